@@ -1,0 +1,88 @@
+"""The seed articles against their gold dossier, and the demo's wall time.
+
+Prints the share of gold quotes found with the right speaker, figures with the right value and times with the right
+TIMEX3 value (each matched by overlapping span), beside the issue's floor of 0.80; and how long the whole pipeline
+takes on the bundled demo corpus (target: under a minute on 2 cores). Run: `make bench` or
+`.venv/bin/python benchmarks/seeds.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rashomon.api import analyze, demo_inputs
+from rashomon.dossier import Dossier
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+FLOOR = 0.80
+
+
+def recall(
+    dossier: Dossier,
+    gold: Sequence[dict[str, Any]],
+    found: Sequence[Any],
+    agrees: Callable[[Any, dict[str, Any]], bool],
+) -> tuple[int, int]:
+    """How many gold items some found item overlaps (by span in the article's clean text) and agrees with."""
+    texts = {a.id: a.text for a in dossier.articles}
+    hits = 0
+    for item in gold:
+        at = texts[item["article"]].find(item["text"])
+        span = (at, at + len(item["text"])) if at >= 0 else None
+        hits += any(
+            span is not None
+            and x.article == item["article"]
+            and x.start < span[1]
+            and span[0] < x.end
+            and agrees(x, item)
+            for x in found
+        )
+    return hits, len(gold)
+
+
+def main() -> int:
+    if not (SEEDS / "gold.json").exists():
+        print(f"SKIP: seeds not found at {SEEDS} (they live in ../shared beside the repo)")
+        return 0
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as scratch:
+        started = time.perf_counter()
+        dossier = analyze([SEEDS / name for name in gold["story"]["articles"]], out=Path(scratch)).dossier
+        seeds_seconds = time.perf_counter() - started
+
+    def speaker_agrees(quote: Any, item: dict[str, Any]) -> bool:
+        return bool(quote.speaker in (item["speaker"] if isinstance(item["speaker"], list) else [item["speaker"]]))
+
+    rows = [
+        ("quotes with the right speaker", recall(dossier, gold["quotes"], dossier.quotes, speaker_agrees)),
+        (
+            "figures with the right value",
+            recall(dossier, gold["figures"], dossier.figures, lambda f, g: bool(f.value == g["value"])),
+        ),
+        (
+            "times with the right TIMEX3 value",
+            recall(dossier, gold["times"], dossier.times, lambda t, g: bool(t.value == g["value"])),
+        ),
+    ]
+    print("Seed articles vs ../shared/corpus/seeds/gold.json (issue floor 0.80)")
+    for name, (hits, total) in rows:
+        print(f"  {name:36} {hits:3d}/{total:<3d} = {hits / total:.2f}  {'ok' if hits / total >= FLOOR else 'BELOW'}")
+    with tempfile.TemporaryDirectory() as scratch:
+        started = time.perf_counter()
+        demo = analyze(demo_inputs(), out=Path(scratch)).dossier
+        demo_seconds = time.perf_counter() - started
+    print(
+        f"\nWall time, model load included: seeds {seeds_seconds:.1f} s; demo ({len(demo.articles)} articles) "
+        f"{demo_seconds:.1f} s (target: under 60 s on 2 cores)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

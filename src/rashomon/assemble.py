@@ -1,0 +1,149 @@
+"""Assembly: the internal results of all stages into the exported `Dossier` (the contract of CONTRACT.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from rashomon.dossier import (
+    ArticleOut,
+    Dossier,
+    EntityOut,
+    FigureLink,
+    FigureOut,
+    MentionOut,
+    QuoteOut,
+    RejectedOut,
+    SpanRef,
+    StatementOut,
+    StoryOut,
+    TimelineOut,
+    TimeOut,
+)
+from rashomon.extract.entities import name_key
+from rashomon.model import Article, ArticleAnnotations, Entity, Quote, Rejected, Span, Story, StoryComparison
+
+
+def _ref(span: Span | None) -> SpanRef | None:
+    return SpanRef(article=span.article, start=span.start, end=span.end) if span else None
+
+
+def _story_out(story: Story, comparison: StoryComparison) -> StoryOut:
+    return StoryOut(
+        id=story.id,
+        title=story.title,
+        articles=list(story.articles),
+        date=story.date,
+        summary=comparison.summary,
+        statements=[
+            StatementOut(
+                text=s.text,
+                status=s.status,
+                sources=[SpanRef(article=x.article, start=x.start, end=x.end) for x in s.sources],
+            )
+            for s in comparison.statements
+        ],
+        timeline=[TimelineOut(when=t.when, what=t.what, sources=list(t.sources)) for t in comparison.timeline],
+    )
+
+
+def _quote_out(quote: Quote, text: str, speakers: Mapping[str, Entity], aligned: Sequence[str]) -> QuoteOut:
+    entity = speakers.get(name_key(quote.speaker)) if quote.speaker else None
+    return QuoteOut(
+        id=quote.id,
+        article=quote.article,
+        speaker=entity.name if entity else quote.speaker,
+        speaker_entity=entity.id if entity else None,
+        text=text[quote.start : quote.end],
+        kind=quote.kind,
+        start=quote.start,
+        end=quote.end,
+        speaker_span=_ref(quote.speaker_span),
+        cue_span=_ref(quote.cue_span),
+        aligned_with=sorted(aligned),
+    )
+
+
+def assemble(
+    *,
+    articles: Sequence[Article],
+    annotations: Mapping[str, ArticleAnnotations],
+    entities: Sequence[Entity],
+    stories: Sequence[Story],
+    comparisons: Sequence[StoryComparison],
+    duplicates: Mapping[str, str],
+    rejected: Sequence[Rejected],
+    speakers: Mapping[str, Entity],
+) -> Dossier:
+    """Build the export dossier; lists come in a stable order so the same inputs give the same file."""
+    story_of = {member: story.id for story in stories for member in story.articles}
+    quote_links: dict[str, list[str]] = defaultdict(list)
+    figure_links: dict[str, list[FigureLink]] = defaultdict(list)
+    for comparison in comparisons:
+        for a, b in comparison.quote_alignments:
+            quote_links[a].append(b)
+            quote_links[b].append(a)
+        for link in comparison.figure_alignments:
+            figure_links[link.figure].append(FigureLink(figure=link.other, relation=link.relation))
+            figure_links[link.other].append(FigureLink(figure=link.figure, relation=link.relation))
+    texts = {a.id: a.text for a in articles}
+    ordered = sorted(annotations.values(), key=lambda n: n.article)
+    return Dossier(
+        schema_version="1",
+        articles=[
+            ArticleOut(
+                id=a.id,
+                source=a.source,
+                outlet=a.outlet,
+                title=a.title,
+                published=a.published,
+                published_inferred=a.published_inferred,
+                byline=a.byline,
+                url=a.url,
+                text=a.text,
+                story=story_of.get(a.id),
+                duplicate_of=duplicates.get(a.id),
+                relays=list(a.relays),
+                captions=list(a.captions),
+            )
+            for a in sorted(articles, key=lambda a: a.id)
+        ],
+        rejected=[RejectedOut(input=r.input, reason=r.reason) for r in rejected],
+        stories=[_story_out(s, c) for s, c in zip(stories, comparisons, strict=True)],
+        entities=[
+            EntityOut(
+                id=e.id,
+                name=e.name,
+                type=e.type,
+                aliases=list(e.aliases),
+                mentions=[
+                    MentionOut(article=m.article, start=m.start, end=m.end, refers_to_name=m.refers_to is None)
+                    for m in e.mentions
+                ],
+            )
+            for e in entities
+        ],
+        quotes=[_quote_out(q, texts[n.article], speakers, quote_links[q.id]) for n in ordered for q in n.quotes],
+        figures=[
+            FigureOut(
+                id=f.id,
+                article=f.article,
+                text=texts[f.article][f.start : f.end],
+                value=f.value,
+                unit=f.unit,
+                approx=f.approx,
+                qualifier=f.qualifier,
+                about=f.about,
+                start=f.start,
+                end=f.end,
+                aligned_with=sorted(figure_links[f.id], key=lambda link: link.figure),
+            )
+            for n in ordered
+            for f in n.figures
+        ],
+        times=[
+            TimeOut(article=t.article, text=texts[t.article][t.start : t.end], value=t.value, start=t.start, end=t.end)
+            for n in ordered
+            for t in n.times
+        ],
+    )

@@ -1,0 +1,239 @@
+"""Cleaning: a raw document into an `Article` with its clean body, title, date, outlet, byline, captions, relays.
+
+Flattened page text is cleaned line by line: each line is classed (metadata, debris, caption, byline, body-like,
+short), the title is the short line before the body (repeated titles dropped), and the body runs from the first
+body-like line to the last one before the page footer. HTML goes through trafilatura first, then the same line
+classes drop captions and debris it let through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import trafilatura
+from trafilatura.settings import Document
+
+from rashomon import debris
+from rashomon.model import Article, RawDocument, Rejected
+from rashomon.pubdate import normalise_published, parse_dateline
+
+LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*$|[.!?…,]["'”’»]$""")
+_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    text: str
+    kind: LineClass
+
+
+def classify_line(line: str) -> LineClass:
+    """The class of one stripped line of page text."""
+    if any(p.search(line) for p in debris.METADATA_LINES) and len(line) < 120:
+        return "meta"
+    if any(p.search(line) for p in debris.TAIL_MARKERS):
+        return "tail"
+    if any(p.search(line) for p in debris.DEBRIS_LINES):
+        return "debris"
+    if debris.BYLINE.match(line) and len(line) < 100:
+        return "byline"
+    if debris.CAPTION_MARKERS.search(line) or debris.CAPTION_OPENERS.search(line) or debris.CREDIT.search(line):
+        return "caption"
+    words = len(_WORDS.findall(line))
+    if (words >= 8 and _SENTENCE_END.search(line)) or words >= 30:
+        return "body"
+    return "short"
+
+
+def _title_index(lines: list[Line], body_start: int) -> int | None:
+    """The title line: a short line before the body, preferring one the page repeats."""
+    candidates = [i for i in range(body_start) if lines[i].kind in ("short", "caption") and _is_title_like(lines[i])]
+    texts = [lines[i].text for i in candidates]
+    for i in candidates:
+        if texts.count(lines[i].text) > 1:
+            return i
+    plain = [i for i in candidates if lines[i].kind == "short"]
+    return plain[0] if plain else None
+
+
+def _is_title_like(line: Line) -> bool:
+    words = len(_WORDS.findall(line.text))
+    return 3 <= words <= 30 and not line.text.endswith(".")
+
+
+def _body_bounds(lines: list[Line]) -> tuple[int, int] | None:
+    first = next((i for i, line in enumerate(lines) if line.kind == "body"), None)
+    if first is None:
+        return None
+    last = first
+    for i in range(first, len(lines)):
+        if lines[i].kind == "tail":
+            break
+        if lines[i].kind == "body":
+            last = i
+    return first, last
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageParts:
+    """What line classification found in page text."""
+
+    body: list[str]
+    title: str | None
+    captions: list[str]
+    byline: str | None
+    published: str | None
+    outlet: str | None
+
+
+def split_page_text(text: str) -> PageParts | None:
+    """Split flattened page text into body paragraphs and metadata; None when no line reads like body text."""
+    lines = [Line(text=s, kind=classify_line(s)) for raw in text.splitlines() if (s := raw.strip())]
+    bounds = _body_bounds(lines)
+    if bounds is None:
+        return None
+    first, last = bounds
+    title_at = _title_index(lines, first)
+    title = lines[title_at].text if title_at is not None else None
+    body = [
+        line.text
+        for line in lines[first : last + 1]
+        if line.kind in ("body", "short") and line.text != title and not _is_link_line(line.text)
+    ]
+    head = lines[:first]
+    captions = [line.text for i, line in enumerate(lines) if line.kind == "caption" and i != title_at]
+    captions += [
+        line.text
+        for i, line in enumerate(head)
+        if line.kind == "short" and i != title_at and line.text != title and title_at is not None and i > title_at
+    ]
+    return PageParts(
+        body=body,
+        title=title,
+        captions=captions,
+        byline=_byline(lines),
+        published=_published(lines),
+        outlet=_outlet([line.text for line in lines]),
+    )
+
+
+def _is_link_line(line: str) -> bool:
+    return line.startswith(("http://", "https://", "www."))
+
+
+def _byline(lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.kind == "byline" and (match := debris.BYLINE.match(line.text)):
+            return match.group("name").strip()
+    return None
+
+
+def _published(lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.kind == "meta" and (found := parse_dateline(line.text)):
+            return found
+    return None
+
+
+def _outlet(lines: Sequence[str]) -> str | None:
+    """The outlet a page names in its own debris ("Support The Moscow Times!"), if any; stronger clues first."""
+    for clue in debris.OUTLET_CLUES:
+        for line in lines:
+            if match := clue.search(line):
+                return debris.OUTLET_SUFFIXES.sub("", match.group("outlet").strip())
+    if lines and debris.MASTHEAD.match(lines[0]) and len(lines[0].split()) <= 5:
+        return _as_written_elsewhere(lines[0], lines[1:])
+    return None
+
+
+def _as_written_elsewhere(capitals: str, lines: Sequence[str]) -> str:
+    """A name printed in capitals, in the case the page uses for it elsewhere (else title case)."""
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in capitals.split()) + r"\b", re.IGNORECASE)
+    for line in lines:
+        for match in pattern.finditer(line):
+            if not match.group().isupper():
+                return match.group()
+    return capitals.title()
+
+
+def find_relays(body: str) -> tuple[str, ...]:
+    """Wire services and outlets the body credits ("The Associated Press reported", "LONDON (Reuters) -")."""
+    found: list[str] = []
+    for canonical, names in debris.WIRE_SERVICES.items():
+        alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        if any(re.search(form.format(name=alternation), body) for form in debris.WIRE_CREDIT_FORMS):
+            found.append(canonical)
+    if dateline := debris.DATELINE_CREDIT.match(body):
+        name = dateline.group("name")
+        canonical = next((c for c, names in debris.WIRE_SERVICES.items() if name in names), name)
+        if canonical not in found:
+            found.insert(0, canonical)
+    return tuple(found)
+
+
+def _from_html(raw: RawDocument) -> PageParts | Rejected:
+    result = trafilatura.bare_extraction(
+        raw.content,
+        url=raw.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+    )
+    if not isinstance(result, Document) or not (result.text or "").strip():
+        return Rejected(
+            input=raw.source if raw.source == raw.id else f"{raw.source} ({raw.id})",
+            reason="No article text was found in the HTML page.",
+        )
+    paragraphs = [line.strip() for line in (result.text or "").splitlines() if line.strip()]
+    kinds = [classify_line(p) for p in paragraphs]
+    body = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind in ("body", "short") and p != result.title]
+    captions = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind == "caption"]
+    return PageParts(
+        body=body,
+        title=result.title,
+        captions=captions,
+        byline=result.author,
+        published=normalise_published(result.date) if result.date else None,
+        outlet=result.sitename,
+    )
+
+
+def _given_published(raw: RawDocument) -> str | None:
+    return normalise_published(raw.published) if raw.published else None
+
+
+def clean(raw: RawDocument) -> Article | Rejected:
+    """Clean one raw document. Given metadata wins over what is extracted."""
+    where = raw.source if raw.source.endswith(raw.id) else f"{raw.source} ({raw.id})"
+    if raw.kind == "body":
+        text = raw.content
+        parts = PageParts(body=[], title=None, captions=[], byline=None, published=None, outlet=None)
+    else:
+        extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content)
+        if extracted is None:
+            return Rejected(input=where, reason="No line of it reads like article text (sentences of 8+ words).")
+        if isinstance(extracted, Rejected):
+            return extracted
+        parts = extracted
+        text = "\n\n".join(parts.body)
+    if not text.strip():
+        return Rejected(input=where, reason="The article body is empty after cleaning.")
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        text=text,
+        title=raw.title or parts.title,
+        published=_given_published(raw) or parts.published,
+        outlet=raw.outlet or parts.outlet,
+        byline=raw.byline or parts.byline,
+        url=raw.url,
+        relays=find_relays(text),
+        captions=tuple(parts.captions),
+    )

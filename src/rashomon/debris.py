@@ -1,0 +1,112 @@
+"""Heuristic tables for cleaning page text: debris lines, captions, credits, wire services, outlet clues.
+
+Data, not logic: `clean.py` applies these. Patterns are matched against one stripped line of page text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Lines that describe the page, not the story: ids, timestamps, counters.
+METADATA_LINES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:news|story|article|post|content)\s*(?:id|no\.?|number)\s*[:#]\s*\S+$", _I),
+    re.compile(r"^(?:published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*[:|-]?\s*\S.*$", _I),
+)
+
+# A line that starts the page footer: once seen after the body, nothing later is body.
+TAIL_MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"we have a small favou?r to ask", _I),
+    re.compile(r"^security key\s*:?$", _I),
+    re.compile(r"^read more\b", _I),
+    re.compile(r"^(?:related|more on this|more from|most read|most popular|recommended|you may also like)\b", _I),
+    re.compile(r"^(?:share this (?:article|story)|share on)\b", _I),
+    re.compile(r"^(?:comments?|leave a comment|join the conversation)\b", _I),
+    re.compile(r"^support (?:independent|our) journalism\b", _I),
+    re.compile(r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b", _I),
+)
+
+# Lines that are debris wherever they stand.
+DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^captcha\b|\bcaptcha refresh$", _I),
+    re.compile(r"^page generated in\b", _I),
+    re.compile(r"^(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$"),
+    re.compile(r"^(?:remind me later|not ready to support today)\b", _I),
+    re.compile(r"^(?:payment|paiment) methods?$", _I),
+    re.compile(r"^(?:advertisement|advert|sponsored|ad)$", _I),
+    re.compile(r"\b(?:accept (?:all )?cookies|cookie (?:policy|settings)|we use cookies)\b", _I),
+    re.compile(r"^(?:©|\(c\)|copyright)\s", _I),
+    re.compile(r"\ball rights reserved\b", _I),
+    re.compile(r"^(?:follow us|share this|click here|tap here|listen to this article|print this)\b", _I),
+    re.compile(r"^(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]", _I),
+    re.compile(r"^(?:tags?|topics?|filed under)\s*:", _I),
+    re.compile(r"^(?:loading|please wait)\W*$", _I),
+    re.compile(
+        r"^this (?:is a developing|story is developing|story will be updated)\b|\bcheck back (?:later )?for "
+        r"(?:updates|more)\b",
+        _I,
+    ),
+    re.compile(r"\bsubscribe\b.*\bnewsletter\b|\bnewsletter\b.*\b(?:sign up|subscribe)\b", _I),
+    re.compile(r"\b(?:donate|donation|support us|become a (?:member|supporter|subscriber))\b", _I),
+)
+
+# Photo credits: "Name / AGENCY", "Photo: Name", "(Getty Images)".
+CREDIT = re.compile(
+    r"(?:\s(?:/|\|)\s*[A-Z][\w.&' -]{1,40}$)|(?:\b(?:photo|photograph|image|picture|credit)s?\s*(?:by)?\s*:)"
+    r"|(?:\b(?:getty images|shutterstock|afp photo|reuters/|ap photo|epa-efe|sipa|anadolu)\b)",
+    _I,
+)
+# Position markers that only captions use: "(C)", "(L to R)", "(centre)".
+CAPTION_MARKERS = re.compile(r"\((?:l|c|r|left|right|center|centre|front|back|l to r|l-r|top|bottom)\)", _I)
+# A caption that begins like a picture description.
+CAPTION_OPENERS = re.compile(r"^(?:file photo|a (?:view|photo|picture|handout) of|in this (?:photo|image))\b", _I)
+
+BYLINE = re.compile(
+    r"^(?:by|written by|reporting by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&|de|van|von|al))"
+    r"{0,6})(?:\s*[,|]\s*.{0,60})?$",
+    _I,
+)
+
+# Wire services: canonical name -> the names outlets credit them by.
+WIRE_SERVICES: dict[str, tuple[str, ...]] = {
+    "The Associated Press": ("The Associated Press", "Associated Press", "AP"),
+    "Reuters": ("Reuters",),
+    "Agence France-Presse": ("Agence France-Presse", "Agence France Presse", "AFP"),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "Xinhua": ("Xinhua",),
+    "ANI": ("ANI", "Asian News International"),
+    "Interfax": ("Interfax",),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "dpa": ("dpa", "Deutsche Presse-Agentur"),
+    "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
+    "Press Trust of India": ("Press Trust of India", "PTI"),
+    "Kyodo News": ("Kyodo News", "Kyodo"),
+    "EFE": ("EFE",),
+    "United Press International": ("United Press International", "UPI"),
+    "Bloomberg": ("Bloomberg",),
+}
+# How a body credits a wire service; {name} is an alternation of one service's names.
+WIRE_CREDIT_FORMS: tuple[str, ...] = (
+    r"(?<![\w-])\(\s*(?:{name})\s*\)\s*[-–—:]",  # "BALTIMORE (AP) —"
+    r"\b(?:{name})\s+(?:reported|reports|said|says|wrote|cited|quoted|contributed)\b",
+    r"\b(?:according to|reported by|told|cited by|quoted by|citing)\s+(?:the\s+)?(?:{name})\b",
+    r"\b(?:{name})\s+(?:news agency|reporters?|correspondents?)\b",
+)
+# A dateline that credits its source, at the start of a body: "BALTIMORE (Continental Wire) —".
+DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .,'/-]{1,60}\((?P<name>[A-Z][\w .&'-]{0,40}\w)\)\s*[-–—:]")
+
+# Where page text names its own outlet, most reliable first. Names are capitalised words, so only the cue
+# words are matched case-insensitively.
+_WORD = r"[A-Z0-9](?:[\w&'-]|\.(?=\w))*"
+_NAME = r"(?P<outlet>(?:The\s+)?" + _WORD + r"(?:\s+(?:of\s+)?" + _WORD + r"){0,5})"
+OUTLET_CLUES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?i:support)\s+" + _NAME + r"\s*!?$"),
+    re.compile(r"\b(?i:the journalists of|the team at)\s+" + _NAME),
+    re.compile(r"^(?i:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?" + _NAME),
+    re.compile(r"\b(?i:subscribe to|sign up for)\s+(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?i:newsletter)"),
+)
+# A masthead: the page's first line in capitals ("MERIDIAN MARKETS").
+MASTHEAD = re.compile(r"^[A-Z0-9][A-Z0-9&'. -]{2,40}$")
+# Corporate suffixes that follow an outlet's name in copyright lines ("Prairie Courier Media Group").
+OUTLET_SUFFIXES = re.compile(r"\s+(?:Media Group|Media|Group|Inc\.?|Ltd\.?|LLC|Corporation|Corp\.?|Company|Co\.)$")

@@ -1,0 +1,71 @@
+"""Turning input bytes into text: byte-order marks, declared charsets, then detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+# Control characters other than tab, newline, form feed and carriage return do not occur in real text.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+# Encodings detection may choose among for news pages; keeps it from answering with exotic code pages.
+_CANDIDATES = ["utf_8", "cp1251", "koi8_r", "cp1252", "latin_1", "gb18030", "shift_jis"]
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding we can recognise."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when a sample of the bytes has the control characters of binary data rather than text."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.01
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a meta tag, if it names one Python knows."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Decode input bytes, returning the text and the encoding used.
+
+    Order: a byte-order mark, then (for HTML) a declared charset that decodes cleanly, then strict UTF-8, then
+    statistical detection restricted to encodings news pages use.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if looks_binary(data):
+        raise UndecodableError("it looks like binary data, not text")
+    if html and (charset := declared_charset(data)):
+        try:
+            return data.decode(charset), charset
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None or best.encoding is None:
+        raise UndecodableError("its bytes are not text in any encoding recognised")
+    return str(best), best.encoding

@@ -1,0 +1,208 @@
+"""Entities: named mentions in each article, then one identity per real-world thing across all articles.
+
+Identity is resolved in named steps: exact key (case, accents, punctuation folded), person short forms ("Putin" ->
+"Vladimir Putin"), and spelling variants of one name (Nakhchivan / Nakhichevan: same consonant skeleton, or a
+near-identical spelling). Mentions that are not names ("he", "the Armenian prime minister") arrive from the
+quote stage with ``refers_to`` set and join the entity they refer to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rapidfuzz.fuzz import ratio
+
+from rashomon.extract.speech_words import DEMONYM_COUNTRY, TITLES
+from rashomon.model import Entity, EntityType, Mention
+
+SPACY_LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "EVENT": "EVENT",
+}
+_TRIM_LEFT = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TRIM_RIGHT = re.compile(r"(?:['’]s|['’])$")
+_VOWELS = re.compile(r"[aeiouy]")
+_TYPE_PRIORITY: dict[EntityType, int] = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3, "OTHER": 4}
+
+
+def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
+    """Named mentions from the model's entity recogniser, trimmed of articles and possessive endings."""
+    mentions = []
+    for ent in doc.ents:
+        label = SPACY_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        text = ent.text
+        left = len(text) - len(_TRIM_LEFT.sub("", text))
+        right = len(_TRIM_RIGHT.sub("", text.rstrip()))
+        if right - left < 2 or not text[left:right][0].isupper():
+            continue
+        mentions.append(
+            Mention(article=article_id, start=ent.start_char + left, end=ent.start_char + right, label=label)
+        )
+    return tuple(mentions)
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key: accents, case, punctuation and spacing folded."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def skeleton(key: str) -> str:
+    """The consonant skeleton of a name key: transliterations of one name usually share it."""
+    return _VOWELS.sub("", key.replace(" ", "")).replace("hh", "h")
+
+
+def country_key(word: str) -> str:
+    """A key that matches a country with its demonym and possessive ("Armenia's", "Armenian" -> "armen")."""
+    base = _TRIM_RIGHT.sub("", word.strip()).lower()
+    return DEMONYM_COUNTRY.get(base, base)[:5]
+
+
+class RoleIndex:
+    """Who holds which office in one article, from phrases like "Armenia's Prime Minister Nikol Pashinyan"."""
+
+    def __init__(self, doc: Any) -> None:
+        self.by_title: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            prefix = doc[max(0, ent.start - 5) : ent.start].text.lower()
+            title = next((t for t in TITLES if prefix.endswith(t)), None)
+            if title is None:
+                continue
+            before = prefix[: -len(title)].split()
+            country = country_key(before[-1]) if before else ""
+            self.by_title[title].append((country, ent.text))
+
+    def lookup(self, phrase: str) -> str | None:
+        """The person a descriptor such as "the Azerbaijani president" names, when the article says who."""
+        lowered = phrase.lower()
+        title = next((t for t in TITLES if re.search(rf"\b{re.escape(t)}\b", lowered)), None)
+        if title is None or title not in self.by_title:
+            return None
+        head = lowered[: lowered.index(title)].split()
+        countries = {country_key(w) for w in head if w not in ("the", "a", "its", "his", "her", "their")}
+        holders = self.by_title[title]
+        matching = {name for country, name in holders if country in countries} if countries else set()
+        if len(matching) == 1:
+            return matching.pop()
+        names = {name for _, name in holders}
+        return names.pop() if len(names) == 1 and not countries else None
+
+
+def full_person_name(short: str, people: Iterable[str]) -> str | None:
+    """The one full name among ``people`` whose last word (or first, for mononyms) is ``short``."""
+    key = name_key(short)
+    matches = {p for p in people if len(name_key(p).split()) > 1 and name_key(p).split()[-1] == key}
+    return matches.pop() if len(matches) == 1 else None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def _surface(mention: Mention, texts: Mapping[str, str]) -> str:
+    return mention.refers_to or texts[mention.article][mention.start : mention.end]
+
+
+def _link_short_forms(
+    groups: _UnionFind, names: Mapping[str, Counter[EntityType]], by_article: Mapping[str, set[str]]
+) -> None:
+    people = [n for n, labels in names.items() if labels["PERSON"] and len(name_key(n).split()) > 1]
+    for name in names:
+        if len(name_key(name).split()) != 1:
+            continue
+        articles = [a for a, found in by_article.items() if name in found]
+        local = {p for a in articles for p in by_article[a] if p in people}
+        full = full_person_name(name, local) or full_person_name(name, people)
+        if full:
+            groups.union(name_key(full), name_key(name))
+
+
+def _link_spellings(groups: _UnionFind, names: Mapping[str, Counter[EntityType]]) -> None:
+    keyed = sorted({name_key(n): n for n in names}.items())
+    by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, _ in keyed:
+        if len(key) >= 5:
+            by_skeleton[(key[0], skeleton(key))].append(key)
+    for keys in by_skeleton.values():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+    long_keys = [k for k, _ in keyed if len(k) >= 8]
+    for i, key in enumerate(long_keys):
+        for other in long_keys[i + 1 :]:
+            if key[0] == other[0] and ratio(key, other) >= 92:
+                groups.union(key, other)
+
+
+def resolve_entities(mentions: Sequence[Mention], texts: Mapping[str, str]) -> tuple[Entity, ...]:
+    """One `Entity` per real-world thing across all articles' mentions."""
+    names: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        surface = _surface(mention, texts)
+        if mention.refers_to is None:
+            names[surface][mention.label] += 1
+        else:
+            names.setdefault(surface, Counter())
+        by_article[mention.article].add(surface)
+    groups = _UnionFind()
+    for name in names:
+        groups.find(name_key(name))
+    _link_short_forms(groups, names, by_article)
+    _link_spellings(groups, names)
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        members[groups.find(name_key(_surface(mention, texts)))].append(mention)
+    entities = [_entity(group, texts, names) for group in members.values()]
+    return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
+
+
+def _entity(group: list[Mention], texts: Mapping[str, str], names: Mapping[str, Counter[EntityType]]) -> Entity:
+    surfaces = Counter(_surface(m, texts) for m in group if m.refers_to is None) or Counter(
+        _surface(m, texts) for m in group
+    )
+    labels: Counter[EntityType] = Counter()
+    for surface in surfaces:
+        labels.update(names.get(surface, Counter()))
+    entity_type = _vote(labels, surfaces)
+    canonical = max(surfaces, key=lambda s: (entity_type == "PERSON" and len(s.split()), surfaces[s], -len(s), s))
+    aliases = sorted({s for s in surfaces if name_key(s) != name_key(canonical)})
+    digest = hashlib.sha1(f"{entity_type}:{name_key(canonical)}".encode()).hexdigest()[:12]
+    ordered = sorted(group, key=lambda m: (m.article, m.start, m.end))
+    return Entity(
+        id=f"entity:{digest}", name=canonical, type=entity_type, aliases=tuple(aliases), mentions=tuple(ordered)
+    )
+
+
+def _vote(labels: Counter[EntityType], surfaces: Counter[str]) -> EntityType:
+    if not labels:
+        return "PERSON"
+    # A multi-word name the model calls a person is a person, whatever its short forms were tagged as.
+    if labels["PERSON"] and any(len(s.split()) > 1 for s in surfaces):
+        return "PERSON"
+    return min(labels, key=lambda label: (-labels[label], _TYPE_PRIORITY[label]))

@@ -1,0 +1,86 @@
+"""The language model: one spaCy pipeline, loaded once, that parses article texts into `Doc`s.
+
+Paragraph breaks ("\n\n" in clean text) always start a sentence: flattened page text has no other reliable
+boundary there, and a sentence never spans two paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+_PARAGRAPH_BREAKS = "rashomon_paragraph_breaks"
+
+
+@Language.component(_PARAGRAPH_BREAKS)
+def _paragraph_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+class ModelMissingError(RuntimeError):
+    """The configured spaCy pipeline package is not installed."""
+
+
+class LanguageModel:
+    """A loaded spaCy pipeline; call it on texts to get parsed documents."""
+
+    def __init__(self, name: str, batch_size: int = 16) -> None:
+        try:
+            self.nlp: Any = spacy.load(name)
+        except OSError as error:
+            raise ModelMissingError(
+                f"The spaCy model {name!r} is not installed; install it with pip (see README.md)."
+            ) from error
+        if "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
+        self.name = name
+        self.version = f"{name}-{self.nlp.meta.get('version', '?')}"
+        self.batch_size = batch_size
+
+    def __call__(self, texts: Iterable[str]) -> Iterator[Any]:
+        yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+
+    def to_bytes(self, doc: Any) -> bytes:
+        """A parsed document as bytes, for the store's cache."""
+        docs = DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"])
+        docs.add(doc)
+        data: bytes = docs.to_bytes()
+        return data
+
+    def from_bytes(self, data: bytes) -> Any:
+        """A parsed document back from the store's cache."""
+        return next(iter(DocBin().from_bytes(data).get_docs(self.nlp.vocab)))
+
+
+def sentence_bounds(doc: Any, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Character ranges of the document's sentences, without surrounding white space.
+
+    A boundary the model put inside quote marks ("Those people are heroes. Last night they saved lives," he said)
+    is dropped, so a quoted utterance and its attribution stay one sentence.
+    """
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text.rstrip())
+        if trail <= lead:
+            continue
+        start, end = sent.start_char + lead, sent.start_char + trail
+        if bounds and any(a < start <= b for a, b in quoted) and "\n" not in doc.text[bounds[-1][1] : start]:
+            bounds[-1] = (bounds[-1][0], end)
+        else:
+            bounds.append((start, end))
+    return bounds
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of a text (for keys and overlaps, not linguistics)."""
+    return re.findall(r"\w+", text.lower())

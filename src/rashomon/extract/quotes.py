@@ -1,0 +1,317 @@
+"""Quotes and their speakers: direct and partial quotes between quote marks, indirect speech from the parse.
+
+Steps: pair quote marks; for each quoted span climb the dependency tree to the speech verb that governs it (else
+the nearest speech verb in the sentence, else the previous quote's speaker for a quote that stands alone);
+resolve the verb's subject to a name (a named person, a short form, a pronoun's antecedent, or a title such as
+"the Armenian prime minister" through the article's roles); then find indirect speech, a speech verb's clause
+with no quote marks in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.extract.entities import RoleIndex, full_person_name
+from rashomon.extract.speech_words import (
+    ATTRIBUTION_PHRASES,
+    CLAUSE_SPEECH_VERBS,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+)
+from rashomon.model import Mention, Quote, QuoteKind, Span
+
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(?=\w)")
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    span: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    is_name: bool
+
+
+def quote_mark_spans(text: str) -> list[tuple[int, int]]:
+    """Content ranges between paired quote marks, never across a paragraph break."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        spans.extend(_pairs_in(paragraph.group(), paragraph.start()))
+    return sorted(spans)
+
+
+def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for opening, closing in _PAIRS.items():
+        pattern = re.escape(opening) + r"([^" + re.escape(closing) + r"\n]{1,1500})" + re.escape(closing)
+        found.extend((offset + match.start(1), offset + match.end(1)) for match in re.finditer(pattern, par))
+    straight = [m.start() for m in re.finditer('"', par)]
+    found.extend((offset + a + 1, offset + b) for a, b in zip(straight[::2], straight[1::2], strict=False))
+    for match in _SINGLE_OPEN.finditer(par):
+        close = re.compile(r"’(?=[\s.,;:!?)]|$)").search(par, match.end())
+        if close and close.start() - match.end() < 400:
+            found.append((offset + match.end(), offset + close.start()))
+    return [(a, b) for a, b in found if b - a >= 2]
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _governing_verb(doc: Any, start: int, end: int) -> Any | None:
+    """The speech verb outside the quote that the quoted words hang from in the parse."""
+    inside = _tokens_in(doc, start, end)
+    heads = [t for t in inside if not (start <= t.head.idx < end) or t.head == t]
+    for token in heads:
+        for ancestor in [token, *token.ancestors]:
+            if start <= ancestor.idx < end:
+                continue
+            if ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+                return ancestor
+    return None
+
+
+def _nearest_verb(doc: Any, sentence: Any, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> Any | None:
+    candidates = [
+        t
+        for t in sentence
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not any(a <= t.idx < b for a, b in quoted)
+    ]
+    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+
+
+def _subject_of(verb: Any) -> Any | None:
+    for node in [verb, *verb.ancestors]:
+        subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "relcl"):
+            break
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+class SpeakerResolver:
+    """Turns the subject of a speech verb into a name, using the article's people, roles and recent speakers."""
+
+    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.roles = RoleIndex(doc)
+        text = doc.text
+        self.people = [m for m in mentions if m.label == "PERSON"]
+        self.person_names = {text[m.start : m.end] for m in self.people}
+        self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
+        self.last_speaker: str | None = None
+
+    def full(self, name: str) -> str:
+        return full_person_name(name, self.person_names) or name
+
+    def resolve(self, subject: Any) -> tuple[str | None, bool]:
+        """The name a subject stands for, and whether the subject's words are that name themselves."""
+        lower = subject.text.lower()
+        if lower in PERSONAL_PRONOUNS:
+            return self._antecedent(subject.idx), False
+        if lower in PLURAL_PRONOUNS:
+            return None, False
+        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        phrase = self.doc.text[start:end]
+        inside = [m for m in self.named if m.start >= start and m.end <= end and self._speaks(m, subject)]
+        people = [self.doc.text[m.start : m.end] for m in inside if m.label == "PERSON"]
+        full_names = [p for p in people if len(p.split()) > 1]
+        if full_names:
+            return full_names[0], True
+        by_role = self.roles.lookup(phrase)
+        if by_role:
+            return by_role, False
+        if people or inside:
+            return self.full(people[0] if people else self.doc.text[inside[0].start : inside[0].end]), True
+        if subject.pos_ == "PROPN":
+            name = proper_name(subject)
+            return (full_person_name(name, self.person_names) or name, False) if name else (None, False)
+        return None, False
+
+    def _speaks(self, mention: Mention, subject: Any) -> bool:
+        """Whether a name inside the subject is who speaks: the subject itself, its possessor, or the body a
+        spokesman or official speaks for; not "Dundalk" in "residents of Dundalk"."""
+        if mention.start <= subject.idx < mention.end:
+            return True
+        if subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS:
+            return True
+        head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return head is not None and head.root.dep_ in ("poss", "compound") and head.root.head == subject
+
+    def _antecedent(self, before: int) -> str | None:
+        earlier = [m for m in self.people if m.end <= before]
+        if self.last_speaker and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
+            return self.last_speaker
+        return self.full(self.doc.text[earlier[-1].start : earlier[-1].end]) if earlier else self.last_speaker
+
+    def _last_sentence_start(self, char: int) -> int:
+        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return int(token[0].sent.start_char) if token is not None and len(token) else 0
+
+
+def proper_name(subject: Any) -> str | None:
+    """A name from a proper-noun subject the recogniser missed: "Baltimore Mayor Brandon Scott" -> "Brandon Scott"."""
+    chain = [
+        t
+        for t in subject.subtree
+        if t.pos_ == "PROPN"
+        and (t == subject or t.dep_ in ("compound", "flat"))
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    titled = [i for i, t in enumerate(chain) if t.lower_ in TITLES or t.lower_.rstrip(".") + "." in TITLES]
+    name = chain[titled[-1] + 1 :] if titled else chain
+    return " ".join(t.text for t in name) if name and name[0].text[:1].isupper() else None
+
+
+def _speaker_for(resolver: SpeakerResolver, verb: Any) -> Speaker:
+    cue = (verb.idx, verb.idx + len(verb.text))
+    subject = _subject_of(verb)
+    if subject is None:
+        return Speaker(name=None, span=None, cue=cue, is_name=False)
+    name, is_name = resolver.resolve(subject)
+    span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+    if subject.text.lower() in PERSONAL_PRONOUNS:
+        span = (subject.idx, subject.idx + len(subject.text))
+    return Speaker(name=name, span=span, cue=cue, is_name=is_name)
+
+
+def _according_to(doc: Any, sentence: Any, resolver: SpeakerResolver) -> Speaker | None:
+    lowered = sentence.text.lower()
+    for phrase in ATTRIBUTION_PHRASES:
+        at = lowered.find(phrase)
+        if at < 0:
+            continue
+        after = doc.char_span(sentence.start_char + at + len(phrase), sentence.end_char, alignment_mode="expand")
+        head = next((t for t in after or [] if t.dep_ == "pobj"), None)
+        if head is not None:
+            name, is_name = resolver.resolve(head)
+            cue = (sentence.start_char + at, sentence.start_char + at + len(phrase))
+            return Speaker(
+                name=name,
+                span=(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)),
+                cue=cue,
+                is_name=is_name,
+            )
+    return None
+
+
+def _kind(text: str, sentence: Any, start: int) -> QuoteKind:
+    before = text[sentence.start_char : start - 1].strip()
+    opens_sentence = before == "" or before.endswith(":")
+    content = text[start:].lstrip()
+    return "direct" if opens_sentence and content[:1].isupper() else "partial"
+
+
+def find_quotes(
+    doc: Any, article_id: str, mentions: Sequence[Mention]
+) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
+    """Quotes with speakers, and the extra mentions (pronouns, titles) that speaker resolution tied to a name.
+
+    Quotes are resolved in document order, so a pronoun's antecedent is the speaker or person named before it.
+    """
+    text = doc.text
+    resolver = SpeakerResolver(doc, mentions)
+    marked = quote_mark_spans(text)
+    events: list[tuple[int, tuple[int, int] | Any]] = [(start, (start, end)) for start, end in marked]
+    events += [(verb.idx, verb) for verb in _clause_speech_verbs(doc)]
+    quotes: list[Quote] = []
+    extra: list[Mention] = []
+    for _, event in sorted(events, key=lambda item: item[0]):
+        if isinstance(event, tuple):
+            start, end = event
+            speaker = _quote_speaker(doc, resolver, start, end, marked)
+            kind: QuoteKind | None = None
+        else:
+            found = _indirect_quote(doc, resolver, event, marked)
+            if found is None:
+                continue
+            start, end, speaker = found
+            kind = "indirect"
+        if speaker is None:
+            continue
+        sentence = doc.char_span(start, end, alignment_mode="expand")[0].sent
+        quotes.append(
+            Quote(
+                id=f"{article_id}:quote:{start}-{end}",
+                article=article_id,
+                start=start,
+                end=end,
+                kind=kind or _kind(text, sentence, start),
+                speaker=speaker.name,
+                speaker_span=Span(article=article_id, start=speaker.span[0], end=speaker.span[1])
+                if speaker.span
+                else None,
+                cue_span=Span(article=article_id, start=speaker.cue[0], end=speaker.cue[1]) if speaker.cue else None,
+            )
+        )
+        if speaker.span and speaker.name and not speaker.is_name:
+            extra.append(
+                Mention(
+                    article=article_id,
+                    start=speaker.span[0],
+                    end=speaker.span[1],
+                    label="PERSON",
+                    refers_to=speaker.name,
+                )
+            )
+    return tuple(sorted(quotes, key=lambda q: q.start)), tuple(extra)
+
+
+def _quote_speaker(
+    doc: Any, resolver: SpeakerResolver, start: int, end: int, marked: Sequence[tuple[int, int]]
+) -> Speaker | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    verb = _governing_verb(doc, start, end) or _nearest_verb(doc, sentence, start, end, marked)
+    speaker = _speaker_for(resolver, verb) if verb is not None else _according_to(doc, sentence, resolver)
+    if speaker is None and _stands_alone(doc.text, sentence, start, end):
+        speaker = Speaker(name=resolver.last_speaker, span=None, cue=None, is_name=False)
+    if speaker is not None and speaker.name:
+        resolver.last_speaker = speaker.name
+    return speaker if speaker is not None and (speaker.name or speaker.cue) else None
+
+
+def _stands_alone(text: str, sentence: Any, start: int, end: int) -> bool:
+    """A quote that is its whole sentence continues the previous speaker's words."""
+    rest = text[sentence.start_char : start - 1] + text[end + 1 : sentence.end_char]
+    return not re.search(r"\w", rest) and end - start > 20
+
+
+def _clause_speech_verbs(doc: Any) -> list[Any]:
+    return [
+        t
+        for t in doc
+        if t.lemma_.lower() in CLAUSE_SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
+    ]
+
+
+def _indirect_quote(
+    doc: Any, resolver: SpeakerResolver, verb: Any, marked: Sequence[tuple[int, int]]
+) -> tuple[int, int, Speaker] | None:
+    """A speech verb's clause as indirect speech, unless quote marks already carry (part of) it."""
+    clause = next(c for c in verb.children if c.dep_ == "ccomp")
+    words = [t for t in clause.subtree if not (t.is_punct and t.i in (clause.left_edge.i, clause.right_edge.i))]
+    if words and words[0].lower_ == "that":
+        words = words[1:]
+    if len(words) < 4:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if any(a < end and b > start for a, b in marked) or any(a - 1 <= verb.idx <= b for a, b in marked):
+        return None
+    speaker = _speaker_for(resolver, verb)
+    if not speaker.name:
+        return None
+    resolver.last_speaker = speaker.name
+    return start, end, speaker

@@ -1,0 +1,100 @@
+"""Word tables for reported speech and speaker resolution: data, applied by `quotes.py` and `entities.py`."""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce reported speech, direct or indirect.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """say tell add note state claim argue warn insist announce explain acknowledge admit deny declare
+    stress emphasize emphasise assert contend maintain remark reply respond answer comment suggest predict
+    vow pledge promise urge call echo describe write tweet post report confirm reiterate recall concede
+    complain caution estimate believe think""".split()
+)
+# Speech verbs that may take an indirect-speech clause (a `ccomp`); "call" or "describe" report words, not claims.
+CLAUSE_SPEECH_VERBS: frozenset[str] = frozenset(
+    """say tell add note state claim argue warn insist announce explain acknowledge admit deny declare
+    stress emphasize emphasise assert contend maintain remark reply respond answer comment suggest predict
+    vow pledge promise write tweet post report confirm reiterate recall concede complain caution estimate""".split()
+)
+# "according to X" and similar prepositional attributions.
+ATTRIBUTION_PHRASES: tuple[str, ...] = ("according to",)
+
+PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
+
+# Office titles, lower case, longest first when matched; used to map "the Armenian prime minister" to a name.
+TITLES: tuple[str, ...] = (
+    "deputy prime minister",
+    "prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "vice president",
+    "president",
+    "chancellor",
+    "premier",
+    "governor",
+    "mayor",
+    "secretary of state",
+    "transportation secretary",
+    "secretary",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "chief",
+    "commissioner",
+    "director",
+    "king",
+    "queen",
+    "pope",
+    "general",
+    "ambassador",
+    "gov.",
+    "sen.",
+    "rep.",
+    "gen.",
+    "pres.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "supt.",
+)
+# Head nouns of subjects that speak for the organisation or place named inside them ("a spokesman for the
+# fire department", "Maryland officials", "India's embassy").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson official officials representative representatives ministry
+    embassy office department agency authorities authority police government administration""".split()
+)
+
+# Demonyms whose first five letters differ from their country's (the rest match by prefix: Russian ~ Russia).
+DEMONYM_COUNTRY: dict[str, str] = {
+    "american": "united states",
+    "u.s.": "united states",
+    "us": "united states",
+    "british": "united kingdom",
+    "uk": "united kingdom",
+    "french": "france",
+    "german": "germany",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "chinese": "china",
+    "japanese": "japan",
+    "turkish": "turkey",
+    "greek": "greece",
+    "polish": "poland",
+    "spanish": "spain",
+    "swedish": "sweden",
+    "danish": "denmark",
+    "finnish": "finland",
+    "irish": "ireland",
+    "israeli": "israel",
+    "iraqi": "iraq",
+    "saudi": "saudi arabia",
+    "emirati": "united arab emirates",
+    "filipino": "philippines",
+    "thai": "thailand",
+    "welsh": "wales",
+    "scottish": "scotland",
+}

@@ -1,0 +1,238 @@
+"""Internal types passed between pipeline stages.
+
+Every annotation is a half-open ``[start, end)`` range of ``str`` indices into ``Article.text``; the covered text
+is derived with :func:`span_text`, never stored separately, so it cannot drift from the body it points into.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "OTHER"]
+FigureRelation = Literal["agree", "conflict", "different-scope"]
+StatementStatus = Literal["corroborated", "single-source", "conflicting"]
+InputKind = Literal["text", "html", "body"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawDocument:
+    """One article as read from an input, before cleaning.
+
+    ``kind`` says how ``content`` must be cleaned: ``text`` is flattened page text with debris, ``html`` a saved
+    page, ``body`` an already clean body used verbatim. The metadata fields hold what the input gave explicitly;
+    given values win over extracted ones.
+    """
+
+    id: str
+    source: str
+    kind: InputKind
+    content: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejected:
+    """An input (file, line or record) that could not become an article, with a reason a user understands."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """A cleaned article. ``text`` is the clean body; every span of every stage points into it.
+
+    ``published`` is an ISO 8601 date or date-time string as found (or inferred from the article's story when
+    ``published_inferred`` is true).
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    outlet: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    relays: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+
+    def published_date(self) -> date | None:
+        """The calendar date of publication (in the article's own offset), or None when unknown."""
+        if not self.published:
+            return None
+        try:
+            return datetime.fromisoformat(self.published).date()
+        except ValueError:
+            return None
+
+    def published_instant(self) -> datetime | None:
+        """The publication time as an aware UTC datetime (a bare date counts as its midnight UTC), for ordering."""
+        if not self.published:
+            return None
+        try:
+            moment = datetime.fromisoformat(self.published)
+        except ValueError:
+            return None
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A half-open character range ``[start, end)`` into one article's clean text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One mention of a named thing in an article; ``label`` is our coarse entity type."""
+
+    article: str
+    start: int
+    end: int
+    label: EntityType
+    # The name this mention stands for when the surface text is not a name ("he", "the Armenian prime minister").
+    refers_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """One real-world thing across all articles: its canonical name, other spellings and every mention."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Reported speech: its content span, the cue and speaker spans when found, and the speaker's name."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number given in an article: value (None for vague amounts such as "dozens"), unit and qualifier."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    approx: bool
+    qualifier: str | None = None
+    about: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeExpr:
+    """A time expression and its TIMEX3 value, normalised against the article's publication date."""
+
+    article: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    """A sentence of an article's clean text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleAnnotations:
+    """What the per-article extraction stages found in one article."""
+
+    article: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """Articles that report one real-world event. ``date`` is the event date, not the latest publication."""
+
+    id: str
+    articles: tuple[str, ...]
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Statement:
+    """A claim found in one or more articles of a story, with every sentence that makes it."""
+
+    text: str
+    status: StatementStatus
+    sources: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureAlignment:
+    figure: str
+    other: str
+    relation: FigureRelation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEntry:
+    when: str
+    what: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryComparison:
+    """The cross-source comparison of one story."""
+
+    story: str
+    summary: str | None
+    statements: tuple[Statement, ...]
+    timeline: tuple[TimelineEntry, ...]
+    quote_alignments: tuple[tuple[str, str], ...] = ()
+    figure_alignments: tuple[FigureAlignment, ...] = ()
+
+
+def span_text(text: str, start: int, end: int) -> str:
+    """The text a half-open span covers."""
+    return text[start:end]
+
+
+@dataclass(slots=True)
+class StageStats:
+    """What one stage did: items in and out, drops by reason, and wall-clock seconds."""
+
+    name: str
+    items_in: int = 0
+    items_out: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0

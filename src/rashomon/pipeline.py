@@ -1,0 +1,234 @@
+"""Stage order, the run loop, progress events and run statistics.
+
+`run` reads inputs into the store (one transaction per batch), parses what the store has not parsed yet, and then
+`analyse` derives the whole dossier from the stored articles: so adding inputs extends it, repeating inputs changes
+nothing, and a run killed half-way loses only its unfinished batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rashomon.assemble import assemble
+from rashomon.clean import clean
+from rashomon.cluster import event_date, group_articles, infer_dates, reading_order, story_id, story_title
+from rashomon.compare import StoryInput, compare_story
+from rashomon.dedup import find_duplicates
+from rashomon.dossier import Dossier
+from rashomon.extract.entities import find_mentions, name_key, resolve_entities
+from rashomon.extract.figures import find_figures
+from rashomon.extract.nlp import LanguageModel, sentence_bounds
+from rashomon.extract.quotes import find_quotes, quote_mark_spans
+from rashomon.extract.times import find_times
+from rashomon.ingest import read_inputs
+from rashomon.model import Article, ArticleAnnotations, Entity, Mention, Quote, Rejected, Sentence, StageStats, Story
+from rashomon.settings import Settings
+from rashomon.store import Store, content_hash
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Progress:
+    """A progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown)."""
+
+    stage: str
+    done: int
+    total: int | None
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _ignore(_: Progress) -> None:
+    return None
+
+
+@dataclass(slots=True, kw_only=True)
+class RunResult:
+    """What a run did and what it produced."""
+
+    dossier: Dossier
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected_now: list[Rejected] = field(default_factory=list)
+    stages: list[StageStats] = field(default_factory=list)
+
+
+def run(
+    paths: Sequence[Path], store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback = _ignore
+) -> RunResult:
+    """Read ``paths`` into ``store`` and rebuild the dossier from everything stored."""
+    result = RunResult(
+        dossier=Dossier(
+            schema_version="1", articles=[], rejected=[], stories=[], entities=[], quotes=[], figures=[], times=[]
+        )
+    )
+    result.stages.append(ingest_into(paths, store, settings, result, progress))
+    articles = store.articles()
+    docs, parse_stats = parse_articles(articles, store, model, progress, settings.ingest.batch_size)
+    result.stages.append(parse_stats)
+    started = time.perf_counter()
+    result.dossier = analyse(articles, docs, store.rejected(), settings)
+    store.save_dossier(result.dossier.model_dump(mode="json"))
+    result.stages.append(
+        StageStats(
+            name="analyse",
+            items_in=len(articles),
+            items_out=len(result.dossier.stories),
+            seconds=time.perf_counter() - started,
+        )
+    )
+    return result
+
+
+def ingest_into(
+    paths: Sequence[Path], store: Store, settings: Settings, result: RunResult, progress: ProgressCallback
+) -> StageStats:
+    """Ingest and clean inputs, saving each batch of articles and rejections in one transaction."""
+    stats = StageStats(name="ingest+clean")
+    started = time.perf_counter()
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+
+    def flush() -> None:
+        saved = store.save_batch(articles, rejected)
+        result.added += saved.added
+        result.updated += saved.updated
+        result.unchanged += saved.unchanged
+        result.rejected_now.extend([*rejected, *saved.conflicts])
+        for item in [*rejected, *saved.conflicts]:
+            stats.dropped[item.reason] = stats.dropped.get(item.reason, 0) + 1
+        articles.clear()
+        rejected.clear()
+
+    for item in read_inputs(paths, settings.ingest):
+        stats.items_in += 1
+        cleaned = item if isinstance(item, Rejected) else clean_safely(item)
+        (rejected if isinstance(cleaned, Rejected) else articles).append(cleaned)  # type: ignore[arg-type]
+        stats.items_out += not isinstance(cleaned, Rejected)
+        progress(Progress(stage="read", done=stats.items_in, total=None))
+        if len(articles) + len(rejected) >= settings.ingest.batch_size:
+            flush()
+    flush()
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def clean_safely(raw: Any) -> Article | Rejected:
+    """Clean one document; an unexpected failure rejects that document only, with the error named."""
+    try:
+        return clean(raw)
+    except Exception as error:  # the per-article boundary: one bad page must not stop the batch
+        logger.exception("cleaning %s failed", raw.source)
+        return Rejected(input=raw.source, reason=f"Cleaning failed unexpectedly ({type(error).__name__}: {error}).")
+
+
+def parse_articles(
+    articles: Sequence[Article], store: Store, model: LanguageModel, progress: ProgressCallback, batch_size: int
+) -> tuple[dict[str, Any], StageStats]:
+    """Parsed documents for all articles: cached ones from the store, the rest parsed now and cached."""
+    started = time.perf_counter()
+    cached = store.cached_parses(model.version)
+    docs: dict[str, Any] = {}
+    todo = []
+    for article in articles:
+        digest = content_hash(article)
+        if article.id in cached and cached[article.id][0] == digest:
+            docs[article.id] = model.from_bytes(cached[article.id][1])
+        else:
+            todo.append((article, digest))
+    for first in range(0, len(todo), batch_size):
+        batch = todo[first : first + batch_size]
+        parsed = list(model(a.text for a, _ in batch))
+        store.save_parses(
+            model.version, [(a.id, d, model.to_bytes(doc)) for (a, d), doc in zip(batch, parsed, strict=True)]
+        )
+        docs.update({a.id: doc for (a, _), doc in zip(batch, parsed, strict=True)})
+        progress(Progress(stage="parse", done=first + len(batch), total=len(todo)))
+    stats = StageStats(name="parse", items_in=len(articles), items_out=len(docs), seconds=time.perf_counter() - started)
+    stats.dropped["cached"] = len(articles) - len(todo)
+    return docs, stats
+
+
+def _speaker_index(entities: Iterable[Entity]) -> dict[str, Entity]:
+    index: dict[str, Entity] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            index.setdefault(name_key(name), entity)
+    return index
+
+
+def analyse(
+    articles: Sequence[Article], docs: Mapping[str, Any], rejected: Sequence[Rejected], settings: Settings
+) -> Dossier:
+    """Every derived result, from stored articles and their parses. Pure: same inputs, same dossier."""
+    texts = {a.id: a.text for a in articles}
+    mentions: dict[str, tuple[Mention, ...]] = {a.id: find_mentions(docs[a.id], a.id) for a in articles}
+    quotes: dict[str, tuple[Quote, ...]] = {}
+    all_mentions: list[Mention] = []
+    for article in articles:
+        quotes[article.id], extra = find_quotes(docs[article.id], article.id, mentions[article.id])
+        all_mentions.extend([*mentions[article.id], *extra])
+    entities = resolve_entities(all_mentions, texts)
+    mentioned = {a.id: frozenset(e.id for e in entities for m in e.mentions if m.article == a.id) for a in articles}
+    duplicates = find_duplicates(articles, settings.dedup)
+    groups = group_articles(articles, mentioned, duplicates, settings.stories)
+    times = {a.id: find_times(a.text, a.id, a.published_date()) for a in articles}
+    by_id = {a.id: a for a in articles}
+    stories = [
+        Story(
+            id=story_id(ids),
+            articles=tuple(ids),
+            title=story_title([by_id[i] for i in ids], duplicates),
+            date=event_date([by_id[i] for i in ids], times),
+        )
+        for ids in groups
+    ]
+    dated = infer_dates(articles, stories)
+    for article in dated:
+        if article.published_inferred:
+            times[article.id] = find_times(article.text, article.id, article.published_date())
+    annotations = {
+        a.id: ArticleAnnotations(
+            article=a.id,
+            sentences=tuple(
+                Sentence(article=a.id, start=s, end=e) for s, e in sentence_bounds(docs[a.id], quote_mark_spans(a.text))
+            ),
+            mentions=mentions[a.id],
+            quotes=quotes[a.id],
+            times=times[a.id],
+            figures=find_figures(docs[a.id], a.id, exclude=[(t.start, t.end) for t in times[a.id]]),
+        )
+        for a in dated
+    }
+    speakers = _speaker_index(entities)
+    by_id = {a.id: a for a in dated}
+    comparisons = [
+        compare_story(
+            StoryInput(
+                story=story.id,
+                articles=sorted((by_id[i] for i in story.articles if i not in duplicates), key=reading_order),
+                annotations=annotations,
+                speaker_entity={name: e.id for name, e in speakers.items()},
+            ),
+            settings.compare,
+        )
+        for story in stories
+    ]
+    return assemble(
+        articles=dated,
+        annotations=annotations,
+        entities=entities,
+        stories=stories,
+        comparisons=comparisons,
+        duplicates=duplicates,
+        rejected=rejected,
+        speakers=speakers,
+    )

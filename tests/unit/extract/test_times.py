@@ -1,0 +1,322 @@
+"""Tests for the rule-based time-expression finder: hand-built sentences per rule, then the seed gold check."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rashomon.extract.times import find_times
+from rashomon.model import TimeExpr
+
+# A Saturday, like the first seed's publication date.
+ANCHOR = date(2021, 11, 27)
+
+
+def _assert_spans(text: str, times: tuple[TimeExpr, ...]) -> None:
+    """Every span lies in the text, and the spans are sorted and non-overlapping."""
+    for expr in times:
+        assert 0 <= expr.start < expr.end <= len(text)
+        assert text[expr.start : expr.end].strip() == text[expr.start : expr.end]
+    for earlier, later in itertools.pairwise(times):
+        assert earlier.end <= later.start
+
+
+def _found(text: str, anchor: date | None = ANCHOR) -> list[tuple[str, str]]:
+    times = find_times(text, "a1", anchor)
+    _assert_spans(text, times)
+    assert all(t.article == "a1" for t in times)
+    return [(text[t.start : t.end], t.value) for t in times]
+
+
+# --- weekdays ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks were held on Friday in the capital.", [("Friday", "2021-11-26")]),
+        ("Officials met Monday and again Wednesday.", [("Monday", "2021-11-22"), ("Wednesday", "2021-11-24")]),
+        ("The vote is set for Saturday.", [("Saturday", "2021-11-27")]),  # the anchor day itself counts
+        ("He spoke last Saturday.", [("last Saturday", "2021-11-20")]),
+        ("They meet again next Monday.", [("next Monday", "2021-11-29")]),
+        ("Sunday's vote was close.", [("Sunday's", "2021-11-21")]),
+    ],
+)
+def test_weekdays_resolve_to_the_latest_such_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_weekday_as_part_of_a_newspaper_name_is_not_a_time() -> None:
+    assert _found("The Sunday Times reported the deal.") == []
+
+
+# --- dates ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal was signed on November 26, 2021, in Sochi.", [("November 26, 2021", "2021-11-26")]),
+        ("It was signed on Nov. 9, 2020.", [("Nov. 9, 2020", "2020-11-09")]),
+        ("It was signed on 26 November 2021.", [("26 November 2021", "2021-11-26")]),
+        ("It took effect on the 3rd of March, 2019.", [("3rd of March, 2019", "2019-03-03")]),
+    ],
+)
+def test_full_dates_need_no_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+    assert _found(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("They will meet in Brussels on Dec. 15.", ANCHOR, [("Dec. 15", "2021-12-15")]),
+        ("They met on Nov. 2 in Geneva.", ANCHOR, [("Nov. 2", "2021-11-02")]),
+        ("The summit opens on 10 October.", ANCHOR, [("10 October", "2021-10-10")]),
+        ("The summit opens on Jan. 20.", ANCHOR, [("Jan. 20", "2022-01-20")]),  # nearer in the next year
+        ("The ceasefire of Dec. 10 held.", date(2022, 2, 1), [("Dec. 10", "2021-12-10")]),  # nearer last year
+    ],
+)
+def test_month_day_without_year_takes_the_nearer_year(text: str, anchor: date, expected: list[tuple[str, str]]) -> None:
+    assert _found(text, anchor) == expected
+
+
+def test_month_with_year() -> None:
+    assert _found("Fighting resumed in September 2020 and again in May of 2021.") == [
+        ("September 2020", "2020-09"),
+        ("May of 2021", "2021-05"),
+    ]
+
+
+# --- months -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two leaders last met in January.", [("January", "2021-01")]),
+        ("Prices rose in March.", [("March", "2021-03")]),
+        ("The talks began in November.", [("November", "2021-11")]),  # the anchor's own month
+        ("The talks began in December.", [("December", "2020-12")]),  # after the anchor month: last year's
+        ("The law passed last November.", [("last November", "2020-11")]),
+        ("Under last November's deal, troops left.", [("last November's", "2020-11")]),
+        ("Under last January's deal, troops left.", [("last January's", "2021-01")]),
+        ("Elections are due next March.", [("next March", "2022-03")]),
+        ("Elections are due next December.", [("next December", "2021-12")]),
+        ("It was announced in mid-October.", [("mid-October", "2021-10")]),
+    ],
+)
+def test_bare_months_resolve_against_the_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire may be fragile.",
+        "May be we will see.",
+        "Thousands march through the capital.",
+        "The March on Washington was recalled.",
+        "April Ryan asked the question.",
+        "The Mayor of Marchetti spoke of Decembers long gone.",
+    ],
+)
+def test_month_words_that_are_not_months(text: str) -> None:
+    assert _found(text) == []
+
+
+# --- years ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The war ended in 1994.", [("1994", "1994")]),
+        ("Troops have been there since 1994.", [("1994", "1994")]),
+        ("The 2020 deal envisaged a corridor.", [("2020", "2020")]),
+        ("The 2020 elections were disputed.", [("2020", "2020")]),
+        ("In the 1990s the region was at war.", [("1990s", "199X")]),
+        ("By mid-2020 the front had moved.", [("2020", "2020")]),
+    ],
+)
+def test_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+    assert _found(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 53,000 refugees returned and nearly 2,000 peacekeepers deployed.",
+        "Published: 0314 GMT.",
+        "The bulletin went out at 2015 GMT.",
+        "Officials said 2020 people had been evacuated.",
+        "The fund raised $2020 in a day.",
+        "Some 1999 voters were turned away.",
+        "The index rose 2.2020 points.",
+        "Case 12020 was closed; ID 318272 was not.",
+        "The flight left at 20:19.",
+        "It took 1,995 days.",
+    ],
+)
+def test_counts_and_codes_are_not_years(text: str) -> None:
+    assert _found(text) == []
+
+
+# --- relative expressions ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last year the war ended.", [("Last year", "2020")]),
+        ("It ended last year's conflict.", [("last year's", "2020")]),
+        ("Growth slowed this year.", [("this year", "2021")]),
+        ("Elections are due next year.", [("next year", "2022")]),
+        ("Prices rose last month.", [("last month", "2021-10")]),
+        ("Fighting flared earlier this month.", [("earlier this month", "2021-11")]),
+        ("The report is due this month.", [("this month", "2021-11")]),
+        ("The talks collapsed last week.", [("last week", "2021-W46")]),
+        ("The talks resume next week.", [("next week", "2021-W48")]),
+        ("He arrived yesterday and leaves tomorrow.", [("yesterday", "2021-11-26"), ("tomorrow", "2021-11-28")]),
+        ("Today the border is closed.", [("Today", "2021-11-27")]),
+        ("The talks began three days ago.", [("three days ago", "2021-11-24")]),
+        ("The talks began 2 weeks ago.", [("2 weeks ago", "2021-11-13")]),
+        ("The war ended a year ago.", [("a year ago", "2020")]),
+        ("They met five months ago.", [("five months ago", "2021-06")]),
+    ],
+)
+def test_relative_expressions_resolve_against_the_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_last_week_crosses_a_year_boundary() -> None:
+    assert _found("It happened last week.", date(2021, 1, 5)) == [("last week", "2020-W53")]
+
+
+def test_last_month_crosses_a_year_boundary() -> None:
+    assert _found("It happened last month.", date(2022, 1, 10)) == [("last month", "2021-12")]
+
+
+# --- seasons and durations --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting raged in the fall of 2020.", [("the fall of 2020", "2020-FA")]),
+        ("Fighting raged in autumn 2020.", [("autumn 2020", "2020-FA")]),
+        ("Talks stalled in the summer of 2019.", [("the summer of 2019", "2019-SU")]),
+        ("Spring 2018 was dry.", [("Spring 2018", "2018-SP")]),
+        ("Over the past year dozens died.", [("the past year", "P1Y")]),
+        ("Over the last year dozens died.", [("the last year", "P1Y")]),
+        ("In the past three days the border was quiet.", [("the past three days", "P3D")]),
+        ("In the last two weeks the border was quiet.", [("the last two weeks", "P2W")]),
+        ("Over the past 24 hours, 5 people died.", [("the past 24 hours", "PT24H")]),
+        ("In the past few weeks things calmed.", [("the past few weeks", "PXW")]),
+        ("Over the past two decades it grew.", [("the past two decades", "P20Y")]),
+    ],
+)
+def test_seasons_with_a_year_and_durations_need_no_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+    assert _found(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The offensive began last summer.", [("last summer", "2021-SU")]),
+        ("The offensive began last fall.", [("last fall", "2020-FA")]),  # the anchor is in the fall
+        ("Talks resume next spring.", [("next spring", "2022-SP")]),
+    ],
+)
+def test_relative_seasons(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+# --- without an anchor ------------------------------------------------------------------------------------------
+
+
+def test_without_anchor_only_self_contained_values_are_returned() -> None:
+    text = (
+        "On Friday, a year after last year's war and the fall of 2020, the leaders met yesterday "
+        "to sign the Nov. 26, 2021 deal; they last met in January, earlier this month and on Dec. 15, "
+        "three days ago, and over the past year since 1994."
+    )
+    assert _found(text, None) == [
+        ("the fall of 2020", "2020-FA"),
+        ("Nov. 26, 2021", "2021-11-26"),
+        ("the past year", "P1Y"),
+        ("1994", "1994"),
+    ]
+
+
+def test_spans_give_back_the_matched_words() -> None:
+    text = "On Friday\u2014after last November\u2019s deal and 44 days of war in the fall of 2020\u2014they met again."
+    times = find_times(text, "a1", ANCHOR)
+    assert [text[t.start : t.end] for t in times] == ["Friday", "last November\u2019s", "the fall of 2020"]
+    assert [t.value for t in times] == ["2021-11-26", "2020-11", "2020-FA"]
+
+
+def test_empty_text() -> None:
+    assert find_times("", "a1", ANCHOR) == ()
+
+
+def test_deterministic() -> None:
+    text = "On Friday, last year's deal from the fall of 2020 was renewed until Dec. 15."
+    assert find_times(text, "a1", ANCHOR) == find_times(text, "a1", ANCHOR)
+
+
+# --- the seed gold ----------------------------------------------------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SEED_ANCHORS = {
+    "000_9b9c189b77a28c48.txt": date(2021, 11, 27),  # published 2021-11-27T03:14Z
+    "003_04cd6c0cd6c504b1.txt": date(2021, 11, 26),  # undated: the inferred story date
+}
+# Correct times that the gold does not list: the debris date line, "The 2020 deal", a second "last year", and
+# "today" in a donation appeal.
+MAX_SEED_FALSE_POSITIVES = 5
+
+
+def _seed_gold() -> dict[str, object]:
+    gold_path = SEEDS / "gold.json"
+    if not gold_path.is_file():
+        pytest.skip(f"../shared/corpus/seeds not found: {gold_path.resolve()}")
+    gold: dict[str, object] = json.loads(gold_path.read_text(encoding="utf-8"))
+    return gold
+
+
+def test_seed_gold_times_are_all_found() -> None:
+    gold_times = _seed_gold()["times"]
+    assert isinstance(gold_times, list)
+    missing = []
+    for item in gold_times:
+        text = (SEEDS / item["article"]).read_text(encoding="utf-8")
+        first = text.index(item["text"])
+        span = (first, first + len(item["text"]))
+        times = find_times(text, item["article"], SEED_ANCHORS[item["article"]])
+        if not any(t.start < span[1] and span[0] < t.end and t.value == item["value"] for t in times):
+            missing.append((item["article"], item["text"], item["value"]))
+    assert missing == []
+    assert len(gold_times) == 11
+
+
+def test_seed_false_positives_are_few() -> None:
+    gold_times = _seed_gold()["times"]
+    assert isinstance(gold_times, list)
+    false_positives = []
+    for name, anchor in SEED_ANCHORS.items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        gold_pairs = {(g["text"], g["value"]) for g in gold_times if g["article"] == name}
+        times = find_times(text, name, anchor)
+        _assert_spans(text, times)
+        found = [(text[t.start : t.end], t.value) for t in times]
+        assert not any(bad in words for words, _ in found for bad in ("0314", "53,000", "2,000", "6,500", "318272"))
+        false_positives += [pair for pair in found if pair not in gold_pairs]
+    assert len(false_positives) <= MAX_SEED_FALSE_POSITIVES, false_positives

@@ -1,0 +1,74 @@
+"""The run loop: incremental, idempotent, and safe to kill half-way."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rashomon.extract.nlp import LanguageModel
+from rashomon.pipeline import Progress, run
+from rashomon.settings import load_settings
+from rashomon.store import Store
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "rashomon" / "demo"
+
+
+def _inputs(tmp_path: Path, names: list[str]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(DEMO / name, folder / name)
+    return folder
+
+
+def test_rerun_changes_nothing_and_adding_extends(tmp_path: Path, language_model: LanguageModel) -> None:
+    settings = load_settings()
+    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt"])
+    with Store(tmp_path / "store.duckdb") as store:
+        first = run([folder], store, settings, language_model)
+        again = run([folder], store, settings, language_model)
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+        assert again.dossier == first.dossier
+        assert store.counts()["articles"] == 2
+        _inputs(tmp_path, ["05_northsea_courant.txt"])
+        extended = run([folder], store, settings, language_model)
+    assert (extended.added, extended.unchanged) == (1, 2)
+    assert len(extended.dossier.articles) == 3
+    parse_stats = next(s for s in extended.stages if s.name == "parse")
+    assert parse_stats.dropped["cached"] == 2, "stored parses are reused, not redone"
+
+
+def test_killed_run_leaves_no_duplicates_and_loses_nothing(tmp_path: Path, language_model: LanguageModel) -> None:
+    settings = load_settings(overrides={"ingest": {"batch_size": 2}})
+    names = ["01_continental_wire.txt", "02_harbor_ledger.txt", "04_meridian_markets.txt", "05_northsea_courant.txt"]
+    folder = _inputs(tmp_path, names)
+
+    def kill_after_three(event: Progress) -> None:
+        if event.stage == "read" and event.done == 3:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "killed.duckdb") as store:
+        with pytest.raises(KeyboardInterrupt):
+            run([folder], store, settings, language_model, kill_after_three)
+        assert store.counts()["articles"] == 2, "the first whole batch was saved"
+        resumed = run([folder], store, settings, language_model)
+        assert store.counts()["articles"] == 4
+    with Store(tmp_path / "clean.duckdb") as store:
+        clean = run([folder], store, settings, language_model)
+    assert resumed.dossier == clean.dossier
+
+
+def test_bad_inputs_listed_while_the_rest_goes_on(tmp_path: Path, language_model: LanguageModel) -> None:
+    folder = _inputs(tmp_path, ["01_continental_wire.txt"])
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "junk.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "feed.jsonl").write_text('{"id": "a", "body": "One short sentence of body text."}\n{"id": \n')
+    with Store(None) as store:
+        result = run([folder], store, load_settings(), language_model)
+    assert {a.id for a in result.dossier.articles} == {"01_continental_wire.txt", "a"}
+    reasons = {r.input.rsplit("/", 1)[-1]: r.reason for r in result.dossier.rejected}
+    assert reasons["empty.txt"] == "The file is empty."
+    assert "binary" in reasons["junk.txt"]
+    assert "not valid JSON" in reasons["feed.jsonl:2"]
