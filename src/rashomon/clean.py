@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from rashomon import debris
-from rashomon.model import Article, RawDocument, Rejected
+from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
 
 LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
@@ -175,7 +175,8 @@ def find_relays(body: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _from_html(raw: RawDocument) -> PageParts | Rejected:
+def _from_html(raw: RawDocument) -> PageParts | None:
+    """Body and metadata of an HTML page; None when no paragraph reads like article text."""
     result = trafilatura.bare_extraction(
         raw.content,
         url=raw.url,
@@ -184,15 +185,19 @@ def _from_html(raw: RawDocument) -> PageParts | Rejected:
         include_tables=False,
         include_images=False,
         favor_precision=True,
-        date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+        # Only dates the page states as such: an extensive search takes footer copyright years for publication dates.
+        date_extraction_params={
+            "extensive_search": False,
+            "original_date": True,
+            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+        },
     )
-    if not isinstance(result, Document) or not (result.text or "").strip():
-        return Rejected(
-            input=raw.source if raw.source == raw.id else f"{raw.source} ({raw.id})",
-            reason="No article text was found in the HTML page.",
-        )
+    if not isinstance(result, Document):
+        return None
     paragraphs = [line.strip() for line in (result.text or "").splitlines() if line.strip()]
     kinds = [classify_line(p) for p in paragraphs]
+    if "body" not in kinds:
+        return None
     body = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind in ("body", "short") and p != result.title]
     captions = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind == "caption"]
     return PageParts(
@@ -211,7 +216,7 @@ def _given_published(raw: RawDocument) -> str | None:
 
 def clean(raw: RawDocument) -> Article | Rejected:
     """Clean one raw document. Given metadata wins over what is extracted."""
-    where = raw.source if raw.source.endswith(raw.id) else f"{raw.source} ({raw.id})"
+    where = describe_input(raw.source, raw.id)
     if raw.kind == "body":
         text = raw.content
         parts = PageParts(body=[], title=None, captions=[], byline=None, published=None, outlet=None)
@@ -219,8 +224,6 @@ def clean(raw: RawDocument) -> Article | Rejected:
         extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content)
         if extracted is None:
             return Rejected(input=where, reason="No line of it reads like article text (sentences of 8+ words).")
-        if isinstance(extracted, Rejected):
-            return extracted
         parts = extracted
         text = "\n\n".join(parts.body)
     if not text.strip():

@@ -1,9 +1,10 @@
 """Stories: articles that report one real-world event, grouped without being told how many events there are.
 
-Steps: similarity (TF-IDF cosine of the texts blended with the overlap of resolved entities), a time window
-(dated articles published too far apart are never one story), copies forced together, and average-link
-grouping cut at a similarity threshold. Then each story's event date: the day its dated articles' own time
-expressions point to most, within the week before publication; and dates inferred for undated articles.
+Steps: similarity (TF-IDF cosine of the texts blended with the overlap of resolved entities), copies forced
+together, a time window (dated articles published too far apart are never one story, not even through a third
+article), and average-link grouping stopped at a similarity threshold. Then each story's event date: the day its
+dated articles' own time expressions point to most, within the week before publication; and dates inferred for
+undated articles.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from rashomon.model import Article, Story, TimeExpr
@@ -65,6 +64,32 @@ def _outside_window(articles: Sequence[Article], days: int) -> np.ndarray:
     return far
 
 
+def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link (UPGMA) grouping of items, merging while the best average similarity reaches the threshold.
+
+    A pair with similarity -inf can never share a group: the average of any two groups holding such a pair stays
+    -inf, so a third item similar to both cannot chain them together.
+    """
+    size = len(similarity)
+    scores = similarity.astype(float).copy()
+    np.fill_diagonal(scores, -np.inf)
+    counts = np.ones(size)
+    members: dict[int, list[int]] = {i: [i] for i in range(size)}
+    while len(members) > 1:
+        i, j = np.unravel_index(int(np.argmax(scores)), scores.shape)
+        if scores[i, j] < threshold:
+            break
+        keep, gone = int(min(i, j)), int(max(i, j))
+        with np.errstate(invalid="ignore"):
+            merged = (counts[keep] * scores[keep] + counts[gone] * scores[gone]) / (counts[keep] + counts[gone])
+        scores[keep, :] = scores[:, keep] = merged
+        scores[gone, :] = scores[:, gone] = -np.inf
+        scores[keep, keep] = -np.inf
+        counts[keep] += counts[gone]
+        members[keep].extend(members.pop(gone))
+    return list(members.values())
+
+
 def group_articles(
     articles: Sequence[Article],
     entities: Mapping[str, frozenset[str]],
@@ -74,24 +99,15 @@ def group_articles(
     """Article ids grouped into stories, each group and the list sorted for stable output."""
     if not articles:
         return []
-    if len(articles) == 1:
-        return [[articles[0].id]]
     weight = settings.entity_weight
     similarity = (1 - weight) * text_similarity(articles) + weight * entity_similarity(articles, entities)
-    similarity[_outside_window(articles, settings.window_days)] = 0.0
     index = {a.id: i for i, a in enumerate(articles)}
     for copy, original in duplicates.items():
         if copy in index and original in index:
             similarity[index[copy], index[original]] = similarity[index[original], index[copy]] = 1.0
-    distance = np.clip(1.0 - similarity, 0.0, 1.0)
-    np.fill_diagonal(distance, 0.0)
-    labels = fcluster(
-        linkage(squareform(distance, checks=False), method="average"), t=1.0 - settings.threshold, criterion="distance"
-    )
-    groups: dict[int, list[str]] = {}
-    for article, label in zip(articles, labels, strict=True):
-        groups.setdefault(int(label), []).append(article.id)
-    return sorted((sorted(ids) for ids in groups.values()), key=lambda ids: ids[0])
+    similarity[_outside_window(articles, settings.window_days)] = -np.inf
+    groups = average_link(similarity, settings.threshold)
+    return sorted((sorted(articles[i].id for i in group) for group in groups), key=lambda ids: ids[0])
 
 
 def event_date(members: Sequence[Article], times: Mapping[str, Sequence[TimeExpr]]) -> str | None:

@@ -12,7 +12,11 @@ _I = re.IGNORECASE
 # Lines that describe the page, not the story: ids, timestamps, counters.
 METADATA_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:news|story|article|post|content)\s*(?:id|no\.?|number)\s*[:#]\s*\S+$", _I),
-    re.compile(r"^(?:published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*[:|-]?\s*\S.*$", _I),
+    re.compile(
+        r"^(?:published|updated|posted|last updated|first published|date)(?:\s*[:|]|\s+(?:on|at)\s|\s+(?=\d)"
+        r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))",
+        _I,
+    ),
 )
 
 # A line that starts the page footer: once seen after the body, nothing later is body.
@@ -63,9 +67,8 @@ CAPTION_MARKERS = re.compile(r"\((?:l|c|r|left|right|center|centre|front|back|l 
 CAPTION_OPENERS = re.compile(r"^(?:file photo|a (?:view|photo|picture|handout) of|in this (?:photo|image))\b", _I)
 
 BYLINE = re.compile(
-    r"^(?:by|written by|reporting by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&|de|van|von|al))"
-    r"{0,6})(?:\s*[,|]\s*.{0,60})?$",
-    _I,
+    r"^(?i:by|written by|reporting by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&|de|van|von|al)){0,6})"
+    r"(?:\s*[,|]\s*.{0,60})?$"
 )
 
 # Wire services: canonical name -> the names outlets credit them by.

@@ -21,6 +21,8 @@ _MAX_POSTINGS = 50
 
 def shingles(text: str, size: int) -> frozenset[str]:
     words = _WORD.findall(text.lower())
+    if not words:
+        return frozenset()
     return frozenset(" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
 
 

@@ -1,7 +1,7 @@
 """Internal types passed between pipeline stages.
 
 Every annotation is a half-open ``[start, end)`` range of ``str`` indices into ``Article.text``; the covered text
-is derived with :func:`span_text`, never stored separately, so it cannot drift from the body it points into.
+is derived (``text[start:end]``), never stored separately, so it cannot drift from the body it points into.
 """
 
 from __future__ import annotations
@@ -222,9 +222,9 @@ class StoryComparison:
     figure_alignments: tuple[FigureAlignment, ...] = ()
 
 
-def span_text(text: str, start: int, end: int) -> str:
-    """The text a half-open span covers."""
-    return text[start:end]
+def describe_input(source: str, article_id: str) -> str:
+    """How to name one article's input in a message: the file, plus the record id when the file holds several."""
+    return source if source.endswith(article_id) else f"{source} ({article_id})"
 
 
 @dataclass(slots=True)

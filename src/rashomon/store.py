@@ -17,14 +17,14 @@ from typing import Any
 import duckdb
 
 from rashomon.errors import StoreError
-from rashomon.model import Article, Rejected
+from rashomon.model import Article, Rejected, describe_input
 
 SCHEMA_VERSION = 1
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE IF NOT EXISTS articles (
-        id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, text VARCHAR NOT NULL,
+        id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR NOT NULL, text VARCHAR NOT NULL,
         title VARCHAR, published VARCHAR, outlet VARCHAR, byline VARCHAR, url VARCHAR,
         relays VARCHAR NOT NULL, captions VARCHAR NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS rejected (input VARCHAR PRIMARY KEY, reason VARCHAR NOT NULL)",
@@ -32,12 +32,12 @@ _DDL = (
         article_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, doc BLOB NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS dossier (id INTEGER PRIMARY KEY, body VARCHAR NOT NULL)",
 )
-_ARTICLE_COLUMNS = "id, source, content_hash, text, title, published, outlet, byline, url, relays, captions"
+_ARTICLE_COLUMNS = "id, content_hash, source, text, title, published, outlet, byline, url, relays, captions"
 
 
-def content_hash(article: Article) -> str:
-    """A digest of everything cleaning produced for an article; equal digests mean nothing changed."""
-    fields = [
+def _article_row(article: Article) -> list[str | None]:
+    """The stored columns of an article after ``id`` and ``content_hash``, in `_ARTICLE_COLUMNS` order."""
+    return [
         article.source,
         article.text,
         article.title,
@@ -45,11 +45,14 @@ def content_hash(article: Article) -> str:
         article.outlet,
         article.byline,
         article.url,
-        *article.relays,
-        "\x1e",
-        *article.captions,
+        json.dumps(list(article.relays)),
+        json.dumps(list(article.captions)),
     ]
-    return hashlib.sha256("\x1f".join(f or "" for f in fields).encode()).hexdigest()
+
+
+def content_hash(article: Article) -> str:
+    """A digest of everything cleaning produced for an article; equal digests mean nothing changed."""
+    return hashlib.sha256(json.dumps(_article_row(article)).encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,7 +129,7 @@ class Store:
                 if row is not None and row[0] != article.source:
                     conflicts.append(
                         Rejected(
-                            input=article.source,
+                            input=describe_input(article.source, article.id),
                             reason=f"An article with id {article.id!r} is already stored from {row[0]}; ids must be "
                             "unique (rename the file, or give the JSONL record another id).",
                         )
@@ -134,31 +137,18 @@ class Store:
                     continue
                 self._upsert_article(article, digest)
                 added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+            # First forget earlier rejections of inputs that now read, then record this batch's own.
+            self.connection.execute(
+                "DELETE FROM rejected WHERE input IN (SELECT unnest(?::VARCHAR[]))", [[a.source for a in articles]]
+            )
             for item in [*rejected, *conflicts]:
                 self.connection.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?)", [item.input, item.reason])
-            stored_sources = [a.source for a in articles]
-            if stored_sources:
-                self.connection.execute(
-                    "DELETE FROM rejected WHERE input IN (SELECT unnest(?::VARCHAR[]))", [stored_sources]
-                )
         return SaveResult(added=added, updated=updated, unchanged=unchanged, conflicts=tuple(conflicts))
 
     def _upsert_article(self, article: Article, digest: str) -> None:
         self.connection.execute(
             f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                article.id,
-                article.source,
-                digest,
-                article.text,
-                article.title,
-                article.published,
-                article.outlet,
-                article.byline,
-                article.url,
-                json.dumps(list(article.relays)),
-                json.dumps(list(article.captions)),
-            ],
+            [article.id, digest, *_article_row(article)],
         )
 
     def articles(self) -> list[Article]:
@@ -166,7 +156,7 @@ class Store:
         return [
             Article(
                 id=r[0],
-                source=r[1],
+                source=r[2],
                 text=r[3],
                 title=r[4],
                 published=r[5],

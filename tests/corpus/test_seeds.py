@@ -98,15 +98,16 @@ def test_quotes_with_speakers(dossier: Dossier, gold: dict[str, Any]) -> None:
     assert found["A10"].id in found["B4"].aligned_with
 
 
-def test_figures_values(dossier: Dossier, gold: dict[str, Any]) -> None:
+@pytest.mark.parametrize("kind", ["figures", "times"])
+def test_values_of_gold_figures_and_times(dossier: Dossier, gold: dict[str, Any], kind: str) -> None:
+    found = dossier.figures if kind == "figures" else dossier.times
     hits = 0
-    for item in gold["figures"]:
+    for item in gold[kind]:
         span = _gold_span(dossier, item["article"], item["text"])
         hits += any(
-            f.article == item["article"] and _overlaps(f.start, f.end, span) and f.value == item["value"]
-            for f in dossier.figures
+            x.article == item["article"] and _overlaps(x.start, x.end, span) and x.value == item["value"] for x in found
         )
-    assert hits / len(gold["figures"]) >= 0.8
+    assert hits / len(gold[kind]) >= 0.8
 
 
 def test_gold_figure_alignments(dossier: Dossier) -> None:
@@ -117,17 +118,6 @@ def test_gold_figure_alignments(dossier: Dossier) -> None:
     troops = by_text["six Armenian troops"]
     relations = {link.figure: link.relation for link in dozens.aligned_with}
     assert relations.get(troops.id, "different-scope") != "conflict"
-
-
-def test_times_values(dossier: Dossier, gold: dict[str, Any]) -> None:
-    hits = 0
-    for item in gold["times"]:
-        span = _gold_span(dossier, item["article"], item["text"])
-        hits += any(
-            t.article == item["article"] and _overlaps(t.start, t.end, span) and t.value == item["value"]
-            for t in dossier.times
-        )
-    assert hits / len(gold["times"]) >= 0.8
 
 
 def test_entities_one_identity_across_spellings_and_articles(dossier: Dossier) -> None:

@@ -1,9 +1,9 @@
 """Entities: named mentions in each article, then one identity per real-world thing across all articles.
 
-Identity is resolved in named steps: exact key (case, accents, punctuation folded), person short forms ("Putin" ->
-"Vladimir Putin"), and spelling variants of one name (Nakhchivan / Nakhichevan: same consonant skeleton, or a
-near-identical spelling). Mentions that are not names ("he", "the Armenian prime minister") arrive from the
-quote stage with ``refers_to`` set and join the entity they refer to.
+Identity is resolved in named steps: exact key (case, accents, punctuation folded), person short forms resolved
+within each article ("Putin" -> "Vladimir Putin"), and spelling variants of one name (Nakhchivan / Nakhichevan:
+same consonant skeleton, or a near-identical spelling). Mentions that are not names ("he", "the Armenian prime
+minister") arrive from the quote stage with ``refers_to`` set and join the entity they refer to.
 """
 
 from __future__ import annotations
@@ -129,18 +129,24 @@ def _surface(mention: Mention, texts: Mapping[str, str]) -> str:
     return mention.refers_to or texts[mention.article][mention.start : mention.end]
 
 
-def _link_short_forms(
-    groups: _UnionFind, names: Mapping[str, Counter[EntityType]], by_article: Mapping[str, set[str]]
-) -> None:
-    people = [n for n, labels in names.items() if labels["PERSON"] and len(name_key(n).split()) > 1]
-    for name in names:
-        if len(name_key(name).split()) != 1:
-            continue
-        articles = [a for a, found in by_article.items() if name in found]
-        local = {p for a in articles for p in by_article[a] if p in people}
-        full = full_person_name(name, local) or full_person_name(name, people)
-        if full:
-            groups.union(name_key(full), name_key(name))
+def _short_form_targets(
+    names: Mapping[str, Counter[EntityType]], by_article: Mapping[str, set[str]]
+) -> dict[tuple[str, str], str]:
+    """(article, one-word name) -> the full person name it stands for in that article.
+
+    Resolved per article: "Smith" is John Smith where the article names John Smith, and Mary Smith where it names
+    her; only an article that names no such person falls back to the one full name across all articles, if unique.
+    """
+    people = {n for n, labels in names.items() if labels["PERSON"] and len(name_key(n).split()) > 1}
+    targets = {}
+    for article, found in by_article.items():
+        local = found & people
+        for name in found:
+            if len(name_key(name).split()) == 1 and (
+                full := full_person_name(name, local) or full_person_name(name, people)
+            ):
+                targets[(article, name)] = full
+    return targets
 
 
 def _link_spellings(groups: _UnionFind, names: Mapping[str, Counter[EntityType]]) -> None:
@@ -170,14 +176,15 @@ def resolve_entities(mentions: Sequence[Mention], texts: Mapping[str, str]) -> t
         else:
             names.setdefault(surface, Counter())
         by_article[mention.article].add(surface)
+    targets = _short_form_targets(names, by_article)
     groups = _UnionFind()
     for name in names:
         groups.find(name_key(name))
-    _link_short_forms(groups, names, by_article)
     _link_spellings(groups, names)
     members: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        members[groups.find(name_key(_surface(mention, texts)))].append(mention)
+        surface = _surface(mention, texts)
+        members[groups.find(name_key(targets.get((mention.article, surface), surface)))].append(mention)
     entities = [_entity(group, texts, names) for group in members.values()]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 

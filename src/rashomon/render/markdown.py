@@ -49,7 +49,8 @@ def _quotes(view: StoryView) -> Iterator[str]:
     yield "### Who said what\n"
     yield "| speaker | quote | kind | outlet |\n| --- | --- | --- | --- |"
     for quote in view.quotes:
-        yield f"| {quote.speaker or '?'} | {_escape(quote.text)} | {quote.kind} | {view.labels[quote.article]} |"
+        cells = (quote.speaker or "?", quote.text, quote.kind, view.labels[quote.article])
+        yield "| " + " | ".join(_escape(cell) for cell in cells) + " |"
     yield ""
 
 

@@ -14,6 +14,7 @@ STATUS_ORDER = ("conflicting", "corroborated", "single-source")
 @dataclass(frozen=True, slots=True)
 class Segment:
     text: str
+    start: int
     anchor: str | None = None
     status: str | None = None
 
@@ -36,6 +37,14 @@ class StoryView:
     labels: dict[str, str]
     texts: dict[str, str]
 
+    def anchor_at(self, article: str, offset: int) -> str | None:
+        """The anchor of the cited sentence holding a character offset (a quote's start), if any."""
+        column = next((c for c in self.columns if c.article.id == article), None)
+        for segment in column.segments if column else ():
+            if segment.anchor and segment.start <= offset < segment.start + len(segment.text):
+                return segment.anchor
+        return None
+
 
 def anchor(article: str, start: int) -> str:
     """The HTML id of a sentence: safe characters only, unique per article and offset."""
@@ -56,11 +65,11 @@ def _segments(article: ArticleOut, story: StoryOut) -> list[Segment]:
         if start < at:
             continue
         if start > at:
-            segments.append(Segment(article.text[at:start]))
-        segments.append(Segment(article.text[start:end], anchor(article.id, start), status))
+            segments.append(Segment(article.text[at:start], at))
+        segments.append(Segment(article.text[start:end], start, anchor(article.id, start), status))
         at = end
     if at < len(article.text):
-        segments.append(Segment(article.text[at:]))
+        segments.append(Segment(article.text[at:], at))
     return segments
 
 

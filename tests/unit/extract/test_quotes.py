@@ -1,0 +1,166 @@
+"""Quotes and speakers on hand-written sentences, parsed by the project's language model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rashomon.extract.entities import find_mentions
+from rashomon.extract.quotes import find_quotes, quote_mark_spans
+from rashomon.model import Mention, Quote
+
+Nlp = Callable[[str], Any]
+Found = tuple[tuple[Quote, ...], tuple[Mention, ...]]
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp: Nlp) -> Callable[..., Found]:
+    """Parse a text and find its quotes (with the model's mentions unless given), checking every span."""
+
+    def run(text: str, mentions: tuple[Mention, ...] | None = None) -> Found:
+        doc = nlp(text)
+        found, extra = find_quotes(doc, "a1", find_mentions(doc, "a1") if mentions is None else mentions)
+        for quote in found:
+            assert 0 <= quote.start < quote.end <= len(text)
+            assert quote.id == f"a1:quote:{quote.start}-{quote.end}"
+            for span in (quote.speaker_span, quote.cue_span):
+                assert span is None or (span.article == "a1" and 0 <= span.start < span.end <= len(text))
+        return found, extra
+
+    return run
+
+
+def only(found: Found) -> Quote:
+    assert len(found[0]) == 1, [(q.kind, q.speaker) for q in found[0]]
+    return found[0][0]
+
+
+def cited(text: str, span: Any) -> str:
+    return text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will rebuild the bridge," Governor Jane Doe said.',
+        "“We will rebuild the bridge,” Governor Jane Doe said.",
+    ],
+)
+def test_direct_quote_straight_and_curly_marks(quotes: Callable[..., Found], text: str) -> None:
+    quote = only(quotes(text))
+    assert quote.kind == "direct"
+    assert quote.speaker == "Jane Doe"
+    assert text[quote.start : quote.end] == "We will rebuild the bridge,"
+    assert quote.cue_span is not None
+    assert cited(text, quote.cue_span) == "said"
+    assert quote.speaker_span is not None
+    assert "Jane Doe" in cited(text, quote.speaker_span)
+
+
+def test_partial_quote_speaker_from_title(quotes: Callable[..., Found]) -> None:
+    text = 'Mayor John Roe toured the harbor on Tuesday. The mayor called the collapse "an unthinkable tragedy".'
+    found = quotes(text)
+    quote = only(found)
+    assert quote.kind == "partial"
+    assert quote.speaker == "John Roe"
+    assert text[quote.start : quote.end] == "an unthinkable tragedy"
+    (extra,) = found[1]
+    assert cited(text, extra) == "The mayor"
+    assert extra.refers_to == "John Roe"
+    assert extra.label == "PERSON"
+
+
+def test_indirect_speech_is_the_reported_clause(quotes: Callable[..., Found]) -> None:
+    text = "Transport Minister Ana Silva visited the docks. The minister said the port would reopen next month."
+    quote = only(quotes(text))
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Ana Silva"
+    assert text[quote.start : quote.end] == "the port would reopen next month"
+    assert quote.cue_span is not None
+    assert cited(text, quote.cue_span) == "said"
+
+
+def test_indirect_speech_needs_a_speaker(quotes: Callable[..., Found]) -> None:
+    text = "The minister said the port would reopen next month."
+    assert quotes(text)[0] == ()
+
+
+def test_pronoun_speaker_is_its_antecedent(quotes: Callable[..., Found]) -> None:
+    text = 'Jane Doe visited the site. "It was terrible," she said.'
+    found = quotes(text)
+    quote = only(found)
+    assert quote.speaker == "Jane Doe"
+    assert text[quote.start : quote.end] == "It was terrible,"
+    (extra,) = found[1]
+    assert cited(text, extra) == "she"
+    assert extra.refers_to == "Jane Doe"
+    assert extra.article == "a1"
+
+
+def test_according_to(quotes: Callable[..., Found]) -> None:
+    text = '"The water rose very fast," according to Sheriff Tom Baker.'
+    quote = only(quotes(text))
+    assert quote.speaker == "Tom Baker"
+    assert quote.cue_span is not None
+    assert cited(text, quote.cue_span) == "according to"
+
+
+def test_place_in_a_generic_subject_is_not_the_speaker(quotes: Callable[..., Found], nlp: Nlp) -> None:
+    text = 'Residents of Dundalk said they heard "a deep rumble" before dawn.'
+    mentions = find_mentions(nlp(text), "a1")
+    assert "Dundalk" in {text[m.start : m.end] for m in mentions}  # the place is recognised ...
+    found, extra = quotes(text)
+    assert [q.speaker for q in found] in ([], [None])  # ... but does not speak
+    assert extra == ()
+
+
+def test_speaker_the_recogniser_missed(quotes: Callable[..., Found]) -> None:
+    text = "Baltimore Mayor Brandon Scott told reporters that the city would recover quickly."
+    quote = only(quotes(text, mentions=()))  # as if the recogniser found no names at all
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Brandon Scott"
+    assert text[quote.start : quote.end] == "the city would recover quickly"
+
+
+def test_title_descriptor_resolves_through_roles(quotes: Callable[..., Found]) -> None:
+    text = (
+        "Armenia's Prime Minister Nikol Pashinyan met Azerbaijan's President Ilham Aliyev. "
+        '"Peace is near," the Armenian prime minister said.'
+    )
+    found = quotes(text)
+    assert only(found).speaker == "Nikol Pashinyan"
+    (extra,) = found[1]
+    assert cited(text, extra) == "the Armenian prime minister"
+    assert extra.refers_to == "Nikol Pashinyan"
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ('She said "yes" and "no".', ["yes", "no"]),
+        ("She said “yes” and “no”.", ["yes", "no"]),
+        ("He called it «a farce» twice.", ["a farce"]),
+        ("He called it „a farce“ twice.", ["a farce"]),
+        ("The crowd chanted ‘we want peace’ outside.", ["we want peace"]),
+        ("It’s the farmers’ union, not the workers’ one.", []),  # apostrophes are not quote marks
+        ('The levee "will hold\n\nfor now," he said.', []),
+        ("The levee “will hold\n\nfor now,” he said.", []),
+        ('"First part."\n\n"Second part."', ["First part.", "Second part."]),
+    ],
+)
+def test_quote_mark_spans(text: str, contents: list[str]) -> None:
+    spans = quote_mark_spans(text)
+    assert [text[a:b] for a, b in spans] == contents
+    assert all("\n" not in text[a:b] for a, b in spans)
+
+
+def test_quotes_in_document_order_with_previous_speaker_carried(quotes: Callable[..., Found]) -> None:
+    text = (
+        'Coach Maria Lopez spoke after the match. "We played with courage," Lopez said. '
+        '"Nobody expected us to reach the final, and yet here we are tonight."'
+    )
+    found, _ = quotes(text)
+    assert [q.start for q in found] == sorted(q.start for q in found)
+    assert [q.speaker for q in found] == ["Maria Lopez", "Maria Lopez"]

@@ -1,0 +1,237 @@
+"""The reports of a small hand-built dossier whose article content is hostile: HTML, Markdown and the files."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from rashomon.dossier import (
+    ArticleOut,
+    Dossier,
+    FigureLink,
+    FigureOut,
+    QuoteOut,
+    RejectedOut,
+    SpanRef,
+    StatementOut,
+    StoryOut,
+    TimelineOut,
+)
+from rashomon.render import REPORT_FILES, write_reports
+from rashomon.render.html import render_html
+from rashomon.render.markdown import render_markdown
+from rashomon.render.view import anchor
+
+SCRIPT = "<script>alert(1)</script>"
+TEXT_A = f"Flooding closed the A1 road & the rail line. {SCRIPT} Crews worked | overnight. Two bridges were lost."
+TEXT_B = "Flooding closed the A1 road and the rail line. Three bridges were lost. Crews pumped water all night."
+
+
+def _span(article: str, text: str, words: str) -> SpanRef:
+    start = text.index(words)
+    return SpanRef(article=article, start=start, end=start + len(words))
+
+
+def _article(id: str, text: str, **fields: object) -> ArticleOut:
+    values: dict[str, object] = {
+        "id": id,
+        "source": f"{id}.txt",
+        "outlet": None,
+        "title": None,
+        "published": "2024-05-14",
+        "published_inferred": False,
+        "byline": None,
+        "url": None,
+        "text": text,
+        "story": "story:abc123",
+        "duplicate_of": None,
+        "relays": [],
+        "captions": [],
+    }
+    values.update(fields)
+    return ArticleOut.model_validate(values)
+
+
+def _figure(article: str, text: str, words: str, value: float, *, other: str) -> FigureOut:
+    span = _span(article, text, words)
+    return FigureOut(
+        id=f"{article}:figure:1",
+        article=article,
+        text=words,
+        value=value,
+        unit="bridge",
+        approx=False,
+        qualifier=None,
+        about="bridges",
+        start=span.start,
+        end=span.end,
+        aligned_with=[FigureLink(figure=other, relation="conflict")],
+    )
+
+
+@pytest.fixture
+def dossier() -> Dossier:
+    closed_a = _span("a/1", TEXT_A, "Flooding closed the A1 road & the rail line.")
+    closed_b = _span("b:2", TEXT_B, "Flooding closed the A1 road and the rail line.")
+    crews = _span("a/1", TEXT_A, f"{SCRIPT} Crews worked | overnight.")
+    lost_a = _span("a/1", TEXT_A, "Two bridges were lost.")
+    lost_b = _span("b:2", TEXT_B, "Three bridges were lost.")
+    quote = _span("a/1", TEXT_A, "Crews worked | overnight")
+    statements = [
+        StatementOut(text=TEXT_A[closed_a.start : closed_a.end], status="corroborated", sources=[closed_a, closed_b]),
+        StatementOut(text=TEXT_A[crews.start : crews.end], status="single-source", sources=[crews]),
+        StatementOut(text=TEXT_A[lost_a.start : lost_a.end], status="conflicting", sources=[lost_a, lost_b]),
+    ]
+    story = StoryOut(
+        id="story:abc123",
+        title=f"Floods {SCRIPT} & closures",
+        articles=["a/1", "b:2"],
+        date="2024-05-13",
+        summary=statements[0].text,
+        statements=statements,
+        timeline=[TimelineOut(when="2024-05-13", what=f"Rain | {SCRIPT}", sources=["a/1", "b:2"])],
+    )
+    return Dossier(
+        schema_version="1",
+        articles=[
+            _article("a/1", TEXT_A, title=f"Floods {SCRIPT} & closures", outlet="Ledger & Co"),
+            _article("b:2", TEXT_B, title="Roads shut", outlet="Courier", published=None),
+        ],
+        rejected=[RejectedOut(input=f"bad{SCRIPT}.html", reason="Not a <page> & unreadable.")],
+        stories=[story],
+        entities=[],
+        quotes=[
+            QuoteOut(
+                id=f"a/1:quote:{quote.start}-{quote.end}",
+                article="a/1",
+                speaker="Jo Bloggs",
+                speaker_entity=None,
+                text=TEXT_A[quote.start : quote.end],
+                kind="partial",
+                start=quote.start,
+                end=quote.end,
+                speaker_span=None,
+                cue_span=None,
+                aligned_with=[],
+            )
+        ],
+        figures=[
+            _figure("a/1", TEXT_A, "Two bridges", 2, other="b:2:figure:1"),
+            _figure("b:2", TEXT_B, "Three bridges", 3, other="a/1:figure:1"),
+        ],
+        times=[],
+    )
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.scripts += tag == "script"
+        if found.get("id"):
+            self.ids.append(found["id"] or "")
+        if (found.get("href") or "").startswith("#"):
+            self.hrefs.append((found["href"] or "")[1:])
+
+
+def test_html_escapes_article_content(dossier: Dossier) -> None:
+    html = render_html(dossier)
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Ledger &amp; Co" in html
+    assert "road &amp; the rail line" in html
+    assert "Not a &lt;page&gt; &amp; unreadable." in html
+    parsed = _Collect()
+    parsed.feed(html)
+    assert parsed.scripts == 0
+
+
+def test_html_links_every_statement_source_to_its_sentence(dossier: Dossier) -> None:
+    parsed = _Collect()
+    parsed.feed(render_html(dossier))
+    sources = [s for st in dossier.stories[0].statements for s in st.sources]
+    wanted = [anchor(s.article, s.start) for s in sources]
+    assert len(set(wanted)) == len(sources) == 5
+    for target in wanted:
+        assert re.fullmatch(r"[A-Za-z0-9-]+", target)
+        assert parsed.ids.count(target) == 1
+        assert target in parsed.hrefs
+    assert len(parsed.ids) == len(set(parsed.ids))
+
+
+def test_html_has_no_dangling_links(dossier: Dossier) -> None:
+    parsed = _Collect()
+    parsed.feed(render_html(dossier))
+    assert set(parsed.hrefs) <= set(parsed.ids)
+
+
+def test_html_body_keeps_the_article_text(dossier: Dossier) -> None:
+    html = render_html(dossier)
+    start = html.index(f'id="{anchor("b:2", 0)}"')
+    assert "Three bridges were lost." in html[start:]
+    assert "Crews pumped water all night." in html  # text outside any statement is shown too
+
+
+def test_markdown_lists_statements_under_their_status(dossier: Dossier) -> None:
+    markdown = render_markdown(dossier)
+    headings = {
+        "### Conflicting (1)": "Two bridges were lost.",
+        "### Corroborated (1)": "Flooding closed the A1 road & the rail line.",
+        "### Reported by one outlet (1)": "Crews worked \\| overnight.",
+    }
+    positions = [markdown.index(h) for h in headings]
+    assert positions == sorted(positions)
+    for heading, statement in headings.items():
+        section = markdown[markdown.index(heading) :].split("\n### ", 1)[0]
+        assert statement in section
+    conflicting = markdown[positions[0] : positions[1]]
+    assert "Ledger & Co" in conflicting
+    assert "Courier" in conflicting
+    corroborated = markdown[positions[1] : positions[2]]
+    assert "Ledger & Co, Courier" in corroborated
+    assert "Crews" not in corroborated
+
+
+def test_markdown_escapes_pipes_in_table_cells(dossier: Dossier) -> None:
+    markdown = render_markdown(dossier)
+    rows = [line for line in markdown.splitlines() if line.startswith("| ") and "quote" not in line]
+    (row,) = [r for r in rows if "overnight" in r]
+    cells = re.split(r"(?<!\\)\|", row.strip())[1:-1]
+    assert len(cells) == 4, row
+    assert cells[1].strip() == "Crews worked \\| overnight"
+    assert "Crews worked | overnight" not in markdown
+
+
+def test_markdown_escapes_pipes_in_the_speaker_cell(dossier: Dossier) -> None:
+    quote = dossier.quotes[0].model_copy(update={"speaker": "Jo | Bloggs"})
+    piped = dossier.model_copy(update={"quotes": [quote]})
+    row = next(line for line in render_markdown(piped).splitlines() if "overnight" in line and line[:1] == "|")
+    assert len(re.split(r"(?<!\\)\|", row.strip())[1:-1]) == 4, row
+
+
+def test_markdown_reports_rejected_inputs(dossier: Dossier) -> None:
+    markdown = render_markdown(dossier)
+    assert "## Inputs that could not be read" in markdown
+    assert "Not a <page> & unreadable." in markdown
+    assert "1 input(s) rejected" in markdown
+    assert 'conflict: "Two bridges" (Ledger & Co) vs "Three bridges" (Courier)' in markdown
+
+
+def test_write_reports_round_trips_the_json(dossier: Dossier, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    paths = write_reports(dossier, out)
+    assert [p.name for p in paths] == list(REPORT_FILES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(REPORT_FILES)  # no temporary files left
+    assert Dossier.model_validate_json((out / "dossier.json").read_text(encoding="utf-8")) == dossier
+    assert (out / "report.html").read_text(encoding="utf-8") == render_html(dossier)
+    assert (out / "report.md").read_text(encoding="utf-8") == render_markdown(dossier)
+    write_reports(dossier, out)  # overwriting is fine
+    assert sorted(p.name for p in out.iterdir()) == sorted(REPORT_FILES)
