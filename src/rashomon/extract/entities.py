@@ -212,4 +212,8 @@ def _vote(labels: Counter[EntityType], surfaces: Counter[str]) -> EntityType:
     # A multi-word name the model calls a person is a person, whatever its short forms were tagged as.
     if labels["PERSON"] and any(len(s.split()) > 1 for s in surfaces):
         return "PERSON"
+    # The small model often calls a capital or a country a person or an organisation ("Baku said", "Armenia's
+    # forces"); a one-word name it tags as a place even once, and never gives a first name, is a place.
+    if labels["PLACE"] and all(len(s.split()) == 1 for s in surfaces):
+        return "PLACE"
     return min(labels, key=lambda label: (-labels[label], _TYPE_PRIORITY[label]))
