@@ -17,6 +17,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from rashomon import debris
+from rashomon.lines import is_body
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
 
@@ -90,26 +91,47 @@ class PageParts:
     outlet: str | None
 
 
+def page_lines(text: str) -> tuple[list[Line], str | None]:
+    """The non-empty lines of page text with their rule classes, and the title line if there is one."""
+    lines = [Line(text=s, kind=classify_line(s)) for raw in text.splitlines() if (s := raw.strip())]
+    bounds = _body_bounds(lines)
+    title_at = _title_index(lines, bounds[0] if bounds else len(lines))
+    return lines, lines[title_at].text if title_at is not None else None
+
+
+# Classes whose lines never go into the body, whatever the line model says: they are the page's own metadata.
+_NEVER_BODY = ("meta", "byline", "caption")
+
+
 def split_page_text(text: str) -> PageParts | None:
     """Split flattened page text into body paragraphs and metadata; None when no line reads like body text."""
-    lines = [Line(text=s, kind=classify_line(s)) for raw in text.splitlines() if (s := raw.strip())]
+    lines, title = page_lines(text)
     bounds = _body_bounds(lines)
     if bounds is None:
         return None
-    first, last = bounds
-    title_at = _title_index(lines, first)
-    title = lines[title_at].text if title_at is not None else None
+    texts = [line.text for line in lines]
+    keep = is_body(texts, [line.kind for line in lines], title)
+    # The page footer (a donation appeal, "Read more", comments) ends the article: nothing after it is body.
+    footer = next(
+        (i for i in range(bounds[0], len(lines)) if any(p.search(lines[i].text) for p in debris.FOOTER_STARTS)),
+        len(lines),
+    )
     body = [
         line.text
-        for line in lines[first : last + 1]
-        if line.kind in ("body", "short") and line.text != title and not _is_link_line(line.text)
+        for i, (line, chosen) in enumerate(zip(lines, keep, strict=True))
+        if chosen
+        and i < footer
+        and line.kind not in _NEVER_BODY
+        and line.text != title
+        and not _is_link_line(line.text)
     ]
-    head = lines[:first]
+    first = bounds[0]
+    title_at = texts.index(title) if title is not None else None
     captions = [line.text for i, line in enumerate(lines) if line.kind == "caption" and i != title_at]
     captions += [
         line.text
-        for i, line in enumerate(head)
-        if line.kind == "short" and i != title_at and line.text != title and title_at is not None and i > title_at
+        for i, line in enumerate(lines[:first])
+        if line.kind == "short" and title_at is not None and i > title_at and line.text != title and not keep[i]
     ]
     return PageParts(
         body=body,
@@ -117,7 +139,7 @@ def split_page_text(text: str) -> PageParts | None:
         captions=captions,
         byline=_byline(lines),
         published=_published(lines),
-        outlet=_outlet([line.text for line in lines]),
+        outlet=_outlet(texts),
     )
 
 

@@ -31,6 +31,15 @@ TAIL_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b", _I),
 )
 
+# Footers nothing of the article follows: a donation appeal, a captcha. ("Read more" or "Related" may stand
+# mid-article, so those only inform the line model.)
+FOOTER_STARTS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"we have a small favou?r to ask", _I),
+    re.compile(r"^security key\s*:?$", _I),
+    re.compile(r"^support (?:independent|our) journalism\b", _I),
+    re.compile(r"^(?:not ready to support today|remind me later)\b", _I),
+)
+
 # Lines that are debris wherever they stand.
 DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^captcha\b|\bcaptcha refresh$", _I),

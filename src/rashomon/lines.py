@@ -1,0 +1,118 @@
+"""Line-level body/debris classification of flattened page text.
+
+Each line gets features (its length, punctuation, share of function words, the rule classes of `clean.classify_line`,
+how body-like its neighbourhood is, where it stands on the page); a logistic model whose weights are data
+(`line_weights.py`, written by `benchmarks/train_lines.py` from the extraction benchmark's tuning half) turns them
+into the probability that the line is article body, and neighbours smooth it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon import line_weights
+
+CLASSES = ("meta", "tail", "debris", "byline", "caption", "body", "short")
+FUNCTION_WORDS = frozenset(
+    """the a an of to in on at for with by from and or but as that this these those is are was were be been
+    has have had it its he she they his her their we our you your i not no will would can could said says
+    than then""".split()
+)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*$""")
+_LINKISH = re.compile(r"[|»›@©]|https?://|www\.|\.com\b")
+
+FEATURES = (
+    "log_chars", "log_words", "sentence_end", "function_share", "capital_share", "digit_share", "symbol_share",
+    "position", *(f"class_{c}" for c in CLASSES), "near_body_2", "near_body_5", "prev_log_words",
+    "next_log_words", "prev_sentence_end", "next_sentence_end", "log_gap_to_body", "inside_body_region",
+    "after_tail", "repeated", "is_title", "linkish", "page_body_share", "relative_length",
+)  # fmt: skip
+
+
+def _line_stats(line: str) -> list[float]:
+    words = _WORD.findall(line)
+    count = max(len(words), 1)
+    length = max(len(line), 1)
+    return [
+        math.log1p(len(line)),
+        math.log1p(len(words)),
+        float(bool(_SENTENCE_END.search(line))),
+        sum(w.lower() in FUNCTION_WORDS for w in words) / count,
+        sum(w[:1].isupper() for w in words) / count,
+        sum(c.isdigit() for c in line) / length,
+        sum(not (c.isalnum() or c.isspace()) for c in line) / length,
+    ]
+
+
+def features(lines: Sequence[str], classes: Sequence[str], title: str | None) -> np.ndarray:
+    """One row of `FEATURES` per line."""
+    size = len(lines)
+    body = np.array([c == "body" for c in classes], dtype=float)
+    body_at = np.flatnonzero(body)
+    first, last = (int(body_at[0]), int(body_at[-1])) if len(body_at) else (size, -1)
+    stats = [_line_stats(line) for line in lines]
+    counts = Counter(lines)
+    long_words = [s[1] for s, c in zip(stats, classes, strict=True) if c == "body"] or [0.0]
+    typical = float(np.median(long_words))
+    tail_at = next((i for i, c in enumerate(classes) if c == "tail" and i > first), size)
+    rows = []
+    for i, (line, kind, own) in enumerate(zip(lines, classes, stats, strict=True)):
+        prev_stats = stats[i - 1] if i else [0.0] * 7
+        next_stats = stats[i + 1] if i + 1 < size else [0.0] * 7
+        gap = int(np.min(np.abs(body_at - i))) if len(body_at) else size
+        rows.append([
+            *own, i / max(size - 1, 1), *(float(kind == c) for c in CLASSES),
+            float(body[max(0, i - 2) : i + 3].mean()), float(body[max(0, i - 5) : i + 6].mean()),
+            prev_stats[1], next_stats[1], prev_stats[2], next_stats[2], math.log1p(gap),
+            float(first <= i <= last), float(i > tail_at), float(counts[line] > 1), float(line == title),
+            float(bool(_LINKISH.search(line))), float(body.mean()) if size else 0.0, own[1] - typical,
+        ])  # fmt: skip
+    return np.array(rows, dtype=float).reshape(size, len(FEATURES))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LineWeights:
+    """A fitted line model: feature standardisation, logistic weights, neighbour smoothing and threshold."""
+
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    smoothing: float
+    threshold: float
+
+
+SHIPPED = LineWeights(
+    means=line_weights.MEANS,
+    scales=line_weights.SCALES,
+    weights=line_weights.WEIGHTS,
+    intercept=line_weights.INTERCEPT,
+    smoothing=line_weights.SMOOTHING,
+    threshold=line_weights.THRESHOLD,
+)
+
+
+def body_probabilities(matrix: np.ndarray, model: LineWeights = SHIPPED) -> np.ndarray:
+    """The model's probability that each line is body text, smoothed with its neighbours."""
+    if not len(matrix):
+        return np.zeros(0)
+    scaled = (matrix - np.array(model.means)) / np.array(model.scales)
+    raw = 1.0 / (1.0 + np.exp(-(scaled @ np.array(model.weights) + model.intercept)))
+    padded = np.concatenate(([raw[0]], raw, [raw[-1]]))
+    smoothed: np.ndarray = model.smoothing * raw + (1 - model.smoothing) / 2 * (padded[:-2] + padded[2:])
+    return smoothed
+
+
+def is_body(
+    lines: Sequence[str], classes: Sequence[str], title: str | None, model: LineWeights = SHIPPED
+) -> list[bool]:
+    """Which lines are article body, by the model's probability against its tuned threshold."""
+    probabilities = body_probabilities(features(lines, classes, title), model)
+    return [bool(p >= model.threshold) for p in probabilities]
