@@ -204,7 +204,8 @@ def _from_html(raw: RawDocument) -> PageParts | None:
         url=raw.url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        # Tables stay: news pages put score lines, lists and key figures in them (F1 0.954 -> 0.961).
+        include_tables=True,
         include_images=False,
         favor_precision=True,
         # Only dates the page states as such: an extensive search takes footer copyright years for publication dates.
