@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import trafilatura
-from trafilatura.settings import Document
-
 from rashomon import debris
+from rashomon.htmlpage import extract_html
 from rashomon.lines import is_body
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
@@ -199,37 +197,20 @@ def find_relays(body: str) -> tuple[str, ...]:
 
 def _from_html(raw: RawDocument) -> PageParts | None:
     """Body and metadata of an HTML page; None when no paragraph reads like article text."""
-    result = trafilatura.bare_extraction(
-        raw.content,
-        url=raw.url,
-        with_metadata=True,
-        include_comments=False,
-        # Tables stay: news pages put score lines, lists and key figures in them (F1 0.954 -> 0.961).
-        include_tables=True,
-        include_images=False,
-        favor_precision=True,
-        # Only dates the page states as such: an extensive search takes footer copyright years for publication dates.
-        date_extraction_params={
-            "extensive_search": False,
-            "original_date": True,
-            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-        },
-    )
-    if not isinstance(result, Document):
+    extraction = extract_html(raw.content, raw.url)
+    if extraction is None:
         return None
-    paragraphs = [line.strip() for line in (result.text or "").splitlines() if line.strip()]
-    kinds = [classify_line(p) for p in paragraphs]
+    kinds = [classify_line(p) for p in extraction.paragraphs]
     if "body" not in kinds:
         return None
-    body = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind in ("body", "short") and p != result.title]
-    captions = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind == "caption"]
+    pairs = list(zip(extraction.paragraphs, kinds, strict=True))
     return PageParts(
-        body=body,
-        title=result.title,
-        captions=captions,
-        byline=result.author,
-        published=normalise_published(result.date) if result.date else None,
-        outlet=result.sitename,
+        body=[p for p, kind in pairs if kind in ("body", "short") and p != extraction.title],
+        title=extraction.title,
+        captions=[p for p, kind in pairs if kind == "caption"],
+        byline=extraction.author,
+        published=normalise_published(extraction.date) if extraction.date else None,
+        outlet=extraction.sitename,
     )
 
 
