@@ -237,7 +237,9 @@ def clean(raw: RawDocument) -> Article | Rejected:
         source=raw.source,
         text=text,
         title=raw.title or parts.title,
-        published=_given_published(raw) or parts.published,
+        published=_given_published(raw)
+        or parts.published
+        or (normalise_published(raw.crawled) if raw.crawled else None),
         outlet=raw.outlet or parts.outlet,
         byline=raw.byline or parts.byline,
         url=raw.url,

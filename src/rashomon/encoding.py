@@ -1,4 +1,4 @@
-"""Turning input bytes into text: byte-order marks, declared charsets, then detection."""
+"""Turning input bytes into text: byte-order marks, declared charsets (HTTP header, then HTML meta), then detection."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 # Control characters other than tab, newline, form feed and carriage return do not occur in real text.
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
@@ -33,34 +34,58 @@ def looks_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) / len(sample) > 0.01
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a meta tag, if it names one Python knows."""
-    match = _DECLARED_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").lower()
+def _known_codec(name: str) -> str | None:
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
 
 
-def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a meta tag, if it names one Python knows."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    return _known_codec(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def header_charset(content_type: str | None) -> str | None:
+    """The charset an HTTP ``Content-Type`` header names (``text/html; charset=windows-1251``), if Python knows it."""
+    match = _HEADER_CHARSET.search(content_type or "")
+    return _known_codec(match.group(1)) if match else None
+
+
+def _decode_declared(data: bytes, charset: str) -> tuple[str, str] | None:
+    """The bytes decoded in a declared charset, or None when they do not decode cleanly in it.
+
+    Bytes that are valid UTF-8 with some non-ASCII in them are UTF-8 whatever another declaration says: servers
+    often label UTF-8 pages ISO-8859-1, which decodes anything (to mojibake), while other text is almost never
+    valid UTF-8 by chance.
+    """
+    if charset != "utf-8" and not data.isascii():
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode(charset), charset
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_bytes(data: bytes, *, html: bool = False, charset: str | None = None) -> tuple[str, str]:
     """Decode input bytes, returning the text and the encoding used.
 
-    Order: a byte-order mark, then (for HTML) a declared charset that decodes cleanly, then strict UTF-8, then
-    statistical detection restricted to encodings news pages use.
+    Order: a byte-order mark, then the ``charset`` given by the transport (an HTTP header) and (for HTML) the one the
+    page declares, each only when it decodes cleanly, then strict UTF-8, then statistical detection restricted to
+    encodings news pages use.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
     if looks_binary(data):
         raise UndecodableError("it looks like binary data, not text")
-    if html and (charset := declared_charset(data)):
-        try:
-            return data.decode(charset), charset
-        except UnicodeDecodeError:
-            pass
+    for declared in (_known_codec(charset) if charset else None, declared_charset(data) if html else None):
+        if declared and (decoded := _decode_declared(data, declared)):
+            return decoded
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -35,6 +35,8 @@ class RawDocument:
     outlet: str | None = None
     url: str | None = None
     byline: str | None = None
+    # When the input was fetched (a WARC record's date): the publication date only if the page states none.
+    crawled: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,6 +24,16 @@ class IngestSettings(BaseModel):
     max_line_chars: int = Field(
         2_000_000, description="A text line longer than this is not page text; the input is rejected."
     )
+    max_html_depth: int = Field(
+        250,
+        description="An HTML page whose tags nest deeper than this is rejected as not an article page (real news "
+        "pages nest under about 60; lxml silently drops whatever lies deeper than about 255).",
+    )
+    feed_summary_chars: int = Field(
+        400,
+        description="A feed entry without full content is read only when its summary has at least this many "
+        "characters of text; shorter summaries are teasers, not articles.",
+    )
 
 
 class NlpSettings(BaseModel):

@@ -155,7 +155,11 @@ BAD_FILES: list[tuple[str, bytes, list[str]]] = [
     ("corrupt.txt.gz", b"\x1f\x8b\x08\x00" + b"not deflate data at all" * 4, ["gzip", "corrupt"]),
     ("fake.html.gz", b"<html>not compressed</html>", ["gzip", "corrupt"]),
     ("notes.md", b"# Notes\n\nSome words.\n", [".md", "not an input type", ".txt"]),
-    ("feed.xml", b"<rss><channel></channel></rss>", ["feeds", "not supported"]),
+    ("feed.xml", b"<rss><channel></channel></rss>", ["feed", "no entries"]),
+    ("sitemap.xml", b"<urlset><url><loc>https://example.org/</loc></url></urlset>", ["not an RSS or Atom feed"]),
+    ("empty.warc", b"", ["empty"]),
+    ("notes.warc.gz", gzip.compress(b"Notes, not an archive.\n"), ["not a readable WARC archive"]),
+    ("nested.html", b"<html><body>" + b"<div>\n" * 300 + b"<p>Deep.</p>" + b"</div>\n" * 300, ["nests", "250 deep"]),
     ("long.txt", b"short line\n" + b"x" * 2_000 + b"\n", ["line", "1,000 characters", "not page text"]),
 ]
 
@@ -209,3 +213,55 @@ def test_html_content_without_html_extension_is_read_as_html(tmp_path: Path) -> 
     [doc] = read(tmp_path / "saved_page")
     assert isinstance(doc, RawDocument)
     assert (doc.id, doc.kind) == ("saved_page", "html")
+
+
+def test_an_html_nesting_bomb_is_rejected_before_parsing(tmp_path: Path) -> None:
+    bomb = (
+        "<html><body>"
+        + "<div>" * 100_000
+        + "<p>The council met on Tuesday to vote on the plan.</p>"
+        + "</div>" * 100_000
+    )
+    (tmp_path / "bomb.html").write_text(bomb + "</body></html>")
+    (tmp_path / "fine.txt").write_text(PAGE)
+    results = read(tmp_path)
+    assert [d.id for d in documents(results)] == ["fine.txt"]
+    assert rejections(results) == [
+        Rejected(
+            input=str(tmp_path / "bomb.html"),
+            reason="The page nests tags more than 250 deep; it is not an article page "
+            "(raise ingest.max_html_depth to read it).",
+        )
+    ]
+
+
+def test_nesting_within_the_limit_is_read(tmp_path: Path) -> None:
+    page = "<html><body>" + "<div>" * 200 + "<p>Deep.</p>" + "</div>" * 200 + "</body></html>"
+    (tmp_path / "deep.html").write_text(page)
+    [doc] = read(tmp_path / "deep.html")
+    assert isinstance(doc, RawDocument)
+
+
+def test_a_nesting_bomb_in_a_json_record_rejects_that_record_only(tmp_path: Path) -> None:
+    path = tmp_path / "pages.jsonl"
+    bomb = "<div>" * 1_000 + "Deep." + "</div>" * 1_000
+    path.write_text(json.dumps({"id": "deep", "html": bomb}) + "\n" + json.dumps({"id": "ok", "html": "<p>Hi</p>"}))
+    results = read(path)
+    assert [d.id for d in documents(results)] == ["ok"]
+    [bad] = rejections(results)
+    assert bad.input == f"{path} (deep)"
+    assert "nests tags" in bad.reason
+
+
+def test_a_50_mb_single_line_file_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "one_line.txt"
+    with path.open("wb") as stream:
+        for _ in range(50):
+            stream.write(b"word " * 200_000)
+    assert path.stat().st_size == 50_000_000
+    (tmp_path / "fine.txt").write_text(PAGE)
+    results = read(tmp_path)
+    assert [d.id for d in documents(results)] == ["fine.txt"]
+    assert rejections(results) == [
+        Rejected(input=str(path), reason="The file has a line of over 2,000,000 characters; it is not page text.")
+    ]
