@@ -25,6 +25,7 @@ test: lint
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/seeds.py
+	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/stories.py
 
 schema: $(INSTALLED)
