@@ -22,6 +22,7 @@ import lxml.html
 import trafilatura
 from readability import Document
 
+from floors import Floors
 from rashomon.clean import clean
 from rashomon.encoding import decode_bytes
 from rashomon.model import Article, RawDocument
@@ -140,17 +141,25 @@ def main(argv: Sequence[str]) -> int:
         f"{'input':15} {'method':36} {'tune (first 90)':>16} {'held out (91)':>14} {'all 181':>8} "
         f"{'P / R (all)':>14} {'pages/s':>8}"
     )
+    floors = Floors(
+        "extraction",
+        [CORPUS / "ground-truth.json", *sorted((CORPUS / "html").glob("*")), *sorted((CORPUS / "flat").glob("*"))],
+    )
     for kind, name, scores, rate in rows:
         p, r, _ = scores["all 181"]
         print(
             f"{kind:15} {name:36} {scores['tune (first 90)'][2]:16.3f} {scores['held out (91)'][2]:14.3f} "
             f"{scores['all 181'][2]:8.3f} {p:7.3f}/{r:.3f} {rate:8.0f}"
         )
+        if name == "rashomon":
+            short = "html" if kind == "HTML" else "flat"
+            for split, label in (("all 181", "all"), ("held out (91)", "held out")):
+                print(f"{'':16}pinned {short} {label}: {floors.check(f'{short} {label}', scores[split][2])}")
     print(
         "\npublished/measured references: trafilatura 0.960 (0.964 favor_precision), readability-lxml 0.955, "
         "best published 0.970; flattened text: no cleaning 0.665, best simple line filter 0.82"
     )
-    return 0
+    return floors.exit_status()
 
 
 if __name__ == "__main__":
