@@ -26,7 +26,20 @@ from rashomon.extract.nlp import LanguageModel, sentence_bounds
 from rashomon.extract.quotes import find_quotes, quote_mark_spans
 from rashomon.extract.times import find_times
 from rashomon.ingest import read_inputs
-from rashomon.model import Article, ArticleAnnotations, Entity, Mention, Quote, Rejected, Sentence, StageStats, Story
+from rashomon.model import (
+    Article,
+    ArticleAnnotations,
+    Entity,
+    Mention,
+    Quote,
+    RawDocument,
+    Rejected,
+    Sentence,
+    StageStats,
+    Story,
+    TimeExpr,
+    describe_input,
+)
 from rashomon.settings import Settings
 from rashomon.store import Store, content_hash
 
@@ -111,8 +124,11 @@ def ingest_into(
     for item in read_inputs(paths, settings.ingest):
         stats.items_in += 1
         cleaned = item if isinstance(item, Rejected) else clean_safely(item)
-        (rejected if isinstance(cleaned, Rejected) else articles).append(cleaned)  # type: ignore[arg-type]
-        stats.items_out += not isinstance(cleaned, Rejected)
+        if isinstance(cleaned, Rejected):
+            rejected.append(cleaned)
+        else:
+            articles.append(cleaned)
+            stats.items_out += 1
         progress(Progress(stage="read", done=stats.items_in, total=None))
         if len(articles) + len(rejected) >= settings.ingest.batch_size:
             flush()
@@ -121,13 +137,16 @@ def ingest_into(
     return stats
 
 
-def clean_safely(raw: Any) -> Article | Rejected:
+def clean_safely(raw: RawDocument) -> Article | Rejected:
     """Clean one document; an unexpected failure rejects that document only, with the error named."""
     try:
         return clean(raw)
     except Exception as error:  # the per-article boundary: one bad page must not stop the batch
         logger.exception("cleaning %s failed", raw.source)
-        return Rejected(input=raw.source, reason=f"Cleaning failed unexpectedly ({type(error).__name__}: {error}).")
+        return Rejected(
+            input=describe_input(raw.source, raw.id),
+            reason=f"Cleaning failed unexpectedly ({type(error).__name__}: {error}).",
+        )
 
 
 def parse_articles(
@@ -165,24 +184,23 @@ def _speaker_index(entities: Iterable[Entity]) -> dict[str, Entity]:
     return index
 
 
-def analyse(
-    articles: Sequence[Article], docs: Mapping[str, Any], rejected: Sequence[Rejected], settings: Settings
-) -> Dossier:
-    """Every derived result, from stored articles and their parses. Pure: same inputs, same dossier."""
-    texts = {a.id: a.text for a in articles}
-    mentions: dict[str, tuple[Mention, ...]] = {a.id: find_mentions(docs[a.id], a.id) for a in articles}
-    quotes: dict[str, tuple[Quote, ...]] = {}
-    all_mentions: list[Mention] = []
-    for article in articles:
-        quotes[article.id], extra = find_quotes(docs[article.id], article.id, mentions[article.id])
-        all_mentions.extend([*mentions[article.id], *extra])
-    entities = resolve_entities(all_mentions, texts)
-    mentioned = {a.id: frozenset(e.id for e in entities for m in e.mentions if m.article == a.id) for a in articles}
-    duplicates = find_duplicates(articles, settings.dedup)
-    groups = group_articles(articles, mentioned, duplicates, settings.stories)
-    times = {a.id: find_times(a.text, a.id, a.published_date()) for a in articles}
+def _entity_sets(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Article id -> ids of the entities it mentions."""
+    sets: dict[str, set[str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            sets.setdefault(mention.article, set()).add(entity.id)
+    return {article: frozenset(ids) for article, ids in sets.items()}
+
+
+def _stories(
+    articles: Sequence[Article],
+    groups: Sequence[Sequence[str]],
+    duplicates: Mapping[str, str],
+    times: Mapping[str, Sequence[TimeExpr]],
+) -> list[Story]:
     by_id = {a.id: a for a in articles}
-    stories = [
+    return [
         Story(
             id=story_id(ids),
             articles=tuple(ids),
@@ -191,24 +209,45 @@ def analyse(
         )
         for ids in groups
     ]
+
+
+def _annotations(
+    article: Article, doc: Any, mentions: tuple[Mention, ...], quotes: tuple[Quote, ...], times: tuple[TimeExpr, ...]
+) -> ArticleAnnotations:
+    bounds = sentence_bounds(doc, quote_mark_spans(article.text))
+    return ArticleAnnotations(
+        article=article.id,
+        sentences=tuple(Sentence(article=article.id, start=s, end=e) for s, e in bounds),
+        mentions=mentions,
+        quotes=quotes,
+        times=times,
+        figures=find_figures(doc, article.id, exclude=[(t.start, t.end) for t in times]),
+    )
+
+
+def analyse(
+    articles: Sequence[Article], docs: Mapping[str, Any], rejected: Sequence[Rejected], settings: Settings
+) -> Dossier:
+    """Every derived result, from stored articles and their parses. Pure: same inputs, same dossier."""
+    mentions = {a.id: find_mentions(docs[a.id], a.id) for a in articles}
+    quotes: dict[str, tuple[Quote, ...]] = {}
+    all_mentions: list[Mention] = []
+    for article in articles:
+        quotes[article.id], extra = find_quotes(docs[article.id], article.id, mentions[article.id])
+        all_mentions.extend([*mentions[article.id], *extra])
+    entities = resolve_entities(all_mentions, {a.id: a.text for a in articles})
+    duplicates = find_duplicates(articles, settings.dedup)
+    groups = group_articles(articles, _entity_sets(entities), duplicates, settings.stories)
+    times = {a.id: find_times(a.text, a.id, a.published_date()) for a in articles}
+    stories = _stories(articles, groups, duplicates, times)
+    # Undated articles take their story's event date; their relative times are resolved against it.
     dated = infer_dates(articles, stories)
     for article in dated:
         if article.published_inferred:
             times[article.id] = find_times(article.text, article.id, article.published_date())
-    annotations = {
-        a.id: ArticleAnnotations(
-            article=a.id,
-            sentences=tuple(
-                Sentence(article=a.id, start=s, end=e) for s, e in sentence_bounds(docs[a.id], quote_mark_spans(a.text))
-            ),
-            mentions=mentions[a.id],
-            quotes=quotes[a.id],
-            times=times[a.id],
-            figures=find_figures(docs[a.id], a.id, exclude=[(t.start, t.end) for t in times[a.id]]),
-        )
-        for a in dated
-    }
+    annotations = {a.id: _annotations(a, docs[a.id], mentions[a.id], quotes[a.id], times[a.id]) for a in dated}
     speakers = _speaker_index(entities)
+    speaker_entity = {name: e.id for name, e in speakers.items()}
     by_id = {a.id: a for a in dated}
     comparisons = [
         compare_story(
@@ -216,7 +255,7 @@ def analyse(
                 story=story.id,
                 articles=sorted((by_id[i] for i in story.articles if i not in duplicates), key=reading_order),
                 annotations=annotations,
-                speaker_entity={name: e.id for name, e in speakers.items()},
+                speaker_entity=speaker_entity,
             ),
             settings.compare,
         )
