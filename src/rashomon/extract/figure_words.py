@@ -4,6 +4,8 @@ number out (dates, times of day, ids). Data only; the logic lives in :mod:`rasho
 
 from __future__ import annotations
 
+from rashomon.extract.time_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+
 # Qualifier phrase (lower-case words) -> whether it makes the amount inexact. Longest phrases are tried first.
 QUALIFIERS: dict[tuple[str, ...], bool] = {
     ("about",): True,
@@ -75,10 +77,7 @@ ORDINAL_WORDS: frozenset[str] = frozenset({
 })  # fmt: skip
 
 # Month names and abbreviations (lower-case, without a final period): a number beside one is a day or a year.
-MONTHS: frozenset[str] = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})  # fmt: skip
+MONTHS: frozenset[str] = frozenset(name.lower() for name in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 
 # Words after a number that make it a clock time.
 TIME_OF_DAY: frozenset[str] = frozenset(
