@@ -38,9 +38,9 @@ def label(line: str, gold_words: str) -> int:
 
 
 def page_matrix(text: str) -> tuple[list[str], np.ndarray]:
-    lines, title = page_lines(text)
-    texts = [line.text for line in lines]
-    return texts, features(texts, [line.kind for line in lines], title)
+    page = page_lines(text)
+    texts = [line.text for line in page.lines]
+    return texts, features(texts, [line.kind for line in page.lines], page.title)
 
 
 def body_of(texts: Sequence[str], matrix: np.ndarray, model: LineWeights) -> str:

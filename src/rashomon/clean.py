@@ -89,12 +89,26 @@ class PageParts:
     outlet: str | None
 
 
-def page_lines(text: str) -> tuple[list[Line], str | None]:
-    """The non-empty lines of page text with their rule classes, and the title line if there is one."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageLines:
+    """The non-empty lines of page text with their rule classes, where the title stands, and the first line
+    that reads like body text (None when none does)."""
+
+    lines: list[Line]
+    title_at: int | None
+    first_body: int | None
+
+    @property
+    def title(self) -> str | None:
+        return self.lines[self.title_at].text if self.title_at is not None else None
+
+
+def page_lines(text: str) -> PageLines:
     lines = [Line(text=s, kind=classify_line(s)) for raw in text.splitlines() if (s := raw.strip())]
     bounds = _body_bounds(lines)
-    title_at = _title_index(lines, bounds[0] if bounds else len(lines))
-    return lines, lines[title_at].text if title_at is not None else None
+    first_body = bounds[0] if bounds else None
+    title_at = _title_index(lines, first_body if first_body is not None else len(lines))
+    return PageLines(lines=lines, title_at=title_at, first_body=first_body)
 
 
 # Classes whose lines never go into the body, whatever the line model says: they are the page's own metadata.
@@ -103,15 +117,15 @@ _NEVER_BODY = ("meta", "byline", "caption")
 
 def split_page_text(text: str) -> PageParts | None:
     """Split flattened page text into body paragraphs and metadata; None when no line reads like body text."""
-    lines, title = page_lines(text)
-    bounds = _body_bounds(lines)
-    if bounds is None:
+    page = page_lines(text)
+    lines, title, title_at, first = page.lines, page.title, page.title_at, page.first_body
+    if first is None:
         return None
     texts = [line.text for line in lines]
     keep = is_body(texts, [line.kind for line in lines], title)
-    # The page footer (a donation appeal, "Read more", comments) ends the article: nothing after it is body.
+    # An appeal or captcha footer ends the article: nothing after it is body, whatever the line model says.
     footer = next(
-        (i for i in range(bounds[0], len(lines)) if any(p.search(lines[i].text) for p in debris.FOOTER_STARTS)),
+        (i for i in range(first, len(lines)) if any(p.search(lines[i].text) for p in debris.FOOTER_STARTS)),
         len(lines),
     )
     body = [
@@ -123,8 +137,6 @@ def split_page_text(text: str) -> PageParts | None:
         and line.text != title
         and not _is_link_line(line.text)
     ]
-    first = bounds[0]
-    title_at = texts.index(title) if title is not None else None
     captions = [line.text for i, line in enumerate(lines) if line.kind == "caption" and i != title_at]
     captions += [
         line.text
