@@ -27,6 +27,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/seeds.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/stories.py
+	$(BIN)/python benchmarks/scale.py
 
 schema: $(INSTALLED)
 	$(BIN)/rashomon schema --write

@@ -9,18 +9,19 @@ classes drop captions and debris it let through.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 from rashomon import debris
 from rashomon.htmlpage import extract_html
-from rashomon.lines import is_body
+from rashomon.lines import SHIPPED, LineWeights, elsewhere_counts, is_body, word_count
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
 
 LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*$|[.!?…,]["'”’»]$""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$|[.!?…,]["'”’»]$""")
 _WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
@@ -42,7 +43,7 @@ def classify_line(line: str) -> LineClass:
         return "byline"
     if debris.CAPTION_MARKERS.search(line) or debris.CAPTION_OPENERS.search(line) or debris.CREDIT.search(line):
         return "caption"
-    words = len(_WORDS.findall(line))
+    words = word_count(line, _WORDS)
     if (words >= 8 and _SENTENCE_END.search(line)) or words >= 30:
         return "body"
     return "short"
@@ -60,7 +61,7 @@ def _title_index(lines: list[Line], body_start: int) -> int | None:
 
 
 def _is_title_like(line: Line) -> bool:
-    words = len(_WORDS.findall(line.text))
+    words = word_count(line.text, _WORDS)
     return 3 <= words <= 30 and not line.text.endswith(".")
 
 
@@ -115,14 +116,41 @@ def page_lines(text: str) -> PageLines:
 _NEVER_BODY = ("meta", "byline", "caption")
 
 
-def split_page_text(text: str) -> PageParts | None:
-    """Split flattened page text into body paragraphs and metadata; None when no line reads like body text."""
+def split_page_text(
+    text: str, repeated: Mapping[str, int] | None = None, model: LineWeights = SHIPPED
+) -> PageParts | None:
+    """Split flattened page text into body paragraphs and metadata; None when no line reads like body text.
+
+    ``repeated``: how many documents of a collection, this one included, hold each line (by `lines.line_key`).
+    """
     page = page_lines(text)
-    lines, title, title_at, first = page.lines, page.title, page.title_at, page.first_body
-    if first is None:
+    if page.first_body is None:
         return None
+    texts = [line.text for line in page.lines]
+    kinds = [line.kind for line in page.lines]
+    keep = is_body(texts, kinds, page.title, None, model)
+    elsewhere = elsewhere_counts(texts, repeated)
+    if elsewhere is not None and any(elsewhere):
+        trimmed = is_body(texts, kinds, page.title, elsewhere, model)
+        # Lines the site repeats may trim the body, not gut it: a page whose article text other pages of its site
+        # hold too (a story republished or updated under another address) keeps its body.
+        if _words_kept(texts, trimmed) >= _KEPT_AFTER_TRIMMING * _words_kept(texts, keep):
+            keep = trimmed
+    return page_parts(page, keep)
+
+
+# The share of the body's words that lines repeated on a site's other pages may take away at most.
+_KEPT_AFTER_TRIMMING = 0.5
+
+
+def _words_kept(texts: Sequence[str], keep: Sequence[bool]) -> float:
+    return sum(word_count(text, _WORDS) for text, chosen in zip(texts, keep, strict=True) if chosen)
+
+
+def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
+    """The parts of classified page text, given which lines the line model keeps as body."""
+    lines, title, title_at, first = page.lines, page.title, page.title_at, page.first_body or 0
     texts = [line.text for line in lines]
-    keep = is_body(texts, [line.kind for line in lines], title)
     # An appeal or captcha footer ends the article: nothing after it is body, whatever the line model says.
     footer = next(
         (i for i in range(first, len(lines)) if any(p.search(lines[i].text) for p in debris.FOOTER_STARTS)),
@@ -144,13 +172,39 @@ def split_page_text(text: str) -> PageParts | None:
         if line.kind == "short" and title_at is not None and i > title_at and line.text != title and not keep[i]
     ]
     return PageParts(
-        body=body,
+        body=_without_restatements(body),
         title=title,
         captions=captions,
         byline=_byline(lines),
         published=_published(lines),
         outlet=_outlet(texts),
     )
+
+
+def _without_restatements(body: list[str]) -> list[str]:
+    """The body without a second copy of a paragraph, nor a line that only strings shorter paragraphs together
+    (pages carry the whole article again as one line of metadata or a print version)."""
+    unique = list(dict.fromkeys(body))
+    shingles = [_shingles(line) for line in unique]
+    shortest: dict[tuple[str, ...], int] = {}
+    for line, own in zip(unique, shingles, strict=True):
+        for shingle in own:
+            shortest[shingle] = min(shortest.get(shingle, len(line)), len(line))
+    return [
+        line
+        for line, own in zip(unique, shingles, strict=True)
+        if len(own) < _RESTATED_MIN or sum(shortest[s] < len(line) for s in own) < _RESTATED_SHARE * len(own)
+    ]
+
+
+# A line restates others when it has this many word 4-grams and this share of them stand in shorter lines.
+_RESTATED_MIN = 8
+_RESTATED_SHARE = 0.8
+
+
+def _shingles(line: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORDS.findall(line)]
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
 
 
 def _is_link_line(line: str) -> bool:
@@ -230,14 +284,25 @@ def _given_published(raw: RawDocument) -> str | None:
     return normalise_published(raw.published) if raw.published else None
 
 
-def clean(raw: RawDocument) -> Article | Rejected:
-    """Clean one raw document. Given metadata wins over what is extracted."""
+def site_of(raw: RawDocument) -> str | None:
+    """The site a document comes from, to count lines its pages share: the host of its URL, else its outlet."""
+    if raw.url and (host := urlsplit(raw.url).hostname):
+        return host.removeprefix("www.")
+    return raw.outlet.strip().lower() if raw.outlet and raw.outlet.strip() else None
+
+
+def clean(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Article | Rejected:
+    """Clean one raw document. Given metadata wins over what is extracted.
+
+    ``repeated``: for flattened page text, how many pages of the same site (`site_of`), this one included, hold
+    each line (by `lines.line_key`); lines many pages share are debris. None when unknown.
+    """
     where = describe_input(raw.source, raw.id)
     if raw.kind == "body":
         text = raw.content
         parts = PageParts(body=[], title=None, captions=[], byline=None, published=None, outlet=None)
     else:
-        extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content)
+        extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content, repeated)
         if extracted is None:
             return Rejected(input=where, reason="No line of it reads like article text (sentences of 8+ words).")
         parts = extracted

@@ -113,7 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.add_argument("--out", type=Path, required=True, help="folder for dossier.json and the reports")
     analyze_parser.add_argument("--db", type=Path, help="store file (default: OUT/rashomon.duckdb)")
     analyze_parser.add_argument("--config", type=Path, help="TOML settings file")
-    analyze_parser.add_argument("--threshold", type=float, help="story similarity threshold (stories.threshold)")
+    analyze_parser.add_argument(
+        "--threshold",
+        type=float,
+        help="story threshold: average probability that two groups of articles report one event (stories.threshold)",
+    )
     analyze_parser.set_defaults(handler=_analyze_command)
     demo_parser = commands.add_parser("demo", help="analyse the bundled demo corpus")
     demo_parser.add_argument("--out", type=Path, default=Path("rashomon-demo"), help="output folder")

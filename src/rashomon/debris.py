@@ -122,3 +122,13 @@ OUTLET_CLUES: tuple[re.Pattern[str], ...] = (
 MASTHEAD = re.compile(r"^[A-Z0-9][A-Z0-9&'. -]{2,40}$")
 # Corporate suffixes that follow an outlet's name in copyright lines ("Prairie Courier Media Group").
 OUTLET_SUFFIXES = re.compile(r"\s+(?:Media Group|Media|Group|Inc\.?|Ltd\.?|LLC|Corporation|Corp\.?|Company|Co\.)$")
+
+# Lines of a reader-comment thread: "Alex on September 17, 2018 at 6:34 am said:", "jbaxt says:", "12 comments".
+# Where they cluster, the lines between them are readers' comments, not the article.
+COMMENT_MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^\S.{0,80}\s(?:says|said|wrote|replied)\s*:$", _I),
+    re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b", _I),
+    re.compile(r"^(?:leave a (?:reply|comment)|post a comment|add a comment|reply|report abuse|log in to reply)$", _I),
+    re.compile(r"\b\d{4},?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I),
+    re.compile(r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$", _I),
+)

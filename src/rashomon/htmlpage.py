@@ -1,8 +1,12 @@
-"""Article text and metadata from an HTML page: trafilatura first, readability where trafilatura fell short.
+"""Article text and metadata from an HTML page: one parse, trafilatura's fast mode checked by a text-density pass.
 
-trafilatura is the more precise of the two, but on some pages it keeps only part of the article; where its text is
-less than half of what readability finds on the same page, readability's paragraphs are taken instead (on the
-extraction benchmark, F1 0.961 -> 0.971; the ratio was chosen on the tuning half).
+The page is parsed once with lxml and both extractors read that tree. trafilatura (fast mode: no backup extractors)
+is the more precise, but on some pages it keeps only part of the article; where its text is less than
+`FALLBACK_RATIO` of what the text-density pass (`textdensity`) finds, the text-density paragraphs are taken instead.
+Metadata comes from the page's own <meta> tags and JSON-LD (`pagemeta`), not from trafilatura's and htmldate's
+searches, which cost more than the extraction. Extraction benchmark: F1 0.970 on all 181 pages (0.969 held out), with
+`extract_html` at 18-20 ms of CPU a page instead of 65-72 for trafilatura with metadata plus readability; the ratio
+was chosen on the tuning half.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
-from readability import Document as Readable
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
-# Share of readability's text below which trafilatura's extraction is taken to have missed part of the article.
-FALLBACK_RATIO = 0.5
-_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "section")
+from rashomon.pagemeta import page_meta
+from rashomon.textdensity import article_paragraphs
+
+# Share of the text-density pass's text below which trafilatura is taken to have missed part of the article
+# (tuning half: 0.5 -> 0.966, 0.6 -> 0.968, 0.7 -> 0.966).
+FALLBACK_RATIO = 0.6
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,54 +36,51 @@ class HtmlExtraction:
     sitename: str | None
 
 
-def _trafilatura(html: str, url: str | None) -> Document | None:
+def parse_html(html: str) -> HtmlElement | None:
+    """The page's lxml tree; None when there is no markup to parse."""
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return None
+
+
+def trafilatura_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
+    """The lines trafilatura's fast mode takes for the article (it works on a copy: `tree` is left as it was)."""
     result = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
-        with_metadata=True,
+        fast=True,
+        with_metadata=False,
         include_comments=False,
         # Tables stay: news pages put score lines, lists and key figures in them (F1 0.954 -> 0.961).
         include_tables=True,
         include_images=False,
         favor_precision=True,
-        # Only dates the page states as such: an extensive search takes footer copyright years for publication dates.
-        date_extraction_params={
-            "extensive_search": False,
-            "original_date": True,
-            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-        },
     )
-    return result if isinstance(result, Document) else None
+    text = (result.text if isinstance(result, Document) else None) or ""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def readability_paragraphs(html: str) -> list[str]:
-    """The paragraphs readability-lxml takes for the article, one string per block element."""
-    try:
-        summary = Readable(html).summary(html_partial=True)
-        tree = lxml.html.fromstring(summary) if summary.strip() else None
-    except (ParserError, ValueError, TypeError):
-        return []
-    if tree is None:
-        return []
-    for element in tree.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-        element.text = "\n" + (element.text or "")
-    return [" ".join(line.split()) for line in str(tree.text_content()).split("\n") if line.strip()]
+def choose_paragraphs(precise: list[str], fallback: list[str]) -> list[str]:
+    """trafilatura's paragraphs, unless they hold less than `FALLBACK_RATIO` of the text-density pass's text."""
+    return fallback if sum(map(len, precise)) < FALLBACK_RATIO * sum(map(len, fallback)) else precise
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction | None:
     """Body paragraphs and metadata of a page; None when neither extractor finds any text."""
-    result = _trafilatura(html, url)
-    paragraphs = [line.strip() for line in ((result.text if result else None) or "").splitlines() if line.strip()]
-    fallback = readability_paragraphs(html)
-    if sum(map(len, paragraphs)) < FALLBACK_RATIO * sum(map(len, fallback)):
-        paragraphs = fallback
+    tree = parse_html(html)
+    if tree is None:
+        return None
+    paragraphs = trafilatura_paragraphs(tree, url)
+    meta = page_meta(tree)
+    # Last: the text-density pass strips comments from the tree it reads.
+    paragraphs = choose_paragraphs(paragraphs, article_paragraphs(tree))
     if not paragraphs:
         return None
     return HtmlExtraction(
         paragraphs=paragraphs,
-        title=result.title if result else None,
-        author=result.author if result else None,
-        date=result.date if result else None,
-        sitename=result.sitename if result else None,
+        title=meta.title,
+        author=meta.author,
+        date=meta.date,
+        sitename=meta.sitename,
     )

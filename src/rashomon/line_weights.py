@@ -3,7 +3,7 @@ the first 90 pages of the extraction benchmark; do not edit by hand."""
 
 MEANS: tuple[float, ...] = (
     3.0276678976041977,  # log_chars
-    1.5351279694347282,  # log_words
+    1.5353187741186072,  # log_words
     0.14464877509909677,  # sentence_end
     0.09159969845628914,  # function_share
     0.6917601767729551,  # capital_share
@@ -19,8 +19,8 @@ MEANS: tuple[float, ...] = (
     0.8341022808499577,  # class_short
     0.1269218272792277,  # near_body_2
     0.12692979290223885,  # near_body_5
-    1.5258459488418261,  # prev_log_words
-    1.5203357532285846,  # next_log_words
+    1.5260367535257051,  # prev_log_words
+    1.5205265579124634,  # next_log_words
     0.14360907141464682,  # prev_sentence_end
     0.14464877509909677,  # next_sentence_end
     2.5222193254256826,  # log_gap_to_body
@@ -30,11 +30,13 @@ MEANS: tuple[float, ...] = (
     0.011826629410617974,  # is_title
     0.033270517902397816,  # linkish
     0.12684384950289676,  # page_body_share
-    -1.9811727794343235,  # relative_length
+    -1.9809819747504447,  # relative_length
+    0.004743648060302834,  # comment_density
+    0.33254309143379807,  # log_elsewhere
 )
 SCALES: tuple[float, ...] = (
     1.161923570797281,  # log_chars
-    0.9763949854038443,  # log_words
+    0.976318649238333,  # log_words
     0.35174636737493625,  # sentence_end
     0.1552520427079998,  # function_share
     0.3780928435256746,  # capital_share
@@ -50,8 +52,8 @@ SCALES: tuple[float, ...] = (
     0.3719887981254935,  # class_short
     0.2540751193455654,  # near_body_2
     0.22855386364099567,  # near_body_5
-    0.9812412505951138,  # prev_log_words
-    0.9801526858312063,  # next_log_words
+    0.981167096525482,  # prev_log_words
+    0.980079522140488,  # next_log_words
     0.3506928941710111,  # prev_sentence_end
     0.35174636737493625,  # next_sentence_end
     1.5618514170978244,  # log_gap_to_body
@@ -61,39 +63,43 @@ SCALES: tuple[float, ...] = (
     0.10810532016232553,  # is_title
     0.17934210476321932,  # linkish
     0.08765154084721835,  # page_body_share
-    1.0377231635171777,  # relative_length
+    1.0375840509245529,  # relative_length
+    0.03352718085257414,  # comment_density
+    0.3462894722362303,  # log_elsewhere
 )
 WEIGHTS: tuple[float, ...] = (
-    -0.28018063566244616,  # log_chars
-    0.034349308826896414,  # log_words
-    0.57236728030616,  # sentence_end
-    -0.2167980237425149,  # function_share
-    -0.5184509140324539,  # capital_share
-    0.1541218442247419,  # digit_share
-    0.19762281037879242,  # symbol_share
-    -0.17631939741816466,  # position
-    -0.2881959008037408,  # class_meta
-    -0.17557635584110357,  # class_tail
-    -0.6425243941945444,  # class_debris
-    -0.19337118746558837,  # class_byline
-    -0.12976643123244203,  # class_caption
-    -0.14713344183821042,  # class_body
-    0.4941837409854637,  # class_short
-    0.2623238139384489,  # near_body_2
-    0.9278002172281176,  # near_body_5
-    0.40927492784217073,  # prev_log_words
-    0.39714864981122777,  # next_log_words
-    -0.10852869043118668,  # prev_sentence_end
-    -0.1267230198647208,  # next_sentence_end
-    -0.0377850261117402,  # log_gap_to_body
-    0.8063231169483815,  # inside_body_region
-    -0.7264750664399245,  # after_tail
-    -0.01980668702146358,  # repeated
-    -0.35129239397988354,  # is_title
-    0.003169149035436132,  # linkish
-    -0.07474152462129273,  # page_body_share
-    1.6702053243959858,  # relative_length
+    -0.4548057368611234,  # log_chars
+    0.692045128412967,  # log_words
+    0.6120799916408073,  # sentence_end
+    -0.30328630118150823,  # function_share
+    -0.5540905774624579,  # capital_share
+    0.16867759305924054,  # digit_share
+    0.2039628723902922,  # symbol_share
+    -0.06271202699878865,  # position
+    -0.32551803508765964,  # class_meta
+    -0.2118076929619193,  # class_tail
+    -0.7647281647154546,  # class_debris
+    -0.24225196830040444,  # class_byline
+    -0.12540247657070167,  # class_caption
+    -0.11679148787282131,  # class_body
+    0.5292677441875067,  # class_short
+    0.3137369272381622,  # near_body_2
+    0.7648775454522806,  # near_body_5
+    0.38166706538957834,  # prev_log_words
+    0.3589097659721265,  # next_log_words
+    -0.10387080540351297,  # prev_sentence_end
+    -0.1495197639476042,  # next_sentence_end
+    0.16960139879376285,  # log_gap_to_body
+    0.904836467986507,  # inside_body_region
+    -0.7434610720063443,  # after_tail
+    0.04237358719508318,  # repeated
+    -0.5464571772477484,  # is_title
+    -0.008097765293808977,  # linkish
+    -0.2678235716540451,  # page_body_share
+    1.1657316834143927,  # relative_length
+    -0.4842032319012109,  # comment_density
+    -1.840193881573874,  # log_elsewhere
 )
-INTERCEPT = -5.116890386952585
-THRESHOLD = 0.35
-SMOOTHING = 0.8
+INTERCEPT = -6.124288783304934
+THRESHOLD = 0.39999999999999997
+SMOOTHING = 0.6

@@ -8,15 +8,16 @@ into the probability that the line is article body, and neighbours smooth it.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from rashomon import line_weights
+from rashomon import debris, line_weights
 
 CLASSES = ("meta", "tail", "debris", "byline", "caption", "body", "short")
 FUNCTION_WORDS = frozenset(
@@ -25,15 +26,50 @@ FUNCTION_WORDS = frozenset(
     than then""".split()
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*$""")
+# Scripts written without spaces between words (kana, Han): about two characters a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$""")
 _LINKISH = re.compile(r"[|»›@©]|https?://|www\.|\.com\b")
 
 FEATURES = (
     "log_chars", "log_words", "sentence_end", "function_share", "capital_share", "digit_share", "symbol_share",
     "position", *(f"class_{c}" for c in CLASSES), "near_body_2", "near_body_5", "prev_log_words",
     "next_log_words", "prev_sentence_end", "next_sentence_end", "log_gap_to_body", "inside_body_region",
-    "after_tail", "repeated", "is_title", "linkish", "page_body_share", "relative_length",
+    "after_tail", "repeated", "is_title", "linkish", "page_body_share", "relative_length", "comment_density",
+    "log_elsewhere",
 )  # fmt: skip
+_STATS = 7
+
+
+def word_count(line: str, word: re.Pattern[str] = _WORD) -> float:
+    """Words in a line (``word`` matches one); in scripts written without spaces, a word per two characters."""
+    unspaced = len(_UNSPACED.findall(line))
+    if not unspaced:
+        return float(len(word.findall(line)))
+    return len(word.findall(_UNSPACED.sub(" ", line))) + unspaced / 2
+
+
+def line_key(line: str) -> str:
+    """A line's identity across documents: its words, lower-cased, digits blurred (counters and times differ)."""
+    words = " ".join(_WORD.findall(line.lower()))
+    return hashlib.blake2b(re.sub(r"\d", "0", words).encode(), digest_size=8).hexdigest()
+
+
+def text_line_keys(text: str) -> frozenset[str]:
+    """The keys of the non-empty lines of a text."""
+    return frozenset(line_key(s) for raw in text.splitlines() if (s := raw.strip()))
+
+
+def document_counts(documents: Iterable[Iterable[str]]) -> dict[str, int]:
+    """How many documents hold each line key, from each document's line keys."""
+    return dict(Counter(key for keys in documents for key in set(keys)))
+
+
+def elsewhere_counts(lines: Sequence[str], repeated: Mapping[str, int] | None) -> list[int] | None:
+    """For each line, how many other documents hold it; ``repeated`` counts documents, this one included."""
+    if repeated is None:
+        return None
+    return [max(repeated.get(line_key(line), 1) - 1, 0) for line in lines]
 
 
 def _line_stats(line: str) -> list[float]:
@@ -42,7 +78,7 @@ def _line_stats(line: str) -> list[float]:
     length = max(len(line), 1)
     return [
         math.log1p(len(line)),
-        math.log1p(len(words)),
+        math.log1p(word_count(line)),
         float(bool(_SENTENCE_END.search(line))),
         sum(w.lower() in FUNCTION_WORDS for w in words) / count,
         sum(w[:1].isupper() for w in words) / count,
@@ -51,10 +87,18 @@ def _line_stats(line: str) -> list[float]:
     ]
 
 
-def features(lines: Sequence[str], classes: Sequence[str], title: str | None) -> np.ndarray:
-    """One row of `FEATURES` per line."""
+def _window_mean(flags: np.ndarray, i: int, reach: int) -> float:
+    return float(flags[max(0, i - reach) : i + reach + 1].mean())
+
+
+def features(
+    lines: Sequence[str], classes: Sequence[str], title: str | None, elsewhere: Sequence[int] | None = None
+) -> np.ndarray:
+    """One row of `FEATURES` per line. ``elsewhere``: for each line, how many other documents hold it (None
+    when unknown: then no line counts as repeated elsewhere)."""
     size = len(lines)
     body = np.array([c == "body" for c in classes], dtype=float)
+    comments = np.array([any(p.search(line) for p in debris.COMMENT_MARKERS) for line in lines], dtype=float)
     body_at = np.flatnonzero(body)
     first, last = (int(body_at[0]), int(body_at[-1])) if len(body_at) else (size, -1)
     stats = [_line_stats(line) for line in lines]
@@ -62,17 +106,19 @@ def features(lines: Sequence[str], classes: Sequence[str], title: str | None) ->
     long_words = [s[1] for s, c in zip(stats, classes, strict=True) if c == "body"] or [0.0]
     typical = float(np.median(long_words))
     tail_at = next((i for i, c in enumerate(classes) if c == "tail" and i > first), size)
+    others = elsewhere if elsewhere is not None else [0] * size
     rows = []
     for i, (line, kind, own) in enumerate(zip(lines, classes, stats, strict=True)):
-        prev_stats = stats[i - 1] if i else [0.0] * 7
-        next_stats = stats[i + 1] if i + 1 < size else [0.0] * 7
+        prev_stats = stats[i - 1] if i else [0.0] * _STATS
+        next_stats = stats[i + 1] if i + 1 < size else [0.0] * _STATS
         gap = int(np.min(np.abs(body_at - i))) if len(body_at) else size
         rows.append([
             *own, i / max(size - 1, 1), *(float(kind == c) for c in CLASSES),
-            float(body[max(0, i - 2) : i + 3].mean()), float(body[max(0, i - 5) : i + 6].mean()),
+            _window_mean(body, i, 2), _window_mean(body, i, 5),
             prev_stats[1], next_stats[1], prev_stats[2], next_stats[2], math.log1p(gap),
             float(first <= i <= last), float(i > tail_at), float(counts[line] > 1), float(line == title),
             float(bool(_LINKISH.search(line))), float(body.mean()) if size else 0.0, own[1] - typical,
+            _window_mean(comments, i, 5), math.log1p(others[i]),
         ])  # fmt: skip
     return np.array(rows, dtype=float).reshape(size, len(FEATURES))
 
@@ -111,8 +157,12 @@ def body_probabilities(matrix: np.ndarray, model: LineWeights = SHIPPED) -> np.n
 
 
 def is_body(
-    lines: Sequence[str], classes: Sequence[str], title: str | None, model: LineWeights = SHIPPED
+    lines: Sequence[str],
+    classes: Sequence[str],
+    title: str | None,
+    elsewhere: Sequence[int] | None = None,
+    model: LineWeights = SHIPPED,
 ) -> list[bool]:
     """Which lines are article body, by the model's probability against its tuned threshold."""
-    probabilities = body_probabilities(features(lines, classes, title), model)
+    probabilities = body_probabilities(features(lines, classes, title, elsewhere), model)
     return [bool(p >= model.threshold) for p in probabilities]

@@ -15,8 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.assemble import assemble
-from rashomon.clean import clean
-from rashomon.cluster import event_date, group_articles, infer_dates, reading_order, story_id, story_title
+from rashomon.clean import clean, site_of
+from rashomon.cluster import (
+    event_date,
+    group_articles,
+    infer_dates,
+    reading_order,
+    story_facts,
+    story_id,
+    story_title,
+)
 from rashomon.compare import StoryInput, compare_story
 from rashomon.dedup import find_duplicates
 from rashomon.dossier import Dossier
@@ -26,6 +34,7 @@ from rashomon.extract.nlp import LanguageModel, sentence_bounds
 from rashomon.extract.quotes import find_quotes, quote_mark_spans
 from rashomon.extract.times import find_times
 from rashomon.ingest import read_inputs
+from rashomon.lines import text_line_keys
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -104,9 +113,14 @@ def run(
 def ingest_into(
     paths: Sequence[Path], store: Store, settings: Settings, result: RunResult, progress: ProgressCallback
 ) -> StageStats:
-    """Ingest and clean inputs, saving each batch of articles and rejections in one transaction."""
+    """Ingest and clean inputs, saving each batch of articles and rejections in one transaction.
+
+    Two passes over the inputs: the first records which lines each page of flattened text holds (`count_lines`),
+    so the second can tell a site's repeated debris from its article text.
+    """
     stats = StageStats(name="ingest+clean")
     started = time.perf_counter()
+    shared = count_lines(paths, store, settings)
     articles: list[Article] = []
     rejected: list[Rejected] = []
 
@@ -123,7 +137,7 @@ def ingest_into(
 
     for item in read_inputs(paths, settings.ingest):
         stats.items_in += 1
-        cleaned = item if isinstance(item, Rejected) else clean_safely(item)
+        cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared))
         if isinstance(cleaned, Rejected):
             rejected.append(cleaned)
         else:
@@ -137,10 +151,28 @@ def ingest_into(
     return stats
 
 
-def clean_safely(raw: RawDocument) -> Article | Rejected:
+def count_lines(paths: Sequence[Path], store: Store, settings: Settings) -> dict[str, dict[str, int]]:
+    """Store the line keys of the pages of flattened text among the inputs, by site; then, over every page stored,
+    per site the lines more than one page holds. Counted over sets of (line, page), so reading the same inputs
+    again counts the same."""
+    pages = {
+        item.id: (site, text_line_keys(item.content))
+        for item in read_inputs(paths, settings.ingest)
+        if isinstance(item, RawDocument) and item.kind == "text" and (site := site_of(item)) is not None
+    }
+    store.save_page_lines(pages)
+    return store.shared_lines()
+
+
+def _repeated(raw: RawDocument, shared: Mapping[str, Mapping[str, int]]) -> Mapping[str, int] | None:
+    site = site_of(raw) if raw.kind == "text" else None
+    return None if site is None else shared.get(site, {})
+
+
+def clean_safely(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Article | Rejected:
     """Clean one document; an unexpected failure rejects that document only, with the error named."""
     try:
-        return clean(raw)
+        return clean(raw, repeated)
     except Exception as error:  # the per-article boundary: one bad page must not stop the batch
         logger.exception("cleaning %s failed", raw.source)
         return Rejected(
@@ -237,7 +269,9 @@ def analyse(
         all_mentions.extend([*mentions[article.id], *extra])
     entities = resolve_entities(all_mentions, {a.id: a.text for a in articles})
     duplicates = find_duplicates(articles, settings.dedup)
-    groups = group_articles(articles, _entity_sets(entities), duplicates, settings.stories)
+    entity_sets = _entity_sets(entities)
+    facts = {a.id: story_facts(docs[a.id], entity_sets.get(a.id, ())) for a in articles}
+    groups = group_articles(sorted(articles, key=reading_order), facts, duplicates, settings.stories)
     times = {a.id: find_times(a.text, a.id, a.published_date()) for a in articles}
     stories = _stories(articles, groups, duplicates, times)
     # Undated articles take their story's event date; their relative times are resolved against it.

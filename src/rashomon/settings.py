@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from rashomon import story_weights
+
 
 class IngestSettings(BaseModel):
     max_file_bytes: int = Field(
@@ -46,12 +48,32 @@ class NlpSettings(BaseModel):
 
 class StorySettings(BaseModel):
     threshold: float = Field(
-        0.13,
-        description="Average-link similarity above which two groups of articles are one story (TF-IDF + entities).",
+        story_weights.THRESHOLD,
+        description="Average probability (of the pair model) that two groups of articles report one event, above "
+        "which they are one story; the default was chosen on ECB+ train+dev with the model's weights.",
     )
-    entity_weight: float = Field(0.4, description="Weight of shared named entities against word overlap, 0..1.")
     window_days: int = Field(
         7, description="Dated articles published further apart than this are never put in one story."
+    )
+    key_terms: int = Field(
+        20, description="Each article's most weighted words used to find candidate articles (blocking)."
+    )
+    candidates: int = Field(
+        30, description="Candidates scored for each new article: those sharing the most key words and entities."
+    )
+    link_floor: float = Field(
+        0.2,
+        description="Pair probability from which a new article's neighbour's story is regrouped with it.",
+    )
+    links: int = Field(5, description="Most links (the likeliest) along which one new article regroups stories.")
+    batch_size: int = Field(256, description="Articles placed in stories at a time.")
+    regroup_limit: int = Field(
+        150,
+        description="Articles in one regrouped part above which its stories stay whole (absorb, never split or merge "
+        "with each other): bounds the cost in crowded weeks.",
+    )
+    split_limit: int = Field(
+        300, description="Stories bigger than this only absorb new articles; smaller ones are regrouped and can split."
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,10 @@ _DDL = (
     """CREATE TABLE IF NOT EXISTS parses (
         article_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, doc BLOB NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS dossier (id INTEGER PRIMARY KEY, body VARCHAR NOT NULL)",
+    # Which lines each page of flattened text holds, by site: cleaning counts the pages of a site sharing a line.
+    """CREATE TABLE IF NOT EXISTS page_lines (
+        site VARCHAR NOT NULL, line_key VARCHAR NOT NULL, document VARCHAR NOT NULL,
+        PRIMARY KEY (site, line_key, document))""",
 )
 _ARTICLE_COLUMNS = "id, content_hash, source, text, title, published, outlet, byline, url, relays, captions"
 
@@ -187,6 +191,31 @@ class Store:
                 self.connection.execute(
                     "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?)", [article_id, digest, model, doc]
                 )
+
+    def save_page_lines(self, pages: Mapping[str, tuple[str, Iterable[str]]]) -> None:
+        """Record the line keys of pages, one transaction: document id -> (site, its line keys). A page's earlier
+        lines are replaced, so the table holds each document's latest lines once."""
+        documents = sorted(pages)
+        rows = sorted((pages[d][0], key, d) for d in documents for key in set(pages[d][1]))
+        with self.transaction():
+            self.connection.execute(
+                "DELETE FROM page_lines WHERE document IN (SELECT unnest(?::VARCHAR[]))", [documents]
+            )
+            if rows:
+                self.connection.execute(
+                    "INSERT INTO page_lines SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                    [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]],
+                )
+
+    def shared_lines(self) -> dict[str, dict[str, int]]:
+        """Per site, how many stored pages hold each line that more than one of them holds."""
+        rows = self.connection.execute(
+            "SELECT site, line_key, count(*) FROM page_lines GROUP BY site, line_key HAVING count(*) > 1"
+        ).fetchall()
+        shared: dict[str, dict[str, int]] = {}
+        for site, key, count in rows:
+            shared.setdefault(site, {})[key] = int(count)
+        return shared
 
     def content_hashes(self) -> dict[str, str]:
         rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean import classify_line, clean, find_relays
+from rashomon.clean import classify_line, clean, find_relays, site_of
+from rashomon.lines import document_counts, text_line_keys
 from rashomon.model import Article, RawDocument, Rejected
 
 TITLE = "Harbour bridge reopens after two-year repair"
@@ -59,9 +60,9 @@ def test_page_text_is_split_into_body_and_metadata() -> None:
 
 
 def test_body_runs_from_first_to_last_sentence_line_and_keeps_short_lines_inside() -> None:
-    text = "\n".join(["Menu", TITLE, BODY[0], "Tolls and timetables", BODY[1], "Share on Facebook", BODY[2]])
+    text = "\n".join(["Menu", TITLE, BODY[0], BODY[1], "Tolls and timetables", BODY[2], BODY[3], "Share on Facebook"])
     article = page(text)
-    assert article.text.split("\n\n") == [BODY[0], "Tolls and timetables", BODY[1]]
+    assert article.text.split("\n\n") == [BODY[0], BODY[1], "Tolls and timetables", BODY[2], BODY[3]]
 
 
 RELAY_CASES = [
@@ -250,7 +251,76 @@ def test_body_sentence_starting_with_updated_is_body() -> None:
         (" ".join(["word"] * 30), "body"),
         (TITLE, "short"),
         ("Seven words that end with a stop.", "short"),
+        ("図書館は来年も開館を続けることが市議会で決まりました。", "body"),
+        ("図書館のお知らせ", "short"),
     ],
 )
 def test_classify_line(line: str, kind: str) -> None:
     assert classify_line(line) == kind
+
+
+JAPANESE_BODY = [
+    "市議会は月曜日、古い図書館を少なくともあと五年間開館し続けることを決めました。",
+    "住民は昨年の春、閉館の計画に反対して四千人を超える署名を集めていました。",
+    "市長は、来年の冬までに新しい屋根と暖房が必要になると述べました。",
+]
+
+
+def test_page_in_an_unspaced_script_is_cleaned_not_rejected() -> None:
+    article = page(
+        "\n".join(["ホーム", "ニュース", "図書館の開館が続く", *JAPANESE_BODY, "シェアする", "お問い合わせ"])
+    )
+    assert article.text.split("\n\n") == JAPANESE_BODY
+
+
+def test_a_line_that_strings_the_paragraphs_together_again_is_dropped() -> None:
+    article = page("\n".join(["Menu", TITLE, *BODY, "Share on Facebook", " ".join(BODY), "Contact us"]))
+    assert article.text.split("\n\n") == BODY
+
+
+SLOGAN = "The Valley Example is the only paper that has covered every town meeting in the valley since 1921."
+
+
+def _site_pages(story: list[str]) -> list[str]:
+    others = [
+        [
+            f"The county fair opened on day {n} with a parade of tractors, a brass band and more stalls than before.",
+            f"Organisers said about {n} thousand visitors came through the gates before noon on the opening day.",
+        ]
+        for n in range(2, 7)
+    ]
+    return [
+        "\n".join(["Home", "Local", title, *lines, SLOGAN])
+        for title, lines in [("Library", story), *[("Fair", o) for o in others]]
+    ]
+
+
+def test_a_sentence_every_page_of_the_site_carries_is_debris() -> None:
+    pages = _site_pages(BODY)
+    repeated = document_counts(text_line_keys(p) for p in pages)
+    raw = RawDocument(id="p1", source="in/p1", kind="text", content=pages[0], url="https://www.valley.example/a")
+    article = clean(raw, repeated)
+    assert isinstance(article, Article)
+    assert article.text.split("\n\n") == BODY
+
+
+def test_a_story_the_site_carries_twice_keeps_its_body() -> None:
+    pages = _site_pages(BODY)
+    pages.append(pages[0].replace("Library", "Library (updated)"))
+    repeated = document_counts(text_line_keys(p) for p in pages)
+    article = clean(RawDocument(id="p1", source="in/p1", kind="text", content=pages[0]), repeated)
+    assert isinstance(article, Article)
+    # Falling back to the model without repetition, the slogan may come back: the body matters more.
+    assert article.text.split("\n\n")[: len(BODY)] == BODY
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet", "site"),
+    [
+        ("https://www.Valley.example/news/1", "Valley Example", "valley.example"),
+        (None, " Valley Example ", "valley example"),
+        (None, None, None),
+    ],
+)
+def test_site_of(url: str | None, outlet: str | None, site: str | None) -> None:
+    assert site_of(RawDocument(id="p1", source="in/p1", kind="text", content="", url=url, outlet=outlet)) == site

@@ -8,31 +8,26 @@ from dataclasses import replace
 
 import pytest
 
-from rashomon.cluster import event_date, group_articles, infer_dates, story_id, story_title
+from rashomon.cluster import StoryFacts, event_date, group_articles, infer_dates, story_id, story_title
 from rashomon.model import Article, Story, TimeExpr
 from rashomon.settings import StorySettings
+from tests.reports import FINAL, QUAKE
 
 SETTINGS = StorySettings()
 
-QUAKE = [
-    "A magnitude 6.8 earthquake struck southern Peru on Tuesday, collapsing houses in Arequipa province.",
-    "The earthquake in Peru shook Arequipa for nearly a minute; rescuers searched collapsed houses overnight.",
-    "Peru's civil defence said the strong earthquake near Arequipa damaged houses, roads and a church.",
-]
-FINAL = [
-    "Porto beat Benfica 2-1 in the cup final at the national stadium, with a late header from the captain.",
-    "A late header gave Porto the cup final against Benfica; the captain scored in the final minute.",
-    "Benfica lost the cup final to Porto after the captain's header, and their coach blamed the defence.",
-]
-QUAKE_ENTITIES = frozenset({"entity:peru", "entity:arequipa"})
-FINAL_ENTITIES = frozenset({"entity:porto", "entity:benfica"})
+QUAKE_ENTITIES = StoryFacts(
+    entities=frozenset({"entity:peru", "entity:arequipa"}),
+    proper_nouns=("peru", "arequipa"),
+    places=frozenset({"peru", "arequipa"}),
+)
+FINAL_ENTITIES = StoryFacts(entities=frozenset({"entity:porto", "entity:benfica"}), proper_nouns=("porto", "benfica"))
 
 
 def article(id: str, text: str, published: str | None = "2024-05-14", **fields: object) -> Article:
     return Article(id=id, source=f"{id}.txt", text=text, published=published, **fields)  # type: ignore[arg-type]
 
 
-def reports() -> tuple[list[Article], dict[str, frozenset[str]]]:
+def reports() -> tuple[list[Article], dict[str, StoryFacts]]:
     articles = [article(f"quake-{i}", t) for i, t in enumerate(QUAKE)]
     articles += [article(f"final-{i}", t) for i, t in enumerate(FINAL)]
     entities = {a.id: QUAKE_ENTITIES if a.id.startswith("quake") else FINAL_ENTITIES for a in articles}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,38 @@ def test_bad_inputs_listed_while_the_rest_goes_on(tmp_path: Path, language_model
     assert reasons["empty.txt"] == "The file is empty."
     assert "binary" in reasons["junk.txt"]
     assert "not valid JSON" in reasons["feed.jsonl:2"]
+
+
+def test_lines_a_site_repeats_are_dropped_and_reruns_are_identical(
+    tmp_path: Path, language_model: LanguageModel
+) -> None:
+    slogan = "The Valley Example is the only paper that has covered every town meeting in the valley since 1921."
+    stories = {
+        "fair": "The county fair opened with a parade of tractors, a brass band and many new stalls this year.",
+        "bridge": "The old river bridge will close for repairs next month, the highways department announced.",
+        "school": "Parents packed the school hall on Thursday evening to hear plans for a new science wing.",
+        "library": "The library will stay open on Sundays after volunteers offered to staff the reading room.",
+    }
+    # Digits are blurred in line keys, so the pages differ in words, not only in numbers.
+    records = [
+        {
+            "id": name,
+            "url": f"https://www.valley.example/news/{name}",
+            "text": "\n".join([
+                "Home", name.title(), story,
+                f"Officials said the {name} plans had been discussed at length before the vote this week.",
+                f"Residents who spoke about the {name} at the meeting mostly welcomed the decision on Tuesday.",
+                slogan,
+            ]),
+        }
+        for name, story in stories.items()
+    ]  # fmt: skip
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "valley.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    with Store(tmp_path / "store.duckdb") as store:
+        first = run([folder], store, load_settings(), language_model)
+        again = run([folder], store, load_settings(), language_model)
+    assert first.dossier.articles and all(slogan not in a.text for a in first.dossier.articles)
+    assert (again.added, again.updated) == (0, 0)
+    assert again.dossier == first.dossier

@@ -162,3 +162,13 @@ def test_conflict_inside_a_batch_keeps_the_rest(store: Store) -> None:
     assert result.added == 1
     assert len(result.conflicts) == 1
     assert [a.id for a in store.articles()] == ["bare-1", "harbor-1"]
+
+
+def test_page_lines_are_counted_per_site_as_sets_and_replaced(store: Store) -> None:
+    store.save_page_lines({"a": ("one.example", ["menu", "story-a", "menu"]), "b": ("one.example", ["menu", "x"])})
+    store.save_page_lines({"c": ("two.example", ["menu"])})
+    assert store.shared_lines() == {"one.example": {"menu": 2}}
+    store.save_page_lines({"a": ("one.example", ["menu", "story-a"]), "b": ("one.example", ["menu", "x"])})
+    assert store.shared_lines() == {"one.example": {"menu": 2}}, "saving the same pages again counts the same"
+    store.save_page_lines({"b": ("one.example", ["x"])})
+    assert store.shared_lines() == {}, "a page's earlier lines are replaced"

@@ -1,0 +1,130 @@
+"""Title, author, publication date and site name a page declares in its <head>: <meta> tags and JSON-LD.
+
+Only what the page states as such: no search of the body for date-like strings (htmldate's search takes footer
+copyright years for publication dates, and costs more than the whole text extraction).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+# <meta> names and properties in order of trust, per field.
+TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
+AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
+DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site")
+# JSON-LD types that describe the page's article.
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "WebPage", "Report"})
+# " | Outlet" or " - Outlet" after a <title>'s headline.
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,60}$")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageMeta:
+    title: str | None
+    author: str | None
+    date: str | None
+    sitename: str | None
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = " ".join((meta.get("content") or "").split())
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object of an article type, @graph members included; unparseable blocks are skipped."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                if any(kind in ARTICLE_TYPES for kind in kinds):
+                    yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+
+
+def _name(value: Any) -> str | None:
+    """A person's or organisation's name from a JSON-LD value: a string, an object with a name, or a list."""
+    if isinstance(value, list):
+        names = [name for item in value if (name := _name(item))]
+        return ", ".join(names) if names else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((meta[key] for key in keys if meta.get(key)), None)
+
+
+def _author(meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
+    from_meta = _first(meta, AUTHOR_META)
+    # article:author is often a profile URL, which names no one.
+    if from_meta and not from_meta.startswith(("http://", "https://")):
+        return _BY.sub("", from_meta)
+    return next((name for item in ld if (name := _name(item.get("author")))), None)
+
+
+def _title(tree: HtmlElement, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
+    if found := _first(meta, TITLE_META):
+        return found
+    if found := next((h for item in ld if isinstance(h := item.get("headline"), str) and h.strip()), None):
+        return " ".join(found.split())
+    heading = tree.find(".//h1")
+    if heading is not None and (text := " ".join(heading.text_content().split())):
+        return text
+    title = tree.find(".//title")
+    text = " ".join(title.text_content().split()) if title is not None else ""
+    return _TITLE_SUFFIX.sub("", text) or None
+
+
+def page_meta(tree: HtmlElement) -> PageMeta:
+    """What the page declares about itself; a field is None where it declares nothing."""
+    meta = _meta_tags(tree)
+    ld = list(_json_ld(tree))
+    date = _first(meta, DATE_META) or next(
+        (d.strip() for item in ld if isinstance(d := item.get("datePublished"), str) and d.strip()), None
+    )
+    sitename = _first(meta, SITE_META) or next((name for item in ld if (name := _name(item.get("publisher")))), None)
+    return PageMeta(
+        title=_title(tree, meta, ld),
+        author=_author(meta, ld),
+        date=date,
+        sitename=sitename.lstrip("@") if sitename else None,
+    )
