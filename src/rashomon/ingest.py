@@ -177,12 +177,22 @@ def _read_data(
         )
 
 
+def inner_suffix(path: Path) -> str:
+    """The suffix that says what a file holds, looking under ``.gz`` (``a.jsonl.gz`` -> ``.jsonl``)."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix == ".gz" else suffix
+
+
+def is_records(path: Path) -> bool:
+    """True when the file name says JSON records (``.jsonl``, ``.json``, ``.ndjson``, also gzipped)."""
+    return inner_suffix(path) in RECORD_SUFFIXES
+
+
 def _unwrap(data: bytes, path: Path, limit: int) -> tuple[bytes, str]:
     """Decompress a ``.gz`` file (bounded, so a small bomb cannot fill memory) and return its inner suffix."""
-    suffix = path.suffix.lower()
-    if suffix != ".gz":
-        return data, suffix
-    inner = Path(path.stem).suffix.lower()
+    if path.suffix.lower() != ".gz":
+        return data, inner_suffix(path)
+    inner = inner_suffix(path)
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         out = decompressor.decompress(data, limit + 1)

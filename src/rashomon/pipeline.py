@@ -33,7 +33,7 @@ from rashomon.extract.figures import find_figures
 from rashomon.extract.nlp import LanguageModel, sentence_bounds
 from rashomon.extract.quotes import find_quotes, quote_mark_spans
 from rashomon.extract.times import find_times
-from rashomon.ingest import read_inputs
+from rashomon.ingest import discover, is_records, read_file, read_inputs
 from rashomon.lines import text_line_keys
 from rashomon.model import (
     Article,
@@ -155,9 +155,14 @@ def count_lines(paths: Sequence[Path], store: Store, settings: Settings) -> dict
     """Store the line keys of the pages of flattened text among the inputs, by site; then, over every page stored,
     per site the lines more than one page holds. Counted over sets of (line, page), so reading the same inputs
     again counts the same."""
+    # Only records (JSON Lines) carry the URL or outlet that names a page's site before cleaning: other files are
+    # not read twice.
+    files, _ = discover(paths)
+    records = [f for f in files if is_records(f)]
     pages = {
         item.id: (site, text_line_keys(item.content))
-        for item in read_inputs(paths, settings.ingest)
+        for path in records
+        for item in read_file(path, settings.ingest)
         if isinstance(item, RawDocument) and item.kind == "text" and (site := site_of(item)) is not None
     }
     store.save_page_lines(pages)

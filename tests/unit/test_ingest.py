@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.ingest import discover, read_inputs
+from rashomon.ingest import discover, inner_suffix, is_records, read_inputs
 from rashomon.model import RawDocument, Rejected
 from rashomon.settings import IngestSettings
 
@@ -265,3 +265,20 @@ def test_a_50_mb_single_line_file_is_rejected(tmp_path: Path) -> None:
     assert rejections(results) == [
         Rejected(input=str(path), reason="The file has a line of over 2,000,000 characters; it is not page text.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "records"),
+    [
+        ("a.jsonl", ".jsonl", True),
+        ("a.JSONL.gz", ".jsonl", True),
+        ("a.ndjson", ".ndjson", True),
+        ("a.txt", ".txt", False),
+        ("a.html.gz", ".html", False),
+        ("a.warc.gz", ".warc", False),
+        ("README", "", False),
+    ],
+)
+def test_inner_suffix_looks_under_gzip(name: str, suffix: str, records: bool) -> None:
+    assert inner_suffix(Path(name)) == suffix
+    assert is_records(Path(name)) is records
