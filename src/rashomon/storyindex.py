@@ -45,18 +45,27 @@ def _leading(sorted_keys: np.ndarray, limit: int) -> np.ndarray:
 
 
 def _narrow_pair(left: sparse.csr_matrix, right: sparse.csr_matrix) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Two matrices cut to the columns they both use: only those can add to a product of the two."""
-    shared = np.intersect1d(left.indices, right.indices)
-    return _keep_columns(left, shared), _keep_columns(right, shared)
+    """Two matrices cut to the columns they both use: only those can add to a product of the two.
+
+    Columns are looked up in tables as wide as the matrices rather than sorted: the right side is the whole time
+    window (a million entries at scale), the left a batch.
+    """
+    in_right = np.zeros(left.shape[1], dtype=bool)
+    in_right[right.indices] = True
+    used = np.unique(left.indices)
+    shared = used[in_right[used]]
+    position = np.full(left.shape[1], -1, dtype=np.int64)
+    position[shared] = np.arange(len(shared))
+    return _keep_columns(left, position, len(shared)), _keep_columns(right, position, len(shared))
 
 
-def _keep_columns(matrix: sparse.csr_matrix, columns: np.ndarray) -> sparse.csr_matrix:
-    position = np.searchsorted(columns, matrix.indices)
-    position[position == len(columns)] = 0
-    keep = columns[position] == matrix.indices if len(columns) else np.zeros(len(matrix.indices), dtype=bool)
+def _keep_columns(matrix: sparse.csr_matrix, position: np.ndarray, width: int) -> sparse.csr_matrix:
+    """The matrix with only the columns ``position`` maps (to their new index); the others dropped."""
+    moved = position[matrix.indices]
+    keep = moved >= 0
     row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of[keep], minlength=matrix.shape[0]))])
-    return sparse.csr_matrix((matrix.data[keep], position[keep], indptr), shape=(matrix.shape[0], max(len(columns), 1)))
+    return sparse.csr_matrix((matrix.data[keep], moved[keep], indptr), shape=(matrix.shape[0], max(width, 1)))
 
 
 class StoryIndex:
