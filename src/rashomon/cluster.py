@@ -1,10 +1,10 @@
 """Stories: articles that report one real-world event, grouped without being told how many events there are.
 
-Steps: similarity (TF-IDF cosine of the texts blended with the overlap of resolved entities), copies forced
-together, a time window (dated articles published too far apart are never one story, not even through a third
-article), and average-link grouping stopped at a similarity threshold. Then each story's event date: the day its
-dated articles' own time expressions point to most, within the week before publication; and dates inferred for
-undated articles.
+Steps: story facts (proper nouns, entities, DATE/CARDINAL/GPE texts from the parse), signatures (hashed counts and
+marks of each article, `signatures`; stateless, so they can be made in other processes), and grouping through the
+streaming index (`storyindex.StoryIndex`: blocking in the time window, the pair model of `evidence.py`, local
+average-link), copies held together. Then each story's event date: the day its dated articles' own time
+expressions point to most, within the week before publication; and dates inferred for undated articles.
 """
 
 from __future__ import annotations
