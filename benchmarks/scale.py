@@ -6,7 +6,7 @@ of its words and of every entity name, so copies of one event read alike but are
 publication order, in batches of 1,000, through the same `cluster.signatures` + `StoryIndex.add` the pipeline uses:
 two processes make signatures, the main one places them. Making the stream (cached in benchmarks/.cache/) is not
 timed. Run: `.venv/bin/python benchmarks/scale.py [10000 100000 1000000]` (default: all three; the first 1M run
-spends about five minutes making the stream).
+spends five to ten minutes making the stream).
 """
 
 from __future__ import annotations
