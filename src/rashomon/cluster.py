@@ -130,7 +130,8 @@ class _TextMarks:
 
 
 def _words(letters: list[str]) -> list[str]:
-    return [w for w in map(str.lower, letters) if w not in _STOP]
+    # One lower() over the joined words (they hold no spaces): far cheaper than one call a word.
+    return [w for w in " ".join(letters).lower().split() if w not in _STOP]
 
 
 def _sublinear(counts: sparse.spmatrix) -> sparse.csr_matrix:

@@ -1,15 +1,23 @@
 """Copies and syndicated wire stories: an article that republishes another is linked to it, never dropped.
 
-Steps: shingles (word n-grams of each text), candidates (articles sharing a rare shingle, from an inverted index,
-so no step compares all pairs), containment (share of the shorter text's shingles found in the other), and
-originals (the earlier publication, else the one the copy does not credit, else the smaller id).
+Steps: shingles (word n-grams of each text), fingerprints (the shingles whose hash is divisible by `SAMPLE_EVERY`,
+so two texts sample the same shingles), candidates (articles sharing a rare fingerprint, from an inverted index over
+the samples only, so no step compares all pairs and the index holds a quarter of the shingles), containment (share
+of the shorter text's shingles found in the other, exact, for candidates only), and originals (the earlier
+publication, else the one the copy does not credit, else the smaller id).
+
+Unlike MinHash LSH, which estimates resemblance (Jaccard), a hash-chosen sample keeps containment: a wire story cut
+to its first half shares half of the original's sample and all of its own, so it is still found. A copy sharing n
+shingles with its original shares no fingerprint with probability (3/4)^n: 0.6% at n = 18 (a 34-word copy at the
+default containment of 0.6), 0.003% at n = 36.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rashomon.model import Article
 from rashomon.settings import DedupSettings
@@ -17,6 +25,8 @@ from rashomon.settings import DedupSettings
 _WORD = re.compile(r"\w+")
 # A shingle found in more articles than this is boilerplate, not evidence of copying.
 _MAX_POSTINGS = 50
+# One shingle in this many (by its hash) is a fingerprint.
+SAMPLE_EVERY = 4
 
 
 def shingles(text: str, size: int) -> frozenset[str]:
@@ -26,11 +36,17 @@ def shingles(text: str, size: int) -> frozenset[str]:
     return frozenset(" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
 
 
-def candidate_pairs(signatures: Mapping[str, frozenset[str]]) -> set[tuple[str, str]]:
-    postings: dict[str, list[str]] = defaultdict(list)
+def fingerprints(text_shingles: Iterable[str]) -> frozenset[int]:
+    """A sample of the shingles, chosen by hash: the same shingle is chosen in every text that has it."""
+    return frozenset(h for shingle in text_shingles if (h := zlib.crc32(shingle.encode())) % SAMPLE_EVERY == 0)
+
+
+def candidate_pairs(signatures: Mapping[str, frozenset[int]]) -> set[tuple[str, str]]:
+    """Pairs of ids (sorted) that share a fingerprint held by at most `_MAX_POSTINGS` articles."""
+    postings: dict[int, list[str]] = defaultdict(list)
     for article_id in sorted(signatures):
-        for shingle in signatures[article_id]:
-            postings[shingle].append(article_id)
+        for fingerprint in signatures[article_id]:
+            postings[fingerprint].append(article_id)
     pairs: set[tuple[str, str]] = set()
     for ids in postings.values():
         if 1 < len(ids) <= _MAX_POSTINGS:
@@ -58,10 +74,14 @@ def _original_first(a: Article, b: Article) -> tuple[Article, Article]:
 def find_duplicates(articles: Sequence[Article], settings: DedupSettings) -> dict[str, str]:
     """Map each copy's id to the id of the article it copies (chains resolved to the first original)."""
     by_id = {a.id: a for a in articles}
-    signatures = {a.id: shingles(a.text, settings.shingle_words) for a in articles}
+    sampled = {a.id: fingerprints(shingles(a.text, settings.shingle_words)) for a in articles}
+    candidates = sorted(candidate_pairs(sampled))
+    # Whole shingle sets only for the articles of some candidate pair.
+    involved = {article_id for pair in candidates for article_id in pair}
+    full = {article_id: shingles(by_id[article_id].text, settings.shingle_words) for article_id in involved}
     links: dict[str, str] = {}
-    for a, b in sorted(candidate_pairs(signatures)):
-        if containment(signatures[a], signatures[b]) >= settings.containment:
+    for a, b in candidates:
+        if containment(full[a], full[b]) >= settings.containment:
             original, copy = _original_first(by_id[a], by_id[b])
             links.setdefault(copy.id, original.id)
     resolved: dict[str, str] = {}

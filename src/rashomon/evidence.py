@@ -106,6 +106,8 @@ class Evidence:
         self.documents = 0
         self._mode_year = np.zeros(1024, dtype=np.int64)
         self._days = np.zeros(1024, dtype=np.int64)
+        self._idf: dict[str, np.ndarray] = {}
+        self._idf_at: dict[str, int] = {}  # kind -> number of documents its cached idf was computed for
 
     @property
     def days(self) -> np.ndarray:
@@ -136,8 +138,14 @@ class Evidence:
 
     def idf(self, kind: str, slots: np.ndarray | None = None) -> np.ndarray:
         # Smoothed as scikit-learn's TfidfVectorizer does, so a word in every article still weighs a little.
-        frequency = self.frequency[kind] if slots is None else self.frequency[kind][slots]
-        return np.asarray(np.log((1 + self.documents) / (1 + frequency)) + 1.0)
+        if slots is not None and len(slots) < WIDTH:
+            return np.asarray(np.log((1 + self.documents) / (1 + self.frequency[kind][slots])) + 1.0)
+        # Asked for more slots than there are (the rows of a whole batch's candidates): one logarithm a slot,
+        # kept until the next batch changes the frequencies.
+        if self._idf_at.get(kind) != self.documents:
+            self._idf[kind] = np.log((1 + self.documents) / (1 + self.frequency[kind])) + 1.0
+            self._idf_at[kind] = self.documents
+        return self._idf[kind] if slots is None else self._idf[kind][slots]
 
     def features(self, left: np.ndarray, right: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
         """One row of `PAIR_FEATURES` per pair (left[i], right[i]).

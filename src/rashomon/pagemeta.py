@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lxml.html import HtmlElement
-
 # <meta> names and properties in order of trust, per field.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
@@ -46,7 +44,7 @@ class PageMeta:
     sitename: str | None
 
 
-def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+def _meta_tags(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
@@ -56,7 +54,7 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     return found
 
 
-def _json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of an article type, @graph members included; unparseable blocks are skipped."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -101,20 +99,20 @@ def _author(meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     return next((name for item in ld if (name := _name(item.get("author")))), None)
 
 
-def _title(tree: HtmlElement, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
+def _title(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     if found := _first(meta, TITLE_META):
         return found
     if found := next((h for item in ld if isinstance(h := item.get("headline"), str) and h.strip()), None):
         return " ".join(found.split())
     heading = tree.find(".//h1")
-    if heading is not None and (text := " ".join(heading.text_content().split())):
+    if heading is not None and (text := " ".join("".join(heading.itertext()).split())):
         return text
     title = tree.find(".//title")
-    text = " ".join(title.text_content().split()) if title is not None else ""
+    text = " ".join("".join(title.itertext()).split()) if title is not None else ""
     return _TITLE_SUFFIX.sub("", text) or None
 
 
-def page_meta(tree: HtmlElement) -> PageMeta:
+def page_meta(tree: Any) -> PageMeta:
     """What the page declares about itself; a field is None where it declares nothing."""
     meta = _meta_tags(tree)
     ld = list(_json_ld(tree))

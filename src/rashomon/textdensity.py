@@ -1,46 +1,22 @@
-"""Article paragraphs of a parsed page by text density, in one walk of the tree.
+"""Article paragraphs of a page by text density, read from its text blocks (`textblocks`).
 
-The page is cut into text blocks at block-element boundaries, skipping markup that never holds article text
-(scripts, navigation, elements whose class or id names boilerplate: share bars, related links, captions, comments).
-Blocks of 25+ characters with little link text score their parent, grandparent and great-grandparent (readability's
-scheme); the best-scored element is the article container. Where the article is split over sibling wrappers, the
-container grows to its parent while what that adds is mostly such text. Every block inside it that is not mostly
-link text is a paragraph. About 3 ms a page where trafilatura takes 15-30.
+Blocks inside subtrees the density vocabulary names boilerplate (navigation, share bars, related links, captions,
+comments; `htmlvocab`) are left out. Blocks of 25+ characters with little link text score their parent, grandparent
+and great-grandparent (readability's scheme); the best-scored element is the article container. Where the article
+is split over sibling wrappers, the container grows to its parent while what that adds is mostly such text. Every
+block inside it that is not mostly link text is a paragraph. This pass needs no markup conventions, so it finds
+articles the markup pass (`markuphints`) misses, and catches that pass keeping only part of one.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from itertools import islice
+from typing import Any
 
-from lxml import etree
-from lxml.html import HtmlElement
+from rashomon import htmlvocab as vocab
+from rashomon.textblocks import AncestorMarks, Block, PageBlocks
 
-# Elements that end one text block and start another (a browser's block-level boxes).
-BLOCK_TAGS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th section article main dl dt dd br hr figure "
-    "header footer aside nav form address center".split()
-)
-# Never article text.
-SKIP_TAGS = frozenset(
-    "script style noscript iframe svg figure figcaption button select option template textarea label input head "
-    "title object embed video audio canvas map picture".split()
-)
-# Usually page furniture, but some sites wrap the whole page in one (ASP.NET's <form>): skipped only when small.
-FURNITURE_TAGS = frozenset("nav footer aside form header".split())
-# Class or id words naming boilerplate (trafilatura's discard list, condensed), as whole dash/underscore words.
-JUNK_ATTRS = re.compile(
-    r"(?:^|[-_\s])(?:comments?|share|sharing|social|related|newsletter|subscribe|subscription|promo|sidebar|footer"
-    r"|breadcrumbs?|caption|byline|author|tags|advert\w*|ads?|banner|cookie|popup|modal|menu|nav|navigation"
-    r"|recommend\w*|outbrain|taboola|signup|paywall|disclaimer|copyright|credits?|toolbar|dateline|timestamp"
-    r"|popular|trending|more-stories|read-?more|pagination|skip|hidden|sr-only|visually-hidden|print|topbar)"
-    r"(?:$|[-_\s])",
-    re.IGNORECASE,
-)
-# Words that mark an article wrapper even when a boilerplate word sits beside them ("article-sidebar-wrap").
-ARTICLE_ATTRS = re.compile(r"article|body|content|story|text|main|post|entry", re.IGNORECASE)
-# An element holding this many paragraphs is article-sized, whatever its class says.
-ARTICLE_SIZED_PARAGRAPHS = 4
 # Block length and link share from which a block reads like article text, not a link or a label.
 MIN_BLOCK_CHARS = 25
 MAX_SCORED_LINK_SHARE = 0.3
@@ -50,108 +26,38 @@ MAX_KEPT_LINK_SHARE = 0.5
 # (chosen on the tuning half of the extraction benchmark: 0.5 -> 0.8 lifts F1 0.948 -> 0.956).
 GROW_SHARE = 0.8
 _ANCESTOR_WEIGHTS = (1.0, 0.5, 1 / 3)
-_COUNT_PARAGRAPHS = etree.XPath("count(.//p)")
-_SPACE = re.compile(r"\s+")
+# Tags never taken for boilerplate by their class or id.
+_NEVER_JUNK = frozenset({"body", "html", "article", "main"})
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """The text of one block box, the innermost block element holding it, and how much of it is link text."""
-
-    owner: HtmlElement
-    text: str
-    link_chars: int
-
-    @property
-    def article_like(self) -> bool:
-        return len(self.text) >= MIN_BLOCK_CHARS and self.link_chars <= MAX_SCORED_LINK_SHARE * len(self.text)
+def _small(element: Any) -> bool:
+    """Fewer than `ARTICLE_SIZED_PARAGRAPHS` <p> inside (counting stops there: footers can be large)."""
+    return next(islice(element.iterdescendants("p"), vocab.ARTICLE_SIZED_PARAGRAPHS - 1, None), None) is None
 
 
-def _is_boilerplate(element: HtmlElement) -> bool:
+def _is_junk(element: Any) -> bool:
+    """Whether the density vocabulary takes ``element``'s subtree for boilerplate: a furniture tag, a hidden
+    element, or a junk class or id word without an article word, unless the subtree is article-sized."""
     tag = element.tag
-    if tag in SKIP_TAGS:
-        return True
-    if tag in FURNITURE_TAGS:
-        return bool(_COUNT_PARAGRAPHS(element) < ARTICLE_SIZED_PARAGRAPHS)
-    if tag in ("body", "html", "article", "main"):
+    if tag in vocab.FURNITURE_TAGS:
+        return _small(element)
+    attrs = element.attrib
+    if not attrs or tag in _NEVER_JUNK:
         return False
-    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", ""):
+    if attrs.get("hidden") is not None or "display:none" in (attrs.get("style") or "").replace(" ", ""):
         return True
-    attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if attrs == " " or not JUNK_ATTRS.search(attrs) or ARTICLE_ATTRS.search(attrs):
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if words == " " or not vocab.JUNK_ATTRS.search(words) or vocab.ARTICLE_ATTRS.search(words):
         return False
-    return bool(_COUNT_PARAGRAPHS(element) < ARTICLE_SIZED_PARAGRAPHS)
+    return _small(element)
 
 
-def text_blocks(root: HtmlElement) -> list[Block]:
-    """The page's text cut at block boundaries, boilerplate subtrees skipped. Comments must be stripped first:
-    the walk does not visit them, so their tails would be lost."""
-    raw: list[tuple[HtmlElement, list[str], int]] = []
-    owners: list[HtmlElement] = []
-    owner, links = root, 0
-    parts: list[str] = []
-    in_link = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
-    skipped: set[HtmlElement] = set()
-    for event, element in walker:
-        tag = element.tag
-        if event == "start":
-            if _is_boilerplate(element):
-                walker.skip_subtree()
-                skipped.add(element)
-                continue
-            if tag in BLOCK_TAGS:
-                raw.append((owner, parts, links))
-                owners.append(owner)
-                owner, parts, links = element, [], 0
-            in_link += tag == "a"
-            text = element.text
-        else:
-            if element not in skipped:
-                in_link -= tag == "a"
-                if tag in BLOCK_TAGS:
-                    raw.append((owner, parts, links))
-                    owner, parts, links = owners.pop(), [], 0
-            text = element.tail
-        if text:
-            parts.append(text)
-            links += len(text) if in_link else 0
-    raw.append((owner, parts, links))
-    blocks = [Block(o, _SPACE.sub(" ", "".join(p)).strip(), n) for o, p, n in raw]
-    return [block for block in blocks if block.text]
+def _article_like(block: Block) -> bool:
+    return len(block.text) >= MIN_BLOCK_CHARS and block.link_chars <= MAX_SCORED_LINK_SHARE * len(block.text)
 
 
-def _container(blocks: list[Block]) -> HtmlElement | None:
-    """The element holding the article: best scored, then grown over wrappers that add mostly article text."""
-    scores: dict[HtmlElement, float] = {}
-    good: dict[HtmlElement, int] = {}
-    total: dict[HtmlElement, int] = {}
-    for block in blocks:
-        size, liked = len(block.text), block.article_like
-        points = 1 + block.text.count(",") + min(size / 100, 3)
-        element: HtmlElement | None = block.owner
-        depth = 0
-        while element is not None:
-            total[element] = total.get(element, 0) + size
-            if liked:
-                good[element] = good.get(element, 0) + size
-                if depth < len(_ANCESTOR_WEIGHTS):
-                    scores[element] = scores.get(element, 0) + points * _ANCESTOR_WEIGHTS[depth]
-            element, depth = element.getparent(), depth + 1
-    if not scores:
-        return None
-    top = max(scores, key=scores.__getitem__)
-    while (parent := top.getparent()) is not None:
-        added_good = good.get(parent, 0) - good.get(top, 0)
-        added = total.get(parent, 0) - total.get(top, 0)
-        if added and not (added_good > 0 and added_good >= GROW_SHARE * added):
-            break
-        top = parent
-    return top
-
-
-def _within(element: HtmlElement, ancestor: HtmlElement) -> bool:
-    current: HtmlElement | None = element
+def _within(element: Any, ancestor: Any) -> bool:
+    current = element
     while current is not None:
         if current is ancestor:
             return True
@@ -159,17 +65,57 @@ def _within(element: HtmlElement, ancestor: HtmlElement) -> bool:
     return False
 
 
-def article_paragraphs(tree: HtmlElement) -> list[str]:
-    """The article's paragraphs, one string per text block; [] when no block reads like article text.
-    Strips comments from `tree` in place."""
-    etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
-    body = tree.find("body")
-    blocks = text_blocks(body if body is not None else tree)
-    container = _container(blocks)
+def _inside(page: PageBlocks, element: Any) -> Iterable[int]:
+    """The indices of the blocks inside ``element``."""
+    if element in page.spans:
+        return range(*page.spans[element])
+    # An element that is no block element (a <span> around <div>s) has no recorded extent.
+    return [i for i, block in enumerate(page.blocks) if _within(block.owner, element)]
+
+
+def _container(page: PageBlocks, kept: list[bool]) -> Any:
+    """The element holding the article: best scored, then grown over wrappers that add mostly article text
+    (never past the page's root); None when no kept block reads like article text."""
+    scores: dict[Any, float] = {}
+    for block, keep in zip(page.blocks, kept, strict=True):
+        if keep and _article_like(block):
+            points = 1 + block.text.count(",") + min(len(block.text) / 100, 3)
+            element = block.owner
+            for weight in _ANCESTOR_WEIGHTS:
+                if element is None:
+                    break
+                scores[element] = scores.get(element, 0) + points * weight
+                element = element.getparent()
+    if not scores:
+        return None
+
+    def sizes(element: Any) -> tuple[int, int]:
+        """The text of kept blocks inside ``element``, and of those reading like article text."""
+        inside = [page.blocks[i] for i in _inside(page, element) if kept[i]]
+        return sum(len(block.text) for block in inside), sum(len(b.text) for b in inside if _article_like(b))
+
+    top = max(scores, key=scores.__getitem__)
+    total, good = sizes(top)
+    while top is not page.root and (parent := top.getparent()) is not None:
+        parent_total, parent_good = sizes(parent)
+        added, added_good = parent_total - total, parent_good - good
+        if added and not (added_good > 0 and added_good >= GROW_SHARE * added):
+            break
+        top, total, good = parent, parent_total, parent_good
+    return top
+
+
+def density_paragraphs(page: PageBlocks) -> list[str]:
+    """The article's paragraphs, one string per line of a text block; [] when no block reads like article text."""
+    junk = AncestorMarks(_is_junk, every=1)
+    kept = [not junk(block.owner) for block in page.blocks]
+    container = _container(page, kept)
     if container is None:
         return []
+    blocks = page.blocks
     return [
-        block.text
-        for block in blocks
-        if _within(block.owner, container) and block.link_chars <= MAX_KEPT_LINK_SHARE * len(block.text)
+        line
+        for i in _inside(page, container)
+        if kept[i] and blocks[i].link_chars <= MAX_KEPT_LINK_SHARE * len(blocks[i].text)
+        for line in blocks[i].lines
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.dedup import candidate_pairs, containment, find_duplicates, shingles
+from rashomon.dedup import SAMPLE_EVERY, candidate_pairs, containment, find_duplicates, fingerprints, shingles
 from rashomon.model import Article
 from rashomon.settings import DedupSettings
 
@@ -72,9 +72,26 @@ def test_containment_is_measured_on_the_smaller_set(a: set[str], b: set[str], ex
     assert containment(frozenset(b), frozenset(a)) == expected
 
 
-def test_candidate_pairs_share_a_shingle() -> None:
-    signatures = {"b": frozenset({"s1", "s2"}), "a": frozenset({"s2"}), "c": frozenset({"s3"})}
+def test_candidate_pairs_share_a_fingerprint() -> None:
+    signatures = {"b": frozenset({4, 8}), "a": frozenset({8}), "c": frozenset({12})}
     assert candidate_pairs(signatures) == {("a", "b")}
+
+
+def test_fingerprints_sample_the_same_shingles_in_every_text() -> None:
+    whole = shingles(" ".join(WIRE + EXTRA), 5)
+    half = shingles(" ".join(WIRE), 5)
+    sample = fingerprints(whole)
+    assert 0 < len(sample) < len(whole) / 2
+    assert all(f % SAMPLE_EVERY == 0 for f in sample)
+    # A text's sample is the sample of its shingles, whatever text they come from.
+    assert fingerprints(half) <= sample
+
+
+def test_a_short_excerpt_of_a_long_story_is_still_found() -> None:
+    # The first two paragraphs only: most of the original's shingles are missing, all of the copy's are there.
+    original = article("wire", WIRE + EXTRA, published="2024-03-26T08:00:00+00:00")
+    excerpt = article("brief", WIRE[:2], published="2024-03-26T09:00:00+00:00")
+    assert find_duplicates([excerpt, original], SETTINGS) == {"brief": "wire"}
 
 
 def test_copy_with_new_title_dateline_and_cut_paragraph_maps_to_the_original() -> None:

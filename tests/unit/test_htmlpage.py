@@ -1,12 +1,9 @@
-"""Tests for HTML extraction: the text-density pass, declared page metadata, and the two extractors together."""
+"""Tests for HTML extraction: parsing, declared page metadata, and the two article passes together."""
 
 from __future__ import annotations
 
-import lxml.html
-
-from rashomon.htmlpage import choose_paragraphs, extract_html
+from rashomon.htmlpage import article_paragraphs, choose_paragraphs, extract_html, parse_html
 from rashomon.pagemeta import page_meta
-from rashomon.textdensity import article_paragraphs, text_blocks
 
 PARAGRAPHS = [
     "The council voted on Monday to extend the night bus service to the three outer districts, officials said.",
@@ -16,52 +13,45 @@ PARAGRAPHS = [
 ]
 
 
-def _page(article: str, head: str = "") -> str:
+def _page(article: str, head: str = "", wrapper: str = "story-wrap") -> str:
     return (
         f"<html><head>{head}</head><body>"
         "<nav><ul><li><a href='/'>Home</a></li><li><a href='/city'>City news</a></li></ul></nav>"
-        f"<div class='layout'><div class='story-wrap'>{article}</div>"
+        f"<div class='layout'><div class='{wrapper}'>{article}</div>"
         "<div class='related-links'><p>More on transport: the council's other plans for the city this year.</p></div>"
         "</div><footer><p>Copyright 2024 The Example Gazette, every right reserved for all readers.</p></footer>"
         "</body></html>"
     )
 
 
-def _tree(html: str) -> lxml.html.HtmlElement:
-    return lxml.html.document_fromstring(html)
+def test_article_paragraphs_by_density_where_the_markup_names_no_container() -> None:
+    assert article_paragraphs(parse_html(_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS)))) == PARAGRAPHS
 
 
-def test_article_paragraphs_skip_navigation_related_links_and_footer() -> None:
-    html = _page("".join(f"<p>{p}</p>" for p in PARAGRAPHS))
-    assert article_paragraphs(_tree(html)) == PARAGRAPHS
+def test_article_paragraphs_from_the_container_the_markup_names() -> None:
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<div class='teaser'><p>Read next: a teaser.</p></div>"
+    html = _page(article, wrapper="article-body")
+    assert article_paragraphs(parse_html(html)) == PARAGRAPHS
 
 
-def test_article_split_over_sibling_wrappers_is_taken_whole() -> None:
-    article = "".join(f"<div class='block'><div class='text'><p>{p}</p></div></div>" for p in PARAGRAPHS)
-    assert article_paragraphs(_tree(_page(article))) == PARAGRAPHS
+def test_markup_pass_is_overruled_when_it_holds_a_small_part_of_the_article() -> None:
+    assert choose_paragraphs(PARAGRAPHS[:1], PARAGRAPHS) == PARAGRAPHS
+    assert choose_paragraphs(PARAGRAPHS[:3], PARAGRAPHS) == PARAGRAPHS[:3]
+    assert choose_paragraphs(None, PARAGRAPHS) == PARAGRAPHS
+    assert choose_paragraphs(None, []) == []
 
 
-def test_comment_inside_a_paragraph_keeps_the_text_after_it() -> None:
-    html = _page("<p>The council voted<!-- x --> on Monday to extend the bus service, officials said.</p>")
-    assert article_paragraphs(_tree(html)) == ["The council voted on Monday to extend the bus service, officials said."]
+def test_parse_drops_comments_but_keeps_the_text_after_them() -> None:
+    html = _page("<p>The council voted<!-- x --> on Monday to extend the night bus service, officials said.</p>")
+    assert article_paragraphs(parse_html(html)) == [
+        "The council voted on Monday to extend the night bus service, officials said."
+    ]
 
 
-def test_link_heavy_block_inside_the_article_is_dropped() -> None:
-    links = "<p><a href='/a'>Read our full coverage of the night bus plan and every other route</a></p>"
-    html = _page("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + links + f"<p>{PARAGRAPHS[2]}</p>")
-    assert article_paragraphs(_tree(html)) == PARAGRAPHS[:3]
-
-
-def test_caption_and_share_bar_are_not_text_blocks() -> None:
-    tree = _tree(
-        "<html><body><div><figure><figcaption>A bus at the depot.</figcaption></figure>"
-        "<div class='share-bar'>Share this on every network</div><p>Kept text.</p></div></body></html>"
-    )
-    assert [block.text for block in text_blocks(tree)] == ["Kept text."]
-
-
-def test_page_without_article_text_has_no_paragraphs() -> None:
-    assert article_paragraphs(_tree("<html><body><nav><a href='/'>Home</a></nav></body></html>")) == []
+def test_parse_reads_a_page_that_declares_its_encoding_in_an_xml_prolog() -> None:
+    tree = parse_html('<?xml version="1.0" encoding="iso-8859-1"?>' + _page(f"<p>{PARAGRAPHS[0]}</p>"))
+    assert tree is not None
+    assert article_paragraphs(tree) == PARAGRAPHS[:1]
 
 
 HEAD = """<title>Night buses reach the outer districts | The Example Gazette</title>
@@ -77,7 +67,7 @@ JSON_LD = """<title>Night buses reach the outer districts - Gazette</title>
 
 
 def test_metadata_from_meta_tags() -> None:
-    meta = page_meta(_tree(_page("<p>x</p>", HEAD)))
+    meta = page_meta(parse_html(_page("<p>x</p>", HEAD)))
     assert (meta.title, meta.author, meta.date, meta.sitename) == (
         "Night buses reach the outer districts",
         "Ann Bee",
@@ -87,7 +77,7 @@ def test_metadata_from_meta_tags() -> None:
 
 
 def test_metadata_from_json_ld_graph() -> None:
-    meta = page_meta(_tree(_page("<p>x</p>", JSON_LD)))
+    meta = page_meta(parse_html(_page("<p>x</p>", JSON_LD)))
     assert (meta.title, meta.author, meta.date, meta.sitename) == (
         "Night buses reach the outer districts",
         "Ann Bee, Cy Dee",
@@ -96,9 +86,15 @@ def test_metadata_from_json_ld_graph() -> None:
     )
 
 
+def test_title_falls_back_to_the_first_heading_then_the_title_without_the_outlet() -> None:
+    assert page_meta(parse_html(_page("<h1>Night <em>buses</em> return</h1><p>x</p>"))).title == "Night buses return"
+    head = "<title>Night buses return | The Example Gazette</title>"
+    assert page_meta(parse_html(_page("<p>x</p>", head))).title == "Night buses return"
+
+
 def test_undeclared_metadata_is_none_and_author_url_is_not_a_name() -> None:
     head = '<meta property="article:author" content="https://example.org/staff/ann">'
-    meta = page_meta(_tree(_page("<p>Published 2023. Copyright 2024.</p>", head)))
+    meta = page_meta(parse_html(_page("<p>Published 2023. Copyright 2024.</p>", head)))
     assert (meta.author, meta.date, meta.sitename) == (None, None, None)
 
 
@@ -113,12 +109,7 @@ def test_extract_html_takes_paragraphs_and_declared_metadata() -> None:
     )
 
 
-def test_text_density_paragraphs_replace_a_partial_trafilatura_extraction() -> None:
-    assert choose_paragraphs(PARAGRAPHS[:1], PARAGRAPHS) == PARAGRAPHS
-    assert choose_paragraphs(PARAGRAPHS[:3], PARAGRAPHS) == PARAGRAPHS[:3]
-    assert choose_paragraphs([], []) == []
-
-
 def test_extract_html_of_markup_without_text_is_none() -> None:
     assert extract_html("<html><body><div></div></body></html>") is None
+    assert extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>") is None
     assert extract_html("") is None
