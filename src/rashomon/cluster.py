@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
-from sklearn.utils import murmurhash3_32
 
 from rashomon.evidence import WIDTH, Signatures
 from rashomon.model import Article, Story, TimeExpr
@@ -141,10 +140,9 @@ def _sublinear(counts: sparse.spmatrix) -> sparse.csr_matrix:
 
 
 def _marks(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
-    slots = [sorted({murmurhash3_32(item, positive=True) % WIDTH for item in items}) for items in sets]
-    indptr = np.concatenate([[0], np.cumsum([len(s) for s in slots])])
-    indices = np.array([slot for row in slots for slot in row], dtype=np.int32)
-    return sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(sets), WIDTH))
+    matrix = sparse.csr_matrix(_HASHED.transform([list(items) for items in sets]), dtype=np.float32)
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def group_articles(
