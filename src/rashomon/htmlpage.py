@@ -6,11 +6,11 @@ text-density pass (`textdensity`: no markup conventions, so it finds what the ot
 paragraphs are taken unless they hold less than `FALLBACK_RATIO` of the density pass's text, which then means it
 kept only part of the article. Metadata comes from the page's own <meta> tags and JSON-LD (`pagemeta`).
 
-Extraction benchmark (tuned on the first 90 pages, the other 91 held out): F1 0.978 tuning, 0.968 held out, 0.973
-on all 181. The whole cleaning stage ran at 103 pages/s of CPU (trafilatura's extract at 33 in the same run):
-parsing takes about 2 ms a page, the walk 1.5, each pass 0.7. On the tuning half the markup pass alone gives 0.949, the density pass alone 0.968. trafilatura's
-fast mode, which the markup pass replaces, gave 0.970 (0.969 held out) at 30 pages/s: its XPath passes over copies
-of the tree took 14 ms a page.
+Extraction benchmark (tuned on the first 90 pages, the other 91 held out): F1 0.978 tuning, 0.968 held out, 0.973 on
+all 181. The whole cleaning stage ran at 103 pages/s of CPU (trafilatura's extract at 33 in the same run): parsing
+takes about 2 ms a page, the walk 1.5, each pass 0.7. On the tuning half the markup pass alone gives 0.949, the
+density pass alone 0.968. trafilatura's fast mode, which the markup pass replaces, gave 0.970 (0.969 held out) at 30
+pages/s: its XPath passes over copies of the tree took 14 ms a page.
 """
 
 from __future__ import annotations
