@@ -48,7 +48,11 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:remind me later|not ready to support today)\b", _I),
     re.compile(r"^(?:payment|paiment) methods?$", _I),
     re.compile(r"^(?:advertisement|advert|sponsored|ad)$", _I),
-    re.compile(r"\b(?:accept (?:all )?cookies|cookie (?:policy|settings)|we use cookies)\b", _I),
+    re.compile(
+        r"\b(?:accept (?:all )?cookies|cookie (?:policy|settings)|(?:we|site|website) uses? cookies"
+        r"|(?:necessary|non-necessary|essential|functional|performance|analytics|advertisement|third-party) cookies)\b",
+        _I,
+    ),
     re.compile(r"^(?:©|\(c\)|copyright)\s", _I),
     re.compile(r"\ball rights reserved\b", _I),
     re.compile(r"^(?:follow us|share this|click here|tap here|listen to this article|print this)\b", _I),
@@ -60,7 +64,9 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
         r"(?:updates|more)\b",
         _I,
     ),
-    re.compile(r"\bsubscribe\b.*\bnewsletter\b|\bnewsletter\b.*\b(?:sign up|subscribe)\b", _I),
+    re.compile(r"\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe)\b", _I),
+    re.compile(r"\bmay not be (?:reproduced|republished|redistributed|copied)\b", _I),
+    re.compile(r"^have a (?:news )?tip\b|\bmay be reached at\b", _I),
     re.compile(r"\b(?:donate|donation|support us|become a (?:member|supporter|subscriber))\b", _I),
 )
 
@@ -130,5 +136,7 @@ COMMENT_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b", _I),
     re.compile(r"^(?:leave a (?:reply|comment)|post a comment|add a comment|reply|report abuse|log in to reply)$", _I),
     re.compile(r"\b\d{4},?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I),
-    re.compile(r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$", _I),
+    re.compile(
+        r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?)?$", _I
+    ),
 )

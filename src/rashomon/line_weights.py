@@ -12,26 +12,26 @@ MEANS: tuple[float, ...] = (
     0.5,  # position
     0.002144388849177984,  # class_meta
     0.00974722204171811,  # class_tail
-    0.017480018194814477,  # class_debris
+    0.019039573721489376,  # class_debris
     0.0020794073688998635,  # class_byline
     0.007602833192540126,  # class_caption
-    0.12684384950289168,  # class_body
-    0.8341022808499577,  # class_short
-    0.1269218272792277,  # near_body_2
-    0.12692979290223885,  # near_body_5
+    0.12586912729871985,  # class_body
+    0.8335174475274547,  # class_short
+    0.12588970476747685,  # near_body_2
+    0.12596374427227447,  # near_body_5
     1.5260367535257051,  # prev_log_words
     1.5205265579124634,  # next_log_words
     0.14360907141464682,  # prev_sentence_end
     0.14464877509909677,  # next_sentence_end
-    2.5222193254256826,  # log_gap_to_body
-    0.47702904672168434,  # inside_body_region
+    2.535215001503989,  # log_gap_to_body
+    0.4624731951393853,  # inside_body_region
     0.2547923841705114,  # after_tail
     0.3729287153161349,  # repeated
     0.011826629410617974,  # is_title
     0.033270517902397816,  # linkish
-    0.12684384950289676,  # page_body_share
-    -1.9809819747504447,  # relative_length
-    0.004743648060302834,  # comment_density
+    0.125869127298724,  # page_body_share
+    -1.9821341069751617,  # relative_length
+    0.005393462863084041,  # comment_density
     0.33254309143379807,  # log_elsewhere
 )
 SCALES: tuple[float, ...] = (
@@ -45,61 +45,61 @@ SCALES: tuple[float, ...] = (
     0.29037535896464345,  # position
     0.046257869013187014,  # class_meta
     0.09824568033346233,  # class_tail
-    0.13105139128877852,  # class_debris
+    0.13666407118913798,  # class_debris
     0.045553083692477486,  # class_byline
     0.08686213283119815,  # class_caption
-    0.33279796776145393,  # class_body
-    0.3719887981254935,  # class_short
-    0.2540751193455654,  # near_body_2
-    0.22855386364099567,  # near_body_5
+    0.33170180899683405,  # class_body
+    0.372513237610149,  # class_short
+    0.2536842480895565,  # near_body_2
+    0.2283033752479301,  # near_body_5
     0.981167096525482,  # prev_log_words
     0.980079522140488,  # next_log_words
     0.3506928941710111,  # prev_sentence_end
     0.35174636737493625,  # next_sentence_end
-    1.5618514170978244,  # log_gap_to_body
-    0.49947205658124144,  # inside_body_region
+    1.5626532465071576,  # log_gap_to_body
+    0.49858975011219464,  # inside_body_region
     0.4357444493498765,  # after_tail
     0.48358338330514256,  # repeated
     0.10810532016232553,  # is_title
     0.17934210476321932,  # linkish
-    0.08765154084721835,  # page_body_share
-    1.0375840509245529,  # relative_length
-    0.03352718085257414,  # comment_density
+    0.08825712836630727,  # page_body_share
+    1.0371906010165888,  # relative_length
+    0.03516684278122306,  # comment_density
     0.3462894722362303,  # log_elsewhere
 )
 WEIGHTS: tuple[float, ...] = (
-    -0.4548057368611234,  # log_chars
-    0.692045128412967,  # log_words
-    0.6120799916408073,  # sentence_end
-    -0.30328630118150823,  # function_share
-    -0.5540905774624579,  # capital_share
-    0.16867759305924054,  # digit_share
-    0.2039628723902922,  # symbol_share
-    -0.06271202699878865,  # position
-    -0.32551803508765964,  # class_meta
-    -0.2118076929619193,  # class_tail
-    -0.7647281647154546,  # class_debris
-    -0.24225196830040444,  # class_byline
-    -0.12540247657070167,  # class_caption
-    -0.11679148787282131,  # class_body
-    0.5292677441875067,  # class_short
-    0.3137369272381622,  # near_body_2
-    0.7648775454522806,  # near_body_5
-    0.38166706538957834,  # prev_log_words
-    0.3589097659721265,  # next_log_words
-    -0.10387080540351297,  # prev_sentence_end
-    -0.1495197639476042,  # next_sentence_end
-    0.16960139879376285,  # log_gap_to_body
-    0.904836467986507,  # inside_body_region
-    -0.7434610720063443,  # after_tail
-    0.04237358719508318,  # repeated
-    -0.5464571772477484,  # is_title
-    -0.008097765293808977,  # linkish
-    -0.2678235716540451,  # page_body_share
-    1.1657316834143927,  # relative_length
-    -0.4842032319012109,  # comment_density
-    -1.840193881573874,  # log_elsewhere
+    -0.07408984831070264,  # log_chars
+    0.3727339325174243,  # log_words
+    0.5469960605624382,  # sentence_end
+    -0.24680491944939356,  # function_share
+    -0.5533712517382182,  # capital_share
+    0.21353408833293833,  # digit_share
+    0.19701324518047844,  # symbol_share
+    -0.0553169857793776,  # position
+    -0.20727320481970174,  # class_meta
+    -0.19805205755842653,  # class_tail
+    -0.4698811226114674,  # class_debris
+    -0.15065862738769278,  # class_byline
+    -0.14472382505216938,  # class_caption
+    -0.1265258658884061,  # class_body
+    0.4151919213824536,  # class_short
+    0.2869894294038842,  # near_body_2
+    0.7116810566216475,  # near_body_5
+    0.3453499764617651,  # prev_log_words
+    0.3572130340628693,  # next_log_words
+    -0.07104058572353189,  # prev_sentence_end
+    -0.11927611880946272,  # next_sentence_end
+    0.10382250738382151,  # log_gap_to_body
+    0.8781882021670544,  # inside_body_region
+    -0.6794515279487584,  # after_tail
+    0.04947297161711575,  # repeated
+    -0.2822129042478319,  # is_title
+    -0.001462858052235434,  # linkish
+    -0.2699328669761652,  # page_body_share
+    1.0318069987020244,  # relative_length
+    -0.6198243168896156,  # comment_density
+    -1.608418893212256,  # log_elsewhere
 )
-INTERCEPT = -6.124288783304934
-THRESHOLD = 0.39999999999999997
+INTERCEPT = -5.7831309211050534
+THRESHOLD = 0.42499999999999993
 SMOOTHING = 0.6

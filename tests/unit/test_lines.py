@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.clean import classify_line
 from rashomon.lines import (
     FEATURES,
     document_counts,
@@ -67,4 +68,13 @@ def test_shipped_model_keeps_sentences_and_drops_navigation() -> None:
     lines = ["Home", "News", "Sport", "Library stays open", *BODY, "Share on Facebook", "Share on X", "Contact us"]
     classes = ["short"] * 4 + ["body"] * 3 + ["short"] * 3
     kept = [line for line, chosen in zip(lines, is_body(lines, classes, "Library stays open"), strict=True) if chosen]
+    assert kept == BODY
+
+
+def test_shipped_model_drops_a_cookie_notice_after_the_article() -> None:
+    notice = "This website uses cookies to improve your experience while you navigate through the website."
+    lines = ["Home", "Library stays open", *BODY, "Share on Facebook", notice, "Accept"]
+    classes = [classify_line(line) for line in lines]
+    kept = [line for line, chosen in zip(lines, is_body(lines, classes, "Library stays open"), strict=True) if chosen]
+    assert classes[lines.index(notice)] == "debris"
     assert kept == BODY
