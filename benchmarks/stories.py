@@ -125,7 +125,7 @@ def main() -> int:
     spread = max([*shuffled, single]) - min([*shuffled, single])
     print(
         f"\ninput order: B3 F1 on all 982 over {SHUFFLES} shuffled arrival orders "
-        f"{min(shuffled):.3f}..{max(shuffled):.3f}, all in one batch {single:.3f} (spread {spread:.3f}; target < 0.01)"
+        f"{min(shuffled):.3f}..{max(shuffled):.3f}, all in one batch {single:.3f} (spread {spread:.4f}; target < 0.01)"
     )
     print("published: K-means given the true k, B3 F1 0.968 (Barhom et al. 2019); TF-IDF threshold about 0.88")
     floors = Floors("stories", [CORPUS])

@@ -24,9 +24,14 @@ WIDTH = 2**20
 # Weighted counts (TF-IDF cosine) and sets (overlap), one hashed matrix each.
 COUNTS = ("words", "proper", "lead")
 SETS = ("entities", "years", "weekdays", "months", "numbers", "dates", "cardinals", "places")
+# Cosines whose effect on the odds is not linear (a little shared vocabulary says less than its share of a lot):
+# each also enters as hinges, how far it is above each knot, so the model is piecewise linear in them.
+CURVED = ("words", "proper", "lead")
+KNOTS = (0.1, 0.2, 0.3, 0.5)
 PAIR_FEATURES = (
     "words", "proper", "lead", "entities", "year_match", "year_conflict", "mode_year_conflict", "weekday_conflict",
-    "month_conflict", "numbers", "dates", "cardinals", "places",
+    "month_conflict", "numbers", "dates", "cardinals", "places", "collection",
+    *(f"{name}>{knot}" for name in CURVED for knot in KNOTS),
 )  # fmt: skip
 
 
@@ -48,13 +53,20 @@ class Signatures:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PairModel:
-    """Logistic weights over `PAIR_FEATURES` (raw feature scale) and the intercept."""
+    """Logistic weights over `PAIR_FEATURES` (raw feature scale) and the intercept.
+
+    ``collection`` is the range of collection sizes (articles) the model was fitted on statistics of: the
+    ``collection`` feature, the log of the articles seen, is held inside it (at the default it stays 0).
+    """
 
     weights: tuple[float, ...]
     intercept: float
+    collection: tuple[int, int] = (1, 1)
 
 
-SHIPPED = PairModel(weights=story_weights.WEIGHTS, intercept=story_weights.INTERCEPT)
+SHIPPED = PairModel(
+    weights=story_weights.WEIGHTS, intercept=story_weights.INTERCEPT, collection=story_weights.COLLECTION
+)
 
 
 class GrowingRows:
@@ -187,6 +199,12 @@ class Evidence:
         columns["weekday_conflict"][later] = 0.0
         year = self._mode_year[rows]
         columns["mode_year_conflict"] = ((year[a] > 0) & (year[b] > 0) & (year[a] != year[b])).astype(float)
+        # Document frequencies from a small collection make a topic's words common and its cosines low.
+        fewest, most = self.model.collection
+        columns["collection"] = np.full(len(a), np.log(min(max(self.documents, fewest), most)))
+        for name in CURVED:
+            for knot in KNOTS:
+                columns[f"{name}>{knot}"] = np.maximum(columns[name] - knot, 0.0)
         return np.column_stack([columns[name] for name in PAIR_FEATURES])
 
     def probability(self, left: np.ndarray, right: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:

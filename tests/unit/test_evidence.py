@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from rashomon.cluster import StoryFacts, signatures
-from rashomon.evidence import PAIR_FEATURES, Evidence
+from rashomon.evidence import CURVED, KNOTS, PAIR_FEATURES, Evidence
 from rashomon.model import Article
 
 
@@ -107,3 +107,25 @@ def test_reports_of_one_event_are_likelier_than_reports_of_two() -> None:
     )
     same, different = evidence.probability(np.array([0, 0]), np.array([1, 2]))
     assert same > 0.5 > different
+
+
+def test_curved_cosines_enter_as_hinges_above_each_knot() -> None:
+    evidence = evidence_of(
+        article("a", "Flood waters rose over the levee near the river town overnight."),
+        article("b", "Flood waters rose over the levee; the mayor ordered schools closed in the town."),
+        article("c", "Flood waters rose over the levee near the river town overnight."),
+    )
+    features = pair(evidence, 0, 1)
+    assert 0.0 < features["words"] < 1.0
+    for name in CURVED:
+        for knot in KNOTS:
+            assert features[f"{name}>{knot}"] == pytest.approx(max(features[name] - knot, 0.0))
+    # An exact copy is above every knot.
+    assert all(pair(evidence, 0, 2)[f"words>{knot}"] == pytest.approx(1.0 - knot) for knot in KNOTS)
+
+
+def test_collection_size_is_held_inside_the_range_the_model_was_fitted_on() -> None:
+    small = evidence_of(article("a", "harbour crane"), article("b", "harbour cargo"))
+    fewest, most = small.model.collection
+    assert fewest < most
+    assert pair(small, 0, 1)["collection"] == pytest.approx(np.log(fewest))
