@@ -61,11 +61,11 @@ def main() -> int:
     return 0
 
 
-def fit_on(corpus: Ecbplus, batch: Signatures, docs: np.ndarray, seed: int = 0) -> PairModel:
+def fit_on(corpus: Ecbplus, batch: Signatures, docs: np.ndarray) -> PairModel:
     """The pair model fitted on every pair inside each collection of the topics of ``docs``."""
     topics = np.array([corpus.topic[a.id] for a in corpus.articles])
     events = np.array([corpus.event[a.id] for a in corpus.articles])
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(0)
     names = np.unique(topics[docs])
     groups = [names]
     for size in GROUP_SIZES:
@@ -88,10 +88,9 @@ def fit_on(corpus: Ecbplus, batch: Signatures, docs: np.ndarray, seed: int = 0) 
 def fit(features: np.ndarray, labels: np.ndarray, collection: tuple[int, int]) -> PairModel:
     """Logistic regression on standardised features, returned on the raw feature scale."""
     scaler = StandardScaler().fit(features)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=1.0, max_iter=2000).fit((features - scaler.mean_) / scale, labels)
-    weights = model.coef_[0] / scale
-    intercept = float(model.intercept_[0] - (model.coef_[0] * scaler.mean_ / scale).sum())
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(scaler.transform(features), labels)
+    weights = model.coef_[0] / scaler.scale_
+    intercept = float(model.intercept_[0] - (model.coef_[0] * scaler.mean_ / scaler.scale_).sum())
     return PairModel(weights=tuple(float(w) for w in weights), intercept=intercept, collection=collection)
 
 
