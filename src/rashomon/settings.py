@@ -59,7 +59,7 @@ class StorySettings(BaseModel):
         20, description="Each article's most weighted words used to find candidate articles (blocking)."
     )
     candidates: int = Field(
-        30, description="Candidates scored for each new article: those sharing the most key words and entities."
+        15, description="Candidates scored for each new article: those sharing the most key words and entities."
     )
     link_floor: float = Field(
         0.2,

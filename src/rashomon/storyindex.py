@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from rashomon.evidence import NO_DAY, Evidence, GrowingRows, PairModel, Signatures, reserve
+from rashomon.evidence import NO_DAY, WIDTH, Evidence, GrowingRows, PairModel, Signatures, reserve
 from rashomon.settings import StorySettings
 
 __all__ = ["NO_DAY", "StoryIndex", "average_link"]
@@ -51,28 +51,31 @@ def _leading(sorted_keys: np.ndarray, limit: int) -> np.ndarray:
     return np.asarray(rank < limit)
 
 
-def _narrow_pair(left: sparse.csr_matrix, right: sparse.csr_matrix) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Two matrices cut to the columns they both use: only those can add to a product of the two.
+def _narrow_pair(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, scratch: np.ndarray
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Two matrices cut to the columns the left one uses: only those can add to a product of the two.
 
-    Columns are looked up in tables as wide as the matrices rather than sorted: the right side is the whole time
-    window (a million entries at scale), the left a batch.
+    Columns are looked up in ``scratch``, a table as wide as the matrices holding -1 (and left so), rather than
+    sorted: the right side is the whole time window (a million entries at scale), the left a batch, as small as
+    one late article, so only the left's entries are written.
     """
-    in_right = np.zeros(left.shape[1], dtype=bool)
-    in_right[right.indices] = True
     used = np.unique(left.indices)
-    shared = used[in_right[used]]
-    position = np.full(left.shape[1], -1, dtype=np.int64)
-    position[shared] = np.arange(len(shared))
-    return _keep_columns(left, position, len(shared)), _keep_columns(right, position, len(shared))
+    scratch[used] = np.arange(len(used))
+    try:
+        return _keep_columns(left, scratch, len(used)), _keep_columns(right, scratch, len(used))
+    finally:
+        scratch[used] = -1
 
 
 def _keep_columns(matrix: sparse.csr_matrix, position: np.ndarray, width: int) -> sparse.csr_matrix:
     """The matrix with only the columns ``position`` maps (to their new index); the others dropped."""
     moved = position[matrix.indices]
     keep = moved >= 0
-    row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of[keep], minlength=matrix.shape[0]))])
-    return sparse.csr_matrix((matrix.data[keep], moved[keep], indptr), shape=(matrix.shape[0], max(width, 1)))
+    kept_before = np.concatenate([[0], np.cumsum(keep)])
+    return sparse.csr_matrix(
+        (matrix.data[keep], moved[keep], kept_before[matrix.indptr]), shape=(matrix.shape[0], max(width, 1))
+    )
 
 
 class StoryIndex:
@@ -88,6 +91,7 @@ class StoryIndex:
         self._members: dict[int, list[int]] = {}
         self._same: dict[int, int] = {}  # copy row -> original row
         self._next_story = 0
+        self._columns = np.full(WIDTH, -1, dtype=np.int32)  # scratch table of `_narrow_pair`
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -146,8 +150,8 @@ class StoryIndex:
                 (days == NO_DAY) | ((days >= dated.min() - window) & (days <= dated.max() + window))
             )
         # The window is the big side: as the left operand it stays in row form, only the batch is transposed.
-        batch_keys, window_keys = _narrow_pair(keys[rows], keys[others])
-        batch_names, window_names = _narrow_pair(entities[rows], entities[others])
+        batch_keys, window_keys = _narrow_pair(keys[rows], keys[others], self._columns)
+        batch_names, window_names = _narrow_pair(entities[rows], entities[others], self._columns)
         shared = (window_keys @ batch_keys.T + window_names @ batch_names.T).tocoo()
         new, old, count = rows[shared.col], others[shared.row], shared.data
         apart = (days[new] != NO_DAY) & (days[old] != NO_DAY) & (np.abs(days[new] - days[old]) > window)

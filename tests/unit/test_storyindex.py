@@ -6,12 +6,13 @@ import random
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from rashomon.cluster import StoryFacts, signatures
 from rashomon.evidence import PAIR_FEATURES, PairModel
 from rashomon.model import Article
 from rashomon.settings import StorySettings
-from rashomon.storyindex import StoryIndex, average_link
+from rashomon.storyindex import StoryIndex, _narrow_pair, average_link
 from tests.reports import FINAL, QUAKE
 
 FACTS = {
@@ -139,3 +140,15 @@ def test_average_link_weighs_blocks_by_their_size() -> None:
 @pytest.mark.parametrize("first", range(1, 6))
 def test_any_split_into_two_batches_agrees(first: int) -> None:
     assert placed(reports(), [first, 6 - first]) == EXPECTED
+
+
+def test_narrowing_to_the_left_columns_keeps_the_product_and_leaves_the_scratch_table_clean() -> None:
+    rng = np.random.default_rng(3)
+    width = 64
+    left = sparse.random(3, width, density=0.1, format="csr", random_state=rng, dtype=np.float32)
+    right = sparse.random(40, width, density=0.2, format="csr", random_state=rng, dtype=np.float32)
+    scratch = np.full(width, -1, dtype=np.int32)
+    narrow_left, narrow_right = _narrow_pair(left, right, scratch)
+    assert narrow_left.shape[1] == len(np.unique(left.indices)) < width
+    assert np.allclose((narrow_right @ narrow_left.T).toarray(), (right @ left.T).toarray())
+    assert (scratch == -1).all()
