@@ -165,10 +165,12 @@ def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
     lines, title, title_at, first = page.lines, page.title, page.title_at, page.first_body or 0
     texts = [line.text for line in lines]
     # An appeal or captcha footer ends the article: nothing after it is body, whatever the line model says.
+    # So does a reader-comment thread after the article's tail: readers write long sentences the model would keep.
     footer = next(
         (i for i in range(first, len(lines)) if any(p.search(lines[i].text) for p in debris.FOOTER_STARTS)),
         len(lines),
     )
+    footer = min(footer, _comment_thread(lines, first))
     body = [
         line.text
         for i, (line, chosen) in enumerate(zip(lines, keep, strict=True))
@@ -192,6 +194,23 @@ def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
         published=_published(lines),
         outlet=_outlet(texts),
     )
+
+
+# A comment thread: this many comment markers ("2 days ago at 07:52 am", "jbaxt says:") within so many lines.
+_THREAD_MARKERS, _THREAD_SPAN = 3, 15
+
+
+def _comment_thread(lines: Sequence[Line], first: int) -> int:
+    """Where a reader-comment thread starts after the tail that follows the body (len(lines) when none does).
+
+    Only after a tail line ("Related", "Comments"): a live blog's time stamps inside the article are no thread.
+    """
+    tail = next((i for i in range(first + 1, len(lines)) if lines[i].kind == "tail"), len(lines))
+    marks = [i for i in range(tail + 1, len(lines)) if any(p.search(lines[i].text) for p in debris.COMMENT_MARKERS)]
+    for k in range(len(marks) - _THREAD_MARKERS + 1):
+        if marks[k + _THREAD_MARKERS - 1] - marks[k] <= _THREAD_SPAN:
+            return marks[k]
+    return len(lines)
 
 
 def _without_restatements(body: list[str]) -> list[str]:

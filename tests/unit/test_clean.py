@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean import classify_line, clean, find_relays, site_of
+from rashomon.clean import classify_line, clean, find_relays, page_lines, page_parts, site_of
 from rashomon.lines import document_counts, text_line_keys
 from rashomon.model import Article, RawDocument, Rejected
 
@@ -276,6 +276,40 @@ def test_page_in_an_unspaced_script_is_cleaned_not_rejected() -> None:
 def test_a_line_that_strings_the_paragraphs_together_again_is_dropped() -> None:
     article = page("\n".join(["Menu", TITLE, *BODY, "Share on Facebook", " ".join(BODY), "Contact us"]))
     assert article.text.split("\n\n") == BODY
+
+
+COMMENTS = [
+    "Related: Bridges",
+    "[ 12 comments ]",
+    "rivergirl",
+    "2 days ago at 07:52 am",
+    "I drove across it this morning and the new surface is so much quieter than the old one ever was.",
+    "kevin_b",
+    "2 days ago at 08:10 am",
+    "Forty million dollars for a bridge that should never have been allowed to rust like that in the first place.",
+    "mo",
+    "1 day ago at 11:03 pm",
+    "The ferries were honestly nicer, and I will miss watching the harbour seals on the way to work every day.",
+]
+
+
+def kept_body(lines: list[str]) -> list[str]:
+    """The body when the line model keeps every line: what the page rules alone leave out."""
+    page_of = page_lines("\n".join(lines))
+    return page_parts(page_of, [True] * len(page_of.lines)).body
+
+
+def test_a_reader_comment_thread_after_the_article_is_not_body() -> None:
+    body = kept_body([TITLE, *BODY, *COMMENTS])
+    assert body[: len(BODY)] == BODY
+    assert not [line for line in body if "ago" in line or line in COMMENTS[4::3]]
+
+
+def test_time_stamps_inside_the_article_do_not_end_it() -> None:
+    stamps = ["2 hours ago", "1 hour ago", "30 minutes ago", "5 minutes ago"]
+    stamped = [line for pair in zip(stamps, BODY, strict=True) for line in pair]
+    body = kept_body([TITLE, *stamped, "Related: Bridges"])
+    assert [line for line in body if line in BODY] == BODY
 
 
 SLOGAN = "The Valley Example is the only paper that has covered every town meeting in the valley since 1921."
