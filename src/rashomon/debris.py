@@ -68,6 +68,10 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bmay not be (?:reproduced|republished|redistributed|copied)\b", _I),
     re.compile(r"^have a (?:news )?tip\b|\bmay be reached at\b", _I),
     re.compile(r"\b(?:donate|donation|support us|become a (?:member|supporter|subscriber))\b", _I),
+    # Consent and privacy notices.
+    re.compile(r"\bprocessing of (?:my|your) personal data\b", _I),
+    re.compile(r"\b(?:review|read|updated|accept) our (?:privacy policy|terms of use|terms of service)\b", _I),
+    re.compile(r"\bprotecting your personal (?:information|data)\b", _I),
 )
 
 # Photo credits: "Name / AGENCY", "Photo: Name", "(Getty Images)".
