@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from rashomon import debris
 from rashomon.htmlpage import extract_html
-from rashomon.lines import SHIPPED, LineWeights, elsewhere_counts, is_body, word_count
+from rashomon.lines import SHIPPED, LineWeights, elsewhere_counts, is_body, is_comment_marker, word_count
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
 
@@ -206,7 +206,7 @@ def _comment_thread(lines: Sequence[Line], first: int) -> int:
     Only after a tail line ("Related", "Comments"): a live blog's time stamps inside the article are no thread.
     """
     tail = next((i for i in range(first + 1, len(lines)) if lines[i].kind == "tail"), len(lines))
-    marks = [i for i in range(tail + 1, len(lines)) if any(p.search(lines[i].text) for p in debris.COMMENT_MARKERS)]
+    marks = [i for i in range(tail + 1, len(lines)) if is_comment_marker(lines[i].text)]
     for k in range(len(marks) - _THREAD_MARKERS + 1):
         if marks[k + _THREAD_MARKERS - 1] - marks[k] <= _THREAD_SPAN:
             return marks[k]

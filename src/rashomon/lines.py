@@ -91,6 +91,11 @@ def _window_mean(flags: np.ndarray, i: int, reach: int) -> float:
     return float(flags[max(0, i - reach) : i + reach + 1].mean())
 
 
+def is_comment_marker(line: str) -> bool:
+    """Whether a line marks a reader comment ("jbaxt says:", "2 days ago at 07:52 am", "12 comments")."""
+    return any(p.search(line) for p in debris.COMMENT_MARKERS)
+
+
 def features(
     lines: Sequence[str], classes: Sequence[str], title: str | None, elsewhere: Sequence[int] | None = None
 ) -> np.ndarray:
@@ -98,7 +103,7 @@ def features(
     when unknown: then no line counts as repeated elsewhere)."""
     size = len(lines)
     body = np.array([c == "body" for c in classes], dtype=float)
-    comments = np.array([any(p.search(line) for p in debris.COMMENT_MARKERS) for line in lines], dtype=float)
+    comments = np.array([is_comment_marker(line) for line in lines], dtype=float)
     body_at = np.flatnonzero(body)
     first, last = (int(body_at[0]), int(body_at[-1])) if len(body_at) else (size, -1)
     stats = [_line_stats(line) for line in lines]
