@@ -33,4 +33,4 @@ schema: $(INSTALLED)
 	$(BIN)/rashomon schema --write
 
 clean:
-	rm -rf $(VENV) rashomon-demo .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) rashomon-demo .mypy_cache .ruff_cache .pytest_cache .hypothesis

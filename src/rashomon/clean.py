@@ -48,11 +48,16 @@ def classify_line(line: str) -> LineClass:
         return "meta"
     if any(p.search(line) for p in debris.TAIL_MARKERS):
         return "tail"
-    if any(p.search(line) for p in debris.DEBRIS_LINES):
+    lowered = line.lower()
+    if any(p.search(line, lowered) for p in debris.DEBRIS_LINES):
         return "debris"
     if debris.BYLINE.match(line) and len(line) < 100:
         return "byline"
-    if debris.CAPTION_MARKERS.search(line) or debris.CAPTION_OPENERS.search(line) or debris.CREDIT.search(line):
+    if (
+        debris.CAPTION_MARKERS.search(line)
+        or debris.CAPTION_OPENERS.search(line)
+        or debris.CREDIT.search(line, lowered)
+    ):
         return "caption"
     words = word_count(line, _WORDS)
     if (words >= 8 and _SENTENCE_END.search(line)) or words >= 30:

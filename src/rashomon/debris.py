@@ -6,8 +6,33 @@ Data, not logic: `clean.py` applies these. Patterns are matched against one stri
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class LinePattern:
+    """A pattern for one stripped line, tried only where the lowercased line holds one of its ``cues`` (every
+    match holds one; no cues: always tried).
+
+    Every body line passes every debris pattern, and Python's re tries an unanchored pattern at each position of
+    the line: without the substring test first, these patterns took a third of HTML cleaning time.
+    """
+
+    regex: re.Pattern[str]
+    cues: tuple[str, ...] = ()
+
+    def search(self, line: str, lowered: str) -> bool:
+        """Whether the pattern is found in ``line``; ``lowered`` is ``line.lower()``, made once for all patterns."""
+        if self.cues and not any(cue in lowered for cue in self.cues):
+            return False
+        return self.regex.search(line) is not None
+
+
+def _line(pattern: str, *cues: str, flags: int = _I) -> LinePattern:
+    return LinePattern(re.compile(pattern, flags), cues)
+
 
 # Lines that describe the page, not the story: ids, timestamps, counters.
 METADATA_LINES: tuple[re.Pattern[str], ...] = (
@@ -41,44 +66,55 @@ FOOTER_STARTS: tuple[re.Pattern[str], ...] = (
 )
 
 # Lines that are debris wherever they stand.
-DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^captcha\b|\bcaptcha refresh$", _I),
-    re.compile(r"^page generated in\b", _I),
-    re.compile(r"^(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$"),
-    re.compile(r"^(?:remind me later|not ready to support today)\b", _I),
-    re.compile(r"^(?:payment|paiment) methods?$", _I),
-    re.compile(r"^(?:advertisement|advert|sponsored|ad)$", _I),
-    re.compile(
+DEBRIS_LINES: tuple[LinePattern, ...] = (
+    _line(r"^captcha\b|\bcaptcha refresh$", "captcha"),
+    _line(r"^page generated in\b"),
+    _line(r"^(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$", flags=0),
+    _line(r"^(?:remind me later|not ready to support today)\b"),
+    _line(r"^(?:payment|paiment) methods?$"),
+    _line(r"^(?:advertisement|advert|sponsored|ad)$"),
+    _line(
         r"\b(?:accept (?:all )?cookies|cookie (?:policy|settings)|(?:we|site|website) uses? cookies"
         r"|(?:necessary|non-necessary|essential|functional|performance|analytics|advertisement|third-party) cookies)\b",
-        _I,
+        "cookie",
     ),
-    re.compile(r"^(?:©|\(c\)|copyright)\s", _I),
-    re.compile(r"\ball rights reserved\b", _I),
-    re.compile(r"^(?:follow us|share this|click here|tap here|listen to this article|print this)\b", _I),
-    re.compile(r"^(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]", _I),
-    re.compile(r"^(?:tags?|topics?|filed under)\s*:", _I),
-    re.compile(r"^(?:loading|please wait)\W*$", _I),
-    re.compile(
+    _line(r"^(?:©|\(c\)|copyright)\s"),
+    _line(r"\ball rights reserved\b", "all rights reserved"),
+    _line(r"^(?:follow us|share this|click here|tap here|listen to this article|print this)\b"),
+    _line(r"^(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]"),
+    _line(r"^(?:tags?|topics?|filed under)\s*:"),
+    _line(r"^(?:loading|please wait)\W*$"),
+    _line(
         r"^this (?:is a developing|story is developing|story will be updated)\b|\bcheck back (?:later )?for "
         r"(?:updates|more)\b",
-        _I,
+        "this is a developing",
+        "this story",
+        "check back",
     ),
-    re.compile(r"\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe)\b", _I),
-    re.compile(r"\bmay not be (?:reproduced|republished|redistributed|copied)\b", _I),
-    re.compile(r"^have a (?:news )?tip\b|\bmay be reached at\b", _I),
-    re.compile(r"\b(?:donate|donation|support us|become a (?:member|supporter|subscriber))\b", _I),
+    _line(r"\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe)\b", "newsletter"),
+    _line(r"\bmay not be (?:reproduced|republished|redistributed|copied)\b", "may not be "),
+    _line(r"^have a (?:news )?tip\b|\bmay be reached at\b", "have a ", "may be reached at"),
+    _line(
+        r"\b(?:donate|donation|support us|become a (?:member|supporter|subscriber))\b",
+        "donat",
+        "support us",
+        "become a ",
+    ),
     # Consent and privacy notices.
-    re.compile(r"\bprocessing of (?:my|your) personal data\b", _I),
-    re.compile(r"\b(?:review|read|updated|accept) our (?:privacy policy|terms of use|terms of service)\b", _I),
-    re.compile(r"\bprotecting your personal (?:information|data)\b", _I),
+    _line(r"\bprocessing of (?:my|your) personal data\b", "processing of "),
+    _line(
+        r"\b(?:review|read|updated|accept) our (?:privacy policy|terms of use|terms of service)\b",
+        "our privacy policy",
+        "our terms of ",
+    ),
+    _line(r"\bprotecting your personal (?:information|data)\b", "protecting your personal "),
 )
 
 # Photo credits: "Name / AGENCY", "Photo: Name", "(Getty Images)".
-CREDIT = re.compile(
+CREDIT = _line(
     r"(?:\s(?:/|\|)\s*[A-Z][\w.&' -]{1,40}$)|(?:\b(?:photo|photograph|image|picture|credit)s?\s*(?:by)?\s*:)"
     r"|(?:\b(?:getty images|shutterstock|afp photo|reuters/|ap photo|epa-efe|sipa|anadolu)\b)",
-    _I,
+    *("/", "|", "photo", "image", "picture", "credit", "shutterstock", "epa-efe", "sipa", "anadolu"),
 )
 # Position markers that only captions use: "(C)", "(L to R)", "(centre)".
 CAPTION_MARKERS = re.compile(r"\((?:l|c|r|left|right|center|centre|front|back|l to r|l-r|top|bottom)\)", _I)
