@@ -6,7 +6,8 @@ is derived (``text[start:end]``), never stored separately, so it cannot drift fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Literal
 
@@ -15,6 +16,24 @@ EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "OTHER"]
 FigureRelation = Literal["agree", "conflict", "different-scope"]
 StatementStatus = Literal["corroborated", "single-source", "conflicting"]
 InputKind = Literal["text", "html", "body"]
+
+# A surrogate code point alone: JSON escapes ("\\ud83d") and file names that are not UTF-8 put them in a str, and
+# UTF-8 (the store, every report) cannot hold them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it can be written as UTF-8."""
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _make_encodable(instance: RawDocument | Rejected) -> None:
+    for item in fields(instance):
+        value = getattr(instance, item.name)
+        if isinstance(value, str) and value is not (clean := encodable(value)):
+            object.__setattr__(instance, item.name, clean)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +57,9 @@ class RawDocument:
     # When the input was fetched (a WARC record's date): the publication date only if the page states none.
     crawled: str | None = None
 
+    def __post_init__(self) -> None:
+        _make_encodable(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rejected:
@@ -45,6 +67,9 @@ class Rejected:
 
     input: str
     reason: str
+
+    def __post_init__(self) -> None:
+        _make_encodable(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

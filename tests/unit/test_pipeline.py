@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -66,11 +67,16 @@ def test_bad_inputs_listed_while_the_rest_goes_on(tmp_path: Path, language_model
     (folder / "empty.txt").write_bytes(b"")
     (folder / "junk.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "feed.jsonl").write_text('{"id": "a", "body": "One short sentence of body text."}\n{"id": \n')
+    # A lone surrogate escape in JSON, and file names that are not UTF-8: UTF-8 storage cannot hold them as they are.
+    (folder / "escape.jsonl").write_text('{"id": "b\\udc00", "body": "Before \\ud83d after, in a sentence."}\n')
+    (folder / os.fsdecode(b"empty-\xe9.txt")).write_bytes(b"")
     with Store(None) as store:
         result = run([folder], store, load_settings(), language_model)
-    assert {a.id for a in result.dossier.articles} == {"01_continental_wire.txt", "a"}
+    assert {a.id for a in result.dossier.articles} == {"01_continental_wire.txt", "a", "b\ufffd"}
+    assert next(a for a in result.dossier.articles if a.id == "b\ufffd").text == "Before \ufffd after, in a sentence."
     reasons = {r.input.rsplit("/", 1)[-1]: r.reason for r in result.dossier.rejected}
     assert reasons["empty.txt"] == "The file is empty."
+    assert reasons["empty-\ufffd.txt"] == "The file is empty."
     assert "binary" in reasons["junk.txt"]
     assert "not valid JSON" in reasons["feed.jsonl:2"]
 
