@@ -16,7 +16,16 @@ from urllib.parse import urlsplit
 
 from rashomon import debris
 from rashomon.htmlpage import extract_html
-from rashomon.lines import SHIPPED, LineWeights, elsewhere_counts, is_body, is_comment_marker, word_count
+from rashomon.lines import (
+    SHIPPED,
+    LineWeights,
+    body_lines,
+    elsewhere_counts,
+    features,
+    is_comment_marker,
+    with_elsewhere,
+    word_count,
+)
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
 
@@ -144,10 +153,11 @@ def split_page_text(
         return None
     texts = [line.text for line in page.lines]
     kinds = [line.kind for line in page.lines]
-    keep = is_body(texts, kinds, page.title, None, model)
+    matrix = features(texts, kinds, page.title)
+    keep = body_lines(matrix, model)
     elsewhere = elsewhere_counts(texts, repeated)
     if elsewhere is not None and any(elsewhere):
-        trimmed = is_body(texts, kinds, page.title, elsewhere, model)
+        trimmed = body_lines(with_elsewhere(matrix, elsewhere), model)
         # Lines the site repeats may trim the body, not gut it: a page whose article text other pages of its site
         # hold too (a story republished or updated under another address) keeps its body.
         if _words_kept(texts, trimmed) >= _KEPT_AFTER_TRIMMING * _words_kept(texts, keep):

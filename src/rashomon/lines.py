@@ -76,19 +76,38 @@ def _line_stats(line: str) -> list[float]:
     words = _WORD.findall(line)
     count = max(len(words), 1)
     length = max(len(line), 1)
+    # Characters are counted by str methods mapped over the line: a generator per character took most of the time.
+    symbols = len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))
     return [
         math.log1p(len(line)),
         math.log1p(word_count(line)),
         float(bool(_SENTENCE_END.search(line))),
-        sum(w.lower() in FUNCTION_WORDS for w in words) / count,
-        sum(w[:1].isupper() for w in words) / count,
-        sum(c.isdigit() for c in line) / length,
-        sum(not (c.isalnum() or c.isspace()) for c in line) / length,
+        sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words))) / count,
+        sum([w[0].isupper() for w in words]) / count,
+        sum(map(str.isdigit, line)) / length,
+        symbols / length,
     ]
 
 
-def _window_mean(flags: np.ndarray, i: int, reach: int) -> float:
-    return float(flags[max(0, i - reach) : i + reach + 1].mean())
+def _window_means(flags: np.ndarray, reach: int) -> np.ndarray:
+    """For each position, the mean of ``flags`` within ``reach`` positions either side (clipped at the ends)."""
+    size = len(flags)
+    sums = np.concatenate(([0.0], np.cumsum(flags)))
+    at = np.arange(size)
+    start, end = np.maximum(at - reach, 0), np.minimum(at + reach + 1, size)
+    means: np.ndarray = (sums[end] - sums[start]) / (end - start)
+    return means
+
+
+def _gaps(size: int, body_at: np.ndarray) -> np.ndarray:
+    """For each position, how far the nearest body line is (``size`` when there is none)."""
+    if not len(body_at):
+        return np.full(size, size)
+    at = np.arange(size)
+    after = np.minimum(np.searchsorted(body_at, at), len(body_at) - 1)
+    before = np.maximum(after - 1, 0)
+    gaps: np.ndarray = np.minimum(np.abs(body_at[after] - at), np.abs(body_at[before] - at))
+    return gaps
 
 
 def is_comment_marker(line: str) -> bool:
@@ -112,18 +131,20 @@ def features(
     typical = float(np.median(long_words))
     tail_at = next((i for i, c in enumerate(classes) if c == "tail" and i > first), size)
     others = elsewhere if elsewhere is not None else [0] * size
+    near_2, near_5, comment_density = _window_means(body, 2), _window_means(body, 5), _window_means(comments, 5)
+    gaps = _gaps(size, body_at)
+    body_share = float(body.mean()) if size else 0.0
     rows = []
     for i, (line, kind, own) in enumerate(zip(lines, classes, stats, strict=True)):
         prev_stats = stats[i - 1] if i else [0.0] * _STATS
         next_stats = stats[i + 1] if i + 1 < size else [0.0] * _STATS
-        gap = int(np.min(np.abs(body_at - i))) if len(body_at) else size
         rows.append([
             *own, i / max(size - 1, 1), *(float(kind == c) for c in CLASSES),
-            _window_mean(body, i, 2), _window_mean(body, i, 5),
-            prev_stats[1], next_stats[1], prev_stats[2], next_stats[2], math.log1p(gap),
+            near_2[i], near_5[i],
+            prev_stats[1], next_stats[1], prev_stats[2], next_stats[2], math.log1p(gaps[i]),
             float(first <= i <= last), float(i > tail_at), float(counts[line] > 1), float(line == title),
-            float(bool(_LINKISH.search(line))), float(body.mean()) if size else 0.0, own[1] - typical,
-            _window_mean(comments, i, 5), math.log1p(others[i]),
+            float(bool(_LINKISH.search(line))), body_share, own[1] - typical,
+            comment_density[i], math.log1p(others[i]),
         ])  # fmt: skip
     return np.array(rows, dtype=float).reshape(size, len(FEATURES))
 
@@ -161,6 +182,11 @@ def body_probabilities(matrix: np.ndarray, model: LineWeights = SHIPPED) -> np.n
     return smoothed
 
 
+def body_lines(matrix: np.ndarray, model: LineWeights = SHIPPED) -> list[bool]:
+    """Which lines (rows of `features`) are article body, by the model's probability against its threshold."""
+    return [bool(p >= model.threshold) for p in body_probabilities(matrix, model)]
+
+
 def is_body(
     lines: Sequence[str],
     classes: Sequence[str],
@@ -169,5 +195,12 @@ def is_body(
     model: LineWeights = SHIPPED,
 ) -> list[bool]:
     """Which lines are article body, by the model's probability against its tuned threshold."""
-    probabilities = body_probabilities(features(lines, classes, title, elsewhere), model)
-    return [bool(p >= model.threshold) for p in probabilities]
+    return body_lines(features(lines, classes, title, elsewhere), model)
+
+
+def with_elsewhere(matrix: np.ndarray, elsewhere: Sequence[int]) -> np.ndarray:
+    """``matrix``, rows of `features` made without counts from other documents, with those counts filled in: the
+    same rows as `features` given ``elsewhere``, without making the rest again."""
+    filled = matrix.copy()
+    filled[:, FEATURES.index("log_elsewhere")] = [math.log1p(n) for n in elsewhere]
+    return filled

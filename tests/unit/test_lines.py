@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from rashomon.clean import classify_line
@@ -13,6 +14,7 @@ from rashomon.lines import (
     is_body,
     line_key,
     text_line_keys,
+    with_elsewhere,
     word_count,
 )
 
@@ -62,6 +64,33 @@ def test_features_have_one_row_per_line_and_one_column_per_name() -> None:
     assert matrix.shape == (len(lines), len(FEATURES))
     assert matrix[0, FEATURES.index("log_elsewhere")] > 0
     assert matrix[1, FEATURES.index("log_elsewhere")] == 0
+
+
+def test_neighbourhood_features_count_body_lines_near_each_line() -> None:
+    lines = ["Menu", "Search", *BODY, "Share", "12 comments", "Ann says:", "Reply"]
+    classes = [classify_line(line) for line in lines]
+    matrix = features(lines, classes, None)
+    near = matrix[:, FEATURES.index("near_body_2")]
+    # "Menu": itself, "Search" and the first body line in reach (the page starts there); "Search": 2 of 4.
+    assert near[0] == pytest.approx(1 / 3)
+    assert near[1] == pytest.approx(2 / 4)
+    assert near[3] == pytest.approx(3 / 5)
+    gaps = np.expm1(matrix[:, FEATURES.index("log_gap_to_body")])
+    assert gaps.round().tolist() == [2, 1, 0, 0, 0, 1, 2, 3, 4]
+    assert matrix[-1, FEATURES.index("comment_density")] == pytest.approx(3 / 6)  # "12 comments", "Ann says:", "Reply"
+
+
+def test_a_page_without_body_lines_is_far_from_body_everywhere() -> None:
+    matrix = features(["Menu", "Search"], ["short", "short"], None)
+    assert np.expm1(matrix[:, FEATURES.index("log_gap_to_body")]).round().tolist() == [2, 2]
+
+
+def test_counts_from_other_documents_filled_in_equal_features_made_with_them() -> None:
+    lines = ["Menu", *BODY, "Share on Facebook"]
+    classes = ["short", "body", "body", "body", "short"]
+    counts = [3, 0, 1, 0, 2]
+    filled = with_elsewhere(features(lines, classes, None), counts)
+    assert np.array_equal(filled, features(lines, classes, None, counts))
 
 
 def test_shipped_model_keeps_sentences_and_drops_navigation() -> None:
