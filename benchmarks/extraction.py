@@ -26,8 +26,11 @@ from readability import Document
 from floors import Floors
 from rashomon.clean import clean, site_of
 from rashomon.encoding import decode_bytes
+from rashomon.htmlpage import parse_html
+from rashomon.language import identify, primary_subtag
 from rashomon.lines import document_counts, text_line_keys
 from rashomon.model import Article, RawDocument
+from rashomon.pagemeta import page_meta
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "extraction-benchmark"
 _TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -137,6 +140,24 @@ def run(
     return {split: score([counts[i] for i in members]) for split, members in splits.items()}, rates
 
 
+def language_check(html: Mapping[str, str], gold: Mapping[str, str]) -> str:
+    """How often our HTML articles' language is the one identified from the gold body (the benchmark labels no
+    languages), and how often the page's own declaration is."""
+    ours_right = declared_right = declared = 0
+    for page_id, page in html.items():
+        expected = identify(gold[page_id])
+        result = clean(RawDocument(id=page_id, source=page_id, kind="html", content=page))
+        ours_right += isinstance(result, Article) and result.language == expected
+        tree = parse_html(page)
+        if stated := primary_subtag(page_meta(tree).language if tree is not None else None):
+            declared += 1
+            declared_right += stated == expected
+    return (
+        f"language of our HTML articles = language identified from the gold body: {ours_right}/{len(html)}; "
+        f"the page's own declaration: {declared_right}/{declared} pages that declare one"
+    )
+
+
 def _load() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
     gold_rows = json.loads((CORPUS / "ground-truth.json").read_text(encoding="utf-8"))
     gold = {k: v["articleBody"] for k, v in gold_rows.items()}
@@ -193,6 +214,7 @@ def main(argv: Sequence[str]) -> int:
                 f"{name} on {kind}: {statistics.median(rates):.0f} pages/s of CPU, the median of {len(rates)} passes "
                 f"({min(rates):.0f}-{max(rates):.0f})"
             )
+    print(language_check(html, gold))
     print(
         "\npublished/measured references: trafilatura 0.960 (0.964 favor_precision), readability-lxml 0.955, "
         "best published 0.970; flattened text: no cleaning 0.665, best simple line filter 0.82"

@@ -105,6 +105,7 @@ def assemble(
                 duplicate_of=duplicates.get(a.id),
                 relays=list(a.relays),
                 captions=list(a.captions),
+                language=a.language,
             )
             for a in sorted(articles, key=lambda a: a.id)
         ],

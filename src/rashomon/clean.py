@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from rashomon import debris
 from rashomon.htmlpage import extract_html
+from rashomon.language import article_language, primary_subtag
 from rashomon.lines import (
     SHIPPED,
     LineWeights,
@@ -113,6 +114,8 @@ class PageParts:
     byline: str | None
     published: str | None
     outlet: str | None
+    # The language the page declares (HTML only: page text declares none).
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -325,6 +328,7 @@ def _from_html(raw: RawDocument) -> PageParts | None:
         byline=extraction.author,
         published=normalise_published(extraction.date) if extraction.date else None,
         outlet=extraction.sitename,
+        language=extraction.language,
     )
 
 
@@ -332,10 +336,19 @@ def _given_published(raw: RawDocument) -> str | None:
     return normalise_published(raw.published) if raw.published else None
 
 
+def _domain(url: str | None) -> str | None:
+    """The host of a URL without "www." ("apnews.com"); None without a URL or host."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed URL given with the input ("http://[bad")
+        return None
+    return host.removeprefix("www.") if host else None
+
+
 def site_of(raw: RawDocument) -> str | None:
     """The site a document comes from, to count lines its pages share: the host of its URL, else its outlet."""
-    if raw.url and (host := urlsplit(raw.url).hostname):
-        return host.removeprefix("www.")
+    if host := _domain(raw.url):
+        return host
     return raw.outlet.strip().lower() if raw.outlet and raw.outlet.strip() else None
 
 
@@ -365,9 +378,10 @@ def clean(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Articl
         published=_given_published(raw)
         or parts.published
         or (normalise_published(raw.crawled) if raw.crawled else None),
-        outlet=raw.outlet or parts.outlet,
+        outlet=raw.outlet or parts.outlet or _domain(raw.url),
         byline=raw.byline or parts.byline,
         url=raw.url,
         relays=find_relays(text),
         captions=tuple(parts.captions),
+        language=primary_subtag(raw.language) or article_language(text, parts.language),
     )

@@ -30,7 +30,9 @@ class SpanRef(_Model):
 class ArticleOut(_Model):
     id: str = Field(description="The JSONL `id`, else the WARC record's URL, else the file name.")
     source: str = Field(description="The input file the article was read from.")
-    outlet: str | None = Field(description="The publishing outlet, when given or found in the page; else null.")
+    outlet: str | None = Field(
+        description="The publishing outlet, when given or found in the page; else the domain of its URL; else null."
+    )
     title: str | None = Field(description="The headline.")
     published: str | None = Field(description="Publication date or date-time, ISO 8601.")
     published_inferred: bool = Field(description="True when `published` was not given but inferred from the story.")
@@ -41,6 +43,11 @@ class ArticleOut(_Model):
     duplicate_of: str | None = Field(description="Id of the article this one copies (a syndicated copy), else null.")
     relays: list[str] = Field(description="Wire services or outlets the body credits as its source.")
     captions: list[str] = Field(description="Photo captions and credits found on the page, kept out of the body.")
+    language: str | None = Field(
+        default=None,
+        description="The body's language as an ISO 639 code (`en`, `ru`): as given with the input, else identified "
+        "from the body, else as the page declares it; null when unknown.",
+    )
 
 
 class RejectedOut(_Model):

@@ -39,6 +39,7 @@ class HtmlExtraction:
     author: str | None
     date: str | None
     sitename: str | None
+    language: str | None
 
 
 def _parser() -> etree.HTMLParser:
@@ -86,4 +87,5 @@ def extract_html(html: str) -> HtmlExtraction | None:
         author=meta.author,
         date=meta.date,
         sitename=meta.sitename,
+        language=meta.language,
     )

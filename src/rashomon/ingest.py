@@ -26,7 +26,7 @@ from rashomon.settings import IngestSettings
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-_METADATA_FIELDS = ("title", "published", "outlet", "url", "byline")
+_METADATA_FIELDS = ("title", "published", "outlet", "url", "byline", "language")
 # A record's text field, in order of preference, and how its content is cleaned.
 _CONTENT_FIELDS: dict[str, InputKind] = {"body": "body", "text": "text", "html": "html"}
 # What `str.splitlines` splits on besides a newline.

@@ -61,6 +61,7 @@ class RawDocument:
     byline: str | None = None
     # When the input was fetched (a WARC record's date): the publication date only if the page states none.
     crawled: str | None = None
+    language: str | None = None
 
     def __post_init__(self) -> None:
         _make_encodable(self)
@@ -96,6 +97,8 @@ class Article:
     url: str | None = None
     relays: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    # ISO 639 code of the body's language (`language.article_language`); None when unknown.
+    language: str | None = None
 
     def published_date(self) -> date | None:
         """The calendar date of publication (in the article's own offset), or None when unknown."""

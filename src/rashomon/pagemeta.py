@@ -29,6 +29,7 @@ DATE_META = (
     "parsely-pub-date",
 )
 SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site")
+LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 # JSON-LD types that describe the page's article.
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "WebPage", "Report"})
 # " | Outlet" or " - Outlet" after a <title>'s headline.
@@ -42,12 +43,17 @@ class PageMeta:
     author: str | None
     date: str | None
     sitename: str | None
+    language: str | None
 
 
 def _meta_tags(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        key = (
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "")
+            .strip()
+            .lower()
+        )
         value = " ".join((meta.get("content") or "").split())
         if key and value and key not in found:
             found[key] = value
@@ -125,4 +131,15 @@ def page_meta(tree: Any) -> PageMeta:
         author=_author(meta, ld),
         date=date,
         sitename=sitename.lstrip("@") if sitename else None,
+        language=_language(tree, meta, ld),
+    )
+
+
+def _language(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
+    """The language tag the page declares: on its root element (``tree``), in <meta>, or as JSON-LD inLanguage."""
+    declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return (
+        (declared.strip() if declared and declared.strip() else None)
+        or _first(meta, LANGUAGE_META)
+        or next((code.strip() for item in ld if isinstance(code := item.get("inLanguage"), str) and code.strip()), None)
     )

@@ -19,14 +19,14 @@ import duckdb
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected, describe_input
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE IF NOT EXISTS articles (
         id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR NOT NULL, text VARCHAR NOT NULL,
         title VARCHAR, published VARCHAR, outlet VARCHAR, byline VARCHAR, url VARCHAR,
-        relays VARCHAR NOT NULL, captions VARCHAR NOT NULL)""",
+        relays VARCHAR NOT NULL, captions VARCHAR NOT NULL, language VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS rejected (input VARCHAR PRIMARY KEY, reason VARCHAR NOT NULL)",
     """CREATE TABLE IF NOT EXISTS parses (
         article_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, doc BLOB NOT NULL)""",
@@ -36,7 +36,9 @@ _DDL = (
         site VARCHAR NOT NULL, line_key VARCHAR NOT NULL, document VARCHAR NOT NULL,
         PRIMARY KEY (site, line_key, document))""",
 )
-_ARTICLE_COLUMNS = "id, content_hash, source, text, title, published, outlet, byline, url, relays, captions"
+_ARTICLE_COLUMNS = "id, content_hash, source, text, title, published, outlet, byline, url, relays, captions, language"
+# What each older schema version lacks, in order: a store of version N runs _MIGRATIONS[N - 1:].
+_MIGRATIONS = ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",)
 
 
 def _article_row(article: Article) -> list[str | None]:
@@ -51,6 +53,7 @@ def _article_row(article: Article) -> list[str | None]:
         article.url,
         json.dumps(list(article.relays)),
         json.dumps(list(article.captions)),
+        article.language,
     ]
 
 
@@ -89,10 +92,17 @@ class Store:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        elif int(row[0]) != SCHEMA_VERSION:
+        elif int(row[0]) > SCHEMA_VERSION:
             raise StoreError(
-                f"The store {self.path} has schema version {row[0]}; this rashomon reads version {SCHEMA_VERSION}."
+                f"The store {self.path} has schema version {row[0]}, from a newer rashomon; this one reads versions "
+                f"up to {SCHEMA_VERSION}."
             )
+        elif int(row[0]) < SCHEMA_VERSION:
+            # An older store gains the new columns, empty until its articles are cleaned again; nothing is lost.
+            with self.transaction():
+                for statement in _MIGRATIONS[int(row[0]) - 1 :]:
+                    self.connection.execute(statement)
+                self.connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
         self.connection.close()
@@ -151,7 +161,7 @@ class Store:
 
     def _upsert_article(self, article: Article, digest: str) -> None:
         self.connection.execute(
-            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article.id, digest, *_article_row(article)],
         )
 
@@ -169,6 +179,7 @@ class Store:
                 url=r[8],
                 relays=tuple(json.loads(r[9])),
                 captions=tuple(json.loads(r[10])),
+                language=r[11],
             )
             for r in rows
         ]

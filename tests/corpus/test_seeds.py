@@ -77,6 +77,7 @@ def test_dates_outlet_and_relays(dossier: Dossier) -> None:
     assert first.outlet in (None, "Press TV")
     assert first.relays == ["The Associated Press"]
     assert second.relays == []
+    assert (first.language, second.language) == ("en", "en")
 
 
 def test_quotes_with_speakers(dossier: Dossier, gold: dict[str, Any]) -> None:

@@ -192,6 +192,23 @@ def test_html_page() -> None:
     assert article.byline == "Jane Roe"
 
 
+def test_language_from_the_body_before_the_page_declaration_and_given_before_both() -> None:
+    assert page(HTML, kind="html").language == "en"
+    declared_german = HTML.replace('<html lang="en">', '<html lang="de">', 1)
+    assert declared_german != HTML
+    assert page(declared_german, kind="html").language == "en", "the English body outweighs a wrong declaration"
+    assert page(PAGE).language == "en"
+    assert page(PAGE, language="pt-BR").language == "pt"
+
+
+def test_outlet_falls_back_to_the_domain_of_the_url() -> None:
+    body = "\n\n".join(BODY)
+    assert page(body, kind="body", url="https://www.example.org/news/1").outlet == "example.org"
+    assert page(body, kind="body", url="https://www.example.org/news/1", outlet="Given").outlet == "Given"
+    assert page(body, kind="body", url="http://[not-a-url").outlet is None
+    assert page(PAGE, url="https://www.example.org/news/1").outlet == "The Example Post", "the page's own name first"
+
+
 def test_html_copyright_year_is_not_a_publication_date() -> None:
     undated = HTML.replace('<meta property="article:published_time" content="2024-03-26T09:40:00-04:00">', "")
     assert page(undated, kind="html").published is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rashomon.htmlpage import article_paragraphs, choose_paragraphs, extract_html, parse_html
 from rashomon.pagemeta import page_meta
 
@@ -97,6 +99,25 @@ def test_title_falls_back_to_the_first_heading_then_the_title_without_the_outlet
     assert page_meta(parse_html(_page("<h1>Night <em>buses</em> return</h1><p>x</p>"))).title == "Night buses return"
     head = "<title>Night buses return | The Example Gazette</title>"
     assert page_meta(parse_html(_page("<p>x</p>", head))).title == "Night buses return"
+
+
+@pytest.mark.parametrize(
+    ("page", "language"),
+    [
+        ("<html lang='pt-BR'><body><p>x</p></body></html>", "pt-BR"),
+        (_page("<p>x</p>", '<meta http-equiv="Content-Language" content="de">'), "de"),
+        (_page("<p>x</p>", '<meta property="og:locale" content="ru_RU">'), "ru_RU"),
+        (
+            _page(
+                "<p>x</p>", '<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "it"}</script>'
+            ),
+            "it",
+        ),
+        (_page("<p>x</p>"), None),
+    ],
+)
+def test_declared_language(page: str, language: str | None) -> None:
+    assert page_meta(parse_html(page)).language == language
 
 
 def test_undeclared_metadata_is_none_and_author_url_is_not_a_name() -> None:

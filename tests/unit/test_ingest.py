@@ -71,7 +71,15 @@ def test_jsonl_with_one_malformed_line(tmp_path: Path) -> None:
         json.dumps({"id": "a1", "text": "Flattened page text.", "title": "First", "outlet": "The Example Post"}),
         '{"id": "a2", "body": "cut off',
         "",
-        json.dumps({"id": 3, "body": "Clean body.", "published": "2024-03-26", "url": "https://example.org/3"}),
+        json.dumps(
+            {
+                "id": 3,
+                "body": "Clean body.",
+                "published": "2024-03-26",
+                "url": "https://example.org/3",
+                "language": "de",
+            }
+        ),
     ]
     path.write_text("\n".join(lines) + "\n")
     results = read(path)
@@ -81,7 +89,7 @@ def test_jsonl_with_one_malformed_line(tmp_path: Path) -> None:
         ("3", "body", "Clean body."),
     ]
     assert (good[0].title, good[0].outlet, good[0].published) == ("First", "The Example Post", None)
-    assert (good[1].published, good[1].url) == ("2024-03-26", "https://example.org/3")
+    assert (good[1].published, good[1].url, good[1].language) == ("2024-03-26", "https://example.org/3", "de")
     assert all(d.source == str(path) for d in good)
     [bad] = rejections(results)
     assert bad.input == f"{path}:2"

@@ -24,6 +24,7 @@ FULL = Article(
     url="https://example.invalid/ferry",
     relays=("Reuters", "AP"),
     captions=("The ferry at low tide. Photo: staff",),
+    language="en",
 )
 BARE = Article(id="bare-1", source="inputs/bare.txt", text="A short body with “curly” quotes and é.")
 
@@ -123,6 +124,29 @@ def test_dossier_round_trip(store: Store) -> None:
     store.save_dossier({"schema_version": "1", "articles": [{"id": "a", "text": "<b>&</b>"}]})
     store.save_dossier({"schema_version": "1", "articles": []})
     assert store.dossier() == {"schema_version": "1", "articles": []}
+
+
+def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        # The articles table and version mark as rashomon wrote them before the language column.
+        connection.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        connection.execute(
+            "CREATE TABLE articles (id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR NOT NULL, "
+            "text VARCHAR NOT NULL, title VARCHAR, published VARCHAR, outlet VARCHAR, byline VARCHAR, url VARCHAR, "
+            "relays VARCHAR NOT NULL, captions VARCHAR NOT NULL)"
+        )
+        connection.execute(
+            "INSERT INTO articles VALUES ('bare-1', 'x', 'inputs/bare.txt', 'A short body.', NULL, NULL, NULL, NULL, "
+            "NULL, '[]', '[]')"
+        )
+    with Store(path) as store:
+        assert store.articles() == [Article(id="bare-1", source="inputs/bare.txt", text="A short body.")]
+        store.save_batch([FULL], [])
+        assert [a.language for a in store.articles()] == [None, "en"]
+    with duckdb.connect(str(path)) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
 
 
 def test_other_schema_version_is_refused(tmp_path: Path) -> None:
