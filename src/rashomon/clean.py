@@ -54,6 +54,11 @@ class Line:
 
 def classify_line(line: str) -> LineClass:
     """The class of one stripped line of page text."""
+    return _rule_class(line) or ("body" if _reads_like_body(line) else "short")
+
+
+def _rule_class(line: str) -> LineClass | None:
+    """The class the debris tables give a line (metadata, footer, debris, byline, caption); None for text."""
     if any(p.search(line) for p in debris.METADATA_LINES) and len(line) < 120:
         return "meta"
     if any(p.search(line) for p in debris.TAIL_MARKERS):
@@ -69,10 +74,13 @@ def classify_line(line: str) -> LineClass:
         or debris.CREDIT.search(line, lowered)
     ):
         return "caption"
+    return None
+
+
+def _reads_like_body(line: str) -> bool:
+    """A sentence of 8+ words, or 30+ words however it ends."""
     words = word_count(line, _WORDS)
-    if (words >= 8 and _SENTENCE_END.search(line)) or words >= 30:
-        return "body"
-    return "short"
+    return bool((words >= 8 and _SENTENCE_END.search(line)) or words >= 30)
 
 
 def _title_index(lines: list[Line], body_start: int) -> int | None:
@@ -317,12 +325,13 @@ def _from_html(raw: RawDocument) -> PageParts | None:
     extraction = extract_html(raw.content)
     if extraction is None:
         return None
-    kinds = [classify_line(p) for p in extraction.paragraphs]
-    if "body" not in kinds:
-        return None
+    # Text lines all go into the body, so words are counted only until one reads like body text.
+    kinds = [_rule_class(p) for p in extraction.paragraphs]
     pairs = list(zip(extraction.paragraphs, kinds, strict=True))
+    if not any(kind is None and _reads_like_body(p) for p, kind in pairs):
+        return None
     return PageParts(
-        body=[p for p, kind in pairs if kind in ("body", "short") and p != extraction.title],
+        body=[p for p, kind in pairs if kind is None and p != extraction.title],
         title=extraction.title,
         captions=[p for p, kind in pairs if kind == "caption"],
         byline=extraction.author,
