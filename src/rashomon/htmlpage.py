@@ -7,10 +7,11 @@ paragraphs are taken unless they hold less than `FALLBACK_RATIO` of the density 
 kept only part of the article. Metadata comes from the page's own <meta> tags and JSON-LD (`pagemeta`).
 
 Extraction benchmark (tuned on the first 90 pages, the other 91 held out): F1 0.978 tuning, 0.968 held out, 0.973 on
-all 181. The whole cleaning stage ran at 133-191 pages/s of CPU (each the median of five passes) in five runs on
-2026-12-01, trafilatura's extract at 34-43 in the two full ones; this machine's speed varies by up to half between
-runs. A page takes about 1.5 ms to parse, 1.2 to walk, 0.75 for the markup pass, 0.5 for the density pass and 0.9
-for `clean`'s line classes (scratch timing). On the tuning half the markup pass alone gives 0.949, the density pass
+all 181. The whole cleaning stage ran at 92-138 pages/s of CPU (each the median of five passes) in three runs on
+2026-12-01, trafilatura's extract at 23-35 in the same runs: this machine's speed varies by up to half between runs.
+A page took about 1.5 ms to parse, 1.2 to walk, 0.75 for the markup pass, 0.5 for the density pass and 0.9 for
+`clean`'s line classes (scratch timing in a fast spell, before the language step, about 0.3 ms, and before HTML
+lines stopped counting words). On the tuning half the markup pass alone gives 0.949, the density pass
 alone 0.968. trafilatura's fast mode, which the markup pass replaces, gave 0.970 (0.969 held out) at 30 pages/s:
 its XPath passes over copies of the tree took 14 ms a page.
 """
