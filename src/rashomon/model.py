@@ -17,7 +17,7 @@ FigureRelation = Literal["agree", "conflict", "different-scope"]
 StatementStatus = Literal["corroborated", "single-source", "conflicting"]
 InputKind = Literal["text", "html", "body"]
 
-# A surrogate code point alone: JSON escapes ("\\ud83d") and file names that are not UTF-8 put them in a str, and
+# A surrogate code point alone: JSON escapes ("\ud83d") and file names that are not UTF-8 put them in a str, and
 # UTF-8 (the store, every report) cannot hold them.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
