@@ -21,7 +21,8 @@ def _articles(view: StoryView) -> Iterator[str]:
         when = f"{a.published}{' (inferred)' if a.published_inferred else ''}" if a.published else "date unknown"
         extra = f", copy of `{a.duplicate_of}`" if a.duplicate_of else ""
         relays = f", credits {', '.join(a.relays)}" if a.relays else ""
-        yield f"- **{column.label}**: {a.title or a.id} ({when}{extra}{relays})"
+        language = f", language {a.language}" if a.language else ""
+        yield f"- **{column.label}**: {a.title or a.id} ({when}{language}{extra}{relays})"
     yield ""
 
 

@@ -98,7 +98,7 @@ def dossier() -> Dossier:
         schema_version="1",
         articles=[
             _article("a/1", TEXT_A, title=f"Floods {SCRIPT} & closures", outlet="Ledger & Co"),
-            _article("b:2", TEXT_B, title="Roads shut", outlet="Courier", published=None),
+            _article("b:2", TEXT_B, title="Roads shut", outlet="Courier", published=None, language="en"),
         ],
         rejected=[RejectedOut(input=f"bad{SCRIPT}.html", reason="Not a <page> & unreadable.")],
         stories=[story],
@@ -178,6 +178,12 @@ def test_html_body_keeps_the_article_text(dossier: Dossier) -> None:
     start = html.index(f'id="{anchor("b:2", 0)}"')
     assert "Three bridges were lost." in html[start:]
     assert "Crews pumped water all night." in html  # text outside any statement is shown too
+
+
+def test_reports_name_an_articles_language_where_it_is_known(dossier: Dossier) -> None:
+    assert "- **Courier**: Roads shut (date unknown, language en)" in render_markdown(dossier)
+    assert "language en" in render_html(dossier)
+    assert render_markdown(dossier).count("language ") == 1
 
 
 def test_markdown_lists_statements_under_their_status(dossier: Dossier) -> None:
