@@ -116,7 +116,16 @@ DEBRIS_LINES: tuple[LinePattern, ...] = (
 CREDIT = _line(
     r"(?:\s(?:/|\|)\s*[A-Z][\w.&' -]{1,40}$)|(?:\b(?:photo|photograph|image|picture|credit)s?\s*(?:by)?\s*:)"
     r"|(?:\b(?:getty images|shutterstock|afp photo|reuters/|ap photo|epa-efe|sipa|anadolu)\b)",
-    *("/", "|", "photo", "image", "picture", "credit", "shutterstock", "epa-efe", "sipa", "anadolu"),
+    "/",
+    "|",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "shutterstock",
+    "epa-efe",
+    "sipa",
+    "anadolu",
 )
 # Position markers that only captions use: "(C)", "(L to R)", "(centre)".
 CAPTION_MARKERS = re.compile(r"\((?:l|c|r|left|right|center|centre|front|back|l to r|l-r|top|bottom)\)", _I)

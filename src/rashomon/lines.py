@@ -187,17 +187,6 @@ def body_lines(matrix: np.ndarray, model: LineWeights = SHIPPED) -> list[bool]:
     return [bool(p >= model.threshold) for p in body_probabilities(matrix, model)]
 
 
-def is_body(
-    lines: Sequence[str],
-    classes: Sequence[str],
-    title: str | None,
-    elsewhere: Sequence[int] | None = None,
-    model: LineWeights = SHIPPED,
-) -> list[bool]:
-    """Which lines are article body, by the model's probability against its tuned threshold."""
-    return body_lines(features(lines, classes, title, elsewhere), model)
-
-
 def with_elsewhere(matrix: np.ndarray, elsewhere: Sequence[int]) -> np.ndarray:
     """``matrix``, rows of `features` made without counts from other documents, with those counts filled in: the
     same rows as `features` given ``elsewhere``, without making the rest again."""

@@ -137,9 +137,9 @@ def page_meta(tree: Any) -> PageMeta:
 
 def _language(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     """The language tag the page declares: on its root element (``tree``), in <meta>, or as JSON-LD inLanguage."""
-    declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     return (
-        (declared.strip() if declared and declared.strip() else None)
+        declared.strip()
         or _first(meta, LANGUAGE_META)
         or next((code.strip() for item in ld if isinstance(code := item.get("inLanguage"), str) and code.strip()), None)
     )
