@@ -29,6 +29,7 @@ from rashomon.lines import (
 )
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.pubdate import normalise_published, parse_dateline
+from rashomon.textblocks import NestingTooDeepError
 
 LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$|[.!?…,]["'”’»]$""")
@@ -372,7 +373,10 @@ def clean(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Articl
         text = raw.content
         parts = PageParts(body=[], title=None, captions=[], byline=None, published=None, outlet=None)
     else:
-        extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content, repeated)
+        try:
+            extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content, repeated)
+        except NestingTooDeepError as error:
+            return Rejected(input=where, reason=str(error))
         if extracted is None:
             return Rejected(input=where, reason="No line of it reads like article text (sentences of 8+ words).")
         parts = extracted

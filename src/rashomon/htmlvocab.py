@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import TypeAlias
+
+from selectolax.lexbor import LexborNode
 
 _Trie: TypeAlias = "dict[str, _Trie]"
 
@@ -112,18 +114,24 @@ class ContainerHint:
     values: Mapping[str, frozenset[str]] = field(default_factory=dict)
     patterns: Mapping[str, Words] = field(default_factory=dict)
 
-    def matches(self, element: Any) -> bool:
+    @property
+    def selector(self) -> str:
+        """The elements that may match, as a CSS selector."""
+        return ", ".join(sorted(self.tags | self.named_tags))
+
+    def matches(self, element: LexborNode) -> bool:
         """Whether ``element``'s tag and attributes name it a container at this level."""
         tag = element.tag
         if tag in self.tags:
             return True
         if tag not in self.named_tags:
             return False
+        attrs = element.attributes
         for attribute, values in self.values.items():
-            if element.get(attribute) in values:
+            if attrs.get(attribute) in values:
                 return True
         for attribute, found in self.patterns.items():
-            value = element.get(attribute)
+            value = attrs.get(attribute)
             if value and found.search(value):
                 return True
         return False

@@ -1,8 +1,9 @@
 """Cheap checks on HTML before it reaches a parser: does a text hold markup, and how deep do its tags nest.
 
-lxml's HTML parser (under trafilatura) silently drops everything nested deeper than about 255 levels, so a page
-nested that deep comes out truncated or empty with no error. A single regex pass over the tags measures the depth
-first, so such a page (or a deliberate "nesting bomb") is rejected with a reason instead.
+No news page nests its elements more than a few dozen deep, but a "nesting bomb" does: the HTML parser's time
+grows faster than the depth (lexbor took 2.4 s for 30,000 levels), the text walk takes a call a level, and lxml's
+parser (under trafilatura) silently drops everything deeper than about 255 levels. A single regex pass over the
+tags measures the depth first, so such a page is rejected with a reason instead.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ tree instead: 14 ms a page on the extraction benchmark.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+
+from selectolax.lexbor import LexborNode
 
 from rashomon import htmlvocab as vocab
 from rashomon.textblocks import AncestorMarks, Block, PageBlocks
@@ -27,26 +28,30 @@ MAX_KEPT_LINK_SHARE = 0.8
 _PRUNE, _GUARD = 1, 2
 
 
-def hinted_containers(page: PageBlocks) -> Iterator[Any]:
+def hinted_containers(page: PageBlocks) -> Iterator[LexborNode]:
     """Per level of trust, most trusted first, the first element in document order the level's markup names
     (levels naming none are left out). Lazily: a page whose most trusted container serves is searched no further."""
     for hint in vocab.CONTAINER_HINTS:
-        for element in page.root.iter(*hint.tags, *hint.named_tags):
-            # Elements the walk skipped (inside a <figure> or <noscript>) hold no blocks; trafilatura deletes
-            # asides, footers and navigation before it looks for the container.
-            if (
-                element in page.spans
-                and hint.matches(element)
-                and next(element.iterancestors(*vocab.CLEARED_TAGS), None) is None
-            ):
+        for element in page.root.css(hint.selector):
+            # trafilatura deletes asides, footers and navigation before it looks for the container.
+            if page.entered(element) and hint.matches(element) and not _inside_cleared(element):
                 yield element
                 break
 
 
-def _marks(element: Any) -> int:
+def _inside_cleared(element: LexborNode) -> bool:
+    ancestor = element.parent
+    while ancestor is not None:
+        if ancestor.tag in vocab.CLEARED_TAGS:
+            return True
+        ancestor = ancestor.parent
+    return False
+
+
+def _marks(element: LexborNode) -> int:
     """Whether trafilatura's vocabulary removes ``element``'s subtree outright (`_PRUNE`) or unless that takes
     nearly all the container's text (`_GUARD`)."""
-    tag, attrs = element.tag, element.attrib
+    tag, attrs = element.tag, element.attributes
     marks = (_PRUNE if tag in vocab.PRUNED_TAGS else 0) | (_GUARD if tag in vocab.GUARDED_TAGS else 0)
     if not attrs:
         return marks
@@ -74,7 +79,7 @@ def _marks(element: Any) -> int:
         vocab.GUARDED_CLASS.search(cls)
         or vocab.GUARDED_ID.search(ident)
         or vocab.GUARDED_FIRST.search(first)
-        or attrs.get("data-lp-replacement-content") is not None
+        or "data-lp-replacement-content" in attrs
         or "nav" in (attrs.get("role") or "").lower()
     ):
         marks |= _GUARD
@@ -85,15 +90,15 @@ def _text_chars(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
-def container_blocks(page: PageBlocks, container: Any) -> list[Block]:
+def container_blocks(page: PageBlocks, container: LexborNode) -> list[Block]:
     """The blocks of ``container`` that trafilatura's rules keep as article text."""
     inside = page.inside(container)
     wrapper_chars = (1 - GUARD_SHARE) * _text_chars(inside)
 
-    def own_marks(element: Any) -> int:
+    def own_marks(element: LexborNode) -> int:
         # A guarded name on a wrapper of nearly all the text ("js_expandable-container") names no furniture.
         marks = _marks(element)
-        if marks & _GUARD and element in page.spans and _text_chars(page.inside(element)) >= wrapper_chars:
+        if marks & _GUARD and page.entered(element) and _text_chars(page.inside(element)) >= wrapper_chars:
             marks &= ~_GUARD
         return marks
 

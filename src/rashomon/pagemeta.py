@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from selectolax.lexbor import LexborNode
+
 # <meta> names and properties in order of trust, per field.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
@@ -46,27 +48,28 @@ class PageMeta:
     language: str | None
 
 
-def _meta_tags(tree: Any) -> dict[str, str]:
+def _meta_tags(tree: LexborNode) -> dict[str, str]:
     found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
         key = (
-            (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "")
+            (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or "")
             .strip()
             .lower()
         )
-        value = " ".join((meta.get("content") or "").split())
+        value = " ".join((attrs.get("content") or "").split())
         if key and value and key not in found:
             found[key] = value
     return found
 
 
-def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+def _json_ld(tree: LexborNode) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of an article type, @graph members included; unparseable blocks are skipped."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
+    for script in tree.css("script"):
+        if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(script.text())
         except ValueError:
             continue
         stack = [data]
@@ -105,20 +108,20 @@ def _author(meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     return next((name for item in ld if (name := _name(item.get("author")))), None)
 
 
-def _title(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
+def _title(tree: LexborNode, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     if found := _first(meta, TITLE_META):
         return found
     if found := next((h for item in ld if isinstance(h := item.get("headline"), str) and h.strip()), None):
         return " ".join(found.split())
-    heading = tree.find(".//h1")
-    if heading is not None and (text := " ".join("".join(heading.itertext()).split())):
+    heading = tree.css_first("h1")
+    if heading is not None and (text := " ".join(heading.text().split())):
         return text
-    title = tree.find(".//title")
-    text = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    title = tree.css_first("title")
+    text = " ".join(title.text().split()) if title is not None else ""
     return _TITLE_SUFFIX.sub("", text) or None
 
 
-def page_meta(tree: Any) -> PageMeta:
+def page_meta(tree: LexborNode) -> PageMeta:
     """What the page declares about itself; a field is None where it declares nothing."""
     meta = _meta_tags(tree)
     ld = list(_json_ld(tree))
@@ -135,9 +138,10 @@ def page_meta(tree: Any) -> PageMeta:
     )
 
 
-def _language(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
+def _language(tree: LexborNode, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
     """The language tag the page declares: on its root element (``tree``), in <meta>, or as JSON-LD inLanguage."""
-    declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    attrs = tree.attributes
+    declared = attrs.get("lang") or attrs.get("xml:lang") or ""
     return (
         declared.strip()
         or _first(meta, LANGUAGE_META)

@@ -8,16 +8,17 @@ the blocks it reads (`AncestorMarks`), so a class or id is looked at only where 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from lxml import etree
+from selectolax.lexbor import LexborNode
 
 from rashomon import htmlvocab as vocab
 
 # Stands for a <br> in a block's raw text until the block is joined.
 _BREAK = "\x00"
+_BLOCK_ELEMENTS = ", ".join(sorted(vocab.BLOCK_TAGS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Block:
     collapsed and "\\n" where a <br> broke the line (a block is one paragraph to link-density tests, however many
     lines it shows)."""
 
-    owner: Any
+    owner: LexborNode
     text: str
     link_chars: int
 
@@ -37,16 +38,46 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class PageBlocks:
-    """A page's blocks in document order; ``spans`` gives, for every block element the walk entered, the indices
-    [start, end) of the blocks inside it."""
+    """A page's blocks in document order; ``spans`` gives, for every block element the walk entered (by
+    `element_key`), the indices [start, end) of the blocks inside it."""
 
-    root: Any
+    root: LexborNode
     blocks: list[Block]
-    spans: dict[Any, tuple[int, int]]
+    spans: dict[int, tuple[int, int]]
 
-    def inside(self, element: Any) -> list[Block]:
-        start, end = self.spans[element]
+    def entered(self, element: LexborNode) -> bool:
+        """Whether ``element`` is a block element the walk entered."""
+        return element.mem_id in self.spans
+
+    def inside(self, element: LexborNode) -> list[Block]:
+        """The blocks inside a block element the walk entered."""
+        start, end = self.spans[element.mem_id]
         return self.blocks[start:end]
+
+    def indices_inside(self, element: LexborNode) -> range | list[int]:
+        """The indices of the blocks inside any element."""
+        if (key := element.mem_id) in self.spans:
+            return range(*self.spans[key])
+        # An element that is no block element (a <span> around <div>s) has no recorded extent: its blocks are those
+        # owned by the block elements under it, or all of them above the root.
+        if not any(element_key(above) == key for above in _ancestors(self.root)):
+            owners = {owner.mem_id for owner in element.css(_BLOCK_ELEMENTS)}
+            return [i for i, block in enumerate(self.blocks) if block.owner.mem_id in owners]
+        return range(len(self.blocks))
+
+
+def _ancestors(element: LexborNode) -> Iterator[LexborNode]:
+    above = element.parent
+    while above is not None:
+        yield above
+        above = above.parent
+
+
+def element_key(element: LexborNode | None) -> int:
+    """What identifies an element in a dict or a comparison (0 for None): its node's address. selectolax makes a
+    new wrapper each time a node is reached, and compares wrappers by their serialised HTML (slow, and equal for
+    two identical paragraphs)."""
+    return element.mem_id if element is not None else 0
 
 
 class AncestorMarks:
@@ -54,21 +85,27 @@ class AncestorMarks:
     marks are read once (``read``), and not at all below an ancestor that already has every mark in ``every``;
     what is gathered at each element is remembered for the elements below it."""
 
-    def __init__(self, read: Callable[[Any], int], every: int, stop: Any = None) -> None:
+    def __init__(self, read: Callable[[LexborNode], int], every: int, stop: LexborNode | None = None) -> None:
         self.read = read
         self.every = every
-        self.gathered: dict[Any, int] = {stop: 0}
+        self.gathered: dict[int, int] = {element_key(stop): 0}
 
-    def __call__(self, element: Any) -> int:
-        chain = []
-        while element not in self.gathered:
-            chain.append(element)
-            element = element.getparent()
-        marks = self.gathered[element]
-        for below in reversed(chain):
+    def __call__(self, element: LexborNode) -> int:
+        gathered = self.gathered
+        key = element.mem_id
+        if (known := gathered.get(key)) is not None:  # most blocks share their owner with others
+            return known
+        chain: list[tuple[int, LexborNode]] = []
+        above: LexborNode | None = element
+        while above is not None and key not in gathered:
+            chain.append((key, above))
+            above = above.parent
+            key = above.mem_id if above is not None else 0
+        marks = gathered[key]  # the walk up ends at ``stop`` or, above the root, at None (0)
+        for below_key, below in reversed(chain):
             if marks != self.every:
                 marks |= self.read(below)
-            self.gathered[below] = marks
+            gathered[below_key] = marks
         return marks
 
 
@@ -79,49 +116,74 @@ def _join(parts: list[str]) -> str:
     return "\n".join(line for raw in text.split(_BREAK) if (line := " ".join(raw.split())))
 
 
-def read_blocks(root: Any) -> PageBlocks:
-    """The blocks of the tree under ``root`` (a page's <body>). The tree must hold no comments (`htmlpage.parse_html`
-    drops them): the walk does not visit them, so their tails would be lost."""
-    blocks: list[Block] = []
-    spans: dict[Any, tuple[int, int]] = {}
-    # The block elements the walk is in: the owner of the text before each, and the index of its first block.
-    open_blocks: list[tuple[Any, int]] = []
-    owner, links, in_link = root, 0, 0
-    parts: list[str] = []
-    skipped = None
-    skip_tags, block_tags = vocab.SKIP_TAGS, vocab.BLOCK_TAGS  # locals: this loop runs for every element
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag
-        if event == "start":
+class NestingTooDeepError(ValueError):
+    """A page nested too deep for the text walk, which takes one call a level."""
+
+
+class _Gathering:
+    """Text gathered into blocks by a walk down the tree, an element's children in order."""
+
+    def __init__(self, root: LexborNode) -> None:
+        self.blocks: list[Block] = []
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.owner = root
+        self.parts: list[str] = []
+        self.links = 0
+
+    def flush(self) -> None:
+        """End the block being gathered (its text, if any, becomes a block)."""
+        if text := _join(self.parts):
+            self.blocks.append(Block(self.owner, text, self.links))
+        self.parts, self.links = [], 0
+
+    def visit(self, element: LexborNode, in_link: bool) -> None:
+        """Gather the text under ``element``; ``in_link``: whether it lies inside a link."""
+        # Children through selectolax's iterator and one call a level: asking every node for its parent, to find
+        # where elements end in a flat walk, cost about a third more.
+        block_tags, skip_tags = vocab.BLOCK_TAGS, vocab.SKIP_TAGS
+        for node in element.iter(include_text=True):
+            if node.is_text_node:
+                text = node.text_content
+                # Whitespace opening a block is dropped at once: most text between tags is indentation.
+                if text and (self.parts or not text.isspace()):
+                    self.parts.append(text)
+                    if in_link:
+                        self.links += len(text)
+                continue
+            tag = node.tag or "-"
             if tag in skip_tags:
-                walker.skip_subtree()
-                skipped = element
                 continue
             if tag in block_tags:
-                if parts and (text := _join(parts)):
-                    blocks.append(Block(owner, text, links))
-                open_blocks.append((owner, len(blocks)))
-                owner, parts, links = element, [], 0
+                if self.parts:
+                    self.flush()
+                owner, start = self.owner, len(self.blocks)
+                self.owner = node
+                self.visit(node, in_link)
+                if self.parts:
+                    self.flush()
+                self.owner = owner
+                self.spans[node.mem_id] = (start, len(self.blocks))
             elif tag == "br":
-                parts.append(_BREAK)
-            in_link += tag == "a"
-            text = element.text
-        else:
-            if element is not skipped:
-                in_link -= tag == "a"
-                if tag in block_tags:
-                    if parts and (text := _join(parts)):
-                        blocks.append(Block(owner, text, links))
-                    owner, start = open_blocks.pop()
-                    spans[element] = (start, len(blocks))
-                    parts, links = [], 0
-            text = element.tail
-        # Whitespace opening a block is dropped at once: most text between tags is indentation.
-        if text and (parts or not text.isspace()):
-            parts.append(text)
-            links += len(text) if in_link else 0
-    if parts and (text := _join(parts)):
-        blocks.append(Block(owner, text, links))
-    spans[root] = (0, len(blocks))
-    return PageBlocks(root=root, blocks=blocks, spans=spans)
+                self.parts.append(_BREAK)
+            elif tag[0] != "-" and node.first_child is not None:  # an inline element with content ("-comment": no)
+                self.visit(node, in_link or tag == "a")
+
+
+def read_blocks(root: LexborNode) -> PageBlocks:
+    """The blocks of the tree under ``root`` (a page's <body>), leaving out scripts, media and form controls
+    (`SKIP_TAGS`).
+
+    Raises `NestingTooDeepError` on a tree nested about as deep as Python's recursion limit (ingest rejects pages nested
+    deeper than `Settings.max_html_depth`, 250 by default, before they get here).
+    """
+    walk = _Gathering(root)
+    try:
+        walk.visit(root, in_link=False)
+    except RecursionError:
+        raise NestingTooDeepError(
+            f"The page nests its elements too deep to read (about {sys.getrecursionlimit()} levels)."
+        ) from None
+    if walk.parts:
+        walk.flush()
+    walk.spans[root.mem_id] = (0, len(walk.blocks))
+    return PageBlocks(root=root, blocks=walk.blocks, spans=walk.spans)

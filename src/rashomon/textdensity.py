@@ -10,9 +10,7 @@ articles the markup pass (`markuphints`) misses, and catches that pass keeping o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import islice
-from typing import Any
+from selectolax.lexbor import LexborNode
 
 from rashomon import htmlvocab as vocab
 from rashomon.textblocks import AncestorMarks, Block, PageBlocks
@@ -30,21 +28,21 @@ _ANCESTOR_WEIGHTS = (1.0, 0.5, 1 / 3)
 _NEVER_JUNK = frozenset({"body", "html", "article", "main"})
 
 
-def _small(element: Any) -> bool:
-    """Fewer than `ARTICLE_SIZED_PARAGRAPHS` <p> inside (counting stops there: footers can be large)."""
-    return next(islice(element.iterdescendants("p"), vocab.ARTICLE_SIZED_PARAGRAPHS - 1, None), None) is None
+def _small(element: LexborNode) -> bool:
+    """Fewer than `ARTICLE_SIZED_PARAGRAPHS` <p> inside."""
+    return len(element.css("p")) < vocab.ARTICLE_SIZED_PARAGRAPHS
 
 
-def _is_junk(element: Any) -> bool:
+def _is_junk(element: LexborNode) -> bool:
     """Whether the density vocabulary takes ``element``'s subtree for boilerplate: a furniture tag, a hidden
     element, or a junk class or id word without an article word, unless the subtree is article-sized."""
     tag = element.tag
     if tag in vocab.FURNITURE_TAGS:
         return _small(element)
-    attrs = element.attrib
+    attrs = element.attributes
     if not attrs or tag in _NEVER_JUNK:
         return False
-    if attrs.get("hidden") is not None or "display:none" in (attrs.get("style") or "").replace(" ", ""):
+    if "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", ""):
         return True
     words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     if words == " " or not vocab.JUNK_ATTRS.search(words) or vocab.ARTICLE_ATTRS.search(words):
@@ -56,47 +54,33 @@ def _article_like(block: Block) -> bool:
     return len(block.text) >= MIN_BLOCK_CHARS and block.link_chars <= MAX_SCORED_LINK_SHARE * len(block.text)
 
 
-def _within(element: Any, ancestor: Any) -> bool:
-    current = element
-    while current is not None:
-        if current is ancestor:
-            return True
-        current = current.getparent()
-    return False
-
-
-def _inside(page: PageBlocks, element: Any) -> Iterable[int]:
-    """The indices of the blocks inside ``element``."""
-    if element in page.spans:
-        return range(*page.spans[element])
-    # An element that is no block element (a <span> around <div>s) has no recorded extent.
-    return [i for i, block in enumerate(page.blocks) if _within(block.owner, element)]
-
-
-def _container(page: PageBlocks, kept: list[bool]) -> Any:
+def _container(page: PageBlocks, kept: list[bool]) -> LexborNode | None:
     """The element holding the article: best scored, then grown over wrappers that add mostly article text
     (never past the page's root); None when no kept block reads like article text."""
-    scores: dict[Any, float] = {}
+    scores: dict[int, float] = {}
+    elements: dict[int, LexborNode] = {}
     for block, keep in zip(page.blocks, kept, strict=True):
         if keep and _article_like(block):
             points = 1 + block.text.count(",") + min(len(block.text) / 100, 3)
-            element = block.owner
+            element: LexborNode | None = block.owner
             for weight in _ANCESTOR_WEIGHTS:
                 if element is None:
                     break
-                scores[element] = scores.get(element, 0) + points * weight
-                element = element.getparent()
+                key = element.mem_id
+                scores[key] = scores.get(key, 0) + points * weight
+                elements[key] = element
+                element = element.parent
     if not scores:
         return None
 
-    def sizes(element: Any) -> tuple[int, int]:
+    def sizes(element: LexborNode) -> tuple[int, int]:
         """The text of kept blocks inside ``element``, and of those reading like article text."""
-        inside = [page.blocks[i] for i in _inside(page, element) if kept[i]]
+        inside = [page.blocks[i] for i in page.indices_inside(element) if kept[i]]
         return sum(len(block.text) for block in inside), sum(len(b.text) for b in inside if _article_like(b))
 
-    top = max(scores, key=scores.__getitem__)
+    top = elements[max(scores, key=scores.__getitem__)]
     total, good = sizes(top)
-    while top is not page.root and (parent := top.getparent()) is not None:
+    while top.mem_id != page.root.mem_id and (parent := top.parent) is not None:
         parent_total, parent_good = sizes(parent)
         added, added_good = parent_total - total, parent_good - good
         if added and not (added_good > 0 and added_good >= GROW_SHARE * added):
@@ -115,7 +99,7 @@ def density_paragraphs(page: PageBlocks) -> list[str]:
     blocks = page.blocks
     return [
         line
-        for i in _inside(page, container)
+        for i in page.indices_inside(container)
         if kept[i] and blocks[i].link_chars <= MAX_KEPT_LINK_SHARE * len(blocks[i].text)
         for line in blocks[i].lines
     ]

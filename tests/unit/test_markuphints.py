@@ -16,12 +16,12 @@ TEXT = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
 
 def _page(body: str) -> PageBlocks:
     tree = parse_html(f"<html><body>{body}</body></html>")
-    return read_blocks(tree.find("body"))
+    return read_blocks(tree.css_first("body"))
 
 
 def test_the_most_trusted_container_wins_over_an_earlier_article_element() -> None:
     page = _page(f"<article><p>A teaser for another story.</p></article><div class='entry-content'>{TEXT}</div>")
-    assert [element.get("class") for element in hinted_containers(page)] == ["entry-content", None]
+    assert [element.attributes.get("class") for element in hinted_containers(page)] == ["entry-content", None]
     assert hinted_paragraphs(page) == PARAGRAPHS
 
 

@@ -16,7 +16,7 @@ PARAGRAPHS = [
 
 def _density(body: str) -> list[str]:
     tree = parse_html(f"<html><body>{body}</body></html>")
-    return density_paragraphs(read_blocks(tree.find("body")))
+    return density_paragraphs(read_blocks(tree.css_first("body")))
 
 
 def _article(inner: str) -> str:
