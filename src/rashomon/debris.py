@@ -49,13 +49,14 @@ METADATA_LINES: tuple[re.Pattern[str], ...] = (
 # A line that starts the page footer: once seen after the body, nothing later is body.
 TAIL_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"we have a small favou?r to ask", _I),
-    re.compile(r"^security key\s*:?$", _I),
-    re.compile(r"^read more\b", _I),
-    re.compile(r"^(?:related|more on this|more from|most read|most popular|recommended|you may also like)\b", _I),
-    re.compile(r"^(?:share this (?:article|story)|share on)\b", _I),
-    re.compile(r"^(?:comments?|leave a comment|join the conversation)\b", _I),
-    re.compile(r"^support (?:independent|our) journalism\b", _I),
-    re.compile(r"^(?:sign up|subscribe) (?:for|to) (?:our|the)\b", _I),
+    # Openings, as one pattern anchored at the start (one call a line).
+    re.compile(
+        r"^(?:security key\s*:?$|read more\b"
+        r"|(?:related|more on this|more from|most read|most popular|recommended|you may also like)\b"
+        r"|(?:share this (?:article|story)|share on)\b|(?:comments?|leave a comment|join the conversation)\b"
+        r"|support (?:independent|our) journalism\b|(?:sign up|subscribe) (?:for|to) (?:our|the)\b)",
+        _I,
+    ),
 )
 
 # Footers nothing of the article follows: a donation appeal, a captcha. ("Read more" or "Related" may stand
@@ -67,25 +68,32 @@ FOOTER_STARTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:not ready to support today|remind me later)\b", _I),
 )
 
-# Lines that are debris wherever they stand.
+# How a debris line may open, whatever its case: each tried once, at the start of the line.
+DEBRIS_OPENINGS: tuple[str, ...] = (
+    r"page generated in\b",
+    r"(?:remind me later|not ready to support today)\b",
+    r"(?:payment|paiment) methods?$",
+    r"(?:advertisement|advert|sponsored|ad)$",
+    r"(?:©|\(c\)|copyright)\s",
+    r"(?:follow us|share this|click here|tap here|listen to this article|print this)\b",
+    r"(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]",
+    r"(?:tags?|topics?|filed under)\s*:",
+    r"(?:loading|please wait)\W*$",
+    # "Support The Moscow Times!": an appeal naming its outlet, in capitals.
+    r"(?-i:(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$)",
+)
+
+# Lines that are debris wherever they stand. The openings make one pattern: one call, not one for each, on every
+# line (Python's re tries a pattern anchored at "^" only at the start).
 DEBRIS_LINES: tuple[LinePattern, ...] = (
+    _line("^(?:" + "|".join(DEBRIS_OPENINGS) + ")"),
     _line(r"^captcha\b|\bcaptcha refresh$", "captcha"),
-    _line(r"^page generated in\b"),
-    _line(r"^(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$", flags=0),
-    _line(r"^(?:remind me later|not ready to support today)\b"),
-    _line(r"^(?:payment|paiment) methods?$"),
-    _line(r"^(?:advertisement|advert|sponsored|ad)$"),
     _line(
         r"\b(?:accept (?:all )?cookies|cookie (?:policy|settings)|(?:we|site|website) uses? cookies"
         r"|(?:necessary|non-necessary|essential|functional|performance|analytics|advertisement|third-party) cookies)\b",
         "cookie",
     ),
-    _line(r"^(?:©|\(c\)|copyright)\s"),
     _line(r"\ball rights reserved\b", "all rights reserved"),
-    _line(r"^(?:follow us|share this|click here|tap here|listen to this article|print this)\b"),
-    _line(r"^(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]"),
-    _line(r"^(?:tags?|topics?|filed under)\s*:"),
-    _line(r"^(?:loading|please wait)\W*$"),
     _line(
         r"^this (?:is a developing|story is developing|story will be updated)\b|\bcheck back (?:later )?for "
         r"(?:updates|more)\b",
