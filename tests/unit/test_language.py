@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.language import article_language, identify, primary_subtag
+from rashomon.language import CONFIRMING_CHARS, article_language, identify, primary_subtag
 
 ENGLISH = "The council voted on Monday to keep the old library open for at least another five years, officials said."
 GERMAN = "Der Stadtrat hat am Montag beschlossen, die alte Bibliothek mindestens fünf weitere Jahre offen zu halten."
@@ -41,3 +41,13 @@ def test_the_body_wins_over_a_wrong_declaration_and_a_declaration_fills_in_for_a
     assert article_language(GERMAN, "en-US") == "de"
     assert article_language("Short.", "en-US") == "en"
     assert article_language("Short.", None) is None
+
+
+def test_a_declaration_the_opening_confirms_is_taken_and_one_it_does_not_is_checked_on_more_text() -> None:
+    # An English quote opening a German article: the page's "de" is not confirmed by the opening, and the
+    # identification of the longer sample decides; "en" for the same text is confirmed by the opening at once.
+    quoted = f"{ENGLISH} {ENGLISH} {GERMAN} {GERMAN} {GERMAN} {GERMAN}"
+    assert identify(quoted, CONFIRMING_CHARS) == "en"
+    assert article_language(quoted, "en") == "en"
+    assert article_language(quoted, "de") == identify(quoted)
+    assert article_language(RUSSIAN, "ru-RU") == "ru"
