@@ -60,13 +60,18 @@ def classify_line(line: str) -> LineClass:
 
 def _rule_class(line: str) -> LineClass | None:
     """The class the debris tables give a line (metadata, footer, debris, byline, caption); None for text."""
-    if any(p.search(line) for p in debris.METADATA_LINES) and len(line) < 120:
-        return "meta"
-    if any(p.search(line) for p in debris.TAIL_MARKERS):
-        return "tail"
+    # Loops, not any(): this runs on every line, and a generator a call cost about as much as the tests.
+    if len(line) < 120:
+        for pattern in debris.METADATA_LINES:
+            if pattern.search(line):
+                return "meta"
+    for pattern in debris.TAIL_MARKERS:
+        if pattern.search(line):
+            return "tail"
     lowered = line.lower()
-    if any(p.search(line, lowered) for p in debris.DEBRIS_LINES):
-        return "debris"
+    for debris_line in debris.DEBRIS_LINES:
+        if debris_line.search(line, lowered):
+            return "debris"
     if debris.BYLINE.match(line) and len(line) < 100:
         return "byline"
     if (
