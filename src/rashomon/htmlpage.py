@@ -10,10 +10,11 @@ comes from the page's own <meta> tags and JSON-LD (`pagemeta`).
 Extraction benchmark (tuned on the first 90 pages, the other 91 held out): F1 0.978 tuning, 0.968 held out, 0.973 on
 all 181, the same articles as with lxml's parser before (checked on all 181 pages). Timed stage by stage in one
 process on 2026-12-01 (scratch), a page took about 0.8 ms to parse, 1.1 to walk, 0.7 for the markup pass, 0.6 for
-the density pass, 0.2 for metadata, and in `clean` 0.5 for the line classes and 0.4 for the language; lxml took
-1.5-2 ms to parse. On the tuning half the markup pass alone gives 0.949, the density pass alone 0.968.
-trafilatura's fast mode, which the markup pass replaces, gave 0.970 (0.969 held out) at 30 pages/s: its XPath
-passes over copies of the tree took 14 ms a page.
+the density pass, 0.2 for metadata, and in `clean` 0.35 for the line classes and 0.4 for the language; lxml took
+1.5-2 ms to parse. `python benchmarks/extraction.py`: 152-201 pages/s of CPU for the whole stage in three runs.
+On the tuning half the markup pass alone gives 0.949, the density pass alone 0.968. trafilatura's fast mode, which
+the markup pass replaces, gave 0.970 (0.969 held out) at 30 pages/s: its XPath passes over copies of the tree took
+14 ms a page.
 """
 
 from __future__ import annotations
