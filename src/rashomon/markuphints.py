@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborNode
 
 from rashomon import htmlvocab as vocab
-from rashomon.textblocks import AncestorMarks, Block, PageBlocks
+from rashomon.textblocks import AncestorMarks, Block, PageBlocks, ancestors
 
 # Guarded names are not applied where they would leave less than this share of the container's text: not to a
 # wrapper holding all but that share (tuning half: F1 0.9777 -> 0.9780, one page), and not at all where together they
@@ -40,12 +40,7 @@ def hinted_containers(page: PageBlocks) -> Iterator[LexborNode]:
 
 
 def _inside_cleared(element: LexborNode) -> bool:
-    ancestor = element.parent
-    while ancestor is not None:
-        if ancestor.tag in vocab.CLEARED_TAGS:
-            return True
-        ancestor = ancestor.parent
-    return False
+    return any(above.tag in vocab.CLEARED_TAGS for above in ancestors(element))
 
 
 def _marks(element: LexborNode) -> int:

@@ -60,13 +60,14 @@ class PageBlocks:
             return range(*self.spans[key])
         # An element that is no block element (a <span> around <div>s) has no recorded extent: its blocks are those
         # owned by the block elements under it, or all of them above the root.
-        if not any(element_key(above) == key for above in _ancestors(self.root)):
+        if not any(element_key(above) == key for above in ancestors(self.root)):
             owners = {owner.mem_id for owner in element.css(_BLOCK_ELEMENTS)}
             return [i for i, block in enumerate(self.blocks) if block.owner.mem_id in owners]
         return range(len(self.blocks))
 
 
-def _ancestors(element: LexborNode) -> Iterator[LexborNode]:
+def ancestors(element: LexborNode) -> Iterator[LexborNode]:
+    """The elements above ``element``, nearest first (up to the document node)."""
     above = element.parent
     while above is not None:
         yield above
