@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from floors import corpus_digest
-from rashomon.cluster import StoryFacts, story_facts
 from rashomon.extract.entities import find_mentions, resolve_entities
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.settings import NlpSettings
+from rashomon.stories.cluster import StoryFacts, story_facts
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "ecbplus" / "ecbplus_docs.jsonl"
 CACHE = Path(__file__).with_name(".cache")

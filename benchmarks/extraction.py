@@ -24,13 +24,13 @@ import trafilatura
 from readability import Document
 
 from floors import Floors
-from rashomon.clean import clean, site_of
-from rashomon.encoding import decode_bytes
-from rashomon.htmlpage import parse_html
-from rashomon.language import identify, primary_subtag
-from rashomon.lines import document_counts, text_line_keys
+from rashomon.clean.article import clean, site_of
+from rashomon.clean.html.page import parse_html
+from rashomon.clean.html.pagemeta import page_meta
+from rashomon.clean.language import identify, primary_subtag
+from rashomon.clean.lines import document_counts, text_line_keys
+from rashomon.ingest.encoding import decode_bytes
 from rashomon.model import Article, RawDocument
-from rashomon.pagemeta import page_meta
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "extraction-benchmark"
 _TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)

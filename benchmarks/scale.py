@@ -32,11 +32,11 @@ from tqdm import tqdm
 
 from ecbplus import CACHE, CORPUS, Ecbplus, load
 from floors import corpus_digest
-from rashomon.cluster import StoryFacts, signatures
-from rashomon.evidence import Signatures
 from rashomon.model import Article
 from rashomon.settings import StorySettings
-from rashomon.storyindex import StoryIndex
+from rashomon.stories.cluster import StoryFacts, signatures
+from rashomon.stories.evidence import Signatures
+from rashomon.stories.index import StoryIndex
 from stories import bcubed
 
 START = date(2024, 1, 1)

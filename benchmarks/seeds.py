@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from floors import Floors
-from rashomon.api import analyze, demo_inputs
+from rashomon.analysis import analyze, demo_inputs
 from rashomon.dossier import Dossier
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"

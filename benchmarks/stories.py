@@ -24,10 +24,10 @@ from sklearn.metrics import adjusted_rand_score, v_measure_score
 
 from ecbplus import CORPUS, Ecbplus, load
 from floors import Floors
-from rashomon.cluster import group_articles
 from rashomon.model import Article
 from rashomon.settings import StorySettings
-from rashomon.storyindex import average_link
+from rashomon.stories.cluster import group_articles
+from rashomon.stories.index import average_link
 
 BASELINE_THRESHOLDS = [round(0.06 + 0.01 * i, 2) for i in range(25)]
 SHUFFLES = 5

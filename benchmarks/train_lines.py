@@ -5,7 +5,7 @@ the other 91 are left for `benchmarks/extraction.py` to report on. Labels: a lin
 order, in the page's gold article body (short lines must also end like a sentence). Regularisation is chosen by
 cross-validation over pages of the tuning half, threshold and smoothing by the benchmark's own metric on the whole
 cleaning (`clean.page_parts`), so the footer and metadata rules are part of what is tuned.
-Writes `src/rashomon/line_weights.py`. Run: `.venv/bin/python benchmarks/train_lines.py`.
+Writes `src/rashomon/clean/line_weights.py`. Run: `.venv/bin/python benchmarks/train_lines.py`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from rashomon.clean import PageLines, page_lines, page_parts
-from rashomon.lines import FEATURES, LineWeights, body_probabilities, elsewhere_counts, features
+from rashomon.clean.article import PageLines, page_lines, page_parts
+from rashomon.clean.lines import FEATURES, LineWeights, body_probabilities, elsewhere_counts, features
 
 sys.path.insert(0, str(Path(__file__).parent))
 from extraction import CORPUS, repeated_lines, score, shingle_counts
 
-WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "line_weights.py"
+WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "clean" / "line_weights.py"
 _WORD = re.compile(r"\w+")
 REGULARISATION = (0.1, 0.3, 1.0, 3.0)
 SMOOTHING = (1.0, 0.8, 0.6, 0.5)

@@ -1,4 +1,4 @@
-"""Fit the story pair model on ECB+ train+dev and write its weights to src/rashomon/story_weights.py.
+"""Fit the story pair model on ECB+ train+dev and write its weights to src/rashomon/stories/pair_weights.py.
 
 Pairs: every pair of documents inside each of several collections of train+dev topics (all of them, and random
 groups of 5, 10 and 20 topics), labelled same event or not. Each collection has its own document frequencies, as
@@ -24,14 +24,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from ecbplus import CORPUS, Ecbplus, load
-from rashomon.cluster import signatures
-from rashomon.evidence import PAIR_FEATURES, Evidence, PairModel, Signatures
 from rashomon.model import Article
 from rashomon.settings import StorySettings
-from rashomon.storyindex import StoryIndex
+from rashomon.stories.cluster import signatures
+from rashomon.stories.evidence import PAIR_FEATURES, Evidence, PairModel, Signatures
+from rashomon.stories.index import StoryIndex
 from stories import bcubed
 
-WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "story_weights.py"
+WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "stories" / "pair_weights.py"
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(17)]
 CHUNK = 50_000
 FOLDS = 5

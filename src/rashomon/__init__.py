@@ -3,7 +3,7 @@ what several outlets corroborate, what only one reports and where they conflict.
 
 import logging
 
-from rashomon.api import Analysis, analyze, demo_inputs
+from rashomon.analysis import Analysis, analyze, demo_inputs
 from rashomon.dossier import Dossier
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from rashomon.api import Analysis, analyze, demo_inputs
+from rashomon.analysis import Analysis, analyze, demo_inputs
 from rashomon.dossier import schema_text, write_schema_files
 from rashomon.errors import NothingReadError, RashomonError
 from rashomon.pipeline import Progress

@@ -14,27 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rashomon.assemble import assemble
-from rashomon.clean import clean, site_of
-from rashomon.cluster import (
-    event_date,
-    group_articles,
-    infer_dates,
-    reading_order,
-    story_facts,
-    story_id,
-    story_title,
-)
-from rashomon.compare import StoryInput, compare_story
-from rashomon.dedup import find_duplicates
+from rashomon.clean.article import clean, site_of
+from rashomon.clean.lines import text_line_keys
+from rashomon.compare.story import StoryInput, compare_story
 from rashomon.dossier import Dossier
 from rashomon.extract.entities import find_mentions, name_key, resolve_entities
 from rashomon.extract.figures import find_figures
 from rashomon.extract.nlp import LanguageModel, sentence_bounds
 from rashomon.extract.quotes import find_quotes, quote_mark_spans
 from rashomon.extract.times import find_times
-from rashomon.ingest import discover, is_records, read_file, read_inputs
-from rashomon.lines import text_line_keys
+from rashomon.ingest.inputs import discover, is_records, read_file, read_inputs
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -49,8 +38,19 @@ from rashomon.model import (
     TimeExpr,
     describe_input,
 )
+from rashomon.render.assemble import assemble
 from rashomon.settings import Settings
-from rashomon.store import Store, content_hash
+from rashomon.store.database import Store, content_hash
+from rashomon.stories.cluster import (
+    event_date,
+    group_articles,
+    infer_dates,
+    reading_order,
+    story_facts,
+    story_id,
+    story_title,
+)
+from rashomon.stories.dedup import find_duplicates
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from rashomon import story_weights
+from rashomon.stories import pair_weights as story_weights
 
 
 class IngestSettings(BaseModel):

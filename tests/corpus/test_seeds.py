@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from rashomon.api import Analysis, analyze
+from rashomon.analysis import Analysis, analyze
 from rashomon.dossier import ArticleOut, Dossier
 from tests.conftest import shared_path
 from tests.spans import assert_spans

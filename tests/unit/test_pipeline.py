@@ -12,7 +12,7 @@ import pytest
 from rashomon.extract.nlp import LanguageModel
 from rashomon.pipeline import Progress, run
 from rashomon.settings import load_settings
-from rashomon.store import Store
+from rashomon.store.database import Store
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "rashomon" / "demo"
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio
 
-from rashomon.extract.speech_words import DEMONYM_COUNTRY, TITLES
+from rashomon.extract.lexicon.speech_words import DEMONYM_COUNTRY, TITLES
 from rashomon.model import Entity, EntityType, Mention
 
 SPACY_LABELS: dict[str, EntityType] = {

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rashomon.extract import figure_words as words
+from rashomon.extract.lexicon import figure_words as words
 from rashomon.model import Figure
 
 if TYPE_CHECKING:

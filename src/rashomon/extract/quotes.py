@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.extract.entities import RoleIndex, full_person_name
-from rashomon.extract.speech_words import (
+from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
     PERSONAL_PRONOUNS,

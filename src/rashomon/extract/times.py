@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rashomon.extract import time_words as words
+from rashomon.extract.lexicon import time_words as words
 from rashomon.model import TimeExpr
 
 Resolver = Callable[[re.Match[str], date | None], str | None]

@@ -1,0 +1,67 @@
+"""The Python API: `analyze(paths) -> Dossier`, the one call the CLI and other programs make."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rashomon.dossier import Dossier
+from rashomon.errors import NothingReadError, UsageError
+from rashomon.extract.nlp import LanguageModel, ModelMissingError
+from rashomon.model import Rejected
+from rashomon.pipeline import ProgressCallback, RunResult, run
+from rashomon.render import write_reports
+from rashomon.settings import Settings, load_settings
+from rashomon.store.database import Store
+
+DEMO_DIR = Path(__file__).parent / "demo"
+DEMO_SUFFIXES = (".txt", ".html", ".jsonl")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """A finished analysis: the dossier, what this run did, and the files written."""
+
+    dossier: Dossier
+    run: RunResult
+    reports: tuple[Path, ...]
+    store: Path | None
+
+
+def analyze(
+    paths: Sequence[Path | str],
+    *,
+    out: Path | None = None,
+    db: Path | None = None,
+    settings: Settings | None = None,
+    progress: ProgressCallback | None = None,
+) -> Analysis:
+    """Analyse files and folders into a dossier.
+
+    With ``out``, writes ``dossier.json``, ``report.html`` and ``report.md`` there and keeps the store in
+    ``out/rashomon.duckdb`` unless ``db`` names another; without either, the store lives in memory.
+    Raises `NothingReadError` when no input gave an article (the reasons are in the error's ``rejected``).
+    """
+    if not paths:
+        raise UsageError("Give at least one file or folder to analyse.")
+    settings = settings or load_settings()
+    try:
+        model = LanguageModel(settings.nlp.model, settings.nlp.batch_size)
+    except ModelMissingError as error:
+        raise UsageError(str(error)) from error
+    store_path = db or (out / "rashomon.duckdb" if out else None)
+    with Store(store_path) as store:
+        result = run([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
+    if result.added + result.updated + result.unchanged == 0:
+        raise NothingReadError(result.rejected_now)
+    reports = tuple(write_reports(result.dossier, out)) if out else ()
+    return Analysis(dossier=result.dossier, run=result, reports=reports, store=store_path)
+
+
+def demo_inputs() -> list[Path]:
+    """The bundled demo corpus's article files (its README is documentation, not an input)."""
+    return sorted(p for p in DEMO_DIR.iterdir() if p.suffix in DEMO_SUFFIXES)
+
+
+__all__ = ["Analysis", "Rejected", "analyze", "demo_inputs"]

@@ -1,0 +1,405 @@
+"""Cleaning: a raw document into an `Article` with its clean body, title, date, outlet, byline, captions, relays.
+
+Flattened page text is cleaned line by line: each line is classed (metadata, debris, caption, byline, body-like,
+short), the title is the short line before the body (repeated titles dropped), and the body runs from the first
+body-like line to the last one before the page footer. HTML goes through `html.page` first (one parse, a markup
+pass and a text-density pass), then the same line classes drop captions and debris it let through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+from rashomon.clean import debris
+from rashomon.clean.html.page import extract_html
+from rashomon.clean.html.textblocks import NestingTooDeepError
+from rashomon.clean.language import article_language, primary_subtag
+from rashomon.clean.lines import (
+    SHIPPED,
+    LineWeights,
+    body_lines,
+    elsewhere_counts,
+    features,
+    is_comment_marker,
+    with_elsewhere,
+    word_count,
+)
+from rashomon.clean.pubdate import normalise_published, parse_dateline
+from rashomon.model import Article, RawDocument, Rejected, describe_input
+
+LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$|[.!?…,]["'”’»]$""")
+_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+
+# Per wire service: the credit forms with its names filled in, as one pattern.
+_WIRE_CREDITS = {
+    canonical: re.compile(
+        "|".join(
+            form.format(name="|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+            for form in debris.WIRE_CREDIT_FORMS
+        )
+    )
+    for canonical, names in debris.WIRE_SERVICES.items()
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    text: str
+    kind: LineClass
+
+
+def classify_line(line: str) -> LineClass:
+    """The class of one stripped line of page text."""
+    return _rule_class(line) or ("body" if _reads_like_body(line) else "short")
+
+
+def _rule_class(line: str) -> LineClass | None:
+    """The class the debris tables give a line (metadata, footer, debris, byline, caption); None for text."""
+    # Loops, not any(): this runs on every line, and a generator a call cost about as much as the tests.
+    if len(line) < 120:
+        for pattern in debris.METADATA_LINES:
+            if pattern.search(line):
+                return "meta"
+    for pattern in debris.TAIL_MARKERS:
+        if pattern.search(line):
+            return "tail"
+    lowered = line.lower()
+    for debris_line in debris.DEBRIS_LINES:
+        if debris_line.search(line, lowered):
+            return "debris"
+    if debris.BYLINE.match(line) and len(line) < 100:
+        return "byline"
+    if (
+        debris.CAPTION_MARKERS.search(line)
+        or debris.CAPTION_OPENERS.search(line)
+        or debris.CREDIT.search(line, lowered)
+    ):
+        return "caption"
+    return None
+
+
+def _reads_like_body(line: str) -> bool:
+    """A sentence of 8+ words, or 30+ words however it ends."""
+    words = word_count(line, _WORDS)
+    return bool((words >= 8 and _SENTENCE_END.search(line)) or words >= 30)
+
+
+def _title_index(lines: list[Line], body_start: int) -> int | None:
+    """The title line: a short line before the body, preferring one the page repeats."""
+    candidates = [i for i in range(body_start) if lines[i].kind in ("short", "caption") and _is_title_like(lines[i])]
+    texts = [lines[i].text for i in candidates]
+    for i in candidates:
+        if texts.count(lines[i].text) > 1:
+            return i
+    plain = [i for i in candidates if lines[i].kind == "short"]
+    return plain[0] if plain else None
+
+
+def _is_title_like(line: Line) -> bool:
+    words = word_count(line.text, _WORDS)
+    return 3 <= words <= 30 and not line.text.endswith(".")
+
+
+def _body_bounds(lines: list[Line]) -> tuple[int, int] | None:
+    first = next((i for i, line in enumerate(lines) if line.kind == "body"), None)
+    if first is None:
+        return None
+    last = first
+    for i in range(first, len(lines)):
+        if lines[i].kind == "tail":
+            break
+        if lines[i].kind == "body":
+            last = i
+    return first, last
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageParts:
+    """What line classification found in page text."""
+
+    body: list[str]
+    title: str | None
+    captions: list[str]
+    byline: str | None
+    published: str | None
+    outlet: str | None
+    # The language the page declares (HTML only: page text declares none).
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageLines:
+    """The non-empty lines of page text with their rule classes, where the title stands, and the first line
+    that reads like body text (None when none does)."""
+
+    lines: list[Line]
+    title_at: int | None
+    first_body: int | None
+
+    @property
+    def title(self) -> str | None:
+        return self.lines[self.title_at].text if self.title_at is not None else None
+
+
+def page_lines(text: str) -> PageLines:
+    lines = [Line(text=s, kind=classify_line(s)) for raw in text.splitlines() if (s := raw.strip())]
+    bounds = _body_bounds(lines)
+    first_body = bounds[0] if bounds else None
+    title_at = _title_index(lines, first_body if first_body is not None else len(lines))
+    return PageLines(lines=lines, title_at=title_at, first_body=first_body)
+
+
+# Classes whose lines never go into the body, whatever the line model says: they are the page's own metadata.
+_NEVER_BODY = ("meta", "byline", "caption")
+
+
+def split_page_text(
+    text: str, repeated: Mapping[str, int] | None = None, model: LineWeights = SHIPPED
+) -> PageParts | None:
+    """Split flattened page text into body paragraphs and metadata; None when no line reads like body text.
+
+    ``repeated``: how many documents of a collection, this one included, hold each line (by `lines.line_key`).
+    """
+    page = page_lines(text)
+    if page.first_body is None:
+        return None
+    texts = [line.text for line in page.lines]
+    kinds = [line.kind for line in page.lines]
+    matrix = features(texts, kinds, page.title)
+    keep = body_lines(matrix, model)
+    elsewhere = elsewhere_counts(texts, repeated)
+    if elsewhere is not None and any(elsewhere):
+        trimmed = body_lines(with_elsewhere(matrix, elsewhere), model)
+        # Lines the site repeats may trim the body, not gut it: a page whose article text other pages of its site
+        # hold too (a story republished or updated under another address) keeps its body.
+        if _words_kept(texts, trimmed) >= _KEPT_AFTER_TRIMMING * _words_kept(texts, keep):
+            keep = trimmed
+    return page_parts(page, keep)
+
+
+# The share of the body's words that must survive trimming by lines a site repeats. Teasers and boilerplate that the
+# site prints on every page can outweigh a short article (up to 60% of what the model kept, on the benchmark's pages);
+# when nearly everything goes, the article itself is what other pages hold too.
+_KEPT_AFTER_TRIMMING = 0.25
+
+
+def _words_kept(texts: Sequence[str], keep: Sequence[bool]) -> float:
+    return sum(word_count(text, _WORDS) for text, chosen in zip(texts, keep, strict=True) if chosen)
+
+
+def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
+    """The parts of classified page text, given which lines the line model keeps as body."""
+    lines, title, title_at, first = page.lines, page.title, page.title_at, page.first_body or 0
+    texts = [line.text for line in lines]
+    # An appeal or captcha footer ends the article: nothing after it is body, whatever the line model says.
+    # So does a reader-comment thread after the article's tail: readers write long sentences the model would keep.
+    footer = next(
+        (i for i in range(first, len(lines)) if any(p.search(lines[i].text) for p in debris.FOOTER_STARTS)),
+        len(lines),
+    )
+    footer = min(footer, _comment_thread(lines, first))
+    body = [
+        line.text
+        for i, (line, chosen) in enumerate(zip(lines, keep, strict=True))
+        if chosen
+        and i < footer
+        and line.kind not in _NEVER_BODY
+        and line.text != title
+        and not _is_link_line(line.text)
+    ]
+    captions = [line.text for i, line in enumerate(lines) if line.kind == "caption" and i != title_at]
+    captions += [
+        line.text
+        for i, line in enumerate(lines[:first])
+        if line.kind == "short" and title_at is not None and i > title_at and line.text != title and not keep[i]
+    ]
+    return PageParts(
+        body=_without_restatements(body),
+        title=title,
+        captions=captions,
+        byline=_byline(lines),
+        published=_published(lines),
+        outlet=_outlet(texts),
+    )
+
+
+# A comment thread: this many comment markers ("2 days ago at 07:52 am", "jbaxt says:") within so many lines.
+_THREAD_MARKERS, _THREAD_SPAN = 3, 15
+
+
+def _comment_thread(lines: Sequence[Line], first: int) -> int:
+    """Where a reader-comment thread starts after the tail that follows the body (len(lines) when none does).
+
+    Only after a tail line ("Related", "Comments"): a live blog's time stamps inside the article are no thread.
+    """
+    tail = next((i for i in range(first + 1, len(lines)) if lines[i].kind == "tail"), len(lines))
+    marks = [i for i in range(tail + 1, len(lines)) if is_comment_marker(lines[i].text)]
+    for k in range(len(marks) - _THREAD_MARKERS + 1):
+        if marks[k + _THREAD_MARKERS - 1] - marks[k] <= _THREAD_SPAN:
+            return marks[k]
+    return len(lines)
+
+
+def _without_restatements(body: list[str]) -> list[str]:
+    """The body without a second copy of a paragraph, nor a line that only strings shorter paragraphs together
+    (pages carry the whole article again as one line of metadata or a print version)."""
+    unique = list(dict.fromkeys(body))
+    shingles = [_shingles(line) for line in unique]
+    shortest: dict[tuple[str, ...], int] = {}
+    for line, own in zip(unique, shingles, strict=True):
+        for shingle in own:
+            shortest[shingle] = min(shortest.get(shingle, len(line)), len(line))
+    return [
+        line
+        for line, own in zip(unique, shingles, strict=True)
+        if len(own) < _RESTATED_MIN or sum(shortest[s] < len(line) for s in own) < _RESTATED_SHARE * len(own)
+    ]
+
+
+# A line restates others when it has this many word 4-grams and this share of them stand in shorter lines.
+_RESTATED_MIN = 8
+_RESTATED_SHARE = 0.8
+
+
+def _shingles(line: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORDS.findall(line)]
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def _is_link_line(line: str) -> bool:
+    return line.startswith(("http://", "https://", "www."))
+
+
+def _byline(lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.kind == "byline" and (match := debris.BYLINE.match(line.text)):
+            return match.group("name").strip()
+    return None
+
+
+def _published(lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.kind == "meta" and (found := parse_dateline(line.text)):
+            return found
+    return None
+
+
+def _outlet(lines: Sequence[str]) -> str | None:
+    """The outlet a page names in its own debris ("Support The Moscow Times!"), if any; stronger clues first."""
+    for clue in debris.OUTLET_CLUES:
+        for line in lines:
+            if match := clue.search(line):
+                return debris.OUTLET_SUFFIXES.sub("", match.group("outlet").strip())
+    if lines and debris.MASTHEAD.match(lines[0]) and len(lines[0].split()) <= 5:
+        return _as_written_elsewhere(lines[0], lines[1:])
+    return None
+
+
+def _as_written_elsewhere(capitals: str, lines: Sequence[str]) -> str:
+    """A name printed in capitals, in the case the page uses for it elsewhere (else title case)."""
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in capitals.split()) + r"\b", re.IGNORECASE)
+    for line in lines:
+        for match in pattern.finditer(line):
+            if not match.group().isupper():
+                return match.group()
+    return capitals.title()
+
+
+def find_relays(body: str) -> tuple[str, ...]:
+    """Wire services and outlets the body credits ("The Associated Press reported", "LONDON (Reuters) -")."""
+    # The substring test first: most bodies name no wire service at all, and it costs far less than the patterns.
+    found = [
+        canonical
+        for canonical, names in debris.WIRE_SERVICES.items()
+        if any(name in body for name in names) and _WIRE_CREDITS[canonical].search(body)
+    ]
+    if dateline := debris.DATELINE_CREDIT.match(body):
+        name = dateline.group("name")
+        canonical = next((c for c, names in debris.WIRE_SERVICES.items() if name in names), name)
+        if canonical not in found:
+            found.insert(0, canonical)
+    return tuple(found)
+
+
+def _from_html(raw: RawDocument) -> PageParts | None:
+    """Body and metadata of an HTML page; None when no paragraph reads like article text."""
+    extraction = extract_html(raw.content)
+    if extraction is None:
+        return None
+    # Text lines all go into the body, so words are counted only until one reads like body text.
+    kinds = [_rule_class(p) for p in extraction.paragraphs]
+    pairs = list(zip(extraction.paragraphs, kinds, strict=True))
+    if not any(kind is None and _reads_like_body(p) for p, kind in pairs):
+        return None
+    return PageParts(
+        body=[p for p, kind in pairs if kind is None and p != extraction.title],
+        title=extraction.title,
+        captions=[p for p, kind in pairs if kind == "caption"],
+        byline=extraction.author,
+        published=normalise_published(extraction.date) if extraction.date else None,
+        outlet=extraction.sitename,
+        language=extraction.language,
+    )
+
+
+def _given_published(raw: RawDocument) -> str | None:
+    return normalise_published(raw.published) if raw.published else None
+
+
+def _domain(url: str | None) -> str | None:
+    """The host of a URL without "www." ("apnews.com"); None without a URL or host."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed URL given with the input ("http://[bad")
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def site_of(raw: RawDocument) -> str | None:
+    """The site a document comes from, to count lines its pages share: the host of its URL, else its outlet."""
+    if host := _domain(raw.url):
+        return host
+    return raw.outlet.strip().lower() if raw.outlet and raw.outlet.strip() else None
+
+
+def clean(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Article | Rejected:
+    """Clean one raw document. Given metadata wins over what is extracted.
+
+    ``repeated``: for flattened page text, how many pages of the same site (`site_of`), this one included, hold
+    each line (by `lines.line_key`); lines many pages share are debris. None when unknown.
+    """
+    where = describe_input(raw.source, raw.id)
+    if raw.kind == "body":
+        text = raw.content
+        parts = PageParts(body=[], title=None, captions=[], byline=None, published=None, outlet=None)
+    else:
+        try:
+            extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content, repeated)
+        except NestingTooDeepError as error:
+            return Rejected(input=where, reason=str(error))
+        if extracted is None:
+            return Rejected(input=where, reason="No line of it reads like article text (sentences of 8+ words).")
+        parts = extracted
+        text = "\n\n".join(parts.body)
+    if not text.strip():
+        return Rejected(input=where, reason="The article body is empty after cleaning.")
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        text=text,
+        title=raw.title or parts.title,
+        published=_given_published(raw)
+        or parts.published
+        or (normalise_published(raw.crawled) if raw.crawled else None),
+        outlet=raw.outlet or parts.outlet or _domain(raw.url),
+        byline=raw.byline or parts.byline,
+        url=raw.url,
+        relays=find_relays(text),
+        captions=tuple(parts.captions),
+        language=primary_subtag(raw.language) or article_language(text, parts.language),
+    )

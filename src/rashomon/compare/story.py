@@ -1,0 +1,260 @@
+"""Cross-source comparison of one story: statements, aligned quotes, aligned figures and a timeline.
+
+Steps: sentence similarity (character n-gram TF-IDF, which tolerates spelling variants and inflection), sentence
+links (each sentence's best match in another article, above a threshold), statements (linked sentences, with
+their status), quote links (same speaker, similar words), figure links (same kind of quantity: agree, conflict or
+different scope) and the timeline (dated time expressions, merged where their sentences make one statement).
+Copies (syndicated wire stories) are left out: they repeat their original and corroborate nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from rashomon.extract.entities import name_key
+from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT, PEOPLE_UNITS
+from rashomon.model import (
+    Article,
+    ArticleAnnotations,
+    Figure,
+    FigureAlignment,
+    FigureRelation,
+    Quote,
+    Sentence,
+    Span,
+    Statement,
+    StatementStatus,
+    StoryComparison,
+    TimelineEntry,
+)
+from rashomon.settings import CompareSettings
+
+_TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-(?:\d{2}|SP|SU|FA|WI|W\d{2})(?:-\d{2})?)$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryInput:
+    """What comparison needs of one story."""
+
+    story: str
+    articles: Sequence[Article]
+    annotations: Mapping[str, ArticleAnnotations]
+    # Name key of a speaker's name (`entities.name_key`) -> entity id, so spellings of one speaker group together.
+    speaker_entity: Mapping[str, str]
+
+
+def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
+    """Cosine similarity of texts under character n-gram TF-IDF."""
+    if not texts:
+        return np.zeros((0, 0))
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:
+        return np.zeros((len(texts), len(texts)))
+    return np.asarray((matrix @ matrix.T).toarray())
+
+
+def best_links(owners: Sequence[str], similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Pairs (i, j) of items of different owners where one is the other's best match there, above the threshold.
+
+    Best-in-either-direction lets a sentence that two sentences of another article paraphrase link to both,
+    while one loosely similar sentence cannot link to everything.
+    """
+    by_owner: dict[str, list[int]] = defaultdict(list)
+    for index, owner in enumerate(owners):
+        by_owner[owner].append(index)
+    links: set[tuple[int, int]] = set()
+    names = sorted(by_owner)
+    for a_pos, a in enumerate(names):
+        for b in names[a_pos + 1 :]:
+            left, right = by_owner[a], by_owner[b]
+            block = similarity[np.ix_(left, right)]
+            for row, i in enumerate(left):
+                col = int(block[row].argmax())
+                if block[row, col] >= threshold:
+                    links.add((i, right[col]))
+            for col, j in enumerate(right):
+                row = int(block[:, col].argmax())
+                if block[row, col] >= threshold:
+                    links.add((left[row], j))
+    return sorted(links)
+
+
+def _groups(sentences: Sequence[Sentence], similarity: np.ndarray, links: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Linked sentences grouped into statements, strongest links first, never two sentences of one article."""
+    group_of = list(range(len(sentences)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
+    for i, j in sorted(links, key=lambda pair: (-similarity[pair], pair)):
+        left, right = group_of[i], group_of[j]
+        if left == right:
+            continue
+        if {sentences[k].article for k in members[left]} & {sentences[k].article for k in members[right]}:
+            continue
+        keep, gone = min(left, right), max(left, right)
+        for k in members.pop(gone):
+            group_of[k] = keep
+            members[keep].append(k)
+    return sorted(sorted(group) for group in members.values())
+
+
+def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparison:
+    texts = {a.id: a.text for a in story.articles}
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    sentences = [s for a in story.articles for s in story.annotations[a.id].sentences]
+    sentence_texts = [texts[s.article][s.start : s.end] for s in sentences]
+    similarity = similarity_matrix(sentence_texts)
+    owners = [s.article for s in sentences]
+    groups = _groups(sentences, similarity, best_links(owners, similarity, settings.sentence_similarity))
+    statement_of = {i: g for g, members in enumerate(groups) for i in members}
+    figures = figure_alignments(story, sentences, similarity, statement_of, settings)
+    conflicted = {
+        _sentence_index(sentences, f)
+        for a in figures
+        if a.relation == "conflict"
+        for f in _figures_by_id(story, (a.figure, a.other))
+    }
+    statements = [_statement(sentences, sentence_texts, members, conflicted) for members in groups]
+    statements.sort(key=lambda st: (order[st.sources[0].article], st.sources[0].start))
+    first = story.articles[0]
+    lead = story.annotations[first.id].sentences
+    return StoryComparison(
+        story=story.story,
+        summary=texts[first.id][lead[0].start : lead[0].end] if lead else None,
+        statements=tuple(statements),
+        timeline=tuple(timeline(story, sentences, statement_of)),
+        quote_alignments=tuple(quote_alignments(story, settings)),
+        figure_alignments=tuple(figures),
+    )
+
+
+def _statement(
+    sentences: Sequence[Sentence], texts: Sequence[str], members: Sequence[int], conflicted: set[int | None]
+) -> Statement:
+    sources = tuple(Span(article=sentences[i].article, start=sentences[i].start, end=sentences[i].end) for i in members)
+    status: StatementStatus = "single-source"
+    if any(i in conflicted for i in members):
+        status = "conflicting"
+    elif len({s.article for s in sources}) > 1:
+        status = "corroborated"
+    return Statement(text=texts[members[0]], status=status, sources=sources)
+
+
+def _sentence_index(sentences: Sequence[Sentence], item: Figure | Quote) -> int | None:
+    for index, sentence in enumerate(sentences):
+        if sentence.article == item.article and sentence.start <= item.start < sentence.end:
+            return index
+    return None
+
+
+def _figures_by_id(story: StoryInput, ids: Sequence[str]) -> list[Figure]:
+    wanted = set(ids)
+    return [f for a in story.articles for f in story.annotations[a.id].figures if f.id in wanted]
+
+
+def quantity_kind(figure: Figure) -> tuple[str, float] | None:
+    """What a figure measures and the factor to a common scale: durations in days, lengths in metres."""
+    unit = (figure.unit or "").lower()
+    if unit in DAYS_PER_UNIT:
+        return "duration", DAYS_PER_UNIT[unit]
+    if unit in METRES_PER_UNIT:
+        return "length", METRES_PER_UNIT[unit]
+    if unit in PEOPLE_UNITS:
+        return "people", 1.0
+    return (f"unit:{unit}", 1.0) if unit else None
+
+
+def figure_alignments(
+    story: StoryInput,
+    sentences: Sequence[Sentence],
+    similarity: np.ndarray,
+    statement_of: Mapping[int, int],
+    settings: CompareSettings,
+) -> list[FigureAlignment]:
+    """Each figure's best counterpart in every other article that measures the same kind of quantity."""
+    found = []
+    figures = [(f, _sentence_index(sentences, f)) for a in story.articles for f in story.annotations[a.id].figures]
+    for left, (figure, i) in enumerate(figures):
+        best: dict[str, tuple[float, Figure, int | None]] = {}
+        for other, j in figures[left + 1 :]:
+            kind = quantity_kind(figure)
+            if other.article == figure.article or kind is None or kind[0] != (quantity_kind(other) or ("",))[0]:
+                continue
+            score = float(similarity[i, j]) if i is not None and j is not None else 0.0
+            related = score >= settings.sentence_similarity / 2 or _values_agree(figure, other, settings)
+            if related and score > best.get(other.article, (-1.0,))[0]:
+                best[other.article] = (score, other, j)
+        for _, other, j in best.values():
+            same_statement = i is not None and j is not None and statement_of.get(i) == statement_of.get(j)
+            found.append(
+                FigureAlignment(
+                    figure=figure.id, other=other.id, relation=_relation(figure, other, same_statement, settings)
+                )
+            )
+    return found
+
+
+def _values_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
+    """Whether two figures of one kind give the same amount, within the tolerance, after unit conversion."""
+    kind_a, kind_b = quantity_kind(a), quantity_kind(b)
+    if a.value is None or b.value is None or kind_a is None or kind_b is None or kind_a[0] != kind_b[0]:
+        return False
+    left, right = a.value * kind_a[1], b.value * kind_b[1]
+    return abs(left - right) <= settings.figure_tolerance * max(abs(left), abs(right), 1e-9)
+
+
+def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSettings) -> FigureRelation:
+    if a.value is None or b.value is None:
+        return "different-scope"
+    if _values_agree(a, b, settings):
+        return "agree"
+    return "conflict" if same_statement else "different-scope"
+
+
+def quote_alignments(story: StoryInput, settings: CompareSettings) -> list[tuple[str, str]]:
+    """Pairs of quotes, in different articles, of one speaker making one statement."""
+    quotes = [q for a in story.articles for q in story.annotations[a.id].quotes if q.speaker]
+    texts = {a.id: a.text for a in story.articles}
+    similarity = similarity_matrix([texts[q.article][q.start : q.end] for q in quotes])
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for index, quote in enumerate(quotes):
+        key = name_key(quote.speaker or "")
+        by_speaker[story.speaker_entity.get(key, key)].append(index)
+    pairs: list[tuple[str, str]] = []
+    for members in by_speaker.values():
+        for position, i in enumerate(members):
+            pairs.extend(
+                (quotes[i].id, quotes[j].id)
+                for j in members[position + 1 :]
+                if quotes[i].article != quotes[j].article and similarity[i, j] >= settings.quote_similarity
+            )
+    return sorted(pairs)
+
+
+def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:
+    """Dated events: each calendar value with the statement that dates it and the articles that give it."""
+    texts = {a.id: a.text for a in story.articles}
+    entries: dict[tuple[str, int], tuple[str, set[str]]] = {}
+    for article in story.articles:
+        for expression in story.annotations[article.id].times:
+            if not _TIMELINE_VALUE.match(expression.value):
+                continue
+            index = next(
+                (k for k, s in enumerate(sentences) if s.article == article.id and s.start <= expression.start < s.end),
+                None,
+            )
+            if index is None:
+                continue
+            key = (expression.value, statement_of.get(index, -1 - index))
+            what = texts[article.id][sentences[index].start : sentences[index].end]
+            entries.setdefault(key, (what, set()))[1].add(article.id)
+    return [
+        TimelineEntry(when=when, what=what, sources=tuple(sorted(sources)))
+        for (when, _), (what, sources) in sorted(entries.items(), key=lambda item: (item[0][0], item[1][0]))
+    ]

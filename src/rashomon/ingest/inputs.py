@@ -1,0 +1,275 @@
+"""Reading inputs: files and folders into raw documents, each bad input into a `Rejected` with its reason.
+
+Inputs are recognised by extension and, where that says nothing, by content (CONTRACT.md, "Inputs"): page text,
+saved HTML pages (optionally gzipped), JSON records, web archives (`rashomon.ingest.archives`) and RSS/Atom feeds
+(`rashomon.ingest.feeds`). Every document read is screened before cleaning: a line too long to be page text, or HTML
+nested deeper than any article page (a "nesting bomb"), rejects it with a reason in well under a second, so the
+cleaning stage's parsers never see it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from rashomon.ingest.archives import is_warc, read_warc
+from rashomon.ingest.encoding import UndecodableError, decode_bytes
+from rashomon.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
+from rashomon.ingest.markup import nesting_depth
+from rashomon.model import InputKind, RawDocument, Rejected, describe_input
+from rashomon.settings import IngestSettings
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+_METADATA_FIELDS = ("title", "published", "outlet", "url", "byline", "language")
+# A record's text field, in order of preference, and how its content is cleaned.
+_CONTENT_FIELDS: dict[str, InputKind] = {"body": "body", "text": "text", "html": "html"}
+# What `str.splitlines` splits on besides a newline.
+_OTHER_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{_OTHER_BREAKS}]")
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
+    """Every file under the given paths (folders recursively, hidden files skipped), in a stable order."""
+    files: list[Path] = []
+    missing: list[Rejected] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(Rejected(input=str(path), reason="No such file or folder."))
+    return files, missing
+
+
+def read_inputs(paths: Iterable[Path], settings: IngestSettings) -> Iterator[RawDocument | Rejected]:
+    """Yield raw documents from files and folders; an input that cannot be read becomes a `Rejected`."""
+    files, missing = discover(paths)
+    yield from missing
+    for path in files:
+        yield from read_file(path, settings)
+
+
+def read_file(path: Path, settings: IngestSettings) -> Iterator[RawDocument | Rejected]:
+    """Read one file into one or more raw documents (a JSONL file, a feed or a web archive holds many)."""
+    if is_warc(path):
+        # Streamed record by record (warcio reads gzip itself): the file-size limit applies to each page instead.
+        items: Iterable[RawDocument | Rejected] = read_warc(path, settings.max_file_bytes)
+    else:
+        items = _read_whole(path, settings)
+    for item in items:
+        yield item if isinstance(item, Rejected) else screen(item, settings)
+
+
+def screen(document: RawDocument, settings: IngestSettings) -> RawDocument | Rejected:
+    """The document, or a `Rejected` when no cleaning could make an article of it.
+
+    Rejected: a line too long to be page text, or HTML nested deeper than ``ingest.max_html_depth``. Both checks are
+    single linear scans that stop early, so a hostile input is turned away in well under a second.
+    """
+    if document.kind == "body":
+        return document
+    where = describe_input(document.source, document.id)
+    if has_long_line(document.content, settings.max_line_chars):
+        return Rejected(
+            input=where,
+            reason=f"The {_noun(document)} has a line of over {settings.max_line_chars:,} characters; it is not "
+            "page text.",
+        )
+    limit = settings.max_html_depth
+    if document.kind == "html" and nesting_depth(document.content, limit) > limit:
+        return Rejected(
+            input=where,
+            reason=f"The page nests tags more than {limit:,} deep; it is not an article page "
+            "(raise ingest.max_html_depth to read it).",
+        )
+    return document
+
+
+def _noun(document: RawDocument) -> str:
+    return "file" if document.source.endswith(document.id) else "page" if document.kind == "html" else "text"
+
+
+def has_long_line(text: str, limit: int) -> bool:
+    """True when some line of the text (as `str.splitlines` splits it) is over ``limit`` characters.
+
+    Found without copying the text: lines are found by ``str.find`` of a newline, and only a stretch over the limit
+    is searched for the rarer line breaks.
+    """
+    start = 0
+    while len(text) - start > limit:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit and _longest_run(text, start, end) > limit:
+            return True
+        start = end + 1
+    return False
+
+
+def _longest_run(text: str, start: int, end: int) -> int:
+    """The longest stretch of ``text[start:end]`` without any line break."""
+    if not any(text.find(brk, start, end) >= 0 for brk in _OTHER_BREAKS):
+        return end - start
+    longest = 0
+    for match in _LINE_BREAK.finditer(text, start, end):
+        longest = max(longest, match.start() - start)
+        start = match.end()
+    return max(longest, end - start)
+
+
+def _read_whole(path: Path, settings: IngestSettings) -> Iterator[RawDocument | Rejected]:
+    """Read a file that is not an archive: whole into memory (under ``max_file_bytes``), then by its type."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield Rejected(input=source, reason="The file is empty.")
+            return
+        if size > settings.max_file_bytes:
+            yield Rejected(
+                input=source,
+                reason=f"The file is {size:,} bytes, over the limit of {settings.max_file_bytes:,} "
+                "(raise ingest.max_file_bytes to read it).",
+            )
+            return
+        data, suffix = _unwrap(path.read_bytes(), path, settings.max_file_bytes)
+    except OSError as error:
+        yield Rejected(input=source, reason=f"The file could not be read: {error.strerror or error}.")
+        return
+    except ValueError as error:
+        yield Rejected(input=source, reason=str(error))
+        return
+    yield from _read_data(data, suffix, source, path.name, settings)
+
+
+def _read_data(
+    data: bytes, suffix: str, source: str, name: str, settings: IngestSettings
+) -> Iterator[RawDocument | Rejected]:
+    """The documents in a file's (decompressed) bytes, by its inner extension and, failing that, its content."""
+    if suffix in RECORD_SUFFIXES:
+        yield from _read_records(data, source, settings)
+    elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+        yield _read_single(data, source, name, suffix)
+    elif suffix in FEED_SUFFIXES and not looks_like_feed(data):
+        yield Rejected(input=source, reason=f"The {suffix} file is not an RSS or Atom feed.")
+    elif suffix in FEED_SUFFIXES or (not _looks_like_html(data) and looks_like_feed(data)):
+        yield from read_feed(data, source, settings.feed_summary_chars)
+    elif _looks_like_html(data):
+        yield _read_single(data, source, name, suffix)
+    else:
+        yield Rejected(
+            input=source,
+            reason=f"{suffix or 'A file without extension'} is not an input type rashomon "
+            "reads (.txt, .html, .htm, .jsonl, .json, .warc, .rss, .atom, .xml feeds, optionally .gz); "
+            "rename a page text file to .txt.",
+        )
+
+
+def inner_suffix(path: Path) -> str:
+    """The suffix that says what a file holds, looking under ``.gz`` (``a.jsonl.gz`` -> ``.jsonl``)."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix == ".gz" else suffix
+
+
+def is_records(path: Path) -> bool:
+    """True when the file name says JSON records (``.jsonl``, ``.json``, ``.ndjson``, also gzipped)."""
+    return inner_suffix(path) in RECORD_SUFFIXES
+
+
+def _unwrap(data: bytes, path: Path, limit: int) -> tuple[bytes, str]:
+    """Decompress a ``.gz`` file (bounded, so a small bomb cannot fill memory) and return its inner suffix."""
+    if path.suffix.lower() != ".gz":
+        return data, inner_suffix(path)
+    inner = inner_suffix(path)
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(data, limit + 1)
+    except zlib.error as error:
+        raise ValueError(f"The gzip data is corrupt ({error}).") from error
+    if len(out) > limit:
+        raise ValueError(f"It decompresses to more than {limit:,} bytes (raise ingest.max_file_bytes to read it).")
+    if not decompressor.eof:
+        raise ValueError("The gzip data is truncated.")
+    return out, inner or ".txt"
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _read_single(data: bytes, source: str, name: str, suffix: str) -> RawDocument | Rejected:
+    try:
+        text, _ = decode_bytes(data, html=suffix not in TEXT_SUFFIXES)
+    except UndecodableError as error:
+        return Rejected(input=source, reason=f"The file cannot be read as text: {error}.")
+    if not text.strip():
+        return Rejected(input=source, reason="The file holds only white space.")
+    article_id = name[: -len(".gz")] if name.lower().endswith(".gz") else name
+    return RawDocument(id=article_id, source=source, kind="text" if suffix in TEXT_SUFFIXES else "html", content=text)
+
+
+def _read_records(data: bytes, source: str, settings: IngestSettings) -> Iterator[RawDocument | Rejected]:
+    try:
+        text, _ = decode_bytes(data)
+    except UndecodableError as error:
+        yield Rejected(input=source, reason=f"The file cannot be read as text: {error}.")
+        return
+    whole = _whole_json(text)
+    if isinstance(whole, list):
+        for index, item in enumerate(whole, start=1):
+            yield record_to_document(item, f"{source}#{index}", source)
+        return
+    if isinstance(whole, dict):
+        yield record_to_document(whole, source, source)
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        if len(line) > settings.max_line_chars:
+            yield Rejected(input=where, reason=f"The line is over {settings.max_line_chars:,} characters.")
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Rejected(input=where, reason=f"The line is not valid JSON: {error.msg} (column {error.colno}).")
+            continue
+        yield record_to_document(item, where, source)
+
+
+def _whole_json(text: str) -> Any:
+    """The file parsed as one JSON document, or None when it is not one (JSON Lines, or malformed)."""
+    stripped = text.strip()
+    if not stripped.startswith(("[", "{")):
+        return None
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError:
+        return None
+
+
+def record_to_document(item: Any, where: str, source: str) -> RawDocument | Rejected:
+    """One JSON object (CONTRACT.md: ``id`` and one of ``body``, ``text`` or ``html``) into a raw document."""
+    if not isinstance(item, dict):
+        return Rejected(input=where, reason="The record is not a JSON object.")
+    record_id = item.get("id")
+    if not isinstance(record_id, str | int) or isinstance(record_id, bool) or str(record_id).strip() == "":
+        return Rejected(input=where, reason="The record has no `id`.")
+    field = next((f for f in _CONTENT_FIELDS if isinstance(item.get(f), str) and item[f].strip()), None)
+    if field is None:
+        return Rejected(input=where, reason=f"Record {record_id!r} has no non-empty `body`, `text` or `html`.")
+    metadata = {key: str(item[key]).strip() or None for key in _METADATA_FIELDS if item.get(key) is not None}
+    return RawDocument(id=str(record_id), source=source, kind=_CONTENT_FIELDS[field], content=item[field], **metadata)

@@ -1,0 +1,62 @@
+"""Tests for the text-density pass over a page's blocks."""
+
+from __future__ import annotations
+
+from rashomon.clean.html.page import parse_html
+from rashomon.clean.html.textblocks import read_blocks
+from rashomon.clean.html.textdensity import density_paragraphs
+
+PARAGRAPHS = [
+    "The council voted on Monday to extend the night bus service to the three outer districts, officials said.",
+    "Riders had asked for the change since the last train was moved earlier, leaving many without a way home.",
+    "The first extended routes, which will cost about 2 million a year, start running in the spring, she added.",
+    "Drivers' representatives said they welcomed the plan but wanted more staff before the routes are added.",
+]
+
+
+def _density(body: str) -> list[str]:
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    return density_paragraphs(read_blocks(tree.css_first("body")))
+
+
+def _article(inner: str) -> str:
+    return (
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/city'>City news</a></li></ul></nav>"
+        f"<div class='layout'><div class='story-wrap'>{inner}</div>"
+        "<div class='related-links'><p>More on transport: the council's other plans for the city this year.</p></div>"
+        "</div><footer><p>Copyright 2024 The Example Gazette, every right reserved for all readers.</p></footer>"
+    )
+
+
+def test_navigation_related_links_and_footer_are_left_out() -> None:
+    assert _density(_article("".join(f"<p>{p}</p>" for p in PARAGRAPHS))) == PARAGRAPHS
+
+
+def test_article_split_over_sibling_wrappers_is_taken_whole() -> None:
+    article = "".join(f"<div class='block'><div class='text'><p>{p}</p></div></div>" for p in PARAGRAPHS)
+    assert _density(_article(article)) == PARAGRAPHS
+
+
+def test_link_heavy_block_inside_the_article_is_dropped() -> None:
+    links = "<p><a href='/a'>Read our full coverage of the night bus plan and every other route</a></p>"
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + links + f"<p>{PARAGRAPHS[2]}</p>"
+    assert _density(_article(article)) == PARAGRAPHS[:3]
+
+
+def test_caption_and_share_bar_are_left_out() -> None:
+    inner = (
+        "<figure><figcaption>A bus at the depot.</figcaption></figure>"
+        "<div class='share-bar'>Share this on every network you use</div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    )
+    assert _density(_article(inner)) == PARAGRAPHS
+
+
+def test_a_page_wrapped_in_one_form_is_read() -> None:
+    body = (
+        "<form id='aspnetForm'><div>" + "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, PARAGRAPHS[0]]) + "</div></form>"
+    )
+    assert _density(body) == [*PARAGRAPHS, PARAGRAPHS[0]]
+
+
+def test_page_without_article_text_has_no_paragraphs() -> None:
+    assert _density("<nav><a href='/'>Home</a></nav>") == []

@@ -1,0 +1,377 @@
+"""Tests for cleaning: hand-built page texts and pages into articles, line classes, relays and outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.clean.article import classify_line, clean, find_relays, page_lines, page_parts, site_of
+from rashomon.clean.lines import document_counts, text_line_keys
+from rashomon.model import Article, RawDocument, Rejected
+
+TITLE = "Harbour bridge reopens after two-year repair"
+CAPTION = "Engineers walk the new steel deck (L) beside the rebuilt ramp. Photo: Jane Roe / EXAMPLE PRESS"
+BODY = [
+    "The harbour bridge reopened to traffic on Tuesday morning after a repair programme that lasted two years.",
+    "City officials said the final cost came to 41 million dollars, about a fifth more than first planned.",
+    "Commuters who had relied on ferries during the closure queued before dawn to be among the first across.",
+    "The transport department expects about 30,000 vehicles a day to use the bridge by the end of the month.",
+]
+PAGE = "\n".join(
+    [
+        "News ID: 48213",
+        "Published: March 26, 2024 09:40 EDT",
+        TITLE,
+        TITLE,
+        CAPTION,
+        BODY[0],
+        BODY[1],
+        "Advertisement",
+        BODY[2],
+        BODY[3],
+        "By Jane Roe",
+        "We have a small favour to ask. Thousands rely on our reporting, and each donation keeps it free for all.",
+        "Read more",
+        "Remind me later.",
+        "Support The Example Post!",
+    ]
+)
+DEBRIS = ("News ID", "Published:", "Photo:", "(L)", "Advertisement", "By Jane Roe", "favour", "Read more", "Remind")
+
+
+def page(content: str, kind: str = "text", **given: str) -> Article:
+    result = clean(RawDocument(id="p1", source="in/p1", kind=kind, content=content, **given))  # type: ignore[arg-type]
+    assert isinstance(result, Article), result
+    return result
+
+
+def test_page_text_is_split_into_body_and_metadata() -> None:
+    article = page(PAGE)
+    assert article.title == TITLE
+    assert article.text.split("\n\n") == BODY
+    assert article.text.startswith(BODY[0])
+    assert article.text.endswith(BODY[3])
+    assert not [word for word in DEBRIS if word in article.text]
+    assert article.captions == (CAPTION,)
+    assert article.published == "2024-03-26T09:40:00-04:00"
+    assert article.outlet == "The Example Post"
+    assert article.byline == "Jane Roe"
+    assert article.relays == ()
+    assert (article.id, article.source) == ("p1", "in/p1")
+
+
+def test_body_runs_from_first_to_last_sentence_line_and_keeps_short_lines_inside() -> None:
+    text = "\n".join(["Menu", TITLE, BODY[0], BODY[1], "Tolls and timetables", BODY[2], BODY[3], "Share on Facebook"])
+    article = page(text)
+    assert article.text.split("\n\n") == [BODY[0], BODY[1], "Tolls and timetables", BODY[2], BODY[3]]
+
+
+RELAY_CASES = [
+    ("The Associated Press reported that the talks had stalled late on Monday evening.", ("The Associated Press",)),
+    ("LONDON (Reuters) - The central bank held its main rate steady on Thursday, as markets expected.", ("Reuters",)),
+    ("Three people were hurt in the blast, according to AFP, which cited a local hospital.", ("Agence France-Presse",)),
+    ("LONDON (Example Wire) — Ministers met for six hours on Thursday without reaching a deal.", ("Example Wire",)),
+    ("MOSCOW, March 26 (Reuters) - Officials said on Tuesday that new rules would apply next month.", ("Reuters",)),
+    ("PARIS (AP) — The strike closed schools, and Reuters reported long queues.", ("The Associated Press", "Reuters")),
+    ("WASHINGTON — The Senate passed the bill late on Tuesday by a narrow margin of two votes.", ()),
+    ("The happy map showed several roads closed by the storm overnight, officials said.", ()),
+    ("The deal, first reported by the Financial Times, is worth two billion euros.", ()),
+]
+
+
+@pytest.mark.parametrize(("body", "relays"), RELAY_CASES)
+def test_find_relays(body: str, relays: tuple[str, ...]) -> None:
+    assert find_relays(body) == relays
+
+
+def test_relays_of_a_cleaned_page_come_from_its_body() -> None:
+    text = "\n".join(
+        [
+            TITLE,
+            "LONDON (Example Wire) — " + BODY[0],
+            BODY[1],
+            "The Associated Press reported that two lanes would stay shut until May.",
+        ]
+    )
+    assert page(text).relays == ("Example Wire", "The Associated Press")
+
+
+def test_photo_credit_to_a_wire_service_is_not_a_relay() -> None:
+    caption = "A crane lifts a section of the deck into place. Photo: Ivan Petrov / TASS"
+    article = page("\n".join([TITLE, caption, BODY[0], BODY[1]]))
+    assert article.captions == (caption,)
+    assert "TASS" not in article.text
+    assert article.relays == ()
+
+
+@pytest.mark.parametrize(
+    ("masthead", "elsewhere", "outlet"),
+    [
+        ("EXAMPLE POST", "This story first ran in the Example Post weekend edition for our readers.", "Example Post"),
+        ("THE NEWSDESK", "Readers of The NewsDesk can send tips to the newsroom by email or by post.", "The NewsDesk"),
+        ("EXAMPLE POST", "Readers can send tips to the newsroom by email or by post at any time.", "Example Post"),
+    ],
+)
+def test_all_caps_masthead_outlet_in_the_case_written_elsewhere(masthead: str, elsewhere: str, outlet: str) -> None:
+    article = page("\n".join([masthead, TITLE, BODY[0], elsewhere]))
+    assert article.outlet == outlet
+    assert masthead not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Copyright 2024 Example Courier Media Group", "Example Courier"),
+        ("Subscribe to the Example Courier newsletter", "Example Courier"),
+        ("The journalists of Example Courier need your help.", "Example Courier"),
+    ],
+)
+def test_outlet_from_footer_clues(line: str, outlet: str) -> None:
+    assert page("\n".join([TITLE, BODY[0], BODY[1], line])).outlet == outlet
+
+
+@pytest.mark.parametrize("content", ["One sentence only.", "  Body kept exactly,\n\nwith its own spacing.  \n"])
+def test_body_kind_is_used_verbatim(content: str) -> None:
+    article = page(content, kind="body")
+    assert article.text == content
+    assert (article.title, article.captions) == (None, ())
+
+
+def test_given_metadata_wins_over_extracted() -> None:
+    given = {"title": "Given title", "published": "2024-01-02T03:04:05Z", "outlet": "Given Outlet", "byline": "Ann Bee"}
+    article = page(PAGE, **given, url="https://example.org/a")
+    assert (article.title, article.published, article.outlet, article.byline, article.url) == (
+        "Given title",
+        "2024-01-02T03:04:05+00:00",
+        "Given Outlet",
+        "Ann Bee",
+        "https://example.org/a",
+    )
+    assert article.text.split("\n\n") == BODY
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "words"),
+    [
+        ("text", "Home\nNews\nSport\nWeather\nContact us", "reads like article text"),
+        ("body", "  \n ", "empty"),
+        ("html", "<html><body><div></div></body></html>", "reads like article text"),
+    ],
+)
+def test_input_without_article_text_is_rejected(kind: str, content: str, words: str) -> None:
+    result = clean(RawDocument(id="x", source="dir/x", kind=kind, content=content))  # type: ignore[arg-type]
+    assert isinstance(result, Rejected)
+    assert result.input.startswith("dir/x")
+    assert words in result.reason
+
+
+HTML = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{TITLE} | The Example Post</title>
+<meta property="og:site_name" content="The Example Post">
+<meta property="og:title" content="{TITLE}">
+<meta property="article:published_time" content="2024-03-26T09:40:00-04:00">
+<meta name="author" content="Jane Roe">
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news and analysis</a></li></ul></nav></header>
+<main><article>
+<h1>{TITLE}</h1>
+<figure><img src="deck.jpg" alt=""><figcaption>{CAPTION}</figcaption></figure>
+{"".join(f"<p>{p}</p>" for p in BODY)}
+</article></main>
+<footer><p>Copyright 2024 The Example Post Media Group. All rights reserved.</p>
+<p><a href="/privacy">Privacy policy and cookie settings for every reader of this website</a></p></footer>
+</body></html>"""
+
+
+def test_html_page() -> None:
+    article = page(HTML, kind="html")
+    assert article.text.split("\n\n") == BODY
+    assert article.title == TITLE
+    assert article.outlet == "The Example Post"
+    assert article.published == "2024-03-26T09:40:00-04:00"
+    assert article.byline == "Jane Roe"
+
+
+def test_language_from_the_body_before_the_page_declaration_and_given_before_both() -> None:
+    assert page(HTML, kind="html").language == "en"
+    declared_german = HTML.replace('<html lang="en">', '<html lang="de">', 1)
+    assert declared_german != HTML
+    assert page(declared_german, kind="html").language == "en", "the English body outweighs a wrong declaration"
+    assert page(PAGE).language == "en"
+    assert page(PAGE, language="pt-BR").language == "pt"
+
+
+def test_outlet_falls_back_to_the_domain_of_the_url() -> None:
+    body = "\n\n".join(BODY)
+    assert page(body, kind="body", url="https://www.example.org/news/1").outlet == "example.org"
+    assert page(body, kind="body", url="https://www.example.org/news/1", outlet="Given").outlet == "Given"
+    assert page(body, kind="body", url="http://[not-a-url").outlet is None
+    assert page(PAGE, url="https://www.example.org/news/1").outlet == "The Example Post", "the page's own name first"
+
+
+def test_html_copyright_year_is_not_a_publication_date() -> None:
+    undated = HTML.replace('<meta property="article:published_time" content="2024-03-26T09:40:00-04:00">', "")
+    assert page(undated, kind="html").published is None
+
+
+def test_html_page_without_sentence_like_text_is_rejected() -> None:
+    notfound = (
+        "<!DOCTYPE html><html><head><title>Page not found</title></head><body><header><nav><a href='/'>Home</a>"
+        "</nav></header><main><h1>Page not found</h1><p>Sorry, this page has moved</p></main></body></html>"
+    )
+    assert isinstance(clean(RawDocument(id="h", source="in/h", kind="html", content=notfound)), Rejected)
+
+
+def test_rejected_html_file_is_named_like_a_rejected_text_file() -> None:
+    result = clean(RawDocument(id="h.html", source="in/h.html", kind="html", content="<html><body></body></html>"))
+    assert isinstance(result, Rejected)
+    assert result.input == "in/h.html"
+
+
+def test_body_sentence_starting_with_by_is_body() -> None:
+    sentence = "By the end of the day, more than 200 people had crossed it."
+    article = page("\n".join([TITLE, BODY[0], sentence, BODY[1]]))
+    assert article.text.split("\n\n") == [BODY[0], sentence, BODY[1]]
+    assert article.byline is None
+
+
+def test_body_sentence_starting_with_updated_is_body() -> None:
+    sentence = "Updated traffic counts from the city showed 30,000 crossings on the first day."
+    article = page("\n".join([TITLE, BODY[0], sentence, BODY[1]]))
+    assert article.text.split("\n\n") == [BODY[0], sentence, BODY[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("News ID: 48213", "meta"),
+        ("Published: March 26, 2024 09:40 EDT", "meta"),
+        ("Last updated: 5 January 2023", "meta"),
+        ("We have a small favour to ask.", "tail"),
+        ("Read more", "tail"),
+        ("Related stories", "tail"),
+        ("Subscribe to our newsletter for daily updates", "tail"),
+        ("Advertisement", "debris"),
+        ("Remind me later.", "debris"),
+        ("Support The Example Post!", "debris"),
+        ("Copyright 2024 The Example Post Media Group", "debris"),
+        ("Tags: bridges, transport", "debris"),
+        ("Photo: Jane Roe", "debris"),
+        ("By Jane Roe", "byline"),
+        ("By Jane Roe and John Doe, Example Post", "byline"),
+        (CAPTION, "caption"),
+        ("Residents queue for water (C) in the square", "caption"),
+        ("File photo of the old bridge", "caption"),
+        ("AP Photo/Jane Roe", "caption"),
+        (BODY[0], "body"),
+        ("By Tuesday evening the river had risen by nearly two metres in places.", "body"),
+        (" ".join(["word"] * 30), "body"),
+        (TITLE, "short"),
+        ("Seven words that end with a stop.", "short"),
+        ("図書館は来年も開館を続けることが市議会で決まりました。", "body"),
+        ("図書館のお知らせ", "short"),
+    ],
+)
+def test_classify_line(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+JAPANESE_BODY = [
+    "市議会は月曜日、古い図書館を少なくともあと五年間開館し続けることを決めました。",
+    "住民は昨年の春、閉館の計画に反対して四千人を超える署名を集めていました。",
+    "市長は、来年の冬までに新しい屋根と暖房が必要になると述べました。",
+]
+
+
+def test_page_in_an_unspaced_script_is_cleaned_not_rejected() -> None:
+    article = page(
+        "\n".join(["ホーム", "ニュース", "図書館の開館が続く", *JAPANESE_BODY, "シェアする", "お問い合わせ"])
+    )
+    assert article.text.split("\n\n") == JAPANESE_BODY
+
+
+def test_a_line_that_strings_the_paragraphs_together_again_is_dropped() -> None:
+    article = page("\n".join(["Menu", TITLE, *BODY, "Share on Facebook", " ".join(BODY), "Contact us"]))
+    assert article.text.split("\n\n") == BODY
+
+
+COMMENTS = [
+    "Related: Bridges",
+    "[ 12 comments ]",
+    "rivergirl",
+    "2 days ago at 07:52 am",
+    "I drove across it this morning and the new surface is so much quieter than the old one ever was.",
+    "kevin_b",
+    "2 days ago at 08:10 am",
+    "Forty million dollars for a bridge that should never have been allowed to rust like that in the first place.",
+    "mo",
+    "1 day ago at 11:03 pm",
+    "The ferries were honestly nicer, and I will miss watching the harbour seals on the way to work every day.",
+]
+
+
+def kept_body(lines: list[str]) -> list[str]:
+    """The body when the line model keeps every line: what the page rules alone leave out."""
+    page_of = page_lines("\n".join(lines))
+    return page_parts(page_of, [True] * len(page_of.lines)).body
+
+
+def test_a_reader_comment_thread_after_the_article_is_not_body() -> None:
+    body = kept_body([TITLE, *BODY, *COMMENTS])
+    assert body[: len(BODY)] == BODY
+    assert not [line for line in body if "ago" in line or line in COMMENTS[4::3]]
+
+
+def test_time_stamps_inside_the_article_do_not_end_it() -> None:
+    stamps = ["2 hours ago", "1 hour ago", "30 minutes ago", "5 minutes ago"]
+    stamped = [line for pair in zip(stamps, BODY, strict=True) for line in pair]
+    body = kept_body([TITLE, *stamped, "Related: Bridges"])
+    assert [line for line in body if line in BODY] == BODY
+
+
+SLOGAN = "The Valley Example is the only paper that has covered every town meeting in the valley since 1921."
+
+
+def _site_pages(story: list[str]) -> list[str]:
+    others = [
+        [
+            f"The county fair opened on day {n} with a parade of tractors, a brass band and more stalls than before.",
+            f"Organisers said about {n} thousand visitors came through the gates before noon on the opening day.",
+        ]
+        for n in range(2, 7)
+    ]
+    return [
+        "\n".join(["Home", "Local", title, *lines, SLOGAN])
+        for title, lines in [("Library", story), *[("Fair", o) for o in others]]
+    ]
+
+
+def test_a_sentence_every_page_of_the_site_carries_is_debris() -> None:
+    pages = _site_pages(BODY)
+    repeated = document_counts(text_line_keys(p) for p in pages)
+    raw = RawDocument(id="p1", source="in/p1", kind="text", content=pages[0], url="https://www.valley.example/a")
+    article = clean(raw, repeated)
+    assert isinstance(article, Article)
+    assert article.text.split("\n\n") == BODY
+
+
+def test_a_story_the_site_carries_twice_keeps_its_body() -> None:
+    pages = _site_pages(BODY)
+    pages.append(pages[0].replace("Library", "Library (updated)"))
+    repeated = document_counts(text_line_keys(p) for p in pages)
+    article = clean(RawDocument(id="p1", source="in/p1", kind="text", content=pages[0]), repeated)
+    assert isinstance(article, Article)
+    # Falling back to the model without repetition, the slogan may come back: the body matters more.
+    assert article.text.split("\n\n")[: len(BODY)] == BODY
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet", "site"),
+    [
+        ("https://www.Valley.example/news/1", "Valley Example", "valley.example"),
+        (None, " Valley Example ", "valley example"),
+        (None, None, None),
+    ],
+)
+def test_site_of(url: str | None, outlet: str | None, site: str | None) -> None:
+    assert site_of(RawDocument(id="p1", source="in/p1", kind="text", content="", url=url, outlet=outlet)) == site

@@ -1,0 +1,117 @@
+"""The line model's pieces: word counts across scripts, line identity across pages, features and the shipped model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rashomon.clean.article import classify_line
+from rashomon.clean.lines import (
+    FEATURES,
+    body_lines,
+    document_counts,
+    elsewhere_counts,
+    features,
+    line_key,
+    text_line_keys,
+    with_elsewhere,
+    word_count,
+)
+
+BODY = [
+    "The council voted on Monday to keep the old library open for at least another five years.",
+    "Residents had collected more than four thousand signatures against the planned closure last spring.",
+    "The mayor said the building would need a new roof and heating before the winter of next year.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("The ferry left at dawn.", 5.0),
+        ("図書館は来年も開館を続けることが決まりました。", 11.0),  # 22 unspaced characters, about two a word
+        ("Kindle for PCの設定を変更しました。", 3 + 5.0),  # spaced words beside unspaced characters
+    ],
+)
+def test_word_count_reads_unspaced_scripts(line: str, words: float) -> None:
+    assert word_count(line) == words
+
+
+def test_line_key_ignores_case_spacing_and_digits() -> None:
+    assert line_key("Share this story  ") == line_key("share THIS story")
+    assert line_key("12 comments") == line_key("37 comments")
+    assert line_key("Share this story") != line_key("Share this page")
+
+
+def test_document_counts_count_pages_not_occurrences() -> None:
+    pages = ["Menu\nShare\nShare\nFirst story", "Menu\nSecond story", "Menu\nShare"]
+    counts = document_counts(text_line_keys(page) for page in pages)
+    assert counts[line_key("Menu")] == 3
+    assert counts[line_key("Share")] == 2
+    assert counts[line_key("First story")] == 1
+
+
+def test_elsewhere_counts_leave_the_page_itself_out() -> None:
+    counts = {line_key("Menu"): 3}
+    assert elsewhere_counts(["Menu", "Only here"], counts) == [2, 0]
+    assert elsewhere_counts(["Menu"], None) is None
+
+
+def test_features_have_one_row_per_line_and_one_column_per_name() -> None:
+    lines = ["Menu", *BODY, "Share on Facebook"]
+    classes = ["short", "body", "body", "body", "short"]
+    matrix = features(lines, classes, None, [3, 0, 0, 0, 2])
+    assert matrix.shape == (len(lines), len(FEATURES))
+    assert matrix[0, FEATURES.index("log_elsewhere")] > 0
+    assert matrix[1, FEATURES.index("log_elsewhere")] == 0
+
+
+def test_neighbourhood_features_count_body_lines_near_each_line() -> None:
+    lines = ["Menu", "Search", *BODY, "Share", "12 comments", "Ann says:", "Reply"]
+    classes = [classify_line(line) for line in lines]
+    matrix = features(lines, classes, None)
+    near = matrix[:, FEATURES.index("near_body_2")]
+    # "Menu": itself, "Search" and the first body line in reach (the page starts there); "Search": 2 of 4.
+    assert near[0] == pytest.approx(1 / 3)
+    assert near[1] == pytest.approx(2 / 4)
+    assert near[3] == pytest.approx(3 / 5)
+    gaps = np.expm1(matrix[:, FEATURES.index("log_gap_to_body")])
+    assert gaps.round().tolist() == [2, 1, 0, 0, 0, 1, 2, 3, 4]
+    assert matrix[-1, FEATURES.index("comment_density")] == pytest.approx(3 / 6)  # "12 comments", "Ann says:", "Reply"
+
+
+def test_a_page_without_body_lines_is_far_from_body_everywhere() -> None:
+    matrix = features(["Menu", "Search"], ["short", "short"], None)
+    assert np.expm1(matrix[:, FEATURES.index("log_gap_to_body")]).round().tolist() == [2, 2]
+
+
+def test_counts_from_other_documents_filled_in_equal_features_made_with_them() -> None:
+    lines = ["Menu", *BODY, "Share on Facebook"]
+    classes = ["short", "body", "body", "body", "short"]
+    counts = [3, 0, 1, 0, 2]
+    filled = with_elsewhere(features(lines, classes, None), counts)
+    assert np.array_equal(filled, features(lines, classes, None, counts))
+
+
+def test_shipped_model_keeps_sentences_and_drops_navigation() -> None:
+    lines = ["Home", "News", "Sport", "Library stays open", *BODY, "Share on Facebook", "Share on X", "Contact us"]
+    classes = ["short"] * 4 + ["body"] * 3 + ["short"] * 3
+    kept = [
+        line
+        for line, chosen in zip(lines, body_lines(features(lines, classes, "Library stays open")), strict=True)
+        if chosen
+    ]
+    assert kept == BODY
+
+
+def test_shipped_model_drops_a_cookie_notice_after_the_article() -> None:
+    notice = "This website uses cookies to improve your experience while you navigate through the website."
+    lines = ["Home", "Library stays open", *BODY, "Share on Facebook", notice, "Accept"]
+    classes = [classify_line(line) for line in lines]
+    kept = [
+        line
+        for line, chosen in zip(lines, body_lines(features(lines, classes, "Library stays open")), strict=True)
+        if chosen
+    ]
+    assert classes[lines.index(notice)] == "debris"
+    assert kept == BODY

@@ -1,0 +1,241 @@
+"""Cross-source comparison of one hand-built story: statements, figures, quotes and the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from rashomon.compare.story import StoryInput, compare_story
+from rashomon.model import (
+    Article,
+    ArticleAnnotations,
+    Figure,
+    Quote,
+    Sentence,
+    StoryComparison,
+    TimeExpr,
+)
+from rashomon.settings import CompareSettings
+
+SETTINGS = CompareSettings()
+FigureSpec = tuple[str, float | None, str | None]  # words as written, value, unit
+QuoteSpec = tuple[str, str]  # quoted words, speaker
+
+
+def annotate(
+    article_id: str,
+    sentences: Sequence[str],
+    figures: Sequence[FigureSpec] = (),
+    quotes: Sequence[QuoteSpec] = (),
+    times: Sequence[tuple[str, str]] = (),
+) -> tuple[Article, ArticleAnnotations]:
+    """An article made of ``sentences`` and its annotations, every span located by its words."""
+    text = " ".join(sentences)
+    bounds, at = [], 0
+    for sentence in sentences:
+        bounds.append(Sentence(article=article_id, start=at, end=at + len(sentence)))
+        at += len(sentence) + 1
+
+    def where(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    found_figures = []
+    for words, value, unit in figures:
+        start, end = where(words)
+        found_figures.append(
+            Figure(
+                id=f"{article_id}:figure:{start}-{end}",
+                article=article_id,
+                start=start,
+                end=end,
+                value=value,
+                unit=unit,
+                approx=False,
+            )
+        )
+    found_quotes = []
+    for words, speaker in quotes:
+        start, end = where(words)
+        found_quotes.append(
+            Quote(
+                id=f"{article_id}:quote:{start}-{end}",
+                article=article_id,
+                start=start,
+                end=end,
+                kind="direct",
+                speaker=speaker,
+            )
+        )
+    found_times = [TimeExpr(article=article_id, start=where(w)[0], end=where(w)[1], value=v) for w, v in times]
+    annotations = ArticleAnnotations(
+        article=article_id,
+        sentences=tuple(bounds),
+        figures=tuple(found_figures),
+        quotes=tuple(found_quotes),
+        times=tuple(found_times),
+    )
+    return Article(id=article_id, source=f"{article_id}.txt", text=text), annotations
+
+
+def compare(*annotated: tuple[Article, ArticleAnnotations], speakers: dict[str, str] | None = None) -> StoryComparison:
+    story = StoryInput(
+        story="story:test",
+        articles=[a for a, _ in annotated],
+        annotations={a.id: notes for a, notes in annotated},
+        speaker_entity=speakers or {},
+    )
+    return compare_story(story, SETTINGS)
+
+
+def statement_of(result: StoryComparison, words: str) -> tuple[str, set[str]]:
+    """Status and source articles of the one statement whose text contains ``words``."""
+    (found,) = [s for s in result.statements if words in s.text]
+    return found.status, {s.article for s in found.sources}
+
+
+def test_corroborated_and_single_source_statements() -> None:
+    left = annotate(
+        "a",
+        [
+            "A freight train derailed near Millbrook on Sunday evening.",
+            "The local school will stay closed until Wednesday.",
+        ],
+    )
+    right = annotate(
+        "b",
+        [
+            "A freight train derailed close to Millbrook on Sunday evening.",
+            "Fishermen on the river reported an oily sheen on the water.",
+        ],
+    )
+    result = compare(left, right)
+    assert result.story == "story:test"
+    assert result.summary == "A freight train derailed near Millbrook on Sunday evening."
+    assert statement_of(result, "freight train") == ("corroborated", {"a", "b"})
+    assert statement_of(result, "school") == ("single-source", {"a"})
+    assert statement_of(result, "Fishermen") == ("single-source", {"b"})
+    assert len(result.statements) == 3
+    texts = {"a": left[0].text, "b": right[0].text}
+    for statement in result.statements:
+        first = statement.sources[0]
+        assert texts[first.article][first.start : first.end] == statement.text
+
+
+def test_a_statement_never_holds_two_sentences_of_one_article() -> None:
+    left = annotate(
+        "a",
+        [
+            "The storm knocked out power to the whole county overnight.",
+            "The storm knocked out power to the entire county overnight.",
+        ],
+    )
+    right = annotate("b", ["The storm knocked out power to the whole county overnight."])
+    result = compare(left, right)
+    for statement in result.statements:
+        articles = [s.article for s in statement.sources]
+        assert len(articles) == len(set(articles))
+    assert sorted(len(s.sources) for s in result.statements) == [1, 2]
+
+
+def test_different_counts_in_parallel_sentences_conflict() -> None:
+    left = annotate(
+        "a",
+        ["Seven people were injured when the crane collapsed on Harbour Road.", "Traffic was diverted."],
+        figures=[("Seven people", 7, "people")],
+    )
+    right = annotate(
+        "b",
+        ["Eight people were injured when the crane collapsed on Harbour Road."],
+        figures=[("Eight people", 8, "person")],
+    )
+    result = compare(left, right)
+    assert [(f.figure, f.other, f.relation) for f in result.figure_alignments] == [
+        (left[1].figures[0].id, right[1].figures[0].id, "conflict")
+    ]
+    assert statement_of(result, "crane") == ("conflicting", {"a", "b"})
+    assert statement_of(result, "Traffic") == ("single-source", {"a"})
+
+
+def test_different_counts_in_unrelated_sentences_are_different_scope() -> None:
+    left = annotate(
+        "a",
+        ["Seven people were injured when the crane collapsed on Harbour Road."],
+        figures=[("Seven people", 7, "people")],
+    )
+    right = annotate(
+        "b",
+        ["Police evacuated 80 residents from nearby flats as a precaution."],
+        figures=[("80 residents", 80, "resident")],
+    )
+    result = compare(left, right)
+    assert [f.relation for f in result.figure_alignments] in ([], ["different-scope"])
+    assert {s.status for s in result.statements} == {"single-source"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("44 days", 44, "day"), ("six weeks", 6, "week")),
+        (("1.6 miles", 1.6, "mile"), ("2.6 km", 2.6, "km")),
+        (("120 troops", 120, "troop"), ("125 soldiers", 125, "soldier")),
+    ],
+)
+def test_figures_agree_across_units(first: FigureSpec, second: FigureSpec) -> None:
+    left = annotate("a", [f"The blockade of the valley road lasted {first[0]} in all."], figures=[first])
+    right = annotate("b", [f"The blockade of the valley road lasted {second[0]} in all."], figures=[second])
+    result = compare(left, right)
+    assert [f.relation for f in result.figure_alignments] == ["agree"]
+    assert statement_of(result, "blockade") == ("corroborated", {"a", "b"})
+
+
+def test_figures_of_different_kinds_are_not_aligned() -> None:
+    left = annotate("a", ["The convoy waited 44 days at the border."], figures=[("44 days", 44, "day")])
+    right = annotate("b", ["The convoy waited 44 km from the border."], figures=[("44 km", 44, "km")])
+    assert compare(left, right).figure_alignments == ()
+
+
+def test_quotes_of_one_speaker_align_and_others_do_not() -> None:
+    left = annotate(
+        "a",
+        [
+            "We will rebuild every home that was lost, the governor said.",
+            "Nobody warned us about the dam, a farmer said.",
+        ],
+        quotes=[("We will rebuild every home that was lost", "Jane Doe"), ("Nobody warned us", "Tom Reed")],
+    )
+    right = annotate(
+        "b",
+        [
+            "Every home that was lost will be rebuilt, Doe told reporters.",
+            "We will rebuild every home that was lost, an aide repeated.",
+        ],
+        quotes=[
+            ("Every home that was lost will be rebuilt", "Doe"),
+            ("We will rebuild every home that was lost", "Sam Aide"),
+        ],
+    )
+    speakers = {"jane doe": "entity:doe", "doe": "entity:doe"}
+    result = compare(left, right, speakers=speakers)
+    doe_left, doe_right = left[1].quotes[0].id, right[1].quotes[0].id
+    assert result.quote_alignments == ((doe_left, doe_right),)
+    # Without the entity map the two spellings of Doe are two speakers.
+    assert compare(left, right).quote_alignments == ()
+
+
+def test_timeline_holds_dates_not_durations() -> None:
+    left = annotate(
+        "a",
+        ["The bridge opened on 3 March 2023.", "It had been closed for a year."],
+        times=[("3 March 2023", "2023-03-03"), ("a year", "P1Y")],
+    )
+    right = annotate(
+        "b",
+        ["The bridge opened on March 3, 2023.", "Work began in autumn 2021."],
+        times=[("March 3, 2023", "2023-03-03"), ("autumn 2021", "2021-FA")],
+    )
+    result = compare(left, right)
+    assert [(e.when, e.sources) for e in result.timeline] == [("2021-FA", ("b",)), ("2023-03-03", ("a", "b"))]
+    assert all(not e.when.startswith("P") for e in result.timeline)
+    assert result.timeline[1].what == "The bridge opened on 3 March 2023."

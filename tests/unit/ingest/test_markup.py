@@ -1,0 +1,35 @@
+"""Tests for the cheap HTML checks: markup detection and tag nesting depth as a forgiving parser sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.ingest.markup import has_markup, nesting_depth
+
+
+@pytest.mark.parametrize(
+    ("html", "depth"),
+    [
+        ("<html><body><div><p>Text</p></div></body></html>", 4),
+        ("<div><br><img src='x.png'><hr/><span/></div>", 1),
+        ("<ul><li>one<li>two<li>three</ul>", 2),
+        ("<p>one<p>two<p>three", 1),
+        ("<div><span><b>unclosed</div><div>sibling</div>", 3),
+        ("</div></div><div>stray end tags are ignored</div>", 1),
+        ("<div><!-- <div><div><div> --><script>if (a<b) { x = '<div><div>'; }</script></div>", 1),
+        ("<div><style>p > span { color: red }</style><p>x</p></div>", 2),
+        ("plain text with no tags < and > signs", 0),
+    ],
+)
+def test_nesting_depth(html: str, depth: int) -> None:
+    assert nesting_depth(html, 1_000) == depth
+
+
+def test_nesting_depth_stops_just_past_the_limit() -> None:
+    assert nesting_depth("<div>" * 100_000, 250) == 251
+
+
+def test_has_markup() -> None:
+    assert has_markup("<p>A paragraph.</p>")
+    assert has_markup("Line one<br/>line two")
+    assert not has_markup("Prices rose 3 < 5 percent, and x > y in plain text.")

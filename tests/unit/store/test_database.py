@@ -1,0 +1,198 @@
+"""The DuckDB store over real temporary files: round trips, idempotent upserts, conflicts, caches and versions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from rashomon.errors import StoreError
+from rashomon.model import Article, Rejected
+from rashomon.store.database import Store
+
+FULL = Article(
+    id="harbor-1",
+    source="inputs/harbor.txt",
+    text="The ferry ran aground at dawn.\n\nNo one was hurt, the coastguard said.",
+    title="Ferry runs aground",
+    published="2024-05-14T06:30:00+01:00",
+    outlet="Harbor Ledger",
+    byline="By Ann Example",
+    url="https://example.invalid/ferry",
+    relays=("Reuters", "AP"),
+    captions=("The ferry at low tide. Photo: staff",),
+    language="en",
+)
+BARE = Article(id="bare-1", source="inputs/bare.txt", text="A short body with “curly” quotes and é.")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "nested" / "store.duckdb") as opened:
+        yield opened
+
+
+def test_round_trip_keeps_every_field(store: Store) -> None:
+    result = store.save_batch([FULL, BARE], [])
+    assert (result.added, result.updated, result.unchanged, result.conflicts) == (2, 0, 0, ())
+    assert store.articles() == [BARE, FULL]  # ordered by id
+    assert store.counts() == {"articles": 2, "rejected": 0, "parses": 0}
+
+
+def test_round_trip_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    with Store(path) as first:
+        first.save_batch([FULL], [Rejected(input="broken.html", reason="Not a page.")])
+    with Store(path) as second:
+        assert second.articles() == [FULL]
+        assert second.rejected() == [Rejected(input="broken.html", reason="Not a page.")]
+
+
+def test_published_inferred_is_not_stored(store: Store) -> None:
+    store.save_batch([replace(BARE, published="2024-05-14", published_inferred=True)], [])
+    (back,) = store.articles()
+    assert back.published == "2024-05-14"
+    assert back.published_inferred is False
+
+
+def test_saving_the_same_batch_again_changes_nothing(store: Store) -> None:
+    rejected = [Rejected(input="broken.html", reason="Not a page.")]
+    store.save_batch([FULL, BARE], rejected)
+    hashes = store.content_hashes()
+    again = store.save_batch([FULL, BARE], rejected)
+    assert (again.added, again.updated, again.unchanged, again.conflicts) == (0, 0, 2, ())
+    assert store.counts() == {"articles": 2, "rejected": 1, "parses": 0}
+    assert store.content_hashes() == hashes
+
+
+def test_same_id_from_another_source_is_a_conflict(store: Store) -> None:
+    store.save_batch([FULL], [])
+    impostor = replace(FULL, source="inputs/other.txt", text="A different story entirely.")
+    result = store.save_batch([impostor], [])
+    assert (result.added, result.updated) == (0, 0)
+    (conflict,) = result.conflicts
+    assert conflict.input == "inputs/other.txt (harbor-1)", "a record of a many-article file is named by its id"
+    assert "harbor-1" in conflict.reason
+    assert FULL.source in conflict.reason
+    assert store.articles() == [FULL]
+
+
+def test_conflict_is_kept_in_the_rejected_list(store: Store) -> None:
+    store.save_batch([FULL], [])
+    result = store.save_batch([replace(FULL, source="inputs/other.txt", text="A different story entirely.")], [])
+    assert store.rejected() == list(result.conflicts)
+
+
+def test_same_source_with_changed_text_is_updated(store: Store) -> None:
+    store.save_batch([FULL], [])
+    edited = replace(FULL, text=FULL.text + " The tide lifted it by noon.", relays=())
+    result = store.save_batch([edited], [])
+    assert (result.added, result.updated, result.unchanged) == (0, 1, 0)
+    assert store.articles() == [edited]
+    assert store.counts()["articles"] == 1
+
+
+def test_rejected_input_read_later_leaves_the_rejected_list(store: Store) -> None:
+    store.save_batch([], [Rejected(input=BARE.source, reason="Encoding unknown."), Rejected(input="x", reason="No.")])
+    assert [r.input for r in store.rejected()] == [BARE.source, "x"]
+    store.save_batch([BARE], [])
+    assert store.rejected() == [Rejected(input="x", reason="No.")]
+
+
+def test_rejected_reason_is_replaced_not_duplicated(store: Store) -> None:
+    store.save_batch([], [Rejected(input="x", reason="First reason.")])
+    store.save_batch([], [Rejected(input="x", reason="Second reason.")])
+    assert store.rejected() == [Rejected(input="x", reason="Second reason.")]
+
+
+def test_parse_cache_is_keyed_by_model(store: Store) -> None:
+    store.save_parses("model-a", [("harbor-1", "hash-1", b"\x00doc-a\xff"), ("bare-1", "hash-2", b"doc-b")])
+    store.save_parses("model-b", [("other-1", "hash-3", b"doc-c")])
+    assert store.cached_parses("model-a") == {"harbor-1": ("hash-1", b"\x00doc-a\xff"), "bare-1": ("hash-2", b"doc-b")}
+    assert store.cached_parses("model-b") == {"other-1": ("hash-3", b"doc-c")}
+    assert store.cached_parses("model-c") == {}
+    store.save_parses("model-a", [("harbor-1", "hash-9", b"newer")])
+    assert store.cached_parses("model-a")["harbor-1"] == ("hash-9", b"newer")
+    assert store.counts()["parses"] == 3
+
+
+def test_dossier_round_trip(store: Store) -> None:
+    assert store.dossier() is None
+    store.save_dossier({"schema_version": "1", "articles": [{"id": "a", "text": "<b>&</b>"}]})
+    store.save_dossier({"schema_version": "1", "articles": []})
+    assert store.dossier() == {"schema_version": "1", "articles": []}
+
+
+def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        # The articles table and version mark as rashomon wrote them before the language column.
+        connection.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        connection.execute(
+            "CREATE TABLE articles (id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR NOT NULL, "
+            "text VARCHAR NOT NULL, title VARCHAR, published VARCHAR, outlet VARCHAR, byline VARCHAR, url VARCHAR, "
+            "relays VARCHAR NOT NULL, captions VARCHAR NOT NULL)"
+        )
+        connection.execute(
+            "INSERT INTO articles VALUES ('bare-1', 'x', 'inputs/bare.txt', 'A short body.', NULL, NULL, NULL, NULL, "
+            "NULL, '[]', '[]')"
+        )
+    with Store(path) as store:
+        assert store.articles() == [Article(id="bare-1", source="inputs/bare.txt", text="A short body.")]
+        store.save_batch([FULL], [])
+        assert [a.language for a in store.articles()] == [None, "en"]
+    with duckdb.connect(str(path)) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+
+
+def test_other_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    Store(path).close()
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="99"):
+        Store(path)
+
+
+def test_in_memory_store() -> None:
+    with Store(None) as memory:
+        assert memory.path is None
+        memory.save_batch([FULL], [])
+        assert memory.articles() == [FULL]
+    with Store(None) as fresh:  # nothing shared between in-memory stores
+        assert fresh.articles() == []
+
+
+def test_failed_transaction_rolls_back(store: Store) -> None:
+    store.save_batch([FULL], [])
+    with pytest.raises(RuntimeError, match="boom"), store.transaction():
+        store.connection.execute("INSERT INTO rejected VALUES ('half.txt', 'half written')")
+        store.connection.execute("DELETE FROM articles")
+        raise RuntimeError("boom")
+    assert store.rejected() == []
+    assert store.articles() == [FULL]
+    store.save_batch([BARE], [])  # the store is usable afterwards
+    assert store.counts()["articles"] == 2
+
+
+def test_conflict_inside_a_batch_keeps_the_rest(store: Store) -> None:
+    store.save_batch([FULL], [])
+    impostor = replace(FULL, source="inputs/other.txt", text="Something else.")
+    result = store.save_batch([impostor, BARE], [])
+    assert result.added == 1
+    assert len(result.conflicts) == 1
+    assert [a.id for a in store.articles()] == ["bare-1", "harbor-1"]
+
+
+def test_page_lines_are_counted_per_site_as_sets_and_replaced(store: Store) -> None:
+    store.save_page_lines({"a": ("one.example", ["menu", "story-a", "menu"]), "b": ("one.example", ["menu", "x"])})
+    store.save_page_lines({"c": ("two.example", ["menu"])})
+    assert store.shared_lines() == {"one.example": {"menu": 2}}
+    store.save_page_lines({"a": ("one.example", ["menu", "story-a"]), "b": ("one.example", ["menu", "x"])})
+    assert store.shared_lines() == {"one.example": {"menu": 2}}, "saving the same pages again counts the same"
+    store.save_page_lines({"b": ("one.example", ["x"])})
+    assert store.shared_lines() == {}, "a page's earlier lines are replaced"
