@@ -1,56 +1,42 @@
 """Stage order, the run loop, progress events and run statistics.
 
-`run` reads inputs into the store (one transaction per batch), parses what the store has not parsed yet, and then
-`analyse` derives the whole dossier from the stored articles: so adding inputs extends it, repeating inputs changes
-nothing, and a run killed half-way loses only its unfinished batch.
+`run` works around the store, each stage doing only what is new: it reads and cleans inputs (one transaction per
+batch); extracts the articles that have no extraction for their current content and extractor version (in worker
+processes when there are many); finds copies among the new articles and places them in the stored story index
+(no regrouping of the rest); works out the stories whose members or inputs changed; and assembles the dossier from
+what is stored. Adding inputs extends it, repeating inputs changes nothing, and a killed run loses at most one
+batch of each stage.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import multiprocessing
+import pickle
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
-from rashomon.compare.story import StoryInput, compare_story
+from rashomon.compare.story_result import StoryResult, analyse_story, dated_members
 from rashomon.dossier import Dossier
-from rashomon.extract.entities import find_mentions, name_key, resolve_entities
-from rashomon.extract.figures import find_figures
-from rashomon.extract.nlp import LanguageModel, sentence_bounds
-from rashomon.extract.quotes import find_quotes, quote_mark_spans
-from rashomon.extract.times import find_times
+from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
+from rashomon.extract.nlp import LanguageModel
 from rashomon.ingest.inputs import discover, is_records, read_file, read_inputs
-from rashomon.model import (
-    Article,
-    ArticleAnnotations,
-    Entity,
-    Mention,
-    Quote,
-    RawDocument,
-    Rejected,
-    Sentence,
-    StageStats,
-    Story,
-    TimeExpr,
-    describe_input,
-)
+from rashomon.model import Article, ArticleAnnotations, Entity, RawDocument, Rejected, StageStats, describe_input
 from rashomon.render.assemble import assemble
 from rashomon.settings import Settings
-from rashomon.store.database import Store, content_hash
-from rashomon.stories.cluster import (
-    event_date,
-    group_articles,
-    infer_dates,
-    reading_order,
-    story_facts,
-    story_id,
-    story_title,
-)
-from rashomon.stories.dedup import find_duplicates
+from rashomon.store.database import Store
+from rashomon.store.records import from_json, to_json
+from rashomon.stories.cluster import reading_key, reading_order, signatures, story_id
+from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
+from rashomon.stories.index import StoryIndex
+from rashomon.text.names import name_key
 
 logger = logging.getLogger(__name__)
 
@@ -86,28 +72,29 @@ class RunResult:
 def run(
     paths: Sequence[Path], store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback = _ignore
 ) -> RunResult:
-    """Read ``paths`` into ``store`` and rebuild the dossier from everything stored."""
-    result = RunResult(
-        dossier=Dossier(
-            schema_version="1", articles=[], rejected=[], stories=[], entities=[], quotes=[], figures=[], times=[]
-        )
-    )
+    """Read ``paths`` into ``store``, bring every derived result up to date, and assemble the dossier."""
+    result = RunResult(dossier=_empty_dossier())
     result.stages.append(ingest_into(paths, store, settings, result, progress))
-    articles = store.articles()
-    docs, parse_stats = parse_articles(articles, store, model, progress, settings.ingest.batch_size)
-    result.stages.append(parse_stats)
+    result.stages.append(extract_pending(store, settings, model, progress))
+    result.stages.append(place_stories(store, settings, progress))
+    result.stages.append(analyse_stories(store, settings, _extractor_version(model), progress))
     started = time.perf_counter()
-    result.dossier = analyse(articles, docs, store.rejected(), settings)
-    store.save_dossier(result.dossier.model_dump(mode="json"))
+    result.dossier = dossier_from_store(store)
     result.stages.append(
         StageStats(
-            name="analyse",
-            items_in=len(articles),
+            name="assemble",
+            items_in=len(result.dossier.articles),
             items_out=len(result.dossier.stories),
             seconds=time.perf_counter() - started,
         )
     )
     return result
+
+
+def _empty_dossier() -> Dossier:
+    return Dossier(
+        schema_version="1", articles=[], rejected=[], stories=[], entities=[], quotes=[], figures=[], times=[]
+    )
 
 
 def ingest_into(
@@ -186,127 +173,250 @@ def clean_safely(raw: RawDocument, repeated: Mapping[str, int] | None = None) ->
         )
 
 
-def parse_articles(
-    articles: Sequence[Article], store: Store, model: LanguageModel, progress: ProgressCallback, batch_size: int
-) -> tuple[dict[str, Any], StageStats]:
-    """Parsed documents for all articles: cached ones from the store, the rest parsed now and cached."""
+def _extractor_version(model: LanguageModel) -> str:
+    return f"{EXTRACTOR_VERSION}/{model.version}"
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
+# The worker processes' own language model: each loads one when it starts (a process cannot share the parent's).
+_worker_model: LanguageModel | None = None
+
+
+def _start_worker(name: str, batch_size: int) -> None:
+    global _worker_model  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
+    _worker_model = LanguageModel(name, batch_size)
+
+
+def _extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
+    if _worker_model is None:
+        raise RuntimeError("worker started without its language model")
+    return extract_batch(_worker_model, articles)
+
+
+def extract_pending(store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback) -> StageStats:
+    """Parse and extract the articles whose stored extraction is missing or stale, saving each batch.
+
+    With many to do, ``settings.nlp.processes`` worker processes work on batches side by side while this process
+    only reads and writes the store.
+    """
     started = time.perf_counter()
-    cached = store.cached_parses(model.version)
-    docs: dict[str, Any] = {}
-    todo = []
-    for article in articles:
-        digest = content_hash(article)
-        if article.id in cached and cached[article.id][0] == digest:
-            docs[article.id] = model.from_bytes(cached[article.id][1])
+    version = _extractor_version(model)
+    todo = store.stale_extractions(version)
+    stats = StageStats(name="extract", items_in=len(todo))
+    batches = (store.articles(ids) for ids in _chunks(todo, settings.nlp.batch_size * 2))
+    if settings.nlp.processes > 1 and len(todo) >= settings.nlp.parallel_from:
+        results = _extract_in_pool(batches, settings)
+    else:
+        results = (extract_batch(model, batch) for batch in batches)
+    for extracted in results:
+        store.save_extractions(version, [(e.annotations.article, to_json(e)) for e in extracted])
+        stats.items_out += len(extracted)
+        for issue in (step for e in extracted for step in e.issues):
+            stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
+        progress(Progress(stage="extract", done=stats.items_out, total=len(todo)))
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _extract_in_pool(batches: Iterator[list[Article]], settings: Settings) -> Iterator[list[ArticleExtraction]]:
+    """Batches extracted by worker processes, in order; only a few are read ahead, so memory stays bounded."""
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding the store's threads
+    with ProcessPoolExecutor(
+        settings.nlp.processes,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(settings.nlp.model, settings.nlp.batch_size),
+    ) as pool:
+        pending: list[Future[list[ArticleExtraction]]] = []
+        for batch in batches:
+            pending.append(pool.submit(_extract_in_worker, batch))
+            if len(pending) > 2 * settings.nlp.processes:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+def _settings_digest(*parts: object) -> str:
+    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _load_index(store: Store, settings: Settings) -> tuple[StoryIndex, str]:
+    """The stored story index, or a new one when there is none or it was built with other story settings."""
+    digest = _settings_digest(settings.stories.model_dump(), settings.dedup.model_dump())
+    saved = store.story_index()
+    if saved is not None and saved[0] == digest:
+        index: StoryIndex = pickle.loads(saved[1])
+        index.settings = settings.stories
+        return index, digest
+    if saved is not None:
+        logger.info("story settings changed since the index was built: placing every article again")
+    return StoryIndex(settings.stories), digest
+
+
+def find_new_copies(store: Store, ids: Sequence[str], settings: Settings) -> dict[str, str]:
+    """Copy links (copy id -> original id) between the given new articles and every stored one.
+
+    The new articles' fingerprints are stored first, so candidates come from one query over all of them.
+    """
+    articles = {a.id: a for a in store.articles(ids)}
+    sampled = {i: fingerprints(shingles(a.text, settings.dedup.shingle_words)) for i, a in articles.items()}
+    store.save_fingerprints(sampled)
+    holders = store.fingerprint_holders({f for found in sampled.values() for f in found}, MAX_POSTINGS)
+    pairs = {
+        (a, b)
+        for held_by in holders.values()
+        for n, a in enumerate(held_by)
+        for b in held_by[n + 1 :]
+        if a in articles or b in articles
+    }
+    others = {i for pair in pairs for i in pair if i not in articles}
+    articles.update({a.id: a for a in store.articles(sorted(others))})
+    return copy_links(articles, pairs, settings.dedup)
+
+
+def place_stories(store: Store, settings: Settings, progress: ProgressCallback) -> StageStats:
+    """Find the copies among articles the story index has not seen, and place those articles in it."""
+    started = time.perf_counter()
+    index, digest = _load_index(store, settings)
+    new = [i for i in store.article_ids() if i not in index]
+    stats = StageStats(name="stories", items_in=len(new))
+    if not new:
+        return stats
+    links: dict[str, str] = {}
+    for ids in _chunks(new, 1000):
+        links.update(find_new_copies(store, ids, settings))
+    store.save_copies(links)
+    copies = resolve_chains(store.copies())
+    stats.dropped["copies"] = sum(1 for c in copies if c in set(new))
+    # Placed in reading order, as they would have arrived: the index's result depends on the order it is fed.
+    published = store.publication_dates(new)
+    ordered = sorted(new, key=lambda i: reading_key(i, published.get(i)))
+    for batch in _chunks(ordered, settings.stories.batch_size):
+        articles = store.articles(batch)
+        articles.sort(key=reading_order)
+        facts = {i: from_json(ArticleExtraction, body).facts for i, body in store.extractions(batch).items()}
+        index.add(signatures(articles, facts), copies)
+        stats.items_out += len(batch)
+        progress(Progress(stage="stories", done=stats.items_out, total=len(new)))
+    store.save_story_index(digest, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _basis(members: Sequence[str], hashes: Mapping[str, str], version: str, settings: Settings) -> str:
+    """What a story's result is derived from: its members' content, the extractor and the comparison settings."""
+    return _settings_digest([(m, hashes.get(m)) for m in members], version, settings.compare.model_dump())
+
+
+def analyse_stories(store: Store, settings: Settings, version: str, progress: ProgressCallback) -> StageStats:
+    """Work out the stories that are new or whose members' content changed; drop the stories that are gone."""
+    started = time.perf_counter()
+    saved = store.story_index()
+    index: StoryIndex = pickle.loads(saved[1]) if saved else StoryIndex(settings.stories)
+    hashes = store.content_hashes()
+    current = {story_id(members): members for members in index.stories()}
+    bases = {sid: _basis(members, hashes, version, settings) for sid, members in current.items()}
+    stored = store.story_bases()
+    todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
+    gone = sorted(set(stored) - set(current))
+    stats = StageStats(name="compare", items_in=len(todo))
+    copies = resolve_chains(store.copies())
+    done = 0
+    for chunk in _chunks(todo, 64):
+        wanted = [m for sid in chunk for m in current[sid]]
+        articles = {a.id: a for a in store.articles(wanted)}
+        extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
+        rows = []
+        for sid in chunk:
+            members = [articles[m] for m in current[sid]]
+            found = {
+                m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m))
+                for m in current[sid]
+            }
+            result = analyse_story(members, found, {c: o for c, o in copies.items() if c in found}, settings.compare)
+            rows.append((sid, bases[sid], to_json(result)))
+            for issue in result.issues:
+                stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
+        store.save_stories(rows)
+        done += len(chunk)
+        stats.items_out += len(chunk)
+        progress(Progress(stage="compare", done=done, total=len(todo)))
+    store.save_stories([], gone)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _merge_entities(found: Sequence[Entity]) -> list[Entity]:
+    """One entity per id across stories: mentions and aliases of every story's entity of that id."""
+    merged: dict[str, Entity] = {}
+    for entity in found:
+        if entity.id in merged:
+            known = merged[entity.id]
+            aliases = {*known.aliases, *entity.aliases} - {known.name}
+            mentions = sorted({*known.mentions, *entity.mentions}, key=lambda m: (m.article, m.start, m.end))
+            merged[entity.id] = replace(known, aliases=tuple(sorted(aliases)), mentions=tuple(mentions))
         else:
-            todo.append((article, digest))
-    for first in range(0, len(todo), batch_size):
-        batch = todo[first : first + batch_size]
-        parsed = list(model(a.text for a, _ in batch))
-        store.save_parses(
-            model.version, [(a.id, d, model.to_bytes(doc)) for (a, d), doc in zip(batch, parsed, strict=True)]
-        )
-        docs.update({a.id: doc for (a, _), doc in zip(batch, parsed, strict=True)})
-        progress(Progress(stage="parse", done=first + len(batch), total=len(todo)))
-    stats = StageStats(name="parse", items_in=len(articles), items_out=len(docs), seconds=time.perf_counter() - started)
-    stats.dropped["cached"] = len(articles) - len(todo)
-    return docs, stats
+            merged[entity.id] = entity
+    return sorted(merged.values(), key=lambda e: (-len(e.mentions), e.name))
 
 
-def _speaker_index(entities: Iterable[Entity]) -> dict[str, Entity]:
-    index: dict[str, Entity] = {}
+def _issues(
+    articles: Mapping[str, Article], extracted: Mapping[str, ArticleExtraction], results: Sequence[StoryResult]
+) -> list[Rejected]:
+    """Steps that failed on an article or a story, as reasons a reader can act on; the rest of its results stand."""
+    found = []
+    for article_id, extraction in sorted(extracted.items()):
+        article = articles[article_id]
+        for step, error in sorted(extraction.issues.items()):
+            found.append(
+                Rejected(
+                    input=describe_input(article.source, article.id),
+                    reason=f"The article is kept, but its {step} could not be extracted ({error}).",
+                )
+            )
+    for result in results:
+        for step, error in sorted(result.issues.items()):
+            found.append(
+                Rejected(
+                    input=result.story.id,
+                    reason=f"The story is kept, but its {step} could not be worked out ({error}).",
+                )
+            )
+    return found
+
+
+def dossier_from_store(store: Store) -> Dossier:
+    """The dossier of everything stored: articles, their extractions and the current stories' results."""
+    results = [from_json(StoryResult, body) for body in store.stories()]
+    articles = {a.id: a for a in store.articles()}
+    extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(sorted(articles)).items()}
+    dated: list[Article] = []
+    annotations: dict[str, ArticleAnnotations] = {}
+    for result in results:
+        members = [articles[m] for m in result.story.articles if m in articles]
+        dated.extend(dated_members(members, result))
+        for member in members:
+            own = extracted.get(member.id)
+            base = own.annotations if own else ArticleAnnotations(article=member.id)
+            annotations[member.id] = replace(base, times=result.times.get(member.id, base.times))
+    placed = {a.id for a in dated}
+    dated.extend(a for a in articles.values() if a.id not in placed)
+    entities = _merge_entities([e for r in results for e in r.entities])
+    speakers: dict[str, Entity] = {}
     for entity in entities:
         for name in (entity.name, *entity.aliases):
-            index.setdefault(name_key(name), entity)
-    return index
-
-
-def _entity_sets(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
-    """Article id -> ids of the entities it mentions."""
-    sets: dict[str, set[str]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            sets.setdefault(mention.article, set()).add(entity.id)
-    return {article: frozenset(ids) for article, ids in sets.items()}
-
-
-def _stories(
-    articles: Sequence[Article],
-    groups: Sequence[Sequence[str]],
-    duplicates: Mapping[str, str],
-    times: Mapping[str, Sequence[TimeExpr]],
-) -> list[Story]:
-    by_id = {a.id: a for a in articles}
-    return [
-        Story(
-            id=story_id(ids),
-            articles=tuple(ids),
-            title=story_title([by_id[i] for i in ids], duplicates),
-            date=event_date([by_id[i] for i in ids], times),
-        )
-        for ids in groups
-    ]
-
-
-def _annotations(
-    article: Article, doc: Any, mentions: tuple[Mention, ...], quotes: tuple[Quote, ...], times: tuple[TimeExpr, ...]
-) -> ArticleAnnotations:
-    bounds = sentence_bounds(doc, quote_mark_spans(article.text))
-    return ArticleAnnotations(
-        article=article.id,
-        sentences=tuple(Sentence(article=article.id, start=s, end=e) for s, e in bounds),
-        mentions=mentions,
-        quotes=quotes,
-        times=times,
-        figures=find_figures(doc, article.id, exclude=[(t.start, t.end) for t in times]),
-    )
-
-
-def analyse(
-    articles: Sequence[Article], docs: Mapping[str, Any], rejected: Sequence[Rejected], settings: Settings
-) -> Dossier:
-    """Every derived result, from stored articles and their parses. Pure: same inputs, same dossier."""
-    mentions = {a.id: find_mentions(docs[a.id], a.id) for a in articles}
-    quotes: dict[str, tuple[Quote, ...]] = {}
-    all_mentions: list[Mention] = []
-    for article in articles:
-        quotes[article.id], extra = find_quotes(docs[article.id], article.id, mentions[article.id])
-        all_mentions.extend([*mentions[article.id], *extra])
-    entities = resolve_entities(all_mentions, {a.id: a.text for a in articles})
-    duplicates = find_duplicates(articles, settings.dedup)
-    entity_sets = _entity_sets(entities)
-    facts = {a.id: story_facts(docs[a.id], entity_sets.get(a.id, ())) for a in articles}
-    groups = group_articles(sorted(articles, key=reading_order), facts, duplicates, settings.stories)
-    times = {a.id: find_times(a.text, a.id, a.published_date()) for a in articles}
-    stories = _stories(articles, groups, duplicates, times)
-    # Undated articles take their story's event date; their relative times are resolved against it.
-    dated = infer_dates(articles, stories)
-    for article in dated:
-        if article.published_inferred:
-            times[article.id] = find_times(article.text, article.id, article.published_date())
-    annotations = {a.id: _annotations(a, docs[a.id], mentions[a.id], quotes[a.id], times[a.id]) for a in dated}
-    speakers = _speaker_index(entities)
-    speaker_entity = {name: e.id for name, e in speakers.items()}
-    by_id = {a.id: a for a in dated}
-    comparisons = [
-        compare_story(
-            StoryInput(
-                story=story.id,
-                articles=sorted((by_id[i] for i in story.articles if i not in duplicates), key=reading_order),
-                annotations=annotations,
-                speaker_entity=speaker_entity,
-            ),
-            settings.compare,
-        )
-        for story in stories
-    ]
+            speakers.setdefault(name_key(name), entity)
     return assemble(
         articles=dated,
         annotations=annotations,
         entities=entities,
-        stories=stories,
-        comparisons=comparisons,
-        duplicates=duplicates,
-        rejected=rejected,
+        stories=[r.story for r in sorted(results, key=lambda r: r.story.id)],
+        comparisons=[r.comparison for r in sorted(results, key=lambda r: r.story.id)],
+        duplicates=resolve_chains(store.copies()),
+        rejected=[*store.rejected(), *_issues(articles, extracted, results)],
         speakers=speakers,
     )

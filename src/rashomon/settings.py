@@ -44,6 +44,18 @@ class NlpSettings(BaseModel):
         description="Installed spaCy pipeline package used for sentences, entities and syntax.",
     )
     batch_size: int = Field(16, description="Articles parsed per spaCy batch.")
+    processes: int = Field(
+        2,
+        ge=1,
+        description="Worker processes that parse and extract articles side by side, each with its own copy of the "
+        "language model; 1 does the work in the running process.",
+    )
+    parallel_from: int = Field(
+        200,
+        ge=1,
+        description="Fewest articles to extract for which worker processes are started (each spends about two "
+        "seconds loading the model); fewer are extracted in the running process.",
+    )
 
 
 class StorySettings(BaseModel):

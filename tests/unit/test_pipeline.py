@@ -38,8 +38,10 @@ def test_rerun_changes_nothing_and_adding_extends(tmp_path: Path, language_model
         extended = run([folder], store, settings, language_model)
     assert (extended.added, extended.unchanged) == (1, 2)
     assert len(extended.dossier.articles) == 3
-    parse_stats = next(s for s in extended.stages if s.name == "parse")
-    assert parse_stats.dropped["cached"] == 2, "stored parses are reused, not redone"
+    extract = next(s for s in extended.stages if s.name == "extract")
+    assert (extract.items_in, extract.items_out) == (1, 1), "stored extractions are reused, not redone"
+    compare = next(s for s in extended.stages if s.name == "compare")
+    assert compare.items_in <= 2, "only the stories the new article touched are worked out again"
 
 
 def test_killed_run_leaves_no_duplicates_and_loses_nothing(tmp_path: Path, language_model: LanguageModel) -> None:

@@ -19,7 +19,7 @@ import duckdb
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected, describe_input
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
@@ -28,9 +28,19 @@ _DDL = (
         title VARCHAR, published VARCHAR, outlet VARCHAR, byline VARCHAR, url VARCHAR,
         relays VARCHAR NOT NULL, captions VARCHAR NOT NULL, language VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS rejected (input VARCHAR PRIMARY KEY, reason VARCHAR NOT NULL)",
-    """CREATE TABLE IF NOT EXISTS parses (
-        article_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, model VARCHAR NOT NULL, doc BLOB NOT NULL)""",
-    "CREATE TABLE IF NOT EXISTS dossier (id INTEGER PRIMARY KEY, body VARCHAR NOT NULL)",
+    # Each article's extraction (`extract.annotate.ArticleExtraction` as JSON), valid while its content hash and the
+    # extractor's version match.
+    """CREATE TABLE IF NOT EXISTS extractions (
+        article_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, version VARCHAR NOT NULL,
+        body VARCHAR NOT NULL)""",
+    # The hash-sampled shingles of each article's text (`stories.dedup.fingerprints`), for finding copies.
+    "CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR NOT NULL, fingerprint BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS copies (copy VARCHAR PRIMARY KEY, original VARCHAR NOT NULL)",
+    # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with.
+    "CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL)",
+    # One row per current story: its members and everything derived from them (`StoryResult` as JSON).
+    # ``basis`` digests what the result was derived from (members' content, extractor, settings).
+    "CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, body VARCHAR NOT NULL)",
     # Which lines each page of flattened text holds, by site: cleaning counts the pages of a site sharing a line.
     """CREATE TABLE IF NOT EXISTS page_lines (
         site VARCHAR NOT NULL, line_key VARCHAR NOT NULL, document VARCHAR NOT NULL,
@@ -38,7 +48,11 @@ _DDL = (
 )
 _ARTICLE_COLUMNS = "id, content_hash, source, text, title, published, outlet, byline, url, relays, captions, language"
 # What each older schema version lacks, in order: a store of version N runs _MIGRATIONS[N - 1:].
-_MIGRATIONS = ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",)
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",),
+    # Parses and the whole dossier were cached before extraction results were stored per article and story.
+    ("DROP TABLE IF EXISTS parses", "DROP TABLE IF EXISTS dossier"),
+)
 
 
 def _article_row(article: Article) -> list[str | None]:
@@ -55,6 +69,22 @@ def _article_row(article: Article) -> list[str | None]:
         json.dumps(list(article.captions)),
         article.language,
     ]
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0],
+        source=row[2],
+        text=row[3],
+        title=row[4],
+        published=row[5],
+        outlet=row[6],
+        byline=row[7],
+        url=row[8],
+        relays=tuple(json.loads(row[9])),
+        captions=tuple(json.loads(row[10])),
+        language=row[11],
+    )
 
 
 def content_hash(article: Article) -> str:
@@ -100,8 +130,9 @@ class Store:
         elif int(row[0]) < SCHEMA_VERSION:
             # An older store gains the new columns, empty until its articles are cleaned again; nothing is lost.
             with self.transaction():
-                for statement in _MIGRATIONS[int(row[0]) - 1 :]:
-                    self.connection.execute(statement)
+                for step in _MIGRATIONS[int(row[0]) - 1 :]:
+                    for statement in step:
+                        self.connection.execute(statement)
                 self.connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
@@ -165,43 +196,111 @@ class Store:
             [article.id, digest, *_article_row(article)],
         )
 
-    def articles(self) -> list[Article]:
-        rows = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
-        return [
-            Article(
-                id=r[0],
-                source=r[2],
-                text=r[3],
-                title=r[4],
-                published=r[5],
-                outlet=r[6],
-                byline=r[7],
-                url=r[8],
-                relays=tuple(json.loads(r[9])),
-                captions=tuple(json.loads(r[10])),
-                language=r[11],
-            )
-            for r in rows
-        ]
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles by id (all of them when ``ids`` is None), in id order."""
+        if ids is None:
+            rows = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
+        else:
+            rows = self.connection.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id",
+                [list(ids)],
+            ).fetchall()
+        return [_article(r) for r in rows]
+
+    def publication_dates(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """Article id -> its publication date as stored (None when unknown)."""
+        rows = self.connection.execute(
+            "SELECT id, published FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.connection.execute("SELECT id FROM articles ORDER BY id").fetchall()]
 
     def rejected(self) -> list[Rejected]:
         rows = self.connection.execute("SELECT input, reason FROM rejected ORDER BY input").fetchall()
         return [Rejected(input=r[0], reason=r[1]) for r in rows]
 
-    def cached_parses(self, model: str) -> dict[str, tuple[str, bytes]]:
-        """Cached parses made by ``model``: article id -> (content hash it was made from, serialised doc)."""
+    def stale_extractions(self, version: str) -> list[str]:
+        """Ids of articles with no extraction, or one made from other content or by another extractor version."""
         rows = self.connection.execute(
-            "SELECT article_id, content_hash, doc FROM parses WHERE model = ?", [model]
+            """SELECT a.id FROM articles a LEFT JOIN extractions e ON a.id = e.article_id
+               WHERE e.article_id IS NULL OR e.content_hash != a.content_hash OR e.version != ? ORDER BY a.id""",
+            [version],
         ).fetchall()
-        return {r[0]: (r[1], bytes(r[2])) for r in rows}
+        return [r[0] for r in rows]
 
-    def save_parses(self, model: str, parses: Iterable[tuple[str, str, bytes]]) -> None:
-        """Cache parses, one transaction: (article id, content hash, serialised doc)."""
+    def save_extractions(self, version: str, extractions: Sequence[tuple[str, str]]) -> None:
+        """Store extractions, one transaction: (article id, JSON body), made from the article's current content."""
         with self.transaction():
-            for article_id, digest, doc in parses:
+            for article_id, body in extractions:
                 self.connection.execute(
-                    "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?)", [article_id, digest, model, doc]
+                    """INSERT OR REPLACE INTO extractions
+                       SELECT id, content_hash, ?, ? FROM articles WHERE id = ?""",
+                    [version, body, article_id],
                 )
+
+    def extractions(self, ids: Sequence[str]) -> dict[str, str]:
+        """Stored extraction bodies (JSON) of the given articles."""
+        rows = self.connection.execute(
+            "SELECT article_id, body FROM extractions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def save_fingerprints(self, sampled: Mapping[str, Iterable[int]]) -> None:
+        """Replace the fingerprints of the given articles, one transaction."""
+        ids = sorted(sampled)
+        pairs = [(article_id, int(f)) for article_id in ids for f in sorted(set(sampled[article_id]))]
+        with self.transaction():
+            self.connection.execute("DELETE FROM fingerprints WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            if pairs:
+                self.connection.execute(
+                    "INSERT INTO fingerprints SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[])",
+                    [[p[0] for p in pairs], [p[1] for p in pairs]],
+                )
+
+    def fingerprint_holders(self, fingerprints: Iterable[int], most: int) -> dict[int, list[str]]:
+        """For each given fingerprint held by 2 to ``most`` stored articles, their ids (sorted)."""
+        rows = self.connection.execute(
+            """SELECT fingerprint, list(article_id ORDER BY article_id) FROM fingerprints
+               WHERE fingerprint IN (SELECT unnest(?::BIGINT[])) GROUP BY fingerprint
+               HAVING count(*) BETWEEN 2 AND ?""",
+            [sorted({int(f) for f in fingerprints}), most],
+        ).fetchall()
+        return {int(r[0]): list(r[1]) for r in rows}
+
+    def save_copies(self, links: Mapping[str, str]) -> None:
+        with self.transaction():
+            for copy, original in sorted(links.items()):
+                self.connection.execute("INSERT OR REPLACE INTO copies VALUES (?, ?)", [copy, original])
+
+    def copies(self) -> dict[str, str]:
+        """Copy id -> the id of the article it copies, as found (chains unresolved)."""
+        return dict(self.connection.execute("SELECT copy, original FROM copies").fetchall())
+
+    def story_index(self) -> tuple[str, bytes] | None:
+        """The saved story index: (the digest of the settings it was built with, its bytes)."""
+        row = self.connection.execute("SELECT settings, data FROM story_index WHERE id = 1").fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def save_story_index(self, settings: str, data: bytes) -> None:
+        with self.transaction():
+            self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?)", [settings, data])
+
+    def save_stories(self, added: Sequence[tuple[str, str, str]], gone: Iterable[str] = ()) -> None:
+        """In one transaction: story results (id, basis digest, JSON body) and the ids of stories that are gone."""
+        with self.transaction():
+            self.connection.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(gone)])
+            for row in added:
+                self.connection.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)", list(row))
+
+    def story_bases(self) -> dict[str, str]:
+        """Stored story id -> the digest of what its result was derived from."""
+        return dict(self.connection.execute("SELECT id, basis FROM stories").fetchall())
+
+    def stories(self) -> list[str]:
+        """Every stored story result (JSON), by story id."""
+        return [r[0] for r in self.connection.execute("SELECT body FROM stories ORDER BY id").fetchall()]
 
     def save_page_lines(self, pages: Mapping[str, tuple[str, Iterable[str]]]) -> None:
         """Record the line keys of pages, one transaction: document id -> (site, its line keys). A page's earlier
@@ -232,16 +331,8 @@ class Store:
         rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()
         return {r[0]: r[1] for r in rows}
 
-    def save_dossier(self, body: dict[str, Any]) -> None:
-        with self.transaction():
-            self.connection.execute("INSERT OR REPLACE INTO dossier VALUES (1, ?)", [json.dumps(body)])
-
-    def dossier(self) -> dict[str, Any] | None:
-        row = self.connection.execute("SELECT body FROM dossier WHERE id = 1").fetchone()
-        return json.loads(row[0]) if row else None
-
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "rejected", "parses")
+        tables = ("articles", "rejected", "extractions", "stories")
         counts = {}
         for table in tables:
             row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()

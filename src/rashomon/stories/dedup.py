@@ -14,23 +14,22 @@ default containment of 0.6), 0.003% at n = 36.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from rashomon.model import Article
 from rashomon.settings import DedupSettings
+from rashomon.text.words import WORD_RUN
 
-_WORD = re.compile(r"\w+")
 # A shingle found in more articles than this is boilerplate, not evidence of copying.
-_MAX_POSTINGS = 50
+MAX_POSTINGS = 50
 # One shingle in this many (by its hash) is a fingerprint.
 SAMPLE_EVERY = 4
 
 
 def shingles(text: str, size: int) -> frozenset[str]:
-    words = _WORD.findall(text.lower())
+    words = WORD_RUN.findall(text.lower())
     if not words:
         return frozenset()
     return frozenset(" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
@@ -42,14 +41,14 @@ def fingerprints(text_shingles: Iterable[str]) -> frozenset[int]:
 
 
 def candidate_pairs(signatures: Mapping[str, frozenset[int]]) -> set[tuple[str, str]]:
-    """Pairs of ids (sorted) that share a fingerprint held by at most `_MAX_POSTINGS` articles."""
+    """Pairs of ids (sorted) that share a fingerprint held by at most `MAX_POSTINGS` articles."""
     postings: dict[int, list[str]] = defaultdict(list)
     for article_id in sorted(signatures):
         for fingerprint in signatures[article_id]:
             postings[fingerprint].append(article_id)
     pairs: set[tuple[str, str]] = set()
     for ids in postings.values():
-        if 1 < len(ids) <= _MAX_POSTINGS:
+        if 1 < len(ids) <= MAX_POSTINGS:
             pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
     return pairs
 
@@ -73,17 +72,28 @@ def _original_first(a: Article, b: Article) -> tuple[Article, Article]:
 
 def find_duplicates(articles: Sequence[Article], settings: DedupSettings) -> dict[str, str]:
     """Map each copy's id to the id of the article it copies (chains resolved to the first original)."""
-    by_id = {a.id: a for a in articles}
     sampled = {a.id: fingerprints(shingles(a.text, settings.shingle_words)) for a in articles}
-    candidates = sorted(candidate_pairs(sampled))
+    return resolve_chains(copy_links({a.id: a for a in articles}, candidate_pairs(sampled), settings))
+
+
+def copy_links(
+    articles: Mapping[str, Article], candidates: Iterable[tuple[str, str]], settings: DedupSettings
+) -> dict[str, str]:
+    """Copy id -> original id for the candidate pairs whose texts contain one another."""
+    ordered = sorted(candidates)
     # Whole shingle sets only for the articles of some candidate pair.
-    involved = {article_id for pair in candidates for article_id in pair}
-    full = {article_id: shingles(by_id[article_id].text, settings.shingle_words) for article_id in involved}
+    involved = {article_id for pair in ordered for article_id in pair}
+    full = {article_id: shingles(articles[article_id].text, settings.shingle_words) for article_id in involved}
     links: dict[str, str] = {}
-    for a, b in candidates:
+    for a, b in ordered:
         if containment(full[a], full[b]) >= settings.containment:
-            original, copy = _original_first(by_id[a], by_id[b])
+            original, copy = _original_first(articles[a], articles[b])
             links.setdefault(copy.id, original.id)
+    return links
+
+
+def resolve_chains(links: Mapping[str, str]) -> dict[str, str]:
+    """Copies of copies point to the first original; a cycle (two texts each counted a copy) is dropped."""
     resolved: dict[str, str] = {}
     for copy_id, first in links.items():
         target, seen = first, {copy_id}

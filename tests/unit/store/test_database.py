@@ -39,7 +39,7 @@ def test_round_trip_keeps_every_field(store: Store) -> None:
     result = store.save_batch([FULL, BARE], [])
     assert (result.added, result.updated, result.unchanged, result.conflicts) == (2, 0, 0, ())
     assert store.articles() == [BARE, FULL]  # ordered by id
-    assert store.counts() == {"articles": 2, "rejected": 0, "parses": 0}
+    assert store.counts() == {"articles": 2, "rejected": 0, "extractions": 0, "stories": 0}
 
 
 def test_round_trip_survives_reopening(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_saving_the_same_batch_again_changes_nothing(store: Store) -> None:
     hashes = store.content_hashes()
     again = store.save_batch([FULL, BARE], rejected)
     assert (again.added, again.updated, again.unchanged, again.conflicts) == (0, 0, 2, ())
-    assert store.counts() == {"articles": 2, "rejected": 1, "parses": 0}
+    assert store.counts() == {"articles": 2, "rejected": 1, "extractions": 0, "stories": 0}
     assert store.content_hashes() == hashes
 
 
@@ -108,22 +108,36 @@ def test_rejected_reason_is_replaced_not_duplicated(store: Store) -> None:
     assert store.rejected() == [Rejected(input="x", reason="Second reason.")]
 
 
-def test_parse_cache_is_keyed_by_model(store: Store) -> None:
-    store.save_parses("model-a", [("harbor-1", "hash-1", b"\x00doc-a\xff"), ("bare-1", "hash-2", b"doc-b")])
-    store.save_parses("model-b", [("other-1", "hash-3", b"doc-c")])
-    assert store.cached_parses("model-a") == {"harbor-1": ("hash-1", b"\x00doc-a\xff"), "bare-1": ("hash-2", b"doc-b")}
-    assert store.cached_parses("model-b") == {"other-1": ("hash-3", b"doc-c")}
-    assert store.cached_parses("model-c") == {}
-    store.save_parses("model-a", [("harbor-1", "hash-9", b"newer")])
-    assert store.cached_parses("model-a")["harbor-1"] == ("hash-9", b"newer")
-    assert store.counts()["parses"] == 3
+def test_extractions_are_stale_when_content_or_version_change(store: Store) -> None:
+    store.save_batch([FULL, BARE], [])
+    assert store.stale_extractions("v1") == ["bare-1", "harbor-1"]
+    store.save_extractions("v1", [("harbor-1", '{"a": 1}'), ("bare-1", '{"b": 2}')])
+    assert store.stale_extractions("v1") == []
+    assert store.extractions(["harbor-1"]) == {"harbor-1": '{"a": 1}'}
+    assert store.stale_extractions("v2") == ["bare-1", "harbor-1"], "another extractor version redoes them all"
+    store.save_batch([replace(FULL, text="The ferry was refloated.")], [])
+    assert store.stale_extractions("v1") == ["harbor-1"], "changed content redoes that article only"
+    store.save_extractions("v1", [("harbor-1", '{"a": 3}')])
+    assert store.extractions(["harbor-1", "bare-1"]) == {"harbor-1": '{"a": 3}', "bare-1": '{"b": 2}'}
+    assert store.counts()["extractions"] == 2
 
 
-def test_dossier_round_trip(store: Store) -> None:
-    assert store.dossier() is None
-    store.save_dossier({"schema_version": "1", "articles": [{"id": "a", "text": "<b>&</b>"}]})
-    store.save_dossier({"schema_version": "1", "articles": []})
-    assert store.dossier() == {"schema_version": "1", "articles": []}
+def test_fingerprint_holders_skip_lone_and_common_fingerprints(store: Store) -> None:
+    store.save_fingerprints({"a": [1, 2, 3], "b": [2, 3], "c": [3]})
+    assert store.fingerprint_holders([1, 2, 3, 4], most=2) == {2: ["a", "b"]}
+    assert store.fingerprint_holders([3], most=3) == {3: ["a", "b", "c"]}
+    store.save_fingerprints({"a": [9]})
+    assert store.fingerprint_holders([2, 3], most=3) == {3: ["b", "c"]}, "an article's fingerprints are replaced"
+
+
+def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
+    assert store.story_index() is None
+    store.save_story_index("digest", b"\x00index")
+    store.save_stories([("s1", "basis-1", '{"x": 1}'), ("s2", "basis-2", '{"x": 2}')])
+    store.save_stories([("s1", "basis-3", '{"x": 3}')], gone=["s2"])
+    assert store.story_bases() == {"s1": "basis-3"}
+    assert store.stories() == ['{"x": 3}']
+    assert store.story_index() == ("digest", b"\x00index")
 
 
 def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_articles(tmp_path: Path) -> None:
@@ -146,7 +160,7 @@ def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_art
         store.save_batch([FULL], [])
         assert [a.language for a in store.articles()] == [None, "en"]
     with duckdb.connect(str(path)) as connection:
-        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
 
 
 def test_other_schema_version_is_refused(tmp_path: Path) -> None:

@@ -1,0 +1,83 @@
+"""Everything derived from one story's members: its title and event date, dates inferred for undated members (and
+their times read again against them), the entities of its articles, and the cross-source comparison.
+
+Worked out once per membership: a story whose members did not change keeps its stored result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rashomon.compare.story import StoryInput, compare_story
+from rashomon.extract.annotate import ArticleExtraction
+from rashomon.extract.entities import resolve_entities
+from rashomon.extract.times import find_times
+from rashomon.model import Article, ArticleAnnotations, Entity, Story, StoryComparison, TimeExpr
+from rashomon.settings import CompareSettings
+from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
+from rashomon.text.names import name_key
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryResult:
+    """One story's derived results; ``published`` and ``times`` only for members whose date was inferred."""
+
+    story: Story
+    comparison: StoryComparison
+    entities: tuple[Entity, ...] = ()
+    published: dict[str, str] = field(default_factory=dict)
+    times: dict[str, tuple[TimeExpr, ...]] = field(default_factory=dict)
+    issues: dict[str, str] = field(default_factory=dict)
+
+
+def dated_members(members: Sequence[Article], result: StoryResult) -> list[Article]:
+    """The members with the publication dates the story inferred for the undated ones."""
+    return [
+        replace(a, published=result.published[a.id], published_inferred=True) if a.id in result.published else a
+        for a in members
+    ]
+
+
+def analyse_story(
+    members: Sequence[Article],
+    extractions: Mapping[str, ArticleExtraction],
+    copies: Mapping[str, str],
+    settings: CompareSettings,
+) -> StoryResult:
+    """The story of ``members`` (copies among them named in ``copies``) and everything derived from it."""
+    own_times = {a.id: extractions[a.id].annotations.times for a in members}
+    day = event_date(members, own_times)
+    ids = sorted(a.id for a in members)
+    story = Story(id=story_id(ids), articles=tuple(ids), title=story_title(members, copies), date=day)
+    published = {a.id: day for a in members if not a.published and day}
+    times: dict[str, tuple[TimeExpr, ...]] = {}
+    texts = {a.id: a.text for a in members}
+    for article_id, value in published.items():
+        times[article_id] = find_times(texts[article_id], article_id, date.fromisoformat(value))
+    issues: dict[str, str] = {}
+    mentions = [m for a in members for m in (*extractions[a.id].annotations.mentions, *extractions[a.id].references)]
+    try:
+        entities = resolve_entities(mentions, texts)
+    except Exception as error:  # the per-story boundary: the story keeps its other results
+        issues["entities"] = f"{type(error).__name__}: {error}"
+        entities = ()
+    empty = StoryComparison(story=story.id, summary=None, statements=(), timeline=())
+    result = StoryResult(story=story, comparison=empty, entities=entities, published=published, times=times)
+    annotations: dict[str, ArticleAnnotations] = {
+        a.id: replace(extractions[a.id].annotations, times=times.get(a.id, own_times[a.id])) for a in members
+    }
+    speakers: dict[str, str] = {}
+    for entity in entities:  # the most mentioned entity keeps a name two of them share
+        for name in (entity.name, *entity.aliases):
+            speakers.setdefault(name_key(name), entity.id)
+    originals = sorted((a for a in dated_members(members, result) if a.id not in copies), key=reading_order)
+    try:
+        comparison = compare_story(
+            StoryInput(story=story.id, articles=originals, annotations=annotations, speaker_entity=speakers), settings
+        )
+    except Exception as error:  # as above
+        issues["comparison"] = f"{type(error).__name__}: {error}"
+        comparison = empty
+    return replace(result, comparison=comparison, issues=issues)

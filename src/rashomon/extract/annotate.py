@@ -1,0 +1,118 @@
+"""One article's extraction, step by step, each step behind its own boundary.
+
+An `Article` and its parse go in; `ArticleExtraction` comes out: the annotations (sentences, mentions, quotes,
+figures, times), the story facts that grouping compares, and the issues of steps that failed. A step that raises
+leaves its part empty and names itself and the error in ``issues``; the other steps still run, so one odd article
+costs only what broke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from rashomon.extract import entities, figures, nlp, quotes, times
+from rashomon.model import Article, ArticleAnnotations, Figure, Mention, Quote, Sentence, TimeExpr
+from rashomon.stories.cluster import StoryFacts, story_facts
+from rashomon.text.names import name_key
+
+# Bumped whenever a change in extraction changes its results: stored extractions of another version are redone.
+EXTRACTOR_VERSION = "1"
+# Spans of time expressions are kept out of figures; relative ones ("Dec. 15") are found only with an anchor, so
+# an undated article is read against a fixed day for that purpose alone.
+_SPAN_ANCHOR = date(2000, 1, 1)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleExtraction:
+    """What the per-article steps found in one article; ``issues`` maps a failed step to its error."""
+
+    annotations: ArticleAnnotations
+    # Mentions that are not names ("he", "the prime minister") tied by speaker resolution to the name they stand for.
+    references: tuple[Mention, ...] = ()
+    facts: StoryFacts = field(default_factory=StoryFacts)
+    issues: dict[str, str] = field(default_factory=dict)
+
+
+def _guarded(issues: dict[str, str], step: str, default: T, work: Callable[[], T]) -> T:
+    try:
+        return work()
+    except Exception as error:  # the per-article, per-step boundary: one failure empties that step only
+        issues[step] = f"{type(error).__name__}: {error}"
+        return default
+
+
+def entity_keys(found: tuple[Mention, ...], references: tuple[Mention, ...], text: str) -> frozenset[str]:
+    """Name keys of the things an article mentions, short person names read as the article's full name for them."""
+    surfaces = [text[m.start : m.end] for m in found] + [m.refers_to or "" for m in references]
+    people = {text[m.start : m.end] for m in found if m.label == "PERSON"}
+    keys = {name_key(entities.full_person_name(s, people) or s) for s in surfaces if s}
+    return frozenset(k for k in keys if k)
+
+
+def extract_article(article: Article, doc: Any) -> ArticleExtraction:
+    """Every per-article step on one parsed article."""
+    issues: dict[str, str] = {}
+    text, anchor = article.text, article.published_date()
+    nothing: tuple[Any, ...] = ()
+    found: tuple[Mention, ...] = _guarded(issues, "entities", nothing, lambda: entities.find_mentions(doc, article.id))
+    quoted: tuple[tuple[Quote, ...], tuple[Mention, ...]] = _guarded(
+        issues, "quotes", (nothing, nothing), lambda: quotes.find_quotes(doc, article.id, found)
+    )
+    dated: tuple[TimeExpr, ...] = _guarded(issues, "times", nothing, lambda: times.find_times(text, article.id, anchor))
+    spans: tuple[TimeExpr, ...] = (
+        dated
+        if anchor
+        else _guarded(issues, "times", nothing, lambda: times.find_times(text, article.id, _SPAN_ANCHOR))
+    )
+    numbers: tuple[Figure, ...] = _guarded(
+        issues, "figures", nothing, lambda: figures.find_figures(doc, article.id, [(t.start, t.end) for t in spans])
+    )
+    no_bounds: list[tuple[int, int]] = []
+    bounds = _guarded(issues, "sentences", no_bounds, lambda: nlp.sentence_bounds(doc, quotes.quote_mark_spans(text)))
+    facts = _guarded(issues, "story facts", StoryFacts(), lambda: story_facts(doc, entity_keys(found, quoted[1], text)))
+    return ArticleExtraction(
+        annotations=ArticleAnnotations(
+            article=article.id,
+            sentences=tuple(Sentence(article=article.id, start=s, end=e) for s, e in bounds),
+            mentions=found,
+            quotes=quoted[0],
+            figures=numbers,
+            times=dated,
+        ),
+        references=quoted[1],
+        facts=facts,
+        issues=issues,
+    )
+
+
+def unparsed(article: Article, error: BaseException) -> ArticleExtraction:
+    """The extraction of an article the language model could not parse: empty, with the reason."""
+    return ArticleExtraction(
+        annotations=ArticleAnnotations(article=article.id), issues={"parse": f"{type(error).__name__}: {error}"}
+    )
+
+
+def extract_batch(model: nlp.LanguageModel, articles: Sequence[Article]) -> list[ArticleExtraction]:
+    """Parse and extract a batch of articles. Should the model fail on the batch, each article is parsed alone,
+    so only the one it cannot parse goes without its extraction."""
+    try:
+        docs: list[Any] | None = list(model(a.text for a in articles))
+    except Exception:  # which article broke the batch is found by parsing them one by one
+        docs = None
+    extracted = []
+    for number, article in enumerate(articles):
+        if docs is not None:
+            extracted.append(extract_article(article, docs[number]))
+            continue
+        try:
+            doc = next(iter(model([article.text])))
+        except Exception as error:  # the per-article boundary of parsing
+            extracted.append(unparsed(article, error))
+            continue
+        extracted.append(extract_article(article, doc))
+    return extracted
