@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from rashomon.clean.article import clean, site_of
@@ -108,6 +109,7 @@ def ingest_into(
     stats = StageStats(name="ingest+clean")
     started = time.perf_counter()
     shared = count_lines(paths, store, settings)
+    latest = date.today() + timedelta(days=1)  # a later publication date is a placeholder or a typo
     articles: list[Article] = []
     rejected: list[Rejected] = []
 
@@ -124,7 +126,7 @@ def ingest_into(
 
     for item in read_inputs(paths, settings.ingest):
         stats.items_in += 1
-        cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared))
+        cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared), latest)
         if isinstance(cleaned, Rejected):
             rejected.append(cleaned)
         else:
@@ -161,10 +163,12 @@ def _repeated(raw: RawDocument, shared: Mapping[str, Mapping[str, int]]) -> Mapp
     return None if site is None else shared.get(site, {})
 
 
-def clean_safely(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Article | Rejected:
+def clean_safely(
+    raw: RawDocument, repeated: Mapping[str, int] | None = None, latest: date | None = None
+) -> Article | Rejected:
     """Clean one document; an unexpected failure rejects that document only, with the error named."""
     try:
-        return clean(raw, repeated)
+        return clean(raw, repeated, latest)
     except Exception as error:  # the per-article boundary: one bad page must not stop the batch
         logger.exception("cleaning %s failed", raw.source)
         return Rejected(

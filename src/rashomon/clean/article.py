@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -28,12 +29,12 @@ from rashomon.clean.lines import (
     with_elsewhere,
     word_count,
 )
-from rashomon.clean.pubdate import normalise_published, parse_dateline
+from rashomon.clean.pubdate import normalise_published, parse_dateline, plausible_published
 from rashomon.model import Article, RawDocument, Rejected, describe_input
+from rashomon.text.words import APOSTROPHE_HYPHEN_WORD as _WORDS
 
 LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$|[.!?…,]["'”’»]$""")
-_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
 
 # Per wire service: the credit forms with its names filled in, as one pattern.
 _WIRE_CREDITS = {
@@ -367,11 +368,14 @@ def site_of(raw: RawDocument) -> str | None:
     return raw.outlet.strip().lower() if raw.outlet and raw.outlet.strip() else None
 
 
-def clean(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Article | Rejected:
+def clean(
+    raw: RawDocument, repeated: Mapping[str, int] | None = None, latest: date | None = None
+) -> Article | Rejected:
     """Clean one raw document. Given metadata wins over what is extracted.
 
     ``repeated``: for flattened page text, how many pages of the same site (`site_of`), this one included, hold
-    each line (by `lines.line_key`); lines many pages share are debris. None when unknown.
+    each line (by `lines.line_key`); lines many pages share are debris. None when unknown. ``latest``: the last
+    plausible publication day (a later date is a typo or a placeholder, not taken); None for no such limit.
     """
     where = describe_input(raw.source, raw.id)
     if raw.kind == "body":
@@ -393,9 +397,9 @@ def clean(raw: RawDocument, repeated: Mapping[str, int] | None = None) -> Articl
         source=raw.source,
         text=text,
         title=raw.title or parts.title,
-        published=_given_published(raw)
-        or parts.published
-        or (normalise_published(raw.crawled) if raw.crawled else None),
+        published=plausible_published(_given_published(raw), latest)
+        or plausible_published(parts.published, latest)
+        or plausible_published(normalise_published(raw.crawled) if raw.crawled else None, latest),
         outlet=raw.outlet or parts.outlet or _domain(raw.url),
         byline=raw.byline or parts.byline,
         url=raw.url,

@@ -97,6 +97,24 @@ def parse_dateline(line: str) -> str | None:
     return datetime.combine(day, at, tzinfo=zone).isoformat(timespec="seconds")
 
 
+# Content systems fill an unknown date with a placeholder: the year 1, the Unix epoch, the spreadsheet epoch.
+PLACEHOLDER_DAYS = frozenset({date(1970, 1, 1), date(1900, 1, 1)})
+EARLIEST_PUBLICATION = date(1900, 1, 1)
+
+
+def plausible_published(value: str | None, latest: date | None = None) -> str | None:
+    """``value`` when it can be a publication date: not a placeholder, not before 1900, not after ``latest``."""
+    if value is None:
+        return None
+    try:
+        day = datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+    if day in PLACEHOLDER_DAYS or day < EARLIEST_PUBLICATION or (latest is not None and day > latest):
+        return None
+    return value
+
+
 def normalise_published(value: str) -> str | None:
     """A given publication date (ISO 8601 or a date line) as ISO 8601, or None when it is not a date."""
     try:

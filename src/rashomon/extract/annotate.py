@@ -49,8 +49,8 @@ def _guarded(issues: dict[str, str], step: str, default: T, work: Callable[[], T
 def entity_keys(found: tuple[Mention, ...], references: tuple[Mention, ...], text: str) -> frozenset[str]:
     """Name keys of the things an article mentions, short person names read as the article's full name for them."""
     surfaces = [text[m.start : m.end] for m in found] + [m.refers_to or "" for m in references]
-    people = {text[m.start : m.end] for m in found if m.label == "PERSON"}
-    keys = {name_key(entities.full_person_name(s, people) or s) for s in surfaces if s}
+    people = entities.PersonNames(text[m.start : m.end] for m in found if m.label == "PERSON")
+    keys = {name_key(people.full(s) or s) for s in surfaces if s}
     return frozenset(k for k in keys if k)
 
 
