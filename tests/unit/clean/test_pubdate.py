@@ -81,3 +81,18 @@ def test_line_without_a_full_date_gives_none(line: str) -> None:
 )
 def test_normalise_published(value: str, expected: str | None) -> None:
     assert normalise_published(value) == expected
+
+
+def test_placeholder_and_future_publication_dates_are_not_taken() -> None:
+    from datetime import date
+
+    from rashomon.clean.pubdate import plausible_published
+
+    latest = date(2026, 12, 3)
+    assert plausible_published("0001-01-01", latest) is None
+    assert plausible_published("1970-01-01T00:00:00+00:00", latest) is None
+    assert plausible_published("1899-12-31", latest) is None
+    assert plausible_published("2026-12-04", latest) is None
+    assert plausible_published("2026-12-03T23:00:00", latest) == "2026-12-03T23:00:00"
+    assert plausible_published("1971-05-02", None) == "1971-05-02"
+    assert plausible_published("not a date", latest) is None
