@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rashomon.clean import debris, line_weights
+from rashomon.text.words import APOSTROPHE_WORD as _WORD
 
 CLASSES = ("meta", "tail", "debris", "byline", "caption", "body", "short")
 FUNCTION_WORDS = frozenset(
@@ -25,7 +26,6 @@ FUNCTION_WORDS = frozenset(
     has have had it its he she they his her their we our you your i not no will would can could said says
     than then""".split()
 )
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Scripts written without spaces between words (kana, Han): about two characters a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$""")

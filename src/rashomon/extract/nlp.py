@@ -6,13 +6,14 @@ boundary there, and a sentence never spans two paragraphs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+
+from rashomon.text.words import WORD_RUN
 
 _PARAGRAPH_BREAKS = "rashomon_paragraph_breaks"
 
@@ -83,4 +84,4 @@ def sentence_bounds(doc: Any, quoted: Sequence[tuple[int, int]] = ()) -> list[tu
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of a text (for keys and overlaps, not linguistics)."""
-    return re.findall(r"\w+", text.lower())
+    return WORD_RUN.findall(text.lower())

@@ -4,7 +4,8 @@ number out (dates, times of day, ids). Data only; the logic lives in :mod:`rasho
 
 from __future__ import annotations
 
-from rashomon.extract.lexicon.time_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+from rashomon.text import numbers
+from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 # Qualifier phrase (lower-case words) -> whether it makes the amount inexact. Longest phrases are tried first.
 QUALIFIERS: dict[tuple[str, ...], bool] = {
@@ -42,24 +43,10 @@ QUALIFIERS: dict[tuple[str, ...], bool] = {
     ("precisely",): False,
 }
 
-SMALL_NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+SMALL_NUMBERS: dict[str, int] = numbers.NUMBER_WORDS
 
 # Multiplying words; "a dozen", "1.5 million", "two hundred".
-SCALES: dict[str, float] = {
-    "dozen": 12.0,
-    "hundred": 100.0,
-    "thousand": 1_000.0,
-    "million": 1_000_000.0,
-    "mln": 1_000_000.0,
-    "billion": 1_000_000_000.0,
-    "bn": 1_000_000_000.0,
-    "trillion": 1_000_000_000_000.0,
-}
+SCALES: dict[str, float] = {word: float(value) for word, value in numbers.SCALES.items()}
 
 # Vague amounts: value None, always approximate. Plural nouns count what follows "of" ("dozens of people").
 VAGUE_OF_WORDS: frozenset[str] = frozenset(

@@ -9,36 +9,13 @@ from __future__ import annotations
 
 from typing import Final
 
-MONTH_NAMES: Final[dict[str, int]] = {
-    "January": 1,
-    "February": 2,
-    "March": 3,
-    "April": 4,
-    "May": 5,
-    "June": 6,
-    "July": 7,
-    "August": 8,
-    "September": 9,
-    "October": 10,
-    "November": 11,
-    "December": 12,
-}
+from rashomon.text import calendar, numbers
+
+# The shared calendar names, here beside the finder's other tables.
+MONTH_NAMES: Final = calendar.MONTH_NAMES
 
 # Accepted only next to a day number or a year ("Dec. 15", "Jan 2020"): alone, "Jan" is more often a first name.
-MONTH_ABBREVIATIONS: Final[dict[str, int]] = {
-    "Jan": 1,
-    "Feb": 2,
-    "Mar": 3,
-    "Apr": 4,
-    "Jun": 6,
-    "Jul": 7,
-    "Aug": 8,
-    "Sep": 9,
-    "Sept": 9,
-    "Oct": 10,
-    "Nov": 11,
-    "Dec": 12,
-}
+MONTH_ABBREVIATIONS: Final = calendar.MONTH_ABBREVIATIONS
 
 # Month names that are also common words or first names; alone they count only after a trigger word ("in May").
 AMBIGUOUS_MONTHS: Final[frozenset[str]] = frozenset({"May", "March", "April", "June", "August"})
@@ -51,15 +28,7 @@ MONTH_TRIGGERS: Final[frozenset[str]] = frozenset(
     }
 )  # fmt: skip
 
-WEEKDAYS: Final[dict[str, int]] = {
-    "Monday": 0,
-    "Tuesday": 1,
-    "Wednesday": 2,
-    "Thursday": 3,
-    "Friday": 4,
-    "Saturday": 5,
-    "Sunday": 6,
-}
+WEEKDAYS: Final = calendar.WEEKDAYS
 
 # A weekday followed by one of these is a name, not a day ("the Sunday Times", "Monday Night Football").
 WEEKDAY_NAME_FOLLOWERS: Final[frozenset[str]] = frozenset(
@@ -94,35 +63,10 @@ MONTH_SEASONS: Final[dict[int, tuple[str, int]]] = {
     12: ("WI", 0),
 }
 
+# From one (nothing is dated "zero days ago"), and "a hundred years ago".
 NUMBER_WORDS: Final[dict[str, int]] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
+    **{word: value for word, value in numbers.NUMBER_WORDS.items() if value},
+    "hundred": numbers.SCALES["hundred"],
 }
 
 # Articles standing for one in "a year ago".
