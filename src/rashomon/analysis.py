@@ -11,7 +11,7 @@ from rashomon.errors import NothingReadError, UsageError
 from rashomon.extract.nlp import LanguageModel, ModelMissingError
 from rashomon.model import Rejected
 from rashomon.pipeline import ProgressCallback, RunResult, run
-from rashomon.render import write_reports
+from rashomon.render import Selection, write_reports
 from rashomon.settings import Settings, load_settings
 from rashomon.store.database import Store
 
@@ -36,11 +36,13 @@ def analyze(
     db: Path | None = None,
     settings: Settings | None = None,
     progress: ProgressCallback | None = None,
+    selection: Selection | None = None,
 ) -> Analysis:
     """Analyse files and folders into a dossier.
 
     With ``out``, writes ``dossier.json``, ``report.html`` and ``report.md`` there and keeps the store in
     ``out/rashomon.duckdb`` unless ``db`` names another; without either, the store lives in memory.
+    ``selection`` narrows the written files to some stories; the store and the returned dossier keep everything.
     Raises `NothingReadError` when no input gave an article (the reasons are in the error's ``rejected``).
     """
     if not paths:
@@ -55,7 +57,7 @@ def analyze(
         result = run([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
     if result.added + result.updated + result.unchanged == 0:
         raise NothingReadError(result.rejected_now)
-    reports = tuple(write_reports(result.dossier, out)) if out else ()
+    reports = tuple(write_reports(result.dossier, out, selection=selection)) if out else ()
     return Analysis(dossier=result.dossier, run=result, reports=reports, store=store_path)
 
 

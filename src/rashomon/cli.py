@@ -18,6 +18,8 @@ from rashomon.analysis import Analysis, analyze, demo_inputs
 from rashomon.dossier import schema_text, write_schema_files
 from rashomon.errors import NothingReadError, RashomonError
 from rashomon.pipeline import Progress
+from rashomon.render import Selection, select
+from rashomon.render.selection import parse_since
 from rashomon.settings import load_settings
 
 
@@ -45,7 +47,7 @@ class ProgressBars:
             bar.close()
 
 
-def _summary(analysis: Analysis, out: Path, stream: TextIO) -> None:
+def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection | None = None) -> None:
     run = analysis.run
     dossier = analysis.dossier
     print(
@@ -71,6 +73,9 @@ def _summary(analysis: Analysis, out: Path, stream: TextIO) -> None:
         f"{len(dossier.quotes)} quotes, {len(dossier.figures)} figures, {len(dossier.entities)} entities.",
         file=stream,
     )
+    if selection is not None and not selection.keeps_everything:
+        shown = len(select(dossier, selection).stories)
+        print(f"The reports show {shown} of them (--story, --since, --outlet, --top).", file=stream)
     print(f"Report: {out / 'report.html'}  (also {out / 'dossier.json'}, {out / 'report.md'})", file=stream)
 
 
@@ -79,9 +84,16 @@ def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextI
     if args.threshold is not None:
         overrides["stories"] = {"threshold": args.threshold}
     settings = load_settings(args.config, overrides)
-    analysis = analyze(args.inputs, out=args.out, db=args.db, settings=settings, progress=bars)
+    # Built before the run, so a bad flag stops the command before any work.
+    selection = Selection(
+        stories=tuple(args.stories or ()),
+        since=parse_since(args.since) if args.since is not None else None,
+        outlets=tuple(args.outlets or ()),
+        top=args.top,
+    )
+    analysis = analyze(args.inputs, out=args.out, db=args.db, settings=settings, progress=bars, selection=selection)
     bars.close()
-    _summary(analysis, args.out, stream)
+    _summary(analysis, args.out, stream, selection)
     return 0
 
 
@@ -118,6 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         help="story threshold: average probability that two groups of articles report one event (stories.threshold)",
     )
+    shown = analyze_parser.add_argument_group("what the written files show (the store keeps everything)")
+    shown.add_argument("--story", action="append", dest="stories", metavar="ID", help="this story (repeatable)")
+    shown.add_argument("--since", metavar="DATE", help="stories dated (else last published) on or after DATE")
+    shown.add_argument(
+        "--outlet",
+        action="append",
+        dest="outlets",
+        metavar="NAME",
+        help="stories with an article from NAME (repeatable)",
+    )
+    shown.add_argument("--top", type=int, metavar="N", help="the N stories with the most articles")
     analyze_parser.set_defaults(handler=_analyze_command)
     demo_parser = commands.add_parser("demo", help="analyse the bundled demo corpus")
     demo_parser.add_argument("--out", type=Path, default=Path("rashomon-demo"), help="output folder")

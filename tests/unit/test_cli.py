@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from rashomon.cli import main
 
 BODY = (
@@ -63,3 +65,60 @@ def test_schema_command_prints_the_schema() -> None:
     status, printed = _run("schema")
     assert status == 0
     assert json.loads(printed)["properties"]["schema_version"]["const"] == "1"
+
+
+FERRY = (
+    "The island ferry ran aground on a sandbank on Friday morning and all forty passengers were taken ashore by "
+    "lifeboat. The operator said the vessel would be towed to the mainland for inspection over the weekend."
+)
+
+
+def _two_events(tmp_path: Path) -> Path:
+    source = tmp_path / "two.jsonl"
+    records = [
+        {
+            "id": "bridge-1",
+            "title": "Bridge closed",
+            "published": "2024-05-06",
+            "outlet": "Harbour Herald",
+            "body": BODY,
+        },
+        {"id": "ferry-1", "title": "Ferry aground", "published": "2024-06-01", "outlet": "Island Post", "body": FERRY},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return source
+
+
+def test_selection_flags_shape_the_outputs_and_the_store_keeps_everything(tmp_path: Path) -> None:
+    source, out = _two_events(tmp_path), tmp_path / "out"
+    status, printed = _run("analyze", str(source), "--out", str(out), "--outlet", "harbour HERALD")
+    assert status == 0, printed
+    assert "The reports show 1 of them" in printed
+    written = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in written["articles"]] == ["bridge-1"]
+    assert len(written["stories"]) == 1
+    assert "Ferry aground" not in (out / "report.html").read_text(encoding="utf-8")
+    status, printed = _run("analyze", str(source), "--out", str(out), "--since", "2024-05-20", "--top", "5")
+    assert status == 0, printed
+    assert "0 new, 0 changed and 2 unchanged" in printed  # the store kept the article the first run left out
+    written = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in written["articles"]] == ["ferry-1"]
+    (story,) = written["stories"]
+    status, _ = _run("analyze", str(source), "--out", str(out), "--story", story["id"], "--story", "story:none")
+    assert status == 0
+    assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [story["id"]]
+    assert _run("analyze", str(source), "--out", str(out))[0] == 0
+    assert len(json.loads((out / "dossier.json").read_text(encoding="utf-8"))["articles"]) == 2
+
+
+def test_bad_selection_flags_exit_2_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, out = _two_events(tmp_path), tmp_path / "out"
+    for flags, message in (
+        (["--since", "last tuesday"], "--since wants a date like 2024-05-13, not 'last tuesday'."),
+        (["--top", "0"], "--top wants a number of stories of at least 1, not 0."),
+        (["--top", "many"], "invalid int value: 'many'"),
+    ):
+        status, _ = _run("analyze", str(source), "--out", str(out), *flags)
+        assert status == 2, flags
+        assert message in capsys.readouterr().err
+    assert not out.exists()

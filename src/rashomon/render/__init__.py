@@ -1,25 +1,42 @@
-"""Renderers: the dossier as JSON, a self-contained HTML report and Markdown."""
+"""Renderers: the dossier as JSON, an HTML report (one file, or an index and a page per story) and Markdown.
+
+In: a `Dossier` and an optional `Selection` of stories. Out: ``dossier.json``, ``report.html`` (plus ``stories/`` when
+there are many stories) and ``report.md``, each written whole or not at all.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rashomon.dossier import Dossier
-from rashomon.render.html import render_html
-from rashomon.render.json import render_json
-from rashomon.render.markdown import render_markdown
+from rashomon.render.html import STORY_PAGES_OVER, write_html
+from rashomon.render.json import write_json
+from rashomon.render.markdown import write_markdown
+from rashomon.render.selection import Selection, select
 
 REPORT_FILES = ("dossier.json", "report.html", "report.md")
 
 
-def write_reports(dossier: Dossier, out_dir: Path) -> list[Path]:
-    """Write dossier.json, report.html and report.md into ``out_dir``; return their paths."""
+def write_reports(
+    dossier: Dossier,
+    out_dir: Path,
+    *,
+    selection: Selection | None = None,
+    story_pages_over: int = STORY_PAGES_OVER,
+) -> list[Path]:
+    """Write dossier.json, report.html and report.md into ``out_dir``; return their paths.
+
+    ``selection`` narrows every output to the chosen stories; with more than ``story_pages_over`` stories the HTML
+    report is an index linking to one page per story in ``out_dir/stories/``.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, render in zip(REPORT_FILES, (render_json, render_html, render_markdown), strict=True):
-        path = out_dir / name
-        temporary = path.with_suffix(path.suffix + ".tmp")
-        temporary.write_text(render(dossier), encoding="utf-8")
-        temporary.replace(path)  # never leave a half-written report behind
-        paths.append(path)
-    return paths
+    if selection is not None:
+        dossier = select(dossier, selection)
+    return [
+        write_json(dossier, out_dir / "dossier.json"),
+        write_html(dossier, out_dir, story_pages_over=story_pages_over),
+        write_markdown(dossier, out_dir / "report.md"),
+    ]
+
+
+__all__ = ["REPORT_FILES", "STORY_PAGES_OVER", "Selection", "select", "write_reports"]

@@ -1,14 +1,27 @@
-"""The HTML report: one self-contained file, outlets side by side, every statement linking to its sentence.
+"""The HTML report: outlets side by side, every statement linking to its sentence.
 
-All article content is untrusted: the template environment autoescapes everything.
+With few stories it is one self-contained file. With many it is a folder: ``report.html`` indexes the stories, largest
+first, and each story has its own page under ``stories/``, so a big run neither opens on a wall of links nor makes the
+browser load every article at once. All article content is untrusted: the template environment autoescapes everything.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from rashomon.dossier import Dossier
-from rashomon.render.view import anchor, story_views
+from rashomon.dossier import Dossier, StoryOut
+from rashomon.render.atomic import write_atomic
+from rashomon.render.view import anchor, iter_story_views, story_entries, story_views
+
+STORY_PAGES_OVER = 20  # more stories than this and the report gets an index and a page per story
+STORIES_DIR = "stories"
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def _environment() -> Environment:
@@ -22,6 +35,58 @@ def _environment() -> Environment:
     return environment
 
 
+def page_names(stories: Sequence[StoryOut]) -> dict[str, str]:
+    """A file name (without ``.html``) per story id: safe characters only, distinct, the same on every run.
+
+    ``story:3f2a...`` becomes ``story-3f2a...``; an id that loses more than its colons, or collides, gets a digest.
+    """
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for story in stories:
+        name = _UNSAFE.sub("-", story.id).strip("-")[:80]
+        if not name or name != story.id.replace(":", "-") or name in used:
+            name = f"{name[:60]}-{hashlib.sha1(story.id.encode()).hexdigest()[:12]}".lstrip("-")
+        names[story.id] = name
+        used.add(name)
+    return names
+
+
 def render_html(dossier: Dossier) -> str:
-    template = _environment().get_template("report.html.j2")
-    return template.render(dossier=dossier, stories=story_views(dossier))
+    """The single-file report."""
+    return "".join(_single(_environment(), dossier))
+
+
+def _single(environment: Environment, dossier: Dossier) -> Iterable[str]:
+    return environment.get_template("report.html.j2").generate(dossier=dossier, stories=story_views(dossier))
+
+
+def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
+    """Pages of stories an earlier run wrote and this one did not; links to them would show old results."""
+    if not folder.is_dir():
+        return
+    for page in folder.glob("*.html"):
+        if page.name not in keep:
+            page.unlink()
+    if not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def write_html(dossier: Dossier, out_dir: Path, *, story_pages_over: int = STORY_PAGES_OVER) -> Path:
+    """Write ``out_dir/report.html``, and ``out_dir/stories/`` when there are more than ``story_pages_over`` stories."""
+    environment = _environment()
+    folder = out_dir / STORIES_DIR
+    report = out_dir / "report.html"
+    if len(dossier.stories) <= story_pages_over:
+        write_atomic(report, _single(environment, dossier))
+        _remove_stale_pages(folder, set())
+        return report
+    pages = page_names(dossier.stories)
+    folder.mkdir(parents=True, exist_ok=True)
+    page = environment.get_template("story.html.j2")
+    for view in iter_story_views(dossier):
+        write_atomic(folder / f"{pages[view.story.id]}.html", page.generate(view=view))
+    # The index last: it only links to pages that are already written.
+    index = environment.get_template("index.html.j2")
+    write_atomic(report, index.generate(dossier=dossier, entries=story_entries(dossier), pages=pages))
+    _remove_stale_pages(folder, {f"{name}.html" for name in pages.values()})
+    return report

@@ -1,12 +1,14 @@
 """The Markdown report: per story, what outlets corroborate, what one alone reports, where they conflict, who said
-what, and the timeline, each statement with the outlets that make it."""
+what, and the timeline, each statement with the outlets that make it. Largest stories first, as in the HTML report."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from rashomon.dossier import Dossier
-from rashomon.render.view import StoryView, story_views
+from rashomon.render.atomic import write_atomic
+from rashomon.render.view import StoryView, iter_story_views
 
 _HEADINGS = {"conflicting": "Conflicting", "corroborated": "Corroborated", "single-source": "Reported by one outlet"}
 
@@ -87,15 +89,27 @@ def _story(view: StoryView) -> Iterator[str]:
         yield from part(view)
 
 
-def render_markdown(dossier: Dossier) -> str:
-    lines = [
+def iter_markdown(dossier: Dossier) -> Iterator[str]:
+    """The report line by line (each with its newline), largest stories first, one story view at a time."""
+    head = (
         "# rashomon dossier\n",
         f"{len(dossier.articles)} article(s), {len(dossier.stories)} story(ies), "
         f"{len(dossier.rejected)} input(s) rejected.\n",
-    ]
-    for view in story_views(dossier):
-        lines.extend(_story(view))
+    )
+    for line in head:
+        yield line + "\n"
+    for view in iter_story_views(dossier):
+        for line in _story(view):
+            yield line + "\n"
     if dossier.rejected:
-        lines.append("## Inputs that could not be read\n")
-        lines.extend(f"- `{r.input}`: {r.reason}" for r in dossier.rejected)
-    return "\n".join(lines) + "\n"
+        yield "## Inputs that could not be read\n\n"
+        for r in dossier.rejected:
+            yield f"- `{r.input}`: {r.reason}\n"
+
+
+def render_markdown(dossier: Dossier) -> str:
+    return "".join(iter_markdown(dossier))
+
+
+def write_markdown(dossier: Dossier, path: Path) -> Path:
+    return write_atomic(path, iter_markdown(dossier))

@@ -1,14 +1,20 @@
 """A reader's view of the dossier, shared by the HTML and Markdown reports: per story, its outlets side by side,
-each article's body cut into the sentences that statements cite, and the quotes, figures and times of the story."""
+each article's body cut into the sentences that statements cite, and the quotes, figures and times of the story.
+Stories come largest first, so a big run opens on the events many outlets covered, not on one-article stories."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rashomon.dossier import ArticleOut, Dossier, FigureOut, QuoteOut, StatementOut, StoryOut, TimeOut
+from rashomon.render.selection import largest_first
 
 STATUS_ORDER = ("conflicting", "corroborated", "single-source")
+
+_Item = TypeVar("_Item", QuoteOut, FigureOut, TimeOut)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,25 +79,69 @@ def _segments(article: ArticleOut, story: StoryOut) -> list[Segment]:
     return segments
 
 
-def story_views(dossier: Dossier) -> list[StoryView]:
+def _by_article(items: Sequence[_Item]) -> dict[str, list[tuple[int, _Item]]]:
+    grouped: dict[str, list[tuple[int, _Item]]] = defaultdict(list)
+    for position, item in enumerate(items):
+        grouped[item.article].append((position, item))
+    return grouped
+
+
+def _of(grouped: Mapping[str, list[tuple[int, _Item]]], members: Sequence[str]) -> list[_Item]:
+    """The members' items in dossier order (by article, then position), without scanning every item per story."""
+    found = [pair for member in dict.fromkeys(members) for pair in grouped.get(member, ())]
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def iter_story_views(dossier: Dossier) -> Iterator[StoryView]:
+    """One view at a time, largest stories first, so a page per story never holds every view in memory."""
     articles = {a.id: a for a in dossier.articles}
-    views = []
-    for story in dossier.stories:
+    quotes, figures, times = _by_article(dossier.quotes), _by_article(dossier.figures), _by_article(dossier.times)
+    for story in largest_first(dossier.stories, articles):
         members = [articles[i] for i in story.articles if i in articles]
         grouped: dict[str, list[StatementOut]] = defaultdict(list)
         for statement in story.statements:
             grouped[statement.status].append(statement)
-        wanted = set(story.articles)
-        views.append(
-            StoryView(
+        yield StoryView(
+            story=story,
+            columns=[Column(article=a, label=article_label(a), segments=_segments(a, story)) for a in members],
+            statements={status: grouped[status] for status in STATUS_ORDER},
+            quotes=_of(quotes, story.articles),
+            figures=_of(figures, story.articles),
+            times=_of(times, story.articles),
+            labels={a.id: article_label(a) for a in members},
+            texts={a.id: a.text for a in members},
+        )
+
+
+def story_views(dossier: Dossier) -> list[StoryView]:
+    return list(iter_story_views(dossier))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryEntry:
+    """A story's line in the index of a report with a page per story."""
+
+    story: StoryOut
+    date: str | None
+    outlets: list[str]
+    articles: int
+    conflicts: int
+
+
+def story_entries(dossier: Dossier) -> list[StoryEntry]:
+    """Every story, largest first: its date (else its latest publication), outlets, size and conflicts."""
+    articles = {a.id: a for a in dossier.articles}
+    entries = []
+    for story in largest_first(dossier.stories, articles):
+        members = [articles[i] for i in story.articles if i in articles]
+        published = [a.published[:10] for a in members if a.published]
+        entries.append(
+            StoryEntry(
                 story=story,
-                columns=[Column(article=a, label=article_label(a), segments=_segments(a, story)) for a in members],
-                statements={status: grouped[status] for status in STATUS_ORDER},
-                quotes=[q for q in dossier.quotes if q.article in wanted],
-                figures=[f for f in dossier.figures if f.article in wanted],
-                times=[t for t in dossier.times if t.article in wanted],
-                labels={a.id: article_label(a) for a in members},
-                texts={a.id: a.text for a in members},
+                date=story.date or max(published, default=None),
+                outlets=list(dict.fromkeys(article_label(a) for a in members)),
+                articles=len(story.articles),
+                conflicts=sum(1 for s in story.statements if s.status == "conflicting"),
             )
         )
-    return views
+    return entries

@@ -1,0 +1,150 @@
+"""Which stories the written outputs show: a `Selection` and `select(dossier, selection) -> Dossier`.
+
+The store keeps everything; a selection only shapes ``dossier.json`` and the reports. The selected dossier holds the
+chosen stories and only what belongs to their articles, so it stays valid against the schema.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rashomon.dossier import ArticleOut, Dossier, EntityOut, FigureOut, QuoteOut, StoryOut
+from rashomon.errors import UsageError
+
+_ISO_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Selection:
+    """Stories to keep. Each given criterion must hold (ids and outlets: any of those listed); ``top`` comes last."""
+
+    stories: tuple[str, ...] = ()
+    since: date | None = None
+    outlets: tuple[str, ...] = ()
+    top: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.top is not None and self.top < 1:
+            raise UsageError(f"--top wants a number of stories of at least 1, not {self.top}.")
+
+    @property
+    def keeps_everything(self) -> bool:
+        return not self.stories and self.since is None and not self.outlets and self.top is None
+
+
+def parse_since(text: str) -> date:
+    """A ``--since`` value as a date, or a `UsageError` naming the expected form."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--since wants a date like 2024-05-13, not {text!r}.") from None
+
+
+def _last_day(value: str | None) -> date | None:
+    """The last day an ISO 8601 date (or month, or year) covers; None when it is not one."""
+    match = _ISO_DAY.match(value or "")
+    if not match:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            return date(year or 1, 12, 31)
+        if day is None:
+            return date(year or 1, month, calendar.monthrange(year or 1, month)[1])
+        return date(year or 1, month, day)
+    except ValueError:
+        return None
+
+
+def story_day(story: StoryOut, articles: Mapping[str, ArticleOut]) -> date | None:
+    """The story's event date, else the latest publication of its articles; None when neither is known.
+
+    A month or a year counts as its last day, so "2024-05" is on or after 2024-05-13.
+    """
+    day = _last_day(story.date)
+    if day is not None:
+        return day
+    published = [_last_day(articles[i].published) for i in story.articles if i in articles]
+    return max((d for d in published if d is not None), default=None)
+
+
+def largest_first(stories: Sequence[StoryOut], articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
+    """Most articles first; ties by date, latest first (undated last), then by id."""
+
+    def key(story: StoryOut) -> tuple[int, int, str]:
+        day = story_day(story, articles)
+        return (-len(story.articles), -day.toordinal() if day else 1, story.id)
+
+    return sorted(stories, key=key)
+
+
+def _chosen(dossier: Dossier, selection: Selection, articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
+    wanted_ids = set(selection.stories)
+    outlets = {o.strip().casefold() for o in selection.outlets}
+    stories = []
+    for story in dossier.stories:
+        if wanted_ids and story.id not in wanted_ids:
+            continue
+        if selection.since is not None and (story_day(story, articles) or date.min) < selection.since:
+            continue
+        if outlets and not any(
+            (articles[i].outlet or "").strip().casefold() in outlets for i in story.articles if i in articles
+        ):
+            continue
+        stories.append(story)
+    if selection.top is not None:
+        top = {s.id for s in largest_first(stories, articles)[: selection.top]}
+        stories = [s for s in stories if s.id in top]
+    return stories
+
+
+def _entities(entities: Sequence[EntityOut], kept: set[str]) -> list[EntityOut]:
+    out = []
+    for entity in entities:
+        mentions = [m for m in entity.mentions if m.article in kept]
+        if len(mentions) == len(entity.mentions):
+            out.append(entity)
+        elif mentions:
+            out.append(entity.model_copy(update={"mentions": mentions}))
+    return out
+
+
+def _quote(quote: QuoteOut, quotes: set[str], entities: set[str]) -> QuoteOut:
+    # Links to what the selection left out would point at nothing in the written file.
+    aligned = [q for q in quote.aligned_with if q in quotes]
+    speaker = quote.speaker_entity if quote.speaker_entity in entities else None
+    if aligned == quote.aligned_with and speaker == quote.speaker_entity:
+        return quote
+    return quote.model_copy(update={"aligned_with": aligned, "speaker_entity": speaker})
+
+
+def _figure(figure: FigureOut, figures: set[str]) -> FigureOut:
+    aligned = [link for link in figure.aligned_with if link.figure in figures]
+    return figure if aligned == figure.aligned_with else figure.model_copy(update={"aligned_with": aligned})
+
+
+def select(dossier: Dossier, selection: Selection) -> Dossier:
+    """The dossier cut down to the selected stories and what belongs to their articles; rejected inputs stay whole."""
+    if selection.keeps_everything:
+        return dossier
+    by_id = {a.id: a for a in dossier.articles}
+    stories = _chosen(dossier, selection, by_id)
+    kept = {i for story in stories for i in story.articles}
+    entities = _entities(dossier.entities, kept)
+    entity_ids = {e.id for e in entities}
+    quote_ids = {q.id for q in dossier.quotes if q.article in kept}
+    figure_ids = {f.id for f in dossier.figures if f.article in kept}
+    return Dossier(
+        schema_version=dossier.schema_version,
+        articles=[a for a in dossier.articles if a.id in kept],
+        rejected=list(dossier.rejected),
+        stories=stories,
+        entities=entities,
+        quotes=[_quote(q, quote_ids, entity_ids) for q in dossier.quotes if q.article in kept],
+        figures=[_figure(f, figure_ids) for f in dossier.figures if f.article in kept],
+        times=[t for t in dossier.times if t.article in kept],
+    )
