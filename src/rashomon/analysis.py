@@ -10,8 +10,9 @@ from rashomon.dossier import Dossier
 from rashomon.errors import NothingReadError, UsageError
 from rashomon.extract.nlp import LanguageModel, ModelMissingError
 from rashomon.model import Rejected
-from rashomon.pipeline import ProgressCallback, RunResult, run
-from rashomon.render import Selection, write_reports
+from rashomon.pipeline import ProgressCallback, RunResult, dossier_from_store, update
+from rashomon.render import write_reports
+from rashomon.render.selection import Selection, StoryEntry, choose, select
 from rashomon.settings import Settings, load_settings
 from rashomon.store.database import Store
 
@@ -27,6 +28,8 @@ class Analysis:
     run: RunResult
     reports: tuple[Path, ...]
     store: Path | None
+    # What the store holds after the run: articles, stories, and stories of more than one article.
+    stored: dict[str, int]
 
 
 def analyze(
@@ -42,7 +45,8 @@ def analyze(
 
     With ``out``, writes ``dossier.json``, ``report.html`` and ``report.md`` there and keeps the store in
     ``out/rashomon.duckdb`` unless ``db`` names another; without either, the store lives in memory.
-    ``selection`` narrows the written files to some stories; the store and the returned dossier keep everything.
+    ``selection`` narrows the dossier (returned and written) to some stories; the store keeps everything, and only
+    the chosen stories are read from it.
     Raises `NothingReadError` when no input gave an article (the reasons are in the error's ``rejected``).
     """
     if not paths:
@@ -53,12 +57,24 @@ def analyze(
     except ModelMissingError as error:
         raise UsageError(str(error)) from error
     store_path = db or (out / "rashomon.duckdb" if out else None)
+    selection = selection or Selection()
     with Store(store_path) as store:
-        result = run([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
-    if result.added + result.updated + result.unchanged == 0:
-        raise NothingReadError(result.rejected_now)
-    reports = tuple(write_reports(result.dossier, out, selection=selection)) if out else ()
-    return Analysis(dossier=result.dossier, run=result, reports=reports, store=store_path)
+        result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
+        if result.added + result.updated + result.unchanged == 0:
+            raise NothingReadError(result.rejected_now)
+        entries = [
+            StoryEntry(id=i, size=size, day=day, outlets=frozenset(outlets))
+            for i, size, day, outlets in store.story_entries()
+        ]
+        chosen = None if selection.keeps_everything else choose(entries, selection)
+        result.dossier = select(dossier_from_store(store, chosen), selection)
+        stored = {
+            "articles": store.counts()["articles"],
+            "stories": len(entries),
+            "multi": sum(1 for e in entries if e.size > 1),
+        }
+    reports = tuple(write_reports(result.dossier, out)) if out else ()
+    return Analysis(dossier=result.dossier, run=result, reports=reports, store=store_path, stored=stored)
 
 
 def demo_inputs() -> list[Path]:

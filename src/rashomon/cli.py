@@ -18,7 +18,7 @@ from rashomon.analysis import Analysis, analyze, demo_inputs
 from rashomon.dossier import schema_text, write_schema_files
 from rashomon.errors import NothingReadError, RashomonError
 from rashomon.pipeline import Progress
-from rashomon.render import Selection, select
+from rashomon.render import Selection
 from rashomon.render.selection import parse_since
 from rashomon.settings import load_settings
 
@@ -50,9 +50,10 @@ class ProgressBars:
 def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection | None = None) -> None:
     run = analysis.run
     dossier = analysis.dossier
+    stored = analysis.stored
     print(
         f"Read {run.added} new, {run.updated} changed and {run.unchanged} unchanged article(s); "
-        f"the store holds {len(dossier.articles)}.",
+        f"the store holds {stored['articles']}.",
         file=stream,
     )
     if run.rejected_now:
@@ -66,16 +67,17 @@ def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection
                 "in dossier.json)",
                 file=stream,
             )
-    stories = dossier.stories
-    multi = sum(1 for s in stories if len(s.articles) > 1)
     print(
-        f"Found {len(stories)} story(ies), {multi} reported by more than one article; "
-        f"{len(dossier.quotes)} quotes, {len(dossier.figures)} figures, {len(dossier.entities)} entities.",
+        f"Found {stored['stories']} story(ies), {stored['multi']} reported by more than one article.",
         file=stream,
     )
     if selection is not None and not selection.keeps_everything:
-        shown = len(select(dossier, selection).stories)
-        print(f"The reports show {shown} of them (--story, --since, --outlet, --top).", file=stream)
+        print(f"The reports show {len(dossier.stories)} of them (--story, --since, --outlet, --top).", file=stream)
+    print(
+        f"The reports hold {len(dossier.quotes)} quotes, {len(dossier.figures)} figures, "
+        f"{len(dossier.entities)} entities.",
+        file=stream,
+    )
     print(f"Report: {out / 'report.html'}  (also {out / 'dossier.json'}, {out / 'report.md'})", file=stream)
 
 

@@ -31,8 +31,9 @@ from rashomon.extract.nlp import LanguageModel
 from rashomon.ingest.inputs import discover, is_records, read_file, read_inputs
 from rashomon.model import Article, ArticleAnnotations, Entity, RawDocument, Rejected, StageStats, describe_input
 from rashomon.render.assemble import assemble
+from rashomon.render.selection import entry_day
 from rashomon.settings import Settings
-from rashomon.store.database import Store
+from rashomon.store.database import Store, StoryRow
 from rashomon.store.records import from_json, to_json
 from rashomon.stories.cluster import reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
@@ -73,12 +74,8 @@ class RunResult:
 def run(
     paths: Sequence[Path], store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback = _ignore
 ) -> RunResult:
-    """Read ``paths`` into ``store``, bring every derived result up to date, and assemble the dossier."""
-    result = RunResult(dossier=_empty_dossier())
-    result.stages.append(ingest_into(paths, store, settings, result, progress))
-    result.stages.append(extract_pending(store, settings, model, progress))
-    result.stages.append(place_stories(store, settings, progress))
-    result.stages.append(analyse_stories(store, settings, _extractor_version(model), progress))
+    """Read ``paths`` into ``store``, bring every derived result up to date, and assemble the whole dossier."""
+    result = update(paths, store, settings, model, progress)
     started = time.perf_counter()
     result.dossier = dossier_from_store(store)
     result.stages.append(
@@ -89,6 +86,18 @@ def run(
             seconds=time.perf_counter() - started,
         )
     )
+    return result
+
+
+def update(
+    paths: Sequence[Path], store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback = _ignore
+) -> RunResult:
+    """Read ``paths`` into ``store`` and bring every derived result up to date; the dossier is left empty."""
+    result = RunResult(dossier=_empty_dossier())
+    result.stages.append(ingest_into(paths, store, settings, result, progress))
+    result.stages.append(extract_pending(store, settings, model, progress))
+    result.stages.append(place_stories(store, settings, progress))
+    result.stages.append(analyse_stories(store, settings, _extractor_version(model), progress))
     return result
 
 
@@ -336,13 +345,13 @@ def analyse_stories(store: Store, settings: Settings, version: str, progress: Pr
         extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
         rows = []
         for sid in chunk:
-            members = [articles[m] for m in current[sid]]
+            members = [articles[m] for m in current[sid] if m in articles]
             found = {
                 m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m))
                 for m in current[sid]
             }
             result = analyse_story(members, found, {c: o for c, o in copies.items() if c in found}, settings.compare)
-            rows.append((sid, bases[sid], to_json(result)))
+            rows.append(_story_row(result, members, bases[sid]))
             for issue in result.issues:
                 stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
         store.save_stories(rows)
@@ -352,6 +361,18 @@ def analyse_stories(store: Store, settings: Settings, version: str, progress: Pr
     store.save_stories([], gone)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _story_row(result: StoryResult, members: Sequence[Article], basis: str) -> StoryRow:
+    story = result.story
+    return StoryRow(
+        id=story.id,
+        basis=basis,
+        size=len(story.articles),
+        day=entry_day(story.date, [a.published for a in dated_members(members, result)]),
+        outlets=frozenset((a.outlet or "").strip().casefold() for a in members),
+        body=to_json(result),
+    )
 
 
 def _merge_entities(found: Sequence[Entity]) -> list[Entity]:
@@ -393,10 +414,14 @@ def _issues(
     return found
 
 
-def dossier_from_store(store: Store) -> Dossier:
-    """The dossier of everything stored: articles, their extractions and the current stories' results."""
-    results = [from_json(StoryResult, body) for body in store.stories()]
-    articles = {a.id: a for a in store.articles()}
+def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Dossier:
+    """The dossier of what is stored: the given stories (all when None), their articles and their extractions.
+
+    Only what the chosen stories hold is read, so a dossier of a few stories costs little in any store.
+    """
+    results = [from_json(StoryResult, body) for body in store.stories(stories)]
+    wanted = None if stories is None else sorted({m for r in results for m in r.story.articles})
+    articles = {a.id: a for a in store.articles(wanted)}
     extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(sorted(articles)).items()}
     dated: list[Article] = []
     annotations: dict[str, ArticleAnnotations] = {}

@@ -65,11 +65,7 @@ def story_day(story: StoryOut, articles: Mapping[str, ArticleOut]) -> date | Non
 
     A month or a year counts as its last day, so "2024-05" is on or after 2024-05-13.
     """
-    day = _last_day(story.date)
-    if day is not None:
-        return day
-    published = [_last_day(articles[i].published) for i in story.articles if i in articles]
-    return max((d for d in published if d is not None), default=None)
+    return entry_day(story.date, [articles[i].published for i in story.articles if i in articles])
 
 
 def largest_first(stories: Sequence[StoryOut], articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
@@ -82,24 +78,58 @@ def largest_first(stories: Sequence[StoryOut], articles: Mapping[str, ArticleOut
     return sorted(stories, key=key)
 
 
-def _chosen(dossier: Dossier, selection: Selection, articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryEntry:
+    """What choosing a story looks at: its size, its day (`story_day`) and its articles' outlets (case-folded).
+
+    The store keeps one per story, so a selection is chosen without reading the stories themselves.
+    """
+
+    id: str
+    size: int
+    day: date | None
+    outlets: frozenset[str]
+
+
+def story_entry(story: StoryOut, articles: Mapping[str, ArticleOut]) -> StoryEntry:
+    members = [articles[i] for i in story.articles if i in articles]
+    return StoryEntry(
+        id=story.id,
+        size=len(story.articles),
+        day=story_day(story, articles),
+        outlets=frozenset((a.outlet or "").strip().casefold() for a in members),
+    )
+
+
+def entry_day(story_date: str | None, published: Sequence[str | None]) -> date | None:
+    """`story_day` from a story's date and its articles' publication dates."""
+    day = _last_day(story_date)
+    if day is not None:
+        return day
+    return max((d for value in published if (d := _last_day(value)) is not None), default=None)
+
+
+def choose(entries: Sequence[StoryEntry], selection: Selection) -> list[str]:
+    """Ids of the stories the selection keeps, in the order given."""
     wanted_ids = set(selection.stories)
     outlets = {o.strip().casefold() for o in selection.outlets}
-    stories = []
-    for story in dossier.stories:
-        if wanted_ids and story.id not in wanted_ids:
-            continue
-        if selection.since is not None and (story_day(story, articles) or date.min) < selection.since:
-            continue
-        if outlets and not any(
-            (articles[i].outlet or "").strip().casefold() in outlets for i in story.articles if i in articles
-        ):
-            continue
-        stories.append(story)
+    kept = [
+        e
+        for e in entries
+        if (not wanted_ids or e.id in wanted_ids)
+        and (selection.since is None or (e.day or date.min) >= selection.since)
+        and (not outlets or bool(outlets & e.outlets))
+    ]
     if selection.top is not None:
-        top = {s.id for s in largest_first(stories, articles)[: selection.top]}
-        stories = [s for s in stories if s.id in top]
-    return stories
+        ranked = sorted(kept, key=lambda e: (-e.size, -e.day.toordinal() if e.day else 1, e.id))
+        top = {e.id for e in ranked[: selection.top]}
+        kept = [e for e in kept if e.id in top]
+    return [e.id for e in kept]
+
+
+def _chosen(dossier: Dossier, selection: Selection, articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
+    chosen = set(choose([story_entry(s, articles) for s in dossier.stories], selection))
+    return [s for s in dossier.stories if s.id in chosen]
 
 
 def _entities(entities: Sequence[EntityOut], kept: set[str]) -> list[EntityOut]:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,10 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL)",
     # One row per current story: its members and everything derived from them (`StoryResult` as JSON).
     # ``basis`` digests what the result was derived from (members' content, extractor, settings).
-    "CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, body VARCHAR NOT NULL)",
+    # ``size``, ``day`` and ``outlets`` are what a selection of stories looks at (`render.selection.StoryEntry`).
+    """CREATE TABLE IF NOT EXISTS stories (
+        id VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, size INTEGER NOT NULL, day DATE, outlets VARCHAR[] NOT NULL,
+        body VARCHAR NOT NULL)""",
     # Which lines each page of flattened text holds, by site: cleaning counts the pages of a site sharing a line.
     """CREATE TABLE IF NOT EXISTS page_lines (
         site VARCHAR NOT NULL, line_key VARCHAR NOT NULL, document VARCHAR NOT NULL,
@@ -90,6 +94,18 @@ def _article(row: Sequence[Any]) -> Article:
 def content_hash(article: Article) -> str:
     """A digest of everything cleaning produced for an article; equal digests mean nothing changed."""
     return hashlib.sha256(json.dumps(_article_row(article)).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryRow:
+    """One story as stored: its result (JSON), the digest of what it was derived from, and what selections read."""
+
+    id: str
+    basis: str
+    size: int
+    day: date | None
+    outlets: frozenset[str]
+    body: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -287,20 +303,34 @@ class Store:
         with self.transaction():
             self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?)", [settings, data])
 
-    def save_stories(self, added: Sequence[tuple[str, str, str]], gone: Iterable[str] = ()) -> None:
-        """In one transaction: story results (id, basis digest, JSON body) and the ids of stories that are gone."""
+    def save_stories(self, added: Sequence[StoryRow], gone: Iterable[str] = ()) -> None:
+        """In one transaction: story results and the ids of stories that are gone."""
         with self.transaction():
             self.connection.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(gone)])
             for row in added:
-                self.connection.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)", list(row))
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                    [row.id, row.basis, row.size, row.day, sorted(row.outlets), row.body],
+                )
+
+    def story_entries(self) -> list[tuple[str, int, date | None, list[str]]]:
+        """(id, size, day, outlets) of every stored story, by id: what choosing stories looks at."""
+        rows = self.connection.execute("SELECT id, size, day, outlets FROM stories ORDER BY id").fetchall()
+        return [(r[0], int(r[1]), r[2], list(r[3])) for r in rows]
 
     def story_bases(self) -> dict[str, str]:
         """Stored story id -> the digest of what its result was derived from."""
         return dict(self.connection.execute("SELECT id, basis FROM stories").fetchall())
 
-    def stories(self) -> list[str]:
-        """Every stored story result (JSON), by story id."""
-        return [r[0] for r in self.connection.execute("SELECT body FROM stories ORDER BY id").fetchall()]
+    def stories(self, ids: Sequence[str] | None = None) -> list[str]:
+        """Stored story results (JSON) by story id: all of them, or those of ``ids``."""
+        if ids is None:
+            rows = self.connection.execute("SELECT body FROM stories ORDER BY id").fetchall()
+        else:
+            rows = self.connection.execute(
+                "SELECT body FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id", [list(ids)]
+            ).fetchall()
+        return [r[0] for r in rows]
 
     def save_page_lines(self, pages: Mapping[str, tuple[str, Iterable[str]]]) -> None:
         """Record the line keys of pages, one transaction: document id -> (site, its line keys). A page's earlier

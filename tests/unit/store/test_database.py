@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -11,7 +12,7 @@ import pytest
 
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected
-from rashomon.store.database import Store
+from rashomon.store.database import Store, StoryRow
 
 FULL = Article(
     id="harbor-1",
@@ -133,10 +134,16 @@ def test_fingerprint_holders_skip_lone_and_common_fingerprints(store: Store) -> 
 def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
     assert store.story_index() is None
     store.save_story_index("digest", b"\x00index")
-    store.save_stories([("s1", "basis-1", '{"x": 1}'), ("s2", "basis-2", '{"x": 2}')])
-    store.save_stories([("s1", "basis-3", '{"x": 3}')], gone=["s2"])
+
+    def row(story: str, basis: str, body: str) -> StoryRow:
+        return StoryRow(id=story, basis=basis, size=2, day=date(2024, 5, 1), outlets=frozenset({"b", "a"}), body=body)
+
+    store.save_stories([row("s1", "basis-1", '{"x": 1}'), row("s2", "basis-2", '{"x": 2}')])
+    assert store.stories(["s2"]) == ['{"x": 2}']
+    store.save_stories([row("s1", "basis-3", '{"x": 3}')], gone=["s2"])
     assert store.story_bases() == {"s1": "basis-3"}
     assert store.stories() == ['{"x": 3}']
+    assert store.story_entries() == [("s1", 2, date(2024, 5, 1), ["a", "b"])]
     assert store.story_index() == ("digest", b"\x00index")
 
 
