@@ -28,6 +28,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/stories.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/pipeline.py
 
 schema: $(INSTALLED)
 	$(BIN)/rashomon schema --write

@@ -4,7 +4,8 @@ HTML: our cleaning stage beside trafilatura (default and favor_precision) and re
 run, with pages/second on one core (CPU time spent in the extractor, scoring not counted; ours the median of
 `OUR_PASSES` passes, in `clean` alone). Flattened text (the same pages as text lines, debris kept): our line
 classifier beside no cleaning at all. Ids sorted: tune on the first 90, report on the other 91 and on all 181.
-Run: `make bench` or `.venv/bin/python benchmarks/extraction.py [--quick]` (``--quick``: ours only).
+Run: `make bench` or `.venv/bin/python benchmarks/extraction.py [--quick | --analyze]` (``--quick``: ours only;
+``--analyze``: the pages through whole `rashomon analyze` runs, their dossiers' bodies scored).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +26,7 @@ import trafilatura
 from readability import Document
 
 from floors import Floors
+from rashomon.analysis import analyze
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.html.page import parse_html
 from rashomon.clean.html.pagemeta import page_meta
@@ -174,12 +177,38 @@ def _load() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, s
     return gold, urls, html, flat
 
 
+def through_analyze(gold: Mapping[str, str], urls: Mapping[str, str], flat: Mapping[str, str]) -> None:
+    """The same pages through a whole `rashomon analyze` run each (HTML files; flattened text as JSON Lines records
+    that name their URL, so lines a site repeats are counted as in `repeated_lines`), the dossier's bodies scored."""
+    ids = sorted(gold)
+    splits = {"tune (first 90)": ids[:90], "held out (91)": ids[90:], "all 181": ids}
+    with tempfile.TemporaryDirectory() as scratch:
+        records = Path(scratch) / "flat.jsonl"
+        lines = (json.dumps({"id": i, "url": urls[i], "text": flat[i]}) for i in sorted(flat))
+        records.write_text("\n".join(lines), encoding="utf-8")
+        for kind, inputs in (("HTML", [CORPUS / "html"]), ("flattened text", [records])):
+            started = time.perf_counter()
+            analysis = analyze(inputs, out=Path(scratch) / kind.split()[0])
+            seconds = time.perf_counter() - started
+            bodies = {a.id.split(".")[0]: a.text for a in analysis.dossier.articles}
+            counts = {i: shingle_counts(gold[i], bodies.get(i, "")) for i in ids}
+            f1 = {split: score([counts[i] for i in members])[2] for split, members in splits.items()}
+            print(
+                f"rashomon analyze, {kind}: F1 {f1['tune (first 90)']:.3f} tune / {f1['held out (91)']:.3f} held "
+                f"out / {f1['all 181']:.3f} all; {len(bodies)} articles, {len(analysis.dossier.rejected)} rejected "
+                f"or flagged, {len(analysis.dossier.stories)} stories, {seconds:.0f} s wall"
+            )
+
+
 def main(argv: Sequence[str]) -> int:
     if not (CORPUS / "ground-truth.json").exists():
         print(f"SKIP: extraction benchmark not found at {CORPUS} (it lives in ../shared beside the repo)")
         return 0
     quick = "--quick" in argv
     gold, urls, html, flat = _load()
+    if "--analyze" in argv:
+        through_analyze(gold, urls, flat)
+        return 0
     rows: list[tuple[str, str, dict[str, tuple[float, float, float]], list[float]]] = []
     html_methods: list[tuple[str, Callable[[str, str], str]]] = [("rashomon", ours("html", html))]
     if not quick:

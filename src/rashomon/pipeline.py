@@ -97,7 +97,7 @@ def update(
     result.stages.append(ingest_into(paths, store, settings, result, progress))
     result.stages.append(extract_pending(store, settings, model, progress))
     result.stages.append(place_stories(store, settings, progress))
-    result.stages.append(analyse_stories(store, settings, _extractor_version(model), progress))
+    result.stages.append(analyse_stories(store, settings, extractor_version(model), progress))
     return result
 
 
@@ -186,7 +186,7 @@ def clean_safely(
         )
 
 
-def _extractor_version(model: LanguageModel) -> str:
+def extractor_version(model: LanguageModel) -> str:
     return f"{EXTRACTOR_VERSION}/{model.version}"
 
 
@@ -217,7 +217,7 @@ def extract_pending(store: Store, settings: Settings, model: LanguageModel, prog
     only reads and writes the store.
     """
     started = time.perf_counter()
-    version = _extractor_version(model)
+    version = extractor_version(model)
     todo = store.stale_extractions(version)
     stats = StageStats(name="extract", items_in=len(todo))
     batches = (store.articles(ids) for ids in _chunks(todo, settings.nlp.batch_size * 2))
