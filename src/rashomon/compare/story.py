@@ -10,14 +10,17 @@ Copies (syndicated wire stories) are left out: they repeat their original and co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
 
-from rashomon.extract.entities import name_key
 from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT, PEOPLE_UNITS
 from rashomon.model import (
     Article,
@@ -25,7 +28,6 @@ from rashomon.model import (
     Figure,
     FigureAlignment,
     FigureRelation,
-    Quote,
     Sentence,
     Span,
     Statement,
@@ -34,6 +36,7 @@ from rashomon.model import (
     TimelineEntry,
 )
 from rashomon.settings import CompareSettings
+from rashomon.text.names import name_key
 
 _TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-(?:\d{2}|SP|SU|FA|WI|W\d{2})(?:-\d{2})?)$")
 
@@ -45,20 +48,80 @@ class StoryInput:
     story: str
     articles: Sequence[Article]
     annotations: Mapping[str, ArticleAnnotations]
-    # Name key of a speaker's name (`entities.name_key`) -> entity id, so spellings of one speaker group together.
+    # Name key of a speaker's name (`text.names.name_key`) -> entity id, so spellings of one speaker group together.
     speaker_entity: Mapping[str, str]
 
 
 def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
-    """Cosine similarity of texts under character n-gram TF-IDF."""
-    if not texts:
-        return np.zeros((0, 0))
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:
+    """Cosine similarity of texts under character n-gram TF-IDF.
+
+    The n-grams, weights and arithmetic are scikit-learn's (`TfidfVectorizer` with char_wb 3-5 grams, sublinear tf,
+    smoothed idf over these texts), so the matrix is the same to the last bit; the n-grams are counted in numpy.
+    """
+    counts = ngram_counts(texts)
+    if counts is None:
         return np.zeros((len(texts), len(texts)))
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64) + 1.0
+    idf = np.log(np.full_like(df, len(texts) + 1) / df) + 1.0
+    counts.data = (np.log(counts.data) + 1.0) * idf[counts.indices]
+    matrix = normalize(counts, norm="l2", copy=False)
     return np.asarray((matrix @ matrix.T).toarray())
+
+
+def ngram_counts(texts: Sequence[str]) -> sparse.csr_array | None:
+    """Counts of each text's character 3-5 grams within its words (padded and cut as scikit-learn's char_wb analyser
+    does), columns in n-gram order; None when no text has a word.
+
+    Within a row the entries are stored in scikit-learn's order (by the n-grams' first appearance over all texts),
+    because that order is the order of the sums in the norms and products.
+    """
+    words_of = [text.lower().split() for text in texts]
+    words = [word for words in words_of for word in words]
+    if not words:
+        return None
+    row_of_word = np.repeat(np.arange(len(texts)), [len(w) for w in words_of])
+    padded = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    chars = np.frombuffer((" " + "  ".join(words) + " ").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    alphabet = np.unique(chars)
+    base = len(alphabet) + 1
+    if base**5 >= 2**63:
+        return _sklearn_counts(texts)
+    # Digit 0 pads shorter n-grams, so integer order is the n-grams' string order.
+    digits = np.searchsorted(alphabet, chars).astype(np.int64) + 1
+    word_start = np.cumsum(padded) - padded
+    codes, rows, emitted = [], [], []
+    for n in (3, 4, 5):
+        word = np.flatnonzero(padded >= n)
+        per_word = padded[word] - n + 1
+        offset = np.arange(per_word.sum()) - np.repeat(np.cumsum(per_word) - per_word, per_word)
+        word = np.repeat(word, per_word)
+        at = word_start[word] + offset
+        codes.append(sum((digits[at + i] * base ** (4 - i) for i in range(n)), np.zeros_like(at)))
+        rows.append(row_of_word[word])
+        # scikit-learn emits a word's 3-grams, then its 4-grams, then its 5-grams.
+        emitted.append((word * 3 + (n - 3)) * int(padded.max()) + offset)
+    vocabulary, column = np.unique(np.concatenate(codes), return_inverse=True)
+    first = np.full(len(vocabulary), np.iinfo(np.int64).max)
+    np.minimum.at(first, column, np.concatenate(emitted))
+    by_appearance = np.argsort(first)
+    appearance = np.empty_like(by_appearance)
+    appearance[by_appearance] = np.arange(len(vocabulary))
+    # As scikit-learn: columns numbered by first appearance, sorted within rows, then renumbered in n-gram order.
+    counts = sparse.csr_array(
+        (np.ones(len(column)), (np.concatenate(rows), appearance[column])), shape=(len(texts), len(vocabulary))
+    )
+    counts.sum_duplicates()
+    counts.indices = by_appearance[counts.indices].astype(np.int32)
+    counts.indptr = counts.indptr.astype(np.int32)
+    return counts
+
+
+def _sklearn_counts(texts: Sequence[str]) -> sparse.csr_array:
+    """Counts for texts with too many distinct characters for five digits in 63 bits (a large CJK story)."""
+    counts: sparse.csr_array = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float64).fit_transform(
+        texts
+    )
+    return counts
 
 
 def best_links(owners: Sequence[str], similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -76,14 +139,12 @@ def best_links(owners: Sequence[str], similarity: np.ndarray, threshold: float) 
         for b in names[a_pos + 1 :]:
             left, right = by_owner[a], by_owner[b]
             block = similarity[np.ix_(left, right)]
-            for row, i in enumerate(left):
-                col = int(block[row].argmax())
-                if block[row, col] >= threshold:
-                    links.add((i, right[col]))
-            for col, j in enumerate(right):
-                row = int(block[:, col].argmax())
-                if block[row, col] >= threshold:
-                    links.add((left[row], j))
+            best_col = block.argmax(axis=1)
+            for row in np.flatnonzero(block[np.arange(len(left)), best_col] >= threshold).tolist():
+                links.add((left[row], right[int(best_col[row])]))
+            best_row = block.argmax(axis=0)
+            for col in np.flatnonzero(block[best_row, np.arange(len(right))] >= threshold).tolist():
+                links.add((left[int(best_row[col])], right[col]))
     return sorted(links)
 
 
@@ -114,11 +175,16 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     groups = _groups(sentences, similarity, best_links(owners, similarity, settings.sentence_similarity))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
+    sentence_at = _SentenceAt(sentences)
+    by_id: dict[str, list[Figure]] = defaultdict(list)
+    for article in story.articles:
+        for figure in story.annotations[article.id].figures:
+            by_id[figure.id].append(figure)
     conflicted = {
-        _sentence_index(sentences, f)
+        sentence_at(f.article, f.start)
         for a in figures
         if a.relation == "conflict"
-        for f in _figures_by_id(story, (a.figure, a.other))
+        for f in (*by_id[a.figure], *by_id[a.other])
     }
     statements = [_statement(sentences, sentence_texts, members, conflicted) for members in groups]
     statements.sort(key=lambda st: (order[st.sources[0].article], st.sources[0].start))
@@ -146,16 +212,23 @@ def _statement(
     return Statement(text=texts[members[0]], status=status, sources=sources)
 
 
-def _sentence_index(sentences: Sequence[Sentence], item: Figure | Quote) -> int | None:
-    for index, sentence in enumerate(sentences):
-        if sentence.article == item.article and sentence.start <= item.start < sentence.end:
-            return index
-    return None
+class _SentenceAt:
+    """The index of the sentence holding a character of an article (the first, were an article's sentences to
+    overlap): bisection over the article's sentences, which are in order and disjoint as `nlp` cuts them."""
 
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for index, sentence in enumerate(sentences):
+            self.spans[sentence.article].append((sentence.start, sentence.end, index))
+        self.starts = {article: [start for start, _, _ in spans] for article, spans in self.spans.items()}
+        self.ordered = {article: all(a[1] <= b[0] for a, b in pairwise(spans)) for article, spans in self.spans.items()}
 
-def _figures_by_id(story: StoryInput, ids: Sequence[str]) -> list[Figure]:
-    wanted = set(ids)
-    return [f for a in story.articles for f in story.annotations[a.id].figures if f.id in wanted]
+    def __call__(self, article: str, char: int) -> int | None:
+        spans = self.spans.get(article, [])
+        if not self.ordered.get(article, True):
+            return next((index for start, end, index in spans if start <= char < end), None)
+        at = bisect_right(self.starts.get(article, []), char) - 1
+        return spans[at][2] if at >= 0 and char < spans[at][1] else None
 
 
 def quantity_kind(figure: Figure) -> tuple[str, float] | None:
@@ -179,12 +252,22 @@ def figure_alignments(
 ) -> list[FigureAlignment]:
     """Each figure's best counterpart in every other article that measures the same kind of quantity."""
     found = []
-    figures = [(f, _sentence_index(sentences, f)) for a in story.articles for f in story.annotations[a.id].figures]
+    sentence_at = _SentenceAt(sentences)
+    figures = [(f, sentence_at(f.article, f.start)) for a in story.articles for f in story.annotations[a.id].figures]
+    # Positions of the figures of each kind of quantity: a figure is compared with the later ones of its kind.
+    of_kind: dict[str, list[int]] = defaultdict(list)
+    for position, (figure, _) in enumerate(figures):
+        if kind := quantity_kind(figure):
+            of_kind[kind[0]].append(position)
     for left, (figure, i) in enumerate(figures):
+        kind = quantity_kind(figure)
+        if kind is None:
+            continue
         best: dict[str, tuple[float, Figure, int | None]] = {}
-        for other, j in figures[left + 1 :]:
-            kind = quantity_kind(figure)
-            if other.article == figure.article or kind is None or kind[0] != (quantity_kind(other) or ("",))[0]:
+        later = of_kind[kind[0]]
+        for right in later[bisect_right(later, left) :]:
+            other, j = figures[right]
+            if other.article == figure.article:
                 continue
             score = float(similarity[i, j]) if i is not None and j is not None else 0.0
             related = score >= settings.sentence_similarity / 2 or _values_agree(figure, other, settings)
@@ -240,15 +323,13 @@ def quote_alignments(story: StoryInput, settings: CompareSettings) -> list[tuple
 def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:
     """Dated events: each calendar value with the statement that dates it and the articles that give it."""
     texts = {a.id: a.text for a in story.articles}
+    sentence_at = _SentenceAt(sentences)
     entries: dict[tuple[str, int], tuple[str, set[str]]] = {}
     for article in story.articles:
         for expression in story.annotations[article.id].times:
             if not _TIMELINE_VALUE.match(expression.value):
                 continue
-            index = next(
-                (k for k, s in enumerate(sentences) if s.article == article.id and s.start <= expression.start < s.end),
-                None,
-            )
+            index = sentence_at(article.id, expression.start)
             if index is None:
                 continue
             key = (expression.value, statement_of.get(index, -1 - index))

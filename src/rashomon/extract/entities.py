@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
 from rashomon.extract.lexicon.speech_words import DEMONYM_COUNTRY, TITLES
 from rashomon.model import Entity, EntityType, Mention
+from rashomon.text.names import name_key, skeleton
 
 SPACY_LABELS: dict[str, EntityType] = {
     "PERSON": "PERSON",
@@ -30,8 +32,8 @@ SPACY_LABELS: dict[str, EntityType] = {
 }
 _TRIM_LEFT = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRIM_RIGHT = re.compile(r"(?:['’]s|['’])$")
-_VOWELS = re.compile(r"[aeiouy]")
 _TYPE_PRIORITY: dict[EntityType, int] = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3, "OTHER": 4}
+_TITLE_WORDS = tuple((title, re.compile(rf"\b{re.escape(title)}\b")) for title in TITLES)
 
 
 def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
@@ -50,17 +52,6 @@ def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
             Mention(article=article_id, start=ent.start_char + left, end=ent.start_char + right, label=label)
         )
     return tuple(mentions)
-
-
-def name_key(name: str) -> str:
-    """A spelling-insensitive key: accents, case, punctuation and spacing folded."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.findall(r"[a-z0-9]+", folded))
-
-
-def skeleton(key: str) -> str:
-    """The consonant skeleton of a name key: transliterations of one name usually share it."""
-    return _VOWELS.sub("", key.replace(" ", "")).replace("hh", "h")
 
 
 def country_key(word: str) -> str:
@@ -88,7 +79,7 @@ class RoleIndex:
     def lookup(self, phrase: str) -> str | None:
         """The person a descriptor such as "the Azerbaijani president" names, when the article says who."""
         lowered = phrase.lower()
-        title = next((t for t in TITLES if re.search(rf"\b{re.escape(t)}\b", lowered)), None)
+        title = next((t for t, words in _TITLE_WORDS if words.search(lowered)), None)
         if title is None or title not in self.by_title:
             return None
         head = lowered[: lowered.index(title)].split()
@@ -101,11 +92,21 @@ class RoleIndex:
         return names.pop() if len(names) == 1 and not countries else None
 
 
-def full_person_name(short: str, people: Iterable[str]) -> str | None:
-    """The one full name among ``people`` whose last word (or first, for mononyms) is ``short``."""
-    key = name_key(short)
-    matches = {p for p in people if len(name_key(p).split()) > 1 and name_key(p).split()[-1] == key}
-    return matches.pop() if len(matches) == 1 else None
+class PersonNames:
+    """Full person names (two words or more) by the key of their last word, to expand short forms."""
+
+    def __init__(self, people: Iterable[str], key: Callable[[str], str] = name_key) -> None:
+        self.key = key
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        for person in people:
+            words = key(person).split()
+            if len(words) > 1:
+                self.by_last[words[-1]].add(person)
+
+    def full(self, short: str) -> str | None:
+        """The one full name whose last word is ``short`` ("Putin" -> "Vladimir Putin"), if there is one."""
+        matches = self.by_last.get(self.key(short), ())
+        return next(iter(matches)) if len(matches) == 1 else None
 
 
 class _UnionFind:
@@ -130,38 +131,47 @@ def _surface(mention: Mention, texts: Mapping[str, str]) -> str:
 
 
 def _short_form_targets(
-    names: Mapping[str, Counter[EntityType]], by_article: Mapping[str, set[str]]
+    names: Mapping[str, Counter[EntityType]], by_article: Mapping[str, set[str]], keys: Mapping[str, str]
 ) -> dict[tuple[str, str], str]:
     """(article, one-word name) -> the full person name it stands for in that article.
 
     Resolved per article: "Smith" is John Smith where the article names John Smith, and Mary Smith where it names
     her; only an article that names no such person falls back to the one full name across all articles, if unique.
     """
-    people = {n for n, labels in names.items() if labels["PERSON"] and len(name_key(n).split()) > 1}
+    people = {n for n, labels in names.items() if labels["PERSON"] and len(keys[n].split()) > 1}
+    everyone = PersonNames(people, keys.__getitem__)
     targets = {}
     for article, found in by_article.items():
-        local = found & people
-        for name in found:
-            if len(name_key(name).split()) == 1 and (
-                full := full_person_name(name, local) or full_person_name(name, people)
-            ):
+        short = [name for name in found if len(keys[name].split()) == 1]
+        if not short:
+            continue
+        local = PersonNames(found & people, keys.__getitem__)
+        for name in short:
+            if full := local.full(name) or everyone.full(name):
                 targets[(article, name)] = full
     return targets
 
 
-def _link_spellings(groups: _UnionFind, names: Mapping[str, Counter[EntityType]]) -> None:
-    keyed = sorted({name_key(n): n for n in names}.items())
+def _link_spellings(groups: _UnionFind, keys: Iterable[str]) -> None:
+    distinct = sorted(set(keys))
     by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key, _ in keyed:
+    for key in distinct:
         if len(key) >= 5:
             by_skeleton[(key[0], skeleton(key))].append(key)
-    for keys in by_skeleton.values():
-        for other in keys[1:]:
-            groups.union(keys[0], other)
-    long_keys = [k for k, _ in keyed if len(k) >= 8]
-    for i, key in enumerate(long_keys):
-        for other in long_keys[i + 1 :]:
-            if key[0] == other[0] and ratio(key, other) >= 92:
+    for similar in by_skeleton.values():
+        for other in similar[1:]:
+            groups.union(similar[0], other)
+    # Near-identical spellings share their first letter, and a ratio of 92 needs lengths within 108/92 of each
+    # other, so each key is scored only against the keys of its initial that are no more than a fifth longer.
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(distinct, key=lambda k: (len(k), k)):
+        if len(key) >= 8:
+            by_initial[key[0]].append(key)
+    for block in by_initial.values():
+        lengths = [len(k) for k in block]
+        for i, key in enumerate(block):
+            band = block[i + 1 : bisect_right(lengths, len(key) * 6 // 5)]
+            for other, _, _ in process.extract(key, band, scorer=ratio, score_cutoff=92, limit=None):
                 groups.union(key, other)
 
 
@@ -176,20 +186,23 @@ def resolve_entities(mentions: Sequence[Mention], texts: Mapping[str, str]) -> t
         else:
             names.setdefault(surface, Counter())
         by_article[mention.article].add(surface)
-    targets = _short_form_targets(names, by_article)
+    keys = {name: name_key(name) for name in names}
+    targets = _short_form_targets(names, by_article, keys)
     groups = _UnionFind()
-    for name in names:
-        groups.find(name_key(name))
-    _link_spellings(groups, names)
+    for key in keys.values():
+        groups.find(key)
+    _link_spellings(groups, keys.values())
     members: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         surface = _surface(mention, texts)
-        members[groups.find(name_key(targets.get((mention.article, surface), surface)))].append(mention)
-    entities = [_entity(group, texts, names) for group in members.values()]
+        members[groups.find(keys[targets.get((mention.article, surface), surface)])].append(mention)
+    entities = [_entity(group, texts, names, keys) for group in members.values()]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
-def _entity(group: list[Mention], texts: Mapping[str, str], names: Mapping[str, Counter[EntityType]]) -> Entity:
+def _entity(
+    group: list[Mention], texts: Mapping[str, str], names: Mapping[str, Counter[EntityType]], keys: Mapping[str, str]
+) -> Entity:
     surfaces = Counter(_surface(m, texts) for m in group if m.refers_to is None) or Counter(
         _surface(m, texts) for m in group
     )
@@ -198,8 +211,8 @@ def _entity(group: list[Mention], texts: Mapping[str, str], names: Mapping[str, 
         labels.update(names.get(surface, Counter()))
     entity_type = _vote(labels, surfaces)
     canonical = max(surfaces, key=lambda s: (entity_type == "PERSON" and len(s.split()), surfaces[s], -len(s), s))
-    aliases = sorted({s for s in surfaces if name_key(s) != name_key(canonical)})
-    digest = hashlib.sha1(f"{entity_type}:{name_key(canonical)}".encode()).hexdigest()[:12]
+    aliases = sorted({s for s in surfaces if keys[s] != keys[canonical]})
+    digest = hashlib.sha1(f"{entity_type}:{keys[canonical]}".encode()).hexdigest()[:12]
     ordered = sorted(group, key=lambda m: (m.article, m.start, m.end))
     return Entity(
         id=f"entity:{digest}", name=canonical, type=entity_type, aliases=tuple(aliases), mentions=tuple(ordered)

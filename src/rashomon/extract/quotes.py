@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.extract.entities import RoleIndex, full_person_name
+import numpy as np
+from spacy.symbols import VERB
+
+from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
@@ -27,7 +30,15 @@ from rashomon.extract.lexicon.speech_words import (
 from rashomon.model import Mention, Quote, QuoteKind, Span
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
+_PAIR_PATTERNS = tuple(
+    re.compile(re.escape(opening) + r"([^" + re.escape(closing) + r"\n]{1,1500})" + re.escape(closing))
+    for opening, closing in _PAIRS.items()
+)
+_ANY_OPENING = re.compile(r"[“«„\"‘]")
+_STRAIGHT = re.compile('"')
 _SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(?=\w)")
+_SINGLE_CLOSE = re.compile(r"’(?=[\s.,;:!?)]|$)")
+_PARAGRAPH = re.compile(r"[^\n]+")
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -42,20 +53,20 @@ class Speaker:
 def quote_mark_spans(text: str) -> list[tuple[int, int]]:
     """Content ranges between paired quote marks, never across a paragraph break."""
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        spans.extend(_pairs_in(paragraph.group(), paragraph.start()))
+    for paragraph in _PARAGRAPH.finditer(text):
+        if _ANY_OPENING.search(paragraph.group()):
+            spans.extend(_pairs_in(paragraph.group(), paragraph.start()))
     return sorted(spans)
 
 
 def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    for opening, closing in _PAIRS.items():
-        pattern = re.escape(opening) + r"([^" + re.escape(closing) + r"\n]{1,1500})" + re.escape(closing)
-        found.extend((offset + match.start(1), offset + match.end(1)) for match in re.finditer(pattern, par))
-    straight = [m.start() for m in re.finditer('"', par)]
+    for pattern in _PAIR_PATTERNS:
+        found.extend((offset + match.start(1), offset + match.end(1)) for match in pattern.finditer(par))
+    straight = [m.start() for m in _STRAIGHT.finditer(par)]
     found.extend((offset + a + 1, offset + b) for a, b in zip(straight[::2], straight[1::2], strict=False))
     for match in _SINGLE_OPEN.finditer(par):
-        close = re.compile(r"’(?=[\s.,;:!?)]|$)").search(par, match.end())
+        close = _SINGLE_CLOSE.search(par, match.end())
         if close and close.start() - match.end() < 400:
             found.append((offset + match.end(), offset + close.start()))
     return [(a, b) for a, b in found if b - a >= 2]
@@ -104,15 +115,16 @@ class SpeakerResolver:
 
     def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
         self.doc = doc
+        # `Doc.text` joins every token anew on each call, so the resolver reads this copy.
+        self.text: str = doc.text
         self.roles = RoleIndex(doc)
-        text = doc.text
         self.people = [m for m in mentions if m.label == "PERSON"]
-        self.person_names = {text[m.start : m.end] for m in self.people}
+        self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
 
     def full(self, name: str) -> str:
-        return full_person_name(name, self.person_names) or name
+        return self.person_names.full(name) or name
 
     def resolve(self, subject: Any) -> tuple[str | None, bool]:
         """The name a subject stands for, and whether the subject's words are that name themselves."""
@@ -122,9 +134,9 @@ class SpeakerResolver:
         if lower in PLURAL_PRONOUNS:
             return None, False
         start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-        phrase = self.doc.text[start:end]
+        phrase = self.text[start:end]
         inside = [m for m in self.named if m.start >= start and m.end <= end and self._speaks(m, subject)]
-        people = [self.doc.text[m.start : m.end] for m in inside if m.label == "PERSON"]
+        people = [self.text[m.start : m.end] for m in inside if m.label == "PERSON"]
         full_names = [p for p in people if len(p.split()) > 1]
         if full_names:
             return full_names[0], True
@@ -132,10 +144,10 @@ class SpeakerResolver:
         if by_role:
             return by_role, False
         if people or inside:
-            return self.full(people[0] if people else self.doc.text[inside[0].start : inside[0].end]), True
+            return self.full(people[0] if people else self.text[inside[0].start : inside[0].end]), True
         if subject.pos_ == "PROPN":
             name = proper_name(subject)
-            return (full_person_name(name, self.person_names) or name, False) if name else (None, False)
+            return (self.full(name), False) if name else (None, False)
         return None, False
 
     def _speaks(self, mention: Mention, subject: Any) -> bool:
@@ -152,7 +164,7 @@ class SpeakerResolver:
         earlier = [m for m in self.people if m.end <= before]
         if self.last_speaker and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
             return self.last_speaker
-        return self.full(self.doc.text[earlier[-1].start : earlier[-1].end]) if earlier else self.last_speaker
+        return self.full(self.text[earlier[-1].start : earlier[-1].end]) if earlier else self.last_speaker
 
     def _last_sentence_start(self, char: int) -> int:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -219,8 +231,8 @@ def find_quotes(
 
     Quotes are resolved in document order, so a pronoun's antecedent is the speaker or person named before it.
     """
-    text = doc.text
     resolver = SpeakerResolver(doc, mentions)
+    text = resolver.text
     marked = quote_mark_spans(text)
     events: list[tuple[int, tuple[int, int] | Any]] = [(start, (start, end)) for start, end in marked]
     events += [(verb.idx, verb) for verb in _clause_speech_verbs(doc)]
@@ -276,7 +288,7 @@ def _quote_speaker(
     sentence = span[0].sent
     verb = _governing_verb(doc, start, end) or _nearest_verb(doc, sentence, start, end, marked)
     speaker = _speaker_for(resolver, verb) if verb is not None else _according_to(doc, sentence, resolver)
-    if speaker is None and _stands_alone(doc.text, sentence, start, end):
+    if speaker is None and _stands_alone(resolver.text, sentence, start, end):
         speaker = Speaker(name=resolver.last_speaker, span=None, cue=None, is_name=False)
     if speaker is not None and speaker.name:
         resolver.last_speaker = speaker.name
@@ -290,11 +302,9 @@ def _stands_alone(text: str, sentence: Any, start: int, end: int) -> bool:
 
 
 def _clause_speech_verbs(doc: Any) -> list[Any]:
-    return [
-        t
-        for t in doc
-        if t.lemma_.lower() in CLAUSE_SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
-    ]
+    # The verbs are picked from the parse's array: a `Token` object for every word costs more than the test.
+    verbs = (doc[i] for i in np.flatnonzero(doc.to_array("POS") == VERB).tolist())
+    return [t for t in verbs if t.lemma_.lower() in CLAUSE_SPEECH_VERBS and any(c.dep_ == "ccomp" for c in t.children)]
 
 
 def _indirect_quote(

@@ -20,8 +20,8 @@ from rashomon.dossier import (
     TimelineOut,
     TimeOut,
 )
-from rashomon.extract.entities import name_key
 from rashomon.model import Article, ArticleAnnotations, Entity, Quote, Rejected, Span, Story, StoryComparison
+from rashomon.text.names import name_key
 
 
 def _ref(span: Span | None) -> SpanRef | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from rashomon.compare.story import StoryInput, compare_story
+from rashomon.compare.story import StoryInput, compare_story, similarity_matrix
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -239,3 +242,54 @@ def test_timeline_holds_dates_not_durations() -> None:
     assert [(e.when, e.sources) for e in result.timeline] == [("2021-FA", ("b",)), ("2023-03-03", ("a", "b"))]
     assert all(not e.when.startswith("P") for e in result.timeline)
     assert result.timeline[1].what == "The bridge opened on 3 March 2023."
+
+
+def test_sentences_out_of_order_still_date_the_timeline() -> None:
+    article, notes = annotate(
+        "a",
+        ["The bridge opened on 3 March 2023.", "Work began in autumn 2021."],
+        times=[("3 March 2023", "2023-03-03"), ("autumn 2021", "2021-FA")],
+    )
+    shuffled = ArticleAnnotations(
+        article="a", sentences=notes.sentences[::-1], figures=notes.figures, quotes=notes.quotes, times=notes.times
+    )
+    ordered = compare((article, notes)).timeline
+    assert compare((article, shuffled)).timeline == ordered
+    assert [(e.when, e.what) for e in ordered] == [
+        ("2021-FA", "Work began in autumn 2021."),
+        ("2023-03-03", "The bridge opened on 3 March 2023."),
+    ]
+
+
+def tfidf_similarity(texts: Sequence[str]) -> np.ndarray:
+    """The reference: scikit-learn's vectoriser fitted on the texts, as comparison once used it."""
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # no words at all
+        return np.zeros((len(texts), len(texts)))
+    return np.asarray((matrix @ matrix.T).toarray())
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [],
+        ["", "  \n "],
+        ["a", "ab abc", "supercalifragilisticexpialidocious words\tand\nlines  x"],
+        ["Troops moved toward Nakhchivan on Monday.", "troops  MOVED toward Nakhichevan, on monday!", "Talks ended."],
+        ["Élodie a dit « non » à Zürich", "ELODIE A DIT NON A ZURICH", "İstanbul Straße ΣΊΣΥΦΟΣ", "日本語 です"],
+        # More distinct characters than five digits of their alphabet fit in 63 bits.
+        ["".join(chr(0x4E00 + i) + (" " if i % 5 == 4 else "") for i in range(7000)), "丁丂七 丄丅"],
+    ],
+)
+def test_similarity_is_scikit_learns_to_the_last_bit(texts: list[str]) -> None:
+    assert similarity_matrix(texts).tobytes() == tfidf_similarity(texts).tobytes()
+
+
+def test_similarity_of_random_texts_is_scikit_learns_to_the_last_bit() -> None:
+    rng = random.Random(3)
+    alphabet = "abcdeé ÄßİıΣσς日  \n\t.,'-"
+    for _ in range(300):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(rng.randint(1, 8))]
+        assert similarity_matrix(texts).tobytes() == tfidf_similarity(texts).tobytes(), texts

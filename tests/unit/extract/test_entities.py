@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from rapidfuzz.fuzz import ratio
 
-from rashomon.extract.entities import RoleIndex, country_key, find_mentions, name_key, resolve_entities, skeleton
+from rashomon.extract.entities import PersonNames, RoleIndex, country_key, find_mentions, resolve_entities
 from rashomon.model import Entity, EntityType, Mention
+from rashomon.text.names import name_key, skeleton
 
 
 def mention(texts: dict[str, str], article: str, surface: str, label: EntityType = "PERSON", nth: int = 0) -> Mention:
@@ -133,24 +136,57 @@ def test_canonical_name_is_the_fullest_even_when_rarer() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "key"),
+    ("short", "full"),
     [
-        ("Ilhám  Alíyev", "ilham aliyev"),
-        ("VLADIMIR PUTIN", "vladimir putin"),
-        ("Jean-Luc O'Neill", "jean luc o neill"),
-        ("  Nakhchivan. ", "nakhchivan"),
+        ("Putin", "Vladimir Putin"),
+        ("PUTIN", "Vladimir Putin"),
+        ("Smith", None),  # John Smith and Mary Smith: ambiguous
+        ("Vladimir", None),  # a first name is not a short form
+        ("Vladimir Putin", None),
+        ("Sting", None),
     ],
 )
-def test_name_key_folds_accents_case_and_punctuation(name: str, key: str) -> None:
-    assert name_key(name) == key
+def test_person_names_expand_a_unique_surname(short: str, full: str | None) -> None:
+    people = PersonNames(["Vladimir Putin", "John Smith", "Mary Smith", "Sting"])
+    assert people.full(short) == full
 
 
-@pytest.mark.parametrize(
-    ("key", "expected"),
-    [("nakhchivan", "nkhchvn"), ("nakhichevan", "nkhchvn"), ("austria", "str"), ("australia", "strl")],
-)
-def test_skeleton(key: str, expected: str) -> None:
-    assert skeleton(key) == expected
+def test_spelling_links_match_every_pair_rule() -> None:
+    """Blocked spelling links give the groups of comparing every pair: same initial and skeleton (keys of five
+    characters or more), or same initial and a ratio of 92 or more (keys of eight or more)."""
+    rng = random.Random(7)
+    stems = ["nakhchivan", "mariupolski", "aleksandrovna", "tbilisiyan", "abcdefghijk", "novosibirsk"]
+    names: set[str] = set()
+    for stem in stems:
+        for _ in range(12):
+            word = list(stem)
+            for _ in range(rng.randint(0, 3)):
+                at = rng.randrange(len(word))
+                word[at : at + 1] = rng.choice(["", rng.choice("aeiouhkmnrst"), word[at] * 2])
+            names.add("".join(word).capitalize())
+    texts = {f"a{i}": name for i, name in enumerate(sorted(names))}
+    mentions = [Mention(article=a, start=0, end=len(t), label="PLACE") for a, t in texts.items()]
+    found = {frozenset(name_key(n) for n in (e.name, *e.aliases)) for e in resolve_entities(mentions, texts)}
+
+    keys = sorted({name_key(n) for n in names})
+    parent = {k: k for k in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for i, key in enumerate(keys):
+        for other in keys[i + 1 :]:
+            same_skeleton = min(len(key), len(other)) >= 5 and skeleton(key) == skeleton(other)
+            close = min(len(key), len(other)) >= 8 and ratio(key, other) >= 92
+            if key[0] == other[0] and (same_skeleton or close):
+                parent[root(other)] = root(key)
+    expected: dict[str, set[str]] = {}
+    for key in keys:
+        expected.setdefault(root(key), set()).add(key)
+    assert found == {frozenset(group) for group in expected.values()}
+    assert len(found) < len(keys)  # some spellings did link
 
 
 @pytest.mark.parametrize(

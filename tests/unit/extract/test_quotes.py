@@ -148,6 +148,7 @@ def test_title_descriptor_resolves_through_roles(quotes: Callable[..., Found]) -
         ('The levee "will hold\n\nfor now," he said.', []),
         ("The levee “will hold\n\nfor now,” he said.", []),
         ('"First part."\n\n"Second part."', ["First part.", "Second part."]),
+        ("No quote marks here.\nShe said ‘fine’ then.", ["fine"]),
     ],
 )
 def test_quote_mark_spans(text: str, contents: list[str]) -> None:
