@@ -59,7 +59,7 @@ class NlpSettings(StageSettings):
         "language model; 1 does the work in the running process.",
     )
     parallel_from: int = Field(
-        200,
+        64,
         ge=1,
         description="Fewest articles to extract for which worker processes are started (each spends about two "
         "seconds loading the model); fewer are extracted in the running process.",

@@ -116,3 +116,15 @@ def test_lines_a_site_repeats_are_dropped_and_reruns_are_identical(
     assert first.dossier.articles and all(slogan not in a.text for a in first.dossier.articles)
     assert (again.added, again.updated) == (0, 0)
     assert again.dossier == first.dossier
+
+
+def test_worker_processes_give_the_same_dossier(tmp_path: Path, language_model: LanguageModel) -> None:
+    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt", "05_northsea_courant.txt"])
+    with Store(None) as store:
+        alone = run([folder], store, load_settings(overrides={"nlp": {"processes": 1}}), language_model)
+    pooled_settings = load_settings(overrides={"nlp": {"processes": 2, "parallel_from": 1, "batch_size": 1}})
+    with Store(None) as store:
+        pooled = run([folder], store, pooled_settings, language_model)
+    assert pooled.dossier == alone.dossier
+    extract = next(s for s in pooled.stages if s.name == "extract")
+    assert (extract.items_in, extract.items_out, extract.dropped) == (3, 3, {})

@@ -11,7 +11,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc
 
 from rashomon.text.words import WORD_RUN
 
@@ -24,6 +25,16 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     return doc
+
+
+_CONTENT_POS = frozenset({VERB, AUX, NOUN})
+
+
+def _content_lemmas(doc: Doc, lemmatizer: Any) -> None:
+    """The lemmas the model's own lemmatizer gives verbs and nouns (those the attribute ruler left unset)."""
+    for token in doc:
+        if token.pos in _CONTENT_POS and not token.lemma:
+            token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
 
 
 class ModelMissingError(RuntimeError):
@@ -42,23 +53,17 @@ class LanguageModel:
             ) from error
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
+        # The extractors read the lemmas of verbs and nouns only; lemmatising every token cost a sixth of the parse.
+        self._lemmatizer = self.nlp.remove_pipe("lemmatizer")[1] if "lemmatizer" in self.nlp.pipe_names else None
         self.name = name
-        self.version = f"{name}-{self.nlp.meta.get('version', '?')}"
+        self.version = f"{name}-{self.nlp.meta.get('version', '?')}" + ("+content-lemmas" if self._lemmatizer else "")
         self.batch_size = batch_size
 
     def __call__(self, texts: Iterable[str]) -> Iterator[Any]:
-        yield from self.nlp.pipe(texts, batch_size=self.batch_size)
-
-    def to_bytes(self, doc: Any) -> bytes:
-        """A parsed document as bytes, for the store's cache."""
-        docs = DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"])
-        docs.add(doc)
-        data: bytes = docs.to_bytes()
-        return data
-
-    def from_bytes(self, data: bytes) -> Any:
-        """A parsed document back from the store's cache."""
-        return next(iter(DocBin().from_bytes(data).get_docs(self.nlp.vocab)))
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+            if self._lemmatizer is not None:
+                _content_lemmas(doc, self._lemmatizer)
+            yield doc
 
 
 def sentence_bounds(doc: Any, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
