@@ -189,13 +189,16 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
     origin = CACHE / f"pipeline-sources-{digest}-{version}.duckdb"
     if not origin.exists():
         print(f"  extracting the {len(sources)} source articles once ...", flush=True)
-        with tempfile.TemporaryDirectory() as scratch, Store(origin) as store:
+        building = origin.with_suffix(".partial")
+        building.unlink(missing_ok=True)
+        with tempfile.TemporaryDirectory() as scratch, Store(building) as store:
             update([_write_jsonl(sources, Path(scratch) / "sources.jsonl")], store, settings, model)
+        building.rename(origin)
     with Store(origin) as store:
         articles = store.articles()
         bodies = store.extractions([a.id for a in articles])
     print(f"  seeding a store of {size} articles ...", flush=True)
-    partial = path.with_suffix(".partial")
+    partial = path.with_suffix(".partial")  # renamed when whole: a killed run leaves no cached half store
     partial.unlink(missing_ok=True)
     started = time.perf_counter()
     with Store(partial) as store:
@@ -204,8 +207,8 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
             replicas = [_replica(a, bodies[a.id], number) for a in chosen]
             store.save_batch([r for r, _ in replicas], [])
             store.save_extractions(extractor_version(model), [(r.id, body) for r, body in replicas])
-        place_stories(store, settings, _progress("seeding"))
-        analyse_stories(store, settings, extractor_version(model), _progress("seeding"))
+        _, index = place_stories(store, settings, _progress("seeding"))
+        analyse_stories(store, settings, extractor_version(model), _progress("seeding"), index)
     partial.rename(path)
     print(f"  seeded in {time.perf_counter() - started:.0f} s", flush=True)
     return path

@@ -96,8 +96,9 @@ def update(
     result = RunResult(dossier=_empty_dossier())
     result.stages.append(ingest_into(paths, store, settings, result, progress))
     result.stages.append(extract_pending(store, settings, model, progress))
-    result.stages.append(place_stories(store, settings, progress))
-    result.stages.append(analyse_stories(store, settings, extractor_version(model), progress))
+    placed, index = place_stories(store, settings, progress)
+    result.stages.append(placed)
+    result.stages.append(analyse_stories(store, settings, extractor_version(model), progress, index))
     return result
 
 
@@ -257,17 +258,8 @@ def _settings_digest(*parts: object) -> str:
     return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def _load_index(store: Store, settings: Settings) -> tuple[StoryIndex, str]:
-    """The stored story index, or a new one when there is none or it was built with other story settings."""
-    digest = _settings_digest(settings.stories.model_dump(), settings.dedup.model_dump())
-    saved = store.story_index()
-    if saved is not None and saved[0] == digest:
-        index: StoryIndex = pickle.loads(saved[1])
-        index.settings = settings.stories
-        return index, digest
-    if saved is not None:
-        logger.info("story settings changed since the index was built: placing every article again")
-    return StoryIndex(settings.stories), digest
+def _story_settings(settings: Settings) -> str:
+    return _settings_digest(settings.stories.model_dump(), settings.dedup.model_dump())
 
 
 def find_new_copies(store: Store, ids: Sequence[str], settings: Settings) -> dict[str, str]:
@@ -291,33 +283,43 @@ def find_new_copies(store: Store, ids: Sequence[str], settings: Settings) -> dic
     return copy_links(articles, pairs, settings.dedup)
 
 
-def place_stories(store: Store, settings: Settings, progress: ProgressCallback) -> StageStats:
-    """Find the copies among articles the story index has not seen, and place those articles in it."""
+def place_stories(store: Store, settings: Settings, progress: ProgressCallback) -> tuple[StageStats, StoryIndex | None]:
+    """Find the copies among articles the saved story index does not hold, and place those articles in it.
+
+    Returns the index when it changed; with nothing new it is not even read. When the story or copy settings
+    changed since it was built, every article is placed again in a new index.
+    """
     started = time.perf_counter()
-    index, digest = _load_index(store, settings)
-    new = [i for i in store.article_ids() if i not in index]
+    digest = _story_settings(settings)
+    fresh = store.story_index_settings() != digest
+    new = store.article_ids() if fresh else store.unindexed()
     stats = StageStats(name="stories", items_in=len(new))
     if not new:
-        return stats
+        return stats, None
+    if fresh and store.story_index_settings() is not None:
+        logger.info("story settings changed since the index was built: placing every article again")
+    saved = None if fresh else store.story_index()
+    # Our own bytes, from the store this run opened (see docs/architecture.md).
+    index: StoryIndex = pickle.loads(saved[1]) if saved else StoryIndex(settings.stories)
+    index.settings = settings.stories
     links: dict[str, str] = {}
     for ids in _chunks(new, 1000):
         links.update(find_new_copies(store, ids, settings))
     store.save_copies(links)
     copies = resolve_chains(store.copies())
-    stats.dropped["copies"] = sum(1 for c in copies if c in set(new))
+    stats.dropped["copies"] = len(copies.keys() & set(new))
     # Placed in reading order, as they would have arrived: the index's result depends on the order it is fed.
     published = store.publication_dates(new)
     ordered = sorted(new, key=lambda i: reading_key(i, published.get(i)))
     for batch in _chunks(ordered, settings.stories.batch_size):
-        articles = store.articles(batch)
-        articles.sort(key=reading_order)
+        articles = sorted(store.articles(batch), key=reading_order)
         facts = {i: from_json(ArticleExtraction, body).facts for i, body in store.extractions(batch).items()}
         index.add(signatures(articles, facts), copies)
         stats.items_out += len(batch)
         progress(Progress(stage="stories", done=stats.items_out, total=len(new)))
-    store.save_story_index(digest, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    store.save_story_index(digest, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), new, fresh=fresh)
     stats.seconds = time.perf_counter() - started
-    return stats
+    return stats, index
 
 
 def _basis(members: Sequence[str], hashes: Mapping[str, str], version: str, settings: Settings) -> str:
@@ -325,13 +327,21 @@ def _basis(members: Sequence[str], hashes: Mapping[str, str], version: str, sett
     return _settings_digest([(m, hashes.get(m)) for m in members], version, settings.compare.model_dump())
 
 
-def analyse_stories(store: Store, settings: Settings, version: str, progress: ProgressCallback) -> StageStats:
-    """Work out the stories that are new or whose members' content changed; drop the stories that are gone."""
+def analyse_stories(
+    store: Store, settings: Settings, version: str, progress: ProgressCallback, index: StoryIndex | None = None
+) -> StageStats:
+    """Work out the stories that are new or whose members' content changed; drop the stories that are gone.
+
+    The stories are the index's when given (or when an earlier run placed articles and stopped before this stage);
+    else the stored ones, whose members have not changed.
+    """
     started = time.perf_counter()
-    saved = store.story_index()
-    index: StoryIndex = pickle.loads(saved[1]) if saved else StoryIndex(settings.stories)
+    if index is None and store.stories_due():
+        saved = store.story_index()
+        index = pickle.loads(saved[1]) if saved else None
     hashes = store.content_hashes()
-    current = {story_id(members): members for members in index.stories()}
+    groups = index.stories() if index is not None else store.story_members().values()
+    current = {story_id(members): members for members in groups}
     bases = {sid: _basis(members, hashes, version, settings) for sid, members in current.items()}
     stored = store.story_bases()
     todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
@@ -359,6 +369,7 @@ def analyse_stories(store: Store, settings: Settings, version: str, progress: Pr
         stats.items_out += len(chunk)
         progress(Progress(stage="compare", done=done, total=len(todo)))
     store.save_stories([], gone)
+    store.stories_done()
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -368,7 +379,7 @@ def _story_row(result: StoryResult, members: Sequence[Article], basis: str) -> S
     return StoryRow(
         id=story.id,
         basis=basis,
-        size=len(story.articles),
+        members=story.articles,
         day=entry_day(story.date, [a.published for a in dated_members(members, result)]),
         outlets=frozenset((a.outlet or "").strip().casefold() for a in members),
         body=to_json(result),

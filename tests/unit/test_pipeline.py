@@ -32,6 +32,8 @@ def test_rerun_changes_nothing_and_adding_extends(tmp_path: Path, language_model
         first = run([folder], store, settings, language_model)
         again = run([folder], store, settings, language_model)
         assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+        redone = {s.name: s.items_in for s in again.stages if s.name in ("extract", "stories", "compare")}
+        assert redone == {"extract": 0, "stories": 0, "compare": 0}, "a re-run redoes nothing"
         assert again.dossier == first.dossier
         assert store.counts()["articles"] == 2
         _inputs(tmp_path, ["05_northsea_courant.txt"])

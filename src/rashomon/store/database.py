@@ -39,12 +39,14 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS copies (copy VARCHAR PRIMARY KEY, original VARCHAR NOT NULL)",
     # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with.
     "CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL)",
+    # The articles the saved index holds, so a run with nothing new need not read the index at all.
+    "CREATE TABLE IF NOT EXISTS indexed (article_id VARCHAR PRIMARY KEY)",
     # One row per current story: its members and everything derived from them (`StoryResult` as JSON).
     # ``basis`` digests what the result was derived from (members' content, extractor, settings).
     # ``size``, ``day`` and ``outlets`` are what a selection of stories looks at (`render.selection.StoryEntry`).
     """CREATE TABLE IF NOT EXISTS stories (
-        id VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, size INTEGER NOT NULL, day DATE, outlets VARCHAR[] NOT NULL,
-        body VARCHAR NOT NULL)""",
+        id VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, members VARCHAR[] NOT NULL, size INTEGER NOT NULL, day DATE,
+        outlets VARCHAR[] NOT NULL, body VARCHAR NOT NULL)""",
     # Which lines each page of flattened text holds, by site: cleaning counts the pages of a site sharing a line.
     """CREATE TABLE IF NOT EXISTS page_lines (
         site VARCHAR NOT NULL, line_key VARCHAR NOT NULL, document VARCHAR NOT NULL,
@@ -102,7 +104,7 @@ class StoryRow:
 
     id: str
     basis: str
-    size: int
+    members: tuple[str, ...]
     day: date | None
     outlets: frozenset[str]
     body: str
@@ -299,9 +301,39 @@ class Store:
         row = self.connection.execute("SELECT settings, data FROM story_index WHERE id = 1").fetchone()
         return (row[0], bytes(row[1])) if row else None
 
-    def save_story_index(self, settings: str, data: bytes) -> None:
+    def story_index_settings(self) -> str | None:
+        """The digest of the settings the saved story index was built with, without reading the index."""
+        row = self.connection.execute("SELECT settings FROM story_index WHERE id = 1").fetchone()
+        return str(row[0]) if row else None
+
+    def unindexed(self) -> list[str]:
+        """Ids of stored articles the saved story index does not hold."""
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM indexed) ORDER BY id"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def save_story_index(self, settings: str, data: bytes, added: Sequence[str], *, fresh: bool = False) -> None:
+        """Save the index and the ids it gained (all it holds when ``fresh``); its stories are then due, until
+        `stories_done`."""
         with self.transaction():
+            if fresh:
+                self.connection.execute("DELETE FROM indexed")
             self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?)", [settings, data])
+            self.connection.execute("INSERT OR IGNORE INTO indexed SELECT unnest(?::VARCHAR[])", [list(added)])
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '1')")
+
+    def stories_due(self) -> bool:
+        """Whether the saved index has placed articles since the stories were last brought up to date."""
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'stories_due'").fetchone()
+        return row is not None and row[0] == "1"
+
+    def stories_done(self) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '0')")
+
+    def story_members(self) -> dict[str, list[str]]:
+        """Stored story id -> its member article ids."""
+        return {r[0]: list(r[1]) for r in self.connection.execute("SELECT id, members FROM stories").fetchall()}
 
     def save_stories(self, added: Sequence[StoryRow], gone: Iterable[str] = ()) -> None:
         """In one transaction: story results and the ids of stories that are gone."""
@@ -309,8 +341,8 @@ class Store:
             self.connection.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(gone)])
             for row in added:
                 self.connection.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-                    [row.id, row.basis, row.size, row.day, sorted(row.outlets), row.body],
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [row.id, row.basis, list(row.members), len(row.members), row.day, sorted(row.outlets), row.body],
                 )
 
     def story_entries(self) -> list[tuple[str, int, date | None, list[str]]]:

@@ -133,10 +133,16 @@ def test_fingerprint_holders_skip_lone_and_common_fingerprints(store: Store) -> 
 
 def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
     assert store.story_index() is None
-    store.save_story_index("digest", b"\x00index")
+    store.save_batch([FULL, BARE], [])
+    assert store.unindexed() == ["bare-1", "harbor-1"]
+    store.save_story_index("digest", b"\x00index", ["harbor-1"])
+    assert (store.unindexed(), store.stories_due(), store.story_index_settings()) == (["bare-1"], True, "digest")
 
     def row(story: str, basis: str, body: str) -> StoryRow:
-        return StoryRow(id=story, basis=basis, size=2, day=date(2024, 5, 1), outlets=frozenset({"b", "a"}), body=body)
+        members = ("m1", "m2")
+        return StoryRow(
+            id=story, basis=basis, members=members, day=date(2024, 5, 1), outlets=frozenset("ba"), body=body
+        )
 
     store.save_stories([row("s1", "basis-1", '{"x": 1}'), row("s2", "basis-2", '{"x": 2}')])
     assert store.stories(["s2"]) == ['{"x": 2}']
@@ -144,7 +150,12 @@ def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
     assert store.story_bases() == {"s1": "basis-3"}
     assert store.stories() == ['{"x": 3}']
     assert store.story_entries() == [("s1", 2, date(2024, 5, 1), ["a", "b"])]
-    assert store.story_index() == ("digest", b"\x00index")
+    assert store.story_members() == {"s1": ["m1", "m2"]}
+    store.stories_done()
+    assert not store.stories_due()
+    store.save_story_index("other", b"again", ["bare-1"], fresh=True)
+    assert store.unindexed() == ["harbor-1"], "a fresh index holds only what it was given"
+    assert store.story_index() == ("other", b"again")
 
 
 def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_articles(tmp_path: Path) -> None:
