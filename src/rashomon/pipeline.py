@@ -29,7 +29,17 @@ from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
 from rashomon.extract.nlp import LanguageModel
 from rashomon.ingest.inputs import discover, is_records, read_file, read_inputs
-from rashomon.model import Article, ArticleAnnotations, Entity, RawDocument, Rejected, StageStats, describe_input
+from rashomon.model import (
+    Article,
+    ArticleAnnotations,
+    Entity,
+    RawDocument,
+    Rejected,
+    StageStats,
+    Story,
+    StoryComparison,
+    describe_input,
+)
 from rashomon.render.assemble import assemble
 from rashomon.render.selection import entry_day
 from rashomon.settings import Settings
@@ -360,7 +370,7 @@ def analyse_stories(
                 m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m))
                 for m in current[sid]
             }
-            result = analyse_story(members, found, {c: o for c, o in copies.items() if c in found}, settings.compare)
+            result = _analyse_safely(members, found, {c: o for c, o in copies.items() if c in found}, settings)
             rows.append(_story_row(result, members, bases[sid]))
             for issue in result.issues:
                 stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
@@ -372,6 +382,23 @@ def analyse_stories(
     store.stories_done()
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _analyse_safely(
+    members: Sequence[Article], found: Mapping[str, ArticleExtraction], copies: Mapping[str, str], settings: Settings
+) -> StoryResult:
+    """`analyse_story`, or on an unexpected failure the bare story with the error named: the run goes on."""
+    try:
+        return analyse_story(members, found, copies, settings.compare)
+    except Exception as error:  # the per-story boundary
+        logger.exception("working out a story of %s failed", [a.id for a in members])
+        ids = tuple(sorted(a.id for a in members))
+        story = Story(id=story_id(ids), articles=ids)
+        return StoryResult(
+            story=story,
+            comparison=StoryComparison(story=story.id, summary=None, statements=(), timeline=()),
+            issues={"results": f"{type(error).__name__}: {error}"},
+        )
 
 
 def _story_row(result: StoryResult, members: Sequence[Article], basis: str) -> StoryRow:

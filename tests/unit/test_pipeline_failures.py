@@ -123,3 +123,22 @@ def test_a_failing_story_comparison_leaves_the_other_stories(
     for story in baseline.stories:
         if VICTIM not in story.articles:
             assert next(s for s in dossier.stories if s.id == story.id) == story
+
+
+def test_a_story_that_cannot_be_worked_out_is_kept_bare(
+    baseline: Dossier, language_model: LanguageModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon import pipeline
+
+    def hits(members: Any, *_: Any) -> bool:
+        return VICTIM in [a.id for a in members]
+
+    monkeypatch.setattr(pipeline, "analyse_story", _failing(pipeline.analyse_story, hits))
+    with Store(None) as store:
+        dossier = run([DEMO], store, load_settings(), language_model).dossier
+    broken = next(s for s in dossier.stories if VICTIM in s.articles)
+    assert (broken.title, broken.statements) == (None, [])
+    assert any(r.input == broken.id and "injected failure" in r.reason for r in dossier.rejected)
+    for story in baseline.stories:
+        if VICTIM not in story.articles:
+            assert next(s for s in dossier.stories if s.id == story.id) == story

@@ -54,9 +54,12 @@ def analyse_story(
     published = {a.id: day for a in members if not a.published and day}
     times: dict[str, tuple[TimeExpr, ...]] = {}
     texts = {a.id: a.text for a in members}
-    for article_id, value in published.items():
-        times[article_id] = find_times(texts[article_id], article_id, date.fromisoformat(value))
     issues: dict[str, str] = {}
+    for article_id, value in published.items():
+        try:
+            times[article_id] = find_times(texts[article_id], article_id, date.fromisoformat(value))
+        except Exception as error:  # the per-story boundary: that member keeps the times of its own reading
+            issues["times"] = f"{type(error).__name__}: {error}"
     mentions = [m for a in members for m in (*extractions[a.id].annotations.mentions, *extractions[a.id].references)]
     try:
         entities = resolve_entities(mentions, texts)
