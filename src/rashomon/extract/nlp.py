@@ -73,14 +73,15 @@ def sentence_bounds(doc: Any, quoted: Sequence[tuple[int, int]] = ()) -> list[tu
     is dropped, so a quoted utterance and its attribution stay one sentence.
     """
     bounds: list[tuple[int, int]] = []
+    whole = doc.text  # spaCy rebuilds it from the tokens at every read
     for sent in doc.sents:
-        text = sent.text
+        text = whole[sent.start_char : sent.end_char]
         lead = len(text) - len(text.lstrip())
         trail = len(text.rstrip())
         if trail <= lead:
             continue
         start, end = sent.start_char + lead, sent.start_char + trail
-        if bounds and any(a < start <= b for a, b in quoted) and "\n" not in doc.text[bounds[-1][1] : start]:
+        if bounds and any(a < start <= b for a, b in quoted) and "\n" not in whole[bounds[-1][1] : start]:
             bounds[-1] = (bounds[-1][0], end)
         else:
             bounds.append((start, end))
