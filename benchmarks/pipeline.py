@@ -208,7 +208,7 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
             store.save_batch([r for r, _ in replicas], [])
             store.save_extractions(extractor_version(model), [(r.id, body) for r, body in replicas])
         _, index = place_stories(store, settings, _progress("seeding"))
-        analyse_stories(store, settings, extractor_version(model), _progress("seeding"), index)
+        analyse_stories(store, settings, extractor_version(model), _progress("seeding"), index=index)
     partial.rename(path)
     print(f"  seeded in {time.perf_counter() - started:.0f} s", flush=True)
     return path

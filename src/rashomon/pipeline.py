@@ -11,20 +11,21 @@ batch of each stage.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
-import multiprocessing
 import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
-from rashomon.compare.story_result import StoryResult, analyse_story, dated_members
+from rashomon.compare.story_result import StoryJob, StoryResult, analyse_jobs, dated_members
 from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
 from rashomon.extract.nlp import LanguageModel
@@ -36,8 +37,6 @@ from rashomon.model import (
     RawDocument,
     Rejected,
     StageStats,
-    Story,
-    StoryComparison,
     describe_input,
 )
 from rashomon.render.assemble import assemble
@@ -49,6 +48,7 @@ from rashomon.stories.cluster import reading_key, reading_order, signatures, sto
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import StoryIndex
 from rashomon.text.names import name_key
+from rashomon.workers import Workers, extract_in_worker, in_order
 
 logger = logging.getLogger(__name__)
 
@@ -104,11 +104,21 @@ def update(
 ) -> RunResult:
     """Read ``paths`` into ``store`` and bring every derived result up to date; the dossier is left empty."""
     result = RunResult(dossier=_empty_dossier())
-    result.stages.append(ingest_into(paths, store, settings, result, progress))
-    result.stages.append(extract_pending(store, settings, model, progress))
-    placed, index = place_stories(store, settings, progress)
-    result.stages.append(placed)
-    result.stages.append(analyse_stories(store, settings, extractor_version(model), progress, index))
+    workers = Workers(settings.nlp)
+
+    def enough_new(count: int) -> None:
+        if count >= settings.nlp.parallel_from:
+            workers.start()  # the workers load their models while the inputs are still being read
+
+    try:
+        result.stages.append(ingest_into(paths, store, settings, result, progress, on_new=enough_new))
+        result.stages.append(extract_pending(store, settings, model, progress, workers))
+        placed, index = place_stories(store, settings, progress)
+        result.stages.append(placed)
+        version = extractor_version(model)
+        result.stages.append(analyse_stories(store, settings, version, progress, index=index, pool=workers.pool))
+    finally:
+        workers.close()
     return result
 
 
@@ -119,7 +129,13 @@ def _empty_dossier() -> Dossier:
 
 
 def ingest_into(
-    paths: Sequence[Path], store: Store, settings: Settings, result: RunResult, progress: ProgressCallback
+    paths: Sequence[Path],
+    store: Store,
+    settings: Settings,
+    result: RunResult,
+    progress: ProgressCallback,
+    *,
+    on_new: Callable[[int], None] = lambda _: None,
 ) -> StageStats:
     """Ingest and clean inputs, saving each batch of articles and rejections in one transaction.
 
@@ -143,6 +159,7 @@ def ingest_into(
             stats.dropped[item.reason] = stats.dropped.get(item.reason, 0) + 1
         articles.clear()
         rejected.clear()
+        on_new(result.added + result.updated)
 
     for item in read_inputs(paths, settings.ingest):
         stats.items_in += 1
@@ -206,37 +223,24 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[first : first + size]
 
 
-# The worker processes' own language model: each loads one when it starts (a process cannot share the parent's).
-_worker_model: LanguageModel | None = None
-
-
-def _start_worker(name: str, batch_size: int) -> None:
-    global _worker_model  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
-    _worker_model = LanguageModel(name, batch_size)
-
-
-def _extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
-    if _worker_model is None:
-        raise RuntimeError("worker started without its language model")
-    return extract_batch(_worker_model, articles)
-
-
-def extract_pending(store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback) -> StageStats:
+def extract_pending(
+    store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback, workers: Workers | None = None
+) -> StageStats:
     """Parse and extract the articles whose stored extraction is missing or stale, saving each batch.
 
-    With many to do, ``settings.nlp.processes`` worker processes work on batches side by side while this process
-    only reads and writes the store.
+    With ``nlp.parallel_from`` articles or more to do (or workers already started), the worker processes parse and
+    extract batches side by side while this process only reads and writes the store.
     """
     started = time.perf_counter()
     version = extractor_version(model)
     todo = store.stale_extractions(version)
     stats = StageStats(name="extract", items_in=len(todo))
     batches = (store.articles(ids) for ids in _chunks(todo, settings.nlp.batch_size * 2))
-    if settings.nlp.processes > 1 and len(todo) >= settings.nlp.parallel_from:
-        results = _extract_in_pool(batches, settings)
-    else:
-        results = (extract_batch(model, batch) for batch in batches)
-    for extracted in results:
+    pool = None
+    if workers is not None:
+        pool = workers.start() if len(todo) >= settings.nlp.parallel_from else workers.pool
+    work = extract_in_worker if pool is not None else partial(extract_batch, model)
+    for extracted in in_order(pool, work, batches, 2 * settings.nlp.processes):
         store.save_extractions(version, [(e.annotations.article, to_json(e)) for e in extracted])
         stats.items_out += len(extracted)
         for issue in (step for e in extracted for step in e.issues):
@@ -244,24 +248,6 @@ def extract_pending(store: Store, settings: Settings, model: LanguageModel, prog
         progress(Progress(stage="extract", done=stats.items_out, total=len(todo)))
     stats.seconds = time.perf_counter() - started
     return stats
-
-
-def _extract_in_pool(batches: Iterator[list[Article]], settings: Settings) -> Iterator[list[ArticleExtraction]]:
-    """Batches extracted by worker processes, in order; only a few are read ahead, so memory stays bounded."""
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding the store's threads
-    with ProcessPoolExecutor(
-        settings.nlp.processes,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(settings.nlp.model, settings.nlp.batch_size),
-    ) as pool:
-        pending: list[Future[list[ArticleExtraction]]] = []
-        for batch in batches:
-            pending.append(pool.submit(_extract_in_worker, batch))
-            if len(pending) > 2 * settings.nlp.processes:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
 
 
 def _settings_digest(*parts: object) -> str:
@@ -338,12 +324,18 @@ def _basis(members: Sequence[str], hashes: Mapping[str, str], version: str, sett
 
 
 def analyse_stories(
-    store: Store, settings: Settings, version: str, progress: ProgressCallback, index: StoryIndex | None = None
+    store: Store,
+    settings: Settings,
+    version: str,
+    progress: ProgressCallback,
+    *,
+    index: StoryIndex | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> StageStats:
     """Work out the stories that are new or whose members' content changed; drop the stories that are gone.
 
     The stories are the index's when given (or when an earlier run placed articles and stopped before this stage);
-    else the stored ones, whose members have not changed.
+    else the stored ones, whose members have not changed. With a pool, worker processes work them out.
     """
     started = time.perf_counter()
     if index is None and store.stories_due():
@@ -355,50 +347,44 @@ def analyse_stories(
     bases = {sid: _basis(members, hashes, version, settings) for sid, members in current.items()}
     stored = store.story_bases()
     todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
-    gone = sorted(set(stored) - set(current))
     stats = StageStats(name="compare", items_in=len(todo))
     copies = resolve_chains(store.copies())
-    done = 0
-    for chunk in _chunks(todo, 64):
-        wanted = [m for sid in chunk for m in current[sid]]
-        articles = {a.id: a for a in store.articles(wanted)}
-        extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
-        rows = []
-        for sid in chunk:
-            members = [articles[m] for m in current[sid] if m in articles]
-            found = {
-                m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m))
-                for m in current[sid]
-            }
-            result = _analyse_safely(members, found, {c: o for c, o in copies.items() if c in found}, settings)
-            rows.append(_story_row(result, members, bases[sid]))
-            for issue in result.issues:
-                stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
+
+    def jobs() -> Iterator[list[StoryJob]]:
+        for chunk in _chunks(todo, 64):
+            wanted = [m for sid in chunk for m in current[sid]]
+            articles = {a.id: a for a in store.articles(wanted)}
+            extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
+            yield [_story_job(current[sid], articles, extracted, copies) for sid in chunk]
+
+    sent, paired = itertools.tee(jobs())
+    work = partial(analyse_jobs, settings=settings.compare)
+    for batch, results in zip(paired, in_order(pool, work, sent, 2 * settings.nlp.processes), strict=True):
+        rows = [_story_row(r, job.members, bases[r.story.id]) for job, r in zip(batch, results, strict=True)]
+        for issue in (step for r in results for step in r.issues):
+            stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
         store.save_stories(rows)
-        done += len(chunk)
-        stats.items_out += len(chunk)
-        progress(Progress(stage="compare", done=done, total=len(todo)))
-    store.save_stories([], gone)
+        stats.items_out += len(rows)
+        progress(Progress(stage="compare", done=stats.items_out, total=len(todo)))
+    store.save_stories([], sorted(set(stored) - set(current)))
     store.stories_done()
     stats.seconds = time.perf_counter() - started
     return stats
 
 
-def _analyse_safely(
-    members: Sequence[Article], found: Mapping[str, ArticleExtraction], copies: Mapping[str, str], settings: Settings
-) -> StoryResult:
-    """`analyse_story`, or on an unexpected failure the bare story with the error named: the run goes on."""
-    try:
-        return analyse_story(members, found, copies, settings.compare)
-    except Exception as error:  # the per-story boundary
-        logger.exception("working out a story of %s failed", [a.id for a in members])
-        ids = tuple(sorted(a.id for a in members))
-        story = Story(id=story_id(ids), articles=ids)
-        return StoryResult(
-            story=story,
-            comparison=StoryComparison(story=story.id, summary=None, statements=(), timeline=()),
-            issues={"results": f"{type(error).__name__}: {error}"},
-        )
+def _story_job(
+    members: Sequence[str],
+    articles: Mapping[str, Article],
+    extracted: Mapping[str, ArticleExtraction],
+    copies: Mapping[str, str],
+) -> StoryJob:
+    return StoryJob(
+        members=tuple(articles[m] for m in members if m in articles),
+        extractions={
+            m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m)) for m in members
+        },
+        copies={c: copies[c] for c in members if c in copies},
+    )
 
 
 def _story_row(result: StoryResult, members: Sequence[Article], basis: str) -> StoryRow:

@@ -128,12 +128,12 @@ def test_a_failing_story_comparison_leaves_the_other_stories(
 def test_a_story_that_cannot_be_worked_out_is_kept_bare(
     baseline: Dossier, language_model: LanguageModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rashomon import pipeline
+    from rashomon.compare import story_result
 
     def hits(members: Any, *_: Any) -> bool:
         return VICTIM in [a.id for a in members]
 
-    monkeypatch.setattr(pipeline, "analyse_story", _failing(pipeline.analyse_story, hits))
+    monkeypatch.setattr(story_result, "analyse_story", _failing(story_result.analyse_story, hits))
     with Store(None) as store:
         dossier = run([DEMO], store, load_settings(), language_model).dossier
     broken = next(s for s in dossier.stories if VICTIM in s.articles)

@@ -84,3 +84,31 @@ def analyse_story(
         issues["comparison"] = f"{type(error).__name__}: {error}"
         comparison = empty
     return replace(result, comparison=comparison, issues=issues)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryJob:
+    """One story's members with their extractions and the copies among them: what working it out needs."""
+
+    members: tuple[Article, ...]
+    extractions: dict[str, ArticleExtraction]
+    copies: dict[str, str]
+
+
+def analyse_story_safely(job: StoryJob, settings: CompareSettings) -> StoryResult:
+    """`analyse_story`, or on an unexpected failure the bare story with the error named: the run goes on."""
+    try:
+        return analyse_story(job.members, job.extractions, job.copies, settings)
+    except Exception as error:  # the per-story boundary
+        ids = tuple(sorted(a.id for a in job.members))
+        story = Story(id=story_id(ids), articles=ids)
+        return StoryResult(
+            story=story,
+            comparison=StoryComparison(story=story.id, summary=None, statements=(), timeline=()),
+            issues={"results": f"{type(error).__name__}: {error}"},
+        )
+
+
+def analyse_jobs(jobs: Sequence[StoryJob], settings: CompareSettings) -> list[StoryResult]:
+    """Each job's story worked out (a batch, so a worker process gets enough at a time)."""
+    return [analyse_story_safely(job, settings) for job in jobs]
