@@ -180,26 +180,38 @@ class Store:
         """
         added = updated = unchanged = 0
         conflicts: list[Rejected] = []
-        with self.transaction():
-            for article in articles:
-                digest = content_hash(article)
-                row = self.connection.execute(
-                    "SELECT source, content_hash FROM articles WHERE id = ?", [article.id]
-                ).fetchone()
-                if row is not None and row[1] == digest:
-                    unchanged += 1
-                    continue
-                if row is not None and row[0] != article.source:
-                    conflicts.append(
-                        Rejected(
-                            input=describe_input(article.source, article.id),
-                            reason=f"An article with id {article.id!r} is already stored from {row[0]}; ids must be "
-                            "unique (rename the file, or give the JSONL record another id).",
-                        )
+        stored = self.connection.execute(
+            "SELECT id, source, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [[a.id for a in articles]],
+        ).fetchall()
+        known: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in stored}
+        rows: dict[str, list[str | None]] = {}
+        for article in articles:
+            digest = content_hash(article)
+            row = known.get(article.id)
+            if row is not None and row[1] == digest:
+                unchanged += 1
+                continue
+            if row is not None and row[0] != article.source:
+                conflicts.append(
+                    Rejected(
+                        input=describe_input(article.source, article.id),
+                        reason=f"An article with id {article.id!r} is already stored from {row[0]}; ids must be "
+                        "unique (rename the file, or give the JSONL record another id).",
                     )
-                    continue
-                self._upsert_article(article, digest)
-                added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+                )
+                continue
+            known[article.id] = (article.source, digest)
+            rows[article.id] = [article.id, digest, *_article_row(article)]
+            added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+        with self.transaction():
+            if rows:
+                columns = list(zip(*rows.values(), strict=True))
+                self.connection.execute(
+                    f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) SELECT "
+                    + ", ".join("unnest(?::VARCHAR[])" for _ in columns),
+                    [list(column) for column in columns],
+                )
             # First forget earlier rejections of inputs that now read, then record this batch's own.
             self.connection.execute(
                 "DELETE FROM rejected WHERE input IN (SELECT unnest(?::VARCHAR[]))", [[a.source for a in articles]]
@@ -207,12 +219,6 @@ class Store:
             for item in [*rejected, *conflicts]:
                 self.connection.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?)", [item.input, item.reason])
         return SaveResult(added=added, updated=updated, unchanged=unchanged, conflicts=tuple(conflicts))
-
-    def _upsert_article(self, article: Article, digest: str) -> None:
-        self.connection.execute(
-            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.id, digest, *_article_row(article)],
-        )
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Stored articles by id (all of them when ``ids`` is None), in id order."""
@@ -250,13 +256,16 @@ class Store:
 
     def save_extractions(self, version: str, extractions: Sequence[tuple[str, str]]) -> None:
         """Store extractions, one transaction: (article id, JSON body), made from the article's current content."""
+        if not extractions:
+            return
         with self.transaction():
-            for article_id, body in extractions:
-                self.connection.execute(
-                    """INSERT OR REPLACE INTO extractions
-                       SELECT id, content_hash, ?, ? FROM articles WHERE id = ?""",
-                    [version, body, article_id],
-                )
+            self.connection.execute(
+                """INSERT OR REPLACE INTO extractions
+                   SELECT a.id, a.content_hash, ?, e.body
+                   FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS body) e
+                   JOIN articles a USING (id)""",
+                [version, [e[0] for e in extractions], [e[1] for e in extractions]],
+            )
 
     def extractions(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored extraction bodies (JSON) of the given articles."""
