@@ -104,7 +104,7 @@ def update(
 ) -> RunResult:
     """Read ``paths`` into ``store`` and bring every derived result up to date; the dossier is left empty."""
     result = RunResult(dossier=_empty_dossier())
-    workers = Workers(settings.nlp)
+    workers = Workers(settings.nlp, model)
 
     def enough_new(count: int) -> None:
         if count >= settings.nlp.parallel_from:

@@ -1,13 +1,15 @@
-"""Worker processes for the per-article and per-story work of a run, each with its own language model.
+"""Worker processes for the per-article and per-story work of a run, each with the run's language model.
 
-Started only once a run has enough work for them (a spawned worker spends about two seconds loading the model),
-and early: while the run still reads its inputs, so the model loads alongside. Results come back in order, with
-only a few batches read ahead, so memory stays bounded however long the run.
+Where the system forks (Linux), a worker is a copy of the running process and shares its loaded model, so it starts
+at once; elsewhere it is spawned and loads its own (about two seconds). Started only once a run has enough work
+for them, and early, while the run still reads its inputs. Results come back in order, with only a few batches
+read ahead, so memory stays bounded however long the run.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
@@ -24,9 +26,13 @@ R = TypeVar("R")
 _worker_model: LanguageModel | None = None
 
 
-def _start_worker(name: str, batch_size: int) -> None:
-    global _worker_model  # noqa: PLW0603 (set once per worker process)
-    _worker_model = LanguageModel(name, batch_size)
+def _load_model(name: str, batch_size: int) -> None:
+    _adopt_model(LanguageModel(name, batch_size))
+
+
+def _adopt_model(model: LanguageModel) -> None:
+    global _worker_model  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
+    _worker_model = model
 
 
 def _ready() -> None:
@@ -42,19 +48,29 @@ def extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
 class Workers:
     """A pool of ``settings.processes`` worker processes, started on first need and closed with the run."""
 
-    def __init__(self, settings: NlpSettings) -> None:
+    def __init__(self, settings: NlpSettings, model: LanguageModel) -> None:
         self.settings = settings
+        self.model = model
         self.pool: ProcessPoolExecutor | None = None
 
     def start(self) -> ProcessPoolExecutor | None:
         """The pool, started now if it is not (None when the settings ask for one process)."""
         if self.pool is None and self.settings.processes > 1:
-            self.pool = ProcessPoolExecutor(
-                self.settings.processes,
-                mp_context=multiprocessing.get_context("spawn"),  # no fork of a process holding the store's threads
-                initializer=_start_worker,
-                initargs=(self.settings.model, self.settings.batch_size),
-            )
+            if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux":
+                # A forked worker never touches the store it inherits: it only parses, extracts and compares.
+                self.pool = ProcessPoolExecutor(
+                    self.settings.processes,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=_adopt_model,
+                    initargs=(self.model,),
+                )
+            else:
+                self.pool = ProcessPoolExecutor(
+                    self.settings.processes,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_load_model,
+                    initargs=(self.settings.model, self.settings.batch_size),
+                )
             for _ in range(self.settings.processes):  # each submit spawns a worker, which loads its model now
                 self.pool.submit(_ready)
         return self.pool
