@@ -37,7 +37,6 @@ import spacy
 
 from ecbplus import CACHE
 from floors import corpus_digest
-from rashomon.extract.annotate import ArticleExtraction
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.pipeline import (
@@ -52,7 +51,7 @@ from rashomon.render.selection import Selection, select
 from rashomon.settings import Settings, load_settings
 from rashomon.store.database import Store
 from rashomon.store.records import from_json
-from rashomon.stories.cluster import reading_key, signatures
+from rashomon.stories.cluster import StoryFacts, reading_key, signatures
 from rashomon.stories.index import StoryIndex
 from stories import bcubed
 
@@ -246,7 +245,7 @@ def scratch_agreement(store_path: Path, settings: Settings) -> float:
         for first in range(0, len(ordered), settings.stories.batch_size):
             batch = ordered[first : first + settings.stories.batch_size]
             articles = sorted(store.articles(batch), key=lambda a: reading_key(a.id, a.published))
-            facts = {i: from_json(ArticleExtraction, body).facts for i, body in store.extractions(batch).items()}
+            facts = {i: from_json(StoryFacts, body, "facts") for i, body in store.extractions(batch).items()}
             fresh.add(signatures(articles, facts))
     grown: StoryIndex = pickle.loads(saved[1]) if saved else StoryIndex(settings.stories)
     truth = {member: str(n) for n, members in enumerate(fresh.stories()) for member in members}

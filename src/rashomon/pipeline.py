@@ -44,7 +44,7 @@ from rashomon.render.selection import entry_day
 from rashomon.settings import Settings
 from rashomon.store.database import Store, StoryRow
 from rashomon.store.records import from_json, to_json
-from rashomon.stories.cluster import reading_key, reading_order, signatures, story_id
+from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import StoryIndex
 from rashomon.text.names import name_key
@@ -309,7 +309,7 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
     ordered = sorted(new, key=lambda i: reading_key(i, published.get(i)))
     for batch in _chunks(ordered, settings.stories.batch_size):
         articles = sorted(store.articles(batch), key=reading_order)
-        facts = {i: from_json(ArticleExtraction, body).facts for i, body in store.extractions(batch).items()}
+        facts = {i: from_json(StoryFacts, body, "facts") for i, body in store.extractions(batch).items()}
         index.add(signatures(articles, facts), copies)
         stats.items_out += len(batch)
         progress(Progress(stage="stories", done=stats.items_out, total=len(new)))

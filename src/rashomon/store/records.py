@@ -32,9 +32,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def from_json(kind: type[T], text: str) -> T:
-    """A result of ``kind`` back from `to_json`'s output."""
-    built: T = _build(kind, json.loads(text))
+def from_json(kind: type[T], text: str, part: str | None = None) -> T:
+    """A result of ``kind`` back from `to_json`'s output; with ``part``, only that field of the stored object (so
+    reading one field of a large result builds nothing else)."""
+    data = json.loads(text)
+    built: T = _build(kind, data if part is None else data[part])
     return built
 
 
