@@ -170,7 +170,9 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     order = {a.id: i for i, a in enumerate(story.articles)}
     sentences = [s for a in story.articles for s in story.annotations[a.id].sentences]
     sentence_texts = [texts[s.article][s.start : s.end] for s in sentences]
-    similarity = similarity_matrix(sentence_texts)
+    # Similarity is only ever read across articles: a story of one article needs none.
+    several = len(story.articles) > 1
+    similarity = similarity_matrix(sentence_texts) if several else np.zeros((len(sentences), len(sentences)))
     owners = [s.article for s in sentences]
     groups = _groups(sentences, similarity, best_links(owners, similarity, settings.sentence_similarity))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
@@ -195,7 +197,7 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         summary=texts[first.id][lead[0].start : lead[0].end] if lead else None,
         statements=tuple(statements),
         timeline=tuple(timeline(story, sentences, statement_of)),
-        quote_alignments=tuple(quote_alignments(story, settings)),
+        quote_alignments=tuple(quote_alignments(story, settings)) if several else (),
         figure_alignments=tuple(figures),
     )
 
