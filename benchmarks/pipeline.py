@@ -53,6 +53,7 @@ from rashomon.store.database import Store
 from rashomon.store.records import from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, signatures
 from rashomon.stories.index import StoryIndex
+from rashomon.workers import Workers
 from stories import bcubed
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "polnear" / "data"
@@ -207,7 +208,12 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
             store.save_batch([r for r, _ in replicas], [])
             store.save_extractions(extractor_version(model), [(r.id, body) for r, body in replicas])
         _, index = place_stories(store, settings, _progress("seeding"))
-        analyse_stories(store, settings, extractor_version(model), _progress("seeding"), index=index)
+        workers = Workers(settings.nlp, model)
+        try:
+            version = extractor_version(model)
+            analyse_stories(store, settings, version, _progress("seeding"), index=index, pool=workers.start())
+        finally:
+            workers.close()
     partial.rename(path)
     print(f"  seeded in {time.perf_counter() - started:.0f} s", flush=True)
     return path
