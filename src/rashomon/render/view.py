@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from rashomon.dossier import ArticleOut, Dossier, FigureOut, QuoteOut, StatementOut, StoryOut, TimeOut
@@ -54,8 +55,13 @@ class StoryView:
 
 def anchor(article: str, start: int) -> str:
     """The HTML id of a sentence: safe characters only, unique per article and offset."""
-    safe = "".join(c if c.isalnum() else "-" for c in article)
-    return f"s-{safe}-{start}"
+    return f"s-{_safe(article)}-{start}"
+
+
+@lru_cache(maxsize=4096)
+def _safe(article: str) -> str:
+    # Asked for every cited sentence of every column: worked out once per article.
+    return "".join(c if c.isalnum() else "-" for c in article)
 
 
 def article_label(article: ArticleOut) -> str:

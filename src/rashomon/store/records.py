@@ -9,8 +9,9 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 T = TypeVar("T")
 
@@ -20,50 +21,59 @@ def to_json(value: Any) -> str:
     return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, frozenset | set):
-        return sorted(_plain(item) for item in value)
-    if isinstance(value, list | tuple):
+    kind: Any = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
         return [_plain(item) for item in value]
+    if kind is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    if kind is frozenset or kind is set:
+        return sorted(_plain(item) for item in value)
+    if dataclasses.is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def from_json(kind: type[T], text: str, part: str | None = None) -> T:
     """A result of ``kind`` back from `to_json`'s output; with ``part``, only that field of the stored object (so
     reading one field of a large result builds nothing else)."""
     data = json.loads(text)
-    built: T = _build(kind, data if part is None else data[part])
+    decode = _decoder(cast(Any, kind))
+    built: T = decode(data if part is None else data[part])
     return built
 
 
+def _same(data: Any) -> Any:
+    return data
+
+
 @cache
-def _hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
-
-
-def _build(annotation: Any, data: Any) -> Any:
-    if data is None:
-        return None
+def _decoder(annotation: Any) -> Callable[[Any], Any]:
+    """A function that builds a value of ``annotation`` from its JSON form; made once per type, since working the
+    annotation out for every value cost more than building it."""
     origin = get_origin(annotation)
     if origin in (types.UnionType, typing.Union):
-        options = [a for a in get_args(annotation) if a is not type(None)]
-        return _build(options[0], data)
-    if origin is typing.Literal or annotation in (str, int, float, bool, Any):
-        return data
-    if origin is tuple:
-        item = get_args(annotation)[0]
-        return tuple(_build(item, x) for x in data)
-    if origin is frozenset:
-        return frozenset(_build(get_args(annotation)[0], x) for x in data)
+        inner = _decoder(next(a for a in get_args(annotation) if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
+    if origin is tuple or origin is frozenset:
+        item = _decoder(get_args(annotation)[0])
+        collection = tuple if origin is tuple else frozenset
+        return collection if item is _same else lambda data: collection(map(item, data))
     if origin is dict:
-        value_type = get_args(annotation)[1]
-        return {key: _build(value_type, value) for key, value in data.items()}
+        value = _decoder(get_args(annotation)[1])
+        return _same if value is _same else lambda data: {key: value(v) for key, v in data.items()}
     if dataclasses.is_dataclass(annotation):
         kind: Any = annotation
-        hints = _hints(kind)
-        return kind(**{name: _build(hints[name], value) for name, value in data.items()})
-    return data
+        fields = {name: _decoder(hint) for name, hint in typing.get_type_hints(kind).items()}
+        return lambda data: kind(**{name: fields[name](value) for name, value in data.items()})
+    return _same
