@@ -235,10 +235,12 @@ def extract_pending(
     version = extractor_version(model)
     todo = store.stale_extractions(version)
     stats = StageStats(name="extract", items_in=len(todo))
-    batches = (store.articles(ids) for ids in _chunks(todo, settings.nlp.batch_size * 2))
     pool = None
     if workers is not None:
         pool = workers.start() if len(todo) >= settings.nlp.parallel_from else workers.pool
+    # Small enough pieces that the workers finish together: with two, five batches of 32 leave one idle for a third.
+    size = settings.nlp.batch_size if pool is None else max(1, min(settings.nlp.batch_size, len(todo) // 16))
+    batches = (store.articles(ids) for ids in _chunks(todo, size))
     work = extract_in_worker if pool is not None else partial(extract_batch, model)
     for extracted in in_order(pool, work, batches, 2 * settings.nlp.processes):
         store.save_extractions(version, [(e.annotations.article, to_json(e)) for e in extracted])

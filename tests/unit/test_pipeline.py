@@ -130,3 +130,16 @@ def test_worker_processes_give_the_same_dossier(tmp_path: Path, language_model: 
     assert pooled.dossier == alone.dossier
     extract = next(s for s in pooled.stages if s.name == "extract")
     assert (extract.items_in, extract.items_out, extract.dropped) == (3, 3, {})
+
+
+def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: LanguageModel) -> None:
+    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt", "04_meridian_markets.txt"])
+    with Store(tmp_path / "store.duckdb") as store:
+        first = run([folder], store, load_settings(), language_model)
+    for index_file in tmp_path.glob("store.duckdb.stories-*"):
+        index_file.unlink()
+    with Store(tmp_path / "store.duckdb") as store:
+        again = run([folder], store, load_settings(), language_model)
+    placed = next(s for s in again.stages if s.name == "stories")
+    assert placed.items_in == 3, "every article is placed again"
+    assert again.dossier == first.dossier

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,8 +38,11 @@ _DDL = (
     # The hash-sampled shingles of each article's text (`stories.dedup.fingerprints`), for finding copies.
     "CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR NOT NULL, fingerprint BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS copies (copy VARCHAR PRIMARY KEY, original VARCHAR NOT NULL)",
-    # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with.
-    "CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL)",
+    # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with: in a file
+    # beside the store (``file``, its name) when the store is a file, since DuckDB took 20 times as long to write a
+    # large value as the file system; else in ``data``.
+    """CREATE TABLE IF NOT EXISTS story_index (
+        id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL, file VARCHAR)""",
     # The articles the saved index holds, so a run with nothing new need not read the index at all.
     "CREATE TABLE IF NOT EXISTS indexed (article_id VARCHAR PRIMARY KEY)",
     # One row per current story: its members and everything derived from them (`StoryResult` as JSON).
@@ -306,14 +310,26 @@ class Store:
         return dict(self.connection.execute("SELECT copy, original FROM copies").fetchall())
 
     def story_index(self) -> tuple[str, bytes] | None:
-        """The saved story index: (the digest of the settings it was built with, its bytes)."""
-        row = self.connection.execute("SELECT settings, data FROM story_index WHERE id = 1").fetchone()
-        return (row[0], bytes(row[1])) if row else None
+        """The saved story index: (the digest of the settings it was built with, its bytes); None when there is none
+        or its file is gone (the index is then built again from the stored articles)."""
+        row = self.connection.execute("SELECT settings, data, file FROM story_index WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        if row[2] is None:
+            return row[0], bytes(row[1])
+        path = self._beside(row[2])
+        return (row[0], path.read_bytes()) if path.exists() else None
 
     def story_index_settings(self) -> str | None:
-        """The digest of the settings the saved story index was built with, without reading the index."""
-        row = self.connection.execute("SELECT settings FROM story_index WHERE id = 1").fetchone()
-        return str(row[0]) if row else None
+        """The digest of the settings the saved story index was built with, without reading the index; None when
+        there is no index to read."""
+        row = self.connection.execute("SELECT settings, file FROM story_index WHERE id = 1").fetchone()
+        if row is None or (row[1] is not None and not self._beside(row[1]).exists()):
+            return None
+        return str(row[0])
+
+    def _beside(self, name: str) -> Path:
+        return (self.path or Path()).with_name(name)
 
     def unindexed(self) -> list[str]:
         """Ids of stored articles the saved story index does not hold."""
@@ -325,12 +341,24 @@ class Store:
     def save_story_index(self, settings: str, data: bytes, added: Sequence[str], *, fresh: bool = False) -> None:
         """Save the index and the ids it gained (all it holds when ``fresh``); its stories are then due, until
         `stories_done`."""
+        name = None
+        if self.path is not None:
+            # A new file each time, named in the same transaction as the ids it holds: a run killed before the
+            # commit leaves the last saved index and its ids as they were.
+            name = f"{self.path.name}.stories-{uuid.uuid4().hex[:12]}"
+            self._beside(name).write_bytes(data)
         with self.transaction():
             if fresh:
                 self.connection.execute("DELETE FROM indexed")
-            self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?)", [settings, data])
+            self.connection.execute(
+                "INSERT OR REPLACE INTO story_index VALUES (1, ?, ?, ?)", [settings, b"" if name else data, name]
+            )
             self.connection.execute("INSERT OR IGNORE INTO indexed SELECT unnest(?::VARCHAR[])", [list(added)])
             self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '1')")
+        if self.path is not None:
+            for old in self.path.parent.glob(f"{self.path.name}.stories-*"):
+                if old.name != name:
+                    old.unlink(missing_ok=True)
 
     def stories_due(self) -> bool:
         """Whether the saved index has placed articles since the stories were last brought up to date."""

@@ -228,3 +228,17 @@ def test_page_lines_are_counted_per_site_as_sets_and_replaced(store: Store) -> N
     assert store.shared_lines() == {"one.example": {"menu": 2}}, "saving the same pages again counts the same"
     store.save_page_lines({"b": ("one.example", ["x"])})
     assert store.shared_lines() == {}, "a page's earlier lines are replaced"
+
+
+def test_a_file_store_keeps_its_story_index_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        store.save_batch([FULL, BARE], [])
+        store.save_story_index("digest", b"first", ["harbor-1"])
+        store.save_story_index("digest", b"second", ["bare-1"])
+        (beside,) = tmp_path.glob("store.duckdb.stories-*")
+        assert beside.read_bytes() == b"second", "the earlier index file is removed"
+    with Store(path) as store:
+        assert store.story_index() == ("digest", b"second")
+        beside.unlink()
+        assert (store.story_index(), store.story_index_settings()) == (None, None), "a lost index is built again"
