@@ -270,6 +270,9 @@ def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Setti
             seeded = seeded_store(size, sources, settings, model)
             working = Path(scratch) / f"store-{size}.duckdb"
             shutil.copy(seeded, working)
+            # The story index lies beside the store, under the name the store gives it (seeded as .partial).
+            for beside in seeded.parent.glob(f"{seeded.with_suffix('').name}.*stories-*"):
+                shutil.copy(beside, working.parent / beside.name)
             output = subprocess.run(
                 [sys.executable, __file__, "--measure", str(working), str(inputs)],
                 check=True,

@@ -36,7 +36,7 @@ class ProgressBars:
             return
         bar = self.bars.get(event.stage)
         if bar is None:
-            unit = "file" if event.stage == "read" else "article"
+            unit = {"read": "file", "compare": "story"}.get(event.stage, "article")
             bar = self.bars[event.stage] = tqdm(
                 total=event.total, desc=event.stage, unit=unit, file=self.stream, leave=False
             )

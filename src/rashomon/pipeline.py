@@ -108,7 +108,7 @@ def update(
 
     def enough_new(count: int) -> None:
         if count >= settings.nlp.parallel_from:
-            workers.start()  # the workers load their models while the inputs are still being read
+            workers.start()  # ready before extraction, started while the inputs are still being read
 
     try:
         result.stages.append(ingest_into(paths, store, settings, result, progress, on_new=enough_new))
