@@ -39,8 +39,8 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR NOT NULL, fingerprint BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS copies (copy VARCHAR PRIMARY KEY, original VARCHAR NOT NULL)",
     # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with: in a file
-    # beside the store (``file``, its name) when the store is a file, since DuckDB took 20 times as long to write a
-    # large value as the file system; else in ``data``.
+    # beside the store (``file``, its name) when the store is a file, since DuckDB writes a large value far more
+    # slowly than the file system does; else in ``data``.
     """CREATE TABLE IF NOT EXISTS story_index (
         id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL, file VARCHAR)""",
     # The articles the saved index holds, so a run with nothing new need not read the index at all.
