@@ -112,11 +112,14 @@ def update(
 
     try:
         result.stages.append(ingest_into(paths, store, settings, result, progress, on_new=enough_new))
-        result.stages.append(extract_pending(store, settings, model, progress, workers))
+        extracted = extract_pending(store, settings, model, progress, workers)
         placed, index = place_stories(store, settings, progress)
-        result.stages.append(placed)
+        result.stages += [extracted, placed]
+        changed = bool(extracted.items_in or placed.items_in)  # an article whose content changed is extracted again
         version = extractor_version(model)
-        result.stages.append(analyse_stories(store, settings, version, progress, index=index, pool=workers.pool))
+        result.stages.append(
+            analyse_stories(store, settings, version, progress, index=index, pool=workers.pool, changed=changed)
+        )
     finally:
         workers.close()
     return result
@@ -333,13 +336,19 @@ def analyse_stories(
     *,
     index: StoryIndex | None = None,
     pool: ProcessPoolExecutor | None = None,
+    changed: bool = True,
 ) -> StageStats:
     """Work out the stories that are new or whose members' content changed; drop the stories that are gone.
 
     The stories are the index's when given (or when an earlier run placed articles and stopped before this stage);
-    else the stored ones, whose members have not changed. With a pool, worker processes work them out.
+    else the stored ones, whose members have not changed. With a pool, worker processes work them out. When no
+    article ``changed`` and the extractor and comparison settings are those the stories were worked out with,
+    nothing is read.
     """
     started = time.perf_counter()
+    run_basis = _settings_digest(version, settings.compare.model_dump())
+    if not changed and index is None and not store.stories_due() and store.stories_basis() == run_basis:
+        return StageStats(name="compare")
     if index is None and store.stories_due():
         saved = store.story_index()
         index = pickle.loads(saved[1]) if saved else None
@@ -369,7 +378,7 @@ def analyse_stories(
         stats.items_out += len(rows)
         progress(Progress(stage="compare", done=stats.items_out, total=len(todo)))
     store.save_stories([], sorted(set(stored) - set(current)))
-    store.stories_done()
+    store.stories_done(run_basis)
     stats.seconds = time.perf_counter() - started
     return stats
 

@@ -143,3 +143,16 @@ def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: Langu
     placed = next(s for s in again.stages if s.name == "stories")
     assert placed.items_in == 3, "every article is placed again"
     assert again.dossier == first.dossier
+
+
+def test_other_comparison_settings_work_the_stories_out_again(tmp_path: Path, language_model: LanguageModel) -> None:
+    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt"])
+    with Store(tmp_path / "store.duckdb") as store:
+        first = run([folder], store, load_settings(), language_model)
+        stricter = load_settings(overrides={"compare": {"sentence_similarity": 0.9}})
+        again = run([folder], store, stricter, language_model)
+    compare = next(s for s in again.stages if s.name == "compare")
+    assert compare.items_in == len(first.dossier.stories) > 0
+    corroborated = [s for story in again.dossier.stories for s in story.statements if s.status == "corroborated"]
+    before = [s for story in first.dossier.stories for s in story.statements if s.status == "corroborated"]
+    assert len(corroborated) < len(before), "the stricter threshold shows in the stored results"

@@ -365,8 +365,16 @@ class Store:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'stories_due'").fetchone()
         return row is not None and row[0] == "1"
 
-    def stories_done(self) -> None:
-        self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '0')")
+    def stories_done(self, basis: str) -> None:
+        """The stories are up to date, worked out on ``basis`` (a digest of the extractor and compare settings)."""
+        with self.transaction():
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '0')")
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_basis', ?)", [basis])
+
+    def stories_basis(self) -> str | None:
+        """The basis the stories were last brought up to date on (`stories_done`)."""
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'stories_basis'").fetchone()
+        return str(row[0]) if row else None
 
     def story_members(self) -> dict[str, list[str]]:
         """Stored story id -> its member article ids."""

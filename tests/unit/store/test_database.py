@@ -151,8 +151,8 @@ def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
     assert store.stories() == ['{"x": 3}']
     assert store.story_entries() == [("s1", 2, date(2024, 5, 1), ["a", "b"])]
     assert store.story_members() == {"s1": ["m1", "m2"]}
-    store.stories_done()
-    assert not store.stories_due()
+    store.stories_done("basis")
+    assert (store.stories_due(), store.stories_basis()) == (False, "basis")
     store.save_story_index("other", b"again", ["bare-1"], fresh=True)
     assert store.unindexed() == ["harbor-1"], "a fresh index holds only what it was given"
     assert store.story_index() == ("other", b"again")
