@@ -28,6 +28,7 @@ from rashomon.clean.lines import text_line_keys
 from rashomon.compare.story_result import StoryJob, StoryResult, analyse_jobs, dated_members
 from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
+from rashomon.extract.entities import speaker_index
 from rashomon.extract.nlp import LanguageModel
 from rashomon.ingest.inputs import discover, is_records, read_file, read_inputs
 from rashomon.model import (
@@ -47,7 +48,6 @@ from rashomon.store.records import from_json, to_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import StoryIndex
-from rashomon.text.names import name_key
 from rashomon.workers import Workers, extract_in_worker, in_order
 
 logger = logging.getLogger(__name__)
@@ -470,10 +470,6 @@ def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Do
     placed = {a.id for a in dated}
     dated.extend(a for a in articles.values() if a.id not in placed)
     entities = _merge_entities([e for r in results for e in r.entities])
-    speakers: dict[str, Entity] = {}
-    for entity in entities:
-        for name in (entity.name, *entity.aliases):
-            speakers.setdefault(name_key(name), entity)
     return assemble(
         articles=dated,
         annotations=annotations,
@@ -482,5 +478,5 @@ def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Do
         comparisons=[r.comparison for r in sorted(results, key=lambda r: r.story.id)],
         duplicates=resolve_chains(store.copies()),
         rejected=[*store.rejected(), *_issues(articles, extracted, results)],
-        speakers=speakers,
+        speakers=speaker_index(entities),
     )

@@ -55,14 +55,15 @@ class NlpSettings(StageSettings):
     processes: int = Field(
         2,
         ge=1,
-        description="Worker processes that parse and extract articles side by side, each with its own copy of the "
-        "language model; 1 does the work in the running process.",
+        description="Worker processes that parse, extract and compare side by side, each with the language model "
+        "(forked copies sharing it on Linux, spawned ones loading their own elsewhere); 1 does the work in the "
+        "running process.",
     )
     parallel_from: int = Field(
         64,
         ge=1,
-        description="Fewest articles to extract for which worker processes are started (each spends about two "
-        "seconds loading the model); fewer are extracted in the running process.",
+        description="Fewest articles to extract for which worker processes are started; fewer are extracted in "
+        "the running process, where handing batches to other processes would cost more than it saves.",
     )
 
 

@@ -12,12 +12,11 @@ from datetime import date
 
 from rashomon.compare.story import StoryInput, compare_story
 from rashomon.extract.annotate import ArticleExtraction
-from rashomon.extract.entities import resolve_entities
+from rashomon.extract.entities import resolve_entities, speaker_index
 from rashomon.extract.times import find_times
 from rashomon.model import Article, ArticleAnnotations, Entity, Story, StoryComparison, TimeExpr
 from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
-from rashomon.text.names import name_key
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,10 +70,7 @@ def analyse_story(
     annotations: dict[str, ArticleAnnotations] = {
         a.id: replace(extractions[a.id].annotations, times=times.get(a.id, own_times[a.id])) for a in members
     }
-    speakers: dict[str, str] = {}
-    for entity in entities:  # the most mentioned entity keeps a name two of them share
-        for name in (entity.name, *entity.aliases):
-            speakers.setdefault(name_key(name), entity.id)
+    speakers = {key: entity.id for key, entity in speaker_index(entities).items()}
     originals = sorted((a for a in dated_members(members, result) if a.id not in copies), key=reading_order)
     try:
         comparison = compare_story(

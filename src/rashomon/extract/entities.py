@@ -230,3 +230,12 @@ def _vote(labels: Counter[EntityType], surfaces: Counter[str]) -> EntityType:
     if labels["PLACE"] and all(len(s.split()) == 1 for s in surfaces):
         return "PLACE"
     return min(labels, key=lambda label: (-labels[label], _TYPE_PRIORITY[label]))
+
+
+def speaker_index(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """Name key of every name and alias -> its entity; where two share a name, the first (most mentioned) keeps it."""
+    index: dict[str, Entity] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            index.setdefault(name_key(name), entity)
+    return index

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
-from rashomon.model import Article, Story, TimeExpr
+from rashomon.model import Article, TimeExpr
 from rashomon.settings import StorySettings
 from rashomon.stories.evidence import WIDTH, Signatures
 from rashomon.stories.index import NO_DAY, StoryIndex
@@ -178,15 +178,6 @@ def _within(value: str, first: date, last: date) -> bool:
         return first <= date.fromisoformat(value) <= last
     except ValueError:
         return False
-
-
-def infer_dates(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:
-    """Undated articles get their story's event date, marked as inferred."""
-    date_of = {member: story.date for story in stories for member in story.articles if story.date}
-    return [
-        replace(a, published=date_of[a.id], published_inferred=True) if not a.published and a.id in date_of else a
-        for a in articles
-    ]
 
 
 def story_title(members: Sequence[Article], duplicates: Mapping[str, str]) -> str | None:

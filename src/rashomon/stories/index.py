@@ -96,9 +96,6 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._row
-
     def memory(self) -> int:
         """Bytes held in arrays (evidence, keys, days, story labels); Python objects not counted."""
         return self.evidence.memory() + self._keys.memory() + int(self._story.nbytes)

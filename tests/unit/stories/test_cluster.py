@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from rashomon.model import Article, Story, TimeExpr
+from rashomon.model import Article, TimeExpr
 from rashomon.settings import StorySettings
-from rashomon.stories.cluster import StoryFacts, event_date, group_articles, infer_dates, story_id, story_title
+from rashomon.stories.cluster import StoryFacts, event_date, group_articles, story_id, story_title
 from tests.reports import FINAL, QUAKE
 
 SETTINGS = StorySettings()
@@ -116,18 +116,6 @@ def test_event_date_ignores_inferred_and_undated_articles() -> None:
     dated = article("c", "x", "2024-05-12")
     assert event_date([inferred, undated, dated], {"a": times("a", "2024-05-01")}) == "2024-05-12"
     assert event_date([inferred, undated], {}) is None
-
-
-def test_infer_dates_marks_only_undated_members() -> None:
-    dated = article("a", "x", "2024-05-12")
-    undated = article("b", "x", None)
-    elsewhere = article("c", "x", None)
-    stories = [Story(id="story:1", articles=("a", "b"), date="2024-05-10"), Story(id="story:2", articles=("c",))]
-    result = infer_dates([dated, undated, elsewhere], stories)
-    assert result[0] == dated
-    assert result[1] == replace(undated, published="2024-05-10", published_inferred=True)
-    assert result[1].published_date() is not None
-    assert result[2] == elsewhere  # its story has no date to give
 
 
 def test_story_title_prefers_the_earliest_original() -> None:
