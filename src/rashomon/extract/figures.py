@@ -13,6 +13,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import LOWER, POS, TAG
+from spacy.symbols import NUM
+
 from rashomon.extract.lexicon import figure_words as words
 from rashomon.model import Figure
 
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DIGIT_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _YEAR = re.compile(r"1\d{3}|20\d{2}|2100")
+# Words an amount may start with besides numbers; tokens tagged as numbers need no list.
+_OPENING_WORDS = sorted(words.VAGUE_OF_WORDS | words.VAGUE_DETERMINERS | set(words.SCALES) | {"a", "an"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
@@ -66,23 +72,32 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
     return tuple(figures)
 
 
+def _amount_starts(doc: Doc) -> list[int]:
+    """Numbers of the tokens an amount can start at (read from the document's arrays, not token by token)."""
+    pos, tag, lower = doc.to_array([POS, TAG, LOWER]).T
+    strings = doc.vocab.strings
+    opening = np.isin(lower, [strings.add(w) for w in _OPENING_WORDS])
+    found: list[int] = np.nonzero((pos == NUM) | (tag == strings.add("CD")) | opening)[0].tolist()
+    return found
+
+
 def _amounts(doc: Doc) -> Iterator[_Amount]:
     """Number runs and vague amounts, left to right, not overlapping."""
-    i = 0
-    while i < len(doc):
+    following = 0  # the first token after the last amount read
+    for i in _amount_starts(doc):
+        if i < following:
+            continue
         tok = doc[i]
         if tok.lower_ in words.VAGUE_OF_WORDS or tok.lower_ in words.VAGUE_DETERMINERS:
             last = _vague_end(doc, i)
             yield _Amount(first=i, last=last, value=None)
-            i = last + 1
+            following = last + 1
         elif _starts_number(doc, i):
             last = _run_end(doc, i)
             value = _run_value(doc[i : last + 1])
             if value is not None:
                 yield _Amount(first=i, last=last, value=value)
-            i = last + 1
-        else:
-            i += 1
+            following = last + 1
 
 
 def _starts_number(doc: Doc, i: int) -> bool:

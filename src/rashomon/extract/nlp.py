@@ -14,9 +14,11 @@ from spacy.language import Language
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
+from rashomon.extract.attribute_table import AttributeTable, UnsupportedPatternError
 from rashomon.text.words import WORD_RUN
 
 _PARAGRAPH_BREAKS = "rashomon_paragraph_breaks"
+_TEXT = "rashomon_text"
 
 
 @Language.component(_PARAGRAPH_BREAKS)
@@ -37,6 +39,18 @@ def _content_lemmas(doc: Doc, lemmatizer: Any) -> None:
             token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
 
 
+def _attribute_table(nlp: Any) -> AttributeTable | None:
+    """The model's attribute ruler taken out of its pipeline and made a table, where its patterns allow."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return None
+    try:
+        table = AttributeTable(nlp.get_pipe("attribute_ruler").patterns, nlp.vocab)
+    except UnsupportedPatternError:
+        return None
+    nlp.remove_pipe("attribute_ruler")
+    return table
+
+
 class ModelMissingError(RuntimeError):
     """The configured spaCy pipeline package is not installed."""
 
@@ -53,6 +67,7 @@ class LanguageModel:
             ) from error
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
+        self._attributes = _attribute_table(self.nlp)
         # The extractors read the lemmas of verbs and nouns only; lemmatising every token cost a sixth of the parse.
         self._lemmatizer = self.nlp.remove_pipe("lemmatizer")[1] if "lemmatizer" in self.nlp.pipe_names else None
         self.name = name
@@ -60,10 +75,21 @@ class LanguageModel:
         self.batch_size = batch_size
 
     def __call__(self, texts: Iterable[str]) -> Iterator[Any]:
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+        for doc, text in self.nlp.pipe(((text, text) for text in texts), batch_size=self.batch_size, as_tuples=True):
+            doc.user_data[_TEXT] = text
+            if self._attributes is not None:
+                self._attributes(doc)
             if self._lemmatizer is not None:
                 _content_lemmas(doc, self._lemmatizer)
             yield doc
+
+
+def text_of(doc: Doc) -> str:
+    """The text a document was parsed from (`Doc.text` joins every token anew at each read)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
 
 
 def sentence_bounds(doc: Any, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -73,7 +99,7 @@ def sentence_bounds(doc: Any, quoted: Sequence[tuple[int, int]] = ()) -> list[tu
     is dropped, so a quoted utterance and its attribution stay one sentence.
     """
     bounds: list[tuple[int, int]] = []
-    whole = doc.text  # spaCy rebuilds it from the tokens at every read
+    whole = text_of(doc)
     for sent in doc.sents:
         text = whole[sent.start_char : sent.end_char]
         lead = len(text) - len(text.lstrip())

@@ -27,6 +27,7 @@ from rashomon.extract.lexicon.speech_words import (
     SPEECH_VERBS,
     TITLES,
 )
+from rashomon.extract.nlp import text_of
 from rashomon.model import Mention, Quote, QuoteKind, Span
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
@@ -115,8 +116,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
         self.doc = doc
-        # `Doc.text` joins every token anew on each call, so the resolver reads this copy.
-        self.text: str = doc.text
+        self.text: str = text_of(doc)
         self.roles = RoleIndex(doc)
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})

@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 
 from rashomon.model import Article, TimeExpr
 from rashomon.settings import StorySettings
@@ -65,7 +67,7 @@ def story_facts(doc: Any, entities: Iterable[str] = ()) -> StoryFacts:
         if span.label_ in labelled:
             labelled[span.label_].add(span.text.lower())
     return StoryFacts(
-        proper_nouns=tuple(token.text.lower() for token in doc if token.pos_ == "PROPN"),
+        proper_nouns=tuple(doc[i].lower_ for i in np.nonzero(doc.to_array(POS) == PROPN)[0].tolist()),
         entities=frozenset(entities),
         dates=frozenset(labelled["DATE"]),
         cardinals=frozenset(labelled["CARDINAL"]),
