@@ -18,6 +18,15 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
+from rashomon.extract.lexicon.entity_words import (
+    ACRONYM_SKIPS,
+    COUNTRY_PREFIXES,
+    PLACE_HEADS,
+    TIME_ZONES,
+    TITLE_WORDS,
+    VESSEL_NOUNS,
+)
+from rashomon.extract.lexicon.places import PLACE_NAMES
 from rashomon.extract.lexicon.speech_words import DEMONYM_COUNTRY, TITLES
 from rashomon.model import Entity, EntityType, Mention
 from rashomon.text.names import name_key, skeleton
@@ -37,21 +46,56 @@ _TITLE_WORDS = tuple((title, re.compile(rf"\b{re.escape(title)}\b")) for title i
 
 
 def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
-    """Named mentions from the model's entity recogniser, trimmed of articles and possessive endings."""
+    """Named mentions from the model's entity recogniser, trimmed of articles, possessive endings and trailing
+    titles, and retyped where the name or its context says what it is (`_label`)."""
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions = []
     for ent in doc.ents:
         label = SPACY_LABELS.get(ent.label_)
-        if label is None:
+        if label is None or ent.text in TIME_ZONES or _is_portfolio(doc, ent, label):
             continue
-        text = ent.text
+        last = ent.end
+        while last - ent.start > 1 and doc[last - 1].lower_.rstrip(".") in TITLE_WORDS:
+            last -= 1
+        name = doc[ent.start : last]
+        text = name.text
         left = len(text) - len(_TRIM_LEFT.sub("", text))
         right = len(_TRIM_RIGHT.sub("", text.rstrip()))
         if right - left < 2 or not text[left:right][0].isupper():
             continue
         mentions.append(
-            Mention(article=article_id, start=ent.start_char + left, end=ent.start_char + right, label=label)
+            Mention(
+                article=article_id,
+                start=name.start_char + left,
+                end=name.start_char + right,
+                label=_label(doc, name, label, surnames),
+            )
         )
     return tuple(mentions)
+
+
+def _is_portfolio(doc: Any, ent: Any, label: EntityType) -> bool:
+    """A one-word "organisation" naming a minister's portfolio ("Transportation Secretary Pete Buttigieg")."""
+    return (
+        label == "ORG"
+        and len(ent) == 1
+        and not ent.text.isupper()  # "NTSB Chair Jennifer Homendy": an organisation's officer
+        and ent.end < len(doc)
+        and doc[ent.end].lower_ in TITLE_WORDS
+    )
+
+
+def _label(doc: Any, name: Any, label: EntityType, surnames: set[str]) -> EntityType:
+    """The type a name's context gives it over the model's: a vessel after "ship"/"tanker", a place by its last
+    word ("... Bridge", "... River") or, for a lone word taken for a person whom the article never names in full,
+    by being a known country or city ("bound for Colombo")."""
+    if name.start > 0 and doc[name.start - 1].lower_ in VESSEL_NOUNS:
+        return "OTHER"
+    if label != "PERSON" and name[-1].lower_ in PLACE_HEADS:
+        return "PLACE"
+    if label == "PERSON" and len(name) == 1 and name.text in PLACE_NAMES and name.text not in surnames:
+        return "PLACE"
+    return label
 
 
 def country_key(word: str) -> str:
@@ -175,6 +219,50 @@ def _link_spellings(groups: _UnionFind, keys: Iterable[str]) -> None:
                 groups.union(key, other)
 
 
+def _initials(key: str) -> str:
+    return "".join(word[0] for word in key.split() if word not in ACRONYM_SKIPS)
+
+
+def _link_short_forms(groups: _UnionFind, names: Mapping[str, Counter[EntityType]], keys: Mapping[str, str]) -> None:
+    """Names that are another's short form, where only one name fits: an acronym of its initials ("NTSB",
+    "U.S." -> "United States"), the name without a country opening it ("US National Transportation Safety
+    Board"), or its last words ("Key Bridge" -> "Francis Scott Key Bridge"). People are left to
+    `_short_form_targets`, which knows which article names whom."""
+    things = {keys[n] for n, labels in names.items() if labels and not _mostly_person(labels)}
+    long_names = [k for k in things if len(k.split()) > 1]
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name, key in keys.items():
+        if key in things and len(key.split()) > 1 and not _is_acronym(name, key) and len(_initials(key)) > 1:
+            by_initials[_initials(key)].add(key)
+    dotted: dict[str, str] = {}  # "U.S." and "US" are one acronym
+    for name in names:
+        key = keys[name]
+        if key not in things:
+            continue
+        candidates: set[str] = set()
+        if _is_acronym(name, key):
+            groups.union(key, dotted.setdefault(key.replace(" ", ""), key))
+            candidates = by_initials.get(key.replace(" ", ""), set())
+        elif len(words := key.split()) > 1:
+            stripped = next((key[len(p) + 1 :] for p in COUNTRY_PREFIXES if key.startswith(p + " ")), None)
+            if stripped is not None and stripped in things and len(stripped.split()) > 1:
+                candidates = {stripped}
+            else:
+                candidates = {k for k in long_names if k.endswith(" " + key) and len(k.split()) > len(words)}
+        if len({groups.find(c) for c in candidates}) == 1:
+            groups.union(key, next(iter(candidates)))
+
+
+def _is_acronym(name: str, key: str) -> bool:
+    """Written in capitals, one word or one letter a word: "NTSB", "U.S."."""
+    letters = key.replace(" ", "")
+    return name.replace(".", "").isupper() and 1 < len(letters) <= 6 and len(key.split()) in (1, len(letters))
+
+
+def _mostly_person(labels: Counter[EntityType]) -> bool:
+    return labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values())
+
+
 def resolve_entities(mentions: Sequence[Mention], texts: Mapping[str, str]) -> tuple[Entity, ...]:
     """One `Entity` per real-world thing across all articles' mentions."""
     names: dict[str, Counter[EntityType]] = defaultdict(Counter)
@@ -192,6 +280,7 @@ def resolve_entities(mentions: Sequence[Mention], texts: Mapping[str, str]) -> t
     for key in keys.values():
         groups.find(key)
     _link_spellings(groups, keys.values())
+    _link_short_forms(groups, names, keys)
     members: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         surface = _surface(mention, texts)
@@ -210,7 +299,18 @@ def _entity(
     for surface in surfaces:
         labels.update(names.get(surface, Counter()))
     entity_type = _vote(labels, surfaces)
-    canonical = max(surfaces, key=lambda s: (entity_type == "PERSON" and len(s.split()), surfaces[s], -len(s), s))
+    # A person by the fullest name, anything else by a name written out rather than its acronym, so the same
+    # thing gets the same name (and id) in every story.
+    canonical = max(
+        surfaces,
+        key=lambda s: (
+            entity_type == "PERSON" and len(s.split()),
+            not _is_acronym(s, keys[s]),
+            surfaces[s],
+            -len(s),
+            s,
+        ),
+    )
     aliases = sorted({s for s in surfaces if keys[s] != keys[canonical]})
     digest = hashlib.sha1(f"{entity_type}:{keys[canonical]}".encode()).hexdigest()[:12]
     ordered = sorted(group, key=lambda m: (m.article, m.start, m.end))
@@ -222,6 +322,9 @@ def _entity(
 def _vote(labels: Counter[EntityType], surfaces: Counter[str]) -> EntityType:
     if not labels:
         return "PERSON"
+    # Only context gives "OTHER" (a name after "ship" or "tanker"): the model takes vessels for people or places.
+    if labels["OTHER"] and not (labels["PERSON"] and any(len(s.split()) > 1 for s in surfaces)):
+        return "OTHER"
     # A multi-word name the model calls a person is a person, whatever its short forms were tagged as.
     if labels["PERSON"] and any(len(s.split()) > 1 for s in surfaces):
         return "PERSON"

@@ -237,3 +237,76 @@ ROLES_TEXT = (
 )
 def test_role_index_names_the_office_holder(nlp: Nlp, phrase: str, holder: str | None) -> None:
     assert RoleIndex(nlp(ROLES_TEXT)).lookup(phrase) == holder
+
+
+def test_context_retypes_vessels_places_and_drops_time_zones(nlp: Nlp) -> None:
+    text = (
+        "The cargo ship Maren Dali struck the Harlow Bridge at 05.30 GMT. It was bound for Colombo, Sri Lanka. "
+        "State Police Superintendent Col. Anna Reyes said divers would return. "
+        "Transportation Secretary Tom Avery spoke, and NTSB Chair Lena Ortiz spoke."
+    )
+    found = {text[m.start : m.end]: m.label for m in find_mentions(nlp(text), "a1")}
+    assert "GMT" not in found
+    assert found.get("Colombo") == "PLACE"  # a known city the model took for a person
+    assert all(label == "OTHER" for name, label in found.items() if "Dali" in name)  # after "ship"
+    assert not any(name.endswith(("Superintendent Col", "Superintendent")) for name in found)
+    assert "Transportation" not in found  # a portfolio, not an organisation
+    assert found.get("NTSB") == "ORG"  # an acronym before a title is the organisation itself
+
+
+def test_a_lone_place_name_stays_a_person_where_the_article_names_them_in_full(nlp: Nlp) -> None:
+    text = "Maria Colombo won the vote in Milan. Colombo said she would serve two terms."
+    found = [(text[m.start : m.end], m.label) for m in find_mentions(nlp(text), "a1")]
+    assert ("Colombo", "PLACE") not in found
+
+
+SHORT_FORM_TEXTS = {
+    "a1": "The National Transportation Safety Board opened an inquiry; the NTSB said the Francis Scott Key Bridge fell",
+    "a2": "The US National Transportation Safety Board met. Key Bridge traffic moved to the United States Route 40.",
+    "a3": "The U.S. and the United States Senate differ. The US sent aid, and the Key Bridge inquiry went on.",
+}
+
+
+def test_acronyms_country_prefixes_and_last_words_join_the_full_name() -> None:
+    texts = SHORT_FORM_TEXTS
+    mentions = [
+        mention(texts, "a1", "National Transportation Safety Board", "ORG"),
+        mention(texts, "a1", "NTSB", "ORG"),
+        mention(texts, "a1", "Francis Scott Key Bridge", "PLACE"),
+        mention(texts, "a2", "US National Transportation Safety Board", "ORG"),
+        mention(texts, "a2", "Key Bridge", "PLACE"),
+        mention(texts, "a3", "U.S.", "PLACE"),
+        mention(texts, "a3", "United States Senate", "ORG"),
+        mention(texts, "a3", "US", "PLACE"),
+        mention(texts, "a3", "Key Bridge", "PLACE"),
+    ]
+    entities = resolve_entities(mentions, texts)
+    board = entity_named(entities, "National Transportation Safety Board")
+    assert sorted(board.aliases) == ["NTSB", "US National Transportation Safety Board"]
+    bridge = entity_with(entities, texts, "a1", "Francis Scott Key Bridge")
+    assert bridge == entity_with(entities, texts, "a2", "Key Bridge")
+    assert bridge == entity_with(entities, texts, "a3", "Key Bridge")
+    # "US" and "U.S." have no written-out form here but each other; the Senate is not the country
+    assert {e.name for e in entities} >= {"United States Senate"}
+    assert entity_with(entities, texts, "a3", "U.S.") == entity_with(entities, texts, "a3", "US")
+
+
+def test_a_short_form_that_fits_two_names_joins_neither() -> None:
+    texts = {"a1": "The Key Bridge and the Francis Scott Key Bridge and the Old Key Bridge."}
+    mentions = [
+        mention(texts, "a1", "Key Bridge", "PLACE"),
+        mention(texts, "a1", "Francis Scott Key Bridge", "PLACE"),
+        mention(texts, "a1", "Old Key Bridge", "PLACE"),
+    ]
+    assert len(resolve_entities(mentions, texts)) == 3
+
+
+def test_a_vessel_named_after_a_city_is_typed_by_its_context() -> None:
+    texts = {"a1": "The ship Dali left port. The Dali lost power. Dali drifted."}
+    mentions = [
+        Mention(article="a1", start=9, end=13, label="OTHER"),
+        mention(texts, "a1", "Dali", "PLACE", nth=1),
+        mention(texts, "a1", "Dali", "PERSON", nth=2),
+    ]
+    (only,) = resolve_entities(mentions, texts)
+    assert only.type == "OTHER"
