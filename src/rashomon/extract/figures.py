@@ -1,48 +1,64 @@
-"""Find the figures in an article: numbers with their qualifier and what they count.
+"""Find the figures in an article: numbers with their qualifier and what they count or measure.
 
-Steps: ``_amounts`` finds number runs ("1.5 million", "twenty-five", "a dozen") and vague amounts ("dozens"),
-``_is_ruled_out`` drops dates, clock times, ordinals, ids and numbers inside names, ``_find_unit`` finds what the
-amount counts (percent, money, a hyphenated unit, the counted noun or "of" noun phrase), ``_qualifier`` the words
-that make it inexact. Every figure is a ``[start, end)`` range of ``doc.text`` covering the whole phrase.
+Steps: ``_amounts`` finds amounts: number runs ("1.5 million", "twenty-five", "two and a half"), numbers glued to a
+sign, scale or unit ("$13.6M", "RM23.50", "6kW", "minus-5"), fractions ("two-thirds of") and vague amounts ("dozens");
+``_is_ruled_out`` drops dates, clock times, ordinals, ids, addresses and numbers inside names; ``_find_unit`` finds
+what the amount counts or measures (percent, money in a currency, a measure from the unit tables, an age, the counted
+noun or "of" noun phrase) and a rate after it ("per barrel", "a month"); ``_qualifier`` the words that bound it.
+Every figure is a ``[start, end)`` range of the document's text covering the whole phrase.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import LOWER, POS, TAG
+from spacy.attrs import IDX, LOWER, POS, TAG
 from spacy.symbols import NUM
 
 from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.nlp import text_of
 from rashomon.model import Figure
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# A token holding a number, with what may be glued to it: "$US55,931,000" gives "US" before; "-50.8bn" a sign and a
+# scale after; "6kW" a unit after; "1/16" a fraction.
+_TOKEN_NUMBER = re.compile(
+    r"(?P<pre>[^\d.]*?)(?P<sign>[-−+])?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)"
+)
+_SUFFIX_UNIT = re.compile(r"[^\s()\[\]\-,;:!?]+")
+_DIGIT = re.compile(r"\d")
 _DIGIT_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _YEAR = re.compile(r"1\d{3}|20\d{2}|2100")
-# Words an amount may start with besides numbers; tokens tagged as numbers need no list.
-_OPENING_WORDS = sorted(words.VAGUE_OF_WORDS | words.VAGUE_DETERMINERS | set(words.SCALES) | {"a", "an"})
+# Words an amount may start with besides numbers and tokens holding digits.
+_OPENING_WORDS = sorted(
+    words.VAGUE_OF_WORDS | words.VAGUE_DETERMINERS | set(words.SCALES) | words.MINUS_WORDS | {"a", "an", "half"}
+)
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
 # Dependency labels under which a number with no counted noun is still a figure ("the toll rose to 12").
 _BARE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj"})
+_TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
 
 
 @dataclass(frozen=True, slots=True)
 class _Amount:
-    """Tokens ``first..last`` (inclusive) giving an amount; ``value`` None for a vague amount."""
+    """Tokens ``first..last`` (inclusive) giving an amount; ``value`` None for a vague amount; ``unit`` a currency or
+    measure written on the amount's own tokens ("$5bn", "6kW"); ``fraction`` for "two-thirds of"."""
 
     first: int
     last: int
     value: float | None
+    unit: str | None = None
+    fraction: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +71,16 @@ class _Unit:
     plural: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A number read from one token: value (sign and glued scale applied), text before it and the unit after it."""
+
+    value: float
+    pre: str
+    unit: str | None
+    scale_word: str
+
+
 def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
     """The figures in ``doc`` in text order, none overlapping another or any ``exclude`` character range."""
     figures: list[Figure] = []
@@ -65,7 +91,15 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
         figure = _build_figure(doc, article_id, amount)
         if figure is None or figure.start < taken_end:
             continue
-        if any(figure.start < end and start < figure.end for start, end in exclude):
+        # A time expression may be the figure's rate ("$5 a month"), never its amount ("30 years", "2019").
+        amount_end = doc[amount.last].idx + len(doc[amount.last].text)
+        if any(doc[amount.first].idx < end and start < amount_end for start, end in exclude):
+            continue
+        if (
+            any(figure.start < end and start < figure.end for start, end in exclude)
+            and figure.unit
+            and " per " not in figure.unit
+        ):
             continue
         figures.append(figure)
         taken_end = figure.end
@@ -73,11 +107,16 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
 
 
 def _amount_starts(doc: Doc) -> list[int]:
-    """Numbers of the tokens an amount can start at (read from the document's arrays, not token by token)."""
-    pos, tag, lower = doc.to_array([POS, TAG, LOWER]).T
+    """Numbers of the tokens an amount can start at: numbers, tokens holding a digit and the opening words (read
+    from the document's arrays and one search of the text, not token by token)."""
+    pos, tag, lower, idx = doc.to_array([POS, TAG, LOWER, IDX]).T
     strings = doc.vocab.strings
     opening = np.isin(lower, [strings.add(w) for w in _OPENING_WORDS])
-    found: list[int] = np.nonzero((pos == NUM) | (tag == strings.add("CD")) | opening)[0].tolist()
+    marked = (pos == NUM) | (tag == strings.add("CD")) | opening
+    digits = [m.start() for m in _DIGIT.finditer(text_of(doc))]
+    if digits:
+        marked[np.searchsorted(idx, digits, side="right") - 1] = True
+    found: list[int] = np.nonzero(marked)[0].tolist()
     return found
 
 
@@ -87,24 +126,115 @@ def _amounts(doc: Doc) -> Iterator[_Amount]:
     for i in _amount_starts(doc):
         if i < following:
             continue
-        tok = doc[i]
-        if tok.lower_ in words.VAGUE_OF_WORDS or tok.lower_ in words.VAGUE_DETERMINERS:
-            last = _vague_end(doc, i)
-            yield _Amount(first=i, last=last, value=None)
-            following = last + 1
+        word = doc[i].lower_
+        amount: _Amount | None = None
+        if word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
+            amount = _Amount(first=i, last=_vague_end(doc, i), value=None)
+        elif word in words.MINUS_WORDS:
+            amount = _negated(doc, i)
+        elif word == "half" and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM")):
+            amount = _fraction(doc, _Amount(first=i, last=i - 1, value=1.0))  # "half of", not "the second half of"
         elif _starts_number(doc, i):
-            last = _run_end(doc, i)
-            value = _run_value(doc[i : last + 1])
-            if value is not None:
-                yield _Amount(first=i, last=last, value=value)
-            following = last + 1
+            amount = _number(doc, i)
+        if amount is not None:
+            yield amount
+            following = amount.last + 1
 
 
 def _starts_number(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.lower_ in ("a", "an"):
-        return i + 1 < len(doc) and doc[i + 1].lower_ in words.SCALES
-    return bool(tok.pos_ == "NUM" or tok.tag_ == "CD" or tok.lower_ in words.SCALES)
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        return nxt in words.SCALES or nxt in words.FRACTION_WORDS
+    return bool(tok.pos_ == "NUM" or tok.tag_ == "CD" or tok.lower_ in words.SCALES or _DIGIT.search(tok.text))
+
+
+def _negated(doc: Doc, i: int) -> _Amount | None:
+    """ "minus 5", "minus-130": the amount after a minus word, made negative and starting on the word."""
+    start = i + 2 if i + 1 < len(doc) and doc[i + 1].text in ("-", "−") else i + 1
+    amount = _number(doc, start) if start < len(doc) and _starts_number(doc, start) else None
+    if amount is None or amount.value is None:
+        return None
+    return replace(amount, first=i, value=-amount.value)
+
+
+def _number(doc: Doc, i: int) -> _Amount | None:
+    """The amount starting at token ``i``: a glued token ("$5bn", "6kW"), or a run of number words and digits."""
+    tok = doc[i]
+    if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ not in words.SCALES:
+        return _fraction(doc, _Amount(first=i, last=i, value=1.0))  # "a third of"
+    reading = _read_token(tok.text) if _DIGIT.search(tok.text) else None
+    if _DIGIT.search(tok.text) and reading is None:
+        return None
+    if reading is not None and (reading.unit or reading.scale_word or reading.pre):
+        return _glued(doc, i, reading)
+    last = _run_end(doc, i)
+    value = _run_value(doc, i, last)
+    if value is None:
+        return None
+    amount = _Amount(first=i, last=last, value=value)
+    if _follows(doc, last, ("and", "a", "half")):
+        amount = _Amount(first=i, last=last + 3, value=value + 0.5)
+    return _fraction(doc, amount) or amount
+
+
+def _read_token(text: str) -> _Reading | None:
+    """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know."""
+    match = _TOKEN_NUMBER.fullmatch(text)
+    if match is None or _DIGIT_ORDINAL.fullmatch(text):
+        return None
+    pre, suffix = match["pre"], match["suf"]
+    if pre and pre.lower() not in words.MINUS_WORDS and _currency_prefix(pre) is None:
+        return None
+    raw, den = match["num"], match["den"]
+    if (len(raw) > 1 and raw[0] == "0" and raw[1] != ".") or (den and (den[0] == "0" or not raw.isdigit())):
+        return None  # "007", "0/0597": phone numbers and ids
+    value = float(raw.replace(",", "")) / (float(den) if den else 1.0)
+    if match["sign"] in ("-", "−") or pre.lower() in words.MINUS_WORDS:
+        value = -value
+    scale_word = ""
+    money = bool(pre) and pre.lower() not in words.MINUS_WORDS
+    for word in sorted(words.MONEY_SCALES if money else words.GLUED_SCALES, key=len, reverse=True):
+        if suffix.lower().startswith(word) and not suffix[len(word) : len(word) + 1].isalpha():
+            scale_word, suffix = word, suffix[len(word) :]
+            value *= words.MONEY_SCALES[word]
+            break
+    unit = None
+    if suffix:
+        head = _SUFFIX_UNIT.match(suffix)
+        glued = head.group(0) if head else ""
+        unit = "percent" if glued.lower() in words.PERCENT_WORDS else _measure_name(glued)
+        if unit is None:
+            return None  # "2-0", "5G", "1990s": not an amount we can read
+    return _Reading(value=value, pre="" if pre.lower() in words.MINUS_WORDS else pre, unit=unit, scale_word=scale_word)
+
+
+def _currency_prefix(pre: str) -> str | None:
+    """The currency of text glued before a number: "RM", "USD", "HK$", or a dollar's country after "$" ("US")."""
+    lower = pre.lower()
+    if lower in words.CURRENCY_SYMBOLS:
+        return words.CURRENCY_SYMBOLS[lower]
+    if pre in words.CURRENCY_CODES:
+        return pre
+    return words.DOLLAR_COUNTRIES.get(lower)
+
+
+def _glued(doc: Doc, i: int, reading: _Reading) -> _Amount | None:
+    """An amount written on one token with its currency, scale or unit ("RM23.50", "$US55m", "2.8bn", "6kW")."""
+    unit = reading.unit
+    if reading.pre:
+        country = reading.pre.lower() in words.DOLLAR_COUNTRIES and reading.pre.lower() not in words.CURRENCY_SYMBOLS
+        if country and (i == 0 or doc[i - 1].text != "$"):
+            return None  # "US55" alone is a code or a name
+        unit = _currency_prefix(reading.pre)
+    first = i - 1 if unit is not None and i > 0 and doc[i - 1].text == "$" else i
+    last, value = i, reading.value
+    while not reading.scale_word and last + 1 < len(doc) and doc[last + 1].lower_ in words.SCALES:
+        last, value = last + 1, value * words.SCALES[doc[last + 1].lower_]  # "$US113 trillion"
+    amount = _Amount(first=first, last=last, value=value, unit=unit)
+    if unit is not None and unit.isupper() and not reading.scale_word:
+        return _money_scale(doc, amount)
+    return amount
 
 
 def _run_end(doc: Doc, i: int) -> int:
@@ -129,11 +259,11 @@ def _run_end(doc: Doc, i: int) -> int:
     return last
 
 
-def _run_value(tokens: Iterable[Token]) -> float | None:
+def _run_value(doc: Doc, first: int, last: int) -> float | None:
     """The value of a number run, or None when a token is not a number we can read."""
     total = 0.0
     current = 0.0
-    for tok in tokens:
+    for tok in doc[first : last + 1]:
         word = tok.lower_
         if word == "-":
             continue
@@ -145,11 +275,31 @@ def _run_value(tokens: Iterable[Token]) -> float | None:
                 total, current = total + current, 0.0
         elif word in words.SMALL_NUMBERS:
             current += words.SMALL_NUMBERS[word]
-        elif _DIGITS.fullmatch(word) and not (len(word) > 1 and word[0] == "0" and word[1] != "."):
-            current += float(word.replace(",", ""))
         else:
-            return None
+            reading = _read_token(tok.text)
+            if reading is None or reading.pre or reading.unit or reading.scale_word:
+                return None
+            current += reading.value
     return total + current
+
+
+def _follows(doc: Doc, last: int, phrase: tuple[str, ...]) -> bool:
+    end = last + 1 + len(phrase)
+    return end <= len(doc) and tuple(t.lower_ for t in doc[last + 1 : end]) == phrase
+
+
+def _fraction(doc: Doc, amount: _Amount) -> _Amount | None:
+    """ "two-thirds of", "a third of", "half of": the amount divided by the fraction word's denominator. ``amount``
+    ends before the fraction word (or, for "half", starts on it with nothing read)."""
+    at = amount.last + 1
+    if at < len(doc) and doc[at].text == "-":
+        at += 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in words.FRACTION_WORDS or doc[at + 1].lower_ != "of":
+        return None
+    if amount.value is None:
+        return None
+    value = amount.value / words.FRACTION_WORDS[doc[at].lower_]
+    return _Amount(first=min(amount.first, at), last=at, value=value, fraction=True)
 
 
 def _vague_end(doc: Doc, i: int) -> int:
@@ -161,22 +311,39 @@ def _vague_end(doc: Doc, i: int) -> int:
 
 
 def _is_ruled_out(doc: Doc, amount: _Amount) -> bool:
-    """Ordinals, numbers inside names, day numbers of dates, clock times and ids are not figures."""
+    """Ordinals, numbers inside names, day numbers of dates, clock times, addresses and ids are not figures."""
     run = doc[amount.first : amount.last + 1]
-    if any(
+    if not amount.fraction and any(
         tok.lower_ in words.ORDINAL_WORDS or _DIGIT_ORDINAL.fullmatch(tok.text) or tok.ent_type_ == "ORDINAL"
         for tok in run
     ):
         return True
-    if amount.value is not None and any(tok.ent_type_ in words.NAME_ENTITY_TYPES for tok in run):
+    if (
+        amount.value is not None
+        and amount.unit is None
+        and any(tok.ent_type_ in words.NAME_ENTITY_TYPES for tok in run)
+    ):
         return True
     before = doc[amount.first - 1] if amount.first > 0 else None
     after = doc[amount.last + 1] if amount.last + 1 < len(doc) else None
     if any(tok is not None and _is_month(tok) for tok in (before, after, run.root.head)):
         return True
-    if after is not None and after.lower_ in words.TIME_OF_DAY:
+    if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after)):
         return True
     return _follows_id_word(doc, amount.first)
+
+
+def _names_a_thing(doc: Doc, after: Token) -> bool:
+    """A capitalised singular name right after a number: "11 Pro", "787 Dreamliner", "575 Wilbraham Road"; not a
+    unit, currency, acronym or place ("0.5 WAR", "$500 US"), nor a name before a counted noun ("96 Liverpool fans")."""
+    text = after.text
+    if not text[:1].isupper() or text.isupper() or after.pos_ != "PROPN" or after.tag_ != "NNP":
+        return False
+    if after.ent_type_ in ("NORP", "GPE") or any(t.tag_ in _PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3]):
+        return False
+    if _measure_name(text) is not None or text in words.CURRENCY_CODES or text.lower() in words.CURRENCY_WORDS:
+        return False
+    return text.lower() not in words.UNIT_WORDS and text.lower().rstrip("s") not in words.CURRENCY_WORDS
 
 
 def _is_month(tok: Token) -> bool:
@@ -192,14 +359,14 @@ def _follows_id_word(doc: Doc, first: int) -> bool:
 
 
 def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
-    unit = _find_unit(doc, amount)
-    if not _keeps(doc, amount, unit):
-        return None
     first = amount.first
-    money = _currency_symbol(doc, first)
-    if money is not None:  # "$2 million": the figure ends on the amount, whatever noun follows
-        first -= 1
-        unit = _Unit(end=amount.last, unit=money)
+    money = _currency_before(doc, first) if amount.unit is None and amount.value is not None else None
+    if money is not None:  # "$2 million", "US $58": the figure starts on the sign
+        code, first = money
+        amount = _money_scale(doc, replace(amount, unit=code))
+    unit = _find_unit(doc, amount)
+    if not _keeps(doc, amount, unit, first):
+        return None
     first, qualifier, inexact = _qualifier(doc, first)
     start = doc[first].idx
     end = doc[unit.end].idx + len(doc[unit.end].text)
@@ -216,7 +383,7 @@ def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
     )
 
 
-def _keeps(doc: Doc, amount: _Amount, unit: _Unit) -> bool:
+def _keeps(doc: Doc, amount: _Amount, unit: _Unit, first: int) -> bool:
     """Whether an amount with this unit is a figure: "one", "several", years and bare numbers need context."""
     head = doc[amount.first]
     word = head.lower_
@@ -225,23 +392,47 @@ def _keeps(doc: Doc, amount: _Amount, unit: _Unit) -> bool:
         return unit.unit is not None or not needs_noun
     if unit.unit is None and word == "one":
         return False
-    if _currency_symbol(doc, amount.first) is not None:
+    if amount.unit is not None or amount.fraction:
         return True
+    previous = doc[first - 1] if first > 0 else None
+    named = previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
     if amount.first == amount.last and _YEAR.fullmatch(head.text):
-        before = doc[amount.first - 1].lower_ if amount.first > 0 else ""
-        return unit.plural and before not in words.YEAR_PREPOSITIONS
+        return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS)
     if unit.unit is not None:
-        return True
-    previous = doc[amount.first - 1] if amount.first > 0 else None
-    return doc[amount.first : amount.last + 1].root.dep_ in _BARE_DEPS and (
-        previous is None or previous.pos_ != "PROPN"
-    )
+        return not (named and unit.about is not None and unit.unit[:1].islower() and not unit.plural)
+    return doc[amount.first : amount.last + 1].root.dep_ in _BARE_DEPS and not named
 
 
-def _currency_symbol(doc: Doc, first: int) -> str | None:
+def _currency_before(doc: Doc, first: int) -> tuple[str, int] | None:
+    """The currency written before token ``first`` ("$", "US $", "USD", "HK$") and the token it starts on."""
     if first == 0:
         return None
-    return words.CURRENCY_SYMBOLS.get(doc[first - 1].lower_)
+    before = doc[first - 1]
+    code = words.CURRENCY_SYMBOLS.get(before.lower_) or (before.text if before.text in words.CURRENCY_CODES else None)
+    if code is None:
+        return None
+    country = doc[first - 2] if first > 1 else None
+    if (
+        before.text == "$"
+        and country is not None
+        and country.text.isupper()  # "US $58", "A $5"; not "a $5 deal"
+        and country.lower_ in words.DOLLAR_COUNTRIES
+        and country.idx + len(country.text) + 1 >= before.idx
+    ):
+        return words.DOLLAR_COUNTRIES[country.lower_], first - 2
+    return code, first - 1
+
+
+def _money_scale(doc: Doc, amount: _Amount) -> _Amount:
+    """An amount of money with the scale written after it: "$13.6 M", "HK$5.4m." (a scale word proper is already
+    part of the run)."""
+    at = amount.last + 1
+    if at >= len(doc) or amount.value is None:
+        return amount
+    word = doc[at].lower_.rstrip(".")
+    if word in words.MONEY_SCALES and doc[at].idx <= doc[amount.last].idx + len(doc[amount.last].text) + 1:
+        return replace(amount, last=at, value=amount.value * words.MONEY_SCALES[word])
+    return amount
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
@@ -252,25 +443,139 @@ def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
         phrase = doc[first - size : first]
         key = tuple(tok.lower_ for tok in phrase)
         if key in words.QUALIFIERS and phrase[-1].dep_ != "prt":
-            return first - size, " ".join(key), words.QUALIFIERS[key]
+            return first - size, " ".join(key), words.QUALIFIERS[key] != "="
     return first, None, False
 
 
+_MEASURED = frozenset({*words.UNIT_SYMBOLS.values(), *words.UNIT_WORDS.values(), *words.UNIT_PHRASES.values()})
+
+
 def _find_unit(doc: Doc, amount: _Amount) -> _Unit:
-    """What the amount counts; a unit of None (ending on the amount) when nothing is found."""
+    """What the amount counts or measures, with a rate after it; a unit of None (ending on the amount) when
+    nothing is found."""
+    if amount.unit is not None:
+        return _rate(doc, _Unit(end=amount.last, unit=amount.unit))
     bare = _Unit(end=amount.last, unit=None)
     after = amount.last + 1
     if after >= len(doc):
-        return bare
+        return _age_before(doc, amount) or bare
     if amount.value is None:
         return _of_phrase(doc, amount) or _noun_after(doc, amount) or bare
+    found = (
+        _percent(doc, after)
+        or _currency_after(doc, after)
+        or _measure_after(doc, after)
+        or _hyphen_unit(doc, amount)
+        or _noun_after(doc, amount)
+    )
+    if found is None:
+        return _age_before(doc, amount) or _range_unit(doc, amount) or bare
+    return _rate(doc, _age(doc, found))
+
+
+def _range_unit(doc: Doc, amount: _Amount) -> _Unit | None:
+    """The low end of a range takes the unit of the high end: "5 to 7 per cent", "between $62 and $68 a share"."""
+    at = amount.last + 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in words.RANGE_WORDS:
+        return None
+    if doc[at].lower_ == "and" and (amount.first == 0 or doc[amount.first - 1].lower_ != "between"):
+        return None
+    high = _number(doc, at + 1) if _starts_number(doc, at + 1) else None
+    if high is None or high.unit is not None or doc[at + 1].lower_ in ("a", "an"):
+        return None
+    unit = _find_unit(doc, high)
+    return _Unit(end=amount.last, unit=unit.unit) if unit.unit is not None else None
+
+
+def _percent(doc: Doc, after: int) -> _Unit | None:
     if doc[after].lower_ in words.PERCENT_WORDS:
         return _Unit(end=after, unit="percent")
-    if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
+    if _follows(doc, after - 1, ("per", "cent")):
         return _Unit(end=after + 1, unit="percent")
-    if doc[after].lemma_.lower() in words.CURRENCY_WORDS:
-        return _Unit(end=after, unit=words.CURRENCY_WORDS[doc[after].lemma_.lower()])
-    return _hyphen_unit(doc, amount) or _noun_after(doc, amount) or bare
+    return _phrase_unit(doc, after, {("percentage", "point"): "percentage point"})
+
+
+def _currency_after(doc: Doc, after: int) -> _Unit | None:
+    """A currency named after the amount: "euros", "Australian dollars", "110 JPY"."""
+    tok = doc[after]
+    if tok.text.rstrip("=") in words.CURRENCY_CODES:
+        return _Unit(end=after, unit=tok.text.rstrip("="))
+    for size in (2, 3):
+        if after + size - 1 < len(doc):
+            key = (doc[after + size - 2].lower_, _lemma(doc[after + size - 1]))
+            if key in words.NATIONAL_CURRENCIES:
+                return _Unit(end=after + size - 1, unit=words.NATIONAL_CURRENCIES[key])
+    lemma = _lemma(tok)
+    if lemma in words.CURRENCY_WORDS:
+        return _Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
+    return None
+
+
+def _measure_after(doc: Doc, after: int) -> _Unit | None:
+    """A measure after the amount, in one token ("km", "miles") or a phrase ("sq m", "degrees Celsius")."""
+    phrase = _phrase_unit(doc, after, words.UNIT_PHRASES)
+    if phrase is not None:
+        return phrase
+    tok = doc[after]
+    name = _measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
+    return _Unit(end=after, unit=name) if name else None
+
+
+def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> _Unit | None:
+    for size in (3, 2):
+        end = after + size
+        if end <= len(doc):
+            key = tuple(_lemma(t) for t in doc[after:end])
+            if key in table:
+                return _Unit(end=end - 1, unit=table[key])
+    return None
+
+
+def _measure_name(text: str) -> str | None:
+    """The name of a measure written as ``text`` ("km", "kW", "Miles"), or None."""
+    return words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(text.lower())
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text."""
+    return str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
+
+
+def _rate(doc: Doc, unit: _Unit) -> _Unit:
+    """ "per barrel", "a month", "an hour" after a unit: the unit becomes a rate ("USD per barrel")."""
+    at = unit.end + 1
+    if unit.unit is None or at + 1 >= len(doc) or doc[at].lower_ not in words.RATE_WORDS:
+        return unit
+    per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1)
+    if per is None:
+        noun = doc[at + 1]
+        lemma = _lemma(noun)
+        known = lemma in words.TIME_UNITS or lemma in words.RATE_NOUNS
+        if noun.pos_ != "NOUN" or not (known or doc[at].lower_ == "per") or _follows(doc, at + 1, ("ago",)):
+            return unit
+        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER:
+            return unit
+        per = _Unit(end=at + 1, unit=words.TIME_UNITS.get(lemma, lemma))
+    return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
+
+
+def _age(doc: Doc, unit: _Unit) -> _Unit:
+    """ "a 50-year-old man", "an 18 month-old daughter": a time unit followed by "old" is an age."""
+    at = unit.end + 1
+    if unit.unit not in _TIME_UNIT_NAMES or at >= len(doc):
+        return unit
+    if doc[at].text == "-":
+        at += 1
+    if at < len(doc) and doc[at].lower_ in words.AGE_WORDS and doc[at].idx - doc[unit.end].idx < 8:
+        return _Unit(end=at, unit=f"{unit.unit} of age")
+    return unit
+
+
+def _age_before(doc: Doc, amount: _Amount) -> _Unit | None:
+    """ "aged 35": a bare number after "aged" is an age in years."""
+    if amount.first > 0 and doc[amount.first - 1].lower_ == "aged":
+        return _Unit(end=amount.last, unit="year of age")
+    return None
 
 
 def _of_phrase(doc: Doc, amount: _Amount) -> _Unit | None:
@@ -288,13 +593,16 @@ def _of_phrase(doc: Doc, amount: _Amount) -> _Unit | None:
 def _hyphen_unit(doc: Doc, amount: _Amount) -> _Unit | None:
     """A hyphenated unit, "six-week war": the unit is "week" and the figure runs to the noun it describes."""
     hyphen = amount.last + 1
-    if doc[hyphen].text != "-" or hyphen + 1 >= len(doc) or doc[hyphen + 1].pos_ != "NOUN":
+    if doc[hyphen].text != "-" or hyphen + 1 >= len(doc) or doc[hyphen + 1].pos_ not in ("NOUN", "PROPN"):
         return None
     unit_tok = doc[hyphen + 1]
+    name = _measure_name(unit_tok.text) or _unit_name(unit_tok)
+    if _follows(doc, hyphen + 1, ("-", "old")) or _follows(doc, hyphen + 1, ("old",)):
+        return _Unit(end=hyphen + 1, unit=name)  # the age step reads "-old"
     described = unit_tok.head
     if described.i == unit_tok.i + 1 and described.pos_ in _NOUNS:
-        return _Unit(end=described.i, unit=_unit_name(unit_tok), about=described.text)
-    return _Unit(end=unit_tok.i, unit=_unit_name(unit_tok))
+        return _Unit(end=described.i, unit=name, about=described.text)
+    return _Unit(end=unit_tok.i, unit=name)
 
 
 def _noun_after(doc: Doc, amount: _Amount) -> _Unit | None:

@@ -192,7 +192,7 @@ def test_percent(figures: Finder, text: str, phrase: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "phrase", "value", "unit"),
     [
-        ("Readers can give from just $2 a month.", "just $2", 2.0, "USD"),
+        ("Readers can give from just $2 a month.", "just $2 a month", 2.0, "USD per month"),
         ("The dam will cost $1.5 million to repair.", "$1.5 million", 1_500_000.0, "USD"),
         ("The bank lent 2.5 billion euros to the state.", "2.5 billion euros", 2_500_000_000.0, "EUR"),
     ],

@@ -7,41 +7,22 @@ from __future__ import annotations
 from rashomon.text import numbers
 from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
 
-# Qualifier phrase (lower-case words) -> whether it makes the amount inexact. Longest phrases are tried first.
-QUALIFIERS: dict[tuple[str, ...], bool] = {
-    ("about",): True,
-    ("around",): True,
-    ("roughly",): True,
-    ("nearly",): True,
-    ("almost",): True,
-    ("some",): True,
-    ("approximately",): True,
-    ("approx.",): True,
-    ("circa",): True,
-    ("estimated",): True,
-    ("an", "estimated"): True,
-    ("over",): True,
-    ("under",): True,
-    ("upwards", "of"): True,
-    ("more", "than"): True,
-    ("less", "than"): True,
-    ("fewer", "than"): True,
-    ("at", "least"): True,
-    ("at", "most"): True,
-    ("up", "to"): True,
-    ("as", "many", "as"): True,
-    ("as", "much", "as"): True,
-    ("as", "few", "as"): True,
-    ("close", "to"): True,
-    ("just", "over"): True,
-    ("just", "under"): True,
-    ("well", "over"): True,
-    ("well", "under"): True,
-    ("exactly",): False,
-    ("just",): False,
-    ("only",): False,
-    ("precisely",): False,
-}
+# Qualifier phrase (lower-case words) -> the bound it puts on the amount: "~" about, ">" at least or more, "<" at
+# most or less, "=" exact. Longest phrases are tried first; any bound but "=" makes the figure approximate.
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("about",): "~", ("around",): "~", ("roughly",): "~", ("nearly",): "~", ("almost",): "~", ("some",): "~",
+    ("approximately",): "~", ("approx.",): "~", ("circa",): "~", ("estimated",): "~", ("an", "estimated"): "~",
+    ("close", "to"): "~", ("an", "approximate"): "~", ("approximate",): "~", ("upward", "of"): ">",
+    ("over",): ">", ("upwards", "of"): ">", ("more", "than"): ">", ("at", "least"): ">", ("just", "over"): ">",
+    ("well", "over"): ">", ("in", "excess", "of"): ">", ("north", "of"): ">", ("no", "fewer", "than"): ">",
+    ("no", "less", "than"): ">", ("above",): ">", ("greater", "than"): ">", ("higher", "than"): ">",
+    ("under",): "<", ("less", "than"): "<", ("fewer", "than"): "<", ("at", "most"): "<", ("up", "to"): "<",
+    ("as", "many", "as"): "<", ("as", "much", "as"): "<", ("as", "few", "as"): "<", ("just", "under"): "<",
+    ("well", "under"): "<", ("below",): "<", ("no", "more", "than"): "<", ("lower", "than"): "<",
+    ("exactly",): "=", ("just",): "=", ("only",): "=", ("precisely",): "=",
+}  # fmt: skip
+# The same bounds keyed by the qualifier as the dossier gives it ("more than").
+QUALIFIER_BOUNDS: dict[str, str] = {" ".join(key): bound for key, bound in QUALIFIERS.items()}
 
 SMALL_NUMBERS: dict[str, int] = numbers.NUMBER_WORDS
 
@@ -90,15 +71,122 @@ TIME_UNITS: dict[str, str] = {
 # Counted nouns whose singular form is not what we report.
 UNIT_OVERRIDES: dict[str, str] = {"people": "people", "persons": "people", "police": "police"}
 
-PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct"})
+PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct", "pc"})
 
-CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
+# Currency signs before an amount, lower case; "us" and "a" follow a "$" ("$US55m", "$A82m").
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₪": "ILS", "₩": "KRW",
+    "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
+    "rm": "MYR", "rs": "INR", "rs.": "INR",
+}  # fmt: skip
+# A word before a "$" that names the dollar ("US $58", "HK $5.4m"), or glued after it ("$US55m").
+DOLLAR_COUNTRIES: dict[str, str] = {
+    "us": "USD", "u.s.": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "aus": "AUD", "c": "CAD", "ca": "CAD",
+    "can": "CAD", "nz": "NZD", "s": "SGD", "sg": "SGD",
+}  # fmt: skip
+# ISO codes written beside an amount ("USD 1,700", "110 JPY").
+CURRENCY_CODES: frozenset[str] = frozenset(
+    """USD EUR GBP JPY CNY AUD CAD HKD NZD SGD MYR ILS INR RUB TRY CHF ZAR KRW BRL MXN PHP UAH AZN AMD NGN PKR SEK
+    NOK DKK PLN IDR THB AED SAR EGP KES GEL BTC""".split()
+)
 
 # Currency words after a number (singular lemma) -> ISO code.
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "manat": "AZN", "dram": "AMD", "yen": "JPY",
-    "yuan": "CNY", "lira": "TRY", "hryvnia": "UAH", "rupee": "INR", "sterling": "GBP",
+    "yuan": "CNY", "renminbi": "CNY", "lira": "TRY", "hryvnia": "UAH", "rupee": "INR", "sterling": "GBP",
+    "shekel": "ILS", "ringgit": "MYR", "won": "KRW", "rand": "ZAR", "naira": "NGN", "baht": "THB", "rupiah": "IDR",
+    "zloty": "PLN", "lari": "GEL", "kuna": "HRK", "dirham": "AED", "riyal": "SAR", "bitcoin": "BTC",
 }  # fmt: skip
+# Currencies named with the country's adjective ("Australian dollars", "Danish crowns"): (adjective, lemma) -> code.
+NATIONAL_CURRENCIES: dict[tuple[str, str], str] = {
+    ("us", "dollar"): "USD", ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD",
+    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("kong", "dollar"): "HKD",
+    ("zealand", "dollar"): "NZD", ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
+    ("danish", "crown"): "DKK", ("danish", "krone"): "DKK", ("danish", "kroner"): "DKK",
+    ("norwegian", "crown"): "NOK", ("norwegian", "krone"): "NOK", ("norwegian", "kroner"): "NOK",
+    ("swedish", "crown"): "SEK", ("swedish", "krona"): "SEK", ("swedish", "kronor"): "SEK",
+    ("swiss", "franc"): "CHF", ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP",
+    ("brazilian", "real"): "BRL", ("egyptian", "pound"): "EGP", ("british", "pound"): "GBP",
+    ("pound", "sterling"): "GBP", ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR",
+}  # fmt: skip
+# Scale words glued to or after an amount of money ("$13.6M", "HK$5.4m", "$1.7bn"); "m" and "k" only for money.
+MONEY_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+# Glued to any number ("2.8bn km").
+GLUED_SCALES: dict[str, float] = {"mln": 1e6, "bn": 1e9, "tn": 1e12}
+
+# Measures: the unit as written -> its name (singular, British spelling, as CQE/quantulum name units).
+# Symbols are matched with their case ("m" metre, "M" not; "C" Celsius, "c" not); words in lower case.
+UNIT_SYMBOLS: dict[str, str] = {
+    "m": "metre", "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "μm": "micrometre", "µm": "micrometre",
+    "nm": "nanometre", "mi": "mile", "ft": "foot", "yd": "yard", "″": "inch", "kg": "kilogram", "g": "gram",
+    "mg": "milligram", "lb": "pound-mass", "lbs": "pound-mass", "oz": "ounce", "t": "metric ton", "L": "litre",
+    "l": "litre", "ml": "millilitre", "mL": "millilitre", "W": "watt", "kW": "kilowatt", "MW": "megawatt",
+    "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour",
+    "TWh": "terawatt hour", "V": "volt", "kV": "kilovolt", "A": "ampere", "mAh": "milliampere-hour",
+    "Hz": "hertz", "HZ": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "Ghz": "gigahertz",
+    "KB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte", "Mbps": "megabit per second",
+    "Gbps": "gigabit per second", "C": "celsius", "°C": "celsius", "F": "fahrenheit", "°F": "fahrenheit",
+    "°": "degree", "Nm": "newton metre", "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal",
+    "GPa": "gigapascal", "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
+    "km²": "square kilometre", "sqm": "square metre", "ha": "hectare", "sec": "second",
+    "ms": "millisecond", "h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
+}  # fmt: skip
+UNIT_WORDS: dict[str, str] = {
+    "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
+    "centimetre": "centimetre", "centimeter": "centimetre", "millimetre": "millimetre", "millimeter": "millimetre",
+    "micrometre": "micrometre", "micrometer": "micrometre", "micron": "micrometre", "nanometre": "nanometre",
+    "nanometer": "nanometre", "mile": "mile", "foot": "foot", "feet": "foot", "inch": "inch", "yard": "yard",
+    "kilogram": "kilogram", "kilo": "kilogram", "gram": "gram", "gramme": "gram", "milligram": "milligram",
+    "tonne": "metric ton", "ton": "ton", "gigatonne": "gigaton", "gigaton": "gigaton", "ounce": "ounce",
+    "litre": "litre", "liter": "litre", "millilitre": "millilitre", "milliliter": "millilitre", "gallon": "gallon",
+    "barrel": "barrel", "pint": "pint", "quart": "quart", "acre": "acre", "hectare": "hectare",
+    "watt": "watt", "kilowatt": "kilowatt", "megawatt": "megawatt", "gigawatt": "gigawatt", "volt": "volt",
+    "hertz": "hertz", "horsepower": "horsepower", "hp": "horsepower", "bhp": "brake horsepower",
+    "celsius": "celsius", "centigrade": "celsius", "fahrenheit": "fahrenheit", "degree": "degree",
+    "mph": "mile per hour", "kph": "kilometre per hour", "km/h": "kilometre per hour",
+    "km/hr": "kilometre per hour", "kmh": "kilometre per hour", "mpg": "mile per gallon",
+    "rpm": "revolutions per minute",
+    "knot": "knot", "ppm": "part per million", "ppb": "parts-per-billion", "gigapascal": "gigapascal",
+    "byte": "byte", "gigabyte": "gigabyte", "megabyte": "megabyte", "terabyte": "terabyte",
+    "kwh": "kilowatt hour", "mah": "milliampere-hour", "ghz": "gigahertz", "mhz": "megahertz",
+    "khz": "kilohertz", "hz": "hertz", "lb-ft": "foot pound-force", "pound-feet": "pound-foot",
+}  # fmt: skip
+# Units written in two or three words (lower case) -> name.
+UNIT_PHRASES: dict[tuple[str, ...], str] = {
+    ("sq", "m"): "square metre", ("sq", "ft"): "square foot", ("sq", "km"): "square kilometre",
+    ("square", "metre"): "square metre", ("square", "meter"): "square metre", ("square", "foot"): "square foot",
+    ("square", "feet"): "square foot", ("square", "kilometre"): "square kilometre",
+    ("square", "kilometer"): "square kilometre", ("square", "mile"): "square mile",
+    ("cubic", "metre"): "cubic metre", ("cubic", "meter"): "cubic metre", ("cubic", "foot"): "cubic foot",
+    ("cubic", "feet"): "cubic foot", ("degree", "celsius"): "celsius", ("degree", "fahrenheit"): "fahrenheit",
+    ("degree", "c"): "celsius", ("degree", "f"): "fahrenheit", ("basis", "point"): "basis point",
+    ("percentage", "point"): "percentage point", ("nautical", "mile"): "nautical mile",
+    ("light", "year"): "light year", ("metric", "ton"): "metric ton", ("kilowatt", "hour"): "kilowatt hour",
+    ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
+}  # fmt: skip
+# Words after a unit that make it a rate ("$58 per barrel", "$3,500 a month", "80 miles an hour").
+RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an"})
+# Nouns a rate may be "a" or "an" of besides time units ("$1,271 an ounce"); after "per" any noun does.
+RATE_NOUNS: frozenset[str] = frozenset(
+    {"share", "barrel", "ounce", "gallon", "litre", "liter", "tonne", "ton", "head", "person", "night", "piece"}
+)
+# Words after "a year", "a day" that make it a time, not a rate ("$6bn a year earlier").
+NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "after", "since", "from"})
+# Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles").
+RANGE_WORDS: frozenset[str] = frozenset({"to", "-", "–", "and"})
+# Time units whose "-old" compound gives an age ("a 50-year-old man", "an 18 month-old daughter").
+AGE_WORDS: frozenset[str] = frozenset({"old"})
+# Words before a number that make it negative ("minus 5", "minus-130 degrees").
+MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+# Fractions: the word -> its denominator ("a third of", "two-thirds of", "half of").
+FRACTION_WORDS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# Street words after a number: the number is part of an address ("575 Wilbraham Road").
+ADDRESS_WORDS: frozenset[str] = frozenset(
+    {"road", "rd", "street", "st", "avenue", "ave", "way", "lane", "drive", "boulevard", "blvd", "place", "court"}
+)
 
 # Words before a year-like number that make it a year even before a plural noun ("in 2000 elections").
 YEAR_PREPOSITIONS: frozenset[str] = frozenset(

