@@ -137,6 +137,10 @@ class TimeOut(_Model):
     article: str = Field(description="Id of the article.")
     text: str = Field(description="The time expression as written.")
     value: str = Field(description="TIMEX3 value, normalised against the article's (possibly inferred) date.")
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = Field(
+        description="TIMEX3 type: a calendar date or period (DATE), a time of day (TIME), a length of time "
+        '("three years": DURATION) or a recurrence ("every week": SET).'
+    )
     start: int = Field(description="Start offset into the article's `text`.")
     end: int = Field(description="End offset into the article's `text`.")
 

@@ -189,6 +189,8 @@ class TimeExpr:
     start: int
     end: int
     value: str
+    # TIMEX3 type: DATE, TIME, DURATION or SET; None in extractions stored before types were recorded.
+    type: Literal["DATE", "TIME", "DURATION", "SET"] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,6 +20,7 @@ from rashomon.dossier import (
     TimelineOut,
     TimeOut,
 )
+from rashomon.extract.times import timex_type
 from rashomon.model import Article, ArticleAnnotations, Entity, Quote, Rejected, Span, Story, StoryComparison
 from rashomon.text.names import name_key
 
@@ -143,7 +144,14 @@ def assemble(
             for f in n.figures
         ],
         times=[
-            TimeOut(article=t.article, text=texts[t.article][t.start : t.end], value=t.value, start=t.start, end=t.end)
+            TimeOut(
+                article=t.article,
+                text=texts[t.article][t.start : t.end],
+                value=t.value,
+                type=t.type or timex_type(t.value),
+                start=t.start,
+                end=t.end,
+            )
             for n in ordered
             for t in n.times
         ],

@@ -128,7 +128,7 @@ def build_dossier(
                 )
             )
             when = _span(id, text, day)
-            times.append(TimeOut(article=id, text=day, value=day, start=when.start, end=when.end))
+            times.append(TimeOut(article=id, text=day, value=day, type="DATE", start=when.start, end=when.end))
         storm = _span(members[0].id, members[0].text, f"Storm {n}")
         local.append(
             EntityOut(

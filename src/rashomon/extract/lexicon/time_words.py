@@ -96,7 +96,116 @@ DURATION_UNITS: Final[dict[str, tuple[str, int, bool]]] = {
 }
 
 # Day offsets of deictic words.
-DEICTIC_DAYS: Final[dict[str, int]] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+DEICTIC_DAYS: Final[dict[str, int]] = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+# Parts of the day and their TIMEX3 codes ("Wednesday morning" -> 2024-03-27TMO).
+DAY_PARTS: Final[dict[str, str]] = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+}
+
+# A deictic word before a part of the day, and its day offset ("last night", "this morning", "yesterday evening").
+DAY_PART_DEICTICS: Final[dict[str, int]] = {"yesterday": -1, "last": -1, "this": 0, "today": 0, "tomorrow": 1}
+
+# Words that stand for the present, the past or the future, not a calendar date (TIMEX3 reference values).
+REFERENCE_WORDS: Final[dict[str, str]] = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+}
+
+# Words in the same clause before a weekday, a month or a date that make it the coming one ("will return on
+# Wednesday", "is expected in June", "scheduled for Dec. 15"): news is otherwise past tense.
+FUTURE_CUES: Final[frozenset[str]] = frozenset(
+    {
+        "will", "won't", "'ll", "’ll", "shall", "expect", "expected", "expects", "scheduled", "planned", "plans",
+        "planning", "upcoming", "coming", "set", "going", "intends", "aims", "hopes", "would", "next", "postponed",
+        "delayed", "deadline", "soon",
+    }
+)  # fmt: skip
+
+# Adverbs that stop the look-back for a future cue: a new clause in the past ("will ... , said Monday").
+FUTURE_CUE_BARRIERS: Final[frozenset[str]] = frozenset({"said", "says", "told", "announced", "reported", "added"})
+
+# Ordinal words of quarters ("the third quarter" -> Q3).
+QUARTER_ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+# Recurrences: adverbs and "every"/"each"/"per" units as TIMEX3 SET values.
+SET_ADVERBS: Final[dict[str, str]] = {
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+}
+SET_UNITS: Final[dict[str, str]] = {
+    "hour": "PT1H",
+    "day": "P1D",
+    "night": "P1D",
+    "morning": "P1D",
+    "evening": "P1D",
+    "week": "P1W",
+    "weekend": "P1W",
+    "month": "P1M",
+    "quarter": "P3M",
+    "year": "P1Y",
+    "season": "P1Y",
+    "decade": "P10Y",
+}
+
+# Words before "a year" / "a day" that make it a rate, a recurrence ("twice a year", "$5,000 a year").
+SET_RATE_WORDS: Final[frozenset[str]] = frozenset(
+    {"once", "twice", "times", "thrice", "million", "billion", "thousand", "hundred", "dollars", "percent", "euros"}
+)
+
+# Qualifiers kept inside a duration's or an "ago" expression's span ("nearly two years", "more than a decade ago").
+DURATION_QUALIFIERS: Final[tuple[str, ...]] = (
+    "about", "around", "almost", "nearly", "more than", "less than", "fewer than", "over", "under", "at least",
+    "at most", "up to", "some", "roughly", "approximately", "just over", "just under", "barely", "only",
+)  # fmt: skip
+
+# Vague amounts written with more than one word.
+VAGUE_PHRASES: Final[frozenset[str]] = frozenset({"a few", "several", "many", "few"})
+
+# Pairs: "a couple of years" is two.
+PAIR_PHRASES: Final[frozenset[str]] = frozenset({"a couple of", "a couple"})
+
+# Modal verbs before "one day" that make it some future day, not a length of one day ("will one day be").
+MODALS: Final[frozenset[str]] = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should"})
+
+# Words after a counted unit that make it an age or a measure, not a length of time ("a two-year-old", "5 years old").
+DURATION_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset({"old", "olds"})
+
+# Fixed-date holidays: month and day.
+HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
+    "New Year's Day": (1, 1),
+    "New Year’s Day": (1, 1),
+    "New Year's Eve": (12, 31),
+    "New Year’s Eve": (12, 31),
+    "Valentine's Day": (2, 14),
+    "Valentine’s Day": (2, 14),
+    "Independence Day": (7, 4),
+    "Halloween": (10, 31),
+    "Christmas Eve": (12, 24),
+    "Christmas Day": (12, 25),
+    "Christmas": (12, 25),
+    "Boxing Day": (12, 26),
+}
 
 # Words after a four-digit number that make it a count or a clock time, not a year ("2020 people", "0314 GMT").
 YEAR_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset(

@@ -1,0 +1,398 @@
+"""TIMEX3 values for the matches of :mod:`rashomon.extract.times`: one resolver per kind of expression.
+
+A resolver turns a match and the anchor (the publication date, or None) into a value, a value with its type (where
+the value alone does not say it: "a year" is a SET in "twice a year"), or None when the match is not a time or needs
+the missing anchor. Tense matters for bare weekdays, months and dates: :func:`_future` reads the clause before the
+match for a future cue ("will", "expected", "scheduled", "next").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Literal
+
+from rashomon.extract.lexicon import time_words as words
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Resolver = Callable[[re.Match[str], date | None], str | tuple[str, TimexType] | None]
+
+# Farther than this from the anchor, a month-day without a year belongs to the neighbouring year.
+_HALF_YEAR_DAYS = 183
+# Without a future cue, a month-day farther ahead than this is last year's (news reports what happened).
+_AHEAD_DAYS = 90
+# How far back a future cue is looked for: about the words of a short clause.
+_CUE_WINDOW = 100
+_WORD = re.compile(r"[A-Za-z’']+")
+_CLAUSE_END = re.compile(r"[.!?;:\n]\s|[\"“”]|``|''")
+
+
+def timex_type(value: str) -> TimexType:
+    """The TIMEX3 type a value implies (a recurrence cannot be told from its value: SET is the finder's to say)."""
+    if value.endswith("_REF"):
+        return "DATE"
+    if value.startswith("P"):
+        return "DURATION"
+    return "TIME" if "T" in value[4:] else "DATE"
+
+
+# --- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _season_ordinal(code: str, year: int) -> int:
+    return year * 4 + words.SEASON_ORDER.index(code)
+
+
+def _season_value(ordinal: int) -> str:
+    return f"{ordinal // 4:04d}-{words.SEASON_ORDER[ordinal % 4]}"
+
+
+def _number(word: str) -> int | str | None:
+    """An integer for digits or number words ("24", "twenty-four"), "X" for a vague amount, None otherwise."""
+    lowered = " ".join(word.lower().replace("-", " ").split())
+    if lowered.replace(",", "").isdigit():
+        return int(lowered.replace(",", ""))
+    if lowered in words.VAGUE_PHRASES or lowered in words.VAGUE_NUMBERS:
+        return "X"
+    if lowered in words.PAIR_PHRASES:
+        return 2
+    parts = lowered.split()
+    if len(parts) == 2 and all(p in words.NUMBER_WORDS for p in parts):
+        return words.NUMBER_WORDS[parts[0]] + words.NUMBER_WORDS[parts[1]]
+    return words.NUMBER_WORDS.get(lowered, words.ARTICLE_NUMBERS.get(lowered))
+
+
+def _previous_word(match: re.Match[str]) -> str:
+    before = re.search(r"([A-Za-z]+)\W*$", match.string[max(0, match.start() - 40) : match.start()])
+    return before.group(1) if before else ""
+
+
+def _next_word(match: re.Match[str]) -> str:
+    after = re.match(r"\s*-?\s*([A-Za-z%]+)", match.string[match.end() : match.end() + 40])
+    return after.group(1) if after else ""
+
+
+def _future(match: re.Match[str]) -> bool:
+    """True when a future cue stands in the clause before the match ("will return on Wednesday")."""
+    before = match.string[max(0, match.start() - _CUE_WINDOW) : match.start()]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    for word in reversed(_WORD.findall(before.lower())):
+        if word in words.FUTURE_CUE_BARRIERS:
+            return False
+        if word in words.FUTURE_CUES or word.endswith(("'ll", "’ll")):
+            return True
+    return False
+
+
+def _month_of(name: str) -> int:
+    """The month number of a full name or an abbreviation with or without its period."""
+    name = name.rstrip(".")
+    return words.MONTH_NAMES.get(name) or words.MONTH_ABBREVIATIONS[name]
+
+
+def _nearest_year(anchor: date, month: int, day: int, future: bool) -> date | None:
+    """The month-day nearest the anchor; with a future cue, the next one on or after the anchor."""
+    year = anchor.year
+    guess = _safe_date(year, month, day) or _safe_date(year - 1, month, day)
+    if guess is None:
+        return None
+    distance = (guess - anchor).days
+    if future:
+        year += int(distance < 0)
+    elif distance > _AHEAD_DAYS:
+        year -= 1
+    elif distance < -_HALF_YEAR_DAYS:
+        year += 1
+    return _safe_date(year, month, day)
+
+
+def _weekday_date(anchor: date, weekday: int, modifier: str, future: bool) -> date:
+    """A weekday: the latest on or before the anchor; the coming one with "next" or a future cue."""
+    if modifier in ("next", "coming"):
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    if modifier == "this" or (future and modifier not in ("last", "past")):
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    if modifier in ("last", "past"):
+        return anchor - timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+# --- calendar dates ---------------------------------------------------------------------------------------------
+
+
+def date_(match: re.Match[str], anchor: date | None) -> str | None:
+    """A month and day, with the year given or taken from the anchor's nearer side (the coming one if future)."""
+    month, day = _month_of(match["month"]), int(match["day"])
+    given_year = match.groupdict().get("year")
+    if given_year is not None:
+        found = _safe_date(int(given_year), month, day)
+        return found.isoformat() if found else None
+    if anchor is None:
+        return None
+    found = _nearest_year(anchor, month, day, _future(match))
+    return found.isoformat() if found else None
+
+
+def month_year(match: re.Match[str], anchor: date | None) -> str | None:
+    del anchor
+    return f"{match['year']}-{_month_of(match['month']):02d}"
+
+
+def month(match: re.Match[str], anchor: date | None) -> str | None:
+    """A bare month: the latest on or before the anchor's month; "last" strictly before, "next" (or a future cue)
+    after."""
+    name, modifier = match["month"], (match["mod"] or "").lower()
+    if anchor is None:
+        return None
+    if not modifier and name in words.AMBIGUOUS_MONTHS and _previous_word(match).lower() not in words.MONTH_TRIGGERS:
+        return None
+    number, year = words.MONTH_NAMES[name], anchor.year
+    if modifier == "last":
+        year -= int(number >= anchor.month)
+    elif modifier in ("next", "coming"):
+        year += int(number <= anchor.month)
+    elif modifier != "this":
+        year += int(number < anchor.month) if _future(match) else -int(number > anchor.month)
+    return f"{year:04d}-{number:02d}"
+
+
+def weekday(match: re.Match[str], anchor: date | None) -> str | tuple[str, TimexType] | None:
+    """A weekday, with its part of the day if written ("Wednesday morning" -> 2024-03-27TMO; typed DATE, as the
+    TempEval-3 training data types it)."""
+    if anchor is None or _next_word(match) in words.WEEKDAY_NAME_FOLLOWERS:
+        return None
+    modifier = (match["mod"] or "").lower()
+    # "Wednesday's ruling" names something that has happened, whatever the verb around it.
+    future = not match.group().endswith(("'s", "’s")) and _future(match)
+    day = _weekday_date(anchor, words.WEEKDAYS[match["wday"]], modifier, future).isoformat()
+    part = match["part"]
+    return (f"{day}T{words.DAY_PARTS[part.lower()]}", "DATE") if part else day
+
+
+def holiday(match: re.Match[str], anchor: date | None) -> str | None:
+    if anchor is None:
+        return None
+    month_number, day = words.HOLIDAYS[" ".join(match["word"].split())]
+    found = _nearest_year(anchor, month_number, day, _future(match))
+    return found.isoformat() if found else None
+
+
+def deictic(match: re.Match[str], anchor: date | None) -> str | None:
+    if anchor is None:
+        return None
+    return (anchor + timedelta(days=words.DEICTIC_DAYS[match["word"].lower()])).isoformat()
+
+
+def day_part(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "this morning", "last night", "yesterday afternoon", "tonight" -> the day with its part."""
+    if anchor is None:
+        return None
+    word = match["word"].lower()
+    if word == "tonight":
+        return f"{anchor.isoformat()}TNI"
+    part = match["part"].lower()
+    if word == "last" and part != "night":
+        return None
+    day = anchor + timedelta(days=words.DAY_PART_DEICTICS[word])
+    return f"{day.isoformat()}T{words.DAY_PARTS[part]}"
+
+
+def clock(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "9 a.m. Tuesday", "10:30 p.m.", "noon Thursday" -> the day (the anchor's when none is written) and time."""
+    if anchor is None:
+        return None
+    named = match["wday"]
+    groups = match.groupdict()
+    if groups.get("noon"):
+        if named is None and _previous_word(match).lower() not in ("at", "by", "until", "before", "after", "since"):
+            return None
+        hour, minute = (0 if match["noon"].lower() == "midnight" else 12), 0
+    else:
+        hour, minute = int(match["hour"]) % 12, int(match["minute"] or 0)
+        hour += 12 if match["ampm"][0].lower() == "p" else 0
+    if named is None:
+        day = anchor
+    elif named.lower() in words.DEICTIC_DAYS:
+        day = anchor + timedelta(days=words.DEICTIC_DAYS[named.lower()])
+    else:
+        day = _weekday_date(anchor, words.WEEKDAYS[named], "", _future(match))
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+# --- relative units, seasons, quarters, references ------------------------------------------------------------------
+
+
+def relative_unit(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "last year", "this month", "earlier this month", "next week", "this quarter", "last weekend"."""
+    if anchor is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[match["mod"].lower()]
+    unit = match["unit"].lower()
+    if unit == "year":
+        return f"{anchor.year + step:04d}"
+    if unit == "month":
+        year, number = _shift_month(anchor.year, anchor.month, step)
+        return f"{year:04d}-{number:02d}"
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "weekend":
+        return f"{_iso_week(anchor + timedelta(weeks=step))}-WE"
+    return _iso_week(anchor + timedelta(weeks=step))
+
+
+def season_year(match: re.Match[str], anchor: date | None) -> str | None:
+    del anchor
+    return f"{match['year']}-{words.SEASONS[match['season'].lower()]}"
+
+
+def relative_season(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "last fall", "this summer", "next spring": the nearest such season before, around or after the anchor."""
+    if anchor is None:
+        return None
+    code, offset = words.MONTH_SEASONS[anchor.month]
+    now = _season_ordinal(code, anchor.year + offset)
+    wanted = words.SEASON_ORDER.index(words.SEASONS[match["season"].lower()])
+    back = (now - wanted) % 4
+    modifier = match["mod"].lower()
+    if modifier == "last":
+        return _season_value(now - (back or 4))
+    if modifier == "next":
+        return _season_value(now + ((wanted - now) % 4 or 4))
+    return _season_value(now - back if back <= 2 else now + 4 - back)
+
+
+def quarter(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the third quarter (of 2013)", "the 2012 fourth quarter": without a year, the latest such quarter begun by
+    the anchor."""
+    number = words.QUARTER_ORDINALS[match["ord"].lower()]
+    given = match["year"] or match["year2"]
+    if given:
+        return f"{given}-Q{number}"
+    if anchor is None:
+        return None
+    year = anchor.year - int((number - 1) * 3 + 1 > anchor.month)
+    return f"{year:04d}-Q{number}"
+
+
+def reference(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "now", "currently" -> PRESENT_REF; "recently", "the past" -> PAST_REF; "the future" -> FUTURE_REF."""
+    del anchor
+    word = " ".join(match["word"].lower().split())
+    if word == "the past" and (_number(_next_word(match)) is not None or _next_word(match).lower() in words.SEASONS):
+        return None  # "the past three summers", "the past few days": a period, not the past at large
+    return words.REFERENCE_WORDS[word]
+
+
+def decade(match: re.Match[str], anchor: date | None) -> str | None:
+    del anchor
+    return f"{match['decade']}X"
+
+
+def year(match: re.Match[str], anchor: date | None) -> str | None:
+    """A bare four-digit year, unless the words around it make it a count or a clock time."""
+    del anchor
+    if _next_word(match).lower() in words.YEAR_BLOCKING_FOLLOWERS:
+        return None
+    if _previous_word(match).lower() in words.YEAR_BLOCKING_PRECEDERS:
+        return None
+    return match["year"]
+
+
+# --- durations and recurrences ----------------------------------------------------------------------------------
+
+
+def _duration(count: int | str, unit: str) -> str:
+    designator, multiplier, is_time = words.DURATION_UNITS[unit.lower()]
+    amount = count if isinstance(count, str) else str(count * multiplier)
+    return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
+
+
+def duration(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the past year", "the last two weeks", "the first nine months" -> P1Y, P2W, P9M."""
+    del anchor
+    count = _number(match["n"]) if match["n"] else ("X" if match["unit"].lower().endswith("s") else 1)
+    return None if count is None else _duration(count, match["unit"])
+
+
+def count_duration(match: re.Match[str], anchor: date | None) -> str | tuple[str, TimexType] | None:
+    """ "three years", "44 days", "a two-year term" -> P3Y, P44D, P2Y; "a year" after a rate word ("twice a year",
+    "$5,000 a year") is a SET; ages ("five years old", "a two-year-old") are not times."""
+    del anchor
+    count = _number(match["n"])
+    if count is None or _next_word(match).lower() in words.DURATION_BLOCKING_FOLLOWERS:
+        return None
+    value = _duration(count, match["unit"])
+    if value == "P1D" and match["n"].lower() == "one" and _previous_word(match).lower() in words.MODALS:
+        return "FUTURE_REF", "DATE"  # "will one day be"
+    if match["n"].lower() in ("a", "an"):
+        previous = match.string[max(0, match.start() - 12) : match.start()].rstrip()
+        if _previous_word(match).lower() in words.SET_RATE_WORDS or previous[-1:].isdigit():
+            return value, "SET"
+    return value
+
+
+def vague_duration(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "recent weeks" -> PXW."""
+    del anchor
+    return _duration("X", match["unit"])
+
+
+def ago(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "three days ago" -> a date, "six weeks ago" -> a week, "two months ago" -> a month, "a year earlier" -> a
+    year."""
+    count = _number(match["n"])
+    if anchor is None or count is None:
+        return None
+    if isinstance(count, str):
+        return "PAST_REF"
+    designator, multiplier, is_time = words.DURATION_UNITS[match["unit"].lower()]
+    amount = count * multiplier
+    if is_time:
+        return None
+    if designator == "D":
+        return (anchor - timedelta(days=amount)).isoformat()
+    if designator == "W":
+        return _iso_week(anchor - timedelta(weeks=amount))
+    if designator == "M":
+        year_number, month_number = _shift_month(anchor.year, anchor.month, -amount)
+        return f"{year_number:04d}-{month_number:02d}"
+    return f"{anchor.year - amount:04d}"
+
+
+def set_adverb(match: re.Match[str], anchor: date | None) -> str | None:
+    del anchor
+    return words.SET_ADVERBS[match["word"]]
+
+
+def set_unit(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "every week" -> P1W, "each Thursday" -> XXXX-WXX-4, "every July" -> XXXX-07, "each spring" -> XXXX-SP."""
+    del anchor
+    word = match["word"]
+    if word in words.WEEKDAYS:
+        return f"XXXX-WXX-{words.WEEKDAYS[word] + 1}"
+    if word in words.MONTH_NAMES:
+        return f"XXXX-{words.MONTH_NAMES[word]:02d}"
+    if word.lower() in words.SEASONS:
+        return f"XXXX-{words.SEASONS[word.lower()]}"
+    return words.SET_UNITS.get(word.lower())
