@@ -116,8 +116,9 @@ def to_found(figure: Any) -> Found:
         units.add("-")
     elif unit == "percent":
         units.add("percentage")
-    elif unit in CURRENCY_NAMES:
-        units.add(CURRENCY_NAMES[unit])
+    elif unit.split(" per ")[0] in CURRENCY_NAMES:  # "USD per barrel" -> "dollar per barrel"
+        code, per, rest = unit.partition(" per ")
+        units.add(CURRENCY_NAMES[code] + per + rest)
     else:
         units.add(unit.lower())
         if figure.about:
@@ -139,7 +140,7 @@ def read_sentence(figures: Sequence[Any], text: str, ranges: bool) -> list[Found
     i = 0
     while i < len(found):
         low, high = found[i], found[i + 1] if i + 1 < len(found) else None
-        if high is not None and _joined(text, figures[i], figures[i + 1]):
+        if high is not None and low.units == high.units and _joined(text, figures[i], figures[i + 1]):
             assert isinstance(low.value, float) and isinstance(high.value, float)
             out.append(
                 Found((low.value, high.value), high.units, high.change, high.concepts, f"{low.text} .. {high.text}")

@@ -91,19 +91,24 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
         figure = _build_figure(doc, article_id, amount)
         if figure is None or figure.start < taken_end:
             continue
-        # A time expression may be the figure's rate ("$5 a month"), never its amount ("30 years", "2019").
-        amount_end = doc[amount.last].idx + len(doc[amount.last].text)
-        if any(doc[amount.first].idx < end and start < amount_end for start, end in exclude):
-            continue
-        if (
-            any(figure.start < end and start < figure.end for start, end in exclude)
-            and figure.unit
-            and " per " not in figure.unit
-        ):
+        if _in_time(doc, amount, figure, exclude):
             continue
         figures.append(figure)
         taken_end = figure.end
     return tuple(figures)
+
+
+def _in_time(doc: Doc, amount: _Amount, figure: Figure, exclude: Sequence[tuple[int, int]]) -> bool:
+    """Whether a time expression takes the figure: its amount ("2019", "at 5pm") or a unit that is not a rate ("$5 a
+    month" keeps its rate). A length of time stays a figure ("for 30 years"), unless it dates ("two years ago")."""
+    if figure.unit in _TIME_UNIT_NAMES and figure.value is not None:
+        after = doc[amount.last + 1 :][:3]
+        return any(tok.lower_ in words.NOT_RATE_AFTER for tok in after)
+    amount_end = doc[amount.last].idx + len(doc[amount.last].text)
+    if any(doc[amount.first].idx < end and start < amount_end for start, end in exclude):
+        return True
+    rate = figure.unit is not None and " per " in figure.unit
+    return not rate and figure.unit is not None and any(figure.start < e and s < figure.end for s, e in exclude)
 
 
 def _amount_starts(doc: Doc) -> list[int]:
@@ -183,7 +188,7 @@ def _read_token(text: str) -> _Reading | None:
     match = _TOKEN_NUMBER.fullmatch(text)
     if match is None or _DIGIT_ORDINAL.fullmatch(text):
         return None
-    pre, suffix = match["pre"], match["suf"]
+    pre, suffix = match["pre"].lstrip("~≈"), match["suf"].rstrip(".")
     if pre and pre.lower() not in words.MINUS_WORDS and _currency_prefix(pre) is None:
         return None
     raw, den = match["num"], match["den"]
@@ -314,14 +319,10 @@ def _is_ruled_out(doc: Doc, amount: _Amount) -> bool:
     """Ordinals, numbers inside names, day numbers of dates, clock times, addresses and ids are not figures."""
     run = doc[amount.first : amount.last + 1]
     if not amount.fraction and any(
-        tok.lower_ in words.ORDINAL_WORDS or _DIGIT_ORDINAL.fullmatch(tok.text) or tok.ent_type_ == "ORDINAL"
+        tok.lower_ in words.ORDINAL_WORDS
+        or _DIGIT_ORDINAL.fullmatch(tok.text)
+        or (tok.ent_type_ == "ORDINAL" and not _DIGIT.search(tok.text))
         for tok in run
-    ):
-        return True
-    if (
-        amount.value is not None
-        and amount.unit is None
-        and any(tok.ent_type_ in words.NAME_ENTITY_TYPES for tok in run)
     ):
         return True
     before = doc[amount.first - 1] if amount.first > 0 else None
@@ -394,13 +395,28 @@ def _keeps(doc: Doc, amount: _Amount, unit: _Unit, first: int) -> bool:
         return False
     if amount.unit is not None or amount.fraction:
         return True
+    run = doc[amount.first : amount.last + 1]
+    if (unit.unit is None or unit.about is not None) and any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run):
+        return False  # "Apollo 11", "Boeing 737 fleet"; not "minus-5 yards", which the model may call a person
     previous = doc[first - 1] if first > 0 else None
     named = previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
-    if amount.first == amount.last and _YEAR.fullmatch(head.text):
+    counted = unit.unit is None or unit.about is not None
+    if counted and amount.first == amount.last and _YEAR.fullmatch(head.text):
         return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS)
     if unit.unit is not None:
         return not (named and unit.about is not None and unit.unit[:1].islower() and not unit.plural)
-    return doc[amount.first : amount.last + 1].root.dep_ in _BARE_DEPS and not named
+    return run.root.dep_ in _BARE_DEPS and not named and not _in_score(doc, amount)
+
+
+def _in_score(doc: Doc, amount: _Amount) -> bool:
+    """A bare number hyphenated to another, "won 2-0", "tied at 89-89": a score, not a quantity."""
+    for hyphen, other in ((amount.first - 1, amount.first - 2), (amount.last + 1, amount.last + 2)):
+        if min(hyphen, other) >= 0 and max(hyphen, other) < len(doc) and doc[hyphen].text == "-":
+            left, right = sorted((hyphen, other))
+            glued = doc[right].idx == doc[left].idx + len(doc[left].text)
+            if glued and doc[other].like_num:
+                return True
+    return False
 
 
 def _currency_before(doc: Doc, first: int) -> tuple[str, int] | None:
@@ -546,6 +562,8 @@ def _rate(doc: Doc, unit: _Unit) -> _Unit:
     at = unit.end + 1
     if unit.unit is None or at + 1 >= len(doc) or doc[at].lower_ not in words.RATE_WORDS:
         return unit
+    if doc[at].text == "/" and doc[at].idx != doc[unit.end].idx + len(doc[unit.end].text):
+        return unit  # "km/h", not "224 kW / 300 PS"
     per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1)
     if per is None:
         noun = doc[at + 1]

@@ -203,6 +203,79 @@ def test_money(figures: Finder, text: str, phrase: str, value: float, unit: str)
     assert (figure.value, figure.unit) == (value, unit)
 
 
+# --- glued amounts, measures, currencies, rates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The deal is worth $13.6M in cash.", "$13.6M", 13_600_000.0, "USD"),
+        ("Shares closed at RM23.50 on Friday.", "RM23.50", 23.5, "MYR"),
+        ("The yacht was priced at USD10m last year.", "USD10m", 10_000_000.0, "USD"),
+        ("The house is worth $US55,931,000 today.", "$US55,931,000", 55_931_000.0, "USD"),
+        ("Passengers paid HK $5.4m for the flights.", "HK $5.4m", 5_400_000.0, "HKD"),
+        ("The crude contract was up at US $58.24 per barrel.", "US $58.24 per barrel", 58.24, "USD per barrel"),
+        ("The fine was 10.5 million Australian dollars.", "10.5 million Australian dollars", 10_500_000.0, "AUD"),
+        ("The rate is 110 JPY to the dollar.", "110 JPY", 110.0, "JPY"),
+        ("The industry earns 9 billion shekels.", "9 billion shekels", 9_000_000_000.0, "ILS"),
+        ("The car has a 6kW electric motor.", "6kW", 6.0, "kilowatt"),
+        ("The tuna weighed 278kg at the market.", "278kg", 278.0, "kilogram"),
+        ("Winds reached 155mph early on Wednesday.", "155mph", 155.0, "mile per hour"),
+        ("The truck drives at 140 km/h on the motorway.", "140 km/h", 140.0, "kilometre per hour"),
+        ("The debris field stretched for 11 km offshore.", "11 km", 11.0, "kilometre"),
+        ("The medical centre covers 1520 sq m in the town.", "1520 sq m", 1520.0, "square metre"),
+        ("The oven can hit 500 degrees Celsius quickly.", "500 degrees Celsius", 500.0, "celsius"),
+        ("The field produced 800,000 barrels a day last year.", "800,000 barrels a day", 800_000.0, "barrel per day"),
+        ("Britain can borrow at an interest rate of 1.38pc today.", "1.38pc", 1.38, "percent"),
+        ("The offense gained minus-5 yards in the half.", "minus-5 yards", -5.0, "yard"),
+        ("The moon can cool to minus 233 Celsius at night.", "minus 233 Celsius", -233.0, "celsius"),
+        ("A 50-year-old man was arrested.", "50-year-old", 50.0, "year of age"),
+    ],
+)
+def test_glued_amounts_measures_currencies_and_rates(
+    figures: Finder, text: str, phrase: str, value: float, unit: str
+) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Nearly two-thirds of the voters stayed home.", "Nearly two-thirds", 2 / 3),
+        ("A third of the population lives on the coast.", "A third", 1 / 3),
+        ("Almost half of the staff left the firm.", "Almost half", 0.5),
+        ("The talks lasted two and a half years.", "two and a half years", 2.5),
+        ("Add 1/16 of a cup of salt.", "1/16", 1 / 16),
+    ],
+)
+def test_fractions(figures: Finder, text: str, phrase: str, value: float) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert figure.value == pytest.approx(value)
+
+
+def test_the_low_end_of_a_range_takes_the_unit_of_the_high_end(figures: Finder) -> None:
+    text = "Growth was cut from 5 to 7 per cent of output."
+    found = figures(text)
+    assert [(text[f.start : f.end], f.value, f.unit) for f in found] == [
+        ("5", 5.0, "percent"),
+        ("7 per cent", 7.0, "percent"),
+    ]
+
+
+def test_a_year_earlier_is_a_time_not_a_rate(figures: Finder) -> None:
+    figure = _only(figures, "Revenue was $6.78 billion a year earlier.")
+    assert (figure.value, figure.unit) == (6_780_000_000.0, "USD")
+
+
+def test_qualifier_bounds_are_data() -> None:
+    from rashomon.extract.lexicon.figure_words import QUALIFIER_BOUNDS
+
+    assert (QUALIFIER_BOUNDS["about"], QUALIFIER_BOUNDS["more than"], QUALIFIER_BOUNDS["up to"]) == ("~", ">", "<")
+
+
 # --- what is not a figure ---------------------------------------------------------------------------------------
 
 
@@ -221,18 +294,25 @@ def test_money(figures: Finder, text: str, phrase: str, value: float, unit: str)
         "News ID: 318272",
         "Apollo 11 landed on the moon.",
         "The airline grounded its Boeing 737 fleet.",
+        "The iPhone 11 Pro sold well in Asia.",
+        "He owns a house at 575 Wilbraham Road in the city.",
+        "The team won 2-0 at home.",
     ],
 )
 def test_not_figures(figures: Finder, text: str) -> None:
     assert _phrases(text, figures(text)) == []
 
 
-def test_excluded_time_spans_are_never_figures(figures: Finder) -> None:
+def test_excluded_time_spans_rule_out_dates_but_not_lengths_of_time(figures: Finder) -> None:
     text = "For 30 years the town had 500 shops."
-    thirty = text.index("30 years")
+    thirty, shops = text.index("30 years"), text.index("500 shops")
     assert _phrases(text, figures(text)) == ["30 years", "500 shops"]
-    assert _phrases(text, figures(text, [(thirty, thirty + len("30 years"))])) == ["500 shops"]
-    assert _phrases(text, figures(text, [(thirty + 1, thirty + 2)])) == ["500 shops"]
+    # A duration is a figure as well as a time; any other figure a time expression covers is not.
+    assert _phrases(text, figures(text, [(thirty, thirty + len("30 years"))])) == ["30 years", "500 shops"]
+    assert _phrases(text, figures(text, [(shops, shops + 3)])) == ["30 years"]
+    dated = "The plant closed two years ago with 40 jobs lost."
+    ago = dated.index("two years ago")
+    assert _phrases(dated, figures(dated, [(ago, ago + len("two years ago"))])) == ["40 jobs"]
 
 
 def test_a_bare_number_as_object_is_a_figure_without_unit(figures: Finder) -> None:

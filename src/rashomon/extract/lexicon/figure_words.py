@@ -165,7 +165,7 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
 }  # fmt: skip
 # Words after a unit that make it a rate ("$58 per barrel", "$3,500 a month", "80 miles an hour").
-RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an"})
+RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
 # Nouns a rate may be "a" or "an" of besides time units ("$1,271 an ounce"); after "per" any noun does.
 RATE_NOUNS: frozenset[str] = frozenset(
     {"share", "barrel", "ounce", "gallon", "litre", "liter", "tonne", "ton", "head", "person", "night", "piece"}
