@@ -35,10 +35,13 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _known_codec(name: str) -> str | None:
+    """The name of a text encoding Python knows ("base64", "zlib" or "rot13" are codecs, not text encodings)."""
     try:
-        return codecs.lookup(name.strip().lower()).name
+        info = codecs.lookup(name.strip().lower())
     except LookupError:
         return None
+    text_encoding = getattr(info, "_is_text_encoding", True)
+    return info.name if text_encoding and info.name != "undefined" else None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -67,8 +70,21 @@ def _decode_declared(data: bytes, charset: str) -> tuple[str, str] | None:
             pass
     try:
         return data.decode(charset), charset
-    except UnicodeDecodeError:
+    except UnicodeError:
         return None
+
+
+def _decode_marked(data: bytes, encoding: str) -> str:
+    """Bytes behind a byte-order mark: a stray bad byte becomes U+FFFD; text that is mostly not in the marked
+    encoding is refused."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+    if text.count("\ufffd") > max(1, len(text) // 100):
+        name = encoding.removesuffix("-sig").upper()
+        raise UndecodableError(f"it starts with a {name} byte-order mark, but its bytes are not {name}")
+    return text
 
 
 def decode_bytes(data: bytes, *, html: bool = False, charset: str | None = None) -> tuple[str, str]:
@@ -80,7 +96,7 @@ def decode_bytes(data: bytes, *, html: bool = False, charset: str | None = None)
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            return _decode_marked(data, encoding), encoding
     if looks_binary(data):
         raise UndecodableError("it looks like binary data, not text")
     for declared in (_known_codec(charset) if charset else None, declared_charset(data) if html else None):

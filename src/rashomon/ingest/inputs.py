@@ -247,6 +247,9 @@ def _read_records(data: bytes, source: str, settings: IngestSettings) -> Iterato
         except json.JSONDecodeError as error:
             yield Rejected(input=where, reason=f"The line is not valid JSON: {error.msg} (column {error.colno}).")
             continue
+        except (ValueError, RecursionError) as error:  # a number of thousands of digits; brackets nested too deep
+            yield Rejected(input=where, reason=f"The line cannot be read as JSON: {_json_trouble(error)}.")
+            continue
         yield record_to_document(item, where, source)
 
 
@@ -257,8 +260,18 @@ def _whole_json(text: str) -> Any:
         return None
     try:
         return json.loads(stripped)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # JSON Lines, malformed, or beyond what the parser takes (read line by line)
         return None
+
+
+def _json_trouble(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "its arrays or objects are nested too deep"
+    return "it holds a number too long to read" if "digits" in str(error) else str(error)[:200]
+
+
+# Ids are repeated in every reference to the article (quotes, figures, stories): a page of an id would swell them all.
+MAX_ID_CHARS = 1000
 
 
 def record_to_document(item: Any, where: str, source: str) -> RawDocument | Rejected:
@@ -268,6 +281,10 @@ def record_to_document(item: Any, where: str, source: str) -> RawDocument | Reje
     record_id = item.get("id")
     if not isinstance(record_id, str | int) or isinstance(record_id, bool) or str(record_id).strip() == "":
         return Rejected(input=where, reason="The record has no `id`.")
+    if len(str(record_id)) > MAX_ID_CHARS:
+        length = len(str(record_id))
+        reason = f"The record's `id` is {length:,} characters long (at most {MAX_ID_CHARS:,})."
+        return Rejected(input=where, reason=reason)
     field = next((f for f in _CONTENT_FIELDS if isinstance(item.get(f), str) and item[f].strip()), None)
     if field is None:
         return Rejected(input=where, reason=f"Record {record_id!r} has no non-empty `body`, `text` or `html`.")

@@ -134,11 +134,17 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.connection = duckdb.connect(str(path) if path is not None else ":memory:")
+            for statement in _DDL:
+                self.connection.execute(statement)
+            self._check_version()
         except duckdb.Error as error:
-            raise StoreError(f"The store {path} cannot be opened: {error}") from error
-        for statement in _DDL:
-            self.connection.execute(statement)
-        self._check_version()
+            if hasattr(self, "connection"):
+                self.connection.close()
+            raise StoreError(
+                f"The store {path} cannot be opened ({type(error).__name__}: {error}). If another rashomon run is "
+                "using it, wait for that run to end; if the file is damaged or cut short, move it away and analyse "
+                "the inputs again into a new store."
+            ) from error
 
     def _check_version(self) -> None:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

@@ -89,6 +89,20 @@ class GrowingRows:
         self._data[nnz : nnz + block.nnz] = block.data
         self.rows += block.shape[0]
 
+    def __getstate__(self) -> dict[str, object]:
+        # Saved without the room kept for appends (up to half of each array).
+        end = int(self._indptr[self.rows])
+        return {
+            "width": self.width,
+            "rows": self.rows,
+            "_indptr": self._indptr[: self.rows + 1].copy(),
+            "_indices": self._indices[:end].copy(),
+            "_data": self._data[:end].copy(),
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
     def matrix(self) -> sparse.csr_matrix:
         end = int(self._indptr[self.rows])
         return sparse.csr_matrix(
@@ -120,6 +134,25 @@ class Evidence:
         self._days = np.zeros(1024, dtype=np.int64)
         self._idf: dict[str, np.ndarray] = {}
         self._idf_at: dict[str, int] = {}  # kind -> number of documents its cached idf was computed for
+
+    def __getstate__(self) -> dict[str, object]:
+        # Document frequencies are saved sparse (a few percent of the 2**20 slots are ever used), idf not at all.
+        state = dict(self.__dict__)
+        state["frequency"] = {kind: (np.flatnonzero(f), f[np.flatnonzero(f)]) for kind, f in self.frequency.items()}
+        state["_idf"], state["_idf_at"] = {}, {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        saved = state.pop("frequency")
+        self.__dict__.update(state)
+        self.frequency = {}
+        for kind, kept in saved.items():  # type: ignore[attr-defined]
+            if isinstance(kept, np.ndarray):  # saved whole, by an index of before
+                self.frequency[kind] = kept
+                continue
+            slots, counts = kept
+            self.frequency[kind] = np.zeros(WIDTH, dtype=np.int64)
+            self.frequency[kind][slots] = counts
 
     @property
     def days(self) -> np.ndarray:

@@ -93,6 +93,15 @@ class StoryIndex:
         self._next_story = 0
         self._columns = np.full(WIDTH, -1, dtype=np.int32)  # scratch table of `_narrow_pair`
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_columns"]  # scratch, 4 MB
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._columns = np.full(WIDTH, -1, dtype=np.int32)
+
     def __len__(self) -> int:
         return len(self._ids)
 

@@ -96,3 +96,21 @@ def test_binary_junk_is_undecodable(junk: bytes) -> None:
 def test_text_with_tabs_and_newlines_is_not_binary() -> None:
     assert not looks_binary(b"col one\tcol two\r\nnext line\n\x0cnew page")
     assert not looks_binary(b"")
+
+
+@pytest.mark.parametrize("charset", ["base64", "hex", "zlib", "rot13", "bz2", "undefined", "uu"])
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored(charset: str) -> None:
+    page = f'<html><head><meta charset="{charset}"></head><body><p>Les écoles rouvrent lundi.</p></body></html>'
+    text, encoding = decode_bytes(page.encode("utf-8"), html=True)
+    assert "écoles" in text
+    assert encoding == "utf-8"
+
+
+def test_a_stray_bad_byte_after_a_byte_order_mark_is_replaced_and_a_wrong_mark_refused() -> None:
+    sentence = b"The bridge reopened on Tuesday after two years of repairs. "
+    text, _ = decode_bytes(codecs.BOM_UTF8 + sentence * 5 + b"\xff" + sentence * 5)
+    assert text.startswith("The bridge") and text.count("\ufffd") == 1
+    with pytest.raises(UndecodableError, match="UTF-8 byte-order mark"):
+        decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfa" * 50)
+    odd = codecs.BOM_UTF16_LE + "The bridge reopened.".encode("utf-16-le") + b"A"  # an odd number of bytes
+    assert decode_bytes(odd)[0].startswith("The bridge reopened.")

@@ -290,3 +290,22 @@ def test_a_50_mb_single_line_file_is_rejected(tmp_path: Path) -> None:
 def test_inner_suffix_looks_under_gzip(name: str, suffix: str, records: bool) -> None:
     assert inner_suffix(Path(name)) == suffix
     assert is_records(Path(name)) is records
+
+
+def test_json_no_parser_takes_is_one_rejected_line_and_the_file_goes_on(tmp_path: Path) -> None:
+    good = json.dumps({"id": "ok", "body": PAGE})
+    lines = [
+        '{"id": "n1", "body": "text", "count": ' + "9" * 5000 + "}",  # over Python's int-conversion limit
+        "[" * 100_000 + "]" * 100_000,  # nested past the recursion limit
+        json.dumps({"id": "x" * 5000, "body": PAGE}),  # an id that would swell every reference to it
+        good,
+    ]
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = read(path)
+    assert [d.id for d in documents(results)] == ["ok"]
+    reasons = [r.reason for r in rejections(results)]
+    assert len(reasons) == 3
+    assert "number too long" in reasons[0]
+    assert "nested too deep" in reasons[1]
+    assert "5,000 characters" in reasons[2]

@@ -242,3 +242,12 @@ def test_a_file_store_keeps_its_story_index_beside_it(tmp_path: Path) -> None:
         assert store.story_index() == ("digest", b"second")
         beside.unlink()
         assert (store.story_index(), store.story_index_settings()) == (None, None), "a lost index is built again"
+
+
+def test_a_store_cut_short_is_a_store_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "cut.duckdb"
+    with Store(path) as store:
+        store.save_batch([Article(id=f"a{i}", source="s", text="word " * 2000) for i in range(200)], [])
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(StoreError, match=r"cut\.duckdb cannot be opened.*damaged or cut short"):
+        Store(path)

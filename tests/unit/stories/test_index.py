@@ -152,3 +152,21 @@ def test_narrowing_to_the_left_columns_keeps_the_product_and_leaves_the_scratch_
     assert narrow_left.shape[1] == len(np.unique(left.indices)) < width
     assert np.allclose((narrow_right @ narrow_left.T).toarray(), (right @ left.T).toarray())
     assert (scratch == -1).all()
+
+
+def test_a_saved_index_is_small_and_places_later_articles_as_the_unsaved_one_does() -> None:
+    import pickle
+
+    articles = reports()
+    kept, saved = StoryIndex(StorySettings()), StoryIndex(StorySettings())
+    first, later = articles[::2], articles[1::2]
+    for index in (kept, saved):
+        index.add(signatures(first, facts_of(first)))
+    # Empty slots of the document frequencies and the room kept for appends are not written.
+    assert len(pickle.dumps(StoryIndex(StorySettings()))) < 1_000_000
+    loaded: StoryIndex = pickle.loads(pickle.dumps(saved))
+    for index in (kept, loaded):
+        index.add(signatures(later, facts_of(later)))
+    assert loaded.stories() == kept.stories() == EXPECTED
+    for kind, counts in kept.evidence.frequency.items():
+        assert np.array_equal(loaded.evidence.frequency[kind], counts)
