@@ -27,6 +27,9 @@ from rashomon.model import TimeExpr
 
 __all__ = ["TimexType", "find_times", "timex_type"]
 
+# Characters of context around a trigger hit that a triggered rule's match may span on either side.
+_WINDOW = 48
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Rule:
@@ -34,6 +37,9 @@ class _Rule:
     pattern: re.Pattern[str]
     resolve: Resolver
     type: TimexType | None = None  # None: the type the value implies
+    # A cheap pattern every match contains (a unit word, a weekday): the rule's own pattern then runs only on the
+    # text around its hits, since trying a long alternation at every character cost most of the finder's time.
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,12 +63,27 @@ def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExp
 def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
     """Every resolved match of every rule, overlapping freely."""
     for rule in _RULES:
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text):
             resolved = rule.resolve(match, anchor)
             if resolved is None:
                 continue
             value, kind = resolved if isinstance(resolved, tuple) else (resolved, rule.type or timex_type(resolved))
             yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind)
+
+
+def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
+    """The rule's matches: over the whole text, or with a trigger, in a window of whole words around each hit."""
+    if rule.trigger is None:
+        yield from rule.pattern.finditer(text)
+        return
+    seen: set[tuple[int, int]] = set()
+    for hit in rule.trigger.finditer(text):
+        low = text.rfind(" ", 0, max(0, hit.start() - _WINDOW)) + 1
+        high = text.find(" ", hit.end() + _WINDOW)
+        for match in rule.pattern.finditer(text, low, len(text) if high < 0 else high):
+            if match.start() <= hit.start() and hit.end() <= match.end() and match.span() not in seen:
+                seen.add(match.span())
+                yield match
 
 
 def _select(candidates: Iterator[_Candidate]) -> list[_Candidate]:
@@ -156,7 +177,22 @@ def _build_rules() -> tuple[_Rule, ...]:
          values.decade, None),
         ("year", rf"(?:\bfiscal\s+)?(?<![\d.,$€£¥:/#])\b{year}", 0, values.year, None),
     ]  # fmt: skip
-    return tuple(_Rule(name=n, pattern=re.compile(p, f), resolve=r, type=t) for n, p, f, r, t in specs)
+    units = re.compile(rf"\b(?:{_alternation(words.DURATION_UNITS)})\b", re.IGNORECASE)
+    triggers = {
+        **dict.fromkeys(("the-duration", "the-count", "count", "count-adjective", "ago"), units),
+        "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
+        "decade": re.compile(r"\d0s\b"),
+        "weekday": re.compile(weekday),
+        "quarter": re.compile(r"quarter", re.IGNORECASE),
+        **dict.fromkeys(("season-year", "relative-season"), re.compile(_alternation(words.SEASONS), re.IGNORECASE)),
+        **dict.fromkeys(
+            ("month", "month-day-year", "day-month-year", "month-day", "day-month", "month-year"),
+            re.compile(_alternation([*words.MONTH_NAMES, *words.MONTH_ABBREVIATIONS])),
+        ),
+    }
+    return tuple(
+        _Rule(name=n, pattern=re.compile(p, f), resolve=r, type=t, trigger=triggers.get(n)) for n, p, f, r, t in specs
+    )
 
 
 _RULES: tuple[_Rule, ...] = _build_rules()
