@@ -261,6 +261,14 @@ def relative_unit(match: re.Match[str], anchor: date | None) -> str | None:
     return _iso_week(anchor + timedelta(weeks=step))
 
 
+def weekend(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the weekend": the anchor's own when it falls on one or a future cue says so, else the one before."""
+    if anchor is None:
+        return None
+    within = anchor.weekday() >= 5 or _future(match)
+    return f"{_iso_week(anchor if within else anchor - timedelta(weeks=1))}-WE"
+
+
 def season_year(match: re.Match[str], anchor: date | None) -> str | None:
     del anchor
     return f"{match['year']}-{words.SEASONS[match['season'].lower()]}"

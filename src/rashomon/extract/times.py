@@ -150,6 +150,7 @@ def _build_rules() -> tuple[_Rule, ...]:
          values.day_part, "TIME"),
         ("tonight", r"\b(?P<word>tonight)\b", re.IGNORECASE, values.day_part, "TIME"),
         ("relative-unit", rf"{relative_unit}{possessive}", re.IGNORECASE, values.relative_unit, None),
+        ("weekend", r"\bthe\s+weekend\b(?:['’]s\b)?", re.IGNORECASE, values.weekend, None),
         ("deictic", rf"\b(?P<word>{_alternation(words.DEICTIC_DAYS)})\b{possessive}", re.IGNORECASE, values.deictic,
          None),
         ("reference", rf"\b(?P<word>{_alternation(words.REFERENCE_WORDS)})\b(?![-’'])", re.IGNORECASE,

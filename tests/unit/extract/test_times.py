@@ -448,3 +448,8 @@ def test_types_round_trip_through_the_store_encoding() -> None:
     found = find_times("Inspectors visit every week.", "a1", TUESDAY)
     annotations = ArticleAnnotations(article="a1", times=found)
     assert from_json(ArticleAnnotations, to_json(annotations)).times[0].type == "SET"
+
+
+def test_the_weekend_is_the_last_one_unless_said_to_come() -> None:
+    assert _found("Lawyers met over the weekend.", TUESDAY) == [("the weekend", "2024-W12-WE")]
+    assert _found("Lawyers will meet over the weekend.", TUESDAY) == [("the weekend", "2024-W13-WE")]
