@@ -153,12 +153,15 @@ def read_sentence(figures: Sequence[Any], text: str, ranges: bool) -> list[Found
 
 
 def _joined(text: str, low: Any, high: Any) -> bool:
+    """Whether two figures of one unit make a range: "5 to 7 per cent", "15-22 miles", "$200 to $4 million",
+    "between $62 and $68"; not a change and its result, "rose by $43.6 billion to $419.2 billion"."""
     if low.value is None or high.value is None:
         return False
     between = text[low.end : high.start].strip().lower()
+    before = text[: low.start].lower().split()[-2:]
     if between in ("to", "-", "–"):
-        return True
-    return between == "and" and text[: low.start].rstrip().lower().endswith("between")
+        return "by" not in before
+    return between == "and" and "between" in before
 
 
 def concepts_match(gold: Sequence[str], ours: Sequence[str]) -> tuple[bool, bool]:

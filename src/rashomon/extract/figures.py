@@ -100,10 +100,9 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
 
 def _in_time(doc: Doc, amount: _Amount, figure: Figure, exclude: Sequence[tuple[int, int]]) -> bool:
     """Whether a time expression takes the figure: its amount ("2019", "at 5pm") or a unit that is not a rate ("$5 a
-    month" keeps its rate). A length of time stays a figure ("for 30 years"), unless it dates ("two years ago")."""
+    month" keeps its rate). A length of time stays a figure as well as a time ("for 30 years", "two years later")."""
     if figure.unit in _TIME_UNIT_NAMES and figure.value is not None:
-        after = doc[amount.last + 1 :][:3]
-        return any(tok.lower_ in words.NOT_RATE_AFTER for tok in after)
+        return False
     amount_end = doc[amount.last].idx + len(doc[amount.last].text)
     if any(doc[amount.first].idx < end and start < amount_end for start, end in exclude):
         return True
@@ -199,6 +198,8 @@ def _read_token(text: str) -> _Reading | None:
         value = -value
     scale_word = ""
     money = bool(pre) and pre.lower() not in words.MINUS_WORDS
+    if suffix == "M" and not money:  # "4.3M sales"; a lower-case "m" alone is a metre
+        return _Reading(value=value * 1e6, pre="", unit=None, scale_word="M")
     for word in sorted(words.MONEY_SCALES if money else words.GLUED_SCALES, key=len, reverse=True):
         if suffix.lower().startswith(word) and not suffix[len(word) : len(word) + 1].isalpha():
             scale_word, suffix = word, suffix[len(word) :]
@@ -629,13 +630,14 @@ def _noun_after(doc: Doc, amount: _Amount) -> _Unit | None:
     head = run.root.head
     if (
         head.pos_ in _NOUNS
+        and not _DIGIT.search(head.text)
         and 0 < head.i - amount.last <= 4
         and all(tok.pos_ in _MODIFIER_POS and tok.text != "," for tok in doc[amount.last + 1 : head.i])
     ):
         return _noun_unit(doc, amount, head)
     for i in range(amount.last + 1, min(amount.last + 4, len(doc))):
         tok = doc[i]
-        if tok.tag_ in _PLURAL_TAGS:
+        if tok.tag_ in _PLURAL_TAGS and not _DIGIT.search(tok.text):
             return _noun_unit(doc, amount, tok)
         if tok.pos_ not in ("ADJ", "PROPN"):
             break
