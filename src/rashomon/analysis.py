@@ -58,23 +58,49 @@ def analyze(
         raise UsageError(str(error)) from error
     store_path = db or (out / "rashomon.duckdb" if out else None)
     selection = selection or Selection()
+    left_as_found = _Leftovers(store_path, out)
     with Store(store_path) as store:
         result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
-        if result.added + result.updated + result.unchanged == 0:
-            raise NothingReadError(result.rejected_now)
-        entries = [
-            StoryEntry(id=i, size=size, day=day, outlets=frozenset(outlets))
-            for i, size, day, outlets in store.story_entries()
-        ]
-        chosen = None if selection.keeps_everything else choose(entries, selection)
-        result.dossier = select(dossier_from_store(store, chosen), selection)
-        stored = {
-            "articles": store.counts()["articles"],
-            "stories": len(entries),
-            "multi": sum(1 for e in entries if e.size > 1),
-        }
+        nothing = result.added + result.updated + result.unchanged == 0
+        if not nothing:
+            stored = _chosen_dossier(store, result, selection)
+    if nothing:  # a run that read nothing leaves no empty store or output folder behind
+        left_as_found.restore()
+        raise NothingReadError(result.rejected_now)
     reports = tuple(write_reports(result.dossier, out)) if out else ()
     return Analysis(dossier=result.dossier, run=result, reports=reports, store=store_path, stored=stored)
+
+
+def _chosen_dossier(store: Store, result: RunResult, selection: Selection) -> dict[str, int]:
+    """Put the selected stories' dossier on ``result``; return what the store holds."""
+    entries = [
+        StoryEntry(id=i, size=size, day=day, outlets=frozenset(outlets))
+        for i, size, day, outlets in store.story_entries()
+    ]
+    chosen = None if selection.keeps_everything else choose(entries, selection)
+    result.dossier = select(dossier_from_store(store, chosen), selection)
+    return {
+        "articles": store.counts()["articles"],
+        "stories": len(entries),
+        "multi": sum(1 for e in entries if e.size > 1),
+    }
+
+
+class _Leftovers:
+    """What a run creates before it knows whether it reads anything: a new store file (and its index file and
+    write-ahead log) and a new output folder, removed again when it read nothing."""
+
+    def __init__(self, store_path: Path | None, out: Path | None) -> None:
+        self.store_path = store_path if store_path is not None and not store_path.exists() else None
+        self.out = out if out is not None and not out.exists() else None
+
+    def restore(self) -> None:
+        if self.store_path is not None:
+            for made in self.store_path.parent.glob(f"{self.store_path.name}*"):
+                made.unlink(missing_ok=True)
+        for folder in (self.store_path.parent if self.store_path else None, self.out):
+            if folder is not None and folder.exists() and not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def demo_inputs() -> list[Path]:

@@ -1,6 +1,8 @@
 """The command line: a thin shell that parses options, builds settings, calls the library and prints a summary.
 
-Errors map to a message on stderr and exit status 2.
+Exit status: 0 done, 1 an unexpected failure (a bug: please report it with its traceback), 2 a problem with the
+command or its inputs, explained on stderr. The library is imported only once the arguments are parsed, so
+``--help`` and ``--version`` answer at once.
 """
 
 from __future__ import annotations
@@ -10,17 +12,22 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from tqdm import tqdm
-
-from rashomon.analysis import Analysis, analyze, demo_inputs
-from rashomon.dossier import schema_text, write_schema_files
+from rashomon import __version__
 from rashomon.errors import NothingReadError, RashomonError
-from rashomon.pipeline import Progress
-from rashomon.render import Selection
-from rashomon.render.selection import parse_since
-from rashomon.settings import load_settings
+
+if TYPE_CHECKING:
+    from rashomon.analysis import Analysis
+    from rashomon.pipeline import Progress
+    from rashomon.render.selection import Selection
+
+INPUT_FORMATS = (
+    "Inputs: .txt (page text, debris and all), .html/.htm, .jsonl/.json/.ndjson records (id plus body, text or html; "
+    "optional title, published, outlet, byline, url, language), .warc/.warc.gz web archives, RSS/Atom feeds "
+    "(.rss, .atom, .xml), each optionally .gz; folders are read recursively (hidden files skipped)."
+)
+EXIT_STATUS = "Exit status: 0 done; 2 a problem with the command or its inputs (explained on stderr); 1 a bug."
 
 
 class ProgressBars:
@@ -36,6 +43,8 @@ class ProgressBars:
             return
         bar = self.bars.get(event.stage)
         if bar is None:
+            from tqdm import tqdm  # noqa: PLC0415 (loaded after parsing)
+
             unit = {"read": "file", "compare": "story"}.get(event.stage, "article")
             bar = self.bars[event.stage] = tqdm(
                 total=event.total, desc=event.stage, unit=unit, file=self.stream, leave=False
@@ -82,6 +91,10 @@ def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection
 
 
 def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
+    from rashomon.analysis import analyze  # noqa: PLC0415 (loaded after parsing)
+    from rashomon.render.selection import Selection, parse_since  # noqa: PLC0415 (loaded after parsing)
+    from rashomon.settings import load_settings  # noqa: PLC0415 (loaded after parsing)
+
     overrides: dict[str, Any] = {}
     if args.threshold is not None:
         overrides["stories"] = {"threshold": args.threshold}
@@ -100,6 +113,9 @@ def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextI
 
 
 def _demo_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
+    from rashomon.analysis import analyze, demo_inputs  # noqa: PLC0415 (loaded after parsing)
+    from rashomon.settings import load_settings  # noqa: PLC0415 (loaded after parsing)
+
     analysis = analyze(
         demo_inputs(), out=args.out, db=args.out / "rashomon.duckdb", settings=load_settings(), progress=bars
     )
@@ -110,6 +126,8 @@ def _demo_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) 
 
 
 def _schema_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
+    from rashomon.dossier import schema_text, write_schema_files  # noqa: PLC0415 (loaded after parsing)
+
     if args.write is None:
         stream.write(schema_text())
         return 0
@@ -119,14 +137,33 @@ def _schema_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rashomon", description="Many outlets, one event: a cross-source dossier.")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    # -q is accepted before or after the subcommand: the subcommands' copy leaves the value alone unless given.
+    quiet = argparse.ArgumentParser(add_help=False)
+    quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bars")
+    parser = argparse.ArgumentParser(
+        prog="rashomon",
+        description="Many outlets, one event: a cross-source dossier.",
+        epilog=f"Example: rashomon analyze articles/ --out dossier/   {EXIT_STATUS}",
+        parents=[quiet],
+    )
+    parser.set_defaults(quiet=False)
+    parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    analyze_parser = commands.add_parser("analyze", help="analyse files and folders into a dossier")
+    analyze_parser = commands.add_parser(
+        "analyze",
+        help="analyse files and folders into a dossier",
+        description="Analyse files and folders into dossier.json, report.html and report.md, kept in a store "
+        "that later runs extend (only new or changed articles are worked on again).",
+        epilog=f"{INPUT_FORMATS} Examples: rashomon analyze corpus/ --out out/; rashomon analyze new/ --out out/ "
+        f"--top 10 (the same store, extended; reports of the 10 largest stories). {EXIT_STATUS}",
+        parents=[quiet],
+    )
     analyze_parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders (recursive)")
     analyze_parser.add_argument("--out", type=Path, required=True, help="folder for dossier.json and the reports")
     analyze_parser.add_argument("--db", type=Path, help="store file (default: OUT/rashomon.duckdb)")
-    analyze_parser.add_argument("--config", type=Path, help="TOML settings file")
+    analyze_parser.add_argument(
+        "--config", type=Path, help="TOML settings file (default: built-in settings; RASHOMON_* variables win)"
+    )
     analyze_parser.add_argument(
         "--threshold",
         type=float,
@@ -142,12 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="stories with an article from NAME (repeatable)",
     )
-    shown.add_argument("--top", type=int, metavar="N", help="the N stories with the most articles")
+    shown.add_argument("--top", type=int, metavar="N", help="the N stories with the most articles (default: all)")
     analyze_parser.set_defaults(handler=_analyze_command)
-    demo_parser = commands.add_parser("demo", help="analyse the bundled demo corpus")
-    demo_parser.add_argument("--out", type=Path, default=Path("rashomon-demo"), help="output folder")
+    demo_parser = commands.add_parser("demo", help="analyse the bundled demo corpus", parents=[quiet])
+    demo_parser.add_argument(
+        "--out", type=Path, default=Path("rashomon-demo"), help="output folder (default: rashomon-demo)"
+    )
     demo_parser.set_defaults(handler=_demo_command)
-    schema_parser = commands.add_parser("schema", help="print the JSON Schema of dossier.json")
+    schema_parser = commands.add_parser("schema", help="print the JSON Schema of dossier.json", parents=[quiet])
     schema_parser.add_argument(
         "--write",
         type=Path,
@@ -173,6 +212,10 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
         return handler(args, bars, out)
     except NothingReadError as error:
         bars.close()
+        if not error.rejected:
+            tried = ", ".join(str(p) for p in getattr(args, "inputs", ()))
+            print(f"rashomon: no input files found in {tried}. {INPUT_FORMATS}", file=sys.stderr)
+            return 2
         print("rashomon: no input could be read as an article:", file=sys.stderr)
         for item in error.rejected:
             print(f"  {item.input}: {item.reason}", file=sys.stderr)

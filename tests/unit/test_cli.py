@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,4 +123,36 @@ def test_bad_selection_flags_exit_2_before_any_work(tmp_path: Path, capsys: pyte
         status, _ = _run("analyze", str(source), "--out", str(out), *flags)
         assert status == 2, flags
         assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_version_and_quiet_after_the_subcommand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("rashomon 0.")
+    source = tmp_path / "in.txt"
+    source.write_text(BODY, encoding="utf-8")
+    printed = io.StringIO()
+    assert main(["analyze", str(source), "--out", str(tmp_path / "out"), "-q"], stream=printed) == 0
+    assert "Read 1 new" in printed.getvalue()
+
+
+def test_help_loads_no_language_model_or_store() -> None:
+    code = "import sys, rashomon.cli; print(sorted({'spacy', 'duckdb', 'sklearn'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_a_run_that_reads_nothing_says_what_was_tried_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = tmp_path / "out"
+    assert main(["--quiet", "analyze", str(empty), "--out", str(out)]) == 2
+    message = capsys.readouterr().err
+    assert f"no input files found in {empty}" in message and ".jsonl" in message
+    assert not out.exists()
+    (empty / "notes.txt").write_text("too short", encoding="utf-8")
+    assert main(["--quiet", "analyze", str(empty), "--out", str(out)]) == 2
+    assert "notes.txt" in capsys.readouterr().err
     assert not out.exists()
