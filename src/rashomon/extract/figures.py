@@ -47,6 +47,7 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
 # Dependency labels under which a number with no counted noun is still a figure ("the toll rose to 12").
 _BARE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj"})
 _TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
+_QUALIFIER_ENDS = frozenset(key[-1] for key in words.QUALIFIERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,8 +291,10 @@ def _run_value(doc: Doc, first: int, last: int) -> float | None:
 
 
 def _follows(doc: Doc, last: int, phrase: tuple[str, ...]) -> bool:
-    end = last + 1 + len(phrase)
-    return end <= len(doc) and tuple(t.lower_ for t in doc[last + 1 : end]) == phrase
+    """Whether ``phrase`` (lower case) follows token ``last``; token by token, as slicing a Doc costs more."""
+    if last + len(phrase) >= len(doc):
+        return False
+    return all(doc[last + 1 + k].lower_ == word for k, word in enumerate(phrase))
 
 
 def _fraction(doc: Doc, amount: _Amount) -> _Amount | None:
@@ -318,7 +321,7 @@ def _vague_end(doc: Doc, i: int) -> int:
 
 def _is_ruled_out(doc: Doc, amount: _Amount) -> bool:
     """Ordinals, numbers inside names, day numbers of dates, clock times, addresses and ids are not figures."""
-    run = doc[amount.first : amount.last + 1]
+    run = [doc[k] for k in range(amount.first, amount.last + 1)]
     if not amount.fraction and any(
         tok.lower_ in words.ORDINAL_WORDS
         or _DIGIT_ORDINAL.fullmatch(tok.text)
@@ -328,7 +331,8 @@ def _is_ruled_out(doc: Doc, amount: _Amount) -> bool:
         return True
     before = doc[amount.first - 1] if amount.first > 0 else None
     after = doc[amount.last + 1] if amount.last + 1 < len(doc) else None
-    if any(tok is not None and _is_month(tok) for tok in (before, after, run.root.head)):
+    root = run[0] if len(run) == 1 else doc[amount.first : amount.last + 1].root
+    if any(tok is not None and _is_month(tok) for tok in (before, after, root.head)):
         return True
     if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after)):
         return True
@@ -454,6 +458,8 @@ def _money_scale(doc: Doc, amount: _Amount) -> _Amount:
 
 def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
     """The qualifier before token ``first``: (new first token, phrase lower-cased, approximate)."""
+    if first == 0 or doc[first - 1].lower_ not in _QUALIFIER_ENDS:
+        return first, None, False
     for size in (3, 2, 1):
         if first - size < 0:
             continue
@@ -539,10 +545,13 @@ def _measure_after(doc: Doc, after: int) -> _Unit | None:
 
 
 def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> _Unit | None:
+    first = _lemma(doc[after])
+    if not any(key[0] == first for key in table):
+        return None
     for size in (3, 2):
         end = after + size
         if end <= len(doc):
-            key = tuple(_lemma(t) for t in doc[after:end])
+            key = (first, *(_lemma(doc[k]) for k in range(after + 1, end)))
             if key in table:
                 return _Unit(end=end - 1, unit=table[key])
     return None
