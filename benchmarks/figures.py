@@ -4,27 +4,32 @@ Each sentence becomes an article (id ``nq000``.. in file order, a fixed date) an
 `rashomon.analysis.analyze` run (in-memory store); the figures of the returned dossier are scored against the gold
 quantities of their sentence. NewsQuant has no train split, so the sentences are halved by sorted id: even ids are
 for tuning, odd ids are held out; printed are both halves and all 590 (the published figures are on all 590).
+Cleaning keeps a one-sentence body whole; the sentences it drops or changes beyond white space are counted.
 
 Matching (as CQE's `evaluate_models.py`, made one-to-one): within a sentence each gold quantity takes the first
-unused figure with the same value (numpy-style closeness), preferring one whose unit also agrees. A gold range
-("252.0-287.0", "millions" as 1e6-1e7) matches only a range, and the dossier gives one value per figure, so gold
-ranges are misses by construction (their count is printed); vague figures (value null: "dozens") match nothing.
-Precision counts every figure of the dossier, recall every gold quantity.
-
+unused figure with the same value (closeness as numpy's), preferring one whose unit also agrees. Precision counts
+every figure of the dossier, recall every gold quantity. Vague figures (value null: "dozens") match nothing, though
+NewsQuant gives them ranges ("dozens" 12-120).
+Ranges: NewsQuant annotates "5 to 7 per cent" as one quantity 5-7; the dossier gives one value per figure, so each
+end is a figure. The first table reads two neighbouring figures of one unit joined in the text by "to", "-" or "–"
+(not after "by": "rose by $4bn to $9bn"), or by "and" after "between", as one range; ``--strict`` also prints every
+figure read alone, where gold ranges can only be missed.
 How our fields are compared with NewsQuant's (all lower case):
-- unit: our unit null is NewsQuant's "-"; "percent" is "percentage"; an ISO currency code is NewsQuant's name for
-  that currency (``CURRENCY_NAMES``: "USD" -> "dollar", "GBP" -> "pound sterling"); measures are reported by the
-  extractor in the same full singular names NewsQuant uses ("kilometre", "mile per hour"), compared as they are.
-  For a counted noun NewsQuant normalises the whole phrase ("seven European countries" -> "european country"); ours is
-  the head lemma in ``unit`` and the phrase in ``about``, so a counted unit agrees when either the lemma or the
-  phrase with its last word put in the lemma's form ("european country") equals the gold.
-- change: the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~", "more than" -> ">", "up to" -> "<",
-  none -> "="); the dossier carries no direction of change, so the gold "up" and "down" (109) are never matched.
+- unit: null is NewsQuant's "-"; "percent" is "percentage"; "times" (a multiplier) is its dimensionless "count";
+  an ISO currency code is NewsQuant's name for the currency (``CURRENCY_NAMES``: "USD" -> "dollar", also inside a
+  rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them
+  ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase
+  ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in
+  ``about``, so it agrees when either the lemma or the phrase ending in the lemma equals the gold.
+- change: the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~", "more than" -> ">", "up to" ->
+  "<", none -> "="); the dossier carries no direction of change, so the gold "up" and "down" (109) never match.
 - referent: the words of ``about`` (split on commas and spaces; "-" when null) against the gold referred concepts,
   complete (same words) and partial (a word shared) as CQE scores them; "value+referent" is the complete match.
-Also printed: sentences the cleaning dropped or changed, and the gold quantities in dropped sentences.
-Run: `.venv/bin/python benchmarks/figures.py` (``--misses``: the tuning half's misses and false figures;
-``--direct``: `find_figures` on each sentence parsed directly, skipping the pipeline, for fast tuning only).
+  ``about`` is the counted noun phrase, while NewsQuant's referent is what the quantity is said of ("Ford" for
+  "13000 workers"), which the dossier has no field for: this figure is printed, not worked for.
+Run: `.venv/bin/python benchmarks/figures.py` (``--strict``: the second table; ``--misses``: the tuning half's
+misses and false figures; ``--direct``: `find_figures` on each sentence parsed directly, skipping the pipeline,
+for fast tuning only).
 """
 
 from __future__ import annotations
@@ -116,6 +121,8 @@ def to_found(figure: Any) -> Found:
         units.add("-")
     elif unit == "percent":
         units.add("percentage")
+    elif unit == "times":  # a multiplier: NewsQuant's dimensionless "count"
+        units.add("count")
     elif unit.split(" per ")[0] in CURRENCY_NAMES:  # "USD per barrel" -> "dollar per barrel"
         code, per, rest = unit.partition(" per ")
         units.add(CURRENCY_NAMES[code] + per + rest)

@@ -489,6 +489,7 @@ def _find_unit(doc: Doc, amount: _Amount) -> _Unit:
         or _currency_after(doc, after)
         or _measure_after(doc, after)
         or _hyphen_unit(doc, amount)
+        or _time_unit_after(doc, after)
         or _noun_after(doc, amount)
     )
     if found is None:
@@ -519,10 +520,12 @@ def _percent(doc: Doc, after: int) -> _Unit | None:
 
 
 def _currency_after(doc: Doc, after: int) -> _Unit | None:
-    """A currency named after the amount: "euros", "Australian dollars", "110 JPY"."""
+    """A currency named after the amount: "euros", "Australian dollars", "110 JPY", "1,200€"."""
     tok = doc[after]
     if tok.text.rstrip("=") in words.CURRENCY_CODES:
         return _Unit(end=after, unit=tok.text.rstrip("="))
+    if tok.text in words.CURRENCY_SYMBOLS and tok.text != "$":
+        return _Unit(end=after, unit=words.CURRENCY_SYMBOLS[tok.text])
     for size in (2, 3):
         if after + size - 1 < len(doc):
             key = (doc[after + size - 2].lower_, _lemma(doc[after + size - 1]))
@@ -563,8 +566,20 @@ def _measure_name(text: str) -> str | None:
 
 
 def _lemma(tok: Token) -> str:
-    """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text."""
-    return str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
+    """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text ("m." read as "m")."""
+    word = str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
+    return word[:-1] if len(word) > 1 and word.endswith(".") else word
+
+
+def _time_unit_after(doc: Doc, after: int) -> _Unit | None:
+    """ "2,900 year-old site", "six times": an age or a multiplier, before the counted-noun reading takes the noun
+    after it."""
+    word = doc[after].lower_
+    if word in words.TIME_UNITS and (_follows(doc, after, ("-", "old")) or _follows(doc, after, ("old",))):
+        return _Unit(end=after, unit=words.TIME_UNITS[word])
+    if word in words.MULTIPLIER_WORDS:
+        return _Unit(end=after, unit="times")
+    return None
 
 
 def _rate(doc: Doc, unit: _Unit) -> _Unit:
@@ -637,6 +652,8 @@ def _noun_after(doc: Doc, amount: _Amount) -> _Unit | None:
     """The counted noun: the amount's syntactic head when it follows closely, else a close plural noun."""
     run = doc[amount.first : amount.last + 1]
     head = run.root.head
+    if head.lower_ in words.TIME_UNITS and doc[head.i - 1].lower_ in words.TIME_DETERMINERS:
+        return None  # "2.1 last year": the year is when, not what is counted
     if (
         head.pos_ in _NOUNS
         and not _DIGIT.search(head.text)

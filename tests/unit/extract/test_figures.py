@@ -230,6 +230,9 @@ def test_money(figures: Finder, text: str, phrase: str, value: float, unit: str)
         ("The offense gained minus-5 yards in the half.", "minus-5 yards", -5.0, "yard"),
         ("The moon can cool to minus 233 Celsius at night.", "minus 233 Celsius", -233.0, "celsius"),
         ("A 50-year-old man was arrested.", "50-year-old", 50.0, "year of age"),
+        ("They found a 2,900 year-old site near the city.", "2,900 year-old", 2900.0, "year of age"),
+        ("Arnold bought a notebook for 1,200€ last week.", "1,200€", 1200.0, "EUR"),
+        ("The stock trades on 6.5 times earnings.", "6.5 times", 6.5, "times"),
     ],
 )
 def test_glued_amounts_measures_currencies_and_rates(

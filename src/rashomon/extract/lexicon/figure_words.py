@@ -174,6 +174,10 @@ RATE_NOUNS: frozenset[str] = frozenset(
 NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "after", "since", "from"})
 # Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles").
 RANGE_WORDS: frozenset[str] = frozenset({"to", "-", "–", "and"})
+# Words after a number that make it a multiplier ("six times the size", "1.4 times book value").
+MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
+# Words before a time unit that make it a date, not a counted unit ("2.1 last year").
+TIME_DETERMINERS: frozenset[str] = frozenset({"last", "next", "this", "that", "every", "each"})
 # Time units whose "-old" compound gives an age ("a 50-year-old man", "an 18 month-old daughter").
 AGE_WORDS: frozenset[str] = frozenset({"old"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
