@@ -34,6 +34,9 @@ def encodable(text: str) -> str:
     return text
 
 
+_LONGEST_REJECTION = 1000
+
+
 def _make_encodable(instance: RawDocument | Rejected) -> None:
     for item in fields(instance):
         value = getattr(instance, item.name)
@@ -76,6 +79,11 @@ class Rejected:
 
     def __post_init__(self) -> None:
         _make_encodable(self)
+        # A reason quoting what it rejects (a 20 MB line) would be copied into the dossier, reports and terminal.
+        for name in ("input", "reason"):
+            value = getattr(self, name)
+            if len(value) > _LONGEST_REJECTION:
+                object.__setattr__(self, name, f"{value[:_LONGEST_REJECTION]}... ({len(value):,} characters)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -164,9 +164,18 @@ def ingest_into(
         rejected.clear()
         on_new(result.added + result.updated)
 
+    read_now: set[str] = set()  # ids read in this run: a second article under one id is refused, not merged
     for item in read_inputs(paths, settings.ingest):
         stats.items_in += 1
         cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared), latest)
+        if isinstance(cleaned, Article) and cleaned.id in read_now:
+            cleaned = Rejected(
+                input=describe_input(cleaned.source, cleaned.id),
+                reason=f"The id {cleaned.id!r} was already read in this run; each article needs its own id "
+                "(the first one read is kept).",
+            )
+        if isinstance(cleaned, Article):
+            read_now.add(cleaned.id)
         if isinstance(cleaned, Rejected):
             rejected.append(cleaned)
         else:

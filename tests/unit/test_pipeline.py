@@ -85,6 +85,16 @@ def test_bad_inputs_listed_while_the_rest_goes_on(tmp_path: Path, language_model
     assert "not valid JSON" in reasons["feed.jsonl:2"]
 
 
+def test_a_second_article_under_one_id_is_refused_and_listed(tmp_path: Path, language_model: LanguageModel) -> None:
+    bodies = [f"Report number {n} says the harbour bridge reopened on Tuesday after repairs." for n in range(3)]
+    (tmp_path / "same.jsonl").write_text("".join(json.dumps({"id": "a", "body": b}) + "\n" for b in bodies))
+    with Store(None) as store:
+        result = run([tmp_path], store, load_settings(), language_model)
+    assert [a.text for a in result.dossier.articles] == [bodies[0]]
+    # one listing per input and id (the store keeps one rejection per input)
+    assert [r.reason for r in result.dossier.rejected if "already read in this run" in r.reason]
+
+
 def test_lines_a_site_repeats_are_dropped_and_reruns_are_identical(
     tmp_path: Path, language_model: LanguageModel
 ) -> None:

@@ -35,23 +35,40 @@ _LINE_BREAK = re.compile(f"[{_OTHER_BREAKS}]")
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
-    """Every file under the given paths (folders recursively, hidden files skipped), in a stable order."""
+    """Every file under the given paths (folders recursively), in a stable order, and what was passed over: missing
+    paths, broken links, links to folders (not followed, so a link loop cannot trap the walk), things that are no
+    regular file (pipes, devices), and per folder a count of hidden files and folders skipped."""
     files: list[Path] = []
-    missing: list[Rejected] = []
+    passed: list[Rejected] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
+            hidden = 0
+            for found in sorted(path.rglob("*")):
+                if any(part.startswith(".") for part in found.relative_to(path).parts):
+                    hidden += found.name.startswith(".")
+                elif found.is_file():
+                    files.append(found)
+                elif (reason := _passed_over(found)) is not None:
+                    passed.append(Rejected(input=str(found), reason=reason))
+            if hidden:
+                passed.append(Rejected(input=str(path), reason=f"{hidden} hidden file(s) or folder(s) skipped."))
         elif path.is_file():
             files.append(path)
         else:
-            missing.append(Rejected(input=str(path), reason="No such file or folder."))
-    return files, missing
+            passed.append(Rejected(input=str(path), reason=_passed_over(path) or "No such file or folder."))
+    return files, passed
+
+
+def _passed_over(path: Path) -> str | None:
+    """Why a path met in a folder walk is not read (None for a folder, which the walk enters)."""
+    if path.is_symlink():
+        if not path.exists():
+            return "A broken symbolic link (its target does not exist)."
+        if path.is_dir():
+            return "A symbolic link to a folder: not followed (give the folder itself to read it)."
+    if path.is_dir():
+        return None
+    return "Not a regular file (a pipe, socket or device): not read." if path.exists() else None
 
 
 def read_inputs(paths: Iterable[Path], settings: IngestSettings) -> Iterator[RawDocument | Rejected]:
@@ -193,15 +210,19 @@ def _unwrap(data: bytes, path: Path, limit: int) -> tuple[bytes, str]:
     if path.suffix.lower() != ".gz":
         return data, inner_suffix(path)
     inner = inner_suffix(path)
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, limit + 1)
-    except zlib.error as error:
-        raise ValueError(f"The gzip data is corrupt ({error}).") from error
-    if len(out) > limit:
-        raise ValueError(f"It decompresses to more than {limit:,} bytes (raise ingest.max_file_bytes to read it).")
-    if not decompressor.eof:
-        raise ValueError("The gzip data is truncated.")
+    out = b""
+    rest = data
+    while rest:  # a gzip file may hold several members, one after another (as `cat a.gz b.gz` makes)
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += decompressor.decompress(rest, limit + 1 - len(out))
+        except zlib.error as error:
+            raise ValueError(f"The gzip data is corrupt ({error}).") from error
+        if len(out) > limit:
+            raise ValueError(f"It decompresses to more than {limit:,} bytes (raise ingest.max_file_bytes to read it).")
+        if not decompressor.eof:
+            raise ValueError("The gzip data is truncated.")
+        rest = decompressor.unused_data.lstrip(b"\0")  # padding after a member is allowed
     return out, inner or ".txt"
 
 

@@ -3,6 +3,7 @@ what, and the timeline, each statement with the outlets that make it. Largest st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,18 +14,31 @@ from rashomon.render.view import StoryView, iter_story_views
 _HEADINGS = {"conflicting": "Conflicting", "corroborated": "Corroborated", "single-source": "Reported by one outlet"}
 
 
+# Article text is untrusted: Markdown or HTML in it must show as text ("<script>", "[x](javascript:...)"), a line
+# break in it must not start a heading or a list, and bidirectional controls must not reorder what follows.
+_MARKUP = re.compile(r"([\\`*_\[\]|~<>])")
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    plain = _LINE_BREAKS.sub(" ", _BIDI_CONTROLS.sub("", text))
+    return _MARKUP.sub(r"\\\1", plain)
+
+
+def _code(text: str) -> str:
+    """An id or path as inline code (a backtick in it would end the code span)."""
+    return "`" + _LINE_BREAKS.sub(" ", _BIDI_CONTROLS.sub("", text)).replace("`", "'") + "`"
 
 
 def _articles(view: StoryView) -> Iterator[str]:
     for column in view.columns:
         a = column.article
         when = f"{a.published}{' (inferred)' if a.published_inferred else ''}" if a.published else "date unknown"
-        extra = f", copy of `{a.duplicate_of}`" if a.duplicate_of else ""
-        relays = f", credits {', '.join(a.relays)}" if a.relays else ""
-        language = f", language {a.language}" if a.language else ""
-        yield f"- **{column.label}**: {a.title or a.id} ({when}{language}{extra}{relays})"
+        extra = f", copy of {_code(a.duplicate_of)}" if a.duplicate_of else ""
+        relays = f", credits {_escape(', '.join(a.relays))}" if a.relays else ""
+        language = f", language {_escape(a.language)}" if a.language else ""
+        yield f"- **{_escape(column.label)}**: {_escape(a.title or a.id)} ({_escape(when)}{language}{extra}{relays})"
     yield ""
 
 
@@ -36,13 +50,13 @@ def _statements(view: StoryView) -> Iterator[str]:
         for statement in statements:
             if status == "conflicting":
                 versions = (
-                    f"{_escape(view.texts[s.article][s.start : s.end])} (*{view.labels[s.article]}*)"
+                    f"{_escape(view.texts[s.article][s.start : s.end])} (*{_escape(view.labels[s.article])}*)"
                     for s in statement.sources
                 )
                 yield "- " + " / ".join(versions)
             else:
                 outlets = ", ".join(dict.fromkeys(view.labels[s.article] for s in statement.sources))
-                yield f"- {_escape(statement.text)} — *{outlets}*"
+                yield f"- {_escape(statement.text)} — *{_escape(outlets)}*"
         yield ""
 
 
@@ -66,8 +80,8 @@ def _figures(view: StoryView) -> Iterator[str]:
     for figure, link in pairs:
         other = names[link.figure]
         yield (
-            f'- {link.relation}: "{figure.text}" ({view.labels[figure.article]}) vs '
-            f'"{other.text}" ({view.labels[other.article]})'
+            f'- {link.relation}: "{_escape(figure.text)}" ({_escape(view.labels[figure.article])}) vs '
+            f'"{_escape(other.text)}" ({_escape(view.labels[other.article])})'
         )
     yield ""
 
@@ -77,14 +91,15 @@ def _timeline(view: StoryView) -> Iterator[str]:
         return
     yield "### Timeline\n"
     for entry in view.story.timeline:
-        yield f"- **{entry.when}**: {_escape(entry.what)} — *{', '.join(view.labels[s] for s in entry.sources)}*"
+        outlets = ", ".join(view.labels[s] for s in entry.sources)
+        yield f"- **{_escape(entry.when)}**: {_escape(entry.what)} — *{_escape(outlets)}*"
     yield ""
 
 
 def _story(view: StoryView) -> Iterator[str]:
     story = view.story
-    yield f"## {story.title or story.id}\n"
-    yield f"Event date: {story.date or 'unknown'} · {len(view.columns)} article(s) · story id `{story.id}`\n"
+    yield f"## {_escape(story.title or story.id)}\n"
+    yield f"Event date: {story.date or 'unknown'} · {len(view.columns)} article(s) · story id {_code(story.id)}\n"
     for part in (_articles, _statements, _quotes, _figures, _timeline):
         yield from part(view)
 
@@ -104,7 +119,7 @@ def iter_markdown(dossier: Dossier) -> Iterator[str]:
     if dossier.rejected:
         yield "## Inputs that could not be read\n\n"
         for r in dossier.rejected:
-            yield f"- `{r.input}`: {r.reason}\n"
+            yield f"- {_code(r.input)}: {_escape(r.reason)}\n"
 
 
 def render_markdown(dossier: Dossier) -> str:

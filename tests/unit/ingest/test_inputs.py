@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,37 @@ def test_folders_are_read_recursively_in_sorted_order_skipping_hidden_files(tmp_
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(PAGE)
     results = read(tmp_path)
-    assert [r.source for r in results] == [str(tmp_path / n) for n in ("a/c/d.txt", "a/z.txt", "b.txt")]
+    assert [r.source for r in documents(results)] == [str(tmp_path / n) for n in ("a/c/d.txt", "a/z.txt", "b.txt")]
     assert [r.id for r in documents(results)] == ["d.txt", "z.txt", "b.txt"]
+    assert [(r.input, r.reason) for r in rejections(results)] == [
+        (str(tmp_path), "3 hidden file(s) or folder(s) skipped.")
+    ]
+
+
+def test_links_and_pipes_in_a_folder_are_listed_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(PAGE)
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a link back up: a walk that followed it would never end
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait forever
+    results = read(tmp_path)
+    assert [d.id for d in documents(results)] == ["a.txt"]
+    reasons = {Path(r.input).name: r.reason for r in rejections(results)}
+    assert set(reasons) == {"loop", "broken.txt", "pipe.txt"}
+    assert "broken symbolic link" in reasons["broken.txt"] and "not followed" in reasons["loop"]
+
+
+def test_every_member_of_a_multi_member_gzip_file_is_read(tmp_path: Path) -> None:
+    records = [json.dumps({"id": f"r{i}", "body": PAGE}) + "\n" for i in range(3)]
+    path = tmp_path / "joined.jsonl.gz"
+    path.write_bytes(b"".join(gzip.compress(r.encode()) for r in records))  # as `cat a.gz b.gz c.gz` makes
+    assert [d.id for d in documents(read(path))] == ["r0", "r1", "r2"]
+
+
+def test_a_huge_rejection_reason_is_cut() -> None:
+    rejected = Rejected(input="x" * 50_000, reason="y" * 5_000_000)
+    assert len(rejected.reason) < 1_100 and rejected.reason.endswith("(5,000,000 characters)")
+    assert len(rejected.input) < 1_100
 
 
 @pytest.mark.parametrize("given", ["../news", "{tmp}/.cache/news"])

@@ -226,9 +226,29 @@ def test_markdown_escapes_pipes_in_the_speaker_cell(dossier: Dossier) -> None:
 def test_markdown_reports_rejected_inputs(dossier: Dossier) -> None:
     markdown = render_markdown(dossier)
     assert "## Inputs that could not be read" in markdown
-    assert "Not a <page> & unreadable." in markdown
+    assert "Not a \\<page\\> & unreadable." in markdown
     assert "1 input(s) rejected" in markdown
     assert 'conflict: "Two bridges" (Ledger & Co) vs "Three bridges" (Courier)' in markdown
+
+
+def test_markdown_shows_markup_in_article_text_as_text(dossier: Dossier) -> None:
+    article = dossier.articles[0].model_copy(
+        update={"title": "Floods\n# Injected heading [click](javascript:alert(1)) \u202eevil", "outlet": "<b>x</b>"}
+    )
+    hostile = dossier.model_copy(update={"articles": [article, *dossier.articles[1:]]})
+    markdown = render_markdown(hostile)
+    outside_code = re.sub(r"`[^`]*`", "", markdown)  # a code span shows its content as it is
+    assert not re.search(r"(?<!\\)<(script|b>)", outside_code)  # "\<script" shows the tag as text
+    assert not re.search(r"(?<!\\)\]\(javascript:", markdown)  # "\](" is no link
+    assert not any(line.startswith("# Injected") for line in markdown.splitlines())
+    assert "\u202e" not in markdown
+    assert "\\[click\\]" in markdown
+
+
+def test_html_declares_a_policy_that_runs_no_script(dossier: Dossier) -> None:
+    html = render_html(dossier)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "unicode-bidi: isolate" in html
 
 
 def test_write_reports_round_trips_the_json(dossier: Dossier, tmp_path: Path) -> None:
