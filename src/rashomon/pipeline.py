@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
-from rashomon.compare.story_result import StoryJob, StoryResult, analyse_jobs, dated_members
+from rashomon.compare.story_result import StoryEmbedder, StoryJob, StoryResult, analyse_jobs, dated_members
 from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
 from rashomon.extract.entities import speaker_index
@@ -369,13 +369,14 @@ def analyse_stories(
     todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
     stats = StageStats(name="compare", items_in=len(todo))
     copies = resolve_chains(store.copies())
+    embed = StoryEmbedder()  # the run's sentence encoder, loaded once, for the first story of several articles
 
     def jobs() -> Iterator[list[StoryJob]]:
         for chunk in _chunks(todo, 64):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
             extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
-            yield [_story_job(current[sid], articles, extracted, copies) for sid in chunk]
+            yield embed([_story_job(current[sid], articles, extracted, copies) for sid in chunk])
 
     sent, paired = itertools.tee(jobs())
     work = partial(analyse_jobs, settings=settings.compare)

@@ -1,10 +1,11 @@
 """Cross-source comparison of one story: statements, aligned quotes, aligned figures and a timeline.
 
-Steps: sentence similarity (character n-gram TF-IDF, which tolerates spelling variants and inflection), sentence
-links (each sentence's best match in another article, above a threshold), statements (linked sentences, with
-their status), quote links (same speaker, similar words), figure links (same kind of quantity: agree, conflict or
-different scope) and the timeline (dated time expressions, merged where their sentences make one statement).
-Copies (syndicated wire stories) are left out: they repeat their original and corroborate nothing.
+Steps: sentence scores (`align`: character n-grams, embeddings, shared names, numbers and dates, combined by
+a fitted model), sentence links (each sentence's best match in another article, among the pairs `align` takes for
+one statement), statements (linked sentences, with their status), quote links (same speaker, similar words), figure
+links (same kind of quantity: agree, conflict or different scope) and the timeline (dated time expressions, merged
+where their sentences make one statement). Copies (syndicated wire stories) are left out: they repeat their
+original and corroborate nothing.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize
 
+from rashomon.compare import align
+from rashomon.compare.tfidf import similarity_matrix
 from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT, PEOPLE_UNITS
 from rashomon.model import (
     Article,
@@ -50,82 +50,13 @@ class StoryInput:
     annotations: Mapping[str, ArticleAnnotations]
     # Name key of a speaker's name (`text.names.name_key`) -> entity id, so spellings of one speaker group together.
     speaker_entity: Mapping[str, str]
+    # Each article's sentence embeddings (`encoder.SentenceEncoder`), a row per sentence in order; needed when the
+    # story has two or more articles.
+    embeddings: Mapping[str, np.ndarray] = field(default_factory=dict)
 
 
-def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
-    """Cosine similarity of texts under character n-gram TF-IDF.
-
-    The n-grams, weights and arithmetic are scikit-learn's (`TfidfVectorizer` with char_wb 3-5 grams, sublinear tf,
-    smoothed idf over these texts), so the matrix is the same to the last bit; the n-grams are counted in numpy.
-    """
-    counts = ngram_counts(texts)
-    if counts is None:
-        return np.zeros((len(texts), len(texts)))
-    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64) + 1.0
-    idf = np.log(np.full_like(df, len(texts) + 1) / df) + 1.0
-    counts.data = (np.log(counts.data) + 1.0) * idf[counts.indices]
-    matrix = normalize(counts, norm="l2", copy=False)
-    return np.asarray((matrix @ matrix.T).toarray())
-
-
-def ngram_counts(texts: Sequence[str]) -> sparse.csr_array | None:
-    """Counts of each text's character 3-5 grams within its words (padded and cut as scikit-learn's char_wb analyser
-    does), columns in n-gram order; None when no text has a word.
-
-    Within a row the entries are stored in scikit-learn's order (by the n-grams' first appearance over all texts),
-    because that order is the order of the sums in the norms and products.
-    """
-    words_of = [text.lower().split() for text in texts]
-    words = [word for words in words_of for word in words]
-    if not words:
-        return None
-    row_of_word = np.repeat(np.arange(len(texts)), [len(w) for w in words_of])
-    padded = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
-    chars = np.frombuffer((" " + "  ".join(words) + " ").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    alphabet = np.unique(chars)
-    base = len(alphabet) + 1
-    if base**5 >= 2**63:
-        return _sklearn_counts(texts)
-    # Digit 0 pads shorter n-grams, so integer order is the n-grams' string order.
-    digits = np.searchsorted(alphabet, chars).astype(np.int64) + 1
-    word_start = np.cumsum(padded) - padded
-    codes, rows, emitted = [], [], []
-    for n in (3, 4, 5):
-        word = np.flatnonzero(padded >= n)
-        per_word = padded[word] - n + 1
-        offset = np.arange(per_word.sum()) - np.repeat(np.cumsum(per_word) - per_word, per_word)
-        word = np.repeat(word, per_word)
-        at = word_start[word] + offset
-        codes.append(sum((digits[at + i] * base ** (4 - i) for i in range(n)), np.zeros_like(at)))
-        rows.append(row_of_word[word])
-        # scikit-learn emits a word's 3-grams, then its 4-grams, then its 5-grams.
-        emitted.append((word * 3 + (n - 3)) * int(padded.max()) + offset)
-    vocabulary, column = np.unique(np.concatenate(codes), return_inverse=True)
-    first = np.full(len(vocabulary), np.iinfo(np.int64).max)
-    np.minimum.at(first, column, np.concatenate(emitted))
-    by_appearance = np.argsort(first)
-    appearance = np.empty_like(by_appearance)
-    appearance[by_appearance] = np.arange(len(vocabulary))
-    # As scikit-learn: columns numbered by first appearance, sorted within rows, then renumbered in n-gram order.
-    counts = sparse.csr_array(
-        (np.ones(len(column)), (np.concatenate(rows), appearance[column])), shape=(len(texts), len(vocabulary))
-    )
-    counts.sum_duplicates()
-    counts.indices = by_appearance[counts.indices].astype(np.int32)
-    counts.indptr = counts.indptr.astype(np.int32)
-    return counts
-
-
-def _sklearn_counts(texts: Sequence[str]) -> sparse.csr_array:
-    """Counts for texts with too many distinct characters for five digits in 63 bits (a large CJK story)."""
-    counts: sparse.csr_array = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float64).fit_transform(
-        texts
-    )
-    return counts
-
-
-def best_links(owners: Sequence[str], similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Pairs (i, j) of items of different owners where one is the other's best match there, above the threshold.
+def best_links(owners: Sequence[str], similarity: np.ndarray, linked: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs (i, j) of items of different owners, ``linked`` both, where one is the other's most similar there.
 
     Best-in-either-direction lets a sentence that two sentences of another article paraphrase link to both,
     while one loosely similar sentence cannot link to everything.
@@ -133,17 +64,18 @@ def best_links(owners: Sequence[str], similarity: np.ndarray, threshold: float) 
     by_owner: dict[str, list[int]] = defaultdict(list)
     for index, owner in enumerate(owners):
         by_owner[owner].append(index)
+    candidates = np.where(linked, similarity, -np.inf)
     links: set[tuple[int, int]] = set()
     names = sorted(by_owner)
     for a_pos, a in enumerate(names):
         for b in names[a_pos + 1 :]:
             left, right = by_owner[a], by_owner[b]
-            block = similarity[np.ix_(left, right)]
+            block = candidates[np.ix_(left, right)]
             best_col = block.argmax(axis=1)
-            for row in np.flatnonzero(block[np.arange(len(left)), best_col] >= threshold).tolist():
+            for row in np.flatnonzero(np.isfinite(block[np.arange(len(left)), best_col])).tolist():
                 links.add((left[row], right[int(best_col[row])]))
             best_row = block.argmax(axis=0)
-            for col in np.flatnonzero(block[best_row, np.arange(len(right))] >= threshold).tolist():
+            for col in np.flatnonzero(np.isfinite(block[best_row, np.arange(len(right))])).tolist():
                 links.add((left[int(best_row[col])], right[col]))
     return sorted(links)
 
@@ -173,8 +105,9 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     # Similarity is only ever read across articles: a story of one article needs none.
     several = len(story.articles) > 1
     similarity = similarity_matrix(sentence_texts) if several else np.zeros((len(sentences), len(sentences)))
+    score = align.scores(sentence_texts, _embeddings(story), char=similarity) if several else similarity
     owners = [s.article for s in sentences]
-    groups = _groups(sentences, similarity, best_links(owners, similarity, settings.sentence_similarity))
+    groups = _groups(sentences, score, best_links(owners, score, align.same_statement(score)))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
     sentence_at = _SentenceAt(sentences)
@@ -200,6 +133,13 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         quote_alignments=tuple(quote_alignments(story, settings)) if several else (),
         figure_alignments=tuple(figures),
     )
+
+
+def _embeddings(story: StoryInput) -> np.ndarray:
+    missing = [a.id for a in story.articles if a.id not in story.embeddings]
+    if missing:
+        raise ValueError(f"no sentence embeddings for {len(missing)} of the story's articles (e.g. {missing[0]})")
+    return np.concatenate([np.asarray(story.embeddings[a.id], dtype=np.float32) for a in story.articles])
 
 
 def _statement(

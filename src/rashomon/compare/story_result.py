@@ -6,15 +6,19 @@ Worked out once per membership: a story whose members did not change keeps its s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy as np
+
+from rashomon.compare.encoder import SentenceEncoder
 from rashomon.compare.story import StoryInput, compare_story
 from rashomon.extract.annotate import ArticleExtraction
 from rashomon.extract.entities import resolve_entities, speaker_index
 from rashomon.extract.times import find_times
-from rashomon.model import Article, ArticleAnnotations, Entity, Story, StoryComparison, TimeExpr
+from rashomon.model import Article, ArticleAnnotations, Entity, Sentence, Story, StoryComparison, TimeExpr
 from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
 
@@ -44,8 +48,10 @@ def analyse_story(
     extractions: Mapping[str, ArticleExtraction],
     copies: Mapping[str, str],
     settings: CompareSettings,
+    embeddings: Mapping[str, np.ndarray] | None = None,
 ) -> StoryResult:
-    """The story of ``members`` (copies among them named in ``copies``) and everything derived from it."""
+    """The story of ``members`` (copies among them named in ``copies``) and everything derived from it;
+    ``embeddings`` are the originals' sentence embeddings (`StoryEmbedder`), needed when there are two or more."""
     own_times = {a.id: extractions[a.id].annotations.times for a in members}
     day = event_date(members, own_times)
     ids = sorted(a.id for a in members)
@@ -74,7 +80,14 @@ def analyse_story(
     originals = sorted((a for a in dated_members(members, result) if a.id not in copies), key=reading_order)
     try:
         comparison = compare_story(
-            StoryInput(story=story.id, articles=originals, annotations=annotations, speaker_entity=speakers), settings
+            StoryInput(
+                story=story.id,
+                articles=originals,
+                annotations=annotations,
+                speaker_entity=speakers,
+                embeddings=embeddings or {},
+            ),
+            settings,
         )
     except Exception as error:  # as above
         issues["comparison"] = f"{type(error).__name__}: {error}"
@@ -89,12 +102,41 @@ class StoryJob:
     members: tuple[Article, ...]
     extractions: dict[str, ArticleExtraction]
     copies: dict[str, str]
+    # The originals' sentence embeddings (rows in sentence order), for stories of two or more originals.
+    embeddings: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+class StoryEmbedder:
+    """Adds to story jobs the sentence embeddings their comparison needs: only for stories of two or more original
+    articles, all the jobs' sentences in one call. The encoder is loaded on the first story that needs it."""
+
+    def __init__(self, load: Callable[[], SentenceEncoder] = SentenceEncoder) -> None:
+        self.load = load
+        self.encoder: SentenceEncoder | None = None
+
+    def __call__(self, jobs: Sequence[StoryJob]) -> list[StoryJob]:
+        wanted: list[tuple[int, Article, tuple[Sentence, ...]]] = []
+        for position, job in enumerate(jobs):
+            originals = [a for a in job.members if a.id not in job.copies]
+            if len(originals) > 1:
+                wanted.extend((position, a, job.extractions[a.id].annotations.sentences) for a in originals)
+        if not wanted:
+            return list(jobs)
+        if self.encoder is None:
+            self.encoder = self.load()
+        vectors = self.encoder([a.text[s.start : s.end] for _, a, sentences in wanted for s in sentences])
+        found: dict[int, dict[str, np.ndarray]] = defaultdict(dict)
+        at = 0
+        for position, article, sentences in wanted:
+            found[position][article.id] = vectors[at : at + len(sentences)]
+            at += len(sentences)
+        return [replace(job, embeddings=found[i]) if i in found else job for i, job in enumerate(jobs)]
 
 
 def analyse_story_safely(job: StoryJob, settings: CompareSettings) -> StoryResult:
     """`analyse_story`, or on an unexpected failure the bare story with the error named: the run goes on."""
     try:
-        return analyse_story(job.members, job.extractions, job.copies, settings)
+        return analyse_story(job.members, job.extractions, job.copies, settings, job.embeddings)
     except Exception as error:  # the per-story boundary
         ids = tuple(sorted(a.id for a in job.members))
         story = Story(id=story_id(ids), articles=ids)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from rashomon.compare.encoder import SentenceEncoder
 from rashomon.compare.story import StoryInput, compare_story, similarity_matrix
 from rashomon.model import (
     Article,
@@ -82,12 +84,18 @@ def annotate(
     return Article(id=article_id, source=f"{article_id}.txt", text=text), annotations
 
 
+@cache
+def encoder() -> SentenceEncoder:
+    return SentenceEncoder()
+
+
 def compare(*annotated: tuple[Article, ArticleAnnotations], speakers: dict[str, str] | None = None) -> StoryComparison:
     story = StoryInput(
         story="story:test",
         articles=[a for a, _ in annotated],
         annotations={a.id: notes for a, notes in annotated},
         speaker_entity=speakers or {},
+        embeddings={a.id: encoder()([a.text[s.start : s.end] for s in notes.sentences]) for a, notes in annotated},
     )
     return compare_story(story, SETTINGS)
 
@@ -293,3 +301,24 @@ def test_similarity_of_random_texts_is_scikit_learns_to_the_last_bit() -> None:
     for _ in range(300):
         texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(rng.randint(1, 8))]
         assert similarity_matrix(texts).tobytes() == tfidf_similarity(texts).tobytes(), texts
+
+
+def test_a_paraphrase_across_outlets_is_corroborated_and_a_look_alike_is_not() -> None:
+    left = annotate(
+        "a",
+        [
+            "Inspectors discovered cracked piers, and the bridge was shut to vehicles on Tuesday.",
+            "The bridge first opened in 1964.",
+        ],
+    )
+    right = annotate(
+        "b",
+        [
+            "The bridge was closed to traffic on Tuesday after inspectors found cracks in two of its piers.",
+            "About 40,000 cars cross the bridge every day.",
+        ],
+    )
+    result = compare(left, right)
+    assert statement_of(result, "cracked piers") == ("corroborated", {"a", "b"})
+    assert statement_of(result, "1964") == ("single-source", {"a"})
+    assert statement_of(result, "40,000") == ("single-source", {"b"})

@@ -1,0 +1,132 @@
+"""Do two outlets' sentences make the same statement? A score for every pair of a story's sentences.
+
+Steps: signals (character n-gram TF-IDF cosine, which tolerates spelling variants and inflection; embedding cosine,
+which sees paraphrase; agreement of the names, numbers and dates the two sentences give),
+then a logistic model over them (`align_weights`, fitted on development data) whose probability is the score; the
+pair is one statement when the score reaches the model's threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from rashomon.compare import align_weights
+from rashomon.compare.lexicon import FUNCTION_WORDS
+from rashomon.compare.tfidf import similarity_matrix
+from rashomon.text.calendar import MONTH_NAMES, WEEKDAYS
+from rashomon.text.numbers import NUMBER_WORDS, SCALES
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CALENDAR = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAYS)) | {"yesterday", "today", "tomorrow", "tonight"}
+_NUMBERS = frozenset(NUMBER_WORDS) | frozenset(SCALES)
+
+FEATURES = ("char", "embedding", "names", "names_apart", "numbers", "numbers_apart", "dates", "dates_apart")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Terms:
+    """The sets of terms of each text that the overlap signals compare (one row per text, one column per term)."""
+
+    names: sparse.csr_array
+    numbers: sparse.csr_array
+    dates: sparse.csr_array
+
+
+def terms(texts: Sequence[str]) -> Terms:
+    """Names (capitalised words after a sentence's first word, not function words, lower case and cut to six
+    letters so "Armenia" meets "Armenian"), numbers (digits, commas dropped, and number words) and calendar words of
+    each text."""
+    kinds: dict[str, list[set[str]]] = {"names": [], "numbers": [], "dates": []}
+    for text in texts:
+        found: dict[str, set[str]] = {kind: set() for kind in kinds}
+        for position, match in enumerate(_TOKEN.finditer(text)):
+            token = match.group()
+            lower = token.lower()
+            if token[0].isdigit():
+                value = token.replace(",", "")
+                found["dates" if len(value) == 4 and value[:2] in {"19", "20"} else "numbers"].add(value)
+            elif lower in _CALENDAR:
+                found["dates"].add(lower)
+            elif lower in _NUMBERS:
+                found["numbers"].add(lower)
+            elif position and token[0].isupper() and lower not in FUNCTION_WORDS:
+                found["names"].add(lower[:6])
+        for kind, values in found.items():
+            kinds[kind].append(values)
+    return Terms(**{kind: _incidence(sets) for kind, sets in kinds.items()})
+
+
+def _incidence(sets: Sequence[set[str]]) -> sparse.csr_array:
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, values in enumerate(sets):
+        for value in values:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(value, len(vocabulary)))
+    return sparse.csr_array(
+        (np.ones(len(rows)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
+        shape=(len(sets), max(len(vocabulary), 1)),
+    )
+
+
+def _overlap(incidence: sparse.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    """Shared terms over the smaller set's size (0 when either set is empty), and whether both sets have terms and
+    share none (two sentences naming different people or giving different numbers)."""
+    shared = np.asarray((incidence @ incidence.T).toarray())
+    size = np.asarray(incidence.sum(axis=1)).ravel()
+    smaller = np.minimum.outer(size, size)
+    overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    apart = ((smaller > 0) & (shared == 0)).astype(np.float64)
+    return overlap, apart
+
+
+def signals(texts: Sequence[str], embeddings: np.ndarray, char: np.ndarray | None = None) -> Iterator[np.ndarray]:
+    """The signals of every pair of texts, one (n, n) array per name in FEATURES; ``embeddings`` are unit rows,
+    ``char`` the texts' `similarity_matrix` when the caller has it."""
+    found = terms(texts)
+    yield similarity_matrix(texts) if char is None else char
+    yield np.asarray(embeddings @ embeddings.T, dtype=np.float64)
+    for incidence in (found.names, found.numbers, found.dates):
+        yield from _overlap(incidence)
+
+
+def features(texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+    """The signals stacked: an array (n, n, len(FEATURES)), for fitting the model on small sets."""
+    return np.stack(list(signals(texts, embeddings)), axis=-1)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignModel:
+    """Logistic-regression weights over FEATURES; a pair whose probability reaches ``threshold`` is one statement."""
+
+    coefficients: tuple[float, ...]
+    intercept: float
+    threshold: float = 0.5
+
+
+FITTED = AlignModel(
+    coefficients=align_weights.COEFFICIENTS, intercept=align_weights.INTERCEPT, threshold=align_weights.THRESHOLD
+)
+
+
+def scores(
+    texts: Sequence[str], embeddings: np.ndarray, model: AlignModel = FITTED, *, char: np.ndarray | None = None
+) -> np.ndarray:
+    """The probability that each pair of texts makes one statement: a symmetric (n, n) array.
+
+    Summed signal by signal, so a long story never holds all its signals at once.
+    """
+    logit = np.full((len(texts), len(texts)), model.intercept)
+    for weight, signal in zip(model.coefficients, signals(texts, embeddings, char), strict=True):
+        logit += weight * signal
+    return np.asarray(1.0 / (1.0 + np.exp(-logit)))
+
+
+def same_statement(score: np.ndarray, model: AlignModel = FITTED) -> np.ndarray:
+    """Whether pairs with these scores make one statement: the decision every comparison takes."""
+    return np.asarray(score >= model.threshold)

@@ -1,0 +1,129 @@
+"""Statement alignment on hand-written sentences: paraphrases across outlets are one statement, look-alikes are not."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from rashomon.compare import align
+from rashomon.compare.encoder import DIMENSIONS, SentenceEncoder
+from rashomon.compare.story_result import StoryEmbedder, StoryJob
+from rashomon.extract.annotate import ArticleExtraction
+from rashomon.model import Article, ArticleAnnotations, Sentence
+
+PARAPHRASES = [
+    (
+        "The bridge was closed to traffic on Tuesday after inspectors found cracks in two of its piers.",
+        "Inspectors discovered cracked piers, and the bridge was shut to vehicles on Tuesday.",
+    ),
+    (
+        "The company will cut 1,200 jobs by the end of next year, its chief executive said.",
+        "Its chief executive announced that 1,200 positions would be eliminated by the end of next year.",
+    ),
+    (
+        "Both ministers said they were ready to resume talks on the fishing quota.",
+        "The two ministers declared themselves prepared to restart negotiations over the fishing quota.",
+    ),
+]
+# Same topic and many shared words, different statements: another figure, another event, another claim.
+NON_PAIRS = [
+    (
+        "The bridge was closed to traffic on Tuesday after inspectors found cracks in two of its piers.",
+        "The bridge first opened to traffic in 1964 and carries about 40,000 cars a day.",
+    ),
+    (
+        "The company will cut 1,200 jobs by the end of next year, its chief executive said.",
+        "The company reported a profit of 85 million euros for the third quarter.",
+    ),
+    (
+        "Both ministers said they were ready to resume talks on the fishing quota.",
+        "Fishermen blocked the harbour in Brest on Monday to protest against fuel prices.",
+    ),
+]
+
+
+@cache
+def encoder() -> SentenceEncoder:
+    return SentenceEncoder()
+
+
+def decisions(pairs: list[tuple[str, str]]) -> list[bool]:
+    texts = [text for pair in pairs for text in pair]
+    score = align.scores(texts, encoder()(texts))
+    linked = align.same_statement(score)
+    return [bool(linked[2 * k, 2 * k + 1]) for k in range(len(pairs))]
+
+
+def test_encoder_gives_unit_vectors_and_paraphrases_are_closer_than_strangers() -> None:
+    vectors = encoder()([PARAPHRASES[0][0], PARAPHRASES[0][1], NON_PAIRS[2][1], ""])
+    assert vectors.shape == (4, DIMENSIONS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    assert encoder()([]).shape == (0, DIMENSIONS)
+
+
+def test_paraphrases_are_one_statement() -> None:
+    assert decisions(PARAPHRASES) == [True, True, True]
+
+
+def test_look_alikes_are_not_one_statement() -> None:
+    assert decisions(NON_PAIRS) == [False, False, False]
+
+
+def test_paraphrase_scores_above_look_alike_of_the_same_sentence() -> None:
+    texts = [PARAPHRASES[0][0], PARAPHRASES[0][1], NON_PAIRS[0][1]]
+    score = align.scores(texts, encoder()(texts))
+    assert score[0, 1] > score[0, 2]
+    assert np.allclose(score, score.T)
+
+
+def test_different_numbers_weigh_against_one_statement() -> None:
+    same = "Police said 14 people were injured in the crash on the motorway."
+    texts = [
+        same,
+        "Police said 14 people were hurt in the motorway crash.",
+        "Police said 41 people were hurt in the motorway crash.",
+    ]
+    score = align.scores(texts, encoder()(texts))
+    assert score[0, 1] > score[0, 2]
+
+
+def test_terms_read_names_numbers_and_dates() -> None:
+    found = align.terms(["On Friday the Armenian leader met Aliyev in Sochi; 1,200 troops and two tanks left in 2021."])
+    assert found.names.sum() == 3  # armeni, aliyev, sochi: "On" opens the sentence
+    assert found.numbers.sum() == 2  # 1200, two
+    assert found.dates.sum() == 2  # friday, 2021
+
+
+def article(article_id: str, sentences: list[str]) -> tuple[Article, ArticleExtraction]:
+    text = " ".join(sentences)
+    bounds, at = [], 0
+    for sentence in sentences:
+        bounds.append(Sentence(article=article_id, start=at, end=at + len(sentence)))
+        at += len(sentence) + 1
+    notes = ArticleAnnotations(article=article_id, sentences=tuple(bounds))
+    return Article(id=article_id, source=f"{article_id}.txt", text=text), ArticleExtraction(annotations=notes)
+
+
+def test_embedder_embeds_only_stories_of_several_originals_and_loads_once() -> None:
+    loads: list[int] = []
+
+    def load() -> SentenceEncoder:
+        loads.append(1)
+        return encoder()
+
+    a, b, c, d = (article(i, [f"Sentence one of {i}.", f"Sentence two of {i}."]) for i in "abcd")
+    several = StoryJob(members=(a[0], b[0]), extractions={"a": a[1], "b": b[1]}, copies={})
+    alone = StoryJob(members=(c[0],), extractions={"c": c[1]}, copies={})
+    copied = StoryJob(members=(c[0], d[0]), extractions={"c": c[1], "d": d[1]}, copies={"d": "c"})
+    embed = StoryEmbedder(load)
+    assert embed([alone, copied]) == [alone, copied]
+    assert loads == []
+    first, second, third = embed([several, alone, copied])
+    assert set(first.embeddings) == {"a", "b"}
+    assert first.embeddings["a"].shape == (2, DIMENSIONS)
+    assert np.allclose(first.embeddings["b"][1], encoder()(["Sentence two of b."])[0], atol=1e-5)
+    assert second.embeddings == {} and third.embeddings == {}
+    embed([several])
+    assert loads == [1]
