@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 INPUT_FORMATS = (
     "Inputs: .txt (page text, debris and all), .html/.htm, .jsonl/.json/.ndjson records (id plus body, text or html; "
     "optional title, published, outlet, byline, url, language), .warc/.warc.gz web archives, RSS/Atom feeds "
-    "(.rss, .atom, .xml), each optionally .gz; folders are read recursively (hidden files skipped)."
+    "(.rss, .atom, .xml), each optionally .gz; folders are read recursively (hidden files skipped). A page or "
+    "text file's title, published, outlet, byline, url or language can be given in NAME.meta.json beside it."
 )
 EXIT_STATUS = "Exit status: 0 done; 2 a problem with the command or its inputs (explained on stderr); 1 a bug."
 

@@ -13,6 +13,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from rashomon.model import InputKind, RawDocument, Rejected, describe_input
 from rashomon.settings import IngestSettings
 
 TEXT_SUFFIXES = {".txt", ".text"}
+# Metadata beside a page or text file: "report.txt" + "report.txt.meta.json".
+SIDECAR_SUFFIX = ".meta.json"
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 _METADATA_FIELDS = ("title", "published", "outlet", "url", "byline", "language")
@@ -46,6 +49,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
             for found in sorted(path.rglob("*")):
                 if any(part.startswith(".") for part in found.relative_to(path).parts):
                     hidden += found.name.startswith(".")
+                elif found.name.endswith(SIDECAR_SUFFIX) and found.is_file():
+                    if not Path(str(found).removesuffix(SIDECAR_SUFFIX)).is_file():
+                        passed.append(Rejected(input=str(found), reason="A metadata file without its article."))
                 elif found.is_file():
                     files.append(found)
                 elif (reason := _passed_over(found)) is not None:
@@ -178,13 +184,13 @@ def _read_data(
     if suffix in RECORD_SUFFIXES:
         yield from _read_records(data, source, settings)
     elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        yield _read_single(data, source, name, suffix)
+        yield from _with_sidecar(_read_single(data, source, name, suffix))
     elif suffix in FEED_SUFFIXES and not looks_like_feed(data):
         yield Rejected(input=source, reason=f"The {suffix} file is not an RSS or Atom feed.")
     elif suffix in FEED_SUFFIXES or (not _looks_like_html(data) and looks_like_feed(data)):
         yield from read_feed(data, source, settings.feed_summary_chars)
     elif _looks_like_html(data):
-        yield _read_single(data, source, name, suffix)
+        yield from _with_sidecar(_read_single(data, source, name, suffix))
     else:
         yield Rejected(
             input=source,
@@ -240,6 +246,29 @@ def _read_single(data: bytes, source: str, name: str, suffix: str) -> RawDocumen
         return Rejected(input=source, reason="The file holds only white space.")
     article_id = name[: -len(".gz")] if name.lower().endswith(".gz") else name
     return RawDocument(id=article_id, source=source, kind="text" if suffix in TEXT_SUFFIXES else "html", content=text)
+
+
+def _with_sidecar(item: RawDocument | Rejected) -> Iterator[RawDocument | Rejected]:
+    """A page or text file's document with what its sidecar ``NAME.meta.json`` gives (title, published, outlet,
+    byline, url, language: given values win over what cleaning finds). A sidecar that cannot be read is listed
+    under its article's file (so the listing goes once the sidecar is fixed) and the article read without it."""
+    if not isinstance(item, RawDocument) or not (sidecar := Path(item.source + SIDECAR_SUFFIX)).is_file():
+        yield item
+        return
+    try:
+        given: Any = json.loads(sidecar.read_text(encoding="utf-8"))
+        trouble = None if isinstance(given, dict) else "it is not a JSON object"
+    except (OSError, ValueError, RecursionError) as error:
+        given, trouble = {}, error.strerror if isinstance(error, OSError) else _json_trouble(error)
+    if trouble is None and (unknown := sorted(set(given) - set(_METADATA_FIELDS))):
+        trouble = f"unknown field(s) {', '.join(unknown)} ignored; known: {', '.join(_METADATA_FIELDS)}"
+    if trouble is not None:
+        yield Rejected(input=item.source, reason=f"Its metadata file {sidecar.name}: {trouble}.")
+    if not isinstance(given, dict):
+        yield item
+        return
+    metadata: dict[str, Any] = {k: str(given[k]).strip() or None for k in _METADATA_FIELDS if given.get(k) is not None}
+    yield replace(item, **metadata)
 
 
 def _read_records(data: bytes, source: str, settings: IngestSettings) -> Iterator[RawDocument | Rejected]:

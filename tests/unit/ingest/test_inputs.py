@@ -339,3 +339,22 @@ def test_json_no_parser_takes_is_one_rejected_line_and_the_file_goes_on(tmp_path
     assert "number too long" in reasons[0]
     assert "nested too deep" in reasons[1]
     assert "5,000 characters" in reasons[2]
+
+
+def test_a_sidecar_gives_a_text_file_its_outlet_and_date(tmp_path: Path) -> None:
+    (tmp_path / "bridge.txt").write_text(PAGE)
+    given = {"outlet": "Valley Herald", "published": "2025-05-14", "byline": "Anna Petrov"}
+    (tmp_path / "bridge.txt.meta.json").write_text(json.dumps(given))
+    (tmp_path / "road.txt").write_text(PAGE)
+    (tmp_path / "road.txt.meta.json").write_text('{"outlet": "North Post", "colour": "red"}')
+    (tmp_path / "gone.txt.meta.json").write_text("{}")
+    results = read(tmp_path)
+    bridge, road = documents(results)
+    assert (bridge.id, bridge.outlet, bridge.published, bridge.byline) == ("bridge.txt", *given.values())
+    assert road.outlet == "North Post"
+    reasons = {Path(r.input).name: r.reason for r in rejections(results)}
+    assert "unknown field(s) colour" in reasons["road.txt"]
+    assert reasons["gone.txt.meta.json"] == "A metadata file without its article."
+    (tmp_path / "road.txt.meta.json").write_text("not json")
+    (road_again,) = [d for d in documents(read(tmp_path)) if d.id == "road.txt"]
+    assert road_again.outlet is None  # read without it, and listed
