@@ -167,7 +167,7 @@ def _joined(text: str, low: Any, high: Any) -> bool:
     between = text[low.end : high.start].strip().lower()
     before = text[: low.start].lower().split()[-2:]
     if between in ("to", "-", "–"):
-        return "by" not in before
+        return "by" not in before or re.fullmatch(r"[\d.,]+", text[low.start : low.end]) is not None
     return between == "and" and "between" in before
 
 

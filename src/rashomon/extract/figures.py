@@ -148,6 +148,8 @@ def _amounts(doc: Doc) -> Iterator[_Amount]:
 
 def _starts_number(doc: Doc, i: int) -> bool:
     tok = doc[i]
+    if tok.lower_ in words.SCALES and tok.lower_ != "dozen":
+        return False  # "billion" alone is not an amount; "a billion" starts on "a", "two billion" on "two"
     if tok.lower_ in ("a", "an"):
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         return nxt in words.SCALES or nxt in words.FRACTION_WORDS
@@ -370,6 +372,7 @@ def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
     if money is not None:  # "$2 million", "US $58": the figure starts on the sign
         code, first = money
         amount = _money_scale(doc, replace(amount, unit=code))
+    amount = _range_scale(doc, amount)
     unit = _find_unit(doc, amount)
     if not _keeps(doc, amount, unit, first):
         return None
@@ -497,18 +500,34 @@ def _find_unit(doc: Doc, amount: _Amount) -> _Unit:
     return _rate(doc, _age(doc, found))
 
 
-def _range_unit(doc: Doc, amount: _Amount) -> _Unit | None:
-    """The low end of a range takes the unit of the high end: "5 to 7 per cent", "between $62 and $68 a share"."""
+def _range_high(doc: Doc, amount: _Amount) -> _Amount | None:
+    """The high end of a range the amount opens: "5 to 7 per cent", "between 4% and 5%", "5-10W"."""
     at = amount.last + 1
-    if at + 1 >= len(doc) or doc[at].lower_ not in words.RANGE_WORDS:
+    if at + 1 >= len(doc) or doc[at].lower_ not in words.RANGE_WORDS or doc[at + 1].lower_ in ("a", "an"):
         return None
     if doc[at].lower_ == "and" and (amount.first == 0 or doc[amount.first - 1].lower_ != "between"):
         return None
-    high = _number(doc, at + 1) if _starts_number(doc, at + 1) else None
-    if high is None or high.unit is not None or doc[at + 1].lower_ in ("a", "an"):
-        return None
-    unit = _find_unit(doc, high)
-    return _Unit(end=amount.last, unit=unit.unit) if unit.unit is not None else None
+    at += 1 if doc[at + 1].lower_ in words.CURRENCY_SYMBOLS and at + 2 < len(doc) else 0  # "$89 to $93 billion"
+    return _number(doc, at + 1) if _starts_number(doc, at + 1) else None
+
+
+def _range_unit(doc: Doc, amount: _Amount) -> _Unit | None:
+    """The low end of a range takes the unit of the high end."""
+    high = _range_high(doc, amount)
+    unit = None if high is None else high.unit or _find_unit(doc, high).unit
+    return _Unit(end=amount.last, unit=unit) if unit is not None else None
+
+
+def _range_scale(doc: Doc, amount: _Amount) -> _Amount:
+    """The low end of a range takes the scale word of the high end: "1 to 2 thousand", "US $89 to $93 billion"."""
+    high = _range_high(doc, amount)
+    if high is None or high.value is None or amount.value is None or amount.first != amount.last:
+        return amount
+    scale = words.SCALES.get(doc[high.last].lower_, 1.0)
+    # Only a low end that reads as a count of the scale: "$89 to $93 billion", not "$200 to $4 million".
+    if scale >= 1_000 and amount.value * scale <= high.value:
+        return replace(amount, value=amount.value * scale)
+    return amount
 
 
 def _percent(doc: Doc, after: int) -> _Unit | None:
@@ -638,6 +657,8 @@ def _hyphen_unit(doc: Doc, amount: _Amount) -> _Unit | None:
     hyphen = amount.last + 1
     if doc[hyphen].text != "-" or hyphen + 1 >= len(doc) or doc[hyphen + 1].pos_ not in ("NOUN", "PROPN"):
         return None
+    if _DIGIT.search(doc[hyphen + 1].text):
+        return None  # "5-10W": a range, not a unit
     unit_tok = doc[hyphen + 1]
     name = _measure_name(unit_tok.text) or _unit_name(unit_tok)
     if _follows(doc, hyphen + 1, ("-", "old")) or _follows(doc, hyphen + 1, ("old",)):

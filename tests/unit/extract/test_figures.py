@@ -268,6 +268,24 @@ def test_the_low_end_of_a_range_takes_the_unit_of_the_high_end(figures: Finder) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are 1 to 2 thousand people in the camp.", [(1000.0, "people"), (2000.0, "people")]),
+        ("They used a 5-10W laser in the lab.", [(5.0, "watt"), (10.0, "watt")]),
+        ("Revenue fell to US $89 to $93 billion.", [(89e9, "USD"), (93e9, "USD")]),
+    ],
+)
+def test_the_low_end_of_a_range_takes_scale_and_unit(
+    figures: Finder, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(f.value, f.unit) for f in figures(text)] == expected
+
+
+def test_a_scale_word_alone_is_not_an_amount(figures: Finder) -> None:
+    assert figures("The profit was Y=590 billion, a record.") == ()
+
+
 def test_a_year_earlier_is_a_time_not_a_rate(figures: Finder) -> None:
     figure = _only(figures, "Revenue was $6.78 billion a year earlier.")
     assert (figure.value, figure.unit) == (6_780_000_000.0, "USD")
