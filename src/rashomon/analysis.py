@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,13 +53,15 @@ def analyze(
     if not paths:
         raise UsageError("Give at least one file or folder to analyse.")
     settings = settings or load_settings()
+    store_path = db or (out / "rashomon.duckdb" if out else None)
+    left_as_found = _Leftovers(store_path, out)
+    if out is not None:
+        _check_writable(out, left_as_found)
     try:
         model = LanguageModel(settings.nlp.model, settings.nlp.batch_size)
     except ModelMissingError as error:
         raise UsageError(str(error)) from error
-    store_path = db or (out / "rashomon.duckdb" if out else None)
     selection = selection or Selection()
-    left_as_found = _Leftovers(store_path, out)
     with Store(store_path) as store:
         result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
         nothing = result.added + result.updated + result.unchanged == 0
@@ -86,6 +89,19 @@ def _chosen_dossier(store: Store, result: RunResult, selection: Selection) -> di
     }
 
 
+def _check_writable(out: Path, left_as_found: _Leftovers) -> None:
+    """Fail before the work, not after it, when the reports could not be written."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"The output folder {out} is a file; give a folder (new or existing) for --out.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".rashomon-check-"):
+            pass
+    except OSError as error:
+        left_as_found.restore()
+        raise UsageError(f"The output folder {out} cannot be written: {error.strerror or error}.") from error
+
+
 class _Leftovers:
     """What a run creates before it knows whether it reads anything: a new store file (and its index file and
     write-ahead log) and a new output folder, removed again when it read nothing."""
@@ -95,11 +111,11 @@ class _Leftovers:
         self.out = out if out is not None and not out.exists() else None
 
     def restore(self) -> None:
-        if self.store_path is not None:
+        if self.store_path is not None and self.store_path.parent.is_dir():
             for made in self.store_path.parent.glob(f"{self.store_path.name}*"):
                 made.unlink(missing_ok=True)
         for folder in (self.store_path.parent if self.store_path else None, self.out):
-            if folder is not None and folder.exists() and not any(folder.iterdir()):
+            if folder is not None and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
 
 

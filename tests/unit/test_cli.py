@@ -156,3 +156,14 @@ def test_a_run_that_reads_nothing_says_what_was_tried_and_leaves_nothing(
     assert main(["--quiet", "analyze", str(empty), "--out", str(out)]) == 2
     assert "notes.txt" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_an_output_that_cannot_be_written_fails_before_the_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text(BODY, encoding="utf-8")
+    assert main(["--quiet", "analyze", str(source), "--out", str(source)]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert main(["--quiet", "analyze", str(source), "--out", str(source / "sub")]) == 2
+    assert "cannot be written" in capsys.readouterr().err
