@@ -208,6 +208,9 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
     except SystemExit as exit_:
         return int(exit_.code or 0)
     bars = ProgressBars(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+    if bars.enabled and args.command in ("analyze", "demo"):
+        # Loading the library and the language model takes seconds: say so at once.
+        print(f"rashomon {__version__}: loading the language model ...", file=sys.stderr, flush=True)
     handler: Callable[[argparse.Namespace, ProgressBars, TextIO], int] = args.handler
     try:
         return handler(args, bars, out)

@@ -30,7 +30,7 @@ from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
 from rashomon.extract.entities import speaker_index
 from rashomon.extract.nlp import LanguageModel
-from rashomon.ingest.inputs import discover, is_records, read_file, read_inputs
+from rashomon.ingest.inputs import SINGLE_ARTICLE_SUFFIXES, discover, inner_suffix, is_records, read_file, read_inputs
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -165,6 +165,9 @@ def ingest_into(
         on_new(result.added + result.updated)
 
     read_now: set[str] = set()  # ids read in this run: a second article under one id is refused, not merged
+    files, _ = discover(paths)
+    # Where every file is one article (text and page files), the count of files is the bar's total.
+    total = len(files) if all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files) else None
     for item in read_inputs(paths, settings.ingest):
         stats.items_in += 1
         cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared), latest)
@@ -181,7 +184,7 @@ def ingest_into(
         else:
             articles.append(cleaned)
             stats.items_out += 1
-        progress(Progress(stage="read", done=stats.items_in, total=None))
+        progress(Progress(stage="read", done=stats.items_in, total=total))
         if len(articles) + len(rejected) >= settings.ingest.batch_size:
             flush()
     flush()

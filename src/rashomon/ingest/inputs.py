@@ -29,6 +29,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 SIDECAR_SUFFIX = ".meta.json"
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+# Files that hold one article each (records, archives and feeds hold many).
+SINGLE_ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _METADATA_FIELDS = ("title", "published", "outlet", "url", "byline", "language")
 # A record's text field, in order of preference, and how its content is cleaned.
 _CONTENT_FIELDS: dict[str, InputKind] = {"body": "body", "text": "text", "html": "html"}
