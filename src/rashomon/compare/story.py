@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import numpy as np
@@ -107,7 +107,9 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     similarity = similarity_matrix(sentence_texts) if several else np.zeros((len(sentences), len(sentences)))
     score = align.scores(sentence_texts, _embeddings(story), char=similarity) if several else similarity
     owners = [s.article for s in sentences]
-    groups = _groups(sentences, score, best_links(owners, score, align.same_statement(score)))
+    # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
+    model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
+    groups = _groups(sentences, score, best_links(owners, score, align.same_statement(score, model)))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
     sentence_at = _SentenceAt(sentences)
