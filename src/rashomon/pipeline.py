@@ -25,7 +25,14 @@ from pathlib import Path
 
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
-from rashomon.compare.story_result import StoryEmbedder, StoryJob, StoryResult, analyse_jobs, dated_members
+from rashomon.compare.story_result import (
+    COMPARE_VERSION,
+    StoryEmbedder,
+    StoryJob,
+    StoryResult,
+    analyse_jobs,
+    dated_members,
+)
 from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
 from rashomon.extract.entities import speaker_index
@@ -336,8 +343,10 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
 
 
 def _basis(members: Sequence[str], hashes: Mapping[str, str], version: str, settings: Settings) -> str:
-    """What a story's result is derived from: its members' content, the extractor and the comparison settings."""
-    return _settings_digest([(m, hashes.get(m)) for m in members], version, settings.compare.model_dump())
+    """What a story's result is derived from: its members' content, the extractor, the comparison and its settings."""
+    return _settings_digest(
+        [(m, hashes.get(m)) for m in members], version, COMPARE_VERSION, settings.compare.model_dump()
+    )
 
 
 def analyse_stories(

@@ -108,7 +108,10 @@ class DedupSettings(StageSettings):
 
 class CompareSettings(StageSettings):
     sentence_similarity: float = Field(
-        0.3, description="Similarity above which two outlets' sentences are taken to make the same statement."
+        0.3,
+        description="Lowest probability at which two outlets' sentences are taken to make the same statement: the "
+        "fitted alignment model's own threshold (0.7) applies unless this is higher. Half of it is the character "
+        "n-gram similarity at which two sentences' figures are compared.",
     )
     quote_similarity: float = Field(
         0.25, description="Similarity above which two quotes by one speaker are taken as the same statement."
