@@ -78,6 +78,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₪": "ILS", "₩": "KRW",
     "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
     "rm": "MYR", "rs": "INR", "rs.": "INR",
+    # "£" and "¥" as ASCII folding (unidecode) writes them, glued to the amount: "PS2.7m", "Y=28,030".
+    "ps": "GBP", "y=": "JPY",
 }  # fmt: skip
 # A word before a "$" that names the dollar ("US $58", "HK $5.4m"), or glued after it ("$US55m").
 DOLLAR_COUNTRIES: dict[str, str] = {
@@ -129,7 +131,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "°": "degree", "Nm": "newton metre", "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal",
     "GPa": "gigapascal", "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
     "km²": "square kilometre", "sqm": "square metre", "ha": "hectare", "sec": "second",
-    "ms": "millisecond", "h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
+    "ms": "millisecond", "p": "penny", "h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
 }  # fmt: skip
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
