@@ -207,6 +207,7 @@ DAYS_PER_UNIT: dict[str, float] = {
 METRES_PER_UNIT: dict[str, float] = {
     "mile": 1609.344, "km": 1000, "kilometre": 1000, "kilometer": 1000, "metre": 1, "meter": 1, "m": 1,
     "foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "yard": 0.9144, "inch": 0.0254, "cm": 0.01, "mm": 0.001,
+    "centimetre": 0.01, "millimetre": 0.001,
     "nautical mile": 1852,
 }  # fmt: skip
 # Counted nouns that all count people, so "dozens of people" and "six troops" are the same kind of quantity.
