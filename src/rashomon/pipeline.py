@@ -55,7 +55,7 @@ from rashomon.store.records import from_json, to_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import StoryIndex
-from rashomon.workers import Workers, extract_in_worker, in_order
+from rashomon.workers import Workers, compare_in_worker, extract_in_worker, in_order
 
 logger = logging.getLogger(__name__)
 
@@ -367,7 +367,7 @@ def analyse_stories(
     nothing is read.
     """
     started = time.perf_counter()
-    run_basis = _settings_digest(version, settings.compare.model_dump())
+    run_basis = _settings_digest(version, COMPARE_VERSION, settings.compare.model_dump())
     if not changed and index is None and not store.stories_due() and store.stories_basis() == run_basis:
         return StageStats(name="compare")
     if index is None and store.stories_due():
@@ -381,17 +381,20 @@ def analyse_stories(
     todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
     stats = StageStats(name="compare", items_in=len(todo))
     copies = resolve_chains(store.copies())
-    embed = StoryEmbedder()  # the run's sentence encoder, loaded once, for the first story of several articles
+    # Sentence embeddings (for stories of several articles) are made where the stories are worked out: in the
+    # workers when there are some, each loading the encoder once, else here.
+    embed = None if pool is not None else StoryEmbedder()
 
     def jobs() -> Iterator[list[StoryJob]]:
         for chunk in _chunks(todo, 64):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
             extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
-            yield embed([_story_job(current[sid], articles, extracted, copies) for sid in chunk])
+            made = [_story_job(current[sid], articles, extracted, copies) for sid in chunk]
+            yield embed(made) if embed is not None else made
 
     sent, paired = itertools.tee(jobs())
-    work = partial(analyse_jobs, settings=settings.compare)
+    work = partial(analyse_jobs if pool is None else compare_in_worker, settings=settings.compare)
     for batch, results in zip(paired, in_order(pool, work, sent, 2 * settings.nlp.processes), strict=True):
         rows = [_story_row(r, job.members, bases[r.story.id]) for job, r in zip(batch, results, strict=True)]
         for issue in (step for r in results for step in r.issues):

@@ -14,16 +14,22 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
+from rashomon.compare.story_result import StoryEmbedder, StoryJob, StoryResult, analyse_jobs
 from rashomon.extract.annotate import ArticleExtraction, extract_batch
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
-from rashomon.settings import NlpSettings
+from rashomon.settings import CompareSettings, NlpSettings
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 # A worker process's own language model, loaded by the pool's initializer (a process cannot share its parent's).
 _worker_model: LanguageModel | None = None
+
+
+# A worker's sentence encoder, loaded in the worker on the first story that needs embeddings (an inference session
+# made before a fork would not survive it).
+_worker_embedder: StoryEmbedder | None = None
 
 
 def _load_model(name: str, batch_size: int) -> None:
@@ -43,6 +49,14 @@ def extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
     if _worker_model is None:
         raise RuntimeError("worker started without its language model")
     return extract_batch(_worker_model, articles)
+
+
+def compare_in_worker(jobs: list[StoryJob], settings: CompareSettings) -> list[StoryResult]:
+    """Stories worked out in a worker, with the sentence embeddings their comparison needs made there."""
+    global _worker_embedder  # noqa: PLW0603 (one encoder per worker process, made on first need)
+    if _worker_embedder is None:
+        _worker_embedder = StoryEmbedder()
+    return analyse_jobs(_worker_embedder(jobs), settings)
 
 
 class Workers:
