@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rashomon.analysis import analyze
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "polnear" / "data"
 ROLES = ("Source", "Cue", "Content")
 PUBLISHED = {"BERT+Cofe": (83.2, 75.3, 72.9), "BERT+CRF": (82.2, 74.9, 71.0), "rule-based": (10.7, 22.8, 5.6)}
@@ -206,8 +208,6 @@ def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
 
 def run_pipeline(articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Predicted]], dict[str, int], float]:
     """Our quotes per article (source offsets), gold spans lost in cleaning per role, and the run's wall seconds."""
-    from rashomon.analysis import analyze
-
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "polnear.jsonl"
         rows = ({"id": a.id, "body": a.text, "published": a.published} for a in articles)
@@ -231,7 +231,7 @@ def run_pipeline(articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Predic
         found[quote.article].append(
             Predicted(content, quote.speaker, mapped(quote.speaker_span), mapped(quote.cue_span))
         )
-    lost = {role: 0 for role in ROLES}
+    lost = dict.fromkeys(ROLES, 0)
     for article in articles:
         kept = aligned[article.id].kept if article.id in aligned else set()
         for role in ROLES:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from spacy.symbols import VERB
 
+from rashomon.extract import attribution_model as tagger
 from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
@@ -43,6 +44,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
+_EDGE_MARKS = " \t\n\"'“”‘’«»„"
+_TRAILING = _EDGE_MARKS + ",;:"
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -57,6 +62,21 @@ def quote_mark_spans(text: str) -> list[tuple[int, int]]:
     for paragraph in _PARAGRAPH.finditer(text):
         if _ANY_OPENING.search(paragraph.group()):
             spans.extend(_pairs_in(paragraph.group(), paragraph.start()))
+    return sorted(spans)
+
+
+_UNCLOSED = re.compile(r"^[“\"]([^”\"\n]+)$")
+
+
+def tagger_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quote-mark spans as the tagger reads them: also a paragraph that opens a quote and never closes it, as news
+    style leaves the mark out when the quote runs on into the next paragraph."""
+    spans = quote_mark_spans(text)
+    for paragraph in _PARAGRAPH.finditer(text):
+        unclosed = _UNCLOSED.match(paragraph.group().strip())
+        if unclosed:
+            start = paragraph.start() + paragraph.group().index(unclosed.group(1))
+            spans.append((start, start + len(unclosed.group(1))))
     return sorted(spans)
 
 
@@ -143,12 +163,22 @@ class SpeakerResolver:
         by_role = self.roles.lookup(phrase)
         if by_role:
             return by_role, False
-        if people or inside:
-            return self.full(people[0] if people else self.text[inside[0].start : inside[0].end]), True
-        if subject.pos_ == "PROPN":
-            name = proper_name(subject)
-            return (self.full(name), False) if name else (None, False)
-        return None, False
+        if people:
+            return self.full(people[0]), True
+        bodies = [m for m in inside if m.label != "PLACE"]
+        if bodies:
+            return self.text[bodies[0].start : bodies[0].end], True
+        # A place speaks only when nothing else in the subject can: "Maryland Gov. Wes Moore" is Wes Moore, and
+        # "the Indian embassy" is the embassy, not India.
+        name = proper_name(subject) if subject.pos_ == "PROPN" else None
+        if name and not any(self.text[m.start : m.end] == name for m in inside):
+            return self.full(name), False
+        body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
+        if body and (inside or any(w[:1].isupper() for w in phrase.split()[1:])):
+            return _without_article(phrase), True
+        if inside:
+            return self.text[inside[0].start : inside[0].end], True
+        return (name, False) if name else (None, False)
 
     def _speaks(self, mention: Mention, subject: Any) -> bool:
         """Whether a name inside the subject is who speaks: the subject itself, its possessor, or the body a
@@ -169,6 +199,10 @@ class SpeakerResolver:
     def _last_sentence_start(self, char: int) -> int:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return int(token[0].sent.start_char) if token is not None and len(token) else 0
+
+
+def _without_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
 
 
 def proper_name(subject: Any) -> str | None:
@@ -234,31 +268,25 @@ def find_quotes(
     resolver = SpeakerResolver(doc, mentions)
     text = resolver.text
     marked = quote_mark_spans(text)
-    events: list[tuple[int, tuple[int, int] | Any]] = [(start, (start, end)) for start, end in marked]
+    tagged = _tagged(doc, marked)
+    taken = [(t.start, t.end) for t in tagged]
+    events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
+    events += [(start, (start, end)) for start, end in marked if not _overlaps(taken, start, end)]
     events += [(verb.idx, verb) for verb in _clause_speech_verbs(doc)]
     quotes: list[Quote] = []
     extra: list[Mention] = []
     for _, event in sorted(events, key=lambda item: item[0]):
-        if isinstance(event, tuple):
-            start, end = event
-            speaker = _quote_speaker(doc, resolver, start, end, marked)
-            kind: QuoteKind | None = None
-        else:
-            found = _indirect_quote(doc, resolver, event, marked)
-            if found is None:
-                continue
-            start, end, speaker = found
-            kind = "indirect"
-        if speaker is None:
+        found = _resolve_event(doc, resolver, event, marked, taken)
+        if found is None:
             continue
-        sentence = doc.char_span(start, end, alignment_mode="expand")[0].sent
+        start, end, speaker, kind = found
         quotes.append(
             Quote(
                 id=f"{article_id}:quote:{start}-{end}",
                 article=article_id,
                 start=start,
                 end=end,
-                kind=kind or _kind(text, sentence, start),
+                kind=kind,
                 speaker=speaker.name,
                 speaker_span=Span(article=article_id, start=speaker.span[0], end=speaker.span[1])
                 if speaker.span
@@ -325,3 +353,132 @@ def _indirect_quote(
         return None
     resolver.last_speaker = speaker.name
     return start, end, speaker
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedContent:
+    """A content span the tagger found (characters), with its cue and source spans and their tokens."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    cue_tokens: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_tokens: tuple[int, int] | None
+
+
+Event = TaggedContent | tuple[int, int] | Any
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and b > start for a, b in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without the quote marks around it and the comma or colon a closing mark kept."""
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
+    """The tagger's contents, cues and sources as character spans."""
+    if not len(doc):
+        return []
+    weights = tagger.shipped_weights()
+    text = text_of(doc)
+    parsed = tagger.parse_arrays(doc, tagger_quote_spans(text), weights.cue_lemmas)
+
+    def chars(run: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (int(parsed.starts[run[0]]), int(parsed.ends[run[1] - 1])) if run else None
+
+    found: list[TaggedContent] = []
+    for item in tagger.link(parsed, tagger.tag(parsed, weights)):
+        start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
+        if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
+            continue
+        found.append(
+            TaggedContent(
+                start=start,
+                end=end,
+                cue=chars(item.cue),
+                cue_tokens=item.cue,
+                source=chars(item.source),
+                source_tokens=item.source,
+            )
+        )
+    return found
+
+
+def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:
+    """With "according to X" the content is the rest of its sentence, before or after the cue and its source
+    (the tagger finds the cue and source well, where the content ends less so)."""
+    if item.cue is None or not text[parsed.starts[item.cue[0]] :].lower().startswith(ATTRIBUTION_PHRASES):
+        return None
+    words = np.flatnonzero(parsed.sentence == parsed.sentence[item.cue[0]])
+    first, last = int(words[0]), int(words[-1])
+    attributed_end = max(item.cue[1], item.source[1] if item.source else item.cue[1])
+    if item.cue[0] - first <= 1:
+        start, end = int(parsed.starts[min(attributed_end, last)]), int(parsed.ends[last])
+    else:
+        start, end = int(parsed.starts[first]), int(parsed.starts[item.cue[0]])
+    return (start, end) if end > start else None
+
+
+def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) -> Speaker | None:
+    """The speaker of a tagged content: its source resolved, else the subject of its cue verb, else (a content
+    standing alone) the previous speaker."""
+    if item.source_tokens is not None:
+        a, b = item.source_tokens
+        root = next((doc[i] for i in range(a, b) if not a <= doc[i].head.i < b or doc[i].head.i == i), doc[a])
+        name, is_name = resolver.resolve(root)
+        if name is None and root.pos_ in ("NOUN", "PROPN"):
+            # Unnamed in the article ("the influential daily", "residents of Dundalk"): the words themselves.
+            name, is_name = resolver.text[item.source[0] : item.source[1]], True  # type: ignore[index]
+        return Speaker(name=name, span=item.source, cue=item.cue, is_name=is_name)
+    if item.cue_tokens is not None:
+        verb = next((doc[i] for i in range(*item.cue_tokens) if doc[i].pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            found = _speaker_for(resolver, verb)
+            return Speaker(name=found.name, span=found.span, cue=item.cue, is_name=found.is_name)
+        return Speaker(name=None, span=None, cue=item.cue, is_name=False)
+    if resolver.last_speaker:
+        return Speaker(name=resolver.last_speaker, span=None, cue=None, is_name=False)
+    return None
+
+
+def _resolve_event(
+    doc: Any,
+    resolver: SpeakerResolver,
+    event: Event,
+    marked: Sequence[tuple[int, int]],
+    taken: Sequence[tuple[int, int]],
+) -> tuple[int, int, Speaker, QuoteKind] | None:
+    """One content with its speaker and kind, or None; events come in document order so that pronouns and floating
+    quotes find the speaker before them."""
+    text = resolver.text
+    if isinstance(event, TaggedContent):
+        speaker = _tagged_speaker(doc, resolver, event)
+        start, end = event.start, event.end
+        inside = any(a <= start and end <= b for a, b in marked)
+        kind: QuoteKind = "indirect" if not _overlaps(marked, start, end) else "partial"
+        if inside:
+            kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
+    elif isinstance(event, tuple):
+        start, end = event
+        speaker = _quote_speaker(doc, resolver, start, end, marked)
+        start, end = _trim(text, start, end)
+        kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
+    else:
+        indirect = _indirect_quote(doc, resolver, event, [*marked, *taken])
+        if indirect is None:
+            return None
+        start, end, speaker = indirect
+        kind = "indirect"
+    if speaker is None or end <= start:
+        return None
+    if speaker.name:
+        resolver.last_speaker = speaker.name
+    return start, end, speaker, kind
