@@ -383,7 +383,7 @@ def analyse_stories(
     copies = resolve_chains(store.copies())
     # Sentence embeddings (for stories of several articles) are made where the stories are worked out: in the
     # workers when there are some, each loading the encoder once, else here.
-    embed = None if pool is not None else StoryEmbedder()
+    embed = StoryEmbedder() if pool is None and settings.compare.embeddings else None
 
     def jobs() -> Iterator[list[StoryJob]]:
         for chunk in _chunks(todo, 64):

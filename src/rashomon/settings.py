@@ -107,11 +107,19 @@ class DedupSettings(StageSettings):
 
 
 class CompareSettings(StageSettings):
+    embeddings: bool = Field(
+        True,
+        description="Align statements with sentence embeddings (MiniLM) beside character n-grams, names, numbers "
+        "and dates: paraphrases are found, at a cost (here about 15-60 sentences a second per core, every sentence "
+        "of every story of two or more articles, again whenever its story changes). Off: character n-grams alone, "
+        "for large piles where that cost is too high.",
+    )
     sentence_similarity: float = Field(
         0.3,
         description="Lowest probability at which two outlets' sentences are taken to make the same statement: the "
-        "fitted alignment model's own threshold (0.7) applies unless this is higher. Half of it is the character "
-        "n-gram similarity at which two sentences' figures are compared.",
+        "fitted alignment model's own threshold (0.7) applies unless this is higher; with embeddings off, the "
+        "character n-gram cosine at which they are. Half of it is the character n-gram similarity at which two "
+        "sentences' figures are compared.",
     )
     quote_similarity: float = Field(
         0.25, description="Similarity above which two quotes by one speaker are taken as the same statement."

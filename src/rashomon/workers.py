@@ -54,6 +54,8 @@ def extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
 def compare_in_worker(jobs: list[StoryJob], settings: CompareSettings) -> list[StoryResult]:
     """Stories worked out in a worker, with the sentence embeddings their comparison needs made there."""
     global _worker_embedder  # noqa: PLW0603 (one encoder per worker process, made on first need)
+    if not settings.embeddings:
+        return analyse_jobs(jobs, settings)
     if _worker_embedder is None:
         _worker_embedder = StoryEmbedder()
     return analyse_jobs(_worker_embedder(jobs), settings)

@@ -105,11 +105,16 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     # Similarity is only ever read across articles: a story of one article needs none.
     several = len(story.articles) > 1
     similarity = similarity_matrix(sentence_texts) if several else np.zeros((len(sentences), len(sentences)))
-    score = align.scores(sentence_texts, _embeddings(story), char=similarity) if several else similarity
     owners = [s.article for s in sentences]
-    # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
-    model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
-    groups = _groups(sentences, score, best_links(owners, score, align.same_statement(score, model)))
+    if several and settings.embeddings:
+        score = align.scores(sentence_texts, _embeddings(story), char=similarity)
+        # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
+        model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
+        linked = align.same_statement(score, model)
+    else:  # character n-grams alone (embeddings turned off): their cosine against the setting
+        score = similarity
+        linked = similarity >= settings.sentence_similarity
+    groups = _groups(sentences, score, best_links(owners, score, linked))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
     sentence_at = _SentenceAt(sentences)

@@ -322,3 +322,17 @@ def test_a_paraphrase_across_outlets_is_corroborated_and_a_look_alike_is_not() -
     assert statement_of(result, "cracked piers") == ("corroborated", {"a", "b"})
     assert statement_of(result, "1964") == ("single-source", {"a"})
     assert statement_of(result, "40,000") == ("single-source", {"b"})
+
+
+def test_with_embeddings_off_statements_align_by_character_ngrams_alone() -> None:
+    left = annotate("a", ["A freight train derailed near Millbrook on Sunday evening.", "Schools stay shut."])
+    right = annotate("b", ["A freight train derailed close to Millbrook on Sunday evening.", "Rain fell."])
+    story = StoryInput(
+        story="story:test",
+        articles=[left[0], right[0]],
+        annotations={"a": left[1], "b": right[1]},
+        speaker_entity={},
+    )  # no embeddings given: none are read
+    result = compare_story(story, SETTINGS.model_copy(update={"embeddings": False}))
+    assert statement_of(result, "freight train") == ("corroborated", {"a", "b"})
+    assert statement_of(result, "Schools") == ("single-source", {"a"})
