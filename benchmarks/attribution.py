@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from floors import Floors
 from rashomon.analysis import analyze
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "polnear" / "data"
@@ -273,7 +274,18 @@ def main(argv: Iterable[str]) -> int:
     for article in articles:
         score_article(article, found[article.id], totals)
     report(totals, lost, len(articles), split, seconds)
-    return 0
+    if split != "test" or limit is not None:
+        return 0
+    floors = Floors("attribution", sorted(p for p in (CORPUS / "test").rglob("*") if p.is_file()))
+    right, judged = totals.speakers
+    pinned = {
+        "relaxed content f1": _prf(*totals.roles["Content"].relaxed)[2],
+        "exact content f1": _prf(*totals.roles["Content"].exact)[2],
+        "speaker accuracy": right / judged if judged else 0.0,
+    }
+    for name, value in pinned.items():
+        print(f"{name} {value:.3f}: {floors.check(name, value)}")
+    return floors.exit_status()
 
 
 if __name__ == "__main__":

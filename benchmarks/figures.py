@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from floors import Floors
 from rashomon.extract.lexicon.figure_words import QUALIFIER_BOUNDS
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "newsquant" / "formatted_test_set"
@@ -288,12 +289,18 @@ def main(argv: Iterable[str]) -> int:
     sentences = [row["text"] for row in data]
     direct = "--direct" in args
     found, texts, seconds = (run_direct if direct else run_pipeline)(sentences)
+    floors = Floors("figures", [DATA])
     for ranges in (True, False):
         if ranges or "--strict" in args:
-            score(data, found, texts, args, ranges)
+            splits = score(data, found, texts, args, ranges)
+            if ranges and not direct:
+                held = splits["held out (odd ids, 295)"]
+                for metric in ("value", "value+unit"):
+                    f1 = _prf(held.hits[metric], held.found, held.gold)[2]
+                    print(f"held-out {metric} F1 {f1:.3f}: {floors.check(f'held out {metric}', f1)}")
     how = "`find_figures` directly (tuning only)" if direct else "`rashomon analyze`"
     print(f"(through {how}, {seconds:.0f} s wall)")
-    return 0
+    return floors.exit_status()
 
 
 def score(
@@ -302,7 +309,7 @@ def score(
     texts: dict[str, str],
     args: Sequence[str],
     ranges: bool,
-) -> None:
+) -> dict[str, Counts]:
     """Score and print one reading of the figures (with or without ranges made of figure pairs)."""
     splits = {"tune (even ids, 295)": Counts(), "held out (odd ids, 295)": Counts(), "all 590": Counts()}
     names = list(splits)
@@ -328,6 +335,7 @@ def score(
         f"cleaning: {dropped} sentences dropped ({lost} gold quantities in them), {changed} changed beyond white space"
     )
     report(splits)
+    return splits
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from floors import Floors
 from rashomon.analysis import analyze
 from rashomon.extract.times import find_times, timex_type
 
@@ -227,7 +228,12 @@ def main() -> int:
         p, r, f1 = figures[f"{kind} P"], figures[f"{kind} R"], figures[f"{kind} F1"]
         print(f"{kind + ' span' if kind in ('strict', 'relaxed') else kind:14}{p:7.3f}{r:7.3f}{f1:7.3f}   {note}")
     print(f"type accuracy on relaxed matches: {figures['type accuracy']:.3f}")
-    return 0
+    if args.split != "test" or args.direct:
+        return 0
+    floors = Floors("times", sorted(p for p in SPLITS["test"].rglob("*") if p.is_file()))
+    for kind in ("relaxed", "value"):
+        print(f"{kind} F1 {figures[f'{kind} F1']:.3f}: {floors.check(f'{kind} f1', figures[f'{kind} F1'])}")
+    return floors.exit_status()
 
 
 if __name__ == "__main__":
