@@ -29,6 +29,10 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/seeds.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/stories.py
+	$(BIN)/python benchmarks/attribution.py
+	$(BIN)/python benchmarks/times.py
+	$(BIN)/python benchmarks/figures.py
+	$(BIN)/python benchmarks/alignment.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/pipeline.py
 
