@@ -2,9 +2,10 @@
 
 Each token gets hashed features read from the parse's arrays (word, lemma, tags, dependency, its neighbours, the
 speech word it hangs from and how, whether it sits between quote marks); a linear model trained on PolNeAR's train
-split (`benchmarks/train_attribution.py`, weights in `attribution_weights.py`) scores the seven BIO labels, and a
-Viterbi pass keeps the label sequence legal (an I- only after its B- or I-). Everything is numpy over the whole
-document at once: a Python object per token costs more than the model.
+split (`benchmarks/train_attribution.py`, weights in `attribution_weights.py`) scores the seven BIO labels, a second
+pass reads the first pass's roles around each token, and a repair keeps the label sequence legal (an I- only after
+its B- or I-; no span across a paragraph break). Everything is numpy over the whole document at once: a Python
+object per token costs more than the model.
 """
 
 from __future__ import annotations
