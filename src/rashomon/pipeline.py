@@ -23,14 +23,17 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
+import numpy as np
+
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
+from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.compare.story_result import (
     COMPARE_VERSION,
     StoryEmbedder,
     StoryJob,
     StoryResult,
-    analyse_jobs,
+    analyse_embedded,
     dated_members,
 )
 from rashomon.dossier import Dossier
@@ -381,21 +384,26 @@ def analyse_stories(
     todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
     stats = StageStats(name="compare", items_in=len(todo))
     copies = resolve_chains(store.copies())
-    # Sentence embeddings (for stories of several articles) are made where the stories are worked out: in the
-    # workers when there are some, each loading the encoder once, else here.
-    embed = StoryEmbedder() if pool is None and settings.compare.embeddings else None
+    # Sentence embeddings (for stories of several articles) are read from the store where kept, else made where
+    # the stories are worked out (in the workers when there are some, each loading the encoder once) and kept.
+    embeds = settings.compare.embeddings
+    vector_basis = {a: f"{h}:{version}:{ENCODER_NAME}" for a, h in hashes.items()} if embeds else {}
 
     def jobs() -> Iterator[list[StoryJob]]:
         for chunk in _chunks(todo, 64):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
             extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
-            made = [_story_job(current[sid], articles, extracted, copies) for sid in chunk]
-            yield embed(made) if embed is not None else made
+            kept = store.sentence_vectors({m: vector_basis[m] for m in wanted if m in vector_basis}) if embeds else {}
+            yield [_story_job(current[sid], articles, extracted, copies, kept) for sid in chunk]
 
     sent, paired = itertools.tee(jobs())
-    work = partial(analyse_jobs if pool is None else compare_in_worker, settings=settings.compare)
-    for batch, results in zip(paired, in_order(pool, work, sent, 2 * settings.nlp.processes), strict=True):
+    if pool is None:
+        work = partial(analyse_embedded, settings=settings.compare, embedder=StoryEmbedder() if embeds else None)
+    else:
+        work = partial(compare_in_worker, settings=settings.compare)
+    for batch, (results, made) in zip(paired, in_order(pool, work, sent, 2 * settings.nlp.processes), strict=True):
+        store.save_sentence_vectors({a: (vector_basis[a], v) for a, v in made.items() if a in vector_basis})
         rows = [_story_row(r, job.members, bases[r.story.id]) for job, r in zip(batch, results, strict=True)]
         for issue in (step for r in results for step in r.issues):
             stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
@@ -413,6 +421,7 @@ def _story_job(
     articles: Mapping[str, Article],
     extracted: Mapping[str, ArticleExtraction],
     copies: Mapping[str, str],
+    vectors: Mapping[str, np.ndarray],
 ) -> StoryJob:
     return StoryJob(
         members=tuple(articles[m] for m in members if m in articles),
@@ -420,6 +429,7 @@ def _story_job(
             m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m)) for m in members
         },
         copies={c: copies[c] for c in members if c in copies},
+        embeddings={m: vectors[m] for m in members if m in vectors},
     )
 
 

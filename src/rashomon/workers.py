@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-from rashomon.compare.story_result import StoryEmbedder, StoryJob, StoryResult, analyse_jobs
+import numpy as np
+
+from rashomon.compare.story_result import StoryEmbedder, StoryJob, StoryResult, analyse_embedded
 from rashomon.extract.annotate import ArticleExtraction, extract_batch
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
@@ -51,14 +53,15 @@ def extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
     return extract_batch(_worker_model, articles)
 
 
-def compare_in_worker(jobs: list[StoryJob], settings: CompareSettings) -> list[StoryResult]:
-    """Stories worked out in a worker, with the sentence embeddings their comparison needs made there."""
+def compare_in_worker(
+    jobs: list[StoryJob], settings: CompareSettings
+) -> tuple[list[StoryResult], dict[str, np.ndarray]]:
+    """Stories worked out in a worker, with the sentence embeddings their comparison needs made there (and sent
+    back to be kept)."""
     global _worker_embedder  # noqa: PLW0603 (one encoder per worker process, made on first need)
-    if not settings.embeddings:
-        return analyse_jobs(jobs, settings)
-    if _worker_embedder is None:
+    if settings.embeddings and _worker_embedder is None:
         _worker_embedder = StoryEmbedder()
-    return analyse_jobs(_worker_embedder(jobs), settings)
+    return analyse_embedded(jobs, settings, _worker_embedder if settings.embeddings else None)
 
 
 class Workers:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.extract.nlp import LanguageModel
-from rashomon.pipeline import Progress, run
+from rashomon.pipeline import Progress, extractor_version, run
 from rashomon.settings import load_settings
 from rashomon.store.database import Store
 
@@ -166,3 +167,23 @@ def test_other_comparison_settings_work_the_stories_out_again(tmp_path: Path, la
     corroborated = [s for story in again.dossier.stories for s in story.statements if s.status == "corroborated"]
     before = [s for story in first.dossier.stories for s in story.statements if s.status == "corroborated"]
     assert len(corroborated) < len(before), "the stricter threshold shows in the stored results"
+
+
+def test_kept_sentence_vectors_give_the_dossier_a_run_from_scratch_gives(
+    tmp_path: Path, language_model: LanguageModel
+) -> None:
+    settings = load_settings()
+    names = ["01_continental_wire.txt", "02_harbor_ledger.txt", "05_northsea_courant.txt"]
+    for part in ("grown", "scratch"):
+        (tmp_path / part).mkdir()
+    folder = _inputs(tmp_path / "grown", names[:2])
+    with Store(tmp_path / "grown.duckdb") as store:
+        run([folder], store, settings, language_model)
+        version = f"{extractor_version(language_model)}:{ENCODER_NAME}"
+        kept = store.sentence_vectors({a: f"{h}:{version}" for a, h in store.content_hashes().items()})
+        assert set(kept) == set(names[:2]), "the first run keeps the vectors of its multi-article story"
+        _inputs(tmp_path / "grown", names[2:])
+        grown = run([folder], store, settings, language_model).dossier
+    with Store(None) as store:
+        scratch = run([_inputs(tmp_path / "scratch", names)], store, settings, language_model).dossier
+    assert grown.stories == scratch.stories

@@ -19,6 +19,8 @@ from tokenizers import Tokenizer
 DIMENSIONS = 384
 # Sentences longer than this many word pieces are cut: the model was trained on 128 (a news sentence is ~35).
 MAX_TOKENS = 128
+# Names the vectors a run keeps: another model (or another way of pooling) must make them again.
+ENCODER_NAME = "all-MiniLM-L6-v2-int8"
 
 
 class EncoderMissingError(RuntimeError):
@@ -51,7 +53,7 @@ class SentenceEncoder:
         self.tokenizer.no_padding()
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.batch_size = batch_size
-        self.name = "all-MiniLM-L6-v2-int8"
+        self.name = ENCODER_NAME
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)

@@ -6,7 +6,6 @@ Worked out once per membership: a story whose members did not change keeps its s
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,7 +17,7 @@ from rashomon.compare.story import StoryInput, compare_story
 from rashomon.extract.annotate import ArticleExtraction
 from rashomon.extract.entities import resolve_entities, speaker_index
 from rashomon.extract.times import find_times
-from rashomon.model import Article, ArticleAnnotations, Entity, Sentence, Story, StoryComparison, TimeExpr
+from rashomon.model import Article, ArticleAnnotations, Entity, Story, StoryComparison, TimeExpr
 from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
 
@@ -111,29 +110,47 @@ class StoryJob:
 
 class StoryEmbedder:
     """Adds to story jobs the sentence embeddings their comparison needs: only for stories of two or more original
-    articles, all the jobs' sentences in one call. The encoder is loaded on the first story that needs it."""
+    articles, and only for articles the job does not already carry (kept from an earlier run), all in one call.
+    The encoder is loaded on the first story that needs it. Vectors are rounded to float16, as they are kept, so a
+    story compares the same whether its vectors were made now or read back. What it made is in ``made`` until
+    taken."""
 
     def __init__(self, load: Callable[[], SentenceEncoder] = SentenceEncoder) -> None:
         self.load = load
         self.encoder: SentenceEncoder | None = None
+        self.made: dict[str, np.ndarray] = {}
 
     def __call__(self, jobs: Sequence[StoryJob]) -> list[StoryJob]:
-        wanted: list[tuple[int, Article, tuple[Sentence, ...]]] = []
-        for position, job in enumerate(jobs):
+        wanted: dict[str, tuple[str, ...]] = {}
+        for job in jobs:
             originals = [a for a in job.members if a.id not in job.copies]
             if len(originals) > 1:
-                wanted.extend((position, a, job.extractions[a.id].annotations.sentences) for a in originals)
-        if not wanted:
-            return list(jobs)
-        if self.encoder is None:
-            self.encoder = self.load()
-        vectors = self.encoder([a.text[s.start : s.end] for _, a, sentences in wanted for s in sentences])
-        found: dict[int, dict[str, np.ndarray]] = defaultdict(dict)
-        at = 0
-        for position, article, sentences in wanted:
-            found[position][article.id] = vectors[at : at + len(sentences)]
-            at += len(sentences)
-        return [replace(job, embeddings=found[i]) if i in found else job for i, job in enumerate(jobs)]
+                wanted.update(
+                    (a.id, tuple(a.text[s.start : s.end] for s in job.extractions[a.id].annotations.sentences))
+                    for a in originals
+                    if a.id not in job.embeddings and a.id not in self.made
+                )
+        if wanted:
+            if self.encoder is None:
+                self.encoder = self.load()
+            vectors = self.encoder([text for texts in wanted.values() for text in texts])
+            vectors = vectors.astype(np.float16).astype(np.float32)
+            at = 0
+            for article, texts in wanted.items():
+                self.made[article] = vectors[at : at + len(texts)]
+                at += len(texts)
+        return [_with_embeddings(job, self.made) for job in jobs]
+
+    def take_made(self) -> dict[str, np.ndarray]:
+        made, self.made = self.made, {}
+        return made
+
+
+def _with_embeddings(job: StoryJob, made: Mapping[str, np.ndarray]) -> StoryJob:
+    originals = [a for a in job.members if a.id not in job.copies]
+    if len(originals) < 2:
+        return job
+    return replace(job, embeddings={**{a.id: made[a.id] for a in originals if a.id in made}, **job.embeddings})
 
 
 def analyse_story_safely(job: StoryJob, settings: CompareSettings) -> StoryResult:
@@ -153,3 +170,14 @@ def analyse_story_safely(job: StoryJob, settings: CompareSettings) -> StoryResul
 def analyse_jobs(jobs: Sequence[StoryJob], settings: CompareSettings) -> list[StoryResult]:
     """Each job's story worked out (a batch, so a worker process gets enough at a time)."""
     return [analyse_story_safely(job, settings) for job in jobs]
+
+
+def analyse_embedded(
+    jobs: Sequence[StoryJob], settings: CompareSettings, embedder: StoryEmbedder | None
+) -> tuple[list[StoryResult], dict[str, np.ndarray]]:
+    """The jobs' stories worked out, embeddings made first where needed (``embedder`` None: embeddings are off);
+    also the sentence vectors made for this batch, to be kept."""
+    if embedder is None:
+        return analyse_jobs(jobs, settings), {}
+    embedded = embedder(jobs)
+    return analyse_jobs(embedded, settings), embedder.take_made()

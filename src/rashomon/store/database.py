@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected, describe_input
@@ -55,6 +56,10 @@ _DDL = (
     """CREATE TABLE IF NOT EXISTS page_lines (
         site VARCHAR NOT NULL, line_key VARCHAR NOT NULL, document VARCHAR NOT NULL,
         PRIMARY KEY (site, line_key, document))""",
+    # Each article's sentence embeddings (float16 rows), kept so a story that grows embeds only its new articles;
+    # ``basis`` names the content, extraction and encoder they were made from.
+    """CREATE TABLE IF NOT EXISTS sentence_vectors (
+        article VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, width INTEGER NOT NULL, vectors BLOB NOT NULL)""",
 )
 _ARTICLE_COLUMNS = "id, content_hash, source, text, title, published, outlet, byline, url, relays, captions, language"
 # What each older schema version lacks, in order: a store of version N runs _MIGRATIONS[N - 1:].
@@ -439,6 +444,30 @@ class Store:
         for site, key, count in rows:
             shared.setdefault(site, {})[key] = int(count)
         return shared
+
+    def sentence_vectors(self, bases: Mapping[str, str]) -> dict[str, np.ndarray]:
+        """Stored sentence embeddings of the given articles, where made from the given basis (article -> basis)."""
+        rows = self.connection.execute(
+            "SELECT article, basis, width, vectors FROM sentence_vectors "
+            "WHERE article IN (SELECT unnest(?::VARCHAR[]))",
+            [list(bases)],
+        ).fetchall()
+        return {
+            article: np.frombuffer(blob, dtype=np.float16).reshape(-1, width).astype(np.float32)
+            for article, basis, width, blob in rows
+            if bases.get(article) == basis
+        }
+
+    def save_sentence_vectors(self, made: Mapping[str, tuple[str, np.ndarray]]) -> None:
+        """Keep articles' sentence embeddings (article -> (basis, rows)), replacing older ones."""
+        if not made:
+            return
+        with self.transaction():
+            for article, (basis, vectors) in made.items():
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?, ?, ?)",
+                    [article, basis, int(vectors.shape[1]), vectors.astype(np.float16).tobytes()],
+                )
 
     def content_hashes(self) -> dict[str, str]:
         rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()
