@@ -104,18 +104,26 @@ def _check_writable(out: Path, left_as_found: _Leftovers) -> None:
 
 class _Leftovers:
     """What a run creates before it knows whether it reads anything: a new store file (and its index file and
-    write-ahead log) and a new output folder, removed again when it read nothing."""
+    write-ahead log) and a new output folder, removed again when it read nothing. Files that were there before the
+    run (another store's backup named alike, say) are never touched."""
 
     def __init__(self, store_path: Path | None, out: Path | None) -> None:
         self.store_path = store_path if store_path is not None and not store_path.exists() else None
-        self.out = out if out is not None and not out.exists() else None
+        self.before = set(self._made_alike())
+        # Only folders this run creates may be removed (the output folder, or a new folder for --db).
+        self.new_folders = [f for f in (out, store_path.parent if store_path else None) if f and not f.exists()]
+
+    def _made_alike(self) -> list[Path]:
+        if self.store_path is None or not self.store_path.parent.is_dir():
+            return []
+        return list(self.store_path.parent.glob(f"{self.store_path.name}*"))
 
     def restore(self) -> None:
-        if self.store_path is not None and self.store_path.parent.is_dir():
-            for made in self.store_path.parent.glob(f"{self.store_path.name}*"):
+        for made in self._made_alike():
+            if made not in self.before:
                 made.unlink(missing_ok=True)
-        for folder in (self.store_path.parent if self.store_path else None, self.out):
-            if folder is not None and folder.is_dir() and not any(folder.iterdir()):
+        for folder in self.new_folders:
+            if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
 
 

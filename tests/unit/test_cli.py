@@ -167,3 +167,17 @@ def test_an_output_that_cannot_be_written_fails_before_the_work(
     assert "is a file" in capsys.readouterr().err
     assert main(["--quiet", "analyze", str(source), "--out", str(source / "sub")]) == 2
     assert "cannot be written" in capsys.readouterr().err
+
+
+def test_a_run_that_reads_nothing_removes_only_what_it_made(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    kept = tmp_path / "stores"
+    kept.mkdir()
+    backup = kept / "my.duckdb.bak"
+    backup.write_text("an older store, kept by hand", encoding="utf-8")
+    db = kept / "my.duckdb"
+    assert main(["--quiet", "analyze", str(empty), "--out", str(tmp_path / "out"), "--db", str(db)]) == 2
+    assert backup.exists() and not db.exists()
+    assert kept.is_dir(), "a folder that was there before stays"
+    assert not (tmp_path / "out").exists()

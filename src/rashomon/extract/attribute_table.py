@@ -24,7 +24,7 @@ _TESTED = (TAG, LOWER, DEP, IS_SPACE)
 _TESTED_NAMES = ("TAG", "LOWER", "DEP", "IS_SPACE")
 # What the patterns may set, in the order of the arrays written back.
 _SET = (TAG, POS, MORPH, LEMMA, DEP)
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 200_000  # keys kept (about 40 MB); the tables start afresh beyond it
 
 
 class UnsupportedPatternError(ValueError):
