@@ -15,7 +15,6 @@ Run: `.venv/bin/python benchmarks/attribution.py [--split test|dev|train] [--lim
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from floors import Floors
 from rashomon.analysis import analyze
+from source_offsets import SourceOffsets
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "polnear" / "data"
 ROLES = ("Source", "Cue", "Content")
@@ -88,25 +88,6 @@ def load_split(split: str, limit: int | None = None) -> list[GoldArticle]:
             article.attributions = parse_ann(anns[0].read_text(encoding="utf-8"))
         articles.append(article)
     return articles
-
-
-class Alignment:
-    """Maps offsets of the clean text to the source text through their common blocks; None where cleaning added or
-    changed the text."""
-
-    def __init__(self, source: str, clean: str) -> None:
-        matcher = difflib.SequenceMatcher(None, source, clean, autojunk=False)
-        self.to_source: dict[int, int] = {}
-        self.kept: set[int] = set()
-        for block in matcher.get_matching_blocks():
-            for k in range(block.size):
-                self.to_source[block.b + k] = block.a + k
-                self.kept.add(block.a + k)
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        first = next((self.to_source[i] for i in range(start, end) if i in self.to_source), None)
-        last = next((self.to_source[i] for i in range(end - 1, start - 1, -1) if i in self.to_source), None)
-        return (first, last + 1) if first is not None and last is not None else None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -218,7 +199,7 @@ def run_pipeline(articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Predic
         seconds = time.perf_counter() - started
     texts = {a.id: a.text for a in dossier.articles}
     by_id = {a.id: a for a in articles}
-    aligned = {i: Alignment(by_id[i].text, texts[i]) for i in texts if i in by_id}
+    aligned = {i: SourceOffsets(by_id[i].text, texts[i]) for i in texts if i in by_id}
     found: dict[str, list[Predicted]] = {i: [] for i in by_id}
     for quote in dossier.quotes:
         alignment = aligned.get(quote.article)
@@ -226,7 +207,7 @@ def run_pipeline(articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Predic
         if alignment is None or content is None:
             continue
 
-        def mapped(ref: object, alignment: Alignment = alignment) -> tuple[int, int] | None:
+        def mapped(ref: object, alignment: SourceOffsets = alignment) -> tuple[int, int] | None:
             return alignment.span(ref.start, ref.end) if ref is not None else None  # type: ignore[attr-defined]
 
         found[quote.article].append(

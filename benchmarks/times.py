@@ -14,7 +14,6 @@ instead of the pipeline (fast, for tuning only).
 from __future__ import annotations
 
 import argparse
-import difflib
 import html
 import json
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 from floors import Floors
 from rashomon.analysis import analyze
 from rashomon.extract.times import find_times, timex_type
+from source_offsets import SourceOffsets
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "tempeval3"
 SPLITS = {"test": CORPUS / "test-platinum" / "te3-platinum", "train": CORPUS / "train-tbaq"}
@@ -87,31 +87,6 @@ def read_split(split: str) -> list[Document]:
     return [read_tml(p) for p in sorted(SPLITS[split].rglob("*.tml"))]
 
 
-def _visible(text: str) -> tuple[str, list[int]]:
-    """The text without white space, and the source offset of each kept character."""
-    offsets = [i for i, c in enumerate(text) if not c.isspace()]
-    return "".join(text[i] for i in offsets), offsets
-
-
-def offset_map(source: str, clean: str) -> dict[int, int]:
-    """Clean-text offset -> source offset for every non-space character the two texts share, in order."""
-    src, src_at = _visible(source)
-    cln, cln_at = _visible(clean)
-    if src == cln:
-        return dict(zip(cln_at, src_at, strict=True))
-    mapping: dict[int, int] = {}
-    for block in difflib.SequenceMatcher(None, cln, src, autojunk=False).get_matching_blocks():
-        for k in range(block.size):
-            mapping[cln_at[block.a + k]] = src_at[block.b + k]
-    return mapping
-
-
-def to_source(start: int, end: int, clean: str, mapping: dict[int, int]) -> tuple[int, int] | None:
-    """A clean-text span on the source text (first and last mapped characters inside it), or None."""
-    inside = [mapping[i] for i in range(start, end) if i in mapping and not clean[i].isspace()]
-    return (min(inside), max(inside) + 1) if inside else None
-
-
 def pipeline_times(docs: Sequence[Document]) -> tuple[dict[str, list[Timex]], int]:
     """Each document's times from one `analyze` run, on source offsets; and how many gold times fell in text that
     the cleaning dropped."""
@@ -122,15 +97,15 @@ def pipeline_times(docs: Sequence[Document]) -> tuple[dict[str, list[Timex]], in
                 out.write(json.dumps({"id": doc.id, "body": doc.text, "published": doc.dct}) + "\n")
         dossier = analyze([path]).dossier
     texts = {a.id: a.text for a in dossier.articles}
-    maps = {doc.id: offset_map(doc.text, texts.get(doc.id, "")) for doc in docs}
+    maps = {doc.id: SourceOffsets(doc.text, texts.get(doc.id, "")) for doc in docs}
     found: dict[str, list[Timex]] = {doc.id: [] for doc in docs}
     for t in dossier.times:
-        span = to_source(t.start, t.end, texts[t.article], maps[t.article])
+        span = maps[t.article].span(t.start, t.end)
         if span is not None:
             found[t.article].append(Timex(start=span[0], end=span[1], value=t.value, type=t.type))
     dropped = 0
     for doc in docs:
-        kept = set(maps[doc.id].values())
+        kept = maps[doc.id].kept
         dropped += sum(1 for g in doc.gold if not any(i in kept for i in range(g.start, g.end)))
     return found, dropped
 

@@ -40,7 +40,7 @@ from rashomon.dossier import Dossier
 from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
 from rashomon.extract.entities import speaker_index
 from rashomon.extract.nlp import LanguageModel
-from rashomon.ingest.inputs import SINGLE_ARTICLE_SUFFIXES, discover, inner_suffix, is_records, read_file, read_inputs
+from rashomon.ingest.inputs import SINGLE_ARTICLE_SUFFIXES, discover, inner_suffix, is_records, read_file
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -157,7 +157,8 @@ def ingest_into(
     """
     stats = StageStats(name="ingest+clean")
     started = time.perf_counter()
-    shared = count_lines(paths, store, settings)
+    files, passed_over = discover(paths)  # the folders are walked once, for both passes
+    shared = count_lines(files, store, settings)
     latest = date.today() + timedelta(days=1)  # a later publication date is a placeholder or a typo
     articles: list[Article] = []
     rejected: list[Rejected] = []
@@ -175,10 +176,10 @@ def ingest_into(
         on_new(result.added + result.updated)
 
     read_now: set[str] = set()  # ids read in this run: a second article under one id is refused, not merged
-    files, _ = discover(paths)
     # Where every file is one article (text and page files), the count of files is the bar's total.
     total = len(files) if all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files) else None
-    for item in read_inputs(paths, settings.ingest):
+    read = (item for path in files for item in read_file(path, settings.ingest))
+    for item in itertools.chain(passed_over, read):
         stats.items_in += 1
         cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared), latest)
         if isinstance(cleaned, Article) and cleaned.id in read_now:
@@ -202,13 +203,12 @@ def ingest_into(
     return stats
 
 
-def count_lines(paths: Sequence[Path], store: Store, settings: Settings) -> dict[str, dict[str, int]]:
-    """Store the line keys of the pages of flattened text among the inputs, by site; then, over every page stored,
+def count_lines(files: Sequence[Path], store: Store, settings: Settings) -> dict[str, dict[str, int]]:
+    """Store the line keys of the pages of flattened text among the input files, by site; then, over every page stored,
     per site the lines more than one page holds. Counted over sets of (line, page), so reading the same inputs
     again counts the same."""
     # Only records (JSON Lines) carry the URL or outlet that names a page's site before cleaning: other files are
     # not read twice.
-    files, _ = discover(paths)
     records = [f for f in files if is_records(f)]
     pages = {
         item.id: (site, text_line_keys(item.content))
@@ -387,14 +387,19 @@ def analyse_stories(
     # Sentence embeddings (for stories of several articles) are read from the store where kept, else made where
     # the stories are worked out (in the workers when there are some, each loading the encoder once) and kept.
     embeds = settings.compare.embeddings
-    vector_basis = {a: f"{h}:{version}:{ENCODER_NAME}" for a, h in hashes.items()} if embeds else {}
+    basis_of: dict[str, str] = {}  # article -> what its kept vectors must have been made from
+
+    def vector_bases(ids: Sequence[str]) -> dict[str, str]:
+        found = {m: f"{hashes[m]}:{version}:{ENCODER_NAME}" for m in ids if m in hashes}
+        basis_of.update(found)
+        return found
 
     def jobs() -> Iterator[list[StoryJob]]:
         for chunk in _chunks(todo, 64):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
             extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
-            kept = store.sentence_vectors({m: vector_basis[m] for m in wanted if m in vector_basis}) if embeds else {}
+            kept = store.sentence_vectors(vector_bases(wanted)) if embeds else {}
             yield [_story_job(current[sid], articles, extracted, copies, kept) for sid in chunk]
 
     sent, paired = itertools.tee(jobs())
@@ -403,7 +408,7 @@ def analyse_stories(
     else:
         work = partial(compare_in_worker, settings=settings.compare)
     for batch, (results, made) in zip(paired, in_order(pool, work, sent, 2 * settings.nlp.processes), strict=True):
-        store.save_sentence_vectors({a: (vector_basis[a], v) for a, v in made.items() if a in vector_basis})
+        store.save_sentence_vectors({a: (basis_of[a], v) for a, v in made.items() if a in basis_of})
         rows = [_story_row(r, job.members, bases[r.story.id]) for job, r in zip(batch, results, strict=True)]
         for issue in (step for r in results for step in r.issues):
             stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
