@@ -394,8 +394,12 @@ def analyse_stories(
         basis_of.update(found)
         return found
 
+    # Pieces small enough that the workers finish together: the stories of several articles, which need
+    # embeddings and alignment, are few and cost most.
+    size = 64 if pool is None else max(1, min(64, len(todo) // (8 * settings.nlp.processes)))
+
     def jobs() -> Iterator[list[StoryJob]]:
-        for chunk in _chunks(todo, 64):
+        for chunk in _chunks(todo, size):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
             extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}

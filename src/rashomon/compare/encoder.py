@@ -39,7 +39,8 @@ def _package_file(package: str, *parts: str) -> Path:
 class SentenceEncoder:
     """A loaded embedding model; call it on texts to get one unit vector per text (rows of a float32 array)."""
 
-    def __init__(self, batch_size: int = 64, threads: int = 1) -> None:
+    # Small batches ran fastest on one core (docs/decisions.md).
+    def __init__(self, batch_size: int = 8, threads: int = 1) -> None:
         options = onnxruntime.SessionOptions()
         # One thread: the runtime's thread pool does not survive a fork, and the run's workers already use the cores.
         options.intra_op_num_threads = threads

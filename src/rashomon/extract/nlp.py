@@ -7,18 +7,24 @@ boundary there, and a sentence never spans two paragraphs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
 from rashomon.extract.attribute_table import AttributeTable, UnsupportedPatternError
+from rashomon.extract.entity_decoder import EntityDecoder
 from rashomon.text.words import WORD_RUN
 
 _PARAGRAPH_BREAKS = "rashomon_paragraph_breaks"
 _TEXT = "rashomon_text"
+# Documents whose entities are decoded together: the decoder's steps cost little more for many than for one.
+_ENTITY_BATCH = 48
 
 
 @Language.component(_PARAGRAPH_BREAKS)
@@ -29,14 +35,33 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-_CONTENT_POS = frozenset({VERB, AUX, NOUN})
+_CONTENT_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)
+_LEMMA_CACHE_LIMIT = 200_000  # keys kept (a few MB); the cache starts afresh beyond it
 
 
-def _content_lemmas(doc: Doc, lemmatizer: Any) -> None:
-    """The lemmas the model's own lemmatizer gives verbs and nouns (those the attribute ruler left unset)."""
-    for token in doc:
-        if token.pos in _CONTENT_POS and not token.lemma:
-            token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+class _ContentLemmas:
+    """The lemmas the model's own lemmatizer gives verbs and nouns (those the attribute ruler left unset), read
+    from and written to the document's arrays, each word form's lemma worked out once."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> None:
+        values: Any = doc.to_array([POS, LEMMA, ORTH, MORPH])
+        wanted = np.nonzero(np.isin(values[:, 0], _CONTENT_POS) & (values[:, 1] == 0))[0]
+        if not len(wanted):
+            return
+        if len(self.cache) > _LEMMA_CACHE_LIMIT:
+            self.cache.clear()
+        for row in wanted.tolist():
+            pos, _, orth, morph = values[row].tolist()
+            lemma = self.cache.get((orth, pos, morph))
+            if lemma is None:
+                lemma = doc.vocab.strings.add(self.lemmatizer.rule_lemmatize(doc[row])[0])
+                self.cache[orth, pos, morph] = lemma
+            values[row, 1] = lemma
+        doc.from_array([LEMMA], values[:, 1:2])
 
 
 def _attribute_table(nlp: Any) -> AttributeTable | None:
@@ -49,6 +74,16 @@ def _attribute_table(nlp: Any) -> AttributeTable | None:
         return None
     nlp.remove_pipe("attribute_ruler")
     return table
+
+
+def _entity_decoder(nlp: Any) -> EntityDecoder | None:
+    """The model's entity recogniser taken out of its pipeline and decoded a batch at a time, where it can be."""
+    if "ner" not in nlp.pipe_names or nlp.pipe_names[-1] != "ner":
+        return None  # a later component could read the entities
+    decoder = EntityDecoder.of(nlp.get_pipe("ner"))
+    if decoder is not None:
+        nlp.remove_pipe("ner")
+    return decoder
 
 
 class ModelMissingError(RuntimeError):
@@ -69,19 +104,25 @@ class LanguageModel:
             self.nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
         self._attributes = _attribute_table(self.nlp)
         # The extractors read the lemmas of verbs and nouns only; lemmatising every token cost a sixth of the parse.
-        self._lemmatizer = self.nlp.remove_pipe("lemmatizer")[1] if "lemmatizer" in self.nlp.pipe_names else None
+        lemmatizer = self.nlp.remove_pipe("lemmatizer")[1] if "lemmatizer" in self.nlp.pipe_names else None
+        self._lemmas = _ContentLemmas(lemmatizer) if lemmatizer is not None else None
+        self._entities = _entity_decoder(self.nlp)
         self.name = name
-        self.version = f"{name}-{self.nlp.meta.get('version', '?')}" + ("+content-lemmas" if self._lemmatizer else "")
+        self.version = f"{name}-{self.nlp.meta.get('version', '?')}" + ("+content-lemmas" if self._lemmas else "")
         self.batch_size = batch_size
 
     def __call__(self, texts: Iterable[str]) -> Iterator[Any]:
-        for doc, text in self.nlp.pipe(((text, text) for text in texts), batch_size=self.batch_size, as_tuples=True):
-            doc.user_data[_TEXT] = text
-            if self._attributes is not None:
-                self._attributes(doc)
-            if self._lemmatizer is not None:
-                _content_lemmas(doc, self._lemmatizer)
-            yield doc
+        parsed = self.nlp.pipe(((text, text) for text in texts), batch_size=self.batch_size, as_tuples=True)
+        while group := list(islice(parsed, _ENTITY_BATCH)):
+            if self._entities is not None:
+                self._entities([doc for doc, _ in group])
+            for doc, text in group:
+                doc.user_data[_TEXT] = text
+                if self._attributes is not None:
+                    self._attributes(doc)
+                if self._lemmas is not None:
+                    self._lemmas(doc)
+                yield doc
 
 
 def text_of(doc: Doc) -> str:
