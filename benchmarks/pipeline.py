@@ -38,6 +38,7 @@ import spacy
 
 from ecbplus import CACHE
 from floors import corpus_digest
+from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.pipeline import (
@@ -185,7 +186,9 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
     digest = corpus_digest([CORPUS / "metadata.tsv"])
     version = extractor_version(model).replace("/", "-")
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"pipeline-store-{size}-{digest}-{version}.duckdb"
+    # The kept sentence vectors are those of one encoder, made only with embeddings on.
+    vectors = ENCODER_NAME if settings.compare.embeddings else "no-vectors"
+    path = CACHE / f"pipeline-store-{size}-{digest}-{version}-{vectors}.duckdb"
     if path.exists():
         return path
     origin = CACHE / f"pipeline-sources-{digest}-{version}.duckdb"
@@ -301,7 +304,7 @@ def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Setti
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--articles", type=int, default=150, help="articles in the throughput run")
+    parser.add_argument("--articles", type=int, default=150, help="articles in the throughput run (0: none)")
     parser.add_argument("--stores", type=int, nargs="*", default=[10_000], help="store sizes for the incremental case")
     parser.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -315,7 +318,8 @@ def main(argv: list[str]) -> int:
     model = LanguageModel(settings.nlp.model, settings.nlp.batch_size)
     records = polnear_records()
     sized = [r for r in records if 500 <= _words(r) <= 700][: args.articles]
-    throughput(sized, settings, model)
+    if sized:
+        throughput(sized, settings, model)
     if args.stores:
         incremental(args.stores, records, settings, model)
     print(f"(run on {date.today().isoformat()}; the ratio to spaCy is the figure, not the articles/s)")
