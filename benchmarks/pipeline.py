@@ -39,6 +39,7 @@ import spacy
 from ecbplus import CACHE
 from floors import corpus_digest
 from rashomon.compare.encoder import ENCODER_NAME
+from rashomon.compare.story_result import COMPARE_VERSION
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.pipeline import (
@@ -51,7 +52,7 @@ from rashomon.pipeline import (
 from rashomon.render import write_reports
 from rashomon.render.selection import Selection, select
 from rashomon.settings import Settings, load_settings
-from rashomon.store.database import Store
+from rashomon.store.database import SCHEMA_VERSION, Store
 from rashomon.store.records import from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, signatures
 from rashomon.stories.dedup import resolve_chains
@@ -188,10 +189,12 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
     CACHE.mkdir(exist_ok=True)
     # The kept sentence vectors are those of one encoder, made only with embeddings on.
     vectors = ENCODER_NAME if settings.compare.embeddings else "no-vectors"
-    path = CACHE / f"pipeline-store-{size}-{digest}-{version}-{vectors}.duckdb"
+    # The stories were compared by one version of the comparison into one layout of the store.
+    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}"
+    path = CACHE / f"pipeline-store-{size}-{digest}-{version}-{vectors}-{made_by}.duckdb"
     if path.exists():
         return path
-    origin = CACHE / f"pipeline-sources-{digest}-{version}.duckdb"
+    origin = CACHE / f"pipeline-sources-{digest}-{version}-schema{SCHEMA_VERSION}.duckdb"
     if not origin.exists():
         print(f"  extracting the {len(sources)} source articles once ...", flush=True)
         building = origin.with_suffix(".partial")

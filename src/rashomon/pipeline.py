@@ -23,17 +23,14 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
-import numpy as np
-
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
 from rashomon.compare.encoder import ENCODER_NAME
+from rashomon.compare.stored import StoredStory, work_out_stored
 from rashomon.compare.story_result import (
     COMPARE_VERSION,
     StoryEmbedder,
-    StoryJob,
     StoryResult,
-    analyse_embedded,
     dated_members,
 )
 from rashomon.dossier import Dossier
@@ -51,9 +48,8 @@ from rashomon.model import (
     describe_input,
 )
 from rashomon.render.assemble import assemble
-from rashomon.render.selection import entry_day
 from rashomon.settings import Settings
-from rashomon.store.database import Store, StoryRow
+from rashomon.store.database import Store
 from rashomon.store.records import from_json, to_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
@@ -398,60 +394,39 @@ def analyse_stories(
     # embeddings and alignment, are few and cost most.
     size = 64 if pool is None else max(1, min(64, len(todo) // (8 * settings.nlp.processes)))
 
-    def jobs() -> Iterator[list[StoryJob]]:
+    def pieces() -> Iterator[list[StoredStory]]:
         for chunk in _chunks(todo, size):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
-            extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(wanted).items()}
+            bodies = store.extractions(wanted)
             kept = store.sentence_vectors(vector_bases(wanted)) if embeds else {}
-            yield [_story_job(current[sid], articles, extracted, copies, kept) for sid in chunk]
+            yield [
+                StoredStory(
+                    members=tuple(current[sid]),
+                    articles=tuple(articles[m] for m in current[sid] if m in articles),
+                    bodies={m: bodies[m] for m in current[sid] if m in bodies},
+                    copies={c: copies[c] for c in current[sid] if c in copies},
+                    vectors={m: kept[m] for m in current[sid] if m in kept},
+                    basis=bases[sid],
+                )
+                for sid in chunk
+            ]
 
-    sent, paired = itertools.tee(jobs())
     if pool is None:
-        work = partial(analyse_embedded, settings=settings.compare, embedder=StoryEmbedder() if embeds else None)
+        work = partial(work_out_stored, settings=settings.compare, embedder=StoryEmbedder() if embeds else None)
     else:
         work = partial(compare_in_worker, settings=settings.compare)
-    for batch, (results, made) in zip(paired, in_order(pool, work, sent, 2 * settings.nlp.processes), strict=True):
-        store.save_sentence_vectors({a: (basis_of[a], v) for a, v in made.items() if a in basis_of})
-        rows = [_story_row(r, job.members, bases[r.story.id]) for job, r in zip(batch, results, strict=True)]
-        for issue in (step for r in results for step in r.issues):
+    for done in in_order(pool, work, pieces(), 2 * settings.nlp.processes):
+        store.save_sentence_vectors({a: (basis_of[a], v) for a, v in done.made.items() if a in basis_of})
+        for issue in (step for steps in done.issues for step in steps):
             stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
-        store.save_stories(rows)
-        stats.items_out += len(rows)
+        store.save_stories(done.rows)
+        stats.items_out += len(done.rows)
         progress(Progress(stage="compare", done=stats.items_out, total=len(todo)))
     store.save_stories([], sorted(set(stored) - set(current)))
     store.stories_done(run_basis)
     stats.seconds = time.perf_counter() - started
     return stats
-
-
-def _story_job(
-    members: Sequence[str],
-    articles: Mapping[str, Article],
-    extracted: Mapping[str, ArticleExtraction],
-    copies: Mapping[str, str],
-    vectors: Mapping[str, np.ndarray],
-) -> StoryJob:
-    return StoryJob(
-        members=tuple(articles[m] for m in members if m in articles),
-        extractions={
-            m: extracted.get(m) or ArticleExtraction(annotations=ArticleAnnotations(article=m)) for m in members
-        },
-        copies={c: copies[c] for c in members if c in copies},
-        embeddings={m: vectors[m] for m in members if m in vectors},
-    )
-
-
-def _story_row(result: StoryResult, members: Sequence[Article], basis: str) -> StoryRow:
-    story = result.story
-    return StoryRow(
-        id=story.id,
-        basis=basis,
-        members=story.articles,
-        day=entry_day(story.date, [a.published for a in dated_members(members, result)]),
-        outlets=frozenset((a.outlet or "").strip().casefold() for a in members),
-        body=to_json(result),
-    )
 
 
 def _merge_entities(found: Sequence[Entity]) -> list[Entity]:

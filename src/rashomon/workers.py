@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-import numpy as np
-
-from rashomon.compare.story_result import StoryEmbedder, StoryJob, StoryResult, analyse_embedded
+from rashomon.compare.stored import StoredStory, WorkedOut, work_out_stored
+from rashomon.compare.story_result import StoryEmbedder
 from rashomon.extract.annotate import ArticleExtraction, extract_batch
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
@@ -53,15 +52,13 @@ def extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
     return extract_batch(_worker_model, articles)
 
 
-def compare_in_worker(
-    jobs: list[StoryJob], settings: CompareSettings
-) -> tuple[list[StoryResult], dict[str, np.ndarray]]:
+def compare_in_worker(stories: list[StoredStory], settings: CompareSettings) -> WorkedOut:
     """Stories worked out in a worker, with the sentence embeddings their comparison needs made there (and sent
     back to be kept)."""
     global _worker_embedder  # noqa: PLW0603 (one encoder per worker process, made on first need)
     if settings.embeddings and _worker_embedder is None:
         _worker_embedder = StoryEmbedder()
-    return analyse_embedded(jobs, settings, _worker_embedder if settings.embeddings else None)
+    return work_out_stored(stories, settings, _worker_embedder if settings.embeddings else None)
 
 
 class Workers:

@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pytest
 
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected
-from rashomon.store.database import Store, StoryRow
+from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow
 
 FULL = Article(
     id="harbor-1",
@@ -178,7 +179,73 @@ def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_art
         store.save_batch([FULL], [])
         assert [a.language for a in store.articles()] == [None, "en"]
     with duckdb.connect(str(path)) as connection:
-        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+            str(SCHEMA_VERSION),
+        )
+
+
+def test_sentence_vectors_round_trip_in_parts_and_are_replaced(store: Store) -> None:
+    long = np.arange(120 * 384, dtype=np.float32).reshape(120, 384) / 1000  # 92 KB as float16: several parts
+    store.save_sentence_vectors({"a": ("basis-a", long), "b": ("basis-b", np.zeros((0, 384), dtype=np.float32))})
+    kept = store.sentence_vectors({"a": "basis-a", "b": "basis-b"})
+    assert np.array_equal(kept["a"], long.astype(np.float16).astype(np.float32))
+    assert kept["b"].shape == (0, 384)
+    assert store.connection.execute("SELECT max(octet_length(vectors)) FROM sentence_vectors").fetchone()[0] < 16_000
+    store.save_sentence_vectors({"a": ("basis-a2", long[:3])})
+    assert store.sentence_vectors({"a": "basis-a"}) == {}, "vectors of another basis are not given"
+    assert store.sentence_vectors({"a": "basis-a2"})["a"].shape == (3, 384), "the longer earlier parts are gone"
+
+
+def test_a_store_of_schema_version_3_keeps_its_extractions_stories_and_vectors(tmp_path: Path) -> None:
+    path = tmp_path / "v3.duckdb"
+    with Store(path) as store:
+        store.save_batch([FULL], [])
+        stored = store.connection.execute("SELECT * FROM articles").fetchone()
+    vectors = (np.arange(50 * 8, dtype=np.float32).reshape(50, 8) / 7).astype(np.float16)
+    with duckdb.connect(str(path)) as connection:
+        # The tables as schema 3 laid them out: plain texts and JSON bodies, an article's vectors in one value.
+        connection.execute("DROP TABLE articles")
+        connection.execute(
+            "CREATE TABLE articles (id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source VARCHAR NOT NULL, "
+            "text VARCHAR NOT NULL, title VARCHAR, published VARCHAR, outlet VARCHAR, byline VARCHAR, url VARCHAR, "
+            "relays VARCHAR NOT NULL, captions VARCHAR NOT NULL, language VARCHAR)"
+        )
+        connection.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [*stored[:3], FULL.text, *stored[4:]],
+        )
+        connection.execute("DROP TABLE extractions")
+        connection.execute("DROP TABLE stories")
+        connection.execute("DROP TABLE sentence_vectors")
+        connection.execute(
+            "CREATE TABLE extractions (article_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, "
+            "version VARCHAR NOT NULL, body VARCHAR NOT NULL)"
+        )
+        connection.execute(
+            "CREATE TABLE stories (id VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, members VARCHAR[] NOT NULL, "
+            "size INTEGER NOT NULL, day DATE, outlets VARCHAR[] NOT NULL, body VARCHAR NOT NULL)"
+        )
+        connection.execute(
+            "CREATE TABLE sentence_vectors (article VARCHAR PRIMARY KEY, basis VARCHAR NOT NULL, "
+            "width INTEGER NOT NULL, vectors BLOB NOT NULL)"
+        )
+        connection.execute("INSERT INTO extractions SELECT id, content_hash, 'v1', '{\"quotes\": []}' FROM articles")
+        connection.execute(
+            "INSERT INTO stories VALUES "
+            "('s1', 'b', ['harbor-1'], 1, DATE '2024-05-14', ['Harbor Ledger'], '{\"x\": 1}')"
+        )
+        connection.execute("INSERT INTO sentence_vectors VALUES ('harbor-1', 'vb', 8, ?)", [vectors.tobytes()])
+        connection.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.articles() == [FULL]
+        assert store.save_batch([FULL], []).unchanged == 1, "the content hash is the same"
+        assert store.extractions(["harbor-1"]) == {"harbor-1": '{"quotes": []}'}
+        assert store.stale_extractions("v1") == []
+        assert store.stories(["s1"]) == ['{"x": 1}']
+        assert store.story_entries() == [("s1", 1, date(2024, 5, 14), ["Harbor Ledger"])]
+        assert np.array_equal(store.sentence_vectors({"harbor-1": "vb"})["harbor-1"], vectors.astype(np.float32))
+    with duckdb.connect(str(path)) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("4",)
 
 
 def test_other_schema_version_is_refused(tmp_path: Path) -> None:
