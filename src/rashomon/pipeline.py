@@ -34,7 +34,7 @@ from rashomon.compare.story_result import (
     dated_members,
 )
 from rashomon.dossier import Dossier
-from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction, extract_batch
+from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction
 from rashomon.extract.entities import speaker_index
 from rashomon.extract.nlp import LanguageModel
 from rashomon.ingest.inputs import SINGLE_ARTICLE_SUFFIXES, discover, inner_suffix, is_records, read_file
@@ -50,11 +50,11 @@ from rashomon.model import (
 from rashomon.render.assemble import assemble
 from rashomon.settings import Settings
 from rashomon.store.database import Store
-from rashomon.store.records import from_json, to_json
+from rashomon.store.records import from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import StoryIndex
-from rashomon.workers import Workers, compare_in_worker, extract_in_worker, in_order
+from rashomon.workers import Workers, compare_in_worker, extract_in_worker, extract_stored, in_order
 
 logger = logging.getLogger(__name__)
 
@@ -262,11 +262,11 @@ def extract_pending(
     # Small enough pieces that the workers finish together: with two, five batches of 32 leave one idle for a third.
     size = settings.nlp.batch_size if pool is None else max(1, min(settings.nlp.batch_size, len(todo) // 16))
     batches = (store.articles(ids) for ids in _chunks(todo, size))
-    work = extract_in_worker if pool is not None else partial(extract_batch, model)
+    work = extract_in_worker if pool is not None else partial(extract_stored, model)
     for extracted in in_order(pool, work, batches, 2 * settings.nlp.processes):
-        store.save_extractions(version, [(e.annotations.article, to_json(e)) for e in extracted])
+        store.save_extractions(version, [(article, body) for article, body, _ in extracted])
         stats.items_out += len(extracted)
-        for issue in (step for e in extracted for step in e.issues):
+        for issue in (step for _, _, failed in extracted for step in failed):
             stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
         progress(Progress(stage="extract", done=stats.items_out, total=len(todo)))
     stats.seconds = time.perf_counter() - started

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from rashomon.compare.stored import StoredStory, WorkedOut, work_out_stored
 from rashomon.compare.story_result import StoryEmbedder
-from rashomon.extract.annotate import ArticleExtraction, extract_batch
+from rashomon.extract.annotate import extract_batch
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.settings import CompareSettings, NlpSettings
+from rashomon.store.records import to_json
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,10 +47,16 @@ def _ready() -> None:
     return None
 
 
-def extract_in_worker(articles: list[Article]) -> list[ArticleExtraction]:
+def extract_stored(model: LanguageModel, articles: Sequence[Article]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """A batch of articles extracted and written as the store keeps them: (article id, JSON, the steps that
+    failed). Written where extracted, so the process that writes the store does no more than write."""
+    return [(e.annotations.article, to_json(e), tuple(e.issues)) for e in extract_batch(model, articles)]
+
+
+def extract_in_worker(articles: list[Article]) -> list[tuple[str, str, tuple[str, ...]]]:
     if _worker_model is None:
         raise RuntimeError("worker started without its language model")
-    return extract_batch(_worker_model, articles)
+    return extract_stored(_worker_model, articles)
 
 
 def compare_in_worker(stories: list[StoredStory], settings: CompareSettings) -> WorkedOut:
