@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from rashomon.compare.encoder import ENCODER_NAME
+from rashomon.compare.story_result import COMPARE_VERSION
 from rashomon.extract.nlp import LanguageModel
-from rashomon.pipeline import Progress, extractor_version, run
+from rashomon.pipeline import Progress, _settings_digest, _story_bases, extractor_version, run
 from rashomon.settings import load_settings
 from rashomon.store.database import Store
 
@@ -187,3 +188,17 @@ def test_kept_sentence_vectors_give_the_dossier_a_run_from_scratch_gives(
     with Store(None) as store:
         scratch = run([_inputs(tmp_path / "scratch", names)], store, settings, language_model).dossier
     assert grown.stories == scratch.stories
+
+
+def test_story_bases_are_the_digests_stored_stories_were_saved_under() -> None:
+    # Written out once for all stories; a different digest would make every stored story be worked out again.
+    settings = load_settings()
+    stories = {"a": ["x1", "x2"], "b": ['é"q'], "c": []}
+    hashes = {"x1": "h1", 'é"q': "h3"}
+    expected = {
+        sid: _settings_digest(
+            [(m, hashes.get(m)) for m in members], "v/1", COMPARE_VERSION, settings.compare.model_dump()
+        )
+        for sid, members in stories.items()
+    }
+    assert _story_bases(stories, hashes, "v/1", settings) == expected
