@@ -117,7 +117,9 @@ class StoryIndex:
         rows = self._append(batch, fresh)
         links = []
         for copy, original in (copies or {}).items():
-            if copy in self._row and original in self._row and copy != original:
+            known = copy in self._row and original in self._row and copy != original
+            # Only links not yet applied touch their stories: a store's copies are passed whole on every add.
+            if known and self._same.get(self._row[copy]) != self._row[original]:
                 self._same[self._row[copy]] = self._row[original]
                 links.append((self._row[copy], self._row[original]))
         self._regroup(rows, self._candidates(rows), links)
