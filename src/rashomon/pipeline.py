@@ -345,8 +345,8 @@ def _story_bases(
     stories: Mapping[str, Sequence[str]], hashes: Mapping[str, str], version: str, settings: Settings
 ) -> dict[str, str]:
     """Story id -> what its result is derived from: its members' content, the extractor, the comparison and its
-    settings. The same digest as `_settings_digest(pairs, version, COMPARE_VERSION, settings)`, the part shared by
-    every story written out once (dumping the settings per story cost seconds in a store of 100,000)."""
+    settings. The same digest as `_settings_digest(pairs, version, COMPARE_VERSION, settings)`, with the part every
+    story shares written out once rather than per story."""
     shared = json.dumps([version, COMPARE_VERSION, settings.compare.model_dump()], sort_keys=True, default=str)
     tail = ", " + shared[1:]
     return {

@@ -268,7 +268,7 @@ class Store:
         elif int(row[0]) < SCHEMA_VERSION:
             # An older store gains the new columns, empty until its articles are cleaned again; nothing is lost.
             logger.warning(
-                "Upgrading the store %s from schema version %s to %s (once; about a minute per 100,000 articles).",
+                "Upgrading the store %s from schema version %s to %s: its tables are rewritten once.",
                 self.path or "in memory",
                 row[0],
                 SCHEMA_VERSION,
