@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import pickle
 import re
 import resource
 import shutil
@@ -189,8 +188,9 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
     CACHE.mkdir(exist_ok=True)
     # The kept sentence vectors are those of one encoder, made only with embeddings on.
     vectors = ENCODER_NAME if settings.compare.embeddings else "no-vectors"
-    # The stories were compared by one version of the comparison into one layout of the store.
-    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}"
+    # The stories were compared by one version of the comparison into one layout of the store, its story index kept
+    # in columns (index2: an older cache's index, pickled whole, would be rewritten by the first run measured).
+    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}-index2"
     path = CACHE / f"pipeline-store-{size}-{digest}-{version}-{vectors}-{made_by}.duckdb"
     if path.exists():
         return path
@@ -262,7 +262,7 @@ def scratch_agreement(store_path: Path, settings: Settings) -> float:
             articles = sorted(store.articles(batch), key=lambda a: reading_key(a.id, a.published))
             facts = {i: from_json(StoryFacts, body, "facts") for i, body in store.extractions(batch).items()}
             fresh.add(signatures(articles, facts), copies)
-    grown: StoryIndex = pickle.loads(saved[1]) if saved else StoryIndex(settings.stories)
+    grown = StoryIndex.from_saved(saved.state, saved.columns) if saved else StoryIndex(settings.stories)
     truth = {member: str(n) for n, members in enumerate(fresh.stories()) for member in members}
     return bcubed(grown.stories(), truth)[2]
 
@@ -281,7 +281,10 @@ def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Setti
             shutil.copy(seeded, working)
             # The story index lies beside the store, under the name the store gives it (seeded as .partial).
             for beside in seeded.parent.glob(f"{seeded.with_suffix('').name}.*stories-*"):
-                shutil.copy(beside, working.parent / beside.name)
+                if beside.is_dir():
+                    shutil.copytree(beside, working.parent / beside.name)
+                else:
+                    shutil.copy(beside, working.parent / beside.name)
             output = subprocess.run(
                 [sys.executable, __file__, "--measure", str(working), str(inputs)],
                 check=True,

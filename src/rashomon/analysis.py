@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,7 +121,11 @@ class _Leftovers:
 
     def restore(self) -> None:
         for made in self._made_alike():
-            if made not in self.before:
+            if made in self.before:
+                continue
+            if made.is_dir():  # the story index's folder
+                shutil.rmtree(made, ignore_errors=True)
+            else:
                 made.unlink(missing_ok=True)
         for folder in self.new_folders:
             if folder.is_dir() and not any(folder.iterdir()):

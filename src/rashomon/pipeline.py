@@ -14,7 +14,6 @@ import hashlib
 import itertools
 import json
 import logging
-import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -318,8 +317,11 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
     if fresh and store.story_index_settings() is not None:
         logger.info("story settings changed since the index was built: placing every article again")
     saved = None if fresh else store.story_index()
-    # Our own bytes, from the store this run opened (see docs/architecture.md).
-    index: StoryIndex = pickle.loads(saved[1]) if saved else StoryIndex(settings.stories)
+    if saved is None and not fresh:
+        logger.warning("the saved story index cannot be read whole: placing every article again")
+        fresh, new = True, store.article_ids()
+        stats.items_in = len(new)
+    index = StoryIndex.from_saved(saved.state, saved.columns) if saved else StoryIndex(settings.stories)
     index.settings = settings.stories
     links: dict[str, str] = {}
     for ids in _chunks(new, 1000):
@@ -336,7 +338,8 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
         index.add(signatures(articles, facts), copies)
         stats.items_out += len(batch)
         progress(Progress(stage="stories", done=stats.items_out, total=len(new)))
-    store.save_story_index(digest, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), new, fresh=fresh)
+    state, columns = index.to_saved()
+    store.save_story_index(digest, state, columns, new, fresh=fresh)
     stats.seconds = time.perf_counter() - started
     return stats, index
 
@@ -378,7 +381,7 @@ def analyse_stories(
         return StageStats(name="compare")
     if index is None and store.stories_due():
         saved = store.story_index()
-        index = pickle.loads(saved[1]) if saved else None
+        index = StoryIndex.from_saved(saved.state, saved.columns) if saved else None
     hashes = store.content_hashes()
     groups = index.stories() if index is not None else store.story_members().values()
     current = {story_id(members): members for members in groups}

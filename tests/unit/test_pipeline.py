@@ -144,17 +144,23 @@ def test_worker_processes_give_the_same_dossier(tmp_path: Path, language_model: 
     assert (extract.items_in, extract.items_out, extract.dropped) == (3, 3, {})
 
 
-def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: LanguageModel) -> None:
-    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt", "04_meridian_markets.txt"])
+@pytest.mark.parametrize("lost", ["folder", "column"])
+def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: LanguageModel, lost: str) -> None:
+    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt"])
     with Store(tmp_path / "store.duckdb") as store:
-        first = run([folder], store, load_settings(), language_model)
-    for index_file in tmp_path.glob("store.duckdb.stories-*"):
-        index_file.unlink()
+        run([folder], store, load_settings(), language_model)
+    (index_folder,) = tmp_path.glob("store.duckdb.stories-*")
+    if lost == "folder":
+        shutil.rmtree(index_folder)
+    else:  # its state file is there, one of its columns is not
+        (index_folder / "evidence.words.data.bin").unlink()
+    _inputs(tmp_path, ["04_meridian_markets.txt"])  # something new to place, so the index is read
     with Store(tmp_path / "store.duckdb") as store:
         again = run([folder], store, load_settings(), language_model)
     placed = next(s for s in again.stages if s.name == "stories")
     assert placed.items_in == 3, "every article is placed again"
-    assert again.dossier == first.dossier
+    with Store(None) as store:
+        assert again.dossier == run([folder], store, load_settings(), language_model).dossier
 
 
 def test_other_comparison_settings_work_the_stories_out_again(tmp_path: Path, language_model: LanguageModel) -> None:

@@ -23,6 +23,8 @@ import numpy as np
 
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected, describe_input
+from rashomon.store import index_files
+from rashomon.store.index_files import SavedIndex, unpack_state
 
 SCHEMA_VERSION = 4
 logger = logging.getLogger(__name__)
@@ -57,9 +59,9 @@ _DDL = (
     # The hash-sampled shingles of each article's text (`stories.dedup.fingerprints`), for finding copies.
     "CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR NOT NULL, fingerprint BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS copies (copy VARCHAR PRIMARY KEY, original VARCHAR NOT NULL)",
-    # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with: in a file
-    # beside the store (``file``, its name) when the store is a file, since DuckDB writes a large value far more
-    # slowly than the file system does; else in ``data``.
+    # The story index (`stories.index.StoryIndex`) with the digest of the settings it was built with: when the store
+    # is a file, in a folder beside it (``file`` names its state file; `index_files`), since DuckDB writes a large
+    # value far more slowly than the file system does and a save appends only the new rows; else in ``data``.
     """CREATE TABLE IF NOT EXISTS story_index (
         id INTEGER PRIMARY KEY, settings VARCHAR NOT NULL, data BLOB NOT NULL, file VARCHAR)""",
     # The articles the saved index holds, so a run with nothing new need not read the index at all.
@@ -240,6 +242,8 @@ class Store:
     def __init__(self, path: Path | None) -> None:
         """Open (or create) the store at ``path``; None keeps it in memory."""
         self.path = path
+        self._index_layout: index_files.Layout | None = None  # where the story index was last read or saved
+        self._memory_columns: dict[str, np.ndarray] = {}  # the story index's columns, for a store in memory
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -429,27 +433,43 @@ class Store:
         """Copy id -> the id of the article it copies, as found (chains unresolved)."""
         return dict(self.connection.execute("SELECT copy, original FROM copies").fetchall())
 
-    def story_index(self) -> tuple[str, bytes] | None:
-        """The saved story index: (the digest of the settings it was built with, its bytes); None when there is none
-        or its file is gone (the index is then built again from the stored articles)."""
+    def story_index(self) -> SavedIndex | None:
+        """The saved story index; None when there is none or its files are gone or cut short (the index is then
+        built again from the stored articles)."""
         row = self.connection.execute("SELECT settings, data, file FROM story_index WHERE id = 1").fetchone()
         if row is None:
             return None
-        if row[2] is None:
-            return row[0], bytes(row[1])
-        path = self._beside(row[2])
-        return (row[0], path.read_bytes()) if path.exists() else None
+        settings, data, name = str(row[0]), bytes(row[1]), row[2]
+        if name is not None:
+            path = self._beside(name)
+            if not path.is_file():
+                return None
+            data = path.read_bytes()
+        unpacked = unpack_state(data)
+        if unpacked is None:  # saved whole, by a store of before the columns
+            self._index_layout = None
+            return SavedIndex(settings, data, {})
+        state, lengths = unpacked
+        if name is None:
+            columns = {n: np.concatenate([c, np.empty_like(c)]) for n, c in self._memory_columns.items()}
+        else:
+            found = index_files.read_columns(path.parent, lengths)
+            if found is None:
+                return None
+            columns = found
+            self._index_layout = index_files.Layout(path.parent, lengths)
+        return SavedIndex(settings, state, columns)
 
     def story_index_settings(self) -> str | None:
         """The digest of the settings the saved story index was built with, without reading the index; None when
         there is no index to read."""
         row = self.connection.execute("SELECT settings, file FROM story_index WHERE id = 1").fetchone()
-        if row is None or (row[1] is not None and not self._beside(row[1]).exists()):
+        if row is None or (row[1] is not None and not self._beside(row[1]).is_file()):
             return None
         return str(row[0])
 
     def _beside(self, name: str) -> Path:
-        return (self.path or Path()).with_name(name)
+        return (self.path or Path()).parent / name
 
     def unindexed(self) -> list[str]:
         """Ids of stored articles the saved story index does not hold."""
@@ -458,27 +478,43 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
-    def save_story_index(self, settings: str, data: bytes, added: Sequence[str], *, fresh: bool = False) -> None:
+    def save_story_index(
+        self,
+        settings: str,
+        state: bytes,
+        columns: Mapping[str, np.ndarray],
+        added: Sequence[str],
+        *,
+        fresh: bool = False,
+    ) -> None:
         """Save the index and the ids it gained (all it holds when ``fresh``); its stories are then due, until
-        `stories_done`."""
+        `stories_done`.
+
+        ``columns`` are append-only arrays: unless ``fresh``, each must start with the values it had when this store
+        last read or saved the index, and only what follows them is written.
+        """
         name = None
-        if self.path is not None:
-            # A new file each time, named in the same transaction as the ids it holds: a run killed before the
-            # commit leaves the last saved index and its ids as they were.
-            name = f"{self.path.name}.stories-{uuid.uuid4().hex[:12]}"
-            self._beside(name).write_bytes(data)
+        layout = self._index_layout if not fresh else None
+        if self.path is None:
+            self._memory_columns = {n: np.array(c) for n, c in columns.items()}
+            data = index_files.pack_state(state, {n: (c.dtype.str, len(c)) for n, c in columns.items()})
+        else:
+            # A new folder for a new index, the same one (appended to) for a grown one; the state file is new each
+            # time and named in the same transaction as the ids it holds, so a run killed before the commit leaves
+            # the last saved index and its ids as they were.
+            folder = layout.folder if layout else self._beside(f"{self.path.name}.stories-{uuid.uuid4().hex[:12]}")
+            written, lengths = index_files.write(folder, state, columns, layout.lengths if layout else {})
+            name = str(written.relative_to(self.path.parent))
+            data = b""
         with self.transaction():
             if fresh:
                 self.connection.execute("DELETE FROM indexed")
-            self.connection.execute(
-                "INSERT OR REPLACE INTO story_index VALUES (1, ?, ?, ?)", [settings, b"" if name else data, name]
-            )
+            self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?, ?)", [settings, data, name])
             self.connection.execute("INSERT OR IGNORE INTO indexed SELECT unnest(?::VARCHAR[])", [list(added)])
             self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '1')")
         if self.path is not None:
-            for old in self.path.parent.glob(f"{self.path.name}.stories-*"):
-                if old.name != name:
-                    old.unlink(missing_ok=True)
+            self._index_layout = index_files.Layout(written.parent, lengths)
+            index_files.remove_others(written, f"{self.path.name}.stories-*")
 
     def stories_due(self) -> bool:
         """Whether the saved index has placed articles since the stories were last brought up to date."""

@@ -18,6 +18,8 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
+
 from rashomon.model import Article
 from rashomon.settings import DedupSettings
 from rashomon.text.words import WORD_RUN
@@ -26,6 +28,7 @@ from rashomon.text.words import WORD_RUN
 MAX_POSTINGS = 50
 # One shingle in this many (by its hash) is a fingerprint.
 SAMPLE_EVERY = 4
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit multiplier (the golden ratio's), spreading the word hashes
 
 
 def shingles(text: str, size: int) -> frozenset[str]:
@@ -33,6 +36,21 @@ def shingles(text: str, size: int) -> frozenset[str]:
     if not words:
         return frozenset()
     return frozenset(" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
+
+
+def shingle_keys(text: str, size: int) -> np.ndarray:
+    """The text's `shingles` as sorted distinct 64-bit keys, for counting containment on integers: each word hashed,
+    the hashes combined along the n-gram (two different shingles share a key by a 1 in 2**64 chance)."""
+    words = WORD_RUN.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashed = np.array([hash(word) for word in words], dtype=np.int64).view(np.uint64)
+    width = min(size, len(hashed))
+    count = len(hashed) - width + 1
+    keys = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        keys = keys * _MIX + hashed[offset : offset + count]  # wraps around modulo 2**64
+    return np.unique(keys)
 
 
 def fingerprints(text_shingles: Iterable[str]) -> frozenset[int]:
@@ -56,6 +74,12 @@ def candidate_pairs(signatures: Mapping[str, frozenset[int]]) -> set[tuple[str, 
 def containment(a: frozenset[str], b: frozenset[str]) -> float:
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
+
+
+def key_containment(a: np.ndarray, b: np.ndarray) -> float:
+    """`containment` of two texts' `shingle_keys`."""
+    smaller = min(len(a), len(b))
+    return len(np.intersect1d(a, b, assume_unique=True)) / smaller if smaller else 0.0
 
 
 def _original_first(a: Article, b: Article) -> tuple[Article, Article]:
@@ -83,10 +107,10 @@ def copy_links(
     ordered = sorted(candidates)
     # Whole shingle sets only for the articles of some candidate pair.
     involved = {article_id for pair in ordered for article_id in pair}
-    full = {article_id: shingles(articles[article_id].text, settings.shingle_words) for article_id in involved}
+    full = {article_id: shingle_keys(articles[article_id].text, settings.shingle_words) for article_id in involved}
     links: dict[str, str] = {}
     for a, b in ordered:
-        if containment(full[a], full[b]) >= settings.containment:
+        if key_containment(full[a], full[b]) >= settings.containment:
             original, copy = _original_first(articles[a], articles[b])
             links.setdefault(copy.id, original.id)
     return links

@@ -10,6 +10,7 @@ when a pair is compared, so every pair is judged with the statistics of everythi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,6 +104,24 @@ class GrowingRows:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
 
+    def columns(self, prefix: str, into: dict[str, np.ndarray]) -> tuple[int, int]:
+        """Put the arrays in use into ``into`` (views, named after ``prefix``); return what else restores them."""
+        end = int(self._indptr[self.rows])
+        into[f"{prefix}.indptr"] = self._indptr[: self.rows + 1]
+        into[f"{prefix}.indices"] = self._indices[:end]
+        into[f"{prefix}.data"] = self._data[:end]
+        return self.width, self.rows
+
+    @classmethod
+    def from_columns(cls, shape: tuple[int, int], prefix: str, columns: Mapping[str, np.ndarray]) -> GrowingRows:
+        """Rows saved by `columns`, taking over the given arrays (any room after the values in use is kept)."""
+        grown = cls.__new__(cls)
+        grown.width, grown.rows = shape
+        grown._indptr = columns[f"{prefix}.indptr"]
+        grown._indices = columns[f"{prefix}.indices"]
+        grown._data = columns[f"{prefix}.data"]
+        return grown
+
     def matrix(self) -> sparse.csr_matrix:
         end = int(self._indptr[self.rows])
         return sparse.csr_matrix(
@@ -153,6 +172,25 @@ class Evidence:
             slots, counts = kept
             self.frequency[kind] = np.zeros(WIDTH, dtype=np.int64)
             self.frequency[kind][slots] = counts
+
+    def columns(self, into: dict[str, np.ndarray]) -> dict[str, object]:
+        """Put the append-only arrays into ``into`` (views); return the rest of the state, for `from_columns`."""
+        state = self.__getstate__()
+        state["rows"] = {kind: rows.columns(f"evidence.{kind}", into) for kind, rows in self.rows.items()}
+        into["evidence.mode_year"] = self._mode_year[: self.documents]
+        into["evidence.days"] = self._days[: self.documents]
+        del state["_mode_year"], state["_days"]
+        return state
+
+    @classmethod
+    def from_columns(cls, state: dict[str, object], columns: Mapping[str, np.ndarray]) -> Evidence:
+        evidence = cls.__new__(cls)
+        shapes: dict[str, tuple[int, int]] = state.pop("rows")  # type: ignore[assignment]
+        evidence.__setstate__(state)
+        evidence.rows = {kind: GrowingRows.from_columns(s, f"evidence.{kind}", columns) for kind, s in shapes.items()}
+        evidence._mode_year = columns["evidence.mode_year"]
+        evidence._days = columns["evidence.days"]
+        return evidence
 
     @property
     def days(self) -> np.ndarray:

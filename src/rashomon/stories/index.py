@@ -9,6 +9,7 @@ as one block and can only absorb).
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -104,6 +105,32 @@ class StoryIndex:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def to_saved(self) -> tuple[bytes, dict[str, np.ndarray]]:
+        """The index as the store keeps it: its append-only arrays (each article's evidence and key words, views
+        into the index) and the pickled rest (story labels, members, frequencies), small beside them."""
+        columns: dict[str, np.ndarray] = {}
+        state = self.__getstate__()
+        state["evidence"] = self.evidence.columns(columns)
+        state["_keys"] = self._keys.columns("keys", columns)
+        state["_story"] = self._story[: len(self._ids)]
+        del state["_row"]  # rebuilt from the ids
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), columns
+
+    @classmethod
+    def from_saved(cls, state: bytes, columns: Mapping[str, np.ndarray]) -> StoryIndex:
+        """The index `to_saved` gave, taking over the column arrays; without columns, an index pickled whole."""
+        # Our own bytes, from the store a run opened (see docs/architecture.md).
+        if not columns:
+            loaded: StoryIndex = pickle.loads(state)
+            return loaded
+        fields = pickle.loads(state)
+        fields["evidence"] = Evidence.from_columns(fields["evidence"], columns)
+        fields["_keys"] = GrowingRows.from_columns(fields["_keys"], "keys", columns)
+        fields["_row"] = {article: row for row, article in enumerate(fields["_ids"])}
+        index = cls.__new__(cls)
+        index.__setstate__(fields)
+        return index
 
     def memory(self) -> int:
         """Bytes held in arrays (evidence, keys, days, story labels); Python objects not counted."""

@@ -14,6 +14,7 @@ import pytest
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected
 from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow
+from rashomon.store.index_files import SavedIndex
 
 FULL = Article(
     id="harbor-1",
@@ -136,7 +137,7 @@ def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
     assert store.story_index() is None
     store.save_batch([FULL, BARE], [])
     assert store.unindexed() == ["bare-1", "harbor-1"]
-    store.save_story_index("digest", b"\x00index", ["harbor-1"])
+    store.save_story_index("digest", b"\x00index", {}, ["harbor-1"])
     assert (store.unindexed(), store.stories_due(), store.story_index_settings()) == (["bare-1"], True, "digest")
 
     def row(story: str, basis: str, body: str) -> StoryRow:
@@ -154,9 +155,9 @@ def test_stories_are_replaced_and_dropped_by_id(store: Store) -> None:
     assert store.story_members() == {"s1": ["m1", "m2"]}
     store.stories_done("basis")
     assert (store.stories_due(), store.stories_basis()) == (False, "basis")
-    store.save_story_index("other", b"again", ["bare-1"], fresh=True)
+    store.save_story_index("other", b"again", {}, ["bare-1"], fresh=True)
     assert store.unindexed() == ["harbor-1"], "a fresh index holds only what it was given"
-    assert store.story_index() == ("other", b"again")
+    assert store.story_index() == SavedIndex("other", b"again", {})
 
 
 def test_a_store_of_schema_version_1_gains_the_language_column_and_keeps_its_articles(tmp_path: Path) -> None:
@@ -297,18 +298,67 @@ def test_page_lines_are_counted_per_site_as_sets_and_replaced(store: Store) -> N
     assert store.shared_lines() == {}, "a page's earlier lines are replaced"
 
 
-def test_a_file_store_keeps_its_story_index_beside_it(tmp_path: Path) -> None:
-    path = tmp_path / "store.duckdb"
+def _column_values(saved: SavedIndex | None) -> dict[str, list[int]]:
+    assert saved is not None
+    rows = len(saved.state)  # the tests' state is one byte per row
+    return {name: column[:rows].tolist() for name, column in saved.columns.items()}
+
+
+@pytest.mark.parametrize("on_disk", [True, False])
+def test_a_story_index_grows_by_appending_and_a_save_cut_short_leaves_the_last_one(
+    tmp_path: Path, on_disk: bool
+) -> None:
+    path = tmp_path / "store.duckdb" if on_disk else None
     with Store(path) as store:
         store.save_batch([FULL, BARE], [])
-        store.save_story_index("digest", b"first", ["harbor-1"])
-        store.save_story_index("digest", b"second", ["bare-1"])
-        (beside,) = tmp_path.glob("store.duckdb.stories-*")
-        assert beside.read_bytes() == b"second", "the earlier index file is removed"
+        store.save_story_index("digest", b"ab", {"rows": np.arange(2)}, ["harbor-1"], fresh=True)
+        saved = store.story_index()
+        assert saved is not None and len(saved.columns["rows"]) > 2, "read with room to grow"
+        grown = saved.columns["rows"]
+        grown[2:3] = [7]
+        store.save_story_index("digest", b"abc", {"rows": grown[:3]}, ["bare-1"])
+        assert _column_values(store.story_index()) == {"rows": [0, 1, 7]}
+    if not on_disk:
+        return
+    (folder,) = tmp_path.glob("store.duckdb.stories-*")
+    assert folder.is_dir() and len(list(folder.glob("state-*"))) == 1, "the earlier state file is removed"
+    assert (folder / "rows.bin").stat().st_size == 3 * 8
+    with (folder / "rows.bin").open("ab") as column:  # a save killed before its commit
+        column.write(np.array([99, 98], dtype=np.int64).tobytes())
     with Store(path) as store:
-        assert store.story_index() == ("digest", b"second")
-        beside.unlink()
+        assert store.story_index_settings() == "digest"
+        saved = store.story_index()
+        assert _column_values(saved) == {"rows": [0, 1, 7]}, "read up to the committed length"
+        assert saved is not None
+        grown = saved.columns["rows"]
+        grown[3:4] = [5]
+        store.save_story_index("digest", b"abcd", {"rows": grown[:4]}, [])
+    assert np.fromfile(folder / "rows.bin", dtype=np.int64).tolist() == [0, 1, 7, 5], "the cut tail written over"
+    with Store(path) as store:
+        store.save_story_index("fresh", b"x", {"rows": np.array([3])}, ["harbor-1"], fresh=True)
+        assert _column_values(store.story_index()) == {"rows": [3]}
+    (renewed,) = tmp_path.glob("store.duckdb.stories-*")
+    assert renewed != folder, "a fresh index goes to a new folder, the old one is removed"
+    with (renewed / "rows.bin").open("r+b") as column:
+        column.truncate(0)
+    with Store(path) as store:
+        assert store.story_index() is None, "a column cut short: the index is built again"
+    for state in renewed.glob("state-*"):
+        state.unlink()
+    with Store(path) as store:
         assert (store.story_index(), store.story_index_settings()) == (None, None), "a lost index is built again"
+
+
+def test_a_story_index_saved_whole_by_an_older_store_is_read_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        store.connection.execute("INSERT INTO story_index VALUES (1, 'digest', '', 'store.duckdb.stories-old')")
+    (tmp_path / "store.duckdb.stories-old").write_bytes(b"pickled whole")
+    with Store(path) as store:
+        assert store.story_index() == SavedIndex("digest", b"pickled whole", {})
+        store.save_story_index("digest", b"a", {"rows": np.arange(1)}, [])
+        assert _column_values(store.story_index()) == {"rows": [0]}
+    assert [p.is_dir() for p in tmp_path.glob("store.duckdb.stories-*")] == [True], "the old file is removed"
 
 
 def test_a_store_cut_short_is_a_store_error_naming_it(tmp_path: Path) -> None:

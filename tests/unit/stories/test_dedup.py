@@ -6,7 +6,16 @@ import pytest
 
 from rashomon.model import Article
 from rashomon.settings import DedupSettings
-from rashomon.stories.dedup import SAMPLE_EVERY, candidate_pairs, containment, find_duplicates, fingerprints, shingles
+from rashomon.stories.dedup import (
+    SAMPLE_EVERY,
+    candidate_pairs,
+    containment,
+    find_duplicates,
+    fingerprints,
+    key_containment,
+    shingle_keys,
+    shingles,
+)
 
 SETTINGS = DedupSettings()
 WIRE = [
@@ -141,3 +150,14 @@ def test_threshold_comes_from_settings() -> None:
     whole = article("whole", WIRE)
     assert find_duplicates([half, whole], SETTINGS) == {}
     assert find_duplicates([half, whole], DedupSettings(containment=0.3)) == {"whole": "half"}
+
+
+@pytest.mark.parametrize("size", [1, 3, 5, 40])
+def test_shingle_keys_count_containment_as_the_shingles_do(size: int) -> None:
+    texts = [" ".join(WIRE), " ".join(WIRE[:2]), " ".join(WIRE + EXTRA), "Two words", " ".join(reversed(WIRE))]
+    for a in texts:
+        assert len(shingle_keys(a, size)) == len(shingles(a, size))
+        for b in texts:
+            expected = containment(shingles(a, size), shingles(b, size))
+            assert key_containment(shingle_keys(a, size), shingle_keys(b, size)) == expected
+    assert len(shingle_keys("***", size)) == 0

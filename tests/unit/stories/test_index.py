@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,6 +11,7 @@ from scipy import sparse
 
 from rashomon.model import Article
 from rashomon.settings import StorySettings
+from rashomon.store.database import Store
 from rashomon.stories.cluster import StoryFacts, signatures
 from rashomon.stories.evidence import PAIR_FEATURES, PairModel
 from rashomon.stories.index import StoryIndex, _narrow_pair, average_link
@@ -170,3 +172,30 @@ def test_a_saved_index_is_small_and_places_later_articles_as_the_unsaved_one_doe
     assert loaded.stories() == kept.stories() == EXPECTED
     for kind, counts in kept.evidence.frequency.items():
         assert np.array_equal(loaded.evidence.frequency[kind], counts)
+
+
+def test_an_index_kept_in_a_store_grows_by_its_new_rows_and_places_as_the_unsaved_one(tmp_path: Path) -> None:
+    articles = reports()
+    kept = StoryIndex(StorySettings())
+    thirds = [articles[0::3], articles[1::3], articles[2::3]]
+    path = tmp_path / "store.duckdb"
+    for number, batch in enumerate(thirds):
+        kept.add(signatures(batch, facts_of(batch)))
+        with Store(path) as store:
+            saved = store.story_index()
+            index = StoryIndex.from_saved(saved.state, saved.columns) if saved else StoryIndex(StorySettings())
+            index.add(signatures(batch, facts_of(batch)))
+            state, columns = index.to_saved()
+            store.save_story_index("digest", state, columns, [a.id for a in batch], fresh=number == 0)
+    (folder,) = tmp_path.glob("store.duckdb.stories-*")
+    words = np.fromfile(folder / "evidence.words.data.bin", dtype=np.float32)
+    assert np.array_equal(words, kept.evidence.rows["words"].matrix().data), "the appended rows, each once"
+    with Store(path) as store:
+        saved = store.story_index()
+    assert saved is not None
+    loaded = StoryIndex.from_saved(saved.state, saved.columns)
+    assert loaded.stories() == kept.stories() == EXPECTED
+    assert len(saved.state) < 100_000, "the columns are not pickled into the state"
+    for kind, counts in kept.evidence.frequency.items():
+        assert np.array_equal(loaded.evidence.frequency[kind], counts)
+    assert np.array_equal(loaded.evidence.days, kept.evidence.days)
