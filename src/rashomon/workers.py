@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from rashomon.compare.stored import StoredStory, WorkedOut, work_out_stored
 from rashomon.compare.story_result import StoryEmbedder
 from rashomon.extract.annotate import extract_batch
@@ -41,6 +43,8 @@ def _load_model(name: str, batch_size: int) -> None:
 def _adopt_model(model: LanguageModel) -> None:
     global _worker_model  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
     _worker_model = model
+    # One thread for numpy's matrix products in each worker: the workers already keep every core busy.
+    threadpool_limits(limits=1)
 
 
 def _ready() -> None:
