@@ -190,11 +190,65 @@ def weekday(match: re.Match[str], anchor: date | None) -> str | tuple[str, Timex
 
 
 def holiday(match: re.Match[str], anchor: date | None) -> str | None:
+    """A named holiday: the year's day nearest the anchor, as for a month and day (the coming one if future);
+    "last" and "next" take the one before or after the anchor."""
     if anchor is None:
         return None
-    month_number, day = words.HOLIDAYS[" ".join(match["word"].split())]
-    found = _nearest_year(anchor, month_number, day, _future(match))
-    return found.isoformat() if found else None
+    day_of = _holiday_day(" ".join(match["word"].split()))
+    modifier = (match["mod"] or "").lower()
+    if modifier == "last":
+        return day_of(anchor.year if day_of(anchor.year) < anchor else anchor.year - 1).isoformat()
+    if modifier == "next":
+        return day_of(anchor.year if day_of(anchor.year) > anchor else anchor.year + 1).isoformat()
+    return _nearest(anchor, day_of, _future(match)).isoformat()
+
+
+def _holiday_day(name: str) -> Callable[[int], date]:
+    """The day of a holiday in a given year."""
+    if name in words.HOLIDAYS:
+        month_number, day = words.HOLIDAYS[name]
+        return lambda year: date(year, month_number, day)
+    if name in words.EASTER_HOLIDAYS:
+        offset = words.EASTER_HOLIDAYS[name]
+        return lambda year: easter_sunday(year) + timedelta(days=offset)
+    month_number, weekday, nth = words.WEEKDAY_HOLIDAYS[name]
+    return lambda year: nth_weekday(year, month_number, weekday, nth)
+
+
+def _nearest(anchor: date, day_of: Callable[[int], date], future: bool) -> date:
+    """The holiday nearest the anchor, looked for as `_nearest_year` looks for a month and day."""
+    year = anchor.year
+    distance = (day_of(year) - anchor).days
+    if future:
+        year += int(distance < 0)
+    elif distance > _AHEAD_DAYS:
+        year -= 1
+    elif distance < -_HALF_YEAR_DAYS:
+        year += 1
+    return day_of(year)
+
+
+def nth_weekday(year: int, month_number: int, weekday: int, nth: int) -> date:
+    """The nth given weekday of a month (Monday 0); nth -1 is the month's last."""
+    if nth > 0:
+        first = date(year, month_number, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    following = date(year + month_number // 12, month_number % 12 + 1, 1)
+    last = following - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month_number, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month_number, day + 1)
 
 
 def deictic(match: re.Match[str], anchor: date | None) -> str | None:

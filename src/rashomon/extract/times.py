@@ -134,6 +134,7 @@ def _build_rules() -> tuple[_Rule, ...]:
         r"\b(?:(?:earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+"
         r"(?P<unit>year|month|week|quarter|weekend)\b"
     )
+    holidays = _alternation([*words.HOLIDAYS, *words.WEEKDAY_HOLIDAYS, *words.EASTER_HOLIDAYS])
     specs: list[tuple[str, str, int, Resolver, TimexType | None]] = [
         ("month-day-year", rf"(?:\b{weekday},?\s+)?\b{month}\s+{day},?\s+{year}", 0, values.date_, None),
         ("day-month-year", rf"\b{day}\s+(?:of\s+)?{month},?\s+{year}", 0, values.date_, None),
@@ -155,7 +156,8 @@ def _build_rules() -> tuple[_Rule, ...]:
          None),
         ("reference", rf"\b(?P<word>{_alternation(words.REFERENCE_WORDS)})\b(?![-’'])", re.IGNORECASE,
          values.reference, None),
-        ("holiday", rf"\b(?P<word>{_alternation(words.HOLIDAYS)})(?![\w’'])", 0, values.holiday, None),
+        ("holiday", rf"(?:\b(?P<mod>(?i:last|next|this))\s+)?(?<!Orthodox\s)\b(?P<word>{holidays})(?![\w’'])"
+         rf"(?!\s+(?:{_alternation(words.HOLIDAY_NAMES)})\b)", 0, values.holiday, None),
         ("season-year", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+of)?,?\s+{year}", re.IGNORECASE,
          values.season_year, None),
         ("relative-season", rf"\b(?P<mod>last|this|next)\s+{season}", re.IGNORECASE, values.relative_season, None),

@@ -426,6 +426,26 @@ def test_quarters_not_yet_begun_are_last_years_and_holidays_resolve_like_dates()
     assert _found("The plant will reopen on Christmas Eve.", TUESDAY) == [("Christmas Eve", "2024-12-24")]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The boy was found on Thanksgiving Day.", date(2000, 1, 7), [("Thanksgiving Day", "1999-11-25")]),
+        ("He arrived last Thanksgiving.", date(2000, 2, 10), [("last Thanksgiving", "1999-11-25")]),
+        ("Crowds gathered on Easter Sunday.", date(2013, 4, 2), [("Easter Sunday", "2013-03-31")]),
+        ("The march is planned for Good Friday.", date(2025, 3, 1), [("Good Friday", "2025-04-18")]),
+        ("The pool will open on Memorial Day.", date(2024, 3, 2), [("Memorial Day", "2024-05-27")]),
+        ("Stores closed for Labor Day.", date(2024, 9, 3), [("Labor Day", "2024-09-02")]),
+        ("Next Christmas will be quieter.", date(2013, 5, 7), [("Next Christmas", "2013-12-25")]),
+        ("Tourists flew to Easter Island.", date(2013, 5, 7), []),
+        ("Orthodox Easter fell late.", date(2013, 5, 7), []),
+    ],
+)
+def test_movable_and_named_holidays_resolve_to_their_day_in_the_nearest_year(
+    text: str, published: date, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text, published) == expected
+
+
 def test_a_month_day_a_few_months_ahead_without_a_future_cue_is_last_years() -> None:
     assert _found("He was last seen Nov. 3.", date(2024, 7, 20)) == [("Nov. 3", "2023-11-03")]
     assert _found("The vote is scheduled for Nov. 3.", date(2024, 7, 20)) == [("Nov. 3", "2024-11-03")]

@@ -205,7 +205,35 @@ HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
     "Christmas Day": (12, 25),
     "Christmas": (12, 25),
     "Boxing Day": (12, 26),
+    "St. Patrick's Day": (3, 17),
+    "St. Patrick’s Day": (3, 17),
+    "Fourth of July": (7, 4),
+    "Veterans Day": (11, 11),
 }
+
+# Holidays on the nth weekday of a month (Monday 0; nth -1: the last), as the United States keeps them: these
+# spellings are American ("Labor Day"), and news using them reports American days.
+WEEKDAY_HOLIDAYS: Final[dict[str, tuple[int, int, int]]] = {
+    "Thanksgiving Day": (11, 3, 4),
+    "Thanksgiving": (11, 3, 4),
+    "Labor Day": (9, 0, 1),
+    "Memorial Day": (5, 0, -1),
+    "Martin Luther King Day": (1, 0, 3),
+    "Martin Luther King Jr. Day": (1, 0, 3),
+    "Presidents' Day": (2, 0, 3),
+    "Presidents’ Day": (2, 0, 3),
+    "Presidents Day": (2, 0, 3),
+    "Columbus Day": (10, 0, 2),
+}
+
+# Days counted from Western Easter Sunday.
+EASTER_HOLIDAYS: Final[dict[str, int]] = {
+    "Easter": 0, "Easter Sunday": 0, "Easter Day": 0, "Good Friday": -2, "Easter Monday": 1, "Palm Sunday": -7,
+    "Ash Wednesday": -46,
+}  # fmt: skip
+
+# Words after a holiday's name that make it the name of something else ("Easter Island", "the Easter Rising").
+HOLIDAY_NAMES: Final[frozenset[str]] = frozenset({"Island", "Islands", "Rising", "Uprising", "egg", "eggs", "bunny"})
 
 # Words after a four-digit number that make it a count or a clock time, not a year ("2020 people", "0314 GMT").
 YEAR_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset(
