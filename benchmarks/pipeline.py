@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import glob
 import json
 import re
 import resource
@@ -206,8 +207,12 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
         articles = store.articles()
         bodies = store.extractions([a.id for a in articles])
     print(f"  seeding a store of {size} articles ...", flush=True)
-    partial = path.with_suffix(".partial")  # renamed when whole: a killed run leaves no cached half store
-    partial.unlink(missing_ok=True)
+    # Built under its own name in a folder of its own, moved into the cache when whole: a killed run leaves no cached
+    # half store, and the story index folder keeps the name the store gave it.
+    building = CACHE / "building"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    partial = building / path.name
     started = time.perf_counter()
     with Store(partial) as store:
         for number in range(-(-size // len(articles))):
@@ -222,7 +227,10 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
             analyse_stories(store, settings, version, _progress("seeding"), index=index, pool=workers.start())
         finally:
             workers.close()
+    for made in building.glob(f"{glob.escape(path.name)}.stories-*"):
+        made.rename(CACHE / made.name)
     partial.rename(path)
+    building.rmdir()
     print(f"  seeded in {time.perf_counter() - started:.0f} s", flush=True)
     return path
 
@@ -277,14 +285,13 @@ def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Setti
         inputs = _write_jsonl(new, Path(scratch) / "new.jsonl")
         for size in sizes:
             seeded = seeded_store(size, sources, settings, model)
-            working = Path(scratch) / f"store-{size}.duckdb"
+            # Under the cached store's own name: a store appends to an index folder named after it, and writes a
+            # copy under another name its own new folder.
+            (Path(scratch) / str(size)).mkdir()
+            working = Path(scratch) / str(size) / seeded.name
             shutil.copy(seeded, working)
-            # The story index lies beside the store, under the name the store gives it (seeded as .partial).
-            for beside in seeded.parent.glob(f"{seeded.with_suffix('').name}.*stories-*"):
-                if beside.is_dir():
-                    shutil.copytree(beside, working.parent / beside.name)
-                else:
-                    shutil.copy(beside, working.parent / beside.name)
+            for beside in seeded.parent.glob(f"{glob.escape(seeded.name)}.stories-*"):  # the story index
+                shutil.copytree(beside, working.parent / beside.name)
             output = subprocess.run(
                 [sys.executable, __file__, "--measure", str(working), str(inputs)],
                 check=True,

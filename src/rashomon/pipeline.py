@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import json
 import logging
+import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -317,11 +318,17 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
     if fresh and store.story_index_settings() is not None:
         logger.info("story settings changed since the index was built: placing every article again")
     saved = None if fresh else store.story_index()
-    if saved is None and not fresh:
+    index = None
+    if saved is not None:
+        try:
+            index = StoryIndex.from_saved(saved.state, saved.columns)
+        except (pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError, AttributeError) as error:
+            logger.warning("the saved story index is damaged (%s)", error)
+    if index is None and not fresh:
         logger.warning("the saved story index cannot be read whole: placing every article again")
         fresh, new = True, store.article_ids()
         stats.items_in = len(new)
-    index = StoryIndex.from_saved(saved.state, saved.columns) if saved else StoryIndex(settings.stories)
+    index = index or StoryIndex(settings.stories)
     index.settings = settings.stories
     links: dict[str, str] = {}
     for ids in _chunks(new, 1000):

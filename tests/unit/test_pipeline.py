@@ -144,7 +144,7 @@ def test_worker_processes_give_the_same_dossier(tmp_path: Path, language_model: 
     assert (extract.items_in, extract.items_out, extract.dropped) == (3, 3, {})
 
 
-@pytest.mark.parametrize("lost", ["folder", "column"])
+@pytest.mark.parametrize("lost", ["folder", "column", "state"])
 def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: LanguageModel, lost: str) -> None:
     folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt"])
     with Store(tmp_path / "store.duckdb") as store:
@@ -152,8 +152,12 @@ def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: Langu
     (index_folder,) = tmp_path.glob("store.duckdb.stories-*")
     if lost == "folder":
         shutil.rmtree(index_folder)
-    else:  # its state file is there, one of its columns is not
+    elif lost == "column":  # its state file is there, one of its columns is not
         (index_folder / "evidence.words.data.bin").unlink()
+    else:  # the state file's pickled part is damaged, its header is whole
+        (state,) = index_folder.glob("state-*")
+        header = state.read_bytes().split(b"\n", 2)
+        state.write_bytes(header[0] + b"\n" + header[1] + b"\nnot a pickle")
     _inputs(tmp_path, ["04_meridian_markets.txt"])  # something new to place, so the index is read
     with Store(tmp_path / "store.duckdb") as store:
         again = run([folder], store, load_settings(), language_model)

@@ -191,16 +191,21 @@ def weekday(match: re.Match[str], anchor: date | None) -> str | tuple[str, Timex
 
 def holiday(match: re.Match[str], anchor: date | None) -> str | None:
     """A named holiday: the year's day nearest the anchor, as for a month and day (the coming one if future);
-    "last" and "next" take the one before or after the anchor."""
+    "last" and "next" take the one before or after the anchor, "this" the anchor year's."""
     if anchor is None:
         return None
     day_of = _holiday_day(" ".join(match["word"].split()))
     modifier = (match["mod"] or "").lower()
-    if modifier == "last":
-        return day_of(anchor.year if day_of(anchor.year) < anchor else anchor.year - 1).isoformat()
-    if modifier == "next":
-        return day_of(anchor.year if day_of(anchor.year) > anchor else anchor.year + 1).isoformat()
-    return _nearest(anchor, day_of, _future(match)).isoformat()
+    try:
+        if modifier == "last":
+            return day_of(anchor.year if day_of(anchor.year) < anchor else anchor.year - 1).isoformat()
+        if modifier == "next":
+            return day_of(anchor.year if day_of(anchor.year) > anchor else anchor.year + 1).isoformat()
+        if modifier == "this":
+            return day_of(anchor.year).isoformat()
+        return _nearest(anchor, day_of, _future(match)).isoformat()
+    except ValueError:  # a year outside the calendar, from an anchor at its edge
+        return None
 
 
 def _holiday_day(name: str) -> Callable[[int], date]:

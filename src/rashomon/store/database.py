@@ -6,6 +6,7 @@ run killed half-way leaves whole batches behind and re-running the same inputs c
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import logging
@@ -445,9 +446,13 @@ class Store:
             if not path.is_file():
                 return None
             data = path.read_bytes()
-        unpacked = unpack_state(data)
+        self._index_layout = None
+        try:
+            unpacked = unpack_state(data)
+        except ValueError as error:
+            logger.warning("The story index of %s cannot be read (%s); it is built again.", self.path, error)
+            return None
         if unpacked is None:  # saved whole, by a store of before the columns
-            self._index_layout = None
             return SavedIndex(settings, data, {})
         state, lengths = unpacked
         if name is None:
@@ -457,7 +462,7 @@ class Store:
             if found is None:
                 return None
             columns = found
-            self._index_layout = index_files.Layout(path.parent, lengths)
+            self._index_layout = index_files.Layout(path, lengths)
         return SavedIndex(settings, state, columns)
 
     def story_index_settings(self) -> str | None:
@@ -494,17 +499,20 @@ class Store:
         last read or saved the index, and only what follows them is written.
         """
         name = None
-        layout = self._index_layout if not fresh else None
+        layout = None if fresh or self.path is None else self._committed_layout()
         if self.path is None:
-            self._memory_columns = {n: np.array(c) for n, c in columns.items()}
             data = index_files.pack_state(state, {n: (c.dtype.str, len(c)) for n, c in columns.items()})
         else:
-            # A new folder for a new index, the same one (appended to) for a grown one; the state file is new each
-            # time and named in the same transaction as the ids it holds, so a run killed before the commit leaves
-            # the last saved index and its ids as they were.
-            folder = layout.folder if layout else self._beside(f"{self.path.name}.stories-{uuid.uuid4().hex[:12]}")
-            written, lengths = index_files.write(folder, state, columns, layout.lengths if layout else {})
-            name = str(written.relative_to(self.path.parent))
+            # The folder this store last read or saved, appended to, when it is still the committed one, its own
+            # (not a copied store's) and the columns only add to it; else a new folder, written whole. The state
+            # file is new each time and named in the same transaction as the ids it holds, so a run killed before
+            # the commit leaves the last saved index and its ids as they were.
+            if layout is not None and not layout.extends(columns):
+                layout = None
+            new_folder = f"{self.path.name}.stories-{uuid.uuid4().hex[:12]}"
+            folder = layout.state.parent if layout else self._beside(new_folder)
+            saved = index_files.write(folder, state, columns, layout)
+            name = str(saved.state.relative_to(self.path.parent))
             data = b""
         with self.transaction():
             if fresh:
@@ -512,9 +520,23 @@ class Store:
             self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?, ?, ?)", [settings, data, name])
             self.connection.execute("INSERT OR IGNORE INTO indexed SELECT unnest(?::VARCHAR[])", [list(added)])
             self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('stories_due', '1')")
-        if self.path is not None:
-            self._index_layout = index_files.Layout(written.parent, lengths)
-            index_files.remove_others(written, f"{self.path.name}.stories-*")
+        if self.path is None:
+            self._memory_columns = {n: np.array(c) for n, c in columns.items()}
+        else:
+            self._index_layout = saved
+            index_files.remove_others(saved.state, f"{glob.escape(self.path.name)}.stories-*")
+
+    def _committed_layout(self) -> index_files.Layout | None:
+        """The layout this store last read or saved, if it is still the committed index and in a folder of this
+        store's own (another Store object on the same file may have saved since; a copied store names its
+        original's folder)."""
+        layout = self._index_layout
+        if layout is None or self.path is None:
+            return None
+        row = self.connection.execute("SELECT file FROM story_index WHERE id = 1").fetchone()
+        own = layout.state.parent.name.startswith(f"{self.path.name}.stories-")
+        current = row is not None and row[0] is not None and self._beside(row[0]) == layout.state
+        return layout if own and current else None
 
     def stories_due(self) -> bool:
         """Whether the saved index has placed articles since the stories were last brought up to date."""

@@ -10,6 +10,7 @@ up to those lengths, and the next save writes over anything after them.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid
 from collections.abc import Mapping
@@ -36,10 +37,25 @@ class SavedIndex:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Where a saved index lies (its folder) and each column's dtype and committed length."""
+    """A committed index as a store last read or saved it: its state file (in its folder) and each column's dtype
+    and length."""
 
-    folder: Path
+    state: Path
     lengths: dict[str, tuple[str, int]]
+
+    def extends(self, columns: Mapping[str, np.ndarray]) -> bool:
+        """Whether the columns only add to this layout's (same names, types, and at least as long), so a save can
+        append to its folder without touching what is committed; else the save goes to a new folder."""
+        if columns.keys() != self.lengths.keys():
+            return False
+        for name, column in columns.items():
+            kind, length = self.lengths[name]
+            path = self.state.parent / f"{name}.bin"
+            if kind != column.dtype.str or length > len(column) or not path.is_file():
+                return False
+            if path.stat().st_size < length * column.dtype.itemsize:
+                return False
+        return True
 
 
 def pack_state(state: bytes, lengths: Mapping[str, tuple[str, int]]) -> bytes:
@@ -48,11 +64,17 @@ def pack_state(state: bytes, lengths: Mapping[str, tuple[str, int]]) -> bytes:
 
 
 def unpack_state(data: bytes) -> tuple[bytes, dict[str, tuple[str, int]]] | None:
-    """(state, column lengths) of a packed state; None for an index saved whole, before columns."""
+    """(state, column lengths) of a packed state; None for an index saved whole, before columns.
+
+    Raises ValueError when the header is damaged."""
     if not data.startswith(MAGIC):
         return None
     header, _, state = data[len(MAGIC) :].partition(b"\n")
-    lengths = {name: (str(kind), int(length)) for name, (kind, length) in json.loads(header)["columns"].items()}
+    try:
+        columns = json.loads(header)["columns"]
+        lengths = {str(name): (str(kind), int(length)) for name, (kind, length) in columns.items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"damaged story index header: {error}") from error
     return state, lengths
 
 
@@ -77,26 +99,29 @@ def read_columns(folder: Path, lengths: Mapping[str, tuple[str, int]]) -> dict[s
     return columns
 
 
-def write(
-    folder: Path, state: bytes, columns: Mapping[str, np.ndarray], committed: Mapping[str, tuple[str, int]]
-) -> tuple[Path, dict[str, tuple[str, int]]]:
-    """Write the columns beyond their ``committed`` lengths and a new state file; return the state file and the
-    lengths it records. A column that shrank or changed type is written whole."""
+def write(folder: Path, state: bytes, columns: Mapping[str, np.ndarray], layout: Layout | None) -> Layout:
+    """Write the columns and a new state file into ``folder``: only what follows the committed lengths when they
+    extend ``layout`` (whose folder this must be), else whole. Everything is on disk when this returns, so the
+    commit that names the state file never points at data still in flight."""
     folder.mkdir(parents=True, exist_ok=True)
+    committed = layout.lengths if layout is not None and layout.extends(columns) else {}
     lengths: dict[str, tuple[str, int]] = {}
     for name, column in columns.items():
         values = np.ascontiguousarray(column)
-        kind, before = committed.get(name, (values.dtype.str, 0))
-        start = before if kind == values.dtype.str and before <= len(values) else 0
-        path = folder / f"{name}.bin"
-        with path.open("r+b" if start and path.exists() else "wb") as file:
+        start = committed[name][1] if name in committed else 0
+        with (folder / f"{name}.bin").open("r+b" if start else "wb") as file:
             file.seek(start * values.itemsize)
             file.write(values[start:].data.cast("B"))
             file.truncate()
+            file.flush()
+            os.fsync(file.fileno())
         lengths[name] = (values.dtype.str, len(values))
     path = folder / f"state-{uuid.uuid4().hex[:12]}"
-    path.write_bytes(pack_state(state, lengths))
-    return path, lengths
+    with path.open("wb") as file:
+        file.write(pack_state(state, lengths))
+        file.flush()
+        os.fsync(file.fileno())
+    return Layout(path, lengths)
 
 
 def remove_others(kept: Path, pattern: str) -> None:

@@ -436,6 +436,7 @@ def test_quarters_not_yet_begun_are_last_years_and_holidays_resolve_like_dates()
         ("The pool will open on Memorial Day.", date(2024, 3, 2), [("Memorial Day", "2024-05-27")]),
         ("Stores closed for Labor Day.", date(2024, 9, 3), [("Labor Day", "2024-09-02")]),
         ("Next Christmas will be quieter.", date(2013, 5, 7), [("Next Christmas", "2013-12-25")]),
+        ("Families gather this Thanksgiving.", date(2024, 8, 1), [("this Thanksgiving", "2024-11-28")]),
         ("Tourists flew to Easter Island.", date(2013, 5, 7), []),
         ("Orthodox Easter fell late.", date(2013, 5, 7), []),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -14,7 +15,7 @@ import pytest
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected
 from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow
-from rashomon.store.index_files import SavedIndex
+from rashomon.store.index_files import MAGIC, SavedIndex
 
 FULL = Article(
     id="harbor-1",
@@ -368,3 +369,43 @@ def test_a_store_cut_short_is_a_store_error_naming_it(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     with pytest.raises(StoreError, match=r"cut\.duckdb cannot be opened.*damaged or cut short"):
         Store(path)
+
+
+def test_a_story_index_saved_by_a_store_that_read_an_older_one_is_written_whole(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    with Store(path) as first:
+        first.save_story_index("digest", b"ab", {"rows": np.arange(2)}, [], fresh=True)
+        with Store(path) as second:
+            saved = first.story_index()
+            assert saved is not None
+            second.save_story_index("digest", b"xyz", {"rows": np.array([5, 6, 7])}, [], fresh=True)
+            grown = saved.columns["rows"]
+            grown[2:4] = [2, 3]
+            first.save_story_index("digest", b"abcd", {"rows": grown[:4]}, [])
+            assert _column_values(second.story_index()) == {"rows": [0, 1, 2, 3]}, "no hole where a folder was"
+
+
+def test_a_copied_store_saves_its_index_in_a_folder_of_its_own(tmp_path: Path) -> None:
+    original, copy = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    with Store(original) as store:
+        store.save_story_index("digest", b"ab", {"rows": np.arange(2)}, [], fresh=True)
+    shutil.copy(original, copy)
+    with Store(copy) as store:
+        saved = store.story_index()
+        assert saved is not None
+        store.save_story_index("digest", b"abc", {"rows": np.append(saved.columns["rows"][:2], 9)}, [])
+    assert len(list(tmp_path.glob("b.duckdb.stories-*"))) == 1
+    with Store(original) as store:
+        assert _column_values(store.story_index()) == {"rows": [0, 1]}, "the original's index is untouched"
+    with Store(copy) as store:
+        assert _column_values(store.story_index()) == {"rows": [0, 1, 9]}
+
+
+def test_a_damaged_story_index_header_means_the_index_is_built_again(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        store.save_story_index("digest", b"ab", {"rows": np.arange(2)}, [], fresh=True)
+    (state,) = tmp_path.glob("store.duckdb.stories-*/state-*")
+    state.write_bytes(MAGIC + b"{not json\n" + b"ab")
+    with Store(path) as store:
+        assert store.story_index() is None
