@@ -1,7 +1,9 @@
 """Quotes and their speakers: direct and partial quotes between quote marks, indirect speech from the parse.
 
 Steps: pair quote marks; for each quoted span climb the dependency tree to the speech verb that governs it (else
-the nearest speech verb in the sentence, else the previous quote's speaker for a quote that stands alone);
+the nearest speech verb in the sentence, else the previous quote's speaker for a quote that stands alone; a
+transcript paragraph opened by a speaker label, "PENCE: ...", is that speaker's; a content that runs on into a second
+speaker's attribution is split in two);
 resolve the verb's subject to a name (a named person, a short form, a pronoun's antecedent, or a title such as
 "the Armenian prime minister" through the article's roles); then find indirect speech, a speech verb's clause
 with no quote marks in it.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -30,6 +32,7 @@ from rashomon.extract.lexicon.speech_words import (
 )
 from rashomon.extract.nlp import text_of
 from rashomon.model import Mention, Quote, QuoteKind, Span
+from rashomon.text.names import name_key
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
 _PAIR_PATTERNS = tuple(
@@ -42,6 +45,18 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"’(?=[\s.,;:!?)]|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# A transcript's speaker label opening a paragraph: "PENCE: Well, look ...", "Mr. Trump: ..." (after an optional
+# opening quote mark, as transcripts quoted whole are printed).
+_SPEAKER_LABEL = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Za-z.'’\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+# Capitalised rubrics that open a paragraph with a colon, not a speaker.
+_NOT_SPEAKERS = frozenset(
+    {
+        "update", "updated", "note", "editor's note", "editor’s note", "watch", "read", "read more", "more",
+        "related", "photo", "photos", "video", "breaking", "source", "sources", "correction", "clarification",
+        "q", "a", "question", "answer", "transcript", "partial transcript", "byline", "warning", "live", "listen",
+        "see also",
+    }
+)  # fmt: skip
 
 
 _EDGE_MARKS = " \t\n\"'“”‘’«»„"
@@ -142,6 +157,34 @@ class SpeakerResolver:
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
+        self.labels = self._speaker_labels()
+
+    def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
+        """Paragraphs opened by a speaker label, as (first character after the label, paragraph end, speaker).
+        A label counts when it names a person of the article ("PENCE" with Mike Pence mentioned) or is a name
+        written in capitals ("WALLACE")."""
+        labels = []
+        for match in _SPEAKER_LABEL.finditer(self.text):
+            label = match["label"].strip()
+            words = label.replace(".", " ").split()
+            if not words or len(words) > 4 or label.lower() in _NOT_SPEAKERS:
+                continue
+            known = [self.text[m.start : m.end] for m in self.people]
+            same = next((p for p in known if name_key(p) == name_key(label)), None)
+            name = self.person_names.full(label) or (self.full(same) if same else None)
+            if name is None and label.isupper() and len(label) > 2:
+                name = label.title()
+            if name is None:
+                continue
+            end = self.text.find("\n", match.end())
+            span = (match.start("label"), match.start("label") + len(label))
+            speaker = Speaker(name=name, span=span, cue=None, is_name=name_key(name) == name_key(label))
+            labels.append((match.end(), len(self.text) if end < 0 else end, speaker))
+        return labels
+
+    def labelled(self, start: int) -> Speaker | None:
+        """The speaker whose label opens the paragraph a content starts in, if one does."""
+        return next((speaker for first, end, speaker in self.labels if first <= start < end), None)
 
     def full(self, name: str) -> str:
         return self.person_names.full(name) or name
@@ -268,10 +311,15 @@ def find_quotes(
     resolver = SpeakerResolver(doc, mentions)
     text = resolver.text
     marked = quote_mark_spans(text)
-    tagged = _tagged(doc, marked)
+    # A transcript paragraph is its labelled speaker's words, quote marks or not: one content, holding what the
+    # tagger or the quote marks found in it, unless the tagger found another source there.
+    labelled = [(a, b) for a, b, _ in resolver.labels]
+    tagged = [t for t in _tagged(doc, marked) if t.source_tokens is not None or not _overlaps(labelled, t.start, t.end)]
+    marked_alone = [(a, b) for a, b in marked if not _overlaps(labelled, a, b)]
     taken = [(t.start, t.end) for t in tagged]
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
-    events += [(start, (start, end)) for start, end in marked if not _overlaps(taken, start, end)]
+    events += [(start, (start, end)) for start, end in marked_alone if not _overlaps(taken, start, end)]
+    events += [(a, (a, b)) for a, b in labelled if not _overlaps(taken, a, b)]
     events += [(verb.idx, verb) for verb in _clause_speech_verbs(doc)]
     quotes: list[Quote] = []
     extra: list[Mention] = []
@@ -399,17 +447,53 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
         start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
         if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
             continue
-        found.append(
-            TaggedContent(
-                start=start,
-                end=end,
-                cue=chars(item.cue),
-                cue_tokens=item.cue,
-                source=chars(item.source),
-                source_tokens=item.source,
-            )
+        content = TaggedContent(
+            start=start,
+            end=end,
+            cue=chars(item.cue),
+            cue_tokens=item.cue,
+            source=chars(item.source),
+            source_tokens=item.source,
         )
+        found.extend(_split_at_second_speaker(doc, text, content))
     return found
+
+
+def _split_at_second_speaker(doc: Any, text: str, content: TaggedContent) -> list[TaggedContent]:
+    """A content that runs on into a second attribution ("... was “open,” and the prime minister called it
+    “positive”") as two: the first speaker's words, and the second's with their own source and cue."""
+    span = doc.char_span(content.start, content.end, alignment_mode="contract")
+    if span is None:
+        return [content]
+    for verb in span:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+        if (
+            subject is None
+            or subject.left_edge.i <= span.start
+            or not (subject.pos_ in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS)
+        ):
+            continue
+        joint = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.left_edge.i), None)
+        cut = doc[joint.i if joint is not None else subject.left_edge.i].idx
+        first_end = _trim(text, content.start, cut)[1]
+        second_start, second_end = _trim(text, verb.idx + len(verb.text), content.end)
+        if first_end - content.start < 3 or second_end - second_start < 3:
+            continue
+        source_end = subject.right_edge.idx + len(subject.right_edge.text)
+        return [
+            replace(content, end=first_end),
+            TaggedContent(
+                start=second_start,
+                end=second_end,
+                cue=(verb.idx, verb.idx + len(verb.text)),
+                cue_tokens=(verb.i, verb.i + 1),
+                source=(subject.left_edge.idx, source_end),
+                source_tokens=(subject.left_edge.i, subject.right_edge.i + 1),
+            ),
+        ]
+    return [content]
 
 
 def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:
@@ -468,7 +552,7 @@ def _resolve_event(
             kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
     elif isinstance(event, tuple):
         start, end = event
-        speaker = _quote_speaker(doc, resolver, start, end, marked)
+        speaker = resolver.labelled(start) or _quote_speaker(doc, resolver, start, end, marked)
         start, end = _trim(text, start, end)
         kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
     else:

@@ -242,3 +242,32 @@ def test_floating_quote_inherits_the_previous_speaker(quotes: Callable[..., Foun
     floating = next(q for q in found if text[q.start : q.end].startswith("Nobody"))
     assert floating.speaker == "Maria Lopez"
     assert floating.kind == "direct"
+
+
+def test_transcript_labels_name_who_speaks_each_paragraph(quotes: Callable[..., Found]) -> None:
+    text = (
+        "Senator Maria Okafor and the host Daniel Brandt spoke on the evening programme.\n\n"
+        "BRANDT: Why did the committee delay the vote on the harbour bill until next spring?\n\n"
+        "OKAFOR: The budget office had not finished its review, and we will not vote on numbers nobody has seen.\n\n"
+        "Update: This article has been changed to add the senator's full remarks."
+    )
+    found, _ = quotes(text)
+    by_paragraph = {text[q.start : q.end].split(maxsplit=1)[0]: q for q in found}
+    assert by_paragraph["Why"].speaker == "Daniel Brandt"
+    assert by_paragraph["The"].speaker == "Maria Okafor"
+    assert by_paragraph["The"].speaker_span is not None
+    assert text[by_paragraph["The"].speaker_span.start : by_paragraph["The"].speaker_span.end] == "OKAFOR"
+    assert not any(text[q.start : q.end].startswith("This article") and q.speaker for q in found)
+
+
+def test_a_second_attribution_in_one_content_gets_its_own_speaker(quotes: Callable[..., Found]) -> None:
+    text = (
+        "Mayor Ines Halvorsen met the port director Tomas Ekdal on Monday. "
+        "The mayor said the talks were “frank” and “useful,” and the port director called them “overdue.”"
+    )
+    found, _ = quotes(text)
+    useful = next(q for q in found if "useful" in text[q.start : q.end])
+    overdue = next(q for q in found if "overdue" in text[q.start : q.end])
+    assert "overdue" not in text[useful.start : useful.end]
+    assert useful.speaker == "Ines Halvorsen"
+    assert overdue.speaker == "Tomas Ekdal"
