@@ -8,8 +8,9 @@ Cleaning keeps a one-sentence body whole; the sentences it drops or changes beyo
 
 Matching (as CQE's `evaluate_models.py`, made one-to-one): within a sentence each gold quantity takes the first
 unused figure with the same value (closeness as numpy's), preferring one whose unit also agrees. Precision counts
-every figure of the dossier, recall every gold quantity. Vague figures (value null: "dozens") match nothing, though
-NewsQuant gives them ranges ("dozens" 12-120).
+every figure of the dossier, recall every gold quantity. A vague figure (value null: "dozens") is read as the range
+of its `low` and `high` bounds ("dozens" 12-120, as NewsQuant gives them); one without bounds ("several") matches
+nothing.
 Ranges: NewsQuant annotates "5 to 7 per cent" as one quantity 5-7; the dossier gives one value per figure, so each
 end is a figure. The first table reads two neighbouring figures of one unit joined in the text by "to", "-" or "–"
 (not after "by": "rose by $4bn to $9bn"), or by "and" after "between", as one range; ``--strict`` also prints every
@@ -134,7 +135,9 @@ def to_found(figure: Any) -> Found:
             units.add(f"{head} {unit.lower()}".strip() if last else unit.lower())
     concepts = tuple(w for w in _SPLIT.split(figure.about or "-") if w) or ("-",)
     change = QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
-    return Found(figure.value, frozenset(units), change, concepts, figure.text)
+    # A vague amount ("dozens") is the range of its bounds, as NewsQuant annotates it.
+    value = (figure.low, figure.high) if figure.value is None and figure.low is not None else figure.value
+    return Found(value, frozenset(units), change, concepts, figure.text)
 
 
 def read_sentence(figures: Sequence[Any], text: str, ranges: bool) -> list[Found]:

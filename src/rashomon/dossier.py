@@ -128,6 +128,13 @@ class FigureOut(_Model):
     approx: bool = Field(description="True when qualified (about, nearly, more than, at least, ...) or vague.")
     qualifier: str | None = Field(description="The qualifier as written, lower case.")
     about: str | None = Field(description="The counted noun phrase.")
+    low: float | None = Field(
+        default=None,
+        description='For a vague amount, the least it can mean ("dozens": 12, "tens of thousands": 10000); else null.',
+    )
+    high: float | None = Field(
+        default=None, description='For a vague amount, the most it can mean ("dozens": 120); else null.'
+    )
     start: int = Field(description="Start offset into the article's `text`.")
     end: int = Field(description="End offset into the article's `text`.")
     aligned_with: list[FigureLink] = Field(description="Figures in other articles of the same story that it matches.")

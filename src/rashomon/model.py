@@ -176,7 +176,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
-    """A number given in an article: value (None for vague amounts such as "dozens"), unit and qualifier."""
+    """A number given in an article: value (None for vague amounts such as "dozens", which have ``low`` and
+    ``high`` bounds instead), unit and qualifier."""
 
     id: str
     article: str
@@ -187,6 +188,8 @@ class Figure:
     approx: bool
     qualifier: str | None = None
     about: str | None = None
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -60,6 +60,7 @@ class _Amount:
     value: float | None
     unit: str | None = None
     fraction: bool = False
+    bounds: tuple[float, float] | None = None  # a vague amount's least and greatest reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,8 @@ def _amounts(doc: Doc) -> Iterator[_Amount]:
         word = doc[i].lower_
         amount: _Amount | None = None
         if word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
-            amount = _Amount(first=i, last=_vague_end(doc, i), value=None)
+            last = _vague_end(doc, i)
+            amount = _Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
         elif word in words.MINUS_WORDS:
             amount = _negated(doc, i)
         elif word == "half" and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM")):
@@ -321,6 +323,17 @@ def _vague_end(doc: Doc, i: int) -> int:
     return last
 
 
+def _vague_bounds(doc: Doc, first: int, last: int) -> tuple[float, float] | None:
+    """One to ten of the chain's unit ("tens of thousands": 10,000 to 100,000); None for "several"."""
+    unit = 1.0
+    for at in range(first, last + 1, 2):  # the words between are "of"
+        word = doc[at].lower_
+        if word not in words.VAGUE_UNITS:
+            return None
+        unit *= words.VAGUE_UNITS[word]
+    return unit, unit * 10
+
+
 def _is_ruled_out(doc: Doc, amount: _Amount) -> bool:
     """Ordinals, numbers inside names, day numbers of dates, clock times, addresses and ids are not figures."""
     run = [doc[k] for k in range(amount.first, amount.last + 1)]
@@ -389,6 +402,8 @@ def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
         approx=inexact or amount.value is None,
         qualifier=qualifier,
         about=unit.about,
+        low=amount.bounds[0] if amount.bounds else None,
+        high=amount.bounds[1] if amount.bounds else None,
     )
 
 

@@ -136,6 +136,8 @@ def assemble(
                 approx=f.approx,
                 qualifier=f.qualifier,
                 about=f.about,
+                low=f.low,
+                high=f.high,
                 start=f.start,
                 end=f.end,
                 aligned_with=sorted(figure_links[f.id], key=lambda link: link.figure),

@@ -152,19 +152,28 @@ def test_hyphenated_duration_counts_the_time_unit(figures: Finder) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "phrase", "unit"),
+    ("text", "phrase", "unit", "bounds"),
     [
-        ("Dozens of people were injured in the blast.", "Dozens of people", "people"),
-        ("Hundreds of homes lost power.", "Hundreds of homes", "home"),
-        ("Tens of thousands of voters marched.", "Tens of thousands of voters", "voter"),
-        ("Scores of villagers fled the fighting.", "Scores of villagers", "villager"),
-        ("The strike lasted several days.", "several days", "day"),
+        ("Dozens of people were injured in the blast.", "Dozens of people", "people", (12, 120)),
+        ("Hundreds of homes lost power.", "Hundreds of homes", "home", (100, 1000)),
+        ("Tens of thousands of voters marched.", "Tens of thousands of voters", "voter", (1e4, 1e5)),
+        ("Hundreds of thousands of fish died.", "Hundreds of thousands of fish", "fish", (1e5, 1e6)),
+        ("Scores of villagers fled the fighting.", "Scores of villagers", "villager", (20, 200)),
+        ("The strike lasted several days.", "several days", "day", (None, None)),
     ],
 )
-def test_vague_amounts_have_no_value(figures: Finder, text: str, phrase: str, unit: str) -> None:
+def test_vague_amounts_have_bounds_not_a_value(
+    figures: Finder, text: str, phrase: str, unit: str, bounds: tuple[float | None, float | None]
+) -> None:
     figure = _only(figures, text)
     assert text[figure.start : figure.end] == phrase
     assert (figure.value, figure.unit, figure.approx) == (None, unit, True)
+    assert (figure.low, figure.high) == bounds
+
+
+def test_exact_figures_have_no_bounds(figures: Finder) -> None:
+    figure = _only(figures, "The council hired 40 teachers.")
+    assert (figure.value, figure.low, figure.high) == (40, None, None)
 
 
 def test_scores_without_of_is_not_an_amount(figures: Finder) -> None:

@@ -29,10 +29,14 @@ SMALL_NUMBERS: dict[str, int] = numbers.NUMBER_WORDS
 # Multiplying words; "a dozen", "1.5 million", "two hundred".
 SCALES: dict[str, float] = {word: float(value) for word, value in numbers.SCALES.items()}
 
-# Vague amounts: value None, always approximate. Plural nouns count what follows "of" ("dozens of people").
-VAGUE_OF_WORDS: frozenset[str] = frozenset(
-    {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"}
-)
+# Vague amounts: value None, always approximate. Plural nouns count what follows "of" ("dozens of people"), each
+# with the unit it counts in: the amount lies between one and ten of those units, the unit multiplied along a chain
+# ("dozens": 12 to 120; "tens of thousands": 10,000 to 100,000), as NewsQuant's annotators read them.
+VAGUE_UNITS: dict[str, float] = {
+    "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+    "scores": 20, "tens": 10,
+}  # fmt: skip
+VAGUE_OF_WORDS: frozenset[str] = frozenset(VAGUE_UNITS)
 # Of those, the ones that are only an amount when "of" follows ("scores of homes", not "the scores").
 VAGUE_NEEDS_OF: frozenset[str] = frozenset({"scores", "tens"})
 # Determiners that are vague amounts only before a counted noun ("several days").
