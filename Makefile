@@ -44,6 +44,7 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/alignment.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/fuzz.py
 
 schema: $(DEV)
 	$(BIN)/rashomon schema --write

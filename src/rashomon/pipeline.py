@@ -178,6 +178,8 @@ def ingest_into(
     for item in itertools.chain(passed_over, read):
         stats.items_in += 1
         cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared), latest)
+        if isinstance(cleaned, Article) and len(cleaned.text) > settings.ingest.max_article_chars:
+            cleaned = _too_long(cleaned, settings.ingest.max_article_chars)
         if isinstance(cleaned, Article) and cleaned.id in read_now:
             cleaned = Rejected(
                 input=describe_input(cleaned.source, cleaned.id),
@@ -197,6 +199,15 @@ def ingest_into(
     flush()
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _too_long(article: Article, limit: int) -> Rejected:
+    """An article too long to parse in bounded memory, listed rather than kept without its extraction."""
+    return Rejected(
+        input=describe_input(article.source, article.id),
+        reason=f"Its text is {len(article.text):,} characters long after cleaning, over the limit of {limit:,}; it "
+        "is not one news article (raise ingest.max_article_chars to read it).",
+    )
 
 
 def count_lines(files: Sequence[Path], store: Store, settings: Settings) -> dict[str, dict[str, int]]:

@@ -39,6 +39,27 @@ class IngestSettings(StageSettings):
         description="An HTML page whose tags nest deeper than this is rejected as not an article page (real news "
         "pages nest under about 60; parsing time grows faster than the depth: 30,000 levels take seconds).",
     )
+    max_html_attributes: int = Field(
+        1_000,
+        description="An HTML page with a tag of more attributes than this is rejected as not an article page (real "
+        "news pages put a few dozen on a tag; parsing time grows with the square of their number).",
+    )
+    max_id_chars: int = Field(
+        1_000,
+        description="An article whose id (a record's `id`, a WARC record's URL, a feed entry's id) is longer than "
+        "this is rejected: the id is repeated in every reference to the article.",
+    )
+    max_article_chars: int = Field(
+        200_000,
+        description="An article whose clean text is longer than this is rejected rather than parsed (the longest news "
+        "features run to about 100,000 characters; parsing one article takes memory in proportion to its length, "
+        "about 460 MB for 200,000 characters).",
+    )
+    max_text_chars: int = Field(
+        3_000_000,
+        description="Flattened page text (a .txt file, a record's `text`) longer than this many characters is "
+        "rejected before cleaning: it is no one page, and cleaning works line by line.",
+    )
     feed_summary_chars: int = Field(
         400,
         description="A feed entry without full content is read only when its summary has at least this many "

@@ -97,6 +97,20 @@ def test_a_second_article_under_one_id_is_refused_and_listed(tmp_path: Path, lan
     assert [r.reason for r in result.dossier.rejected if "already read in this run" in r.reason]
 
 
+def test_an_article_too_long_to_parse_is_listed_not_kept(tmp_path: Path, language_model: LanguageModel) -> None:
+    # A body over spaCy's 1,000,000 characters was kept without its extraction (error E088) (issue 17).
+    sentence = "The harbour bridge reopened on Tuesday after two years of repairs to its deck. "
+    records = [{"id": "long", "body": sentence * 20}, {"id": "short", "body": sentence * 2}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    settings = load_settings(overrides={"ingest": {"max_article_chars": len(sentence) * 10}})
+    with Store(None) as store:
+        result = run([tmp_path], store, settings, language_model)
+    assert [a.id for a in result.dossier.articles] == ["short"]
+    [listed] = result.dossier.rejected
+    assert listed.input == f"{tmp_path / 'in.jsonl'} (long)"
+    assert f"over the limit of {len(sentence) * 10:,}" in listed.reason and "max_article_chars" in listed.reason
+
+
 def test_lines_a_site_repeats_are_dropped_and_reruns_are_identical(
     tmp_path: Path, language_model: LanguageModel
 ) -> None:

@@ -35,7 +35,11 @@ def looks_like_feed(data: bytes) -> bool:
 
 def read_feed(data: bytes, source: str, min_summary_chars: int) -> Iterator[RawDocument | Rejected]:
     """Yield one raw document per entry with full text, or one `Rejected` for a feed that gives none."""
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    except Exception as error:  # the per-file boundary: feedparser fails on malformed XML in many ways
+        yield Rejected(input=source, reason=f"The feed cannot be parsed: {type(error).__name__}: {error}.")
+        return
     entries: list[Any] = list(parsed.entries)
     if not entries:
         if parsed.bozo:

@@ -9,6 +9,7 @@ cleaning stage's parsers never see it.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import zlib
@@ -20,7 +21,7 @@ from typing import Any
 from rashomon.ingest.archives import is_warc, read_warc
 from rashomon.ingest.encoding import UndecodableError, decode_bytes
 from rashomon.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
-from rashomon.ingest.markup import nesting_depth
+from rashomon.ingest.markup import measure
 from rashomon.model import InputKind, RawDocument, Rejected, describe_input
 from rashomon.settings import IngestSettings
 
@@ -71,12 +72,21 @@ def _passed_over(path: Path) -> str | None:
     """Why a path met in a folder walk is not read (None for a folder, which the walk enters)."""
     if path.is_symlink():
         if not path.exists():
-            return "A broken symbolic link (its target does not exist)."
+            return _broken_link(path)
         if path.is_dir():
             return "A symbolic link to a folder: not followed (give the folder itself to read it)."
     if path.is_dir():
         return None
     return "Not a regular file (a pipe, socket or device): not read." if path.exists() else None
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "A symbolic link that leads back to itself (a loop): not followed."
+    return "A broken symbolic link (its target does not exist)."
 
 
 def read_inputs(paths: Iterable[Path], settings: IngestSettings) -> Iterator[RawDocument | Rejected]:
@@ -101,9 +111,17 @@ def read_file(path: Path, settings: IngestSettings) -> Iterator[RawDocument | Re
 def screen(document: RawDocument, settings: IngestSettings) -> RawDocument | Rejected:
     """The document, or a `Rejected` when no cleaning could make an article of it.
 
-    Rejected: a line too long to be page text, or HTML nested deeper than ``ingest.max_html_depth``. Both checks are
-    single linear scans that stop early, so a hostile input is turned away in well under a second.
+    Rejected: an id longer than ``ingest.max_id_chars``, page text longer than ``ingest.max_text_chars``, a line
+    too long to be page text, HTML nested deeper than ``ingest.max_html_depth`` or with a tag of more than
+    ``ingest.max_html_attributes`` attributes. Each check is a single linear scan that stops early, so a hostile
+    input is turned away in well under a second.
     """
+    if len(document.id) > settings.max_id_chars:
+        return Rejected(
+            input=f"{document.source} ({document.id[:60]}...)",
+            reason=f"Its id is {len(document.id):,} characters long, over the limit of {settings.max_id_chars:,} "
+            "(raise ingest.max_id_chars to read it).",
+        )
     if document.kind == "body":
         return document
     where = describe_input(document.source, document.id)
@@ -113,12 +131,26 @@ def screen(document: RawDocument, settings: IngestSettings) -> RawDocument | Rej
             reason=f"The {_noun(document)} has a line of over {settings.max_line_chars:,} characters; it is not "
             "page text.",
         )
-    limit = settings.max_html_depth
-    if document.kind == "html" and nesting_depth(document.content, limit) > limit:
+    if document.kind == "text" and len(document.content) > settings.max_text_chars:
         return Rejected(
             input=where,
-            reason=f"The page nests tags more than {limit:,} deep; it is not an article page "
+            reason=f"The text is {len(document.content):,} characters long, over the limit of "
+            f"{settings.max_text_chars:,} for one page (raise ingest.max_text_chars to read it).",
+        )
+    if document.kind != "html":
+        return document
+    depth, attributes = measure(document.content, settings.max_html_depth, settings.max_html_attributes)
+    if depth > settings.max_html_depth:
+        return Rejected(
+            input=where,
+            reason=f"The page nests tags more than {settings.max_html_depth:,} deep; it is not an article page "
             "(raise ingest.max_html_depth to read it).",
+        )
+    if attributes > settings.max_html_attributes:
+        return Rejected(
+            input=where,
+            reason=f"The page has a tag of more than {settings.max_html_attributes:,} attributes; it is not an "
+            "article page (raise ingest.max_html_attributes to read it).",
         )
     return document
 
@@ -280,12 +312,15 @@ def _read_records(data: bytes, source: str, settings: IngestSettings) -> Iterato
         yield Rejected(input=source, reason=f"The file cannot be read as text: {error}.")
         return
     whole = _whole_json(text)
+    if whole == [] or not text.strip():
+        yield Rejected(input=source, reason="The file holds no JSON records.")
+        return
     if isinstance(whole, list):
         for index, item in enumerate(whole, start=1):
-            yield record_to_document(item, f"{source}#{index}", source)
+            yield record_to_document(item, f"{source}#{index}", source, settings.max_id_chars)
         return
     if isinstance(whole, dict):
-        yield record_to_document(whole, source, source)
+        yield record_to_document(whole, source, source, settings.max_id_chars)
         return
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -302,7 +337,7 @@ def _read_records(data: bytes, source: str, settings: IngestSettings) -> Iterato
         except (ValueError, RecursionError) as error:  # a number of thousands of digits; brackets nested too deep
             yield Rejected(input=where, reason=f"The line cannot be read as JSON: {_json_trouble(error)}.")
             continue
-        yield record_to_document(item, where, source)
+        yield record_to_document(item, where, source, settings.max_id_chars)
 
 
 def _whole_json(text: str) -> Any:
@@ -322,20 +357,17 @@ def _json_trouble(error: Exception) -> str:
     return "it holds a number too long to read" if "digits" in str(error) else str(error)[:200]
 
 
-# Ids are repeated in every reference to the article (quotes, figures, stories): a page of an id would swell them all.
-MAX_ID_CHARS = 1000
-
-
-def record_to_document(item: Any, where: str, source: str) -> RawDocument | Rejected:
+def record_to_document(item: Any, where: str, source: str, max_id_chars: int = 1_000) -> RawDocument | Rejected:
     """One JSON object (CONTRACT.md: ``id`` and one of ``body``, ``text`` or ``html``) into a raw document."""
     if not isinstance(item, dict):
         return Rejected(input=where, reason="The record is not a JSON object.")
     record_id = item.get("id")
     if not isinstance(record_id, str | int) or isinstance(record_id, bool) or str(record_id).strip() == "":
         return Rejected(input=where, reason="The record has no `id`.")
-    if len(str(record_id)) > MAX_ID_CHARS:
+    # Ids are repeated in every reference to the article (quotes, figures, stories): a page of an id would swell them.
+    if len(str(record_id)) > max_id_chars:
         length = len(str(record_id))
-        reason = f"The record's `id` is {length:,} characters long (at most {MAX_ID_CHARS:,})."
+        reason = f"The record's `id` is {length:,} characters long (at most {max_id_chars:,}; ingest.max_id_chars)."
         return Rejected(input=where, reason=reason)
     field = next((f for f in _CONTENT_FIELDS if isinstance(item.get(f), str) and item[f].strip()), None)
     if field is None:

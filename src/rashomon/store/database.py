@@ -345,8 +345,14 @@ class Store:
             self.connection.execute(
                 "DELETE FROM rejected WHERE input IN (SELECT unnest(?::VARCHAR[]))", [[a.source for a in articles]]
             )
-            for item in [*rejected, *conflicts]:
-                self.connection.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?)", [item.input, item.reason])
+            # One statement for the batch (a statement a row cost 1.5 ms each: a file of 50,000 bad records took
+            # over a minute); the last reason given for an input wins, as row by row.
+            reasons = {item.input: item.reason for item in [*rejected, *conflicts]}
+            if reasons:
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO rejected SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                    [list(reasons), list(reasons.values())],
+                )
         return SaveResult(added=added, updated=updated, unchanged=unchanged, conflicts=tuple(conflicts))
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:

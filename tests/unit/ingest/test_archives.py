@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import logging
+import tracemalloc
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -206,3 +210,81 @@ def test_the_page_own_date_wins_over_the_crawl_date(tmp_path: Path) -> None:
     undated = clean(replace(raw, content=HARBOUR))
     assert isinstance(undated, Article)
     assert undated.published == "2024-03-26T08:15:00+00:00", "without a date of its own, the crawl date stands in"
+
+
+def test_a_gzipped_gigabyte_of_zeros_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    # warcio reads a header line whole: 200 MB of zeros without a newline once grew memory by as much (issue 17).
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"".join(compressor.compress(bytes(1 << 20)) for _ in range(200)) + compressor.flush()
+    path = tmp_path / "zeros.warc.gz"
+    path.write_bytes(zeros)
+    tracemalloc.start()
+    try:
+        [bad] = read_inputs([path], SETTINGS)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(bad, Rejected)
+    assert "header line of over" in bad.reason
+    assert peak < 64_000_000  # a 16 KB block of zeros decompresses to 16 MB at once, a few copies of it at most
+
+
+def test_a_record_past_the_size_budget_is_broken_and_the_next_one_read(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    offsets = write_warc(whole, gzip=True)
+    data = whole.read_bytes()
+    # A record declaring a huge length whose content is 3 MB of zeros, between the first and second pages.
+    record = gzip.compress(
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://x.example/zeros\r\n"
+        b"Content-Length: 100000000000\r\n\r\n" + bytes(3_000_000)
+    )
+    path = tmp_path / "budget.warc.gz"
+    path.write_bytes(data[: offsets[3]] + record + data[offsets[3] :])
+    results = list(read_inputs([path], IngestSettings(max_file_bytes=100_000)))
+    assert [r.id for r in results if isinstance(r, RawDocument)] == [FIRST, SECOND]
+    [broken] = [r for r in results if isinstance(r, Rejected)]
+    assert "over 1,148,576 bytes" in broken.reason
+
+
+def test_warcio_warnings_are_not_printed(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    whole = tmp_path / "whole.warc"
+    offsets = write_warc(whole, gzip=False)
+    data = whole.read_bytes()
+    path = tmp_path / "bad.warc"
+    path.write_bytes(data[: offsets[2] - 40] + b"junk where the blank lines go" + data[offsets[2] - 4 :])
+    list(read_inputs([path], SETTINGS))
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_an_archive_without_html_pages_is_listed(tmp_path: Path) -> None:
+    path = tmp_path / "images.warc"
+    with path.open("wb") as stream:
+        _response(WARCWriter(stream, gzip=False), "https://x.example/a.png", b"\x89PNG", "image/png", "2024-03-26")
+    [listed] = read_inputs([path], SETTINGS)
+    assert isinstance(listed, Rejected)
+    assert listed.reason == "The archive holds no HTML response record (no page to read)."
+
+
+def test_a_negative_offset_from_a_broken_length_does_not_stop_the_archive(tmp_path: Path) -> None:
+    page = HARBOUR.encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    header = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + FIRST.encode() + b"\r\n"
+    record = header + b"Content-Length: %d\r\n\r\n" % (len(http) // 3) + http + b"\r\n\r\n"
+    path = tmp_path / "short.warc.gz"
+    path.write_bytes(gzip.compress(record) + gzip.compress(record)[:-9])
+    results = list(read_inputs([path], SETTINGS))
+    assert results and all(isinstance(r, RawDocument | Rejected) for r in results)
+    assert not any("could not be read" in r.reason for r in results if isinstance(r, Rejected))
+
+
+def test_warcio_repairs_are_not_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    record = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/a b\r\n"
+        b"Content-Length: 0\r\n\r\n\r\n\r\n"
+    )
+    path = tmp_path / "spaces.warc"
+    path.write_bytes(record)
+    with caplog.at_level(logging.DEBUG):
+        list(read_inputs([path], SETTINGS))
+    assert caplog.records == []

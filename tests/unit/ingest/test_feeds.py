@@ -152,3 +152,21 @@ def test_feed_sniffing() -> None:
     assert looks_like_feed(b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- generated --><rss version="2.0">')
     assert looks_like_feed(b'<feed xmlns="http://www.w3.org/2005/Atom">')
     assert not looks_like_feed(b"<!DOCTYPE html><html><body><p>About our <rss> feed</p></body></html>")
+
+
+def test_a_feed_that_feedparser_fails_on_is_one_rejection(tmp_path: Path) -> None:
+    # An XML declaration whose encoding is not UTF-8 made feedparser raise UnicodeDecodeError (issue 17).
+    path = tmp_path / "broken.rss"
+    path.write_bytes(b"<?xml version='1.0' encoding='\xb6\xff'?><rss><channel><item>x</item></channel></rss>")
+    [bad] = read_inputs([path], SETTINGS)
+    assert isinstance(bad, Rejected)
+    assert bad.input == str(path)
+    assert bad.reason.startswith("The feed cannot be parsed:")
+
+
+def test_a_feed_entry_with_an_overlong_id_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "long-guid.rss"
+    item = _rss_item("a", TEASER, HTML_BODY).replace(">gazette-a</guid>", f">{'g' * 5_000}</guid>")
+    [bad] = _read(path, _rss(item))
+    assert isinstance(bad, Rejected)
+    assert "5,000 characters long" in bad.reason and len(bad.input) < 200

@@ -54,6 +54,15 @@ def test_links_and_pipes_in_a_folder_are_listed_not_followed(tmp_path: Path) -> 
     assert "broken symbolic link" in reasons["broken.txt"] and "not followed" in reasons["loop"]
 
 
+def test_a_symbolic_link_loop_is_listed_as_a_loop(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    reasons = {Path(r.input).name: r.reason for r in rejections(read(tmp_path))}
+    assert set(reasons) == {"a.txt", "b.txt", "self.txt"}
+    assert all("leads back to itself" in reason for reason in reasons.values())
+
+
 def test_every_member_of_a_multi_member_gzip_file_is_read(tmp_path: Path) -> None:
     records = [json.dumps({"id": f"r{i}", "body": PAGE}) + "\n" for i in range(3)]
     path = tmp_path / "joined.jsonl.gz"
@@ -271,6 +280,48 @@ def test_an_html_nesting_bomb_is_rejected_before_parsing(tmp_path: Path) -> None
             "(raise ingest.max_html_depth to read it).",
         )
     ]
+
+
+def test_self_closing_divs_are_a_nesting_bomb_too(tmp_path: Path) -> None:
+    # `<div/>` opens a div in HTML: 60,000 of them took a minute to clean (issue 17).
+    (tmp_path / "divs.html").write_text("<html><body>" + "<div/>" * 60_000 + "<p>Text.</p></body></html>")
+    [bad] = read(tmp_path / "divs.html")
+    assert isinstance(bad, Rejected) and "nests tags more than 250 deep" in bad.reason
+
+
+def test_a_tag_of_too_many_attributes_is_rejected_before_parsing(tmp_path: Path) -> None:
+    # 100,000 attributes on one tag took the HTML parser 100 s (issue 17).
+    tag = "<p " + " ".join(f"a{i}=x" for i in range(100_000)) + ">"
+    (tmp_path / "attributes.html").write_text(f"<html><body>{tag}The council met.</p></body></html>")
+    [bad] = read(tmp_path / "attributes.html")
+    assert bad == Rejected(
+        input=str(tmp_path / "attributes.html"),
+        reason="The page has a tag of more than 1,000 attributes; it is not an article page "
+        "(raise ingest.max_html_attributes to read it).",
+    )
+
+
+def test_a_text_too_long_for_one_page_is_rejected_before_cleaning(tmp_path: Path) -> None:
+    (tmp_path / "lines.txt").write_text("a\n" * 2_000)
+    [bad] = read(tmp_path / "lines.txt", settings=IngestSettings(max_text_chars=1_000))
+    assert isinstance(bad, Rejected)
+    assert bad.reason.startswith("The text is 4,000 characters long, over the limit of 1,000")
+
+
+def test_an_overlong_id_is_rejected_whatever_the_input(tmp_path: Path) -> None:
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "body": "Text."}) + "\n" for i in ("i" * 2_000, "ok")))
+    [bad, ok] = read(path)
+    assert isinstance(bad, Rejected) and isinstance(ok, RawDocument)
+    assert bad.input == f"{path}:1" and "2,000 characters long" in bad.reason
+    assert all(isinstance(r, RawDocument) for r in read(path, settings=IngestSettings(max_id_chars=5_000)))
+
+
+@pytest.mark.parametrize("data", [b" \n\t\r\n", b"[]", b"\n\n\n"])
+@pytest.mark.parametrize("name", ["blank.jsonl", "blank.json", "blank.ndjson"])
+def test_a_records_file_without_records_is_listed(tmp_path: Path, name: str, data: bytes) -> None:
+    (tmp_path / name).write_bytes(data)
+    assert read(tmp_path / name) == [Rejected(input=str(tmp_path / name), reason="The file holds no JSON records.")]
 
 
 def test_nesting_within_the_limit_is_read(tmp_path: Path) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.ingest.markup import has_markup, nesting_depth
+from rashomon.ingest.markup import has_markup, measure, nesting_depth
 
 
 @pytest.mark.parametrize(
     ("html", "depth"),
     [
         ("<html><body><div><p>Text</p></div></body></html>", 4),
-        ("<div><br><img src='x.png'><hr/><span/></div>", 1),
+        ("<div><br><img src='x.png'><hr/></div>", 1),
+        ("<div><span/></div>", 2),  # a trailing slash does not close an HTML element: `<span/>` opens a span
+        ("<div><svg><path d='M0'/><path/></svg></div>", 2),  # but it does inside SVG
         ("<ul><li>one<li>two<li>three</ul>", 2),
         ("<p>one<p>two<p>three", 1),
         ("<div><span><b>unclosed</div><div>sibling</div>", 3),
@@ -27,6 +29,18 @@ def test_nesting_depth(html: str, depth: int) -> None:
 
 def test_nesting_depth_stops_just_past_the_limit() -> None:
     assert nesting_depth("<div>" * 100_000, 250) == 251
+
+
+def test_self_closing_divs_nest_as_a_browser_nests_them() -> None:
+    assert nesting_depth("<body>" + "<div/>" * 60_000, 250) == 251
+
+
+def test_measure_counts_the_attributes_of_the_busiest_tag() -> None:
+    page = "<p class='a' id=\"b\" hidden>x</p><img " + " ".join(f"a{i}=x" for i in range(5_000)) + ">"
+    assert measure(page, 250, 10_000) == (1, 5_000)
+    assert measure(page, 250, 1_000)[1] > 1_000
+    assert measure("<p class='a' id='b' hidden>x</p>", 250, 3)[1] == 3
+    assert measure("<p class='a' id='b' hidden>x</p>", 250, 100)[1] == 0  # too short to hold 100: not counted
 
 
 def test_has_markup() -> None:

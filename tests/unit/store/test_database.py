@@ -90,6 +90,14 @@ def test_conflict_is_kept_in_the_rejected_list(store: Store) -> None:
     assert store.rejected() == list(result.conflicts)
 
 
+def test_a_batch_of_many_rejections_is_saved_at_once_the_last_reason_winning(store: Store) -> None:
+    rejected = [Rejected(input=f"in.jsonl#{n}", reason=f"Reason {n}.") for n in range(5_000)]
+    store.save_batch([], [*rejected, Rejected(input="in.jsonl#7", reason="Read again.")])
+    stored = {r.input: r.reason for r in store.rejected()}
+    assert len(stored) == 5_000
+    assert stored["in.jsonl#7"] == "Read again." and stored["in.jsonl#8"] == "Reason 8."
+
+
 def test_same_source_with_changed_text_is_updated(store: Store) -> None:
     store.save_batch([FULL], [])
     edited = replace(FULL, text=FULL.text + " The tide lifted it by noon.", relays=())
