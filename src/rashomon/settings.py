@@ -49,6 +49,12 @@ class IngestSettings(StageSettings):
         description="An article whose id (a record's `id`, a WARC record's URL, a feed entry's id) is longer than "
         "this is rejected: the id is repeated in every reference to the article.",
     )
+    max_metadata_chars: int = Field(
+        2_000,
+        description="An article whose title, date, outlet, url, byline or language (given by a record, a sidecar, a "
+        "feed or an archive) is longer than this is rejected: it is no such field, and it is repeated in every "
+        "report that names the article.",
+    )
     max_article_chars: int = Field(
         200_000,
         description="An article whose clean text is longer than this is rejected rather than parsed (the longest news "

@@ -111,7 +111,8 @@ def read_file(path: Path, settings: IngestSettings) -> Iterator[RawDocument | Re
 def screen(document: RawDocument, settings: IngestSettings) -> RawDocument | Rejected:
     """The document, or a `Rejected` when no cleaning could make an article of it.
 
-    Rejected: an id longer than ``ingest.max_id_chars``, page text longer than ``ingest.max_text_chars``, a line
+    Rejected: an id longer than ``ingest.max_id_chars``, a title, date, outlet, url, byline or language longer than
+    ``ingest.max_metadata_chars``, page text longer than ``ingest.max_text_chars``, a line
     too long to be page text, HTML nested deeper than ``ingest.max_html_depth`` or with a tag of more than
     ``ingest.max_html_attributes`` attributes. Each check is a single linear scan that stops early, so a hostile
     input is turned away in well under a second.
@@ -122,9 +123,18 @@ def screen(document: RawDocument, settings: IngestSettings) -> RawDocument | Rej
             reason=f"Its id is {len(document.id):,} characters long, over the limit of {settings.max_id_chars:,} "
             "(raise ingest.max_id_chars to read it).",
         )
+    where = describe_input(document.source, document.id)
+    for name in _METADATA_FIELDS:
+        value = getattr(document, name)
+        if value is not None and len(value) > settings.max_metadata_chars:
+            return Rejected(
+                input=where,
+                reason=f"Its {name} is {len(value):,} characters long, over the limit of "
+                f"{settings.max_metadata_chars:,} for a title, date, outlet, url, byline or language "
+                "(raise ingest.max_metadata_chars to read it).",
+            )
     if document.kind == "body":
         return document
-    where = describe_input(document.source, document.id)
     if has_long_line(document.content, settings.max_line_chars):
         return Rejected(
             input=where,

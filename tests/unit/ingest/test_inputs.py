@@ -317,6 +317,21 @@ def test_an_overlong_id_is_rejected_whatever_the_input(tmp_path: Path) -> None:
     assert all(isinstance(r, RawDocument) for r in read(path, settings=IngestSettings(max_id_chars=5_000)))
 
 
+def test_overlong_metadata_rejects_the_article_from_a_record_or_a_sidecar(tmp_path: Path) -> None:
+    records = tmp_path / "pages.jsonl"
+    rows = [{"id": "a", "body": "Text.", "title": "T" * 3_000}, {"id": "b", "body": "Text.", "outlet": "Herald"}]
+    records.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    [bad, ok] = read(records)
+    assert isinstance(bad, Rejected) and isinstance(ok, RawDocument)
+    assert "title is 3,000 characters long" in bad.reason and "ingest.max_metadata_chars" in bad.reason
+    page = tmp_path / "story.txt"
+    page.write_text("A short report of the flood.\n")
+    (tmp_path / "story.txt.meta.json").write_text(json.dumps({"byline": "B" * 2_500}))
+    [from_sidecar] = read(page)
+    assert isinstance(from_sidecar, Rejected) and "byline is 2,500 characters long" in from_sidecar.reason
+    assert isinstance(read(page, settings=IngestSettings(max_metadata_chars=3_000))[0], RawDocument)
+
+
 @pytest.mark.parametrize("data", [b" \n\t\r\n", b"[]", b"\n\n\n"])
 @pytest.mark.parametrize("name", ["blank.jsonl", "blank.json", "blank.ndjson"])
 def test_a_records_file_without_records_is_listed(tmp_path: Path, name: str, data: bytes) -> None:
