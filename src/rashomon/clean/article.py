@@ -219,14 +219,58 @@ def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
         for i, line in enumerate(lines[:first])
         if line.kind == "short" and title_at is not None and i > title_at and line.text != title and not keep[i]
     ]
+    credit = _credit_line(texts[: first + 1])
     return PageParts(
         body=_without_restatements(body),
         title=title,
         captions=captions,
-        byline=_byline(lines),
-        published=_published(lines),
-        outlet=_outlet(texts),
+        byline=_byline(lines) or credit.byline,
+        published=_published(lines) or credit.published,
+        outlet=_outlet(texts) or credit.outlet,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """What a credit line above the body gives: "By Anna Petrov | Valley Herald | 14 May 2025"."""
+
+    byline: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+# Fields of a credit line: "|", "·", "•" or a dash set off by spaces.
+_CREDIT_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+# "North Post staff", "Staff of the North Post": the outlet's own newsroom as the byline.
+_STAFF = re.compile(
+    r"^(?:(?P<before>.+?)\s+(?:staff|newsroom|news desk)|(?:staff|newsroom) of (?:the )?(?P<after>.+))$", re.I
+)
+# An outlet's name: one to six words, each capitalised or a joining word.
+_OUTLET_NAME = re.compile(r"^(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&|on|de|du|la|le)){0,5}$")
+
+
+def _credit_line(head: Sequence[str]) -> Credit:
+    """The first short line above the body that splits into fields one of which is a date or a byline, read as
+    byline, outlet and date; a menu line ("Home | World | Sport") has neither, so it gives nothing."""
+    for text in head:
+        if len(text) > 160:
+            continue
+        fields = [f.strip() for f in _CREDIT_SEPARATOR.split(text) if f.strip()]
+        if len(fields) < 2:
+            continue
+        byline = outlet = published = None
+        for field in fields:
+            if published is None and (day := parse_dateline(field)) is not None:
+                published = day
+            elif byline is None and (match := debris.BYLINE.match(field)):
+                byline = match.group("name").strip()
+            elif byline is None and (staff := _STAFF.match(field)):
+                byline, outlet = field, outlet or (staff.group("before") or staff.group("after")).strip()
+            elif outlet is None and _OUTLET_NAME.match(field):
+                outlet = field
+        if byline is not None or published is not None:
+            return Credit(byline=byline, outlet=outlet, published=published)
+    return Credit()
 
 
 # A comment thread: this many comment markers ("2 days ago at 07:52 am", "jbaxt says:") within so many lines.

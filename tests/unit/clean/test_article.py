@@ -129,6 +129,23 @@ def test_outlet_from_footer_clues(line: str, outlet: str) -> None:
     assert page("\n".join([TITLE, BODY[0], BODY[1], line])).outlet == outlet
 
 
+@pytest.mark.parametrize(
+    ("credit", "byline", "outlet", "published"),
+    [
+        ("By Anna Petrov | Valley Herald | 14 May 2025", "Anna Petrov", "Valley Herald", "2025-05-14"),
+        ("North Post staff | May 14, 2025", "North Post staff", "North Post", "2025-05-14"),
+        ("by Lena Ortiz — March 3, 2024", "Lena Ortiz", None, "2024-03-03"),
+        ("Home | World | Sport | Weather", None, None, None),
+    ],
+)
+def test_a_credit_line_above_the_body_gives_byline_outlet_and_date(
+    credit: str, byline: str | None, outlet: str | None, published: str | None
+) -> None:
+    article = page("\n".join([TITLE, credit, BODY[0], BODY[1]]))
+    assert (article.byline, article.outlet, article.published) == (byline, outlet, published)
+    assert credit not in article.text
+
+
 @pytest.mark.parametrize("content", ["One sentence only.", "  Body kept exactly,\n\nwith its own spacing.  \n"])
 def test_body_kind_is_used_verbatim(content: str) -> None:
     article = page(content, kind="body")
