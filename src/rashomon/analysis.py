@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rashomon.dossier import Dossier
-from rashomon.errors import NothingReadError, UsageError
+from rashomon.errors import NothingReadError, StoreError, UsageError
 from rashomon.extract.nlp import LanguageModel, ModelMissingError
 from rashomon.model import Rejected
 from rashomon.pipeline import ProgressCallback, RunResult, dossier_from_store, update
@@ -63,7 +63,12 @@ def analyze(
     except ModelMissingError as error:
         raise UsageError(str(error)) from error
     selection = selection or Selection()
-    with Store(store_path) as store:
+    try:
+        store = Store(store_path)
+    except StoreError:  # in use by another run, or not a store: leave no new folder or file behind
+        left_as_found.restore()
+        raise
+    with store:
         result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
         nothing = result.added + result.updated + result.unchanged == 0
         if not nothing:

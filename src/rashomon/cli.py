@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -19,6 +19,7 @@ from rashomon.errors import NothingReadError, RashomonError
 
 if TYPE_CHECKING:
     from rashomon.analysis import Analysis
+    from rashomon.model import Rejected
     from rashomon.pipeline import Progress
     from rashomon.render.selection import Selection
 
@@ -32,32 +33,81 @@ EXIT_STATUS = "Exit status: 0 done; 2 a problem with the command or its inputs (
 
 
 class ProgressBars:
-    """Renders pipeline progress events as one bar per stage on a terminal; silent elsewhere."""
+    """Renders pipeline progress events: one bar per stage on a terminal; elsewhere (a log, a pipe) a plain line
+    when a stage starts, at most one every ``every`` seconds while it runs, and one when it is done."""
 
-    def __init__(self, stream: TextIO, enabled: bool) -> None:
+    def __init__(self, stream: TextIO, enabled: bool, *, bars: bool | None = None, every: float = 10.0) -> None:
         self.stream = stream
         self.enabled = enabled
+        self.as_bars = stream.isatty() if bars is None else bars
+        self.every = every
         self.bars: dict[str, Any] = {}
+        self.said: dict[str, float] = {}  # when each stage last had a plain line
+        self.pending: dict[str, Progress] = {}  # each running stage's latest event, until its last line is out
+        self.finished: set[str] = set()
+        self.last: dict[str, Progress] = {}  # the event each stage's latest line showed
 
     def __call__(self, event: Progress) -> None:
         if not self.enabled:
+            return
+        if not self.as_bars:
+            self._line(event)
             return
         bar = self.bars.get(event.stage)
         if bar is None:
             from tqdm import tqdm  # noqa: PLC0415 (loaded after parsing)
 
-            unit = {"read": "file", "compare": "story"}.get(event.stage, "article")
             bar = self.bars[event.stage] = tqdm(
-                total=event.total, desc=event.stage, unit=unit, file=self.stream, leave=False
+                total=event.total, desc=event.stage, unit=_unit(event.stage)[0], file=self.stream, leave=False
             )
         bar.update(event.done - bar.n)
+        if event.total is not None and event.done >= event.total:
+            bar.refresh()  # a finished stage shows its whole count, though the last update came within a blink
+
+    def _line(self, event: Progress) -> None:
+        now = time.monotonic()
+        for stage, pending in list(self.pending.items()):
+            if stage != event.stage:  # a stage of unknown length ends when the next one starts
+                self._say(pending, now, finished=True)
+        if event.stage in self.finished:
+            return
+        last = self.said.get(event.stage)
+        finished = event.total is not None and event.done >= event.total
+        self.pending[event.stage] = event
+        if last is None or finished or now - last >= self.every:
+            self._say(event, now, finished=finished)
+
+    def _say(self, event: Progress, now: float, *, finished: bool) -> None:
+        if self.last.get(event.stage) != event:  # a stage's last line can be the one it already has
+            of = f"/{event.total}" if event.total is not None else ""
+            unit = _unit(event.stage)[0 if event.total is None and event.done == 1 else 1]
+            print(f"rashomon: {event.stage} {event.done}{of} {unit}", file=self.stream, flush=True)
+        self.last[event.stage] = event
+        self.said[event.stage] = now
+        if finished:
+            self.finished.add(event.stage)
+            del self.pending[event.stage]
 
     def close(self) -> None:
+        for pending in list(self.pending.values()):
+            self._say(pending, time.monotonic(), finished=True)
         for bar in self.bars.values():
             bar.close()
+        self.bars.clear()
 
 
-def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection | None = None) -> None:
+def _unit(stage: str) -> tuple[str, str]:
+    """What a stage counts, singular and plural."""
+    return {"read": ("input", "inputs"), "compare": ("story", "stories")}.get(stage, ("article", "articles"))
+
+
+def _summary(
+    analysis: Analysis,
+    out: Path,
+    stream: TextIO,
+    selection: Selection | None = None,
+    seconds: float | None = None,
+) -> None:
     run = analysis.run
     dossier = analysis.dossier
     stored = analysis.stored
@@ -67,16 +117,7 @@ def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection
         file=stream,
     )
     if run.rejected_now:
-        print(f"Rejected {len(run.rejected_now)} input(s):", file=stream)
-        for item in run.rejected_now[:20]:
-            print(f"  {item.input}: {item.reason}", file=stream)
-        if len(run.rejected_now) > 20:
-            reasons = Counter(item.reason for item in run.rejected_now[20:])
-            print(
-                f"  ... and {len(run.rejected_now) - 20} more ({len(reasons)} distinct reasons; all are listed "
-                "in dossier.json)",
-                file=stream,
-            )
+        _rejected(run.rejected_now, stream)
     print(
         f"Found {stored['stories']} story(ies), {stored['multi']} reported by more than one article.",
         file=stream,
@@ -88,7 +129,30 @@ def _summary(analysis: Analysis, out: Path, stream: TextIO, selection: Selection
         f"{len(dossier.entities)} entities.",
         file=stream,
     )
+    stages = "; ".join(
+        f"{stage.name} {stage.items_in} in, {stage.items_out} out, {stage.seconds:.1f} s" for stage in run.stages
+    )
+    print(f"Stages: {stages}.", file=stream)
+    if seconds is not None:
+        print(f"Done in {seconds:.1f} s.", file=stream)
     print(f"Report: {out / 'report.html'}  (also {out / 'dossier.json'}, {out / 'report.md'})", file=stream)
+
+
+def _rejected(rejected: Sequence[Rejected], stream: TextIO, shown: int = 20) -> None:
+    """The rejected inputs grouped by reason, most frequent first: a reason shared by many is one line."""
+    by_reason: dict[str, list[str]] = {}
+    for item in rejected:
+        by_reason.setdefault(item.reason, []).append(item.input)
+    print(f"Rejected {len(rejected)} input(s), for {len(by_reason)} reason(s):", file=stream)
+    ranked = sorted(by_reason.items(), key=lambda pair: -len(pair[1]))  # stable: ties keep the order met
+    for reason, inputs in ranked[:shown]:
+        if len(inputs) == 1:
+            print(f"  {inputs[0]}: {reason}", file=stream)
+        else:
+            more = f" and {len(inputs) - 3} more" if len(inputs) > 3 else ""
+            print(f"  {len(inputs)} inputs ({', '.join(inputs[:3])}{more}): {reason}", file=stream)
+    if len(ranked) > shown:
+        print(f"  ... and {len(ranked) - shown} more reason(s); every input is listed in dossier.json.", file=stream)
 
 
 def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
@@ -107,9 +171,10 @@ def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextI
         outlets=tuple(args.outlets or ()),
         top=args.top,
     )
+    started = time.monotonic()
     analysis = analyze(args.inputs, out=args.out, db=args.db, settings=settings, progress=bars, selection=selection)
     bars.close()
-    _summary(analysis, args.out, stream, selection)
+    _summary(analysis, args.out, stream, selection, seconds=time.monotonic() - started)
     return 0
 
 
@@ -117,11 +182,12 @@ def _demo_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) 
     from rashomon.analysis import analyze, demo_inputs  # noqa: PLC0415 (loaded after parsing)
     from rashomon.settings import load_settings  # noqa: PLC0415 (loaded after parsing)
 
+    started = time.monotonic()
     analysis = analyze(
         demo_inputs(), out=args.out, db=args.out / "rashomon.duckdb", settings=load_settings(), progress=bars
     )
     bars.close()
-    _summary(analysis, args.out, stream)
+    _summary(analysis, args.out, stream, seconds=time.monotonic() - started)
     print(f"Open {args.out.resolve() / 'report.html'} in a browser to read the demo dossier.", file=stream)
     return 0
 
@@ -138,16 +204,17 @@ def _schema_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # -q is accepted before or after the subcommand: the subcommands' copy leaves the value alone unless given.
+    # -q is accepted before or after the subcommand: the subcommands' copy leaves the value alone unless given. The
+    # copies share one action, so no parser may set a default for it (argparse would set it on that shared action and
+    # the subcommand would then undo a -q given before it); an absent -q is read as False.
     quiet = argparse.ArgumentParser(add_help=False)
-    quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bars")
+    quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress on stderr")
     parser = argparse.ArgumentParser(
         prog="rashomon",
         description="Many outlets, one event: a cross-source dossier.",
         epilog=f"Example: rashomon analyze articles/ --out dossier/   {EXIT_STATUS}",
         parents=[quiet],
     )
-    parser.set_defaults(quiet=False)
     parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     analyze_parser = commands.add_parser(
@@ -207,7 +274,7 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    bars = ProgressBars(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+    bars = ProgressBars(sys.stderr, enabled=not getattr(args, "quiet", False))
     if bars.enabled and args.command in ("analyze", "demo"):
         # Loading the library and the language model takes seconds: say so at once.
         print(f"rashomon {__version__}: loading the language model ...", file=sys.stderr, flush=True)
@@ -216,18 +283,26 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
         return handler(args, bars, out)
     except NothingReadError as error:
         bars.close()
-        if not error.rejected:
-            tried = ", ".join(str(p) for p in getattr(args, "inputs", ()))
-            print(f"rashomon: no input files found in {tried}. {INPUT_FORMATS}", file=sys.stderr)
-            return 2
-        print("rashomon: no input could be read as an article:", file=sys.stderr)
-        for item in error.rejected:
-            print(f"  {item.input}: {item.reason}", file=sys.stderr)
+        _nothing_read(getattr(args, "inputs", ()), error.rejected)
         return 2
     except (RashomonError, OSError, ValueError) as error:
         bars.close()
         print(f"rashomon: {error}", file=sys.stderr)
         return 2
+
+
+def _nothing_read(inputs: Sequence[Path], rejected: Sequence[Rejected]) -> None:
+    """Why a run read nothing: for each input given, what was found there and why it was not read."""
+    tried = ", ".join(str(p) for p in inputs)
+    if not rejected:
+        print(f"rashomon: No input files were found in {tried}, so nothing was read. {INPUT_FORMATS}", file=sys.stderr)
+        return
+    print(f"rashomon: Nothing in {tried} could be read as an article:", file=sys.stderr)
+    for item in rejected:
+        print(f"  {item.input}: {item.reason}", file=sys.stderr)
+    for given in inputs:
+        if not any(item.input == str(given) or item.input.startswith(f"{given}/") for item in rejected):
+            print(f"  {given}: No files of a type rashomon reads were found there.", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -172,8 +172,9 @@ def ingest_into(
         on_new(result.added + result.updated)
 
     read_now: set[str] = set()  # ids read in this run: a second article under one id is refused, not merged
-    # Where every file is one article (text and page files), the count of files is the bar's total.
-    total = len(files) if all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files) else None
+    # Where every file is one article (text and page files), the count of files (and of the skipped) is the total.
+    single = all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files)
+    total = len(passed_over) + len(files) if single else None  # the skipped are counted as they are listed
     read = (item for path in files for item in read_file(path, settings.ingest))
     for item in itertools.chain(passed_over, read):
         stats.items_in += 1

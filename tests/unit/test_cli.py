@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.cli import main
+from rashomon.cli import ProgressBars, build_parser, main
+from rashomon.model import Rejected
+from rashomon.pipeline import Progress
 
 BODY = (
     "The city council voted on Monday to close the old harbour bridge to lorries after engineers found cracks in "
@@ -150,7 +152,7 @@ def test_a_run_that_reads_nothing_says_what_was_tried_and_leaves_nothing(
     out = tmp_path / "out"
     assert main(["--quiet", "analyze", str(empty), "--out", str(out)]) == 2
     message = capsys.readouterr().err
-    assert f"no input files found in {empty}" in message and ".jsonl" in message
+    assert f"No input files were found in {empty}, so nothing was read." in message and ".jsonl" in message
     assert not out.exists()
     (empty / "notes.txt").write_text("too short", encoding="utf-8")
     assert main(["--quiet", "analyze", str(empty), "--out", str(out)]) == 2
@@ -181,3 +183,83 @@ def test_a_run_that_reads_nothing_removes_only_what_it_made(tmp_path: Path) -> N
     assert backup.exists() and not db.exists()
     assert kept.is_dir(), "a folder that was there before stays"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-q", "analyze", "in", "--out", "o"],
+        ["analyze", "-q", "in", "--out", "o"],
+        ["analyze", "in", "--out", "o", "-q"],
+    ],
+)
+def test_quiet_is_kept_before_and_after_the_subcommand(argv: list[str]) -> None:
+    assert build_parser().parse_args(argv).quiet is True
+    assert getattr(build_parser().parse_args(["analyze", "in", "--out", "o"]), "quiet", False) is False
+
+
+def test_progress_off_a_terminal_is_a_plain_line_per_stage_with_its_total() -> None:
+    printed = io.StringIO()
+    bars = ProgressBars(printed, enabled=True, bars=False, every=3600)
+    for done in (1, 2, 3):  # records: the total is not known while they are read
+        bars(Progress(stage="read", done=done, total=None))
+    for done in (1, 2):
+        bars(Progress(stage="extract", done=done, total=2))
+    bars(Progress(stage="compare", done=1, total=None))
+    bars.close()
+    assert printed.getvalue().splitlines() == [
+        "rashomon: read 1 input",
+        "rashomon: read 3 inputs",
+        "rashomon: extract 1/2 articles",
+        "rashomon: extract 2/2 articles",
+        "rashomon: compare 1 story",
+    ]
+
+
+def test_the_summary_groups_rejections_by_reason_and_gives_stages_and_time(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    record = {"id": "same", "title": "Bridge closed", "published": "2024-05-06", "outlet": "Herald", "body": BODY}
+    source.write_text("".join(json.dumps(record) + "\n" for _ in range(50)), encoding="utf-8")
+    status, printed = _run("analyze", str(source), "--out", str(tmp_path / "out"))
+    assert status == 0, printed
+    assert "Rejected 49 input(s), for 1 reason(s):" in printed
+    assert f"  49 inputs ({source} (same), {source} (same), {source} (same) and 46 more): The id 'same'" in printed
+    assert "Stages: ingest+clean 50 in, 1 out, " in printed and "; compare " in printed
+    assert "Done in " in printed
+
+
+def test_a_run_that_reads_nothing_names_each_input_tried(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty, missing = tmp_path / "empty", tmp_path / "missing"
+    empty.mkdir()
+    assert main(["--quiet", "analyze", str(missing), str(empty), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"rashomon: Nothing in {missing}, {empty} could be read as an article:",
+        f"  {missing}: No such file or folder.",
+        f"  {empty}: No files of a type rashomon reads were found there.",
+    ]
+
+
+def test_a_store_that_cannot_be_opened_leaves_no_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text(BODY, encoding="utf-8")
+    junk = tmp_path / "junk.duckdb"
+    junk.write_text("not a store", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "analyze", str(source), "--out", str(out), "--db", str(junk)]) == 2
+    assert f"The store {junk} cannot be opened" in capsys.readouterr().err
+    assert not out.exists()
+    assert junk.read_text(encoding="utf-8") == "not a store"
+
+
+def test_rejected_lists_a_lone_reason_with_its_input() -> None:
+    from rashomon.cli import _rejected
+
+    printed = io.StringIO()
+    _rejected([Rejected(input="a.txt", reason="Too short."), Rejected(input="b.txt", reason="Empty.")], printed)
+    assert printed.getvalue().splitlines() == [
+        "Rejected 2 input(s), for 2 reason(s):",
+        "  a.txt: Too short.",
+        "  b.txt: Empty.",
+    ]

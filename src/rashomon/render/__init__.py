@@ -1,7 +1,8 @@
 """Renderers: the dossier as JSON, an HTML report (one file, or an index and a page per story) and Markdown.
 
 In: a `Dossier` and an optional `Selection` of stories. Out: ``dossier.json``, ``report.html`` (plus ``stories/`` when
-there are many stories) and ``report.md``, each written whole or not at all.
+there are many stories) and ``report.md``, written as one set: all of them or none (a failure, a full disk say, leaves
+the earlier set in place).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rashomon.dossier import Dossier
+from rashomon.render.atomic import file_set
 from rashomon.render.html import STORY_PAGES_OVER, write_html
 from rashomon.render.json import write_json
 from rashomon.render.markdown import write_markdown
@@ -24,7 +26,7 @@ def write_reports(
     selection: Selection | None = None,
     story_pages_over: int = STORY_PAGES_OVER,
 ) -> list[Path]:
-    """Write dossier.json, report.html and report.md into ``out_dir``; return their paths.
+    """Write dossier.json, report.html and report.md into ``out_dir``, all or none; return their paths.
 
     ``selection`` narrows every output to the chosen stories; with more than ``story_pages_over`` stories the HTML
     report is an index linking to one page per story in ``out_dir/stories/``.
@@ -32,11 +34,12 @@ def write_reports(
     out_dir.mkdir(parents=True, exist_ok=True)
     if selection is not None:
         dossier = select(dossier, selection)
-    return [
-        write_json(dossier, out_dir / "dossier.json"),
-        write_html(dossier, out_dir, story_pages_over=story_pages_over),
-        write_markdown(dossier, out_dir / "report.md"),
-    ]
+    with file_set(out_dir) as files:
+        return [
+            write_json(dossier, out_dir / "dossier.json", files=files),
+            write_html(dossier, out_dir, story_pages_over=story_pages_over, files=files),
+            write_markdown(dossier, out_dir / "report.md", files=files),
+        ]
 
 
 __all__ = ["REPORT_FILES", "STORY_PAGES_OVER", "Selection", "select", "write_reports"]

@@ -22,6 +22,7 @@ from rashomon.dossier import (
 )
 from rashomon.extract.times import timex_type
 from rashomon.model import Article, ArticleAnnotations, Entity, Quote, Rejected, Span, Story, StoryComparison
+from rashomon.render.selection import largest_first
 from rashomon.text.names import name_key
 
 
@@ -89,29 +90,33 @@ def assemble(
             figure_links[link.other].append(FigureLink(figure=link.figure, relation=link.relation))
     texts = {a.id: a.text for a in articles}
     ordered = sorted(annotations.values(), key=lambda n: n.article)
+    articles_out = [
+        ArticleOut(
+            id=a.id,
+            source=a.source,
+            outlet=a.outlet,
+            title=a.title,
+            published=a.published,
+            published_inferred=a.published_inferred,
+            byline=a.byline,
+            url=a.url,
+            text=a.text,
+            story=story_of.get(a.id),
+            duplicate_of=duplicates.get(a.id),
+            relays=list(a.relays),
+            captions=list(a.captions),
+            language=a.language,
+        )
+        for a in sorted(articles, key=lambda a: a.id)
+    ]
+    # The reports' order, kept in dossier.json too: stories that more outlets report first.
+    by_id = {a.id: a for a in articles_out}
+    stories_out = largest_first([_story_out(s, c) for s, c in zip(stories, comparisons, strict=True)], by_id)
     return Dossier(
         schema_version="1",
-        articles=[
-            ArticleOut(
-                id=a.id,
-                source=a.source,
-                outlet=a.outlet,
-                title=a.title,
-                published=a.published,
-                published_inferred=a.published_inferred,
-                byline=a.byline,
-                url=a.url,
-                text=a.text,
-                story=story_of.get(a.id),
-                duplicate_of=duplicates.get(a.id),
-                relays=list(a.relays),
-                captions=list(a.captions),
-                language=a.language,
-            )
-            for a in sorted(articles, key=lambda a: a.id)
-        ],
+        articles=articles_out,
         rejected=[RejectedOut(input=r.input, reason=r.reason) for r in rejected],
-        stories=[_story_out(s, c) for s, c in zip(stories, comparisons, strict=True)],
+        stories=stories_out,
         entities=[
             EntityOut(
                 id=e.id,

@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon.dossier import Dossier, StoryOut
-from rashomon.render.atomic import write_atomic
+from rashomon.render.atomic import FileSet, file_set
 from rashomon.render.view import anchor, iter_story_views, story_entries, story_views
 
 STORY_PAGES_OVER = 20  # more stories than this and the report gets an index and a page per story
@@ -71,22 +71,28 @@ def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
         folder.rmdir()
 
 
-def write_html(dossier: Dossier, out_dir: Path, *, story_pages_over: int = STORY_PAGES_OVER) -> Path:
-    """Write ``out_dir/report.html``, and ``out_dir/stories/`` when there are more than ``story_pages_over`` stories."""
+def write_html(
+    dossier: Dossier, out_dir: Path, *, story_pages_over: int = STORY_PAGES_OVER, files: FileSet | None = None
+) -> Path:
+    """Write ``out_dir/report.html``, and ``out_dir/stories/`` when there are more than ``story_pages_over`` stories:
+    all of them or none, alone or as part of ``files``."""
+    if files is None:
+        with file_set(out_dir) as own:
+            return write_html(dossier, out_dir, story_pages_over=story_pages_over, files=own)
     environment = _environment()
     folder = out_dir / STORIES_DIR
     report = out_dir / "report.html"
     if len(dossier.stories) <= story_pages_over:
-        write_atomic(report, _single(environment, dossier))
-        _remove_stale_pages(folder, set())
+        files.write(report, _single(environment, dossier))
+        files.after_commit(lambda: _remove_stale_pages(folder, set()))
         return report
     pages = page_names(dossier.stories)
     folder.mkdir(parents=True, exist_ok=True)
     page = environment.get_template("story.html.j2")
     for view in iter_story_views(dossier):
-        write_atomic(folder / f"{pages[view.story.id]}.html", page.generate(view=view))
-    # The index last: it only links to pages that are already written.
+        files.write(folder / f"{pages[view.story.id]}.html", page.generate(view=view))
+    # The index last: it only links to pages that are already in place when it is.
     index = environment.get_template("index.html.j2")
-    write_atomic(report, index.generate(dossier=dossier, entries=story_entries(dossier), pages=pages))
-    _remove_stale_pages(folder, {f"{name}.html" for name in pages.values()})
+    files.write(report, index.generate(dossier=dossier, entries=story_entries(dossier), pages=pages))
+    files.after_commit(lambda: _remove_stale_pages(folder, {f"{name}.html" for name in pages.values()}))
     return report

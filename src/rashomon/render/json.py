@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic_core import to_json
 
 from rashomon.dossier import Dossier
-from rashomon.render.atomic import write_atomic
+from rashomon.render.atomic import FileSet, write_atomic
 
 _ITEM_INDENT = "    "  # an item of a top-level list sits two levels deep in the indent=2 layout
 
@@ -49,5 +49,6 @@ def iter_json(dossier: Dossier) -> Iterator[str]:
     yield "\n}\n"
 
 
-def write_json(dossier: Dossier, path: Path) -> Path:
-    return write_atomic(path, iter_json(dossier))
+def write_json(dossier: Dossier, path: Path, *, files: FileSet | None = None) -> Path:
+    """Write ``path`` whole, alone or as one of ``files``."""
+    return files.write(path, iter_json(dossier)) if files else write_atomic(path, iter_json(dossier))

@@ -8,15 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rashomon.dossier import Dossier
-from rashomon.render.atomic import write_atomic
+from rashomon.render.atomic import FileSet, write_atomic
 from rashomon.render.view import StoryView, iter_story_views
 
 _HEADINGS = {"conflicting": "Conflicting", "corroborated": "Corroborated", "single-source": "Reported by one outlet"}
 
 
-# Article text is untrusted: Markdown or HTML in it must show as text ("<script>", "[x](javascript:...)"), a line
-# break in it must not start a heading or a list, and bidirectional controls must not reorder what follows.
-_MARKUP = re.compile(r"([\\`*_\[\]|~<>])")
+# Article text is untrusted: Markdown or HTML in it must show as text ("<script>", "[x](javascript:...)", "&lt;"), a
+# line break in it must not start a heading or a list, and bidirectional controls must not reorder what follows.
+_MARKUP = re.compile(r"([\\`*_\[\]|~<>]|&(?=#?[0-9A-Za-z]+;))")  # "&" only where it would start an entity
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -126,5 +126,6 @@ def render_markdown(dossier: Dossier) -> str:
     return "".join(iter_markdown(dossier))
 
 
-def write_markdown(dossier: Dossier, path: Path) -> Path:
-    return write_atomic(path, iter_markdown(dossier))
+def write_markdown(dossier: Dossier, path: Path, *, files: FileSet | None = None) -> Path:
+    """Write ``path`` whole, alone or as one of ``files``."""
+    return files.write(path, iter_markdown(dossier)) if files else write_atomic(path, iter_markdown(dossier))

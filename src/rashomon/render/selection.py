@@ -69,11 +69,14 @@ def story_day(story: StoryOut, articles: Mapping[str, ArticleOut]) -> date | Non
 
 
 def largest_first(stories: Sequence[StoryOut], articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
-    """Most articles first; ties by date, latest first (undated last), then by id."""
+    """Most outlets first (told apart case-insensitively; articles without one name none), then most articles; ties
+    by date, latest first (undated last), then by id."""
 
-    def key(story: StoryOut) -> tuple[int, int, str]:
+    def key(story: StoryOut) -> tuple[int, int, int, str]:
         day = story_day(story, articles)
-        return (-len(story.articles), -day.toordinal() if day else 1, story.id)
+        members = [articles[i] for i in story.articles if i in articles]
+        outlets = {name for a in members if (name := (a.outlet or "").strip().casefold())}
+        return (-len(outlets), -len(story.articles), -day.toordinal() if day else 1, story.id)
 
     return sorted(stories, key=key)
 

@@ -1,6 +1,7 @@
 """A reader's view of the dossier, shared by the HTML and Markdown reports: per story, its outlets side by side,
 each article's body cut into the sentences that statements cite, and the quotes, figures and times of the story.
-Stories come largest first, so a big run opens on the events many outlets covered, not on one-article stories."""
+Stories come most outlets first (`largest_first`), so a big run opens on the events many outlets covered, not on
+one-article stories."""
 
 from __future__ import annotations
 

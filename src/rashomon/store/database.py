@@ -10,11 +10,12 @@ import glob
 import hashlib
 import json
 import logging
+import re
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ from rashomon.store import index_files
 from rashomon.store.index_files import SavedIndex, unpack_state
 
 SCHEMA_VERSION = 4
+# DuckDB's words when another process holds the file ("Could not set lock on file ...: Conflicting lock is held in
+# /usr/bin/python3 (PID 4242)"): a run still going, named as such rather than as a damaged store.
+_LOCKED = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
+_HOLDER = re.compile(r"\(PID (\d+)\)")
 logger = logging.getLogger(__name__)
 
 # DuckDB reads a value over 16 KB from overflow blocks, and a lookup by key among such values cost about as much as
@@ -255,6 +260,13 @@ class Store:
         except duckdb.Error as error:
             if hasattr(self, "connection"):
                 self.connection.close()
+            if _LOCKED.search(str(error)):
+                holder = _HOLDER.search(str(error))
+                by = f" (process {holder.group(1)})" if holder else ""
+                raise StoreError(
+                    f"The store {path} is in use by another run{by}; wait for that run to end, or give this one "
+                    "another --out or --db."
+                ) from error
             raise StoreError(
                 f"The store {path} cannot be opened ({type(error).__name__}: {error}). If another rashomon run is "
                 "using it, wait for that run to end; if the file is damaged or cut short, move it away and analyse "
@@ -325,6 +337,9 @@ class Store:
             row = known.get(article.id)
             if row is not None and row[1] == digest:
                 unchanged += 1
+                continue
+            if row is not None and row[0] != article.source and content_hash(replace(article, source=row[0])) == row[1]:
+                unchanged += 1  # the same file named another way: relative, absolute, or from another folder
                 continue
             if row is not None and row[0] != article.source:
                 conflicts.append(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,7 +23,9 @@ from rashomon.dossier import (
     TimelineOut,
 )
 from rashomon.render import REPORT_FILES, write_reports
+from rashomon.render.atomic import OutputError, file_set
 from rashomon.render.html import render_html
+from rashomon.render.json import write_json
 from rashomon.render.markdown import render_markdown
 from rashomon.render.view import anchor
 
@@ -245,6 +249,12 @@ def test_markdown_shows_markup_in_article_text_as_text(dossier: Dossier) -> None
     assert "\\[click\\]" in markdown
 
 
+def test_markdown_shows_entities_in_article_text_as_text(dossier: Dossier) -> None:
+    article = dossier.articles[0].model_copy(update={"title": "Rock &amp; roll &lt;script&gt; &#60; & more"})
+    markdown = render_markdown(dossier.model_copy(update={"articles": [article, *dossier.articles[1:]]}))
+    assert "Rock \\&amp; roll \\&lt;script\\&gt; \\&#60; & more" in markdown  # a lone "&" needs nothing
+
+
 def test_html_declares_a_policy_that_runs_no_script(dossier: Dossier) -> None:
     html = render_html(dossier)
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
@@ -261,3 +271,22 @@ def test_write_reports_round_trips_the_json(dossier: Dossier, tmp_path: Path) ->
     assert (out / "report.md").read_text(encoding="utf-8") == render_markdown(dossier)
     write_reports(dossier, out)  # overwriting is fine
     assert sorted(p.name for p in out.iterdir()) == sorted(REPORT_FILES)
+
+
+def test_reports_are_written_as_one_set(dossier: Dossier, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_reports(dossier, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    later = dossier.model_copy(update={"articles": dossier.articles[:1]})  # any other dossier
+
+    def chunks() -> Iterator[str]:
+        yield "half of it"
+        raise OSError(errno.ENOSPC, "No space left on device")  # as a write to a full disk fails: no file named
+
+    with pytest.raises(OutputError) as raised, file_set(out) as files:
+        write_json(later, out / "dossier.json", files=files)
+        files.write(out / "report.md", chunks())
+    assert str(raised.value).startswith(
+        f"The outputs could not be written to {out}: No space left on device ({out / 'report.md'})."
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no new dossier.json, no temporary files

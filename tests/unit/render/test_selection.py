@@ -8,7 +8,9 @@ import pytest
 
 from rashomon.dossier import Dossier
 from rashomon.errors import UsageError
+from rashomon.render.html import render_html
 from rashomon.render.json import render_json
+from rashomon.render.markdown import render_markdown
 from rashomon.render.selection import Selection, largest_first, parse_since, select, story_day
 from tests.spans import assert_spans
 from tests.unit.render.build import MAYOR, PLACE, assert_references, build_dossier, story_id
@@ -125,6 +127,22 @@ def test_largest_first_puts_undated_stories_after_dated_ones_of_their_size() -> 
     )
     ordered = largest_first(undated.stories, {a.id: a for a in undated.articles})
     assert [s.id for s in ordered] == [story_id(1), story_id(0), story_id(2)]
+
+
+def test_stories_come_most_outlets_first_in_every_output() -> None:
+    # Story 0 has three articles from two outlets; story 1 two articles from two; story 2 two from one.
+    built = build_dossier((3, 2, 2))
+    outlets = {"s0-a0": "Ledger", "s0-a1": "Courier", "s0-a2": "ledger ", "s2-a0": "Herald", "s2-a1": "HERALD"}
+    articles = [a.model_copy(update={"outlet": outlets.get(a.id, a.outlet)}) for a in built.articles]
+    by_id = {a.id: a for a in articles}
+    ordered = largest_first(built.stories, by_id)
+    # Two outlets each: the one with more articles first; then the single outlet, though as large as story 1.
+    assert [s.id for s in ordered] == [story_id(0), story_id(1), story_id(2)]
+    shuffled = built.model_copy(update={"articles": articles, "stories": ordered[::-1]})
+    markdown = render_markdown(shuffled)
+    html = render_html(shuffled)
+    positions = [(markdown.index(f"story id `{s.id}`"), html.index(s.id)) for s in ordered]
+    assert positions == sorted(positions)
 
 
 def test_criteria_combine(dossier: Dossier) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -82,6 +84,32 @@ def test_same_id_from_another_source_is_a_conflict(store: Store) -> None:
     assert "harbor-1" in conflict.reason
     assert FULL.source in conflict.reason
     assert store.articles() == [FULL]
+
+
+def test_the_same_file_named_another_way_is_unchanged(store: Store) -> None:
+    store.save_batch([FULL], [])
+    for spelling in ("/home/ann/inputs/harbor.txt", "../ann/inputs/harbor.txt"):  # absolute, from another folder
+        result = store.save_batch([replace(FULL, source=spelling)], [])
+        assert (result.added, result.updated, result.unchanged, result.conflicts) == (0, 0, 1, ())
+    assert store.articles() == [FULL]
+
+
+def test_a_store_in_use_by_another_process_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "busy.duckdb"
+    holder = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"
+    with subprocess.Popen(
+        [sys.executable, "-c", holder, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as other:
+        assert other.stdout is not None and other.stdout.readline() == "ready\n"
+        try:
+            with pytest.raises(StoreError) as raised:
+                Store(path)
+        finally:
+            other.communicate("")
+    assert str(raised.value) == (
+        f"The store {path} is in use by another run (process {other.pid}); wait for that run to end, or give this "
+        "one another --out or --db."
+    )
 
 
 def test_conflict_is_kept_in_the_rejected_list(store: Store) -> None:
