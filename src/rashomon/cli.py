@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rashomon import __version__
-from rashomon.errors import NothingReadError, RashomonError
+from rashomon.errors import NothingReadError, RashomonError, UsageError
 
 if TYPE_CHECKING:
     from rashomon.analysis import Analysis
@@ -157,12 +157,18 @@ def _rejected(rejected: Sequence[Rejected], stream: TextIO, shown: int = 20) -> 
 
 def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
     from rashomon.analysis import analyze  # noqa: PLC0415 (loaded after parsing)
+    from rashomon.clean.pubdate import normalise_published  # noqa: PLC0415 (loaded after parsing)
     from rashomon.render.selection import Selection, parse_since  # noqa: PLC0415 (loaded after parsing)
     from rashomon.settings import load_settings  # noqa: PLC0415 (loaded after parsing)
 
     overrides: dict[str, Any] = {}
     if args.threshold is not None:
         overrides["stories"] = {"threshold": args.threshold}
+    given = {"outlet": args.input_outlet, "published": args.input_published}
+    if args.input_published is not None and normalise_published(args.input_published) is None:
+        raise UsageError(f"--input-published {args.input_published!r} is not a date (give one like 2025-05-14).")
+    if any(value is not None for value in given.values()):
+        overrides["ingest"] = {k: v for k, v in given.items() if v is not None}
     settings = load_settings(args.config, overrides)
     # Built before the run, so a bad flag stops the command before any work.
     selection = Selection(
@@ -236,6 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold",
         type=float,
         help="story threshold: average probability that two groups of articles report one event (stories.threshold)",
+    )
+    given = analyze_parser.add_argument_group("what the inputs do not say themselves (a record's or sidecar's wins)")
+    given.add_argument(
+        "--input-outlet", metavar="NAME", help="the outlet of every input that names none (a folder of text files)"
+    )
+    given.add_argument(
+        "--input-published", metavar="DATE", help="the publication date of every input that gives none (ISO 8601)"
     )
     shown = analyze_parser.add_argument_group("what the written files show (the store keeps everything)")
     shown.add_argument("--story", action="append", dest="stories", metavar="ID", help="this story (repeatable)")

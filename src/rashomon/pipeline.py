@@ -178,7 +178,8 @@ def ingest_into(
     read = (item for path in files for item in read_file(path, settings.ingest))
     for item in itertools.chain(passed_over, read):
         stats.items_in += 1
-        cleaned = item if isinstance(item, Rejected) else clean_safely(item, _repeated(item, shared), latest)
+        raw = _with_run_metadata(item, settings) if isinstance(item, RawDocument) else item
+        cleaned = raw if isinstance(raw, Rejected) else clean_safely(raw, _repeated(raw, shared), latest)
         if isinstance(cleaned, Article) and len(cleaned.text) > settings.ingest.max_article_chars:
             cleaned = _too_long(cleaned, settings.ingest.max_article_chars)
         if isinstance(cleaned, Article) and cleaned.id in read_now:
@@ -200,6 +201,15 @@ def ingest_into(
     flush()
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _with_run_metadata(raw: RawDocument, settings: Settings) -> RawDocument:
+    """The run's outlet and date (`--input-outlet`, `--input-published`) for an input that gives none itself."""
+    if not (settings.ingest.outlet or settings.ingest.published):
+        return raw
+    return replace(
+        raw, outlet=raw.outlet or settings.ingest.outlet, published=raw.published or settings.ingest.published
+    )
 
 
 def _too_long(article: Article, limit: int) -> Rejected:

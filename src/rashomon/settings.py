@@ -25,6 +25,16 @@ class StageSettings(BaseModel):
 
 
 class IngestSettings(StageSettings):
+    outlet: str | None = Field(
+        None,
+        description="The outlet of every article whose input gives none (a folder of one outlet's text files): a "
+        "record's field or a sidecar's wins over it, and it wins over what cleaning reads on the page.",
+    )
+    published: str | None = Field(
+        None,
+        description="The publication date (ISO 8601) of every article whose input gives none: a record's field or a "
+        "sidecar's wins over it, and it wins over what cleaning reads on the page.",
+    )
     max_file_bytes: int = Field(
         50_000_000, description="Inputs larger than this many bytes are rejected with a reason instead of read."
     )

@@ -263,3 +263,30 @@ def test_rejected_lists_a_lone_reason_with_its_input() -> None:
         "  a.txt: Too short.",
         "  b.txt: Empty.",
     ]
+
+
+def test_input_outlet_and_date_flags_fill_what_an_input_does_not_give(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (
+        "Harbour crane repaired\n\nThe old harbour crane that failed in the storm last month was lifting cargo again "
+        "on Friday after welders replaced two of its arms, the port authority said in a short statement.\n\n"
+        "Dock workers had moved containers by hand for three weeks while the crane stood idle beside the quay.\n\n"
+        "The authority said a second crane would be inspected before the winter storms arrive in November.\n"
+    )
+    (folder / "plain.txt").write_text(text, encoding="utf-8")
+    (folder / "own.txt").write_text(text.replace("Friday", "Saturday"), encoding="utf-8")
+    (folder / "own.txt.meta.json").write_text(json.dumps({"outlet": "Quay Times"}), encoding="utf-8")
+    out = tmp_path / "out"
+    status, printed = _run(
+        "analyze", str(folder), "--out", str(out), "--input-outlet", "River Gazette", "--input-published", "2025-05-15"
+    )
+    assert status == 0, printed
+    articles = {a["id"]: a for a in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["articles"]}
+    assert (articles["plain.txt"]["outlet"], articles["plain.txt"]["published"]) == ("River Gazette", "2025-05-15")
+    assert (articles["own.txt"]["outlet"], articles["own.txt"]["published"]) == ("Quay Times", "2025-05-15")
+    status, _ = _run("analyze", str(folder), "--out", str(tmp_path / "bad"), "--input-published", "soon")
+    assert status == 2 and "'soon' is not a date" in capsys.readouterr().err
+    assert not (tmp_path / "bad").exists()
