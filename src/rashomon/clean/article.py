@@ -173,6 +173,10 @@ def split_page_text(
     kinds = [line.kind for line in page.lines]
     matrix = features(texts, kinds, page.title)
     keep = body_lines(matrix, model)
+    if not any(keep):
+        # The model weighs a line against its neighbours, and a short report (a title and one paragraph) has none
+        # to weigh against: its lines that read like article text are the body.
+        keep = [kind == "body" for kind in kinds]
     elsewhere = elsewhere_counts(texts, repeated)
     if elsewhere is not None and any(elsewhere):
         trimmed = body_lines(with_elsewhere(matrix, elsewhere), model)

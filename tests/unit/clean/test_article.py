@@ -392,3 +392,12 @@ def test_a_story_the_site_carries_twice_keeps_its_body() -> None:
 )
 def test_site_of(url: str | None, outlet: str | None, site: str | None) -> None:
     assert site_of(RawDocument(id="p1", source="in/p1", kind="text", content="", url=url, outlet=outlet)) == site
+
+
+def test_a_short_report_of_one_paragraph_keeps_it() -> None:
+    paragraph = (
+        "The old harbour crane that failed in the storm last month was lifting cargo again on Friday after welders "
+        "replaced two of its arms, the port authority said in a short statement."
+    )
+    article = page(f"Harbour crane repaired\n\n{paragraph}\n")
+    assert (article.title, article.text) == ("Harbour crane repaired", paragraph)
