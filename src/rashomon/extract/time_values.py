@@ -116,14 +116,17 @@ def _nearest_year(anchor: date, month: int, day: int, future: bool) -> date | No
     guess = _safe_date(year, month, day) or _safe_date(year - 1, month, day)
     if guess is None:
         return None
-    distance = (guess - anchor).days
+    return _safe_date(year + _year_shift((guess - anchor).days, future), month, day)
+
+
+def _year_shift(distance: int, future: bool) -> int:
+    """Years to move a day ``distance`` days from the anchor: to the coming one if future, else to the nearer side
+    (a little ahead of the anchor, or at most half a year behind it)."""
     if future:
-        year += int(distance < 0)
-    elif distance > _AHEAD_DAYS:
-        year -= 1
-    elif distance < -_HALF_YEAR_DAYS:
-        year += 1
-    return _safe_date(year, month, day)
+        return int(distance < 0)
+    if distance > _AHEAD_DAYS:
+        return -1
+    return int(distance < -_HALF_YEAR_DAYS)
 
 
 def _weekday_date(anchor: date, weekday: int, modifier: str, future: bool) -> date:
@@ -222,15 +225,7 @@ def _holiday_day(name: str) -> Callable[[int], date]:
 
 def _nearest(anchor: date, day_of: Callable[[int], date], future: bool) -> date:
     """The holiday nearest the anchor, looked for as `_nearest_year` looks for a month and day."""
-    year = anchor.year
-    distance = (day_of(year) - anchor).days
-    if future:
-        year += int(distance < 0)
-    elif distance > _AHEAD_DAYS:
-        year -= 1
-    elif distance < -_HALF_YEAR_DAYS:
-        year += 1
-    return day_of(year)
+    return day_of(anchor.year + _year_shift((day_of(anchor.year) - anchor).days, future))
 
 
 def nth_weekday(year: int, month_number: int, weekday: int, nth: int) -> date:
