@@ -16,7 +16,7 @@ from rashomon.pipeline import ProgressCallback, RunResult, dossier_from_store, u
 from rashomon.render import write_reports
 from rashomon.render.selection import Selection, StoryEntry, choose, select
 from rashomon.settings import Settings, load_settings
-from rashomon.store.database import Store
+from rashomon.store.database import Store, store_failures
 
 DEMO_DIR = Path(__file__).parent / "demo"
 DEMO_SUFFIXES = (".txt", ".html", ".jsonl")
@@ -68,7 +68,7 @@ def analyze(
     except StoreError:  # in use by another run, or not a store: leave no new folder or file behind
         left_as_found.restore()
         raise
-    with store:
+    with store, store_failures(store_path):
         result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
         nothing = result.added + result.updated + result.unchanged == 0
         if not nothing:

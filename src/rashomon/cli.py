@@ -138,21 +138,33 @@ def _summary(
     print(f"Report: {out / 'report.html'}  (also {out / 'dossier.json'}, {out / 'report.md'})", file=stream)
 
 
-def _rejected(rejected: Sequence[Rejected], stream: TextIO, shown: int = 20) -> None:
-    """The rejected inputs grouped by reason, most frequent first: a reason shared by many is one line."""
+def _rejected(rejected: Sequence[Rejected], stream: TextIO) -> None:
+    by_reason = _by_reason(rejected)
+    print(f"Rejected {len(rejected)} input(s), for {len(by_reason)} reason(s):", file=stream)
+    for line in _reason_lines(by_reason, "every input is listed in dossier.json"):
+        print(line, file=stream)
+
+
+def _by_reason(rejected: Sequence[Rejected]) -> dict[str, list[str]]:
     by_reason: dict[str, list[str]] = {}
     for item in rejected:
         by_reason.setdefault(item.reason, []).append(item.input)
-    print(f"Rejected {len(rejected)} input(s), for {len(by_reason)} reason(s):", file=stream)
+    return by_reason
+
+
+def _reason_lines(by_reason: dict[str, list[str]], rest: str, shown: int = 20) -> list[str]:
+    """The rejected inputs grouped by reason, most frequent first: a reason shared by many is one line."""
     ranked = sorted(by_reason.items(), key=lambda pair: -len(pair[1]))  # stable: ties keep the order met
+    lines = []
     for reason, inputs in ranked[:shown]:
         if len(inputs) == 1:
-            print(f"  {inputs[0]}: {reason}", file=stream)
+            lines.append(f"  {inputs[0]}: {reason}")
         else:
             more = f" and {len(inputs) - 3} more" if len(inputs) > 3 else ""
-            print(f"  {len(inputs)} inputs ({', '.join(inputs[:3])}{more}): {reason}", file=stream)
+            lines.append(f"  {len(inputs)} inputs ({', '.join(inputs[:3])}{more}): {reason}")
     if len(ranked) > shown:
-        print(f"  ... and {len(ranked) - shown} more reason(s); every input is listed in dossier.json.", file=stream)
+        lines.append(f"  ... and {len(ranked) - shown} more reason(s); {rest}.")
+    return lines
 
 
 def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
@@ -311,10 +323,13 @@ def _nothing_read(inputs: Sequence[Path], rejected: Sequence[Rejected]) -> None:
         print(f"rashomon: No input files were found in {tried}, so nothing was read. {INPUT_FORMATS}", file=sys.stderr)
         return
     print(f"rashomon: Nothing in {tried} could be read as an article:", file=sys.stderr)
-    for item in rejected:
-        print(f"  {item.input}: {item.reason}", file=sys.stderr)
+    # Grouped by reason: a file of thousands of bad records is a few lines.
+    for line in _reason_lines(_by_reason(rejected), "run again with fewer inputs to see them"):
+        print(line, file=sys.stderr)
     for given in inputs:
-        if not any(item.input == str(given) or item.input.startswith(f"{given}/") for item in rejected):
+        # A rejection names the file, a file in the folder, or a record of the file ("in.jsonl:3", "a.warc#2").
+        within = (f"{given}/", f"{given} ", f"{given}:", f"{given}#")
+        if not any(item.input == str(given) or item.input.startswith(within) for item in rejected):
             print(f"  {given}: No files of a type rashomon reads were found there.", file=sys.stderr)
 
 

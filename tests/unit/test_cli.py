@@ -290,3 +290,16 @@ def test_input_outlet_and_date_flags_fill_what_an_input_does_not_give(
     status, _ = _run("analyze", str(folder), "--out", str(tmp_path / "bad"), "--input-published", "soon")
     assert status == 2 and "'soon' is not a date" in capsys.readouterr().err
     assert not (tmp_path / "bad").exists()
+
+
+def test_many_rejections_of_a_run_that_reads_nothing_are_capped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "bad.jsonl"
+    source.write_text("".join(json.dumps({"id": f"r{i}", "body": ""}) + "\n" for i in range(300)), encoding="utf-8")
+    assert main(["--quiet", "analyze", str(source), "--out", str(tmp_path / "out")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"rashomon: Nothing in {source} could be read as an article:"
+    # Each reason names its record, so none is shared: twenty are shown, and the rest counted.
+    assert len(lines) == 22 and lines[1] == f"  {source}:1: Record 'r0' has no non-empty `body`, `text` or `html`."
+    assert lines[-1] == "  ... and 280 more reason(s); run again with fewer inputs to see them."

@@ -242,6 +242,20 @@ class SaveResult:
     conflicts: tuple[Rejected, ...]
 
 
+@contextmanager
+def store_failures(path: Path | None) -> Iterator[None]:
+    """A database failure while a run reads or writes the store (a full disk, say) as a `StoreError` naming the
+    store and the reason: what earlier batches saved is kept, and the same command run again goes on from there."""
+    try:
+        yield
+    except duckdb.Error as error:
+        raise StoreError(
+            f"The store {path or '(in memory)'} could not be read or written ({type(error).__name__}: {error}). "
+            "What earlier batches saved is kept; run the same command again once the problem (a full disk, say) "
+            "is fixed."
+        ) from error
+
+
 class Store:
     """A DuckDB file holding everything a run needs to be repeated or extended."""
 

@@ -16,7 +16,7 @@ import pytest
 
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected
-from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow
+from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow, store_failures
 from rashomon.store.index_files import MAGIC, SavedIndex
 
 FULL = Article(
@@ -445,3 +445,10 @@ def test_a_damaged_story_index_header_means_the_index_is_built_again(tmp_path: P
     state.write_bytes(MAGIC + b"{not json\n" + b"ab")
     with Store(path) as store:
         assert store.story_index() is None
+
+
+def test_a_database_failure_during_a_run_is_a_store_error_naming_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    expected = r"The store .*s\.duckdb could not be read or written \(IOException: "
+    with pytest.raises(StoreError, match=expected), store_failures(path):
+        raise duckdb.IOException("No space left on device")
