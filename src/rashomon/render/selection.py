@@ -69,13 +69,15 @@ def story_day(story: StoryOut, articles: Mapping[str, ArticleOut]) -> date | Non
 
 
 def largest_first(stories: Sequence[StoryOut], articles: Mapping[str, ArticleOut]) -> list[StoryOut]:
-    """Most outlets first (told apart case-insensitively; articles without one name none), then most articles; ties
-    by date, latest first (undated last), then by id."""
+    """Most outlets first (told apart case-insensitively; an article without one counts as its own), then most
+    articles; ties by date, latest first (undated last), then by id."""
 
     def key(story: StoryOut) -> tuple[int, int, int, str]:
         day = story_day(story, articles)
         members = [articles[i] for i in story.articles if i in articles]
-        outlets = {name for a in members if (name := (a.outlet or "").strip().casefold())}
+        # An article that names no outlet counts as a source of its own: a folder of bare text files is ordered by
+        # its stories' sizes, not left below every story with one named outlet.
+        outlets = {(a.outlet or "").strip().casefold() or f"\0{a.id}" for a in members}
         return (-len(outlets), -len(story.articles), -day.toordinal() if day else 1, story.id)
 
     return sorted(stories, key=key)

@@ -164,3 +164,12 @@ def test_bad_values_are_usage_errors() -> None:
             parse_since(text)
     with pytest.raises(UsageError, match="--top"):
         Selection(top=0)
+
+
+def test_an_article_without_an_outlet_counts_as_a_source_of_its_own() -> None:
+    # Story 0: three articles naming no outlet; story 1: two articles of one named outlet.
+    built = build_dossier((3, 2))
+    outlets = {"s0-a0": None, "s0-a1": None, "s0-a2": None, "s1-a0": "Herald", "s1-a1": "Herald"}
+    articles = [a.model_copy(update={"outlet": outlets[a.id]}) for a in built.articles]
+    ordered = largest_first(built.stories, {a.id: a for a in articles})
+    assert [s.id for s in ordered] == [story_id(0), story_id(1)]
