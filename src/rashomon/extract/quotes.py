@@ -164,13 +164,13 @@ class SpeakerResolver:
         A label counts when it names a person of the article ("PENCE" with Mike Pence mentioned) or is a name
         written in capitals ("WALLACE")."""
         labels = []
+        known = {name_key(self.text[m.start : m.end]): self.text[m.start : m.end] for m in self.people}
         for match in _SPEAKER_LABEL.finditer(self.text):
             label = match["label"].strip()
             words = label.replace(".", " ").split()
             if not words or len(words) > 4 or label.lower() in _NOT_SPEAKERS:
                 continue
-            known = [self.text[m.start : m.end] for m in self.people]
-            same = next((p for p in known if name_key(p) == name_key(label)), None)
+            same = known.get(name_key(label))
             name = self.person_names.full(label) or (self.full(same) if same else None)
             if name is None and label.isupper() and len(label) > 2:
                 name = label.title()

@@ -367,7 +367,7 @@ def _json_trouble(error: Exception) -> str:
     return "it holds a number too long to read" if "digits" in str(error) else str(error)[:200]
 
 
-def record_to_document(item: Any, where: str, source: str, max_id_chars: int = 1_000) -> RawDocument | Rejected:
+def record_to_document(item: Any, where: str, source: str, max_id_chars: int) -> RawDocument | Rejected:
     """One JSON object (CONTRACT.md: ``id`` and one of ``body``, ``text`` or ``html``) into a raw document."""
     if not isinstance(item, dict):
         return Rejected(input=where, reason="The record is not a JSON object.")

@@ -38,11 +38,6 @@ def has_markup(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
-def nesting_depth(html: str, limit: int) -> int:
-    """How many elements deep the page's tags nest, counting only up to just past ``limit`` (see `measure`)."""
-    return measure(html, limit, len(html))[0]
-
-
 def measure(html: str, depth_limit: int, attribute_limit: int) -> tuple[int, int]:
     """How deep the page's tags nest and how many attributes its busiest start tag has, in one pass over the tags;
     stops as soon as either exceeds its limit.

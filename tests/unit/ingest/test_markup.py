@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.ingest.markup import has_markup, measure, nesting_depth
+from rashomon.ingest.markup import has_markup, measure
 
 
 @pytest.mark.parametrize(
@@ -24,15 +24,15 @@ from rashomon.ingest.markup import has_markup, measure, nesting_depth
     ],
 )
 def test_nesting_depth(html: str, depth: int) -> None:
-    assert nesting_depth(html, 1_000) == depth
+    assert measure(html, 1_000, 1_000)[0] == depth
 
 
 def test_nesting_depth_stops_just_past_the_limit() -> None:
-    assert nesting_depth("<div>" * 100_000, 250) == 251
+    assert measure("<div>" * 100_000, 250, 1_000)[0] == 251
 
 
 def test_self_closing_divs_nest_as_a_browser_nests_them() -> None:
-    assert nesting_depth("<body>" + "<div/>" * 60_000, 250) == 251
+    assert measure("<body>" + "<div/>" * 60_000, 250, 1_000)[0] == 251
 
 
 def test_measure_counts_the_attributes_of_the_busiest_tag() -> None:
