@@ -70,6 +70,56 @@ class TimelineOut(_Model):
     sources: list[str] = Field(description="Ids of the articles that give this date in this sense.")
 
 
+class ConflictSideOut(_Model):
+    article: str = Field(description="Id of the article taking this side.")
+    says: str = Field(description='What this side gives, as written ("7", "Tuesday", "Jane Doe", "denies").')
+    span: SpanRef = Field(description="Where it says so: the figure, time expression, quote or sentence.")
+    sentence: SpanRef = Field(description="The sentence it is said in.")
+
+
+class ConflictOut(_Model):
+    kind: Literal["figure", "date", "speaker", "denial"] = Field(
+        description="`figure`: different amounts for one quantity (qualifiers and units taken into account); `date`: "
+        "different dates for one happening; `speaker`: one quote given to different people; `denial`: one outlet "
+        "denies or negates what another asserts."
+    )
+    what: str = Field(description='What conflicts, in a few words: "7 vs 8 people in the water".')
+    text: str = Field(
+        description='The conflict with its outlets, as a reader sees it: "7 vs 8 people in the water (Harbor Ledger, '
+        'Northsea Courant)".'
+    )
+    sides: list[ConflictSideOut] = Field(description="Each article's side, one per article.")
+
+
+class QuoteVariantOut(_Model):
+    speaker: str | None = Field(description="The speaker the quotes are given to.")
+    quotes: list[str] = Field(description="Ids of quotes, from different articles, rendering one statement.")
+
+
+class NamingOut(_Model):
+    entity: str = Field(description="Id of the entity.")
+    name: str = Field(description="The entity's canonical name.")
+    words: list[str] = Field(description='How this article refers to it besides its name ("the Armenian leader").')
+
+
+class FramingOut(_Model):
+    article: str = Field(description="Id of the article.")
+    headline: str | None = Field(description="Its headline.")
+    lede: SpanRef | None = Field(description="Its first sentence.")
+    lede_status: Literal["corroborated", "single-source", "conflicting"] | None = Field(
+        description="The status of the statement the lede makes: does it lead with what other outlets also report?"
+    )
+    distinctive: list[str] = Field(
+        description="Words of its headline and lede that no other outlet of the story uses (its angle)."
+    )
+    names: list[NamingOut] = Field(description="Its word choice for the story's people, groups and places.")
+    omits: list[int] = Field(
+        description="Positions in the story's `statements` of corroborated statements this article does not make."
+    )
+    relays: list[str] = Field(description="Wire services or outlets it credits as its source.")
+    copy_of: str | None = Field(description="The article it copies (a syndicated copy), else null.")
+
+
 class StoryOut(_Model):
     id: str = Field(description="Digest of the sorted member article ids.")
     title: str | None = Field(description="The headline of the first original report.")
@@ -78,6 +128,15 @@ class StoryOut(_Model):
     summary: str | None = Field(description="The lead sentence of the first report.")
     statements: list[StatementOut] = Field(description="What the articles state, aligned across outlets.")
     timeline: list[TimelineOut] = Field(description="Dated events the articles mention, in order.")
+    conflicts: list[ConflictOut] = Field(
+        default_factory=list, description="Where outlets disagree, each with what conflicts and who says what."
+    )
+    quote_variants: list[QuoteVariantOut] = Field(
+        default_factory=list, description="Statements that several articles quote, each rendering listed."
+    )
+    framing: list[FramingOut] = Field(
+        default_factory=list, description="How each original article frames the story, in reading order."
+    )
 
 
 class MentionOut(SpanRef):
@@ -114,8 +173,9 @@ class QuoteOut(_Model):
 class FigureLink(_Model):
     figure: str = Field(description="Id of a figure in another article.")
     relation: Literal["agree", "conflict", "different-scope"] = Field(
-        description="`agree`: same quantity, same value (within tolerance, across units); `conflict`: outlets state "
-        "one quantity differently; `different-scope`: similar quantities that measure different things."
+        description="`agree`: same quantity, same value (within tolerance, across units) or values the qualifiers "
+        'allow both of ("at least 12" and "19", "nearly 2,000" and "2,000"); `conflict`: outlets state one quantity '
+        "differently; `different-scope`: similar quantities that measure different things."
     )
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 QuoteKind = Literal["direct", "partial", "indirect"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "OTHER"]
 FigureRelation = Literal["agree", "conflict", "different-scope"]
+ConflictKind = Literal["figure", "date", "speaker", "denial"]
 StatementStatus = Literal["corroborated", "single-source", "conflicting"]
 InputKind = Literal["text", "html", "body"]
 
@@ -259,6 +260,52 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ConflictSide:
+    """One article's side of a conflict: what it gives (``says``), where (``span``) and in which sentence."""
+
+    article: str
+    says: str
+    span: Span
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    kind: ConflictKind
+    what: str
+    text: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteVariant:
+    speaker: str | None
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Naming:
+    entity: str
+    name: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Framing:
+    """How one original article frames its story (see `dossier.FramingOut`)."""
+
+    article: str
+    headline: str | None
+    lede: Span | None
+    lede_status: StatementStatus | None
+    distinctive: tuple[str, ...] = ()
+    names: tuple[Naming, ...] = ()
+    omits: tuple[int, ...] = ()
+    relays: tuple[str, ...] = ()
+    copy_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoryComparison:
     """The cross-source comparison of one story."""
 
@@ -268,6 +315,9 @@ class StoryComparison:
     timeline: tuple[TimelineEntry, ...]
     quote_alignments: tuple[tuple[str, str], ...] = ()
     figure_alignments: tuple[FigureAlignment, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    quote_variants: tuple[QuoteVariant, ...] = ()
+    framing: tuple[Framing, ...] = ()
 
 
 def describe_input(source: str, article_id: str) -> str:

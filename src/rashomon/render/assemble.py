@@ -7,12 +7,17 @@ from collections.abc import Mapping, Sequence
 
 from rashomon.dossier import (
     ArticleOut,
+    ConflictOut,
+    ConflictSideOut,
     Dossier,
     EntityOut,
     FigureLink,
     FigureOut,
+    FramingOut,
     MentionOut,
+    NamingOut,
     QuoteOut,
+    QuoteVariantOut,
     RejectedOut,
     SpanRef,
     StatementOut,
@@ -28,6 +33,10 @@ from rashomon.text.names import name_key
 
 def _ref(span: Span | None) -> SpanRef | None:
     return SpanRef(article=span.article, start=span.start, end=span.end) if span else None
+
+
+def _span(span: Span) -> SpanRef:
+    return SpanRef(article=span.article, start=span.start, end=span.end)
 
 
 def _story_out(story: Story, comparison: StoryComparison) -> StoryOut:
@@ -46,6 +55,33 @@ def _story_out(story: Story, comparison: StoryComparison) -> StoryOut:
             for s in comparison.statements
         ],
         timeline=[TimelineOut(when=t.when, what=t.what, sources=list(t.sources)) for t in comparison.timeline],
+        conflicts=[
+            ConflictOut(
+                kind=c.kind,
+                what=c.what,
+                text=c.text,
+                sides=[
+                    ConflictSideOut(article=x.article, says=x.says, span=_span(x.span), sentence=_span(x.sentence))
+                    for x in c.sides
+                ],
+            )
+            for c in comparison.conflicts
+        ],
+        quote_variants=[QuoteVariantOut(speaker=v.speaker, quotes=list(v.quotes)) for v in comparison.quote_variants],
+        framing=[
+            FramingOut(
+                article=f.article,
+                headline=f.headline,
+                lede=_ref(f.lede),
+                lede_status=f.lede_status,
+                distinctive=list(f.distinctive),
+                names=[NamingOut(entity=n.entity, name=n.name, words=list(n.words)) for n in f.names],
+                omits=list(f.omits),
+                relays=list(f.relays),
+                copy_of=f.copy_of,
+            )
+            for f in comparison.framing
+        ],
     )
 
 
