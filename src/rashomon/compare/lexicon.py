@@ -1,5 +1,5 @@
-"""Words that carry no claim of their own: two sentences sharing them say nothing alike (spaCy's English stop words,
-and the reporting verbs every news sentence has)."""
+"""Word tables of the comparison: words that carry no claim of their own (spaCy's English stop words and the
+reporting verbs every news sentence has), and the words that describe and detect conflicts. Data only."""
 
 from __future__ import annotations
 
@@ -8,3 +8,20 @@ from typing import Final
 from spacy.lang.en.stop_words import STOP_WORDS
 
 FUNCTION_WORDS: Final = frozenset(STOP_WORDS) | frozenset("said says say told according reported added".split())
+
+# Verbs and nouns by which a sentence denies a claim ("the company denied that ...").
+DENIAL_WORDS: Final = frozenset(
+    "deny denies denied denying denial refute refutes refuted refuting rebut rebuts rebutted rebutting".split()
+)
+# Words that negate a clause.
+NEGATIONS: Final = frozenset("not never no nobody none neither nor cannot".split())
+
+# A conflict's description keeps the words two sentences share after the conflicting values ("were in the water
+# after the bridge fell" -> "in the water"): auxiliaries that open the run are dropped, and it stops at a word
+# that opens another clause or circumstance.
+LEADING_AUXILIARIES: Final = frozenset("was were is are be been being had has have will would could may might".split())
+CONTEXT_CUTS: Final = frozenset("after before when while as because since until though although and but , said".split())
+# Words that cannot end a description ("in the").
+PRE_NOMINAL_WORDS: Final = frozenset(
+    "the a an of in on at to for by with from its their his her this that these those".split()
+)

@@ -20,14 +20,26 @@ from itertools import pairwise
 import numpy as np
 
 from rashomon.compare import align
+from rashomon.compare.conflicts import (
+    ConflictContext,
+    date_conflicts,
+    denials,
+    figure_conflicts,
+    figure_range,
+    quantity_kind,
+    ranges_meet,
+    speaker_conflicts,
+)
 from rashomon.compare.tfidf import similarity_matrix
-from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT, PEOPLE_UNITS
 from rashomon.model import (
     Article,
     ArticleAnnotations,
+    Conflict,
     Figure,
     FigureAlignment,
     FigureRelation,
+    Quote,
+    QuoteVariant,
     Sentence,
     Span,
     Statement,
@@ -38,7 +50,14 @@ from rashomon.model import (
 from rashomon.settings import CompareSettings
 from rashomon.text.names import name_key
 
-_TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-(?:\d{2}|SP|SU|FA|WI|W\d{2})(?:-\d{2})?)$")
+# Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
+_QUOTE_WORDS = 6
+_SAME_WORDS = 0.6
+# A negation makes a denial only of a sentence this close (character n-grams) to the other's.
+_NEGATION_CLOSENESS = 0.6
+# Calendar values a timeline can place: years, decades, seasons, months and days (not weeks: "this week" dates no
+# happening, and a reader cannot place "2024-W14").
+_TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-(?:\d{2}|SP|SU|FA|WI)(?:-\d{2})?)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,17 +136,15 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     groups = _groups(sentences, score, best_links(owners, score, linked))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
-    sentence_at = _SentenceAt(sentences)
-    by_id: dict[str, list[Figure]] = defaultdict(list)
-    for article in story.articles:
-        for figure in story.annotations[article.id].figures:
-            by_id[figure.id].append(figure)
-    conflicted = {
-        sentence_at(f.article, f.start)
-        for a in figures
-        if a.relation == "conflict"
-        for f in (*by_id[a.figure], *by_id[a.other])
-    }
+    context = ConflictContext(
+        texts=texts,
+        labels={a.id: a.outlet or a.id for a in story.articles},
+        sentences=sentences,
+        sentence_at=_SentenceAt(sentences),
+    )
+    quote_links, quote_conflicts = quote_comparison(story, settings, context) if several else ([], [])
+    conflicts = _conflicts(story, groups, figures, similarity, context) + quote_conflicts
+    conflicted = {(side.sentence.article, side.sentence.start) for c in conflicts for side in c.sides}
     statements = [_statement(sentences, sentence_texts, members, conflicted) for members in groups]
     statements.sort(key=lambda st: (order[st.sources[0].article], st.sources[0].start))
     first = story.articles[0]
@@ -137,9 +154,29 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         summary=texts[first.id][lead[0].start : lead[0].end] if lead else None,
         statements=tuple(statements),
         timeline=tuple(timeline(story, sentences, statement_of)),
-        quote_alignments=tuple(quote_alignments(story, settings)) if several else (),
+        quote_alignments=tuple(quote_links),
         figure_alignments=tuple(figures),
+        conflicts=tuple(conflicts),
+        quote_variants=tuple(quote_variants(story, quote_links)),
     )
+
+
+def _conflicts(
+    story: StoryInput,
+    groups: Sequence[Sequence[int]],
+    figures: Sequence[FigureAlignment],
+    similarity: np.ndarray,
+    context: ConflictContext,
+) -> list[Conflict]:
+    """The story's figure and date conflicts and denials (speaker conflicts come with the quotes)."""
+    several = [g for g in groups if len({context.sentences[i].article for i in g}) > 1]
+    all_figures = [f for a in story.articles for f in story.annotations[a.id].figures]
+    times = {a.id: story.annotations[a.id].times for a in story.articles}
+    return [
+        *figure_conflicts(all_figures, figures, context),
+        *date_conflicts(several, times, context),
+        *denials(several, lambda i, j: float(similarity[i, j]), context, threshold=_NEGATION_CLOSENESS),
+    ]
 
 
 def _embeddings(story: StoryInput) -> np.ndarray:
@@ -150,11 +187,11 @@ def _embeddings(story: StoryInput) -> np.ndarray:
 
 
 def _statement(
-    sentences: Sequence[Sentence], texts: Sequence[str], members: Sequence[int], conflicted: set[int | None]
+    sentences: Sequence[Sentence], texts: Sequence[str], members: Sequence[int], conflicted: set[tuple[str, int]]
 ) -> Statement:
     sources = tuple(Span(article=sentences[i].article, start=sentences[i].start, end=sentences[i].end) for i in members)
     status: StatementStatus = "single-source"
-    if any(i in conflicted for i in members):
+    if any((s.article, s.start) in conflicted for s in sources):
         status = "conflicting"
     elif len({s.article for s in sources}) > 1:
         status = "corroborated"
@@ -178,18 +215,6 @@ class _SentenceAt:
             return next((index for start, end, index in spans if start <= char < end), None)
         at = bisect_right(self.starts.get(article, []), char) - 1
         return spans[at][2] if at >= 0 and char < spans[at][1] else None
-
-
-def quantity_kind(figure: Figure) -> tuple[str, float] | None:
-    """What a figure measures and the factor to a common scale: durations in days, lengths in metres."""
-    unit = (figure.unit or "").lower()
-    if unit in DAYS_PER_UNIT:
-        return "duration", DAYS_PER_UNIT[unit]
-    if unit in METRES_PER_UNIT:
-        return "length", METRES_PER_UNIT[unit]
-    if unit in PEOPLE_UNITS:
-        return "people", 1.0
-    return (f"unit:{unit}", 1.0) if unit else None
 
 
 def figure_alignments(
@@ -242,22 +267,30 @@ def _values_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
 
 
 def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSettings) -> FigureRelation:
-    if a.value is None or b.value is None:
-        return "different-scope"
+    """Agree when the amounts are one; in one statement, also when the qualifiers allow both ("at least 12" and
+    "19"), else a conflict; figures of different statements measure different things."""
     if _values_agree(a, b, settings):
         return "agree"
-    return "conflict" if same_statement else "different-scope"
+    if not same_statement or figure_range(a) is None or figure_range(b) is None:
+        return "different-scope"
+    return "agree" if ranges_meet(a, b, settings.figure_tolerance) else "conflict"
 
 
-def quote_alignments(story: StoryInput, settings: CompareSettings) -> list[tuple[str, str]]:
-    """Pairs of quotes, in different articles, of one speaker making one statement."""
+def quote_comparison(
+    story: StoryInput, settings: CompareSettings, context: ConflictContext
+) -> tuple[list[tuple[str, str]], list[Conflict]]:
+    """Pairs of quotes, in different articles, of one speaker making one statement; and quoted words (direct or
+    partial) that articles give to different speakers."""
     quotes = [q for a in story.articles for q in story.annotations[a.id].quotes if q.speaker]
-    texts = {a.id: a.text for a in story.articles}
-    similarity = similarity_matrix([texts[q.article][q.start : q.end] for q in quotes])
+    similarity = similarity_matrix([context.texts[q.article][q.start : q.end] for q in quotes])
+
+    def speaker_of(quote: Quote) -> str:
+        key = name_key(quote.speaker or "")
+        return story.speaker_entity.get(key, key)
+
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for index, quote in enumerate(quotes):
-        key = name_key(quote.speaker or "")
-        by_speaker[story.speaker_entity.get(key, key)].append(index)
+        by_speaker[speaker_of(quote)].append(index)
     pairs: list[tuple[str, str]] = []
     for members in by_speaker.values():
         for position, i in enumerate(members):
@@ -266,7 +299,41 @@ def quote_alignments(story: StoryInput, settings: CompareSettings) -> list[tuple
                 for j in members[position + 1 :]
                 if quotes[i].article != quotes[j].article and similarity[i, j] >= settings.quote_similarity
             )
-    return sorted(pairs)
+    quoted = [
+        i
+        for i, q in enumerate(quotes)
+        if q.kind != "indirect" and len(context.texts[q.article][q.start : q.end].split()) >= _QUOTE_WORDS
+    ]
+    conflicts = speaker_conflicts(
+        [quotes[i] for i in quoted],
+        similarity[np.ix_(quoted, quoted)],
+        speaker_of,
+        context,
+        threshold=_SAME_WORDS,
+    )
+    return sorted(pairs), conflicts
+
+
+def quote_variants(story: StoryInput, links: Sequence[tuple[str, str]]) -> list[QuoteVariant]:
+    """Aligned quotes joined into groups, one statement each, its renderings in reading order."""
+    quotes = {q.id: q for a in story.articles for q in story.annotations[a.id].quotes}
+    parent = {q: q for pair in links for q in pair}
+
+    def root(quote: str) -> str:
+        while parent[quote] != quote:
+            quote = parent[quote]
+        return quote
+
+    for a, b in links:
+        parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for quote in parent:
+        groups[root(quote)].append(quote)
+    order = {q: i for i, q in enumerate(quotes)}
+    variants = [sorted(members, key=order.__getitem__) for members in groups.values()]
+    return [
+        QuoteVariant(speaker=quotes[m[0]].speaker, quotes=tuple(m)) for m in sorted(variants, key=lambda m: order[m[0]])
+    ]
 
 
 def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:

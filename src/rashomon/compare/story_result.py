@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 
 from rashomon.compare.encoder import SentenceEncoder
+from rashomon.compare.framing import frame_story
 from rashomon.compare.story import StoryInput, compare_story
 from rashomon.extract.annotate import ArticleExtraction
 from rashomon.extract.entities import resolve_entities, speaker_index
@@ -94,6 +95,12 @@ def analyse_story(
     except Exception as error:  # as above
         issues["comparison"] = f"{type(error).__name__}: {error}"
         comparison = empty
+    try:
+        ordered = [*originals, *sorted((a for a in members if a.id in copies), key=reading_order)]
+        framing = frame_story(ordered, copies, annotations, comparison.statements, entities)
+        comparison = replace(comparison, framing=framing)
+    except Exception as error:  # as above
+        issues["framing"] = f"{type(error).__name__}: {error}"
     return replace(result, comparison=comparison, issues=issues)
 
 
