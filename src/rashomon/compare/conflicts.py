@@ -253,18 +253,18 @@ def date_conflicts(
 
 def speaker_conflicts(
     quotes: Sequence[Quote],
+    speakers: Sequence[frozenset[str]],
     similarity: np.ndarray,
-    speaker_of: Callable[[Quote], str],
     context: ConflictContext,
     *,
     threshold: float,
 ) -> list[Conflict]:
     """Quotes in different articles with nearly the same words (``similarity`` at least ``threshold``) given to
-    different speakers (``speaker_of``: the speaker's identity)."""
+    different speakers (``speakers``: the identities each quote is given to; sharing one is no conflict)."""
     conflicts = []
     for i, j in zip(*np.nonzero(np.triu(similarity >= threshold, k=1)), strict=True):
         quote, other = quotes[int(i)], quotes[int(j)]
-        if other.article == quote.article or speaker_of(quote) == speaker_of(other):
+        if other.article == quote.article or speakers[int(i)] & speakers[int(j)]:
             continue
         sides = []
         for q in (quote, other):

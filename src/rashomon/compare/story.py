@@ -50,6 +50,8 @@ from rashomon.model import (
 from rashomon.settings import CompareSettings
 from rashomon.text.names import name_key
 
+# What joins the names of a shared speaker phrase ("both Aliyev and Pashinyan", "Ruiz, Abel and Lee").
+_JOINED_NAMES = re.compile(r",|\band\b|\bboth\b|&")
 # Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
 _QUOTE_WORDS = 6
 _SAME_WORDS = 0.6
@@ -99,15 +101,16 @@ def best_links(owners: Sequence[str], similarity: np.ndarray, linked: np.ndarray
     return sorted(links)
 
 
-def _groups(sentences: Sequence[Sentence], similarity: np.ndarray, links: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Linked sentences grouped into statements, strongest links first, never two sentences of one article."""
-    group_of = list(range(len(sentences)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
+def _groups(owners: Sequence[str], similarity: np.ndarray, links: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Linked items (sentences, quotes) grouped into statements, strongest links first, never two items of one
+    article (``owners``)."""
+    group_of = list(range(len(owners)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(owners))}
     for i, j in sorted(links, key=lambda pair: (-similarity[pair], pair)):
         left, right = group_of[i], group_of[j]
         if left == right:
             continue
-        if {sentences[k].article for k in members[left]} & {sentences[k].article for k in members[right]}:
+        if {owners[k] for k in members[left]} & {owners[k] for k in members[right]}:
             continue
         keep, gone = min(left, right), max(left, right)
         for k in members.pop(gone):
@@ -133,7 +136,7 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     else:  # character n-grams alone (embeddings turned off): their cosine against the setting
         score = similarity
         linked = similarity >= settings.sentence_similarity
-    groups = _groups(sentences, score, best_links(owners, score, linked))
+    groups = _groups(owners, score, best_links(owners, score, linked))
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
     context = ConflictContext(
@@ -142,8 +145,8 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         sentences=sentences,
         sentence_at=_SentenceAt(sentences),
     )
-    quote_links, quote_conflicts = quote_comparison(story, settings, context) if several else ([], [])
-    conflicts = _conflicts(story, groups, figures, similarity, context) + quote_conflicts
+    quoted = quote_comparison(story, settings, context) if several else QuoteComparison()
+    conflicts = _conflicts(story, groups, figures, similarity, context) + quoted.conflicts
     conflicted = {(side.sentence.article, side.sentence.start) for c in conflicts for side in c.sides}
     statements = [_statement(sentences, sentence_texts, members, conflicted) for members in groups]
     statements.sort(key=lambda st: (order[st.sources[0].article], st.sources[0].start))
@@ -154,10 +157,10 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         summary=texts[first.id][lead[0].start : lead[0].end] if lead else None,
         statements=tuple(statements),
         timeline=tuple(timeline(story, sentences, statement_of)),
-        quote_alignments=tuple(quote_links),
+        quote_alignments=tuple(quoted.links),
         figure_alignments=tuple(figures),
         conflicts=tuple(conflicts),
-        quote_variants=tuple(quote_variants(story, quote_links)),
+        quote_variants=tuple(quoted.variants),
     )
 
 
@@ -276,29 +279,31 @@ def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSetti
     return "agree" if ranges_meet(a, b, settings.figure_tolerance) else "conflict"
 
 
-def quote_comparison(
-    story: StoryInput, settings: CompareSettings, context: ConflictContext
-) -> tuple[list[tuple[str, str]], list[Conflict]]:
-    """Pairs of quotes, in different articles, of one speaker making one statement; and quoted words (direct or
-    partial) that articles give to different speakers."""
+@dataclass(frozen=True, slots=True)
+class QuoteComparison:
+    """Pairs of aligned quotes (ids), the variants they make (groups, one quote per article) and speaker conflicts."""
+
+    links: list[tuple[str, str]] = field(default_factory=list)
+    variants: list[QuoteVariant] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def quote_comparison(story: StoryInput, settings: CompareSettings, context: ConflictContext) -> QuoteComparison:
+    """Quotes, in different articles, given to one speaker and making one statement: aligned, and grouped into
+    variants; and quoted words (direct or partial) that articles give to different speakers."""
     quotes = [q for a in story.articles for q in story.annotations[a.id].quotes if q.speaker]
     similarity = similarity_matrix([context.texts[q.article][q.start : q.end] for q in quotes])
-
-    def speaker_of(quote: Quote) -> str:
-        key = name_key(quote.speaker or "")
-        return story.speaker_entity.get(key, key)
-
-    by_speaker: dict[str, list[int]] = defaultdict(list)
-    for index, quote in enumerate(quotes):
-        by_speaker[speaker_of(quote)].append(index)
-    pairs: list[tuple[str, str]] = []
-    for members in by_speaker.values():
-        for position, i in enumerate(members):
-            pairs.extend(
-                (quotes[i].id, quotes[j].id)
-                for j in members[position + 1 :]
-                if quotes[i].article != quotes[j].article and similarity[i, j] >= settings.quote_similarity
-            )
+    speakers = [_speakers(q, story.speaker_entity, context.texts) for q in quotes]
+    pairs = [
+        (int(i), int(j))
+        for i, j in zip(*np.nonzero(np.triu(similarity >= settings.quote_similarity, k=1)), strict=True)
+        if quotes[i].article != quotes[j].article and speakers[i] & speakers[j]
+    ]
+    variants = [
+        QuoteVariant(speaker=quotes[group[0]].speaker, quotes=tuple(quotes[i].id for i in group))
+        for group in _groups([q.article for q in quotes], similarity, pairs)
+        if len(group) > 1
+    ]
     quoted = [
         i
         for i, q in enumerate(quotes)
@@ -306,34 +311,23 @@ def quote_comparison(
     ]
     conflicts = speaker_conflicts(
         [quotes[i] for i in quoted],
+        [speakers[i] for i in quoted],
         similarity[np.ix_(quoted, quoted)],
-        speaker_of,
         context,
         threshold=_SAME_WORDS,
     )
-    return sorted(pairs), conflicts
+    return QuoteComparison(sorted((quotes[i].id, quotes[j].id) for i, j in pairs), variants, conflicts)
 
 
-def quote_variants(story: StoryInput, links: Sequence[tuple[str, str]]) -> list[QuoteVariant]:
-    """Aligned quotes joined into groups, one statement each, its renderings in reading order."""
-    quotes = {q.id: q for a in story.articles for q in story.annotations[a.id].quotes}
-    parent = {q: q for pair in links for q in pair}
-
-    def root(quote: str) -> str:
-        while parent[quote] != quote:
-            quote = parent[quote]
-        return quote
-
-    for a, b in links:
-        parent[root(b)] = root(a)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for quote in parent:
-        groups[root(quote)].append(quote)
-    order = {q: i for i, q in enumerate(quotes)}
-    variants = [sorted(members, key=order.__getitem__) for members in groups.values()]
-    return [
-        QuoteVariant(speaker=quotes[m[0]].speaker, quotes=tuple(m)) for m in sorted(variants, key=lambda m: order[m[0]])
-    ]
+def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[str, str]) -> frozenset[str]:
+    """Who a quote is given to: its speaker's identity, and every name its speaker phrase joins to it ("both Aliyev
+    and Pashinyan said")."""
+    names = [quote.speaker or ""]
+    if quote.speaker_span is not None:
+        span = quote.speaker_span
+        names += _JOINED_NAMES.split(texts[span.article][span.start : span.end])
+    keys = {name_key(name.strip()) for name in names}
+    return frozenset(speaker_entity.get(key, key) for key in keys if key)
 
 
 def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from rashomon.compare.conflicts import amount_text, figure_range, ranges_meet
-from rashomon.model import Article, ArticleAnnotations, Figure, StoryComparison
+from rashomon.model import Article, ArticleAnnotations, Figure, Span, StoryComparison
 from tests.unit.compare.test_story import annotate, compare, statement_of
 
 CRANE = "people were injured when the crane collapsed on Harbour Road on Tuesday."
@@ -143,3 +143,23 @@ def test_a_denial_of_what_another_outlet_reports_conflicts() -> None:
     (conflict,) = result.conflicts
     assert conflict.kind == "denial"
     assert [side.says for side in conflict.sides] == ["asserts", "denies"]
+
+
+def test_a_quote_given_to_two_people_together_aligns_with_either() -> None:
+    first = "both Ann Ruiz and Tom Abel"
+    left = annotate(
+        "a",
+        [f"In their remarks, {first} said they were ready to start work on the new sea wall."],
+        quotes=[("they were ready to start work on the new sea wall", "Ann Ruiz")],
+    )
+    start = left[0].text.index(first)
+    joint = replace(left[1].quotes[0], speaker_span=Span(article="a", start=start, end=start + len(first)))
+    left = left[0], replace(left[1], quotes=(joint,))
+    right = annotate(
+        "b",
+        ["Tom Abel said the town was “ready to start work on the sea wall.”"],
+        quotes=[("ready to start work on the sea wall.", "Tom Abel")],
+    )
+    result = compare(left, right)
+    assert result.quote_alignments == ((joint.id, right[1].quotes[0].id),)
+    assert result.conflicts == ()
