@@ -162,7 +162,10 @@ class CompareSettings(StageSettings):
         0.25, description="Similarity above which two quotes by one speaker are taken as the same statement."
     )
     figure_tolerance: float = Field(
-        0.1, description="Relative difference within which two figures of one quantity agree."
+        0.1,
+        description="Relative difference within which two figures of one quantity given in different units agree "
+        '(a conversion\'s round figure is approximate: "six weeks", "44 days"); in one unit only rounding '
+        "(half a percent) agrees, and qualified amounts agree when their ranges meet.",
     )
 
 

@@ -18,9 +18,11 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import (
     CONTEXT_CUTS,
     DENIAL_WORDS,
+    FUNCTION_WORDS,
     LEADING_AUXILIARIES,
     NEGATIONS,
     PRE_NOMINAL_WORDS,
@@ -38,6 +40,7 @@ from rashomon.model import (
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CLAUSE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # How far an approximate amount ("about 40", "nearly 2,000") may lie from the number written.
 _APPROXIMATE = 0.1
@@ -280,11 +283,36 @@ def speaker_conflicts(
     return conflicts
 
 
-def _polarity(text: str) -> tuple[bool, bool]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    denies = any(w in DENIAL_WORDS for w in words)
-    negated = any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words)
-    return denies, negated
+def _denied_claim(text: str) -> list[str] | None:
+    """The content words of the clause after a sentence's denial word ("denied that its train had been speeding
+    when it ...": train, speeding), None when it has none."""
+    words = [w.lower() for w in _CLAUSE_WORD.findall(text)]
+    at = next((i for i, w in enumerate(words) if w in DENIAL_WORDS), None)
+    if at is None:
+        return None
+    clause = words[at + 1 :]
+    end = next((i for i, w in enumerate(clause) if w in CONTEXT_CUTS and i > 0), len(clause))
+    return [stem(w) for w in clause[:end] if w not in FUNCTION_WORDS and len(w) > 2]
+
+
+def _negated(text: str) -> bool:
+    return any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in _WORD.findall(text))
+
+
+def _denying(first: str, second: str, close: bool) -> int | None:
+    """Which of two sentences of one statement (0 or 1) denies the other: a denial word whose claim the other
+    states (half its content words, at least two), or, in sentences ``close`` to each other, a negation the other
+    lacks."""
+    for position, (this, other) in enumerate(((first, second), (second, first))):
+        claim = _denied_claim(this)
+        if claim and _denied_claim(other) is None:
+            stated = {stem(w.lower()) for w in _WORD.findall(other)}
+            shared = sum(word in stated for word in claim)
+            if shared >= 2 and shared >= len(claim) / 2:
+                return position
+    if close and _negated(first) != _negated(second):
+        return 0 if _negated(first) else 1
+    return None
 
 
 def denials(
@@ -294,39 +322,36 @@ def denials(
     *,
     threshold: float,
 ) -> list[Conflict]:
-    """Statements where one article denies (a denial verb) what another asserts, or negates a sentence that is
-    otherwise nearly the other's (``closeness`` at least ``threshold``)."""
+    """Statements where one article denies what another asserts (`_denying`; ``closeness`` of two sentences at
+    least ``threshold`` for a bare negation); one conflict per statement."""
     conflicts = []
     for members in statements:
-        readings = {i: _polarity(context.sentence_text(_span(context.sentences[i]))) for i in members}
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                (denies_i, negated_i), (denies_j, negated_j) = readings[i], readings[j]
-                denial = denies_i != denies_j
-                negation = negated_i != negated_j and closeness(i, j) >= threshold
-                if not (denial or negation):
-                    continue
-                denying, asserting = (i, j) if (denies_i if denial else negated_i) else (j, i)
-                sides = tuple(
-                    ConflictSide(
-                        article=context.sentences[k].article,
-                        says="denies" if k == denying else "asserts",
-                        span=_span(context.sentences[k]),
-                        sentence=_span(context.sentences[k]),
-                    )
-                    for k in (asserting, denying)
-                )
-                label = context.labels
-                what = f"{label[sides[1].article]} denies what {label[sides[0].article]} reports"
-                shared = shared_words(sides, context)
-                what = f"{what}: {shared}" if shared else what
-                conflicts.append(
-                    Conflict(kind="denial", what=what, text=f"{what} ({context.outlets(sides)})", sides=sides)
-                )
-                break
-            else:
-                continue
-            break
+        text = {k: context.sentence_text(_span(context.sentences[k])) for k in members}
+        pairs = ((i, j) for position, i in enumerate(members) for j in members[position + 1 :])
+        found = next(
+            (
+                (i, j) if which == 0 else (j, i)
+                for i, j in pairs
+                if (which := _denying(text[i], text[j], closeness(i, j) >= threshold)) is not None
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        denying, asserting = found
+        sides = tuple(
+            ConflictSide(
+                article=context.sentences[k].article,
+                says="denies" if k == denying else "asserts",
+                span=_span(context.sentences[k]),
+                sentence=_span(context.sentences[k]),
+            )
+            for k in (asserting, denying)
+        )
+        what = f"{context.labels[sides[1].article]} denies what {context.labels[sides[0].article]} reports"
+        shared = shared_words(sides, context)
+        what = f"{what}: {shared}" if shared else what
+        conflicts.append(Conflict(kind="denial", what=what, text=f"{what} ({context.outlets(sides)})", sides=sides))
     return conflicts
 
 

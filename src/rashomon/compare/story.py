@@ -52,6 +52,8 @@ from rashomon.text.names import name_key
 
 # What joins the names of a shared speaker phrase ("both Aliyev and Pashinyan", "Ruiz, Abel and Lee").
 _JOINED_NAMES = re.compile(r",|\band\b|\bboth\b|&")
+# Relative difference of two amounts in one unit that is rounding, not a different amount.
+_ROUNDING = 0.005
 # Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
 _QUOTE_WORDS = 6
 _SAME_WORDS = 0.6
@@ -260,13 +262,24 @@ def figure_alignments(
     return found
 
 
+def _same_unit(a: Figure, b: Figure) -> bool:
+    return bool(a.unit) and (a.unit or "").lower() == (b.unit or "").lower()
+
+
+def _tolerance(a: Figure, b: Figure, settings: CompareSettings) -> float:
+    """How far apart two amounts may be and still agree: in one unit, only rounding ("$36 million" and "$38
+    million" differ); across units the setting, since a conversion's round figure is approximate ("six weeks",
+    "44 days")."""
+    return _ROUNDING if _same_unit(a, b) else settings.figure_tolerance
+
+
 def _values_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
     """Whether two figures of one kind give the same amount, within the tolerance, after unit conversion."""
     kind_a, kind_b = quantity_kind(a), quantity_kind(b)
     if a.value is None or b.value is None or kind_a is None or kind_b is None or kind_a[0] != kind_b[0]:
         return False
     left, right = a.value * kind_a[1], b.value * kind_b[1]
-    return abs(left - right) <= settings.figure_tolerance * max(abs(left), abs(right), 1e-9)
+    return abs(left - right) <= _tolerance(a, b, settings) * max(abs(left), abs(right), 1e-9)
 
 
 def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSettings) -> FigureRelation:
@@ -276,7 +289,7 @@ def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSetti
         return "agree"
     if not same_statement or figure_range(a) is None or figure_range(b) is None:
         return "different-scope"
-    return "agree" if ranges_meet(a, b, settings.figure_tolerance) else "conflict"
+    return "agree" if ranges_meet(a, b, _tolerance(a, b, settings)) else "conflict"
 
 
 @dataclass(frozen=True, slots=True)
