@@ -25,3 +25,10 @@ CONTEXT_CUTS: Final = frozenset("after before when while as because since until 
 PRE_NOMINAL_WORDS: Final = frozenset(
     "the a an of in on at to for by with from its their his her this that these those".split()
 )
+
+# Words that set what a figure counts over ("8,000 a day" against "2.9 million a year", "since January", "in total"):
+# figures of sentences that use different ones measure different things.
+SCOPE_WORDS: Final = frozenset(
+    "day daily days week weekly weeks month monthly months year yearly years annual annually per each every "
+    "total overall altogether cumulative since far hour hourly".split()
+)

@@ -30,6 +30,8 @@ from rashomon.compare.conflicts import (
     ranges_meet,
     speaker_conflicts,
 )
+from rashomon.compare.framing import stem
+from rashomon.compare.lexicon import FUNCTION_WORDS, SCOPE_WORDS
 from rashomon.compare.tfidf import similarity_matrix
 from rashomon.model import (
     Article,
@@ -52,6 +54,8 @@ from rashomon.text.names import name_key
 
 # What joins the names of a shared speaker phrase ("both Aliyev and Pashinyan", "Ruiz, Abel and Lee").
 _JOINED_NAMES = re.compile(r",|\band\b|\bboth\b|&")
+# How far around a figure its context words are read (characters each side).
+_WINDOW_CHARS = 60
 # Relative difference of two amounts in one unit that is rounding, not a different amount.
 _ROUNDING = 0.005
 # Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
@@ -230,8 +234,17 @@ def figure_alignments(
     settings: CompareSettings,
 ) -> list[FigureAlignment]:
     """Each figure's best counterpart in every other article that measures the same kind of quantity."""
+    texts = {a.id: a.text for a in story.articles}
     found = []
     sentence_at = _SentenceAt(sentences)
+    # Each sentence's dates: figures of sentences dated differently count different days ("68 mm fell on
+    # Saturday", "30 mm more expected on Thursday").
+    dates: list[set[str]] = [set() for _ in sentences]
+    for article in story.articles:
+        for time in story.annotations[article.id].times:
+            index = sentence_at(article.id, time.start)
+            if index is not None and time.type in (None, "DATE"):
+                dates[index].add(time.value)
     figures = [(f, sentence_at(f.article, f.start)) for a in story.articles for f in story.annotations[a.id].figures]
     # Positions of the figures of each kind of quantity: a figure is compared with the later ones of its kind.
     of_kind: dict[str, list[int]] = defaultdict(list)
@@ -254,6 +267,9 @@ def figure_alignments(
                 best[other.article] = (score, other, j)
         for _, other, j in best.values():
             same_statement = i is not None and j is not None and statement_of.get(i) == statement_of.get(j)
+            if not same_statement and i is not None and j is not None:
+                dated_apart = bool(dates[i] and dates[j] and dates[i].isdisjoint(dates[j]))
+                same_statement = not dated_apart and _same_count(figure, other, texts, sentences[i], sentences[j])
             found.append(
                 FigureAlignment(
                     figure=figure.id, other=other.id, relation=_relation(figure, other, same_statement, settings)
@@ -271,6 +287,33 @@ def _tolerance(a: Figure, b: Figure, settings: CompareSettings) -> float:
     million" differ); across units the setting, since a conversion's round figure is approximate ("six weeks",
     "44 days")."""
     return _ROUNDING if _same_unit(a, b) else settings.figure_tolerance
+
+
+def _window(figure: Figure, text: str, sentence: Sentence) -> set[str]:
+    """The content words (stems) around a figure in its sentence, the figure itself left out."""
+    before = text[max(sentence.start, figure.start - _WINDOW_CHARS) : figure.start]
+    after = text[figure.end : min(sentence.end, figure.end + _WINDOW_CHARS)]
+    words = re.findall(r"[^\W\d_]+", f"{before} {after}".lower())
+    return {stem(w) for w in words if w not in FUNCTION_WORDS and len(w) > 2}
+
+
+def _same_count(a: Figure, b: Figure, texts: Mapping[str, str], first: Sentence, second: Sentence) -> bool:
+    """Whether figures of sentences that make different statements still count one thing: one unit, the same
+    scope words ("a day", "in total") in both sentences, and two content words shared around the figures
+    ("14 passengers were taken to hospitals", "ambulances took 17 passengers to hospitals")."""
+    if not _same_unit(a, b):
+        return False
+    if _scope(texts[first.article][first.start : first.end]) != _scope(
+        texts[second.article][second.start : second.end]
+    ):
+        return False
+    unit = {stem(w) for w in re.findall(r"[^\W\d_]+", f"{a.unit} {a.about or ''} {b.about or ''}".lower())}
+    shared = (_window(a, texts[a.article], first) & _window(b, texts[b.article], second)) - unit
+    return len(shared) >= 2
+
+
+def _scope(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", sentence.lower()) if w in SCOPE_WORDS)
 
 
 def _values_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:

@@ -163,3 +163,34 @@ def test_a_quote_given_to_two_people_together_aligns_with_either() -> None:
     result = compare(left, right)
     assert result.quote_alignments == ((joint.id, right[1].quotes[0].id),)
     assert result.conflicts == ()
+
+
+def test_one_count_in_sentences_that_make_different_statements_still_conflicts() -> None:
+    left = annotate(
+        "a",
+        ["The river burst its banks overnight.", "Firefighters rescued 23 people from flooded homes and cars."],
+        figures=[("23 people", 23, "people")],
+    )
+    right = annotate(
+        "b",
+        ["Heavy rain fell for two days.", "Crews brought 32 people to safety from flooded homes and stranded cars."],
+        figures=[("32 people", 32, "people")],
+    )
+    result = compare(left, right)
+    assert [c.what.split(" (")[0][:15] for c in result.conflicts] == ["23 vs 32 people"]
+
+
+def test_counts_of_different_days_do_not_conflict() -> None:
+    left = annotate(
+        "a",
+        ["On Saturday alone, 68 millimetres of rain fell on the hills above the town."],
+        figures=[("68 millimetres", 68, "millimetre")],
+        times=[("Saturday", "2025-02-08")],
+    )
+    right = annotate(
+        "b",
+        ["Forecasters expect 30 millimetres more rain on the hills above the town on Thursday."],
+        figures=[("30 millimetres", 30, "millimetre")],
+        times=[("Thursday", "2025-02-13")],
+    )
+    assert compare(left, right).conflicts == ()
