@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint bench schema clean
+.PHONY: demo test lint chromium bench schema clean
 
 # What rashomon itself needs (all `make demo` installs), shown as it installs.
 $(RUNTIME): pyproject.toml
@@ -31,7 +31,13 @@ lint: $(DEV)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src
 
-test: lint
+# The browser tests drive Debian's chromium: installed where we may (as root, online), else they skip and say why.
+chromium:
+	@command -v chromium >/dev/null || (test "$$(id -u)" = 0 && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium not installed: browser tests will skip"
+
+test: lint chromium
 	$(BIN)/pytest -q
 
 bench: $(DEV)

@@ -1,18 +1,16 @@
-"""The Markdown report: per story, what outlets corroborate, what one alone reports, where they conflict, who said
-what, and the timeline, each statement with the outlets that make it. Largest stories first, as in the HTML report."""
+"""The Markdown report: the HTML report's parts in the same order (where outlets conflict, what several report, who
+said what, figures, timeline, framing, entities, outlets, what one alone reports), each item with the outlets that
+make it; no article bodies. Largest stories first, as in the HTML report."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rashomon.dossier import Dossier
 from rashomon.render.atomic import FileSet, write_atomic
-from rashomon.render.view import StoryView, iter_story_views
-
-_HEADINGS = {"conflicting": "Conflicting", "corroborated": "Corroborated", "single-source": "Reported by one outlet"}
-
+from rashomon.render.view import Fact, Source, StoryView, Word, iter_story_views
 
 # Article text is untrusted: Markdown or HTML in it must show as text ("<script>", "[x](javascript:...)", "&lt;"), a
 # line break in it must not start a heading or a list, and bidirectional controls must not reorder what follows.
@@ -31,76 +29,141 @@ def _code(text: str) -> str:
     return "`" + _LINE_BREAKS.sub(" ", _BIDI_CONTROLS.sub("", text)).replace("`", "'") + "`"
 
 
-def _articles(view: StoryView) -> Iterator[str]:
-    for column in view.columns:
-        a = column.article
-        when = f"{a.published}{' (inferred)' if a.published_inferred else ''}" if a.published else "date unknown"
-        extra = f", copy of {_code(a.duplicate_of)}" if a.duplicate_of else ""
-        relays = f", credits {_escape(', '.join(a.relays))}" if a.relays else ""
-        language = f", language {_escape(a.language)}" if a.language else ""
-        yield f"- **{_escape(column.label)}**: {_escape(a.title or a.id)} ({_escape(when)}{language}{extra}{relays})"
+def _cite(source: Source) -> str:
+    return f"*{_escape(source.label)}*"
+
+
+def _outlets(sources: Iterable[Source]) -> str:
+    return ", ".join(dict.fromkeys(_cite(s) for s in sources))
+
+
+def _conflicts(view: StoryView) -> Iterator[str]:
+    if not view.conflicts:
+        if view.outlets > 1:
+            yield "No conflicting figures, dates or speakers found between the outlets.\n"
+        return
+    yield f"### Where outlets conflict ({len(view.conflicts)})\n"
+    for conflict in view.conflicts:
+        kind = f" ({conflict.kind})" if conflict.kind else ""
+        yield f"- **{_escape(conflict.text)}**{kind}"
+        for side in conflict.sides:
+            says = f"**{_escape(side.says)}**: " if side.says else ""
+            marked = f"**{_escape(side.marked)}**" if side.marked else ""
+            yield f'  - {_cite(side.source)}: {says}"{_escape(side.before)}{marked}{_escape(side.after)}"'
     yield ""
 
 
-def _statements(view: StoryView) -> Iterator[str]:
-    for status, statements in view.statements.items():
-        if not statements:
-            continue
-        yield f"### {_HEADINGS[status]} ({len(statements)})\n"
-        for statement in statements:
-            if status == "conflicting":
-                versions = (
-                    f"{_escape(view.texts[s.article][s.start : s.end])} (*{_escape(view.labels[s.article])}*)"
-                    for s in statement.sources
-                )
-                yield "- " + " / ".join(versions)
-            else:
-                outlets = ", ".join(dict.fromkeys(view.labels[s.article] for s in statement.sources))
-                yield f"- {_escape(statement.text)} — *{_escape(outlets)}*"
+def _facts(title: str, facts: Sequence[Fact]) -> Iterator[str]:
+    if facts:
+        yield f"### {title} ({len(facts)})\n"
+        yield from (f"- {_escape(fact.text)} — {_outlets(fact.sources)}" for fact in facts)
         yield ""
 
 
+def _words(words: Sequence[Word]) -> str:
+    return " ".join(f"**{_escape(w.text)}**" if w.differs else _escape(w.text) for w in words)
+
+
 def _quotes(view: StoryView) -> Iterator[str]:
-    if not view.quotes:
+    if not view.variants and not view.quotes:
         return
     yield "### Who said what\n"
-    yield "| speaker | quote | kind | outlet |\n| --- | --- | --- | --- |"
-    for quote in view.quotes:
-        cells = (quote.speaker or "?", quote.text, quote.kind, view.labels[quote.article])
-        yield "| " + " | ".join(_escape(cell) for cell in cells) + " |"
-    yield ""
+    for variant in view.variants:
+        speaker = _escape(variant.speaker or "Unknown speaker")
+        yield f"{speaker}, as {len(variant.renderings)} outlets render it (words that differ in **bold**):\n"
+        yield from (f"- {_cite(r.source)} ({r.kind}): {_words(r.words)}" for r in variant.renderings)
+        yield ""
+    if view.quotes:
+        yield "| speaker | quote | kind | outlet |\n| --- | --- | --- | --- |"
+        for row in view.quotes:
+            cells = (row.quote.speaker or "?", row.quote.text, row.quote.kind, row.source.label)
+            yield "| " + " | ".join(_escape(cell) for cell in cells) + " |"
+        yield ""
 
 
 def _figures(view: StoryView) -> Iterator[str]:
-    names = {f.id: f for f in view.figures}
-    pairs = [(f, link) for f in view.figures for link in f.aligned_with if f.id < link.figure and link.figure in names]
-    if not pairs:
+    if not view.figure_groups:
         return
     yield "### Figures across outlets\n"
-    for figure, link in pairs:
-        other = names[link.figure]
-        yield (
-            f'- {link.relation}: "{_escape(figure.text)}" ({_escape(view.labels[figure.article])}) vs '
-            f'"{_escape(other.text)}" ({_escape(view.labels[other.article])})'
-        )
+    for group in view.figure_groups:
+        given = "; ".join(f'"{_escape(row.text)}" ({_escape(row.source.label)})' for row in group.rows)
+        yield f"- {'conflict' if group.conflict else 'agree'}: {_escape(group.what)}: {given}"
     yield ""
 
 
 def _timeline(view: StoryView) -> Iterator[str]:
-    if not view.story.timeline:
+    if view.timeline:
+        yield "### Timeline\n"
+        yield from (f"- **{_escape(d.when)}**: {_escape(d.what)} — {_outlets(d.sources)}" for d in view.timeline)
+        yield ""
+
+
+def _framing(view: StoryView) -> Iterator[str]:
+    if not view.framing:
         return
-    yield "### Timeline\n"
-    for entry in view.story.timeline:
-        outlets = ", ".join(view.labels[s] for s in entry.sources)
-        yield f"- **{_escape(entry.when)}**: {_escape(entry.what)} — *{_escape(outlets)}*"
+    yield "### How each outlet frames it\n"
+    for framing in view.framing:
+        yield f"- **{_escape(framing.label)}**"
+        if framing.headline:
+            yield f"  - headline: {_escape(framing.headline)}"
+        if framing.lede:
+            yield f"  - lede ({framing.lede_status or 'status unknown'}): {_escape(framing.lede.text)}"
+        if framing.distinctive:
+            yield f"  - words no other outlet uses: {_escape(', '.join(framing.distinctive))}"
+        for naming in framing.names:
+            yield f"  - calls {_escape(naming.name)}: " + ", ".join(f'"{_escape(w)}"' for w in naming.words)
+        if framing.copy_of:
+            yield f"  - copy of {_escape(framing.copy_of)}"
+        relays = f"relays {_escape(', '.join(framing.relays))}" if framing.relays else "its own reporting"
+        yield f"  - source: {relays}"
+        if framing.omitted:
+            yield f"  - leaves out {len(framing.omitted)} shared fact(s):"
+            yield from (f"    - {_escape(text)}" for text in framing.omitted)
     yield ""
+
+
+def _entities(view: StoryView) -> Iterator[str]:
+    if view.entities:
+        yield f"### Who and what is named ({len(view.entities)})\n"
+        yield "| name | type | mentions | outlets |\n| --- | --- | --- | --- |"
+        for row in view.entities:
+            cells = (row.name, row.type, str(row.mentions), ", ".join(row.outlets))
+            yield "| " + " | ".join(_escape(cell) for cell in cells) + " |"
+        yield ""
+
+
+def _articles(view: StoryView) -> Iterator[str]:
+    yield f"### Outlets ({len(view.articles)})\n"
+    for row in view.articles:
+        a = row.article
+        when = f"{a.published}{' (inferred)' if a.published_inferred else ''}" if a.published else "date unknown"
+        extra = f", copy of {_escape(row.copy_of)}" if row.copy_of else ""
+        relays = f", credits {_escape(', '.join(a.relays))}" if a.relays else ""
+        language = f", language {_escape(a.language)}" if a.language else ""
+        yield f"- **{_escape(row.label)}**: {_escape(a.title or a.id)} ({_escape(when)}{language}{extra}{relays})"
+    yield ""
+
+
+def _single_source(view: StoryView) -> Iterator[str]:
+    if not view.single_source:
+        return
+    yield f"### What only one outlet reports ({sum(len(facts) for facts in view.single_source.values())})\n"
+    for label, facts in view.single_source.items():
+        yield f"#### {_escape(label)} ({len(facts)})\n"
+        yield from (f"- {_escape(fact.text)}" for fact in facts)
+        yield ""
 
 
 def _story(view: StoryView) -> Iterator[str]:
     story = view.story
     yield f"## {_escape(story.title or story.id)}\n"
-    yield f"Event date: {story.date or 'unknown'} · {len(view.columns)} article(s) · story id {_code(story.id)}\n"
-    for part in (_articles, _statements, _quotes, _figures, _timeline):
+    yield (
+        f"Event date: {story.date or 'unknown'} · {view.outlets} outlet(s) · {len(view.columns)} article(s) · "
+        f"story id {_code(story.id)}\n"
+    )
+    yield from _conflicts(view)
+    yield from _facts("What several outlets report", view.shared)
+    for part in (_quotes, _figures, _timeline, _framing, _entities, _articles, _single_source):
         yield from part(view)
 
 

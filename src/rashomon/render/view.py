@@ -1,22 +1,38 @@
-"""A reader's view of the dossier, shared by the HTML and Markdown reports: per story, its outlets side by side,
-each article's body cut into the sentences that statements cite, and the quotes, figures and times of the story.
+"""A reader's view of the dossier, shared by the HTML and Markdown reports.
+
+Per story, in reading order: where outlets conflict, what several report, quotes rendered differently, figures across
+outlets, the timeline, each outlet's framing, the story's entities, its outlets, what one outlet alone reports, and the
+articles side by side, each body cut into the sentences the items above cite, so every item links to its sentence.
 Stories come most outlets first (`largest_first`), so a big run opens on the events many outlets covered, not on
-one-article stories."""
+one-article stories.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TypeVar
 
-from rashomon.dossier import ArticleOut, Dossier, FigureOut, QuoteOut, StatementOut, StoryOut, TimeOut
+from rashomon.dossier import (
+    ArticleOut,
+    ConflictSideOut,
+    Dossier,
+    FigureOut,
+    NamingOut,
+    QuoteOut,
+    SpanRef,
+    StatementOut,
+    StoryOut,
+)
 from rashomon.render.selection import largest_first
+from rashomon.text.words import WORD_RUN
 
-STATUS_ORDER = ("conflicting", "corroborated", "single-source")
-
-_Item = TypeVar("_Item", QuoteOut, FigureOut, TimeOut)
+_Item = TypeVar("_Item", QuoteOut, FigureOut)
+_RANK = {None: 0, "single-source": 1, "corroborated": 2, "conflicting": 3}  # the colour a shared sentence takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,31 +43,147 @@ class Segment:
     status: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     article: ArticleOut
     label: str
-    segments: list[Segment] = field(default_factory=list)
+    anchor: str
+    segments: list[Segment]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An outlet and the id of the sentence an item comes from (None when the sentence could not be placed)."""
+
+    label: str
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    text: str
+    sources: list[Source]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One outlet's side of a conflict: what it says, in its sentence (``before`` + ``marked`` + ``after``)."""
+
+    source: Source
+    says: str
+    before: str
+    marked: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: str | None
+    text: str
+    sides: list[Side]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    differs: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    source: Source
+    kind: str
+    words: list[Word]
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    speaker: str | None
+    renderings: list[Rendering]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    quote: QuoteOut
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    source: Source
+    text: str
+    number: str  # the amount alone, "" when vague
+    value: str
+    unit: str | None
+    relations: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureGroup:
+    """Figures of several articles for one quantity: they agree, or some conflict."""
+
+    what: str
+    conflict: bool
+    rows: list[FigureRow]
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    when: str
+    what: str
+    sources: list[Source]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    label: str
+    headline: str | None
+    lede: Fact | None
+    lede_status: str | None
+    distinctive: list[str]
+    names: list[NamingOut]
+    omitted: list[str]
+    relays: list[str]
+    copy_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    name: str
+    type: str
+    mentions: int
+    outlets: list[str]
+
+    @property
+    def several(self) -> bool:
+        return len(self.outlets) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    article: ArticleOut
+    label: str
+    column: str
+    copy_of: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoryView:
     story: StoryOut
+    key: str  # the story's HTML id; its sections' ids start with it
+    outlets: int
+    conflicts: list[Conflict]
+    shared: list[Fact]
+    variants: list[Variant]
+    quotes: list[QuoteRow]
+    figure_groups: list[FigureGroup]
+    figures: list[FigureRow]
+    timeline: list[Dated]
+    framing: list[Framing]
+    entities: list[EntityRow]
+    articles: list[Outlet]
+    single_source: dict[str, list[Fact]]
     columns: list[Column]
-    statements: dict[str, list[StatementOut]]
-    quotes: list[QuoteOut]
-    figures: list[FigureOut]
-    times: list[TimeOut]
-    labels: dict[str, str]
-    texts: dict[str, str]
-
-    def anchor_at(self, article: str, offset: int) -> str | None:
-        """The anchor of the cited sentence holding a character offset (a quote's start), if any."""
-        column = next((c for c in self.columns if c.article.id == article), None)
-        for segment in column.segments if column else ():
-            if segment.anchor and segment.start <= offset < segment.start + len(segment.text):
-                return segment.anchor
-        return None
 
 
 def anchor(article: str, start: int) -> str:
@@ -69,21 +201,280 @@ def article_label(article: ArticleOut) -> str:
     return article.outlet or article.id
 
 
-def _segments(article: ArticleOut, story: StoryOut) -> list[Segment]:
-    cuts = sorted(
-        {(s.start, s.end, st.status) for st in story.statements for s in st.sources if s.article == article.id}
-    )
+def number(value: float) -> str:
+    """6.0 as "6", 30000.0 as "30,000", 1.6 as "1.6"."""
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def figure_value(figure: FigureOut) -> str:
+    """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)"."""
+    if figure.value is None:
+        known = figure.low is not None and figure.high is not None
+        return f"vague ({number(figure.low or 0)}–{number(figure.high or 0)})" if known else "vague"
+    if figure.qualifier:
+        return f"{figure.qualifier} {number(figure.value)}"
+    return f"≈ {number(figure.value)}" if figure.approx else number(figure.value)
+
+
+def _uncovered_conflicting(story: StoryOut) -> list[StatementOut]:
+    """Conflicting statements none of the story's conflicts explain (all of them in a dossier without conflicts)."""
+    covered = {(side.sentence.article, side.sentence.start) for c in story.conflicts for side in c.sides}
+    return [
+        s
+        for s in story.statements
+        if s.status == "conflicting" and not any((src.article, src.start) in covered for src in s.sources)
+    ]
+
+
+def conflict_count(story: StoryOut) -> int:
+    return len(story.conflicts) + len(_uncovered_conflicting(story))
+
+
+# --- cutting bodies into cited sentences ---------------------------------------------------------------------------
+
+
+def _cite(cited: dict[str, dict[int, tuple[int, str | None]]], span: SpanRef, status: str | None) -> None:
+    """Note a sentence to anchor; one starting where another does keeps the longer end and the louder status."""
+    end, known = cited[span.article].get(span.start, (span.end, None))
+    cited[span.article][span.start] = (max(end, span.end), max(known, status, key=lambda s: _RANK.get(s, 0)))
+
+
+def _cut(
+    article: ArticleOut, cited: Mapping[int, tuple[int, str | None]], inner: Iterable[tuple[int, int]]
+) -> list[Segment]:
+    """The body as segments: the cited sentences (an overlapping one is left to the one before it), then the quotes
+    and figures that lie in no cited sentence, and the text between them."""
+    text = article.text
+    kept: list[tuple[int, int, str | None]] = []
+    for start in sorted(cited):
+        end, status = cited[start]
+        if start >= (kept[-1][1] if kept else 0) and start < end <= len(text):
+            kept.append((start, end, status))
+    starts = [k[0] for k in kept]
+    for start, end in sorted(set(inner)):
+        at = bisect_right(starts, start)
+        free_from = kept[at - 1][1] if at else 0
+        free_to = kept[at][0] if at < len(kept) else len(text)
+        if free_from <= start < end <= free_to:
+            kept.insert(at, (start, end, None))
+            starts.insert(at, start)
     segments, at = [], 0
-    for start, end, status in cuts:
-        if start < at:
-            continue
+    for start, end, status in kept:
         if start > at:
-            segments.append(Segment(article.text[at:start], at))
-        segments.append(Segment(article.text[start:end], start, anchor(article.id, start), status))
+            segments.append(Segment(text[at:start], at))
+        segments.append(Segment(text[start:end], start, anchor(article.id, start), status))
         at = end
-    if at < len(article.text):
-        segments.append(Segment(article.text[at:], at))
+    if at < len(text):
+        segments.append(Segment(text[at:], at))
     return segments
+
+
+class _Links:
+    """Where an item's sentence is: the anchored segment holding an offset of an article."""
+
+    def __init__(self, columns: Sequence[Column], labels: Mapping[str, str]) -> None:
+        self.labels = labels
+        self._segments = {c.article.id: [s for s in c.segments if s.anchor] for c in columns}
+        self._starts = {article: [s.start for s in segments] for article, segments in self._segments.items()}
+
+    def source(self, article: str, offset: int) -> Source:
+        label = self.labels.get(article, article)
+        segments = self._segments.get(article, [])
+        at = bisect_right(self._starts.get(article, []), offset) - 1
+        if at >= 0 and offset < segments[at].start + len(segments[at].text):
+            return Source(label, segments[at].anchor)
+        return Source(label, None)
+
+
+# --- the story's parts ----------------------------------------------------------------------------------------------
+
+
+def _side(side: ConflictSideOut, texts: Mapping[str, str], links: _Links) -> Side:
+    text, sentence, span = texts.get(side.article, ""), side.sentence, side.span
+    source = links.source(side.article, sentence.start)
+    if sentence.start <= span.start <= span.end <= sentence.end:
+        return Side(
+            source,
+            side.says,
+            text[sentence.start : span.start],
+            text[span.start : span.end],
+            text[span.end : sentence.end],
+        )
+    return Side(source, side.says, text[sentence.start : sentence.end], "", "")
+
+
+def _conflicts(story: StoryOut, texts: Mapping[str, str], links: _Links) -> list[Conflict]:
+    found = [Conflict(c.kind, c.text, [_side(side, texts, links) for side in c.sides]) for c in story.conflicts]
+    for statement in _uncovered_conflicting(story):
+        outlets = ", ".join(dict.fromkeys(links.labels.get(s.article, s.article) for s in statement.sources))
+        sides = [
+            Side(links.source(s.article, s.start), "", texts.get(s.article, "")[s.start : s.end], "", "")
+            for s in statement.sources
+        ]
+        found.append(Conflict(None, f"The figures differ ({outlets})", sides))
+    return found
+
+
+def _fact(statement: StatementOut, links: _Links) -> Fact:
+    return Fact(statement.text, [links.source(s.article, s.start) for s in statement.sources])
+
+
+def _single_source(story: StoryOut, links: _Links, order: Sequence[str]) -> dict[str, list[Fact]]:
+    """One outlet's facts under its name, outlets in column order."""
+    grouped: dict[str, list[Fact]] = {label: [] for label in order}
+    for statement in story.statements:
+        if statement.status == "single-source" and statement.sources:
+            fact = _fact(statement, links)
+            grouped.setdefault(fact.sources[0].label, []).append(fact)
+    return {label: facts for label, facts in grouped.items() if facts}
+
+
+def _key(word: str) -> str:
+    """A word as compared: case and punctuation ("Heroes," and "heroes") do not count as differences."""
+    return "".join(WORD_RUN.findall(word.casefold()))
+
+
+def _matched(words: Sequence[str], reference: Sequence[str]) -> tuple[set[int], set[int]]:
+    """Positions of ``words`` and of ``reference`` that the other one also has, in order."""
+    matcher = SequenceMatcher(a=[_key(w) for w in words], b=[_key(w) for w in reference], autojunk=False)
+    mine: set[int] = set()
+    theirs: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        mine.update(range(block.a, block.a + block.size))
+        theirs.update(range(block.b, block.b + block.size))
+    return mine, theirs
+
+
+def _runs(words: Sequence[str], differs: Sequence[bool]) -> list[Word]:
+    """Neighbouring words that both differ, or both do not, as one run: "last night" is marked once."""
+    runs: list[Word] = []
+    for word, flag in zip(words, differs, strict=True):
+        if runs and runs[-1].differs == flag:
+            runs[-1] = Word(f"{runs[-1].text} {word}", flag)
+        else:
+            runs.append(Word(word, flag))
+    return runs
+
+
+def word_differences(texts: Sequence[str]) -> list[list[Word]]:
+    """Each text as runs of words, marked where they differ: the first's where any other lacks them, the others'
+    where the first lacks them."""
+    if not texts:
+        return []
+    reference = texts[0].split()
+    everywhere = set(range(len(reference)))
+    others = []
+    for text in texts[1:]:
+        words = text.split()
+        mine, theirs = _matched(words, reference)
+        everywhere &= theirs
+        others.append(_runs(words, [i not in mine for i in range(len(words))]))
+    return [_runs(reference, [i not in everywhere for i in range(len(reference))]), *others]
+
+
+def _variants(story: StoryOut, quotes: Mapping[str, QuoteOut], links: _Links) -> list[Variant]:
+    variants = []
+    for variant in story.quote_variants:
+        found = [quotes[i] for i in variant.quotes if i in quotes]
+        if len(found) < 2:
+            continue
+        words = word_differences([q.text for q in found])
+        renderings = [
+            Rendering(links.source(q.article, q.start), q.kind, marked) for q, marked in zip(found, words, strict=True)
+        ]
+        variants.append(Variant(variant.speaker, renderings))
+    return variants
+
+
+def _figure_row(figure: FigureOut, links: _Links) -> FigureRow:
+    relations: list[str] = sorted({link.relation for link in figure.aligned_with})
+    source = links.source(figure.article, figure.start)
+    amount = number(figure.value) if figure.value is not None else ""
+    return FigureRow(source, figure.text, amount, figure_value(figure), figure.unit, relations)
+
+
+def _figure_groups(figures: Sequence[FigureOut], links: _Links) -> list[FigureGroup]:
+    """Figures joined by agree or conflict links, where they come from two or more articles; conflicts first."""
+    parent = {f.id: f.id for f in figures}
+
+    def root(figure: str) -> str:
+        while parent[figure] != figure:
+            parent[figure] = parent[parent[figure]]
+            figure = parent[figure]
+        return figure
+
+    conflicting = set()
+    for figure in figures:
+        for link in figure.aligned_with:
+            if link.figure in parent and link.relation != "different-scope":
+                parent[root(figure.id)] = root(link.figure)
+                if link.relation == "conflict":
+                    conflicting.add(figure.id)
+    members: dict[str, list[FigureOut]] = defaultdict(list)
+    for figure in figures:
+        members[root(figure.id)].append(figure)
+    groups = [
+        FigureGroup(
+            what=group[0].about or group[0].unit or group[0].text,
+            conflict=any(f.id in conflicting for f in group),
+            rows=[_figure_row(f, links) for f in group],
+        )
+        for group in members.values()
+        if len({f.article for f in group}) > 1
+    ]
+    return sorted(groups, key=lambda g: (not g.conflict, -len(g.rows)))
+
+
+def _timeline_sentences(story: StoryOut, texts: Mapping[str, str]) -> list[list[tuple[str, SpanRef | None]]]:
+    """Per timeline entry, each source article and where in it the entry's sentence is (None if it is not found)."""
+    placed = []
+    for entry in story.timeline:
+        spans: list[tuple[str, SpanRef | None]] = []
+        for article in entry.sources:
+            start = texts.get(article, "").find(entry.what) if entry.what else -1
+            span = SpanRef(article=article, start=start, end=start + len(entry.what)) if start >= 0 else None
+            spans.append((article, span))
+        placed.append(spans)
+    return placed
+
+
+def _timeline(story: StoryOut, placed: Sequence[Sequence[tuple[str, SpanRef | None]]], links: _Links) -> list[Dated]:
+    return [
+        Dated(
+            entry.when,
+            entry.what,
+            [links.source(a, span.start) if span else Source(links.labels.get(a, a), None) for a, span in spans],
+        )
+        for entry, spans in zip(story.timeline, placed, strict=True)
+    ]
+
+
+def _framing(story: StoryOut, texts: Mapping[str, str], links: _Links) -> list[Framing]:
+    framings = []
+    for framing in story.framing:
+        lede = None
+        if framing.lede:
+            span = framing.lede
+            lede = Fact(texts.get(span.article, "")[span.start : span.end], [links.source(span.article, span.start)])
+        framings.append(
+            Framing(
+                label=links.labels.get(framing.article, framing.article),
+                headline=framing.headline,
+                lede=lede,
+                lede_status=framing.lede_status,
+                distinctive=framing.distinctive,
+                names=framing.names,
+                omitted=[story.statements[i].text for i in framing.omits if 0 <= i < len(story.statements)],
+                relays=framing.relays,
+                copy_of=links.labels.get(framing.copy_of, framing.copy_of) if framing.copy_of else None,
+            )
+        )
+    return framings
+
+
+# --- the whole view -------------------------------------------------------------------------------------------------
 
 
 def _by_article(items: Sequence[_Item]) -> dict[str, list[tuple[int, _Item]]]:
@@ -99,25 +490,96 @@ def _of(grouped: Mapping[str, list[tuple[int, _Item]]], members: Sequence[str]) 
     return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
+class _Index:
+    """The dossier's items by article, built once for all its stories."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.articles = {a.id: a for a in dossier.articles}
+        self.quotes = _by_article(dossier.quotes)
+        self.figures = _by_article(dossier.figures)
+        self.entities = dossier.entities
+        self.mentions: dict[str, Counter[int]] = defaultdict(Counter)
+        for position, entity in enumerate(dossier.entities):
+            for mention in entity.mentions:
+                self.mentions[mention.article][position] += 1
+
+    def entity_rows(self, members: Sequence[ArticleOut], labels: Mapping[str, str]) -> list[EntityRow]:
+        """The story's entities, those named by most outlets first, then by mentions."""
+        mentions: Counter[int] = Counter()
+        outlets: dict[int, dict[str, None]] = defaultdict(dict)
+        for article in members:
+            for position, count in self.mentions.get(article.id, Counter()).items():
+                mentions[position] += count
+                outlets[position][labels[article.id]] = None
+        rows = [
+            EntityRow(self.entities[p].name, self.entities[p].type, count, list(outlets[p]))
+            for p, count in mentions.items()
+        ]
+        return sorted(rows, key=lambda r: (-len(r.outlets), -r.mentions, r.name))
+
+
+def _cited_sentences(
+    story: StoryOut, placed: Sequence[Sequence[tuple[str, SpanRef | None]]]
+) -> dict[str, dict[int, tuple[int, str | None]]]:
+    cited: dict[str, dict[int, tuple[int, str | None]]] = defaultdict(dict)
+    for statement in story.statements:
+        for span in statement.sources:
+            _cite(cited, span, statement.status)
+    for conflict in story.conflicts:
+        for side in conflict.sides:
+            _cite(cited, side.sentence, "conflicting")
+    for framing in story.framing:
+        if framing.lede:
+            _cite(cited, framing.lede, None)
+    for spans in placed:
+        for _, found in spans:
+            if found:
+                _cite(cited, found, None)
+    return cited
+
+
+def _story_view(story: StoryOut, index: _Index) -> StoryView:
+    members = [index.articles[i] for i in story.articles if i in index.articles]
+    labels = {a.id: article_label(a) for a in members}
+    texts = {a.id: a.text for a in members}
+    quotes, figures = _of(index.quotes, story.articles), _of(index.figures, story.articles)
+    placed = _timeline_sentences(story, texts)
+    cited = _cited_sentences(story, placed)
+    inner: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quote in quotes:
+        inner[quote.article].append((quote.start, quote.end))
+    for figure in figures:
+        inner[figure.article].append((figure.start, figure.end))
+    columns = [Column(a, labels[a.id], f"a-{_safe(a.id)}", _cut(a, cited.get(a.id, {}), inner[a.id])) for a in members]
+    links = _Links(columns, labels)
+    order = list(dict.fromkeys(labels.values()))
+    return StoryView(
+        story=story,
+        key=_safe(story.id),
+        outlets=len(order),
+        conflicts=_conflicts(story, texts, links),
+        shared=[_fact(s, links) for s in story.statements if s.status == "corroborated"],
+        variants=_variants(story, {q.id: q for q in quotes}, links),
+        quotes=[QuoteRow(q, links.source(q.article, q.start)) for q in quotes],
+        figure_groups=_figure_groups(figures, links),
+        figures=[_figure_row(f, links) for f in figures],
+        timeline=_timeline(story, placed, links),
+        framing=_framing(story, texts, links),
+        entities=index.entity_rows(members, labels),
+        articles=[
+            Outlet(a, labels[a.id], c.anchor, labels.get(a.duplicate_of, a.duplicate_of) if a.duplicate_of else None)
+            for a, c in zip(members, columns, strict=True)
+        ],
+        single_source=_single_source(story, links, order),
+        columns=columns,
+    )
+
+
 def iter_story_views(dossier: Dossier) -> Iterator[StoryView]:
     """One view at a time, largest stories first, so a page per story never holds every view in memory."""
-    articles = {a.id: a for a in dossier.articles}
-    quotes, figures, times = _by_article(dossier.quotes), _by_article(dossier.figures), _by_article(dossier.times)
-    for story in largest_first(dossier.stories, articles):
-        members = [articles[i] for i in story.articles if i in articles]
-        grouped: dict[str, list[StatementOut]] = defaultdict(list)
-        for statement in story.statements:
-            grouped[statement.status].append(statement)
-        yield StoryView(
-            story=story,
-            columns=[Column(article=a, label=article_label(a), segments=_segments(a, story)) for a in members],
-            statements={status: grouped[status] for status in STATUS_ORDER},
-            quotes=_of(quotes, story.articles),
-            figures=_of(figures, story.articles),
-            times=_of(times, story.articles),
-            labels={a.id: article_label(a) for a in members},
-            texts={a.id: a.text for a in members},
-        )
+    index = _Index(dossier)
+    for story in largest_first(dossier.stories, index.articles):
+        yield _story_view(story, index)
 
 
 def story_views(dossier: Dossier) -> list[StoryView]:
@@ -148,7 +610,7 @@ def story_entries(dossier: Dossier) -> list[StoryEntry]:
                 date=story.date or max(published, default=None),
                 outlets=list(dict.fromkeys(article_label(a) for a in members)),
                 articles=len(story.articles),
-                conflicts=sum(1 for s in story.statements if s.status == "conflicting"),
+                conflicts=conflict_count(story),
             )
         )
     return entries

@@ -7,12 +7,16 @@ from datetime import date, timedelta
 
 from rashomon.dossier import (
     ArticleOut,
+    ConflictOut,
+    ConflictSideOut,
     Dossier,
     EntityOut,
     FigureLink,
     FigureOut,
+    FramingOut,
     MentionOut,
     QuoteOut,
+    QuoteVariantOut,
     RejectedOut,
     SpanRef,
     StatementOut,
@@ -68,11 +72,51 @@ def _statements(members: Sequence[ArticleOut], counts: Sequence[str]) -> list[St
     ]
 
 
+def _analysed(members: Sequence[ArticleOut], counts: Sequence[str]) -> dict[str, object]:
+    """A multi-article story's conflict (the boat counts), quote variant (the mayor's words) and framing."""
+    sides = []
+    for article, count in zip(members, counts, strict=True):
+        boats = _span(article.id, article.text, f"{count} boats")
+        says = SpanRef(article=article.id, start=boats.start, end=boats.start + len(count))
+        sentence = _span(article.id, article.text, f"Officials counted {count} boats.")
+        sides.append(ConflictSideOut(article=article.id, says=count, span=says, sentence=sentence))
+    outlets = ", ".join(a.outlet or a.id for a in members)
+    said = [_span(a.id, a.text, "it was bad") for a in members]
+    return {
+        "conflicts": [
+            ConflictOut(
+                kind="figure",
+                what=f"{' vs '.join(counts)} boats",
+                text=f"{' vs '.join(counts)} boats ({outlets})",
+                sides=sides,
+            )
+        ],
+        "quote_variants": [
+            QuoteVariantOut(speaker="Mayor Quimby", quotes=[f"{s.article}:quote:{s.start}-{s.end}" for s in said])
+        ],
+        "framing": [
+            FramingOut(
+                article=a.id,
+                headline=a.title,
+                lede=_span(a.id, a.text, a.text.split(". ")[0] + "."),
+                lede_status="corroborated",
+                distinctive=[],
+                names=[],
+                omits=[],
+                relays=[],
+                copy_of=None,
+            )
+            for a in members
+        ],
+    }
+
+
 def build_dossier(
     sizes: Sequence[int], *, titles: Sequence[str | None] = (), dates: Sequence[str | None] = ()
 ) -> Dossier:
     """Story ``n`` has ``sizes[n]`` articles, dated ``FIRST_DAY + n`` days unless ``dates`` says otherwise; outlets
-    take turns, so story ``n``'s article ``k`` comes from ``OUTLETS[(n + k) % 4]``."""
+    take turns, so story ``n``'s article ``k`` comes from ``OUTLETS[(n + k) % 4]``. A story of several articles has
+    one conflict (its boat counts), one quote variant and a framing per article."""
     articles, stories, quotes, figures, times = [], [], [], [], []
     mentions: dict[str, list[MentionOut]] = {PLACE: [], MAYOR: []}
     local: list[EntityOut] = []
@@ -149,6 +193,7 @@ def build_dossier(
                 summary=members[0].text.split(". ")[0] + ".",
                 statements=_statements(members, counts),
                 timeline=[],
+                **(_analysed(members, counts) if size > 1 else {}),
             )
         )
     entities = [

@@ -190,12 +190,12 @@ def test_reports_name_an_articles_language_where_it_is_known(dossier: Dossier) -
     assert render_markdown(dossier).count("language ") == 1
 
 
-def test_markdown_lists_statements_under_their_status(dossier: Dossier) -> None:
+def test_markdown_lists_facts_in_the_reports_order(dossier: Dossier) -> None:
     markdown = render_markdown(dossier)
     headings = {
-        "### Conflicting (1)": "Two bridges were lost.",
-        "### Corroborated (1)": "Flooding closed the A1 road & the rail line.",
-        "### Reported by one outlet (1)": "Crews worked \\| overnight.",
+        "### Where outlets conflict (1)": "Two bridges were lost.",
+        "### What several outlets report (1)": "Flooding closed the A1 road & the rail line.",
+        "### What only one outlet reports (1)": "Crews worked \\| overnight.",
     }
     positions = [markdown.index(h) for h in headings]
     assert positions == sorted(positions)
@@ -203,11 +203,14 @@ def test_markdown_lists_statements_under_their_status(dossier: Dossier) -> None:
         section = markdown[markdown.index(heading) :].split("\n### ", 1)[0]
         assert statement in section
     conflicting = markdown[positions[0] : positions[1]]
-    assert "Ledger & Co" in conflicting
-    assert "Courier" in conflicting
-    corroborated = markdown[positions[1] : positions[2]]
-    assert "Ledger & Co, Courier" in corroborated
+    assert (
+        "**The figures differ (Ledger & Co, Courier)**" in conflicting
+    )  # a conflicting statement no conflict explains
+    assert '*Courier*: "Three bridges were lost."' in conflicting
+    corroborated = markdown[positions[1] :].split("\n### ", 1)[0]
+    assert "*Ledger & Co*, *Courier*" in corroborated
     assert "Crews" not in corroborated
+    assert "#### Ledger & Co (1)" in markdown[positions[2] :]
 
 
 def test_markdown_escapes_pipes_in_table_cells(dossier: Dossier) -> None:
@@ -232,7 +235,7 @@ def test_markdown_reports_rejected_inputs(dossier: Dossier) -> None:
     assert "## Inputs that could not be read" in markdown
     assert "Not a \\<page\\> & unreadable." in markdown
     assert "1 input(s) rejected" in markdown
-    assert 'conflict: "Two bridges" (Ledger & Co) vs "Three bridges" (Courier)' in markdown
+    assert '- conflict: bridges: "Two bridges" (Ledger & Co); "Three bridges" (Courier)' in markdown
 
 
 def test_markdown_shows_markup_in_article_text_as_text(dossier: Dossier) -> None:

@@ -1,0 +1,243 @@
+"""A story's parts in reading order, from a hand-built dossier with conflicts, quote variants and framing filled in."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from rashomon.dossier import Dossier, NamingOut
+from rashomon.render.html import render_html
+from rashomon.render.markdown import render_markdown
+from rashomon.render.view import anchor, figure_value, number, story_views, word_differences
+from tests.unit.render.build import build_dossier
+from tests.unit.render.full_story import SHIP, full_story
+
+SCRIPT = "<script>alert(1)</script>"
+# The parts of a story in the order the report gives them.
+PARTS = (
+    "Where outlets conflict",
+    "What several outlets report",
+    "Who said what",
+    "Figures",
+    "Timeline",
+    "How each outlet frames it",
+    "Who and what is named",
+    "Outlets",
+    "What only one outlet reports",
+    "The articles side by side",
+)
+
+
+@pytest.fixture
+def dossier() -> Dossier:
+    return full_story()
+
+
+class _Links(HTMLParser):
+    """Every id and every in-page link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.scripts += tag == "script"
+        if found.get("id"):
+            self.ids.append(found["id"] or "")
+        if (found.get("href") or "").startswith("#"):
+            self.hrefs.append((found["href"] or "")[1:])
+
+
+def _parse(html: str) -> _Links:
+    links = _Links()
+    links.feed(html)
+    return links
+
+
+def _heading(html: str, title: str) -> int:
+    found = re.search(rf'<h3 id="[^"]+">{re.escape(title)}\b', html)
+    assert found, title
+    return found.start()
+
+
+def _part(html: str, title: str) -> str:
+    """The HTML of one part of the story, from its heading to the next heading."""
+    start = _heading(html, title)
+    end = html.find("<h3 ", start + 1)
+    return html[start : end if end > 0 else len(html)]
+
+
+def test_the_parts_come_in_reading_order_conflicts_first(dossier: Dossier) -> None:
+    html = render_html(dossier)
+    positions = [_heading(html, title) for title in PARTS]
+    assert positions == sorted(positions)
+    conflicts = _part(html, "Where outlets conflict")
+    assert "7 vs 8 people in the water (Continental Wire, Northsea Courant)" in conflicts
+    assert "<mark>Seven people</mark>" in conflicts and "<mark>Eight people</mark>" in conflicts
+
+
+def test_each_conflict_side_links_to_its_highlighted_sentence(dossier: Dossier) -> None:
+    conflicts = _part(render_html(dossier), "Where outlets conflict")
+    for side in dossier.stories[0].conflicts[0].sides:
+        target = anchor(side.article, side.sentence.start)
+        assert f'href="#{target}"' in conflicts
+    html = render_html(dossier)
+    assert f'<span id="{anchor("wire", 57)}" class="conflicting">Seven people were' in html
+
+
+def test_every_in_page_link_lands_on_an_element(dossier: Dossier) -> None:
+    parsed = _parse(render_html(dossier))
+    assert len(parsed.ids) == len(set(parsed.ids))
+    assert set(parsed.hrefs) <= set(parsed.ids)
+    for title in PARTS[:5]:  # conflicts, shared facts, quotes, figures, timeline: each item names its sentence
+        assert 'class="src" href="#s-' in _part(render_html(dossier), title), title
+
+
+def test_shared_facts_list_the_corroborated_statements_with_their_outlets(dossier: Dossier) -> None:
+    shared = _part(render_html(dossier), "What several outlets report")
+    assert SHIP in shared and "Six workers are missing." in shared
+    assert "Seven people" not in shared and "30000" not in shared
+    assert shared.count('class="src"') == 5
+
+
+def test_quote_variants_stand_side_by_side_with_the_differences_marked(dossier: Dossier) -> None:
+    quotes = _part(render_html(dossier), "Who said what")
+    assert "Wes Moore, as 2 outlets render it" in quotes
+    assert "<mark>Those</mark> people are heroes. <mark>Last night</mark> they saved lives," in quotes
+    assert "<mark>These</mark> people are heroes. They saved lives <mark>last night,</mark>" in quotes
+    assert "<details>" in quotes  # every quote, collapsed
+
+
+def test_word_differences_ignore_case_and_punctuation() -> None:
+    first, second = word_differences(["They saved lives, he said", "they saved LIVES he said today"])
+    assert [(w.text, w.differs) for w in first] == [("They saved lives, he said", False)]
+    assert [(w.text, w.differs) for w in second] == [("they saved LIVES he said", False), ("today", True)]
+    assert word_differences([]) == []
+
+
+def test_figures_print_as_readers_write_them(dossier: Dossier) -> None:
+    assert [number(6.0), number(30000.0), number(1.6), number(1234.5678), number(-2.0)] == [
+        "6",
+        "30,000",
+        "1.6",
+        "1,234.57",
+        "-2",
+    ]
+    vague = dossier.figures[0].model_copy(update={"value": None, "approx": True, "low": 12.0, "high": 120.0})
+    qualified = dossier.figures[0].model_copy(update={"value": 12.0, "approx": True, "qualifier": "at least"})
+    assert (figure_value(vague), figure_value(qualified)) == ("vague (12–120)", "at least 12")
+    figures = _part(render_html(dossier), "Figures")
+    assert "30,000" in figures and ">6<" in figures
+    assert ".0<" not in figures
+    groups = figures.split("<details>")[0]  # the figures several outlets give, before the collapsed full list
+    assert "Seven people" in groups and "Eight people" in groups and "conflict" in groups
+    assert "30,000" not in groups
+
+
+def test_the_timeline_links_each_outlet_to_the_dated_sentence(dossier: Dossier) -> None:
+    timeline = _part(render_html(dossier), "Timeline")
+    assert f'href="#{anchor("wire", 0)}"' in timeline and f'href="#{anchor("courant", 0)}"' in timeline
+
+
+def test_framing_shows_headline_lede_words_and_omissions(dossier: Dossier) -> None:
+    framing = _part(render_html(dossier), "How each outlet frames it")
+    assert "Northsea Courant: bridge falls" in framing
+    assert "corroborated" in framing
+    assert "<span>port</span>" in framing
+    assert "Wes Moore: “the governor”" in framing
+    courant = framing[framing.index("<h4>Northsea Courant") :]
+    assert "1 shared fact(s)" in courant and "<li>Six workers are missing.</li>" in courant
+
+
+def test_entities_name_their_type_mentions_and_outlets(dossier: Dossier) -> None:
+    (view,) = story_views(dossier)
+    rows = {row.name: row for row in view.entities}
+    assert (rows["Baltimore"].mentions, rows["Baltimore"].outlets) == (
+        3,
+        ["Continental Wire", "Prairie Courier", "Northsea Courant"],
+    )
+    assert rows["Wes Moore"].type == "PERSON"
+    assert [row.name for row in view.entities][:2] == ["Baltimore", "Wes Moore"]
+    entities = _part(render_html(dossier), "Who and what is named")
+    assert "Named by one outlet only (1)" in entities  # "The port", collapsed
+
+
+def test_the_outlet_overview_gives_dates_copies_and_wire_credits(dossier: Dossier) -> None:
+    outlets = _part(render_html(dossier), "Outlets")
+    assert "copy of Continental Wire; credits Continental Wire" in outlets
+    assert "2024-03-26 (inferred from the story)" in outlets
+    assert 'href="#a-copy"' in outlets
+
+
+def test_single_source_facts_are_grouped_per_outlet_and_collapsed(dossier: Dossier) -> None:
+    single = _part(render_html(dossier), "What only one outlet reports")
+    assert "<summary>Northsea Courant (1)</summary>" in single
+    assert "The port handles 30000 vehicles a day." in single
+
+
+def test_markdown_gives_the_parts_in_the_same_order(dossier: Dossier) -> None:
+    markdown = render_markdown(dossier)
+    headings = [
+        "### Where outlets conflict (1)",
+        "### What several outlets report (2)",
+        "### Who said what",
+        "### Figures across outlets",
+        "### Timeline",
+        "### How each outlet frames it",
+        "### Who and what is named (3)",
+        "### Outlets (3)",
+        "### What only one outlet reports (1)",
+    ]
+    positions = [markdown.index(h) for h in headings]
+    assert positions == sorted(positions)
+    assert "- **7 vs 8 people in the water (Continental Wire, Northsea Courant)** (figure)" in markdown
+    assert '  - *Continental Wire*: **7**: "**Seven people** were in the water, fire officials said."' in markdown
+    assert "- *Northsea Courant* (direct): **These** people are heroes. They saved lives **last night,**" in markdown
+    assert "    - Six workers are missing." in markdown  # what the Courant leaves out
+    assert "30,000" not in markdown.split("### Figures across outlets")[1].split("###")[0]
+
+
+def test_new_parts_escape_article_content(dossier: Dossier) -> None:
+    story = dossier.stories[0]
+    conflict = story.conflicts[0].model_copy(update={"text": f"7 vs 8 {SCRIPT}", "what": SCRIPT})
+    framing = story.framing[0].model_copy(
+        update={"distinctive": [SCRIPT], "names": [NamingOut(entity="x", name=SCRIPT, words=[SCRIPT])]}
+    )
+    hostile = story.model_copy(update={"conflicts": [conflict], "framing": [framing, *story.framing[1:]]})
+    dossier = dossier.model_copy(update={"stories": [hostile]})
+    html = render_html(dossier)
+    assert "<script" not in html.lower() and _parse(html).scripts == 0
+    assert "7 vs 8 &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not re.search(r"(?<!\\)<script", render_markdown(dossier))
+
+
+def test_a_story_without_conflicts_says_so_and_one_article_stories_stay_quiet(dossier: Dossier) -> None:
+    story = dossier.stories[0]
+    calm = story.model_copy(
+        update={"conflicts": [], "statements": [s for s in story.statements if s.status != "conflicting"]}
+    )
+    html = render_html(dossier.model_copy(update={"stories": [calm]}))
+    assert "No conflicting figures, dates or speakers found between the outlets." in html
+    assert ">Where outlets conflict" not in html
+    lone = render_html(build_dossier((1,)))
+    assert "Where outlets conflict" not in lone and "No conflicting" not in lone
+
+
+def test_a_conflict_explains_its_statement_once(dossier: Dossier) -> None:
+    (view,) = story_views(dossier)
+    assert [c.text for c in view.conflicts] == ["7 vs 8 people in the water (Continental Wire, Northsea Courant)"]
+
+
+def test_story_section_is_a_macro_of_one_view() -> None:
+    environment = Environment(loader=PackageLoader("rashomon.render", "templates"), autoescape=select_autoescape())
+    section = environment.get_template("_sections.html.j2").module.story_section
+    (view,) = story_views(build_dossier((3,)))
+    html = str(section(view))
+    assert html.lstrip().startswith('<section class="story" id="story-000000000000">')
+    assert "Where outlets conflict" in html and "10 vs 11 vs 12 boats" in html
