@@ -68,6 +68,14 @@ class TimelineOut(_Model):
     when: str = Field(description="TIMEX3 value of the date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-FA, ...).")
     what: str = Field(description="The sentence that dates it.")
     sources: list[str] = Field(description="Ids of the articles that give this date in this sense.")
+    sentences: list[SpanRef] = Field(
+        default_factory=list, description="The sentence that gives the date in each source, in `sources` order."
+    )
+    background: bool = Field(
+        False,
+        description="True when the date lies more than a month before the story's event date: context, not the "
+        "event itself.",
+    )
 
 
 class ConflictSideOut(_Model):

@@ -254,9 +254,14 @@ class FigureAlignment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimelineEntry:
+    """A dated happening: its TIMEX3 value, the sentence that dates it, the articles that give it (and the sentence
+    in each, in the same order); ``background`` when it lies well before the story's event."""
+
     when: str
     what: str
     sources: tuple[str, ...]
+    sentences: tuple[Span, ...] = ()
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from itertools import pairwise
 
 import numpy as np
@@ -33,6 +34,7 @@ from rashomon.compare.conflicts import (
 from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import FUNCTION_WORDS, SCOPE_WORDS
 from rashomon.compare.tfidf import similarity_matrix
+from rashomon.extract.time_values import last_day
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -65,6 +67,8 @@ _SAME_WORDS = 0.6
 _NEGATION_CLOSENESS = 0.6
 # Calendar values a timeline can place: years, decades, seasons, months and days (not weeks: "this week" dates no
 # happening, and a reader cannot place "2024-W14").
+# A dated happening that ends this long before the event is background.
+_BACKGROUND = timedelta(days=31)
 _TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-(?:\d{2}|SP|SU|FA|WI)(?:-\d{2})?)$")
 
 
@@ -77,6 +81,8 @@ class StoryInput:
     annotations: Mapping[str, ArticleAnnotations]
     # Name key of a speaker's name (`text.names.name_key`) -> entity id, so spellings of one speaker group together.
     speaker_entity: Mapping[str, str]
+    # The story's event date (ISO 8601), against which the timeline tells background from the event.
+    event_date: str | None = None
     # Each article's sentence embeddings (`encoder.SentenceEncoder`), a row per sentence in order; needed when the
     # story has two or more articles.
     embeddings: Mapping[str, np.ndarray] = field(default_factory=dict)
@@ -387,10 +393,11 @@ def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[st
 
 
 def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:
-    """Dated events: each calendar value with the statement that dates it and the articles that give it."""
+    """Dated events: each calendar value with the statement that dates it and the articles that give it (with the
+    sentence in each), marked as background when it ends more than a month before the story's event date."""
     texts = {a.id: a.text for a in story.articles}
     sentence_at = _SentenceAt(sentences)
-    entries: dict[tuple[str, int], tuple[str, set[str]]] = {}
+    entries: dict[tuple[str, int], tuple[str, dict[str, Span]]] = {}
     for article in story.articles:
         for expression in story.annotations[article.id].times:
             if not _TIMELINE_VALUE.match(expression.value):
@@ -398,10 +405,19 @@ def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Map
             index = sentence_at(article.id, expression.start)
             if index is None:
                 continue
+            sentence = sentences[index]
             key = (expression.value, statement_of.get(index, -1 - index))
-            what = texts[article.id][sentences[index].start : sentences[index].end]
-            entries.setdefault(key, (what, set()))[1].add(article.id)
+            what = texts[article.id][sentence.start : sentence.end]
+            span = Span(article=article.id, start=sentence.start, end=sentence.end)
+            entries.setdefault(key, (what, {}))[1].setdefault(article.id, span)
+    event = date.fromisoformat(story.event_date[:10]) if story.event_date else None
     return [
-        TimelineEntry(when=when, what=what, sources=tuple(sorted(sources)))
-        for (when, _), (what, sources) in sorted(entries.items(), key=lambda item: (item[0][0], item[1][0]))
+        TimelineEntry(
+            when=when,
+            what=what,
+            sources=tuple(sorted(spans)),
+            sentences=tuple(spans[a] for a in sorted(spans)),
+            background=event is not None and (last_day(when) or event) < event - _BACKGROUND,
+        )
+        for (when, _), (what, spans) in sorted(entries.items(), key=lambda item: (item[0][0], item[1][0]))
     ]

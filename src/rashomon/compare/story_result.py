@@ -85,6 +85,7 @@ def analyse_story(
         comparison = compare_story(
             StoryInput(
                 story=story.id,
+                event_date=day,
                 articles=originals,
                 annotations=annotations,
                 speaker_entity=speakers,

@@ -37,6 +37,30 @@ def timex_type(value: str) -> TimexType:
     return "TIME" if "T" in value[4:] else "DATE"
 
 
+# The last month of each season code (winter runs into the next year's February, read as this year's December).
+_SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 12}
+_CALENDAR_VALUE = re.compile(r"^(\d{3})(\d|X)(?:-(\d{2}|SP|SU|FA|WI)(?:-(\d{2}))?)?")
+
+
+def last_day(value: str) -> date | None:
+    """The last day a calendar value covers ("2020" -> 2020-12-31, "2020-FA" -> 2020-11-30, "197X" ->
+    1979-12-31), None for values that are not calendar dates (durations, references, weeks)."""
+    match = _CALENDAR_VALUE.match(value)
+    if match is None or (len(value) > 4 and value[4] != "-") or "W" in value:
+        return None
+    century, last_digit, part, day = match.groups()
+    year = int(century + ("9" if last_digit == "X" else last_digit))
+    if part is None:
+        return date(year, 12, 31)
+    month = _SEASON_LAST_MONTH.get(part) or int(part)
+    if day is not None:
+        return _safe_date(year, month, int(day))
+    if not 1 <= month <= 12:
+        return None
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 # --- helpers ----------------------------------------------------------------------------------------------------
 
 

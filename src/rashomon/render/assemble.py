@@ -54,7 +54,16 @@ def _story_out(story: Story, comparison: StoryComparison) -> StoryOut:
             )
             for s in comparison.statements
         ],
-        timeline=[TimelineOut(when=t.when, what=t.what, sources=list(t.sources)) for t in comparison.timeline],
+        timeline=[
+            TimelineOut(
+                when=t.when,
+                what=t.what,
+                sources=list(t.sources),
+                sentences=[_span(x) for x in t.sentences],
+                background=t.background,
+            )
+            for t in comparison.timeline
+        ],
         conflicts=[
             ConflictOut(
                 kind=c.kind,

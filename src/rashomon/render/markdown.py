@@ -92,9 +92,11 @@ def _figures(view: StoryView) -> Iterator[str]:
 
 
 def _timeline(view: StoryView) -> Iterator[str]:
-    if view.timeline:
-        yield "### Timeline\n"
-        yield from (f"- **{_escape(d.when)}**: {_escape(d.what)} — {_outlets(d.sources)}" for d in view.timeline)
+    for background in (False, True):
+        entries = [d for d in view.timeline if d.background == background]
+        if entries:
+            yield "### Background: dated more than a month before the event\n" if background else "### Timeline\n"
+            yield from (f"- **{_escape(d.when)}**: {_escape(d.what)} — {_outlets(d.sources)}" for d in entries)
         yield ""
 
 

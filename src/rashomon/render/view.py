@@ -132,6 +132,7 @@ class Dated:
     when: str
     what: str
     sources: list[Source]
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,8 +430,11 @@ def _figure_groups(figures: Sequence[FigureOut], links: _Links) -> list[FigureGr
 
 def _timeline_sentences(story: StoryOut, texts: Mapping[str, str]) -> list[list[tuple[str, SpanRef | None]]]:
     """Per timeline entry, each source article and where in it the entry's sentence is (None if it is not found)."""
-    placed = []
+    placed: list[list[tuple[str, SpanRef | None]]] = []
     for entry in story.timeline:
+        if len(entry.sentences) == len(entry.sources):
+            placed.append([(s.article, s) for s in entry.sentences])
+            continue
         spans: list[tuple[str, SpanRef | None]] = []
         for article in entry.sources:
             start = texts.get(article, "").find(entry.what) if entry.what else -1
@@ -446,6 +450,7 @@ def _timeline(story: StoryOut, placed: Sequence[Sequence[tuple[str, SpanRef | No
             entry.when,
             entry.what,
             [links.source(a, span.start) if span else Source(links.labels.get(a, a), None) for a, span in spans],
+            entry.background,
         )
         for entry, spans in zip(story.timeline, placed, strict=True)
     ]

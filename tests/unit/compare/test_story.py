@@ -252,6 +252,33 @@ def test_timeline_holds_dates_not_durations() -> None:
     assert result.timeline[1].what == "The bridge opened on 3 March 2023."
 
 
+def test_timeline_gives_each_sources_sentence_and_marks_background() -> None:
+    left = annotate(
+        "a",
+        ["The bridge opened in 1977.", "It collapsed on Tuesday.", "Talks were held this week."],
+        times=[("1977", "1977"), ("Tuesday", "2024-03-26"), ("this week", "2024-W13")],
+    )
+    right = annotate("b", ["Late in February, inspectors visited the bridge."], times=[("February", "2024-02")])
+    story = StoryInput(
+        story="story:test",
+        event_date="2024-03-26",
+        articles=[left[0], right[0]],
+        annotations={"a": left[1], "b": right[1]},
+        speaker_entity={},
+        embeddings={a.id: encoder()([a.text[s.start : s.end] for s in n.sentences]) for a, n in (left, right)},
+    )
+    result = compare_story(story, SETTINGS)
+    assert [(e.when, e.background) for e in result.timeline] == [
+        ("1977", True),
+        ("2024-02", False),
+        ("2024-03-26", False),
+    ]
+    for entry in result.timeline:
+        (sentence,) = entry.sentences
+        text = {"a": left[0].text, "b": right[0].text}[sentence.article]
+        assert text[sentence.start : sentence.end] == entry.what
+
+
 def test_sentences_out_of_order_still_date_the_timeline() -> None:
     article, notes = annotate(
         "a",

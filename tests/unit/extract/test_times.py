@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rashomon.extract.time_values import last_day
 from rashomon.extract.times import find_times, timex_type
 from rashomon.model import ArticleAnnotations, TimeExpr
 from rashomon.store.records import from_json, to_json
@@ -474,3 +475,22 @@ def test_types_round_trip_through_the_store_encoding() -> None:
 def test_the_weekend_is_the_last_one_unless_said_to_come() -> None:
     assert _found("Lawyers met over the weekend.", TUESDAY) == [("the weekend", "2024-W12-WE")]
     assert _found("Lawyers will meet over the weekend.", TUESDAY) == [("the weekend", "2024-W13-WE")]
+
+
+@pytest.mark.parametrize(
+    ("value", "last"),
+    [
+        ("2020", date(2020, 12, 31)),
+        ("2020-FA", date(2020, 11, 30)),
+        ("197X", date(1979, 12, 31)),
+        ("2024-02", date(2024, 2, 29)),
+        ("2024-12", date(2024, 12, 31)),
+        ("2024-03-26", date(2024, 3, 26)),
+        ("2024-W14", None),
+        ("P3D", None),
+        ("PRESENT_REF", None),
+        ("2024-13", None),
+    ],
+)
+def test_last_day_a_calendar_value_covers(value: str, last: date | None) -> None:
+    assert last_day(value) == last
