@@ -48,6 +48,7 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/times.py
 	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/alignment.py
+	$(BIN)/python benchmarks/dossier.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/fuzz.py
