@@ -173,8 +173,13 @@ WIRE_CREDIT_FORMS: tuple[str, ...] = (
     r"\b(?:according to|reported by|told|cited by|quoted by|citing)\s+(?:the\s+)?(?:{name})\b",
     r"\b(?:{name})\s+(?:news agency|reporters?|correspondents?)\b",
 )
-# A dateline that credits its source, at the start of a body: "BALTIMORE (Continental Wire) —".
-DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .,'/-]{1,60}\((?P<name>[A-Z][\w .&'-]{0,40}\w)\)\s*[-–—:]")
+# A dateline that credits its source, at the start of a body: "BALTIMORE (Continental Wire) —", the place in
+# capitals, then perhaps its state or country and a date ("DALLAS, Texas, March 3 (Example Wire) -", "CRESTMOOR,
+# Pa. (...)").
+DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Z .'/-]{1,40}(?:,\s*(?:[A-Z][\w.]*|\d{1,4})(?:[\s,]+(?:[A-Z][\w.]*|\d{1,4})){0,3})?\s*"
+    r"\((?P<name>[A-Z][\w .&'-]{0,40}\w)\)\s*[-–—:]"
+)
 
 # Where page text names its own outlet, most reliable first. Names are capitalised words, so only the cue
 # words are matched case-insensitively.

@@ -72,7 +72,10 @@ RELAY_CASES = [
     ("LONDON (Example Wire) — Ministers met for six hours on Thursday without reaching a deal.", ("Example Wire",)),
     ("MOSCOW, March 26 (Reuters) - Officials said on Tuesday that new rules would apply next month.", ("Reuters",)),
     ("PARIS (AP) — The strike closed schools, and Reuters reported long queues.", ("The Associated Press", "Reuters")),
+    ("CRESTMOOR, Pa. (Lakeshore Wire) — A commuter train left the rails near the junction.", ("Lakeshore Wire",)),
+    ("DALLAS, Texas, March 3 (Example Wire) - The storm closed two highways overnight.", ("Example Wire",)),
     ("WASHINGTON — The Senate passed the bill late on Tuesday by a narrow margin of two votes.", ()),
+    ("Dallas, Texas (Example Wire) - A dateline not in capitals is no dateline.", ()),
     ("The happy map showed several roads closed by the storm overnight, officials said.", ()),
     ("The deal, first reported by the Financial Times, is worth two billion euros.", ()),
 ]
