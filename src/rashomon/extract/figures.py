@@ -139,6 +139,8 @@ def _amounts(doc: Doc) -> Iterator[_Amount]:
             amount = _Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
         elif word in words.MINUS_WORDS:
             amount = _negated(doc, i)
+        elif word == "half" and _follows(doc, i, ("a",)) and doc[i + 2].lower_ in words.SCALES:
+            amount = _Amount(first=i, last=i + 2, value=0.5 * words.SCALES[doc[i + 2].lower_])  # "half a million"
         elif word == "half" and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM")):
             amount = _fraction(doc, _Amount(first=i, last=i - 1, value=1.0))  # "half of", not "the second half of"
         elif _starts_number(doc, i):

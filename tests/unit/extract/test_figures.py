@@ -118,6 +118,8 @@ def test_a_verb_particle_is_not_a_qualifier(figures: Finder) -> None:
         ("Twenty-five sailors were rescued.", "Twenty-five sailors", 25.0, "sailor"),
         ("The school has one hundred twenty three pupils.", "one hundred twenty three pupils", 123.0, "pupil"),
         ("A dozen police officers stood guard.", "A dozen police officers", 12.0, "officer"),
+        ("Half a million residents lost power.", "Half a million residents", 500_000.0, "resident"),
+        ("The quake left half a dozen villages cut off.", "half a dozen villages", 6.0, "village"),
         ("The quake claimed 40 lives.", "40 lives", 40.0, "life"),
         ("The bridge was closed for 44 days.", "44 days", 44.0, "day"),
         ("Talks lasted 1.5 hours.", "1.5 hours", 1.5, "hour"),
