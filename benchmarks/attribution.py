@@ -10,7 +10,8 @@ the source text by aligning the two. Scored per role (Source, Cue, Content), eac
 - speaker accuracy: among relaxed-matched Contents whose attribution names a Source, the share whose predicted
   speaker span overlaps that Source or whose speaker name shares a word with it.
 One annotator's file per article, the first by file name. Tune on `train`/`dev`, report on `test`.
-Run: `.venv/bin/python benchmarks/attribution.py [--split test|dev|train] [--limit N]`.
+Run: `.venv/bin/python benchmarks/attribution.py [--split test|dev|train] [--limit N] [--misses]` (`--misses`
+lists the matched contents whose speaker is wrong).
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ def _speaker_right(text: str, predicted: Predicted, source: Fragments) -> bool:
 class Totals:
     roles: dict[str, Counts] = field(default_factory=lambda: {role: Counts() for role in ROLES})
     speakers: list[int] = field(default_factory=lambda: [0, 0])  # right, judged
+    # Wrong speakers, for --misses: (article, gold source, our speaker, our speaker span's text, content).
+    wrong: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 def score_article(article: GoldArticle, predicted: Sequence[Predicted], totals: Totals) -> None:
@@ -178,8 +181,15 @@ def score_article(article: GoldArticle, predicted: Sequence[Predicted], totals: 
         for gi, pi in matches.items():
             source = next((a.source for a in article.attributions if a.content == unique[role][gi]), None)
             if source:
+                ours_here = by_content[ours[role][pi]]
+                right = _speaker_right(article.text, ours_here, source)
                 totals.speakers[1] += 1
-                totals.speakers[0] += _speaker_right(article.text, by_content[ours[role][pi]], source)
+                totals.speakers[0] += right
+                if not right:
+                    said = article.text[slice(*ours_here.source)] if ours_here.source else "-"
+                    content = " ".join(article.text[slice(*ours_here.content)].split())[:90]
+                    gold = " ".join(article.text[a:b] for a, b in source)
+                    totals.wrong.append((article.id, gold, ours_here.speaker or "-", said, content))
 
 
 def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -255,6 +265,9 @@ def main(argv: Iterable[str]) -> int:
     for article in articles:
         score_article(article, found[article.id], totals)
     report(totals, lost, len(articles), split, seconds)
+    if "--misses" in args:
+        for article_id, gold, speaker, said, content in totals.wrong:
+            print(f"WRONG {article_id}: gold {gold!r} | ours {speaker!r} at {said!r} | {content}")
     if split != "test" or limit is not None:
         return 0
     floors = Floors("attribution", sorted(p for p in (CORPUS / "test").rglob("*") if p.is_file()))

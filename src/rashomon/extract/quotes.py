@@ -45,6 +45,7 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"’(?=[\s.,;:!?)]|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # A transcript's speaker label opening a paragraph: "PENCE: Well, look ...", "Mr. Trump: ..." (after an optional
 # opening quote mark, as transcripts quoted whole are printed).
 _SPEAKER_LABEL = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Za-z.'’\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
@@ -191,6 +192,7 @@ class SpeakerResolver:
 
     def resolve(self, subject: Any) -> tuple[str | None, bool]:
         """The name a subject stands for, and whether the subject's words are that name themselves."""
+        subject = antecedent(subject)
         lower = subject.text.lower()
         if lower in PERSONAL_PRONOUNS:
             return self._antecedent(subject.idx), False
@@ -242,6 +244,13 @@ class SpeakerResolver:
     def _last_sentence_start(self, char: int) -> int:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return int(token[0].sent.start_char) if token is not None and len(token) else 0
+
+
+def antecedent(token: Any) -> Any:
+    """The noun a relative pronoun stands for ("Reid, who said ...": Reid), else the token itself."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _without_article(phrase: str) -> str:
@@ -516,11 +525,14 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
     standing alone) the previous speaker."""
     if item.source_tokens is not None:
         a, b = item.source_tokens
-        root = next((doc[i] for i in range(a, b) if not a <= doc[i].head.i < b or doc[i].head.i == i), doc[a])
+        root = antecedent(
+            next((doc[i] for i in range(a, b) if not a <= doc[i].head.i < b or doc[i].head.i == i), doc[a])
+        )
         name, is_name = resolver.resolve(root)
         if name is None and root.pos_ in ("NOUN", "PROPN"):
             # Unnamed in the article ("the influential daily", "residents of Dundalk"): the words themselves.
-            name, is_name = resolver.text[item.source[0] : item.source[1]], True  # type: ignore[index]
+            words = (root.left_edge.idx, root.idx + len(root.text)) if root.i < a else item.source
+            name, is_name = (resolver.text[words[0] : words[1]], True) if words else (None, False)
         return Speaker(name=name, span=item.source, cue=item.cue, is_name=is_name)
     if item.cue_tokens is not None:
         verb = next((doc[i] for i in range(*item.cue_tokens) if doc[i].pos_ in ("VERB", "AUX")), None)

@@ -101,6 +101,13 @@ def test_pronoun_speaker_is_its_antecedent(quotes: Callable[..., Found]) -> None
     assert extra.article == "a1"
 
 
+def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for(quotes: Callable[..., Found]) -> None:
+    text = "The race tightened after Senator Harry Reid, who told reporters that the nominee had paid no taxes, left."
+    found = quotes(text)
+    quote = next(q for q in found[0] if "paid no taxes" in text[q.start : q.end])
+    assert quote.speaker == "Harry Reid"
+
+
 def test_according_to(quotes: Callable[..., Found]) -> None:
     text = '"The water rose very fast," according to Sheriff Tom Baker.'
     quote = only(quotes(text))
