@@ -221,6 +221,45 @@ def _schema_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO
     return 0
 
 
+def _serve_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
+    from rashomon.web import ServeSettings, serve  # noqa: PLC0415 (loaded after parsing)
+    from rashomon.web.server import check  # noqa: PLC0415 (loaded after parsing)
+
+    settings = ServeSettings(db=args.db, host=args.host, port=args.port, token=args.token, cache=args.cache)
+    check(settings)
+    if not settings.loopback:
+        print(
+            f"rashomon: warning: listening on {settings.host}, reachable from other machines; every request must "
+            "carry the token (open the address once with ?token=..., or send 'Authorization: Bearer ...').",
+            file=sys.stderr,
+        )
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    print(f"Serving {settings.db} at http://{host}:{settings.port}/ (Ctrl+C stops).", file=stream, flush=True)
+    serve(settings)
+    return 0
+
+
+def _add_serve(commands: Any, quiet: argparse.ArgumentParser) -> None:
+    serve_parser = commands.add_parser(
+        "serve",
+        help="browse a store in a web browser (and an HTTP API)",
+        description="Serve a store's stories, articles and entities as web pages and JSON (/api/..., described at "
+        "/docs). Read-only; a run of `rashomon analyze` may go on writing the store: its stories appear when it ends.",
+        epilog=f"Example: rashomon serve --db rashomon-demo/rashomon.duckdb   {EXIT_STATUS}",
+        parents=[quiet],
+    )
+    serve_parser.add_argument(
+        "--db", type=Path, default=Path("rashomon.duckdb"), help="the store (default: rashomon.duckdb)"
+    )
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve_parser.add_argument("--token", help="a secret every request must carry; required to listen beyond 127.0.0.1")
+    serve_parser.add_argument(
+        "--cache", type=Path, help="folder for the server's copy of the store and its search index"
+    )
+    serve_parser.set_defaults(handler=_serve_command)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # -q is accepted before or after the subcommand: the subcommands' copy leaves the value alone unless given. The
     # copies share one action, so no parser may set a default for it (argparse would set it on that shared action and
@@ -289,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the schema file and docs/dossier.md under this repository root",
     )
     schema_parser.set_defaults(handler=_schema_command)
+    _add_serve(commands, quiet)
     return parser
 
 

@@ -26,7 +26,8 @@ STORIES_DIR = "stories"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The report's templates (autoescaped); the web pages overlay it, so its macros render there the same."""
     return Environment(
         loader=PackageLoader("rashomon.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -53,11 +54,11 @@ def page_names(stories: Sequence[StoryOut]) -> dict[str, str]:
 
 def render_html(dossier: Dossier) -> str:
     """The single-file report."""
-    return "".join(_single(_environment(), dossier))
+    return "".join(_single(environment(), dossier))
 
 
-def _single(environment: Environment, dossier: Dossier) -> Iterable[str]:
-    return environment.get_template("report.html.j2").generate(dossier=dossier, stories=story_views(dossier))
+def _single(templates: Environment, dossier: Dossier) -> Iterable[str]:
+    return templates.get_template("report.html.j2").generate(dossier=dossier, stories=story_views(dossier))
 
 
 def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
@@ -79,20 +80,20 @@ def write_html(
     if files is None:
         with file_set(out_dir) as own:
             return write_html(dossier, out_dir, story_pages_over=story_pages_over, files=own)
-    environment = _environment()
+    templates = environment()
     folder = out_dir / STORIES_DIR
     report = out_dir / "report.html"
     if len(dossier.stories) <= story_pages_over:
-        files.write(report, _single(environment, dossier))
+        files.write(report, _single(templates, dossier))
         files.after_commit(lambda: _remove_stale_pages(folder, set()))
         return report
     pages = page_names(dossier.stories)
     folder.mkdir(parents=True, exist_ok=True)
-    page = environment.get_template("story.html.j2")
+    page = templates.get_template("story.html.j2")
     for view in iter_story_views(dossier):
         files.write(folder / f"{pages[view.story.id]}.html", page.generate(view=view))
     # The index last: it only links to pages that are already in place when it is.
-    index = environment.get_template("index.html.j2")
+    index = templates.get_template("index.html.j2")
     files.write(report, index.generate(dossier=dossier, entries=story_entries(dossier), pages=pages))
     files.after_commit(lambda: _remove_stale_pages(folder, {f"{name}.html" for name in pages.values()}))
     return report

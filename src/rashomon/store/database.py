@@ -686,3 +686,65 @@ class Store:
             row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(row[0]) if row else 0
         return counts
+
+    # Reading for `rashomon serve` (`rashomon.web`): a store opened read-only, a handle per thread, and bounded reads.
+
+    @classmethod
+    def read_only(cls, path: Path) -> Store:
+        """Open an existing store for reading only; nothing is created, upgraded or written."""
+        store = cls.__new__(cls)
+        store.path = path
+        store._index_layout = None
+        store._memory_columns = {}
+        try:
+            store.connection = duckdb.connect(str(path), read_only=True)
+            row = store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error as error:
+            if hasattr(store, "connection"):
+                store.connection.close()
+            raise StoreError(f"The store {path} cannot be read ({type(error).__name__}: {error}).") from error
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            store.connection.close()
+            raise StoreError(
+                f"The store {path} has schema version {row[0] if row else 'none'}; this rashomon reads version "
+                f"{SCHEMA_VERSION}. Run `rashomon analyze` on it once (with any input) to bring it up to date."
+            )
+        return store
+
+    def reader(self) -> Store:
+        """Another handle on this store's database, for one thread (a DuckDB connection is not shared between
+        threads); closing it leaves this one open."""
+        handle = Store.__new__(Store)
+        handle.path = self.path
+        handle._index_layout = None
+        handle._memory_columns = {}
+        handle.connection = self.connection.cursor()
+        return handle
+
+    def copies_among(self, ids: Sequence[str]) -> dict[str, str]:
+        """Copy id -> the id of the article it copies, for the given copies only (chains unresolved)."""
+        rows = self.connection.execute(
+            "SELECT copy, original FROM copies WHERE copy = ANY(?::VARCHAR[])", [list(ids)]
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def article_catalog(self) -> list[tuple[str, str, str | None, str | None, str | None]]:
+        """(id, content hash, title, outlet, published) of every stored article, by id: what listing articles and
+        telling which changed needs, without their texts."""
+        rows = self.connection.execute(
+            "SELECT id, content_hash, title, outlet, published FROM articles ORDER BY id"
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The clean bodies of the given articles."""
+        rows = self.connection.execute(
+            "SELECT id, text FROM articles WHERE id = ANY(?::VARCHAR[])", [list(ids)]
+        ).fetchall()
+        return {r[0]: _unpack(r[1]) for r in rows}
+
+    def story_catalog(self) -> list[tuple[str, str, int, date | None, list[str]]]:
+        """(id, basis, size, day, outlets) of every stored story, by id: what listing stories needs and what tells
+        which changed, without their results."""
+        rows = self.connection.execute("SELECT id, basis, size, day, outlets FROM stories ORDER BY id").fetchall()
+        return [(r[0], r[1], int(r[2]), r[3], list(r[4])) for r in rows]
