@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -377,7 +377,7 @@ def find_relays(body: str) -> tuple[str, ...]:
 
 def _from_html(raw: RawDocument) -> PageParts | None:
     """Body and metadata of an HTML page; None when no paragraph reads like article text."""
-    extraction = extract_html(raw.content)
+    extraction = extract_html(raw.content, raw.url, _instant(raw.crawled))
     if extraction is None:
         return None
     # Text lines all go into the body, so words are counted only until one reads like body text.
@@ -394,6 +394,14 @@ def _from_html(raw: RawDocument) -> PageParts | None:
         outlet=extraction.sitename,
         language=extraction.language,
     )
+
+
+def _instant(value: str | None) -> datetime | None:
+    """A fetch time as given (ISO 8601), None when absent or unreadable."""
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _given_published(raw: RawDocument) -> str | None:

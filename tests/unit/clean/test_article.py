@@ -234,6 +234,14 @@ def test_html_copyright_year_is_not_a_publication_date() -> None:
     assert page(undated, kind="html").published is None
 
 
+def test_html_page_is_dated_by_its_address_and_its_fetch_time_when_it_declares_nothing() -> None:
+    undated = HTML.replace('<meta property="article:published_time" content="2024-03-26T09:40:00-04:00">', "")
+    assert page(undated, kind="html", url="https://example.org/news/2024/03/26/bridge").published == "2024-03-26"
+    relative = undated.replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><span class='date'>2 days ago</span>")
+    assert page(relative, kind="html").published is None
+    assert page(relative, kind="html", crawled="2024-03-28T15:00:00+00:00").published == "2024-03-26"
+
+
 def test_html_page_without_sentence_like_text_is_rejected() -> None:
     notfound = (
         "<!DOCTYPE html><html><head><title>Page not found</title></head><body><header><nav><a href='/'>Home</a>"

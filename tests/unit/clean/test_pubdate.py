@@ -96,3 +96,100 @@ def test_placeholder_and_future_publication_dates_are_not_taken() -> None:
     assert plausible_published("2026-12-03T23:00:00", latest) == "2026-12-03T23:00:00"
     assert plausible_published("1971-05-02", None) == "1971-05-02"
     assert plausible_published("not a date", latest) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Veröffentlicht am 26. November 2021", "2021-11-26"),
+        ("3. Mai 2024, 12:30 Uhr", "2024-05-03T12:30"),
+        ("Publié le 1er mars 2021 à 10h15", "2021-03-01T10:15"),
+        ("Publicado el 26 de noviembre de 2021", "2021-11-26"),
+        ("Pubblicato il 4 settembre 2022", "2022-09-04"),
+        ("Publicado em 9 de março de 2023", "2023-03-09"),
+        ("Gepubliceerd op 12 mei 2020", "2020-05-12"),
+        ("Опубликовано 26 ноября 2021 г.", "2021-11-26"),
+        ("14 października 2023", "2023-10-14"),
+        ("12. února 2024", "2024-02-12"),
+        ("5 Ağustos 2022", "2022-08-05"),
+        ("2025 m. sausio 5 d.", "2025-01-05"),
+        ("2021. november 26.", "2021-11-26"),
+        ("发布时间：2004年7月16日08:19", "2004-07-16T08:19"),
+        ("2026년 1월 29일", "2026-01-29"),
+        ("2019/04/13 10:00", "2019-04-13T10:00"),
+        ("2005-04-05 06:40更新", "2005-04-05T06:40"),
+        ("26-Nov-2021", "2021-11-26"),
+    ],
+)
+def test_date_lines_in_many_languages_and_orders(line: str, expected: str) -> None:
+    assert parse_dateline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "month_first", "expected"),
+    [
+        ("05/06/2021", False, "2021-06-05"),
+        ("05/06/2021", True, "2021-05-06"),
+        # One reading is no date: the other is taken, whatever the page's habit.
+        ("26/11/2021", True, "2021-11-26"),
+        ("11/26/2021", False, "2021-11-26"),
+        # Dots and dashes are day first everywhere.
+        ("05.06.2021", True, "2021-06-05"),
+    ],
+)
+def test_numeric_dates_read_by_the_pages_habit(line: str, month_first: bool, expected: str) -> None:
+    assert parse_dateline(line, month_first) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("26.11.21, 10:35 Uhr", "2021-11-26T10:35"),
+        ("11/26/21 at 9:05 pm", "2021-11-26T21:05"),
+        # Without a time of day two-digit years are too often something else (scores, versions, ranges).
+        ("26.11.21", None),
+        # A year, a month and a number that follows are no date ("in 2020 May 5 people ...").
+        ("In 2020 May 5 people were hurt", None),
+    ],
+)
+def test_two_digit_years_only_before_a_time(line: str, expected: str | None) -> None:
+    assert parse_dateline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("vor 3 Stunden", "2024-05-03"),
+        ("vor 14 Stunden", "2024-05-02"),
+        ("il y a 2 jours", "2024-05-01"),
+        ("hace 5 horas", "2024-05-03"),
+        ("an hour ago", "2024-05-03"),
+        ("2 days ago", "2024-05-01"),
+        ("gestern, 14:30", "2024-05-02"),
+        ("5 часов назад", "2024-05-03"),
+        ("3 uur geleden", "2024-05-03"),
+        ("3小时前", "2024-05-03"),
+        ("for 3 hours", None),
+        ("Published on May 3", None),
+    ],
+)
+def test_relative_dates_count_back_from_the_fetch(line: str, expected: str | None) -> None:
+    from datetime import datetime
+
+    from rashomon.clean.pubdate import relative_day
+
+    found = relative_day(line, datetime(2024, 5, 3, 10, 0))
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_month_words_name_one_month_each_and_every_month() -> None:
+    from rashomon.clean.date_words import MONTHS
+
+    assert set(MONTHS.values()) == set(range(1, 13))
+    assert (MONTHS["märz"], MONTHS["août"], MONTHS["listopada"], MONTHS["ноября"], MONTHS["aralık"]) == (
+        3,
+        8,
+        11,
+        11,
+        12,
+    )

@@ -20,6 +20,7 @@ the markup pass replaces, gave 0.970 (0.969 held out) at 30 pages/s: its XPath p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
@@ -64,15 +65,16 @@ def article_paragraphs(tree: LexborNode) -> list[str]:
     return choose_paragraphs(hinted_paragraphs(page), density_paragraphs(page))
 
 
-def extract_html(html: str) -> HtmlExtraction | None:
-    """Body paragraphs and metadata of a page; None when it has no article text."""
+def extract_html(html: str, url: str | None = None, crawled: datetime | None = None) -> HtmlExtraction | None:
+    """Body paragraphs and metadata of a page (its address and fetch time, when known, help date it); None when it
+    has no article text."""
     tree = parse_html(html)
     if tree is None:
         return None
     paragraphs = article_paragraphs(tree)
     if not paragraphs:
         return None
-    meta = page_meta(tree)
+    meta = page_meta(tree, url, crawled)
     return HtmlExtraction(
         paragraphs=paragraphs,
         title=meta.title,

@@ -1,7 +1,7 @@
 """Title, author, publication date and site name a page declares in its <head>: <meta> tags and JSON-LD.
 
-Only what the page states as such: no search of the body for date-like strings (htmldate's search takes footer
-copyright years for publication dates, and costs more than the whole text extraction).
+The publication date comes from `pagedate`, which also reads the date lines the page shows (scored by where they
+stand, so a footer's copyright or a teaser's date is not taken).
 """
 
 from __future__ import annotations
@@ -10,26 +10,16 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from rashomon.clean.html.pagedate import page_date
+
 # <meta> names and properties in order of trust, per field.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
-DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "dc.date",
-    "dc.date.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-)
 SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site")
 LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 # JSON-LD types that describe the page's article.
@@ -121,20 +111,19 @@ def _title(tree: LexborNode, meta: dict[str, str], ld: list[dict[str, Any]]) -> 
     return _TITLE_SUFFIX.sub("", text) or None
 
 
-def page_meta(tree: LexborNode) -> PageMeta:
-    """What the page declares about itself; a field is None where it declares nothing."""
+def page_meta(tree: LexborNode, url: str | None = None, crawled: datetime | None = None) -> PageMeta:
+    """What the page declares about itself; a field is None where it declares nothing. The date also comes from
+    the date lines it shows (`pagedate`); ``url`` and ``crawled`` (when it was fetched) help there when known."""
     meta = _meta_tags(tree)
     ld = list(_json_ld(tree))
-    date = _first(meta, DATE_META) or next(
-        (d.strip() for item in ld if isinstance(d := item.get("datePublished"), str) and d.strip()), None
-    )
+    language = _language(tree, meta, ld)
     sitename = _first(meta, SITE_META) or next((name for item in ld if (name := _name(item.get("publisher")))), None)
     return PageMeta(
         title=_title(tree, meta, ld),
         author=_author(meta, ld),
-        date=date,
+        date=page_date(tree, meta, _month_first(language), url, crawled),
         sitename=sitename.lstrip("@") if sitename else None,
-        language=_language(tree, meta, ld),
+        language=language,
     )
 
 
@@ -147,3 +136,10 @@ def _language(tree: LexborNode, meta: dict[str, str], ld: list[dict[str, Any]]) 
         or _first(meta, LANGUAGE_META)
         or next((code.strip() for item in ld if isinstance(code := item.get("inLanguage"), str) and code.strip()), None)
     )
+
+
+def _month_first(language: str | None) -> bool:
+    """Whether the page writes numeric dates month first (05/06/2021 for May 6): US English, or English of no
+    stated region."""
+    tag = (language or "").strip().lower().replace("_", "-")
+    return tag in ("en", "en-us")

@@ -82,7 +82,7 @@ def test_metadata_from_meta_tags() -> None:
     assert (meta.title, meta.author, meta.date, meta.sitename) == (
         "Night buses reach the outer districts",
         "Ann Bee",
-        "2024-03-26T09:40:00Z",
+        "2024-03-26T09:40:00+00:00",
         "The Example Gazette",
     )
 
