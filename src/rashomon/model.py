@@ -106,6 +106,11 @@ class Article:
     url: str | None = None
     relays: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    # What cleaning removed as debris (page lines or blocks, in page order), and where each metadata value came from
+    # ((field, where) pairs: "given with the input", "the page's markup", "the URL" ...). Not part of the content
+    # hash: they describe the cleaning, not the article.
+    removed: tuple[str, ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()
     # ISO 639 code of the body's language (`language.article_language`); None when unknown.
     language: str | None = None
 

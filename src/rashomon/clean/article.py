@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 from urllib.parse import urlsplit
@@ -131,6 +131,11 @@ class PageParts:
     outlet: str | None
     # The language the page declares (HTML only: page text declares none).
     language: str | None = None
+    # The lines cleaning removed as debris (not body, title or caption), in page order.
+    removed: list[str] = field(default_factory=list)
+    # Where the page gave its title and date: "the page's markup", "a date line" ...
+    title_from: str | None = None
+    published_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -224,13 +229,18 @@ def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
         if line.kind == "short" and title_at is not None and i > title_at and line.text != title and not keep[i]
     ]
     credit = _credit_line(texts[: first + 1])
+    kept = {*body, *captions, title}
+    dated = _published(lines)
     return PageParts(
         body=_without_restatements(body),
         title=title,
         captions=captions,
         byline=_byline(lines) or credit.byline,
-        published=_published(lines) or credit.published,
+        published=dated or credit.published,
         outlet=_outlet(texts) or credit.outlet,
+        removed=[text for text in texts if text not in kept],
+        title_from="the page's title line" if title else None,
+        published_from="a date line of the page" if dated else "the credit line above the body",
     )
 
 
@@ -263,15 +273,15 @@ def _credit_line(head: Sequence[str]) -> Credit:
         if len(fields) < 2:
             continue
         byline = outlet = published = None
-        for field in fields:
-            if published is None and (day := parse_dateline(field)) is not None:
+        for part in fields:
+            if published is None and (day := parse_dateline(part)) is not None:
                 published = day
-            elif byline is None and (match := debris.BYLINE.match(field)):
+            elif byline is None and (match := debris.BYLINE.match(part)):
                 byline = match.group("name").strip()
-            elif byline is None and (staff := _STAFF.match(field)):
-                byline, outlet = field, outlet or (staff.group("before") or staff.group("after")).strip()
-            elif outlet is None and _OUTLET_NAME.match(field):
-                outlet = field
+            elif byline is None and (staff := _STAFF.match(part)):
+                byline, outlet = part, outlet or (staff.group("before") or staff.group("after")).strip()
+            elif outlet is None and _OUTLET_NAME.match(part):
+                outlet = part
         if byline is not None or published is not None:
             return Credit(byline=byline, outlet=outlet, published=published)
     return Credit()
@@ -393,6 +403,9 @@ def _from_html(raw: RawDocument) -> PageParts | None:
         published=normalise_published(extraction.date) if extraction.date else None,
         outlet=extraction.sitename,
         language=extraction.language,
+        removed=[p for p, kind in pairs if kind not in (None, "caption")],
+        title_from="the page's markup",
+        published_from="the page's markup or a date it shows",
     )
 
 
@@ -448,18 +461,42 @@ def clean(
         text = "\n\n".join(parts.body)
     if not text.strip():
         return Rejected(input=where, reason="The article body is empty after cleaning.")
+    published = (
+        (plausible_published(_given_published(raw), latest), _GIVEN),
+        (plausible_published(parts.published, latest), parts.published_from),
+        (plausible_published(normalise_published(raw.crawled) if raw.crawled else None, latest), "the fetch date"),
+    )
+    given_language = primary_subtag(raw.language)
+    chosen = {
+        "title": _first((raw.title, _GIVEN), (parts.title, parts.title_from)),
+        "published": _first(*published),
+        "outlet": _first((raw.outlet, _GIVEN), (parts.outlet, "the page's own words"), (_domain(raw.url), "the URL")),
+        "byline": _first((raw.byline, _GIVEN), (parts.byline, "the page")),
+    }
     return Article(
         id=raw.id,
         source=raw.source,
         text=text,
-        title=raw.title or parts.title,
-        published=plausible_published(_given_published(raw), latest)
-        or plausible_published(parts.published, latest)
-        or plausible_published(normalise_published(raw.crawled) if raw.crawled else None, latest),
-        outlet=raw.outlet or parts.outlet or _domain(raw.url),
-        byline=raw.byline or parts.byline,
+        title=chosen["title"][0],
+        published=chosen["published"][0],
+        outlet=chosen["outlet"][0],
+        byline=chosen["byline"][0],
         url=raw.url,
         relays=find_relays(text),
         captions=tuple(parts.captions),
-        language=primary_subtag(raw.language) or article_language(text, parts.language),
+        language=given_language or article_language(text, parts.language),
+        removed=tuple(parts.removed),
+        provenance=(
+            *((name, where) for name, (value, where) in chosen.items() if value and where),
+            ("language", _GIVEN if given_language else "identified from the body, or as the page declares it"),
+        ),
     )
+
+
+# Where a value came from when the input gave it (a record's field, a sidecar, --input-outlet/--input-published).
+_GIVEN = "given with the input"
+
+
+def _first(*candidates: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The first candidate value that is set, with where it came from."""
+    return next(((value, where) for value, where in candidates if value), (None, None))

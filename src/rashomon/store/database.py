@@ -59,6 +59,9 @@ _DDL = (
     # Each article as cleaned, its text compressed.
     _ARTICLES,
     "CREATE TABLE IF NOT EXISTS rejected (input VARCHAR PRIMARY KEY, reason VARCHAR NOT NULL)",
+    # What cleaning removed from each article and where its metadata came from (compressed JSON, `_notes`): shown
+    # by `rashomon serve`, never part of the content hash.
+    "CREATE TABLE IF NOT EXISTS article_notes (id VARCHAR PRIMARY KEY, notes BLOB NOT NULL)",
     # Each article's extraction (`extract.annotate.ArticleExtraction` as compressed JSON), valid while its content
     # hash and the extractor's version match.
     _EXTRACTIONS,
@@ -215,6 +218,17 @@ def _article(row: Sequence[Any]) -> Article:
     )
 
 
+# Removed debris kept per article: this many lines, each cut to this many characters (a page's menus and link lists
+# can run to thousands of lines; a reader checking what was cut needs the first of them).
+_NOTES_LINES, _NOTES_LINE_CHARS = 300, 500
+
+
+def _notes(article: Article) -> bytes:
+    removed = [line[:_NOTES_LINE_CHARS] for line in article.removed[:_NOTES_LINES]]
+    kept = {"removed": removed, "removed_total": len(article.removed), "provenance": dict(article.provenance)}
+    return _pack(json.dumps(kept, ensure_ascii=False))
+
+
 def content_hash(article: Article) -> str:
     """A digest of everything cleaning produced for an article; equal digests mean nothing changed."""
     return hashlib.sha256(json.dumps(_article_row(article)).encode()).hexdigest()
@@ -346,14 +360,18 @@ class Store:
         ).fetchall()
         known: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in stored}
         rows: dict[str, list[str | None]] = {}
+        notes: dict[str, bytes] = {}
+        same: list[Article] = []
         for article in articles:
             digest = content_hash(article)
             row = known.get(article.id)
             if row is not None and row[1] == digest:
                 unchanged += 1
+                same.append(article)
                 continue
             if row is not None and row[0] != article.source and content_hash(replace(article, source=row[0])) == row[1]:
                 unchanged += 1  # the same file named another way: relative, absolute, or from another folder
+                same.append(article)
                 continue
             if row is not None and row[0] != article.source:
                 conflicts.append(
@@ -366,10 +384,22 @@ class Store:
                 continue
             known[article.id] = (article.source, digest)
             rows[article.id] = [article.id, digest, *_article_row(article)]
+            notes[article.id] = _notes(article)
             added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+        # Unchanged articles stored before notes were kept get theirs now.
+        noted = self.connection.execute(
+            "SELECT id FROM article_notes WHERE id = ANY(?::VARCHAR[])", [[a.id for a in same]]
+        ).fetchall()
+        have = {r[0] for r in noted}
+        notes.update((a.id, _notes(a)) for a in same if a.id not in have)
         with self.transaction():
             if rows:
                 self.connection.execute(*_article_rows([tuple(row) for row in rows.values()]))
+            if notes:
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO article_notes SELECT unnest(?::VARCHAR[]), unnest(?::BLOB[])",
+                    [list(notes), list(notes.values())],
+                )
             # First forget earlier rejections of inputs that now read, then record this batch's own.
             self.connection.execute(
                 "DELETE FROM rejected WHERE input IN (SELECT unnest(?::VARCHAR[]))", [[a.source for a in articles]]
@@ -742,6 +772,15 @@ class Store:
             "SELECT id, text FROM articles WHERE id = ANY(?::VARCHAR[])", [list(ids)]
         ).fetchall()
         return {r[0]: _unpack(r[1]) for r in rows}
+
+    def article_notes(self, article_id: str) -> dict[str, Any] | None:
+        """What cleaning removed from an article (``removed``, the first lines; ``removed_total``) and where its
+        metadata came from (``provenance``); None for an article stored before they were kept."""
+        try:
+            row = self.connection.execute("SELECT notes FROM article_notes WHERE id = ?", [article_id]).fetchone()
+        except duckdb.CatalogException:  # a copy of a store from before the table existed
+            return None
+        return dict(json.loads(_unpack(row[0]))) if row else None
 
     def story_catalog(self) -> list[tuple[str, str, int, date | None, list[str]]]:
         """(id, basis, size, day, outlets) of every stored story, by id: what listing stories needs and what tells

@@ -89,6 +89,7 @@ def article(read: Reading, article_id: str) -> ArticleAnswer:
         raise NotFoundError(f"No article {article_id!r} is stored.")
     own = reading.of_article(whole, article_id)
     line = story_line(read, story_id) if story_id else None
+    notes = read.store.article_notes(article_id) or {}
     detail = ArticleDetail(
         article=own.articles[0],
         story=story_item(line) if line else None,
@@ -96,6 +97,9 @@ def article(read: Reading, article_id: str) -> ArticleAnswer:
         quotes=own.quotes,
         figures=own.figures,
         times=own.times,
+        removed=notes.get("removed"),
+        removed_total=notes.get("removed_total"),
+        provenance=notes.get("provenance", {}),
     )
     return ArticleAnswer(detail=detail, dossier=whole)
 

@@ -55,6 +55,17 @@ class ArticleDetail(_Model):
     quotes: list[QuoteOut] = Field(description="Its quotes.")
     figures: list[FigureOut] = Field(description="Its figures.")
     times: list[TimeOut] = Field(description="Its time expressions.")
+    removed: list[str] | None = Field(
+        None,
+        description="What cleaning removed from the page as debris (menus, share buttons, appeals ...), the first "
+        "300 lines; null for an article stored before removed lines were kept.",
+    )
+    removed_total: int | None = Field(None, description="How many lines cleaning removed in all.")
+    provenance: dict[str, str] = Field(
+        default_factory=dict,
+        description='Where each metadata value came from, by field: "given with the input", "the page\'s markup", '
+        '"the URL" ... (empty for an article stored before this was kept).',
+    )
 
 
 class EntityDetail(_Model):

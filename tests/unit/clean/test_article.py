@@ -242,6 +242,18 @@ def test_html_page_is_dated_by_its_address_and_its_fetch_time_when_it_declares_n
     assert page(relative, kind="html", crawled="2024-03-28T15:00:00+00:00").published == "2024-03-26"
 
 
+def test_removed_debris_and_where_each_value_came_from_are_kept() -> None:
+    article = page(PAGE)
+    assert "Support The Example Post!" in article.removed
+    assert not set(article.removed) & {*article.text.split("\n\n"), article.title}
+    assert dict(article.provenance)["title"] == "the page's title line"
+    assert dict(article.provenance)["outlet"] == "the page's own words"
+    given = dict(page(HTML, kind="html", outlet="Given Outlet").provenance)
+    assert given["outlet"] == "given with the input"
+    assert given["published"] == "the page's markup or a date it shows"
+    assert given["language"].startswith("identified")
+
+
 def test_html_page_without_sentence_like_text_is_rejected() -> None:
     notfound = (
         "<!DOCTYPE html><html><head><title>Page not found</title></head><body><header><nav><a href='/'>Home</a>"

@@ -16,7 +16,7 @@ import pytest
 
 from rashomon.errors import StoreError
 from rashomon.model import Article, Rejected
-from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow, store_failures
+from rashomon.store.database import SCHEMA_VERSION, Store, StoryRow, content_hash, store_failures
 from rashomon.store.index_files import MAGIC, SavedIndex
 
 FULL = Article(
@@ -72,6 +72,22 @@ def test_saving_the_same_batch_again_changes_nothing(store: Store) -> None:
     assert (again.added, again.updated, again.unchanged, again.conflicts) == (0, 0, 2, ())
     assert store.counts() == {"articles": 2, "rejected": 1, "extractions": 0, "stories": 0}
     assert store.content_hashes() == hashes
+
+
+def test_removed_lines_and_provenance_are_kept_apart_from_the_content(store: Store) -> None:
+    noted = replace(FULL, removed=("Share on Facebook", "x" * 900), provenance=(("title", "the page's markup"),))
+    store.save_batch([noted], [])
+    assert store.content_hashes() == {FULL.id: content_hash(FULL)}
+    notes = store.article_notes(FULL.id)
+    assert notes is not None
+    assert notes["removed"] == ["Share on Facebook", "x" * 500]
+    assert (notes["removed_total"], notes["provenance"]) == (2, {"title": "the page's markup"})
+    assert store.articles() == [FULL], "notes describe the cleaning: the article itself is unchanged"
+    assert store.article_notes("never-stored") is None
+    store.connection.execute("DELETE FROM article_notes")
+    again = store.save_batch([noted], [])
+    assert again.unchanged == 1
+    assert store.article_notes(FULL.id) == notes, "an unchanged article stored without notes gets them"
 
 
 def test_same_id_from_another_source_is_a_conflict(store: Store) -> None:

@@ -45,6 +45,19 @@ def test_article_page_marks_its_annotations(client: TestClient) -> None:
     assert "Kept out of the body" in page.text
 
 
+def test_article_page_shows_removed_debris_and_where_values_came_from(client: TestClient) -> None:
+    page = client.get("/articles/02_harbor_ledger.txt")
+    assert "Removed as debris (" in page.text
+    assert "<li>Support The Harbor Ledger!</li>" in page.text
+    detail = client.get("/api/articles/02_harbor_ledger.txt").json()
+    assert "Support The Harbor Ledger!" in detail["removed"]
+    assert detail["removed_total"] >= len(detail["removed"]) > 0
+    assert detail["provenance"]["title"] == "the page's title line"
+    assert detail["provenance"]["outlet"] == "the page's own words"
+    jsonl = client.get("/api/articles/tidewater-2024-03-27-key-bridge").json()
+    assert jsonl["provenance"]["outlet"] == "given with the input"
+
+
 def test_entity_page(client: TestClient) -> None:
     story = client.get(f"/api/stories/{first_story(client, q='bridge')}").json()
     entity = next(e for e in story["entities"] if e["type"] == "PERSON")
