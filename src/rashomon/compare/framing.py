@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from rashomon.compare.lexicon import FUNCTION_WORDS
+from rashomon.compare.lexicon import FUNCTION_WORDS, IRREGULAR_VERBS
 from rashomon.extract.lexicon.speech_words import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 from rashomon.model import Article, ArticleAnnotations, Entity, Framing, Naming, Span, Statement
 
@@ -26,6 +26,7 @@ _MAX_NAMES = 4
 def stem(word: str) -> str:
     """A word's light stem ("urges" and "urged" meet "urge"), enough to tell a word another outlet never uses."""
     lower = word.lower().removesuffix("'s").removesuffix("’s")
+    lower = IRREGULAR_VERBS.get(lower, lower)
     for suffix in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             lower = lower[: -len(suffix)]

@@ -194,3 +194,18 @@ def test_counts_of_different_days_do_not_conflict() -> None:
         times=[("Thursday", "2025-02-13")],
     )
     assert compare(left, right).conflicts == ()
+
+
+def test_irregular_verbs_around_two_counts_meet() -> None:
+    left = annotate(
+        "a",
+        ["A commuter train left the rails at dusk.", "Officials said 14 passengers were taken to hospitals."],
+        figures=[("14 passengers", 14, "passenger")],
+    )
+    right = annotate(
+        "b",
+        ["Service on the line was halted overnight.", "Ambulances took 17 passengers to hospitals in two towns."],
+        figures=[("17 passengers", 17, "passenger")],
+    )
+    (conflict,) = compare(left, right).conflicts
+    assert conflict.what.startswith("14 vs 17 passenger")

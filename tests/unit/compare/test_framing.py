@@ -25,6 +25,7 @@ def statement(status: str, *sources: tuple[Article, ArticleAnnotations, int]) ->
 def test_stems_meet_across_inflection() -> None:
     assert stem("urges") == stem("urged") == stem("urge's") == "urg"
     assert stem("talks") == stem("talk")
+    assert stem("took") == stem("taken") == stem("takes")
 
 
 def test_distinctive_words_are_the_ones_no_other_outlet_uses() -> None:
