@@ -17,6 +17,7 @@ import pytest
 
 from rashomon.analysis import analyze, demo_inputs
 from rashomon.render import write_reports
+from tests.e2e.browser import CHROMIUM_ARGS
 from tests.unit.render.build import build_dossier
 from tests.unit.render.full_story import full_story
 
@@ -27,16 +28,6 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCREENS = {1280: (800, "report.png"), 390: (844, "report-390.png")}  # width: (height, screenshot)
-# `playwright install` cannot download here: drive the system chromium, quietly and offline.
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TARGET_BACKGROUND = "rgb(255, 225, 104)"  # --target in _layout.html.j2
 
 # Elements whose right edge is past the viewport, and how wide the document is; after opening every <details>.
@@ -57,7 +48,7 @@ OVERFLOW = """() => {
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

@@ -21,18 +21,10 @@ from urllib.parse import quote
 import pytest
 
 from rashomon.cli import main
+from tests.e2e.browser import CHROMIUM_ARGS
 from tests.unit.web.stores import HOSTILE, HOSTILE_ID, LATER, write_records
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WIDTHS = (1280, 390)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from html.parser import HTMLParser
 
 from rashomon.dossier import (
     ArticleOut,
@@ -229,3 +230,21 @@ def assert_references(dossier: Dossier) -> None:
     assert {q.speaker_entity for q in dossier.quotes if q.speaker_entity} <= entities
     assert {i for q in dossier.quotes for i in q.aligned_with} <= quotes
     assert {link.figure for f in dossier.figures for link in f.aligned_with} <= figures
+
+
+class PageLinks(HTMLParser):
+    """Every id, every in-page link and how many scripts a page holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.scripts += tag == "script"
+        if found.get("id"):
+            self.ids.append(found["id"] or "")
+        if (found.get("href") or "").startswith("#"):
+            self.hrefs.append((found["href"] or "")[1:])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from rashomon.render.html import render_html
 from rashomon.render.json import write_json
 from rashomon.render.markdown import render_markdown
 from rashomon.render.view import anchor
+from tests.unit.render.build import PageLinks
 
 SCRIPT = "<script>alert(1)</script>"
 TEXT_A = f"Flooding closed the A1 road & the rail line. {SCRIPT} Crews worked | overnight. Two bridges were lost."
@@ -130,22 +130,6 @@ def dossier() -> Dossier:
     )
 
 
-class _Collect(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-        self.hrefs: list[str] = []
-        self.scripts = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        self.scripts += tag == "script"
-        if found.get("id"):
-            self.ids.append(found["id"] or "")
-        if (found.get("href") or "").startswith("#"):
-            self.hrefs.append((found["href"] or "")[1:])
-
-
 def test_html_escapes_article_content(dossier: Dossier) -> None:
     html = render_html(dossier)
     assert "<script" not in html.lower()
@@ -153,13 +137,13 @@ def test_html_escapes_article_content(dossier: Dossier) -> None:
     assert "Ledger &amp; Co" in html
     assert "road &amp; the rail line" in html
     assert "Not a &lt;page&gt; &amp; unreadable." in html
-    parsed = _Collect()
+    parsed = PageLinks()
     parsed.feed(html)
     assert parsed.scripts == 0
 
 
 def test_html_links_every_statement_source_to_its_sentence(dossier: Dossier) -> None:
-    parsed = _Collect()
+    parsed = PageLinks()
     parsed.feed(render_html(dossier))
     sources = [s for st in dossier.stories[0].statements for s in st.sources]
     wanted = [anchor(s.article, s.start) for s in sources]
@@ -172,7 +156,7 @@ def test_html_links_every_statement_source_to_its_sentence(dossier: Dossier) -> 
 
 
 def test_html_has_no_dangling_links(dossier: Dossier) -> None:
-    parsed = _Collect()
+    parsed = PageLinks()
     parsed.feed(render_html(dossier))
     assert set(parsed.hrefs) <= set(parsed.ids)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -12,7 +11,7 @@ from rashomon.dossier import Dossier, NamingOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
 from rashomon.render.view import anchor, figure_value, number, story_views, word_differences
-from tests.unit.render.build import build_dossier
+from tests.unit.render.build import PageLinks, build_dossier
 from tests.unit.render.full_story import SHIP, full_story
 
 SCRIPT = "<script>alert(1)</script>"
@@ -36,26 +35,8 @@ def dossier() -> Dossier:
     return full_story()
 
 
-class _Links(HTMLParser):
-    """Every id and every in-page link."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-        self.hrefs: list[str] = []
-        self.scripts = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        self.scripts += tag == "script"
-        if found.get("id"):
-            self.ids.append(found["id"] or "")
-        if (found.get("href") or "").startswith("#"):
-            self.hrefs.append((found["href"] or "")[1:])
-
-
-def _parse(html: str) -> _Links:
-    links = _Links()
+def _parse(html: str) -> PageLinks:
+    links = PageLinks()
     links.feed(html)
     return links
 

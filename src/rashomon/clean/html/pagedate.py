@@ -46,9 +46,12 @@ class Declared:
     modified: list[Dated]
 
 
-def _ld_objects(tree: LexborNode) -> Iterator[dict[str, Any]]:
-    """Every top-level JSON-LD object, @graph member and main entity (not the articles an ItemList links to)."""
-    for script in tree.css('script[type="application/ld+json"]'):
+def ld_objects(tree: LexborNode) -> Iterator[dict[str, Any]]:
+    """Every top-level JSON-LD object, @graph member and main entity (not the articles an ItemList links to);
+    unparseable blocks are skipped."""
+    for script in tree.css("script"):
+        if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
+            continue
         try:
             data = json.loads(script.text(), strict=False)
         except ValueError:
@@ -92,7 +95,7 @@ def declared_dates(tree: LexborNode, meta: dict[str, str]) -> Declared:
         target = published if is_published else modified if key in markup.MODIFIED_META else None
         if target is not None and (found := as_date(text)):
             target.append(found)
-    for item in _ld_objects(tree):
+    for item in ld_objects(tree):
         kind = _kind(item)
         if kind is None:
             continue

@@ -6,7 +6,6 @@ stand, so a footer's copyright or a teaser's date is not taken).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from rashomon.clean.html.pagedate import page_date
+from rashomon.clean.html.pagedate import ld_objects, page_date
 
 # <meta> names and properties in order of trust, per field.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
@@ -54,26 +53,11 @@ def _meta_tags(tree: LexborNode) -> dict[str, str]:
 
 
 def _json_ld(tree: LexborNode) -> Iterator[dict[str, Any]]:
-    """Every JSON-LD object of an article type, @graph members included; unparseable blocks are skipped."""
-    for script in tree.css("script"):
-        if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text())
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                kinds = item.get("@type")
-                kinds = kinds if isinstance(kinds, list) else [kinds]
-                if any(kind in ARTICLE_TYPES for kind in kinds):
-                    yield item
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(reversed(item["@graph"]))
+    """Every JSON-LD object of an article type."""
+    for item in ld_objects(tree):
+        kinds = item.get("@type")
+        if any(kind in ARTICLE_TYPES for kind in (kinds if isinstance(kinds, list) else [kinds])):
+            yield item
 
 
 def _name(value: Any) -> str | None:
