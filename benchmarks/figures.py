@@ -237,6 +237,8 @@ class _Direct:
     text: str
     start: int
     end: int
+    low: float | None = None
+    high: float | None = None
 
 
 def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str, str], float]:
@@ -252,7 +254,7 @@ def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str
         text = sentences[i]
         spans = [(t.start, t.end) for t in times.find_times(text, _id(i), date(2020, 1, 1))]
         found[_id(i)] = [
-            _Direct(f.value, f.unit, f.qualifier, f.about, text[f.start : f.end], f.start, f.end)
+            _Direct(f.value, f.unit, f.qualifier, f.about, text[f.start : f.end], f.start, f.end, f.low, f.high)
             for f in figures.find_figures(doc, _id(i), spans)
         ]
     return found, {_id(i): s for i, s in enumerate(sentences)}, time.perf_counter() - started
