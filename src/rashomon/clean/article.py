@@ -85,9 +85,15 @@ def _rule_class(line: str) -> LineClass | None:
 
 
 def _reads_like_body(line: str) -> bool:
-    """A sentence of 8+ words, or 30+ words however it ends."""
+    """A sentence of 8+ words, or 30+ words however it ends (in scripts written without spaces, a word per two
+    characters: `lines.word_count`)."""
     words = word_count(line, _WORDS)
     return bool((words >= 8 and _SENTENCE_END.search(line)) or words >= 30)
+
+
+# A page none of whose lines reads like article text keeps its text as the body when it has this many words outside
+# the lines the debris tables take: a short post (a picture and two lines about it) is still an article.
+_SHORT_ARTICLE_WORDS = 10
 
 
 def _title_index(lines: list[Line], body_start: int) -> int | None:
@@ -393,7 +399,9 @@ def _from_html(raw: RawDocument) -> PageParts | None:
     # Text lines all go into the body, so words are counted only until one reads like body text.
     kinds = [_rule_class(p) for p in extraction.paragraphs]
     pairs = list(zip(extraction.paragraphs, kinds, strict=True))
-    if not any(kind is None and _reads_like_body(p) for p, kind in pairs):
+    if not any(kind is None and _reads_like_body(p) for p, kind in pairs) and (
+        sum(word_count(p, _WORDS) for p, kind in pairs if kind is None) < _SHORT_ARTICLE_WORDS
+    ):
         return None
     return PageParts(
         body=[p for p, kind in pairs if kind is None and p != extraction.title],
@@ -456,7 +464,11 @@ def clean(
         except NestingTooDeepError as error:
             return Rejected(input=where, reason=str(error))
         if extracted is None:
-            return Rejected(input=where, reason="No line of it reads like article text (sentences of 8+ words).")
+            return Rejected(
+                input=where,
+                reason="No line of it reads like article text (a sentence of 8+ words, or 10 words outside page "
+                "furniture).",
+            )
         parts = extracted
         text = "\n\n".join(parts.body)
     if not text.strip():

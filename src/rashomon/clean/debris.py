@@ -6,9 +6,17 @@ Data, not logic: `clean.py` applies these. Patterns are matched against one stri
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rashomon.clean import boilerplate as words
+
 _I = re.IGNORECASE
+
+
+def _any(table: Mapping[str, str]) -> str:
+    """One alternation of a `boilerplate` table's phrases, every language's."""
+    return "|".join(f"(?:{phrases})" for phrases in table.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,7 @@ METADATA_LINES: tuple[re.Pattern[str], ...] = (
         r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))",
         _I,
     ),
+    re.compile(r"^(?:" + _any(words.PUBLISHED_OPENINGS) + r")(?:\s*[:|]|\s+(?:am|le|el|il|on|at|de)\s|\s+(?=\d))", _I),
 )
 
 # A line that starts the page footer: once seen after the body, nothing later is body.
@@ -60,6 +69,8 @@ TAIL_MARKERS: tuple[re.Pattern[str], ...] = (
         r"|support (?:independent|our) journalism\b|(?:sign up|subscribe) (?:for|to) (?:our|the)\b)",
         _I,
     ),
+    # Other languages' openings, on short lines only: a sentence may start with "Kommentare".
+    re.compile(r"^(?:" + _any(words.TAIL_OPENINGS) + r")(?=.{0,60}$)", _I),
 )
 
 # Footers nothing of the article follows: a donation appeal, a captcha. ("Read more" or "Related" may stand
@@ -84,6 +95,7 @@ DEBRIS_OPENINGS: tuple[str, ...] = (
     r"(?:loading|please wait)\W*$",
     # "Support The Moscow Times!": an appeal naming its outlet, in capitals.
     r"(?-i:(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$)",
+    _any(words.DEBRIS_OPENINGS),
 )
 
 # Lines that are debris wherever they stand. The openings make one pattern: one call, not one for each, on every
@@ -121,12 +133,20 @@ DEBRIS_LINES: tuple[LinePattern, ...] = (
         "our terms of ",
     ),
     _line(r"\bprotecting your personal (?:information|data)\b", "protecting your personal "),
+    # The same notices, appeals and copyright lines in other languages.
+    _line(_any(words.CONSENT), *words.CONSENT_CUES),
+    _line(_any(words.APPEALS), *words.APPEAL_CUES),
+    _line(_any(words.COPYRIGHT), *words.COPYRIGHT_CUES),
 )
 
 # Photo credits: "Name / AGENCY", "Photo: Name", "(Getty Images)".
 CREDIT = _line(
     r"(?:\s(?:/|\|)\s*[A-Z][\w.&' -]{1,40}$)|(?:\b(?:photo|photograph|image|picture|credit)s?\s*(?:by)?\s*:)"
-    r"|(?:\b(?:getty images|shutterstock|afp photo|reuters/|ap photo|epa-efe|sipa|anadolu)\b)",
+    r"|(?:\b(?:getty images|shutterstock|afp photo|reuters/|ap photo|epa-efe|sipa|anadolu)\b)"
+    # "Bild: Name/dpa", "Quelle: dpa", and a caption ending in its credit: "... © Name (hr)".
+    r"|(?:\b(?:" + _any(words.CREDIT_LABELS) + r")\s*:)|(?:©\s*[^©.!?]{1,60}$)",
+    *words.CREDIT_CUES,
+    "©",
     "/",
     "|",
     "photo",
@@ -143,9 +163,12 @@ CAPTION_MARKERS = re.compile(r"\((?:l|c|r|left|right|center|centre|front|back|l 
 # A caption that begins like a picture description.
 CAPTION_OPENERS = re.compile(r"^(?:file photo|a (?:view|photo|picture|handout) of|in this (?:photo|image))\b", _I)
 
+# A byline: "By Anna Petrov", "Von Anna Petrov und Jan Berg 06.11.2025, 21:00 Uhr", "Par Jean Dupont".
 BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&|de|van|von|al)){0,6})"
-    r"(?:\s*[,|]\s*.{0,60})?$"
+    r"^(?i:by|written by|reporting by|" + _any(words.BYLINE_OPENERS) + r")\s+"
+    r"(?P<name>[A-Z\u00c0-\u024f\u0400-\u042f][\w.'-]+(?:\s+(?:[A-Z\u00c0-\u024f\u0400-\u042f][\w.'-]+|and|&|de|van|von|al|"
+    + "|".join(words.BYLINE_JOINERS)
+    + r")){0,6})(?:\s*[,|]\s*.{0,60}|\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}.{0,20})?$"
 )
 
 # Wire services: canonical name -> the names outlets credit them by.
@@ -199,10 +222,10 @@ OUTLET_SUFFIXES = re.compile(r"\s+(?:Media Group|Media|Group|Inc\.?|Ltd\.?|LLC|C
 # Lines of a reader-comment thread: "Alex on September 17, 2018 at 6:34 am said:", "jbaxt says:", "12 comments".
 # Where they cluster, the lines between them are readers' comments, not the article.
 COMMENT_MARKERS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^\S.{0,80}\s(?:says|said|wrote|replied)\s*:$", _I),
+    re.compile(r"^\S.{0,80}\s(?:says|said|wrote|replied|sagt|schreibt|antwortet|dit|écrit|dice|scrive|пишет)\s*:$", _I),
     re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b", _I),
     re.compile(r"^(?:leave a (?:reply|comment)|post a comment|add a comment|reply|report abuse|log in to reply)$", _I),
-    re.compile(r"\b\d{4},?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I),
+    re.compile(r"\b\d{4},?\s+(?:(?:at|um|à|a las|alle|в)\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)?$", _I),
     re.compile(
         r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?)?$", _I
     ),

@@ -17,15 +17,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rashomon.clean import debris, line_weights
+from rashomon.clean import boilerplate, debris, line_weights
 from rashomon.text.words import APOSTROPHE_WORD as _WORD
 
 CLASSES = ("meta", "tail", "debris", "byline", "caption", "body", "short")
-FUNCTION_WORDS = frozenset(
-    """the a an of to in on at for with by from and or but as that this these those is are was were be been
-    has have had it its he she they his her their we our you your i not no will would can could said says
-    than then""".split()
-)
+# Function words of every language in the table: prose in any of them reads as prose.
+FUNCTION_WORDS = frozenset(word for table in boilerplate.FUNCTION_WORDS.values() for word in table.split())
 # Scripts written without spaces between words (kana, Han): about two characters a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$""")

@@ -42,7 +42,9 @@ def _is_junk(element: LexborNode) -> bool:
     attrs = element.attributes
     if not attrs or tag in _NEVER_JUNK:
         return False
-    if "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", ""):
+    if ("hidden" in attrs and not vocab.STREAMED_ID.match(attrs.get("id") or "")) or "display:none" in (
+        attrs.get("style") or ""
+    ).replace(" ", ""):
         return True
     words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     if words == " " or not vocab.JUNK_ATTRS.search(words) or vocab.ARTICLE_ATTRS.search(words):
@@ -61,7 +63,7 @@ def _container(page: PageBlocks, kept: list[bool]) -> LexborNode | None:
     elements: dict[int, LexborNode] = {}
     for block, keep in zip(page.blocks, kept, strict=True):
         if keep and _article_like(block):
-            points = 1 + block.text.count(",") + min(len(block.text) / 100, 3)
+            points = 1 + sum(map(block.text.count, vocab.COMMAS)) + min(len(block.text) / 100, 3)
             element: LexborNode | None = block.owner
             for weight in _ANCESTOR_WEIGHTS:
                 if element is None:

@@ -98,6 +98,11 @@ JUNK_ATTRS = re.compile(
 )
 # Words that mark an article wrapper even when a boilerplate word sits beside them ("article-sidebar-wrap").
 ARTICLE_ATTRS = words("article body content story text main post entry")
+# A hidden element with such an id is a React server-rendered part streamed ahead of its place, which a script moves
+# into the page at once: the article itself on some sites, not hidden text.
+STREAMED_ID = re.compile(r"S:[0-9a-z]+$")
+# Commas a paragraph scores by, in the scripts that write their own (Chinese and Japanese, Arabic).
+COMMAS = (",", "，", "、", "،")
 # An element holding this many paragraphs is article-sized, whatever its class says.
 ARTICLE_SIZED_PARAGRAPHS = 4
 
