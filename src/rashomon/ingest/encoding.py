@@ -34,6 +34,11 @@ def looks_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) / len(sample) > 0.01
 
 
+# Declared charsets browsers read as their supersets (the WHATWG encoding standard): pages declare the old name and
+# write characters only the superset has.
+_BROWSER_SUPERSETS = {"gb2312": "gbk", "euc_kr": "cp949"}
+
+
 def _known_codec(name: str) -> str | None:
     """The name of a text encoding Python knows ("base64", "zlib" or "rot13" are codecs, not text encodings)."""
     try:
@@ -41,7 +46,9 @@ def _known_codec(name: str) -> str | None:
     except LookupError:
         return None
     text_encoding = getattr(info, "_is_text_encoding", True)
-    return info.name if text_encoding and info.name != "undefined" else None
+    if not text_encoding or info.name == "undefined":
+        return None
+    return _BROWSER_SUPERSETS.get(info.name, info.name)
 
 
 def declared_charset(data: bytes) -> str | None:

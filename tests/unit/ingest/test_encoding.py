@@ -73,11 +73,20 @@ def test_declared_charset_that_does_not_decode_falls_back_to_utf8() -> None:
         (b'<meta charset="windows-1251">', "cp1251"),
         (b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=koi8-r'>", "koi8-r"),
         (b'<meta charset="no-such-charset">', None),
+        (b'<meta charset="gb2312">', "gbk"),  # read as browsers do: the superset
+        (b'<meta charset="euc-kr">', "cp949"),
         (b"<p>no declaration here</p>", None),
     ],
 )
 def test_declared_charset(head: bytes, expected: str | None) -> None:
     assert declared_charset(head) == expected
+
+
+def test_a_page_declaring_gb2312_with_characters_only_gbk_has_decodes() -> None:
+    body = "镕基访问了北京的工厂，" * 5  # 镕 is in GBK, not in GB 2312
+    data = f'<html><head><meta charset="gb2312"></head><body><p>{body}</p></body></html>'.encode("gbk")
+    text, encoding = decode_bytes(data, html=True)
+    assert (encoding, body in text) == ("gbk", True)
 
 
 @pytest.mark.parametrize(
