@@ -98,21 +98,31 @@ def decode_bytes(data: bytes, *, html: bool = False, charset: str | None = None)
     """Decode input bytes, returning the text and the encoding used.
 
     Order: a byte-order mark, then the ``charset`` given by the transport (an HTTP header) and (for HTML) the one the
-    page declares, each only when it decodes cleanly, then strict UTF-8, then statistical detection restricted to
-    encodings news pages use.
+    page declares, each only when it decodes cleanly, then strict UTF-8, then a declared charset that decodes all but
+    a stray byte in a thousand characters, then statistical detection restricted to encodings news pages use.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_marked(data, encoding), encoding
     if looks_binary(data):
         raise UndecodableError("it looks like binary data, not text")
-    for declared in (_known_codec(charset) if charset else None, declared_charset(data) if html else None):
-        if declared and (decoded := _decode_declared(data, declared)):
+    declarations = [
+        c for c in (_known_codec(charset) if charset else None, declared_charset(data) if html else None) if c
+    ]
+    for declared in declarations:
+        if decoded := _decode_declared(data, declared):
             return decoded
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    for declared in declarations:  # as a browser reads it: a stray bad byte becomes U+FFFD
+        try:
+            text = data.decode(declared, errors="replace")
+        except UnicodeError:  # a codec that takes no error handler (idna, punycode): no web charset anyway
+            continue
+        if text.count("\ufffd") <= max(1, len(text) // 1000):
+            return text, declared
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
     if best is None or best.encoding is None:
         raise UndecodableError("its bytes are not text in any encoding recognised")

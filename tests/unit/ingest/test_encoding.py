@@ -89,6 +89,14 @@ def test_a_page_declaring_gb2312_with_characters_only_gbk_has_decodes() -> None:
     assert (encoding, body in text) == ("gbk", True)
 
 
+def test_a_stray_bad_byte_in_a_declared_charset_becomes_a_replacement_character() -> None:
+    body = "北京的工厂今天重新开工了，工人们回到了生产线。" * 20
+    page = f'<html><head><meta charset="gbk"></head><body><p>{body}</p></body></html>'.encode("gbk")
+    broken = page[:200] + b"\xb0" + page[200:]
+    text, encoding = decode_bytes(broken, html=True)
+    assert (encoding, text.count("\ufffd")) == ("gbk", 1)
+
+
 @pytest.mark.parametrize(
     "junk",
     [
