@@ -206,7 +206,8 @@ def _demo_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) 
     )
     bars.close()
     _summary(analysis, args.out, stream, seconds=time.monotonic() - started)
-    print(f"Open {args.out.resolve() / 'report.html'} in a browser to read the demo dossier.", file=stream)
+    print(f"Open {args.out.resolve() / 'report.html'} in a browser to read the demo dossier,", file=stream)
+    print(f"or browse its store: rashomon serve --db {args.out / 'rashomon.duckdb'}", file=stream)
     return 0
 
 
