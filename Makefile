@@ -20,7 +20,7 @@ $(RUNTIME): pyproject.toml
 # Tests, lint and the benchmarks' baselines on top (`make test`, `make bench`).
 $(DEV): $(RUNTIME)
 	@echo "Installing the test, lint and benchmark tools into $(VENV) ..."
-	$(BIN)/python -m pip install --progress-bar off -e ".[dev]"
+	$(BIN)/python -m pip install --progress-bar off -e ".[dev,ray]"
 	touch $(DEV)
 
 demo: $(RUNTIME)
@@ -49,6 +49,9 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/alignment.py
 	$(BIN)/python benchmarks/dossier.py
+	$(BIN)/python benchmarks/dates.py
+	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/distributed.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/fuzz.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from rashomon.dossier import Dossier
 from rashomon.errors import NothingReadError, StoreError, UsageError
 from rashomon.extract.nlp import LanguageModel, ModelMissingError
 from rashomon.model import Rejected
-from rashomon.pipeline import ProgressCallback, RunResult, dossier_from_store, update
+from rashomon.pipeline import ArticleEngine, ProgressCallback, RunResult, dossier_from_store, update
 from rashomon.render import write_reports
 from rashomon.render.selection import Selection, StoryEntry, choose, select
 from rashomon.settings import Settings, load_settings
@@ -54,6 +55,7 @@ def analyze(
     if not paths:
         raise UsageError("Give at least one file or folder to analyse.")
     settings = settings or load_settings()
+    engine = _engine(settings)
     store_path = db or (out / "rashomon.duckdb" if out else None)
     left_as_found = _Leftovers(store_path, out)
     if out is not None:
@@ -69,7 +71,7 @@ def analyze(
         left_as_found.restore()
         raise
     with store, store_failures(store_path):
-        result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None))
+        result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None), engine=engine)
         nothing = result.added + result.updated + result.unchanged == 0
         if not nothing:
             stored = _chosen_dossier(store, result, selection)
@@ -78,6 +80,22 @@ def analyze(
         raise NothingReadError(result.rejected_now)
     reports = tuple(write_reports(result.dossier, out)) if out else ()
     return Analysis(dossier=result.dossier, run=result, reports=reports, store=store_path, stored=stored)
+
+
+def _engine(settings: Settings) -> ArticleEngine | None:
+    """Where the per-article stages run (`engine.name`): None for here; Ray's only when it is installed."""
+    if settings.engine.name == "local":
+        return None
+    missing = "--engine ray needs Ray: install it with pip install 'rashomon[ray]'"
+    if importlib.util.find_spec("ray") is None:
+        raise UsageError(f"{missing}.")
+    try:
+        from rashomon.distributed import RayEngine  # noqa: PLC0415 (an optional dependency)
+    except ImportError as error:
+        raise UsageError(f"{missing} ({error}).") from error
+    engine = RayEngine(settings.engine)
+    engine.check()
+    return engine
 
 
 def _chosen_dossier(store: Store, result: RunResult, selection: Selection) -> dict[str, int]:

@@ -181,7 +181,12 @@ def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextI
         raise UsageError(f"--input-published {args.input_published!r} is not a date (give one like 2025-05-14).")
     if any(value is not None for value in given.values()):
         overrides["ingest"] = {k: v for k, v in given.items() if v is not None}
+    engine = {key: value for key, value in (("name", args.engine), ("address", args.address)) if value is not None}
+    if engine:
+        overrides["engine"] = engine
     settings = load_settings(args.config, overrides)
+    if args.address is not None and settings.engine.name != "ray":
+        raise UsageError("--address names a Ray cluster: give it with --engine ray.")
     # Built before the run, so a bad flag stops the command before any work.
     selection = Selection(
         stories=tuple(args.stories or ()),
@@ -294,6 +299,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold",
         type=float,
         help="story threshold: average probability that two groups of articles report one event (stories.threshold)",
+    )
+    analyze_parser.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        help="where reading, cleaning, parsing and extraction run: local (default: this machine's processes) or ray "
+        "(Ray Data; pip install 'rashomon[ray]'); the same results either way (engine.name)",
+    )
+    analyze_parser.add_argument(
+        "--address", metavar="ADDR", help="the Ray cluster for --engine ray (default: a Ray started here for the run)"
     )
     given = analyze_parser.add_argument_group("what the inputs do not say themselves (a record's or sidecar's wins)")
     given.add_argument(

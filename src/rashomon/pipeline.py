@@ -16,12 +16,13 @@ import json
 import logging
 import pickle
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.lines import text_line_keys
@@ -69,6 +70,29 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+# Reads and cleans the files elsewhere (the files, the sites' shared lines, the latest date taken): what `clean_item`
+# makes of each item, in reading order.
+Cleaner = Callable[[Sequence[Path], Mapping[str, Mapping[str, int]], date], Iterable[Article | Rejected]]
+
+
+class ArticleEngine(Protocol):
+    """Runs the per-article stages of `update` elsewhere (`rashomon.distributed`): saves the inputs' articles and
+    rejections (counted on ``result``) and their extractions in ``store``; returns the ingest and extract stages."""
+
+    def __call__(
+        self,
+        paths: Sequence[Path],
+        store: Store,
+        settings: Settings,
+        model: LanguageModel,
+        *,
+        result: RunResult,
+        progress: ProgressCallback,
+    ) -> tuple[StageStats, StageStats]: ...
+
+    def story_pool(self, settings: Settings) -> ProcessPoolExecutor | None:
+        """Worker processes that work out the stories (`workers.compare_in_worker`), or None for this process; not
+        forked, where the engine's connection would not survive a fork."""
 
 
 def _ignore(_: Progress) -> None:
@@ -106,9 +130,19 @@ def run(
 
 
 def update(
-    paths: Sequence[Path], store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback = _ignore
+    paths: Sequence[Path],
+    store: Store,
+    settings: Settings,
+    model: LanguageModel,
+    progress: ProgressCallback = _ignore,
+    *,
+    engine: ArticleEngine | None = None,
 ) -> RunResult:
-    """Read ``paths`` into ``store`` and bring every derived result up to date; the dossier is left empty."""
+    """Read ``paths`` into ``store`` and bring every derived result up to date; the dossier is left empty.
+
+    With an ``engine`` (`rashomon.distributed`), the per-article stages (read, clean, parse, extract) run there and
+    their results are saved here as they would have been; stories and their comparison run here either way.
+    """
     result = RunResult(dossier=_empty_dossier())
     workers = Workers(settings.nlp, model)
 
@@ -116,18 +150,27 @@ def update(
         if count >= settings.nlp.parallel_from:
             workers.start()  # ready before extraction, started while the inputs are still being read
 
+    pool = None  # the engine's worker processes for the stories, when it has them
     try:
-        result.stages.append(ingest_into(paths, store, settings, result, progress, on_new=enough_new))
-        extracted = extract_pending(store, settings, model, progress, workers)
+        if engine is None:
+            result.stages.append(ingest_into(paths, store, settings, result, progress, on_new=enough_new))
+            extracted = extract_pending(store, settings, model, progress, workers)
+        else:
+            ingested, extracted = engine(paths, store, settings, model, result=result, progress=progress)
+            result.stages.append(ingested)
+            if result.added + result.updated >= settings.nlp.parallel_from:
+                pool = engine.story_pool(settings)
         placed, index = place_stories(store, settings, progress)
         result.stages += [extracted, placed]
         changed = bool(extracted.items_in or placed.items_in)  # an article whose content changed is extracted again
         version = extractor_version(model)
         result.stages.append(
-            analyse_stories(store, settings, version, progress, index=index, pool=workers.pool, changed=changed)
+            analyse_stories(store, settings, version, progress, index=index, pool=pool or workers.pool, changed=changed)
         )
     finally:
         workers.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return result
 
 
@@ -145,11 +188,14 @@ def ingest_into(
     progress: ProgressCallback,
     *,
     on_new: Callable[[int], None] = lambda _: None,
+    cleaner: Cleaner | None = None,
 ) -> StageStats:
     """Ingest and clean inputs, saving each batch of articles and rejections in one transaction.
 
     Two passes over the inputs: the first records which lines each page of flattened text holds (`count_lines`),
-    so the second can tell a site's repeated debris from its article text.
+    so the second can tell a site's repeated debris from its article text. A ``cleaner`` (another engine's, as
+    `rashomon.distributed`'s) reads and cleans the files elsewhere and gives back, in reading order, what
+    `clean_item` makes of each item; they are saved here exactly as when read here.
     """
     stats = StageStats(name="ingest+clean")
     started = time.perf_counter()
@@ -175,13 +221,14 @@ def ingest_into(
     # Where every file is one article (text and page files), the count of files (and of the skipped) is the total.
     single = all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files)
     total = len(passed_over) + len(files) if single else None  # the skipped are counted as they are listed
-    read = (item for path in files for item in read_file(path, settings.ingest))
-    for item in itertools.chain(passed_over, read):
+    if cleaner is None:
+        read = (item for path in files for item in read_file(path, settings.ingest))
+        items: Iterable[Article | Rejected] = (clean_item(item, shared, latest, settings) for item in read)
+    else:
+        items = cleaner(files, shared, latest)
+    for item in itertools.chain(passed_over, items):
         stats.items_in += 1
-        raw = _with_run_metadata(item, settings) if isinstance(item, RawDocument) else item
-        cleaned = raw if isinstance(raw, Rejected) else clean_safely(raw, _repeated(raw, shared), latest)
-        if isinstance(cleaned, Article) and len(cleaned.text) > settings.ingest.max_article_chars:
-            cleaned = _too_long(cleaned, settings.ingest.max_article_chars)
+        cleaned = item
         if isinstance(cleaned, Article) and cleaned.id in read_now:
             cleaned = Rejected(
                 input=describe_input(cleaned.source, cleaned.id),
@@ -201,6 +248,18 @@ def ingest_into(
     flush()
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def clean_item(
+    item: RawDocument | Rejected, shared: Mapping[str, Mapping[str, int]], latest: date, settings: Settings
+) -> Article | Rejected:
+    """One item read from an input as the store takes it: cleaned with the run's metadata and its site's shared
+    lines, or rejected (cleaning failed, or too long to parse). Pure, so other engines run it elsewhere."""
+    raw = _with_run_metadata(item, settings) if isinstance(item, RawDocument) else item
+    cleaned = raw if isinstance(raw, Rejected) else clean_safely(raw, _repeated(raw, shared), latest)
+    if isinstance(cleaned, Article) and len(cleaned.text) > settings.ingest.max_article_chars:
+        cleaned = _too_long(cleaned, settings.ingest.max_article_chars)
+    return cleaned
 
 
 def _with_run_metadata(raw: RawDocument, settings: Settings) -> RawDocument:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
@@ -169,6 +169,35 @@ class CompareSettings(StageSettings):
     )
 
 
+class EngineSettings(StageSettings):
+    name: Literal["local", "ray"] = Field(
+        "local",
+        description="Where the per-article stages (read, clean, parse, extract) run: `local`, in this process and "
+        "its worker processes (`nlp.processes`); `ray`, as Ray Data pipelines on a Ray cluster (`pip install "
+        "'rashomon[ray]'`), with the same results. Stories, their comparison and the reports run here either way.",
+    )
+    address: str | None = Field(
+        None,
+        description="The Ray cluster to run on (`ray://host:10001`, `host:6379` or `auto`); none starts a Ray on "
+        "this machine for the run. The cluster's nodes need rashomon and its language model installed and the "
+        "inputs and `engine.shards` at the same paths.",
+    )
+    workers: int | None = Field(
+        None,
+        ge=1,
+        description="Ray actors that parse and extract, each holding the language model on one CPU (about 750 MB "
+        "each at its peak); none: one per CPU of the cluster, and never more.",
+    )
+    batch_size: int = Field(
+        16, ge=1, description="Items (articles and rejected inputs) a Ray actor parses and writes as one shard."
+    )
+    shards: Path | None = Field(
+        None,
+        description="Folder for the Parquet shards the Ray workers write and the store takes in (removed after the "
+        "run); none: a new folder beside the store (or a temporary one for a store in memory).",
+    )
+
+
 class Settings(BaseSettings):
     """All of rashomon's settings."""
 
@@ -179,6 +208,7 @@ class Settings(BaseSettings):
     dedup: DedupSettings = Field(DedupSettings(), description="Copies and syndicated wire stories.")
     stories: StorySettings = Field(StorySettings(), description="Grouping articles into stories.")
     compare: CompareSettings = Field(CompareSettings(), description="Cross-source comparison.")
+    engine: EngineSettings = Field(EngineSettings(), description="Where the per-article stages run.")
 
     @classmethod
     def settings_customise_sources(

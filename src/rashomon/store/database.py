@@ -94,6 +94,12 @@ def _pack(text: str) -> bytes:
     return zlib.compress(text.encode(), 1)  # level 1: JSON bodies to an eighth, 0.1 ms each
 
 
+def packed(text: str) -> bytes:
+    """A JSON body as the store keeps it, for what writes bodies outside the store (`rashomon.distributed`'s
+    shards, taken in by `Store.take_in_extractions`)."""
+    return _pack(text)
+
+
 def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode()
 
@@ -708,6 +714,57 @@ class Store:
     def content_hashes(self) -> dict[str, str]:
         rows = self.connection.execute("SELECT id, content_hash FROM articles").fetchall()
         return {r[0]: r[1] for r in rows}
+
+    # Taking in the Parquet shards that another engine's workers wrote (`rashomon.distributed`), read where they lie.
+    # Each shard row is one item of an input file (``file``, ``item``: where it was read) or a file's end row (kind
+    # 'end', ``item`` the number of items the file gave); a shard written twice (a retried task) repeats its rows.
+
+    def extracted_hashes(self, version: str) -> dict[str, str]:
+        """Article id -> the content hash its stored extraction by ``version`` was made from."""
+        rows = self.connection.execute(
+            "SELECT article_id, content_hash FROM extractions WHERE version = ?", [version]
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def shard_tally(self, shards: Sequence[str]) -> dict[int, tuple[int | None, int]]:
+        """Input file number -> (the items its end row says it gave, None without one; distinct items found)."""
+        rows = self.connection.execute(
+            """SELECT file, max(item) FILTER (WHERE kind = 'end'), count(DISTINCT item) FILTER (WHERE kind != 'end')
+               FROM read_parquet(?::VARCHAR[]) GROUP BY file""",
+            [list(shards)],
+        ).fetchall()
+        return {int(r[0]): (None if r[1] is None else int(r[1]), int(r[2])) for r in rows}
+
+    def shard_items(self, shards: Sequence[str], chunk: int = 1_000) -> Iterator[tuple[str, bytes]]:
+        """(kind, payload) of every item in the shards, once each, in reading order: by file, then item. Read on a
+        handle of its own, so batches can be saved while the items are still being read."""
+        reader = self.connection.cursor()
+        try:
+            reader.execute(
+                """SELECT DISTINCT ON (file, item) kind, payload FROM read_parquet(?::VARCHAR[])
+                   WHERE kind != 'end' ORDER BY file, item""",
+                [list(shards)],
+            )
+            while rows := reader.fetchmany(chunk):
+                for kind, payload in rows:
+                    yield str(kind), bytes(payload)
+        finally:
+            reader.close()
+
+    def take_in_extractions(self, shards: Sequence[str], version: str) -> list[tuple[str, list[str]]]:
+        """Store the shards' extractions (compressed JSON, see `packed`) that were made from a stored article's
+        current content, one transaction; (article id, the steps that failed) of each, by id."""
+        made = """SELECT DISTINCT ON (s.id, s.content_hash) s.id, s.content_hash, s.body, s.issues
+                  FROM read_parquet(?::VARCHAR[]) s JOIN articles a ON a.id = s.id AND a.content_hash = s.content_hash
+                  WHERE s.body IS NOT NULL"""
+        with self.transaction():
+            self.connection.execute(f"CREATE OR REPLACE TEMP TABLE shard_extractions AS {made}", [list(shards)])
+            self.connection.execute(
+                "INSERT OR REPLACE INTO extractions SELECT id, content_hash, ?, body FROM shard_extractions", [version]
+            )
+            rows = self.connection.execute("SELECT id, issues FROM shard_extractions ORDER BY id").fetchall()
+            self.connection.execute("DROP TABLE shard_extractions")
+        return [(r[0], list(r[1] or [])) for r in rows]
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "rejected", "extractions", "stories")
