@@ -38,6 +38,7 @@ from rashomon.model import (
     Span,
     TimeExpr,
 )
+from rashomon.text.numbers import format_number
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
@@ -163,7 +164,7 @@ def amount_text(figure: Figure) -> str:
     """A figure's amount as a reader compares it: "at least 12", "2,000", "1.5": no trailing ".0"."""
     if figure.value is None:
         return (figure.qualifier or "").strip() or "an unstated number"
-    number = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,.2f}".rstrip("0")
+    number = format_number(figure.value)
     qualifier = figure.qualifier if figure.qualifier and QUALIFIER_BOUNDS.get(figure.qualifier) != "=" else None
     return f"{qualifier} {number}" if qualifier else number
 

@@ -29,6 +29,7 @@ from rashomon.dossier import (
     StoryOut,
 )
 from rashomon.render.selection import largest_first
+from rashomon.text.numbers import format_number
 from rashomon.text.words import WORD_RUN
 
 _Item = TypeVar("_Item", QuoteOut, FigureOut)
@@ -202,21 +203,14 @@ def article_label(article: ArticleOut) -> str:
     return article.outlet or article.id
 
 
-def number(value: float) -> str:
-    """6.0 as "6", 30000.0 as "30,000", 1.6 as "1.6"."""
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}"
-
-
 def figure_value(figure: FigureOut) -> str:
     """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)"."""
     if figure.value is None:
         known = figure.low is not None and figure.high is not None
-        return f"vague ({number(figure.low or 0)}–{number(figure.high or 0)})" if known else "vague"
+        return f"vague ({format_number(figure.low or 0)}–{format_number(figure.high or 0)})" if known else "vague"
     if figure.qualifier:
-        return f"{figure.qualifier} {number(figure.value)}"
-    return f"≈ {number(figure.value)}" if figure.approx else number(figure.value)
+        return f"{figure.qualifier} {format_number(figure.value)}"
+    return f"≈ {format_number(figure.value)}" if figure.approx else format_number(figure.value)
 
 
 def _uncovered_conflicting(story: StoryOut) -> list[StatementOut]:
@@ -392,7 +386,7 @@ def _variants(story: StoryOut, quotes: Mapping[str, QuoteOut], links: _Links) ->
 def _figure_row(figure: FigureOut, links: _Links) -> FigureRow:
     relations: list[str] = sorted({link.relation for link in figure.aligned_with})
     source = links.source(figure.article, figure.start)
-    amount = number(figure.value) if figure.value is not None else ""
+    amount = format_number(figure.value) if figure.value is not None else ""
     return FigureRow(source, figure.text, amount, figure_value(figure), figure.unit, relations)
 
 

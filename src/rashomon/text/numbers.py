@@ -22,3 +22,11 @@ SCALES: Final[dict[str, int]] = {
     "bn": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+
+
+def format_number(value: float) -> str:
+    """An amount as a reader writes it: 6.0 as "6", 30000.0 as "30,000", 1.6 as "1.6"."""
+    value = float(value)  # an int from JSON or a hand-built figure
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}"

@@ -52,7 +52,13 @@ def test_a_range_is_none_for_what_measures_nothing_known() -> None:
 
 @pytest.mark.parametrize(
     ("value", "qualifier", "text"),
-    [(6.0, None, "6"), (2000.0, "nearly", "nearly 2,000"), (1.5, None, "1.5"), (3.0, "exactly", "3")],
+    [
+        (6.0, None, "6"),
+        (2000.0, "nearly", "nearly 2,000"),
+        (1.5, None, "1.5"),
+        (1.0005, None, "1.0005"),
+        (3.0, "exactly", "3"),
+    ],
 )
 def test_amounts_print_as_a_reader_writes_them(value: float, qualifier: str | None, text: str) -> None:
     assert amount_text(figure(value, qualifier=qualifier)) == text

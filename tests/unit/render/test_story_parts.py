@@ -10,7 +10,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rashomon.dossier import Dossier, NamingOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
-from rashomon.render.view import anchor, figure_value, number, story_views, word_differences
+from rashomon.render.view import anchor, figure_value, story_views, word_differences
+from rashomon.text.numbers import format_number as number
 from tests.unit.render.build import PageLinks, build_dossier
 from tests.unit.render.full_story import SHIP, full_story
 
