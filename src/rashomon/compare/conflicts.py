@@ -219,21 +219,24 @@ def shared_words(
 def date_conflicts(
     statements: Iterable[Sequence[int]], times: Mapping[str, Sequence[TimeExpr]], context: ConflictContext
 ) -> list[Conflict]:
-    """Statements whose articles date them to different days: each sentence gives exactly one day, and no two
-    agree."""
+    """Statements whose articles date them to different days: each article's sentences there (one, or two in a
+    row) give exactly one day, and no two articles agree."""
     conflicts = []
     for members in statements:
         sides = []
+        by_article: dict[str, list[Sentence]] = {}
         for index in members:
-            sentence = context.sentences[index]
+            by_article.setdefault(context.sentences[index].article, []).append(context.sentences[index])
+        for article, held in by_article.items():
             days = [
-                t
-                for t in times.get(sentence.article, ())
+                (t, sentence)
+                for sentence in held
+                for t in times.get(article, ())
                 if sentence.start <= t.start < sentence.end and _DAY.match(t.value)
             ]
-            if len({t.value for t in days}) != 1:
+            if len({t.value for t, _ in days}) != 1:
                 break
-            day = days[0]
+            day, sentence = days[0]
             span = Span(article=sentence.article, start=sentence.start, end=sentence.end)
             text = context.texts[day.article][day.start : day.end]
             sides.append(
@@ -328,7 +331,12 @@ def denials(
     conflicts = []
     for members in statements:
         text = {k: context.sentence_text(_span(context.sentences[k])) for k in members}
-        pairs = ((i, j) for position, i in enumerate(members) for j in members[position + 1 :])
+        pairs = (
+            (i, j)
+            for position, i in enumerate(members)
+            for j in members[position + 1 :]
+            if context.sentences[i].article != context.sentences[j].article
+        )
         found = next(
             (
                 (i, j) if which == 0 else (j, i)

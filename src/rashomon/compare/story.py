@@ -2,10 +2,10 @@
 
 Steps: sentence scores (`align`: character n-grams, embeddings, shared names, numbers and dates, combined by
 a fitted model), sentence links (each sentence's best match in another article, among the pairs `align` takes for
-one statement), statements (linked sentences, with their status), quote links (same speaker, similar words), figure
-links (same kind of quantity: agree, conflict or different scope) and the timeline (dated time expressions, merged
-where their sentences make one statement). Copies (syndicated wire stories) are left out: they repeat their
-original and corroborate nothing.
+one statement), statements (linked sentences, one per article or two in a row, with their status), quote links
+(same speaker, similar words), figure links (same kind of quantity: agree, conflict or different scope) and the
+timeline (dated time expressions, merged where their sentences make one statement). Copies (syndicated wire
+stories) are left out: they repeat their original and corroborate nothing.
 """
 
 from __future__ import annotations
@@ -113,22 +113,31 @@ def best_links(owners: Sequence[str], similarity: np.ndarray, linked: np.ndarray
     return sorted(links)
 
 
-def _groups(owners: Sequence[str], similarity: np.ndarray, links: Sequence[tuple[int, int]]) -> list[list[int]]:
+def _groups(
+    owners: Sequence[str], similarity: np.ndarray, links: Sequence[tuple[int, int]], *, runs: bool = False
+) -> list[list[int]]:
     """Linked items (sentences, quotes) grouped into statements, strongest links first, never two items of one
-    article (``owners``)."""
+    article (``owners``), unless ``runs`` and they follow each other there (items in reading order): what one outlet
+    says in one sentence, another may say in two."""
     group_of = list(range(len(owners)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(owners))}
     for i, j in sorted(links, key=lambda pair: (-similarity[pair], pair)):
         left, right = group_of[i], group_of[j]
         if left == right:
             continue
-        if {owners[k] for k in members[left]} & {owners[k] for k in members[right]}:
+        shared = {owners[k] for k in members[left]} & {owners[k] for k in members[right]}
+        if shared and not (runs and all(_consecutive(members[left] + members[right], owners, o) for o in shared)):
             continue
         keep, gone = min(left, right), max(left, right)
         for k in members.pop(gone):
             group_of[k] = keep
             members[keep].append(k)
     return sorted(sorted(group) for group in members.values())
+
+
+def _consecutive(items: Sequence[int], owners: Sequence[str], owner: str) -> bool:
+    mine = sorted(k for k in items if owners[k] == owner)
+    return mine[-1] - mine[0] == len(mine) - 1
 
 
 def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparison:
@@ -148,7 +157,7 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     else:  # character n-grams alone (embeddings turned off): their cosine against the setting
         score = similarity
         linked = similarity >= settings.sentence_similarity
-    groups = _groups(owners, score, best_links(owners, score, linked))
+    groups = _groups(owners, score, best_links(owners, score, linked), runs=True)
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
     figures = figure_alignments(story, sentences, similarity, statement_of, settings)
     context = ConflictContext(

@@ -134,11 +134,12 @@ def test_corroborated_and_single_source_statements() -> None:
         assert texts[first.article][first.start : first.end] == statement.text
 
 
-def test_a_statement_never_holds_two_sentences_of_one_article() -> None:
+def test_a_statement_never_holds_two_sentences_of_one_article_apart() -> None:
     left = annotate(
         "a",
         [
             "The storm knocked out power to the whole county overnight.",
+            "A Little League game in Fairview was called off.",
             "The storm knocked out power to the entire county overnight.",
         ],
     )
@@ -147,7 +148,31 @@ def test_a_statement_never_holds_two_sentences_of_one_article() -> None:
     for statement in result.statements:
         articles = [s.article for s in statement.sources]
         assert len(articles) == len(set(articles))
-    assert sorted(len(s.sources) for s in result.statements) == [1, 2]
+    assert sorted(len(s.sources) for s in result.statements) == [1, 1, 2]
+
+
+def test_what_one_outlet_says_in_two_sentences_in_a_row_is_one_statement() -> None:
+    left = annotate(
+        "a",
+        [
+            "The hospital board said its offer to the nurses was fair and urged the union to return to talks.",
+            "A new parking garage opened on Elm Street.",
+        ],
+    )
+    right = annotate(
+        "b",
+        [
+            "The board that runs the hospital says it has made a fair offer.",
+            "It wants the nurses' union back at the negotiating table.",
+            "Snow is expected on Friday.",
+        ],
+    )
+    result = compare(left, right)
+    (joined,) = [s for s in result.statements if len(s.sources) > 1]
+    assert joined.status == "corroborated"
+    assert [(s.article, s.start) for s in joined.sources] == [("a", 0), ("b", 0), ("b", right[1].sentences[1].start)]
+    assert statement_of(result, "Snow") == ("single-source", {"b"})
+    assert statement_of(result, "parking") == ("single-source", {"a"})
 
 
 def test_different_counts_in_parallel_sentences_conflict() -> None:
