@@ -11,12 +11,14 @@ unused figure with the same value (closeness as numpy's), preferring one whose u
 every figure of the dossier, recall every gold quantity. A vague figure (value null: "dozens") is read as the range
 of its `low` and `high` bounds ("dozens" 12-120, as NewsQuant gives them); one without bounds ("several") matches
 nothing.
-Ranges: NewsQuant annotates "5 to 7 per cent" as one quantity 5-7; the dossier gives one value per figure, so each
-end is a figure. The first table reads two neighbouring figures of one unit joined in the text by "to", "-" or "–"
-(not after "by": "rose by $4bn to $9bn"), or by "and" after "between", as one range; ``--strict`` also prints every
-figure read alone, where gold ranges can only be missed.
+Ranges: NewsQuant annotates "5 to 7 per cent" (and "from 208 pounds to 193") as one quantity; the dossier gives one
+value per figure, so each end is a figure. The first table reads two neighbouring figures of one unit joined in the
+text by "to", "-", "–" or "or" (not after "by": "rose by $4bn to $9bn"), by "and" after "between", or written "from
+X ... to Y" (a few words between, no clause break), as one range; ``--strict`` also prints every figure read alone,
+where gold ranges can only be missed.
 How our fields are compared with NewsQuant's (all lower case):
 - unit: null is NewsQuant's "-"; "percent" is "percentage"; "times" (a multiplier) is its dimensionless "count";
+  "penny" (the "p" of prices in pence) is its "point";
   an ISO currency code is NewsQuant's name for the currency (``CURRENCY_NAMES``: "USD" -> "dollar", also inside a
   rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them
   ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase
@@ -24,13 +26,14 @@ How our fields are compared with NewsQuant's (all lower case):
   ``about``, so it agrees when either the lemma or the phrase ending in the lemma equals the gold.
 - change: the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~", "more than" -> ">", "up to" ->
   "<", none -> "="); the dossier carries no direction of change, so the gold "up" and "down" (109) never match.
-- referent: the words of ``about`` (split on commas and spaces; "-" when null) against the gold referred concepts,
+- referent: the words of the figure's ``referents`` (what it is said of: "Ford" for "Ford, which has 13000
+  workers"; "revenue" and "Chinese e-commerce giant" for "the Chinese e-commerce giant makes 60 per cent of its
+  revenue"), split on commas and spaces, function words left out as NewsQuant leaves them out of its referred
+  concepts ("the", "of", "its": ``FUNCTION_WORDS``), "-" when there are none; against the gold referred concepts,
   complete (same words) and partial (a word shared) as CQE scores them; "value+referent" is the complete match.
-  ``about`` is the counted noun phrase, while NewsQuant's referent is what the quantity is said of ("Ford" for
-  "13000 workers"), which the dossier has no field for: this figure is printed, not worked for.
 Run: `.venv/bin/python benchmarks/figures.py` (``--strict``: the second table; ``--misses``: the tuning half's
-misses and false figures; ``--direct``: `find_figures` on each sentence parsed directly, skipping the pipeline,
-for fast tuning only).
+misses, false figures, wrong units and referents; ``--direct``: `find_figures` on each sentence parsed directly,
+skipping the pipeline, for fast tuning only).
 """
 
 from __future__ import annotations
@@ -71,6 +74,12 @@ CURRENCY_NAMES = {
     "BTC": "bitcoin", "USc": "cent", "GBp": "penny",
 }  # fmt: skip
 _SPLIT = re.compile(r"[,\s]+")
+# Words NewsQuant leaves out of a referred concept ("The September crude contract" -> "September crude contract").
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those its his her their our my your and or 's ’s about above across after against
+    along among around as at before behind below beside between beyond by during for from in inside into near of off
+    on onto over since through to toward towards under until upon via with within without""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +134,8 @@ def to_found(figure: Any) -> Found:
         units.add("percentage")
     elif unit == "times":  # a multiplier: NewsQuant's dimensionless "count"
         units.add("count")
+    elif unit == "penny":  # NewsQuant names the "p" of prices in pence "point"
+        units.add("point")
     elif unit.split(" per ")[0] in CURRENCY_NAMES:  # "USD per barrel" -> "dollar per barrel"
         code, per, rest = unit.partition(" per ")
         units.add(CURRENCY_NAMES[code] + per + rest)
@@ -133,11 +144,17 @@ def to_found(figure: Any) -> Found:
         if figure.about:
             head, _, last = figure.about.lower().rpartition(" ")
             units.add(f"{head} {unit.lower()}".strip() if last else unit.lower())
-    concepts = tuple(w for w in _SPLIT.split(figure.about or "-") if w) or ("-",)
+    concepts = referent_words(getattr(figure, "referents", None) or ())
     change = QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
     # A vague amount ("dozens") is the range of its bounds, as NewsQuant annotates it.
     value = (figure.low, figure.high) if figure.value is None and figure.low is not None else figure.value
     return Found(value, frozenset(units), change, concepts, figure.text)
+
+
+def referent_words(referents: Sequence[str]) -> tuple[str, ...]:
+    """The words of a figure's referents as NewsQuant lists referred concepts: content words only, "-" for none."""
+    found = (w for phrase in referents for w in _SPLIT.split(phrase))
+    return tuple(w for w in found if w and w.lower() not in FUNCTION_WORDS) or ("-",)
 
 
 def read_sentence(figures: Sequence[Any], text: str, ranges: bool) -> list[Found]:
@@ -151,7 +168,8 @@ def read_sentence(figures: Sequence[Any], text: str, ranges: bool) -> list[Found
     i = 0
     while i < len(found):
         low, high = found[i], found[i + 1] if i + 1 < len(found) else None
-        if high is not None and low.units == high.units and _joined(text, figures[i], figures[i + 1]):
+        joined = high is not None and low.units == high.units and _joined(text, figures[i], figures[i + 1])
+        if high is not None and (joined or _from_to(text, figures[i], figures[i + 1])):
             assert isinstance(low.value, float) and isinstance(high.value, float)
             out.append(
                 Found((low.value, high.value), high.units, high.change, high.concepts, f"{low.text} .. {high.text}")
@@ -170,9 +188,20 @@ def _joined(text: str, low: Any, high: Any) -> bool:
         return False
     between = text[low.end : high.start].strip().lower()
     before = text[: low.start].lower().split()[-2:]
-    if between in ("to", "-", "–"):
+    if between in ("to", "-", "–", "or"):
         return "by" not in before or re.fullmatch(r"[\d.,]+", text[low.start : low.end]) is not None
     return between == "and" and "between" in before
+
+
+def _from_to(text: str, low: Any, high: Any) -> bool:
+    """Whether two neighbouring figures of one unit are the ends of "from $36,040 at 10.45pm to $34,935": "from"
+    just before the first, "to" just before the second, a few words between and no clause break."""
+    if low.value is None or high.value is None or low.unit != high.unit:
+        return False
+    before = text[: low.start].lower().split()[-1:]
+    between = text[low.end : high.start]
+    words = between.lower().split()
+    return before == ["from"] and words[-1:] == ["to"] and len(words) <= 6 and not re.search(r"[,;.:]\s", between)
 
 
 def concepts_match(gold: Sequence[str], ours: Sequence[str]) -> tuple[bool, bool]:
@@ -203,6 +232,8 @@ def score_sentence(gold: Sequence[dict[str, str]], found: Sequence[Found]) -> tu
         complete, partial = concepts_match(_SPLIT.split(quantity["referred_concepts"]), figure.concepts)
         counts.hits["value+referent"] += complete
         counts.hits["referent partial"] += partial
+        if not complete:
+            notes.append(f"  REF {quantity['value']} gold {quantity['referred_concepts']!r} ours {figure.concepts}")
         if unit not in figure.units:
             notes.append(f"  UNIT {quantity['value']} gold {unit!r} ours {sorted(figure.units)} [{figure.text}]")
     notes.extend(f"  FALSE {found[i].value} {sorted(found[i].units)} [{found[i].text}]" for i in free)
@@ -239,6 +270,7 @@ class _Direct:
     end: int
     low: float | None = None
     high: float | None = None
+    referents: tuple[str, ...] = ()
 
 
 def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str, str], float]:
@@ -254,7 +286,9 @@ def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str
         text = sentences[i]
         spans = [(t.start, t.end) for t in times.find_times(text, _id(i), date(2020, 1, 1))]
         found[_id(i)] = [
-            _Direct(f.value, f.unit, f.qualifier, f.about, text[f.start : f.end], f.start, f.end, f.low, f.high)
+            _Direct(
+                f.value, f.unit, f.qualifier, f.about, text[f.start : f.end], f.start, f.end, f.low, f.high, f.referents
+            )
             for f in figures.find_figures(doc, _id(i), spans)
         ]
     return found, {_id(i): s for i, s in enumerate(sentences)}, time.perf_counter() - started

@@ -203,6 +203,12 @@ class FigureOut(_Model):
     high: float | None = Field(
         default=None, description='For a vague amount, the most it can mean ("dozens": 120); else null.'
     )
+    referents: list[str] = Field(
+        default_factory=list,
+        description='What the figure is said of, as written: the subject, owner or whole it belongs to ("Ford" for '
+        '"Ford, which has 13,000 workers"; "revenue" and "Chinese giant" for "the Chinese giant makes 60% of its '
+        'revenue"); empty when the sentence names nothing else.',
+    )
     start: int = Field(description="Start offset into the article's `text`.")
     end: int = Field(description="End offset into the article's `text`.")
     aligned_with: list[FigureLink] = Field(description="Figures in other articles of the same story that it matches.")

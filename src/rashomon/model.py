@@ -196,6 +196,9 @@ class Figure:
     about: str | None = None
     low: float | None = None
     high: float | None = None
+    # What the figure is said of (the subject, owner or whole): "Ford" for "13,000 workers"; empty when the parse
+    # names nothing (results stored before referents were found have none).
+    referents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,6 +19,7 @@ import numpy as np
 from spacy.attrs import IDX, LOWER, POS, TAG
 from spacy.symbols import NUM
 
+from rashomon.extract.figure_referents import find_referents
 from rashomon.extract.lexicon import figure_words as words
 from rashomon.extract.nlp import text_of
 from rashomon.model import Figure
@@ -35,7 +36,7 @@ _TOKEN_NUMBER = re.compile(
 _SUFFIX_UNIT = re.compile(r"[^\s()\[\]\-,;:!?]+")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
-_YEAR = re.compile(r"1\d{3}|20\d{2}|2100")
+_YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
 # Words an amount may start with besides numbers and tokens holding digits.
 _OPENING_WORDS = sorted(
     words.VAGUE_OF_WORDS | words.VAGUE_DETERMINERS | set(words.SCALES) | words.MINUS_WORDS | {"a", "an", "half"}
@@ -85,19 +86,23 @@ class _Reading:
 
 def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
     """The figures in ``doc`` in text order, none overlapping another or any ``exclude`` character range."""
-    figures: list[Figure] = []
+    figures: list[tuple[Figure, int, int]] = []
     taken_end = -1
     for amount in _amounts(doc):
         if _is_ruled_out(doc, amount):
             continue
-        figure = _build_figure(doc, article_id, amount)
-        if figure is None or figure.start < taken_end:
+        built = _build_figure(doc, article_id, amount)
+        if built is None or built[0].start < taken_end:
             continue
-        if _in_time(doc, amount, figure, exclude):
+        if _in_time(doc, amount, built[0], exclude):
             continue
-        figures.append(figure)
-        taken_end = figure.end
-    return tuple(figures)
+        figures.append(built)
+        taken_end = built[0].end
+    tokens = {k for _, first, last in figures for k in range(first, last + 1)}
+    return tuple(
+        replace(f, referents=find_referents(doc, first, last, tokens, counted=f.about is not None or f.unit is None))
+        for f, first, last in figures
+    )
 
 
 def _in_time(doc: Doc, amount: _Amount, figure: Figure, exclude: Sequence[tuple[int, int]]) -> bool:
@@ -381,7 +386,8 @@ def _follows_id_word(doc: Doc, first: int) -> bool:
     return i >= 0 and doc[i].lower_ in words.ID_WORDS
 
 
-def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
+def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> tuple[Figure, int, int] | None:
+    """The figure of an amount, with its first and last token; None when it is not kept."""
     first = amount.first
     money = _currency_before(doc, first) if amount.unit is None and amount.value is not None else None
     if money is not None:  # "$2 million", "US $58": the figure starts on the sign
@@ -394,7 +400,7 @@ def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
     first, qualifier, inexact = _qualifier(doc, first)
     start = doc[first].idx
     end = doc[unit.end].idx + len(doc[unit.end].text)
-    return Figure(
+    figure = Figure(
         id=f"{article_id}:figure:{start}-{end}",
         article=article_id,
         start=start,
@@ -407,6 +413,7 @@ def _build_figure(doc: Doc, article_id: str, amount: _Amount) -> Figure | None:
         low=amount.bounds[0] if amount.bounds else None,
         high=amount.bounds[1] if amount.bounds else None,
     )
+    return figure, first, unit.end
 
 
 def _keeps(doc: Doc, amount: _Amount, unit: _Unit, first: int) -> bool:
@@ -430,7 +437,8 @@ def _keeps(doc: Doc, amount: _Amount, unit: _Unit, first: int) -> bool:
         return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS)
     if unit.unit is not None:
         return not (named and unit.about is not None and unit.unit[:1].islower() and not unit.plural)
-    return run.root.dep_ in _BARE_DEPS and not named and not _in_score(doc, amount)
+    low_end = run.root.dep_ == "quantmod" and _follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
+    return (run.root.dep_ in _BARE_DEPS or low_end) and not named and not _in_score(doc, amount)
 
 
 def _in_score(doc: Doc, amount: _Amount) -> bool:
@@ -493,15 +501,16 @@ def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
 _MEASURED = frozenset({*words.UNIT_SYMBOLS.values(), *words.UNIT_WORDS.values(), *words.UNIT_PHRASES.values()})
 
 
-def _find_unit(doc: Doc, amount: _Amount) -> _Unit:
+def _find_unit(doc: Doc, amount: _Amount, ranges: bool = True) -> _Unit:
     """What the amount counts or measures, with a rate after it; a unit of None (ending on the amount) when
-    nothing is found."""
+    nothing is found. With ``ranges``, a bare amount may take the unit of the other end of a range it is in."""
     if amount.unit is not None:
-        return _rate(doc, _Unit(end=amount.last, unit=amount.unit))
+        own = _rate(doc, _Unit(end=amount.last, unit=amount.unit))
+        return _range_rate(doc, amount, own) if ranges and own.unit == amount.unit else own
     bare = _Unit(end=amount.last, unit=None)
     after = amount.last + 1
     if after >= len(doc):
-        return _age_before(doc, amount) or bare
+        return _age_before(doc, amount) or (_range_low_unit(doc, amount) if ranges else None) or bare
     if amount.value is None:
         return _of_phrase(doc, amount) or _noun_after(doc, amount) or bare
     found = (
@@ -513,7 +522,8 @@ def _find_unit(doc: Doc, amount: _Amount) -> _Unit:
         or _noun_after(doc, amount)
     )
     if found is None:
-        return _age_before(doc, amount) or _range_unit(doc, amount) or bare
+        in_range = (_range_unit(doc, amount) or _range_low_unit(doc, amount)) if ranges else None
+        return _age_before(doc, amount) or in_range or _partitive(doc, amount) or bare
     return _rate(doc, _age(doc, found))
 
 
@@ -522,7 +532,9 @@ def _range_high(doc: Doc, amount: _Amount) -> _Amount | None:
     at = amount.last + 1
     if at + 1 >= len(doc) or doc[at].lower_ not in words.RANGE_WORDS or doc[at + 1].lower_ in ("a", "an"):
         return None
-    if doc[at].lower_ == "and" and (amount.first == 0 or doc[amount.first - 1].lower_ != "between"):
+    before = amount.first - 1
+    before -= 1 if before > 0 and doc[before].lower_ in words.CURRENCY_SYMBOLS else 0  # "between $62 and $68"
+    if doc[at].lower_ == "and" and (before < 0 or doc[before].lower_ != "between"):
         return None
     at += 1 if doc[at + 1].lower_ in words.CURRENCY_SYMBOLS and at + 2 < len(doc) else 0  # "$89 to $93 billion"
     return _number(doc, at + 1) if _starts_number(doc, at + 1) else None
@@ -531,7 +543,7 @@ def _range_high(doc: Doc, amount: _Amount) -> _Amount | None:
 def _range_unit(doc: Doc, amount: _Amount) -> _Unit | None:
     """The low end of a range takes the unit of the high end."""
     high = _range_high(doc, amount)
-    unit = None if high is None else high.unit or _find_unit(doc, high).unit
+    unit = None if high is None else high.unit or _find_unit(doc, high, ranges=False).unit
     return _Unit(end=amount.last, unit=unit) if unit is not None else None
 
 
@@ -597,14 +609,15 @@ def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> _Un
 
 
 def _measure_name(text: str) -> str | None:
-    """The name of a measure written as ``text`` ("km", "kW", "Miles"), or None."""
+    """The name of a measure written as ``text`` ("km", "kW", "Miles", "p." ending a sentence), or None."""
+    text = text[:-1] if len(text) > 1 and text[-1] in ".-" else text
     return words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(text.lower())
 
 
 def _lemma(tok: Token) -> str:
     """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text ("m." read as "m")."""
     word = str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
-    return word[:-1] if len(word) > 1 and word.endswith(".") else word
+    return word[:-1] if len(word) > 1 and word[-1] in ".-" else word
 
 
 def _time_unit_after(doc: Doc, after: int) -> _Unit | None:
@@ -621,6 +634,8 @@ def _time_unit_after(doc: Doc, after: int) -> _Unit | None:
 def _rate(doc: Doc, unit: _Unit) -> _Unit:
     """ "per barrel", "a month", "an hour" after a unit: the unit becomes a rate ("USD per barrel")."""
     at = unit.end + 1
+    if at < len(doc) and doc[at].text == "-":
+        return _hyphen_rate(doc, unit)
     if unit.unit is None or at + 1 >= len(doc) or doc[at].lower_ not in words.RATE_WORDS:
         return unit
     if doc[at].text == "/" and doc[at].idx != doc[unit.end].idx + len(doc[unit.end].text):
@@ -638,6 +653,17 @@ def _rate(doc: Doc, unit: _Unit) -> _Unit:
     return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
 
 
+def _hyphen_rate(doc: Doc, unit: _Unit) -> _Unit:
+    """ "a 52,000 barrel-a-day refinery": a rate written with hyphens."""
+    at = unit.end + 1
+    if unit.unit is None or at + 3 >= len(doc) or doc[at + 1].lower_ not in ("a", "an") or doc[at + 2].text != "-":
+        return unit
+    lemma = _lemma(doc[at + 3])
+    if lemma not in words.TIME_UNITS and lemma not in words.RATE_NOUNS:
+        return unit
+    return replace(unit, end=at + 3, unit=f"{unit.unit} per {words.TIME_UNITS.get(lemma, lemma)}")
+
+
 def _age(doc: Doc, unit: _Unit) -> _Unit:
     """ "a 50-year-old man", "an 18 month-old daughter": a time unit followed by "old" is an age."""
     at = unit.end + 1
@@ -651,10 +677,56 @@ def _age(doc: Doc, unit: _Unit) -> _Unit:
 
 
 def _age_before(doc: Doc, amount: _Amount) -> _Unit | None:
-    """ "aged 35": a bare number after "aged" is an age in years."""
-    if amount.first > 0 and doc[amount.first - 1].lower_ == "aged":
-        return _Unit(end=amount.last, unit="year of age")
+    """ "aged 35", "Maddon, 66, said": a bare whole number after "aged", or set off by commas after a person's
+    name, is an age in years."""
+    first, last = amount.first, amount.last
+    if first > 0 and doc[first - 1].lower_ == "aged":
+        return _Unit(end=last, unit="year of age")
+    if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text not in (",", "."):
+        return None
+    value = amount.value
+    person = doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].pos_ == "PROPN"
+    if person and first == last and value is not None and value.is_integer() and 0 < value < 120:
+        return _Unit(end=last, unit="year of age")
     return None
+
+
+def _range_rate(doc: Doc, amount: _Amount, unit: _Unit) -> _Unit:
+    """The low end of "between $62 and $68 per share" takes the rate of the high end."""
+    high = _range_high(doc, amount)
+    money = _currency_before(doc, high.first) if high is not None and high.unit is None else None
+    if high is not None and money is not None:
+        high = replace(high, unit=money[0])  # "$68": the sign is a token of its own
+    if high is None or high.unit != amount.unit:
+        return unit
+    rate = _find_unit(doc, high, ranges=False).unit
+    return replace(unit, unit=rate) if rate and rate.startswith(f"{amount.unit} per ") else unit
+
+
+def _range_low_unit(doc: Doc, amount: _Amount) -> _Unit | None:
+    """The high end of "from 208 pounds to 193" takes the unit of the low end: a bare number after "to", with
+    "from", an amount and its unit shortly before."""
+    to = amount.first - 1
+    if to < 2 or doc[to].lower_ != "to":
+        return None
+    for at in range(to - 1, max(to - 6, 0), -1):
+        if doc[at].lower_ == "from" and _starts_number(doc, at + 1):
+            low = _number(doc, at + 1)
+            if low is None or low.value is None or low.last >= to:
+                return None
+            unit = low.unit or _find_unit(doc, low, ranges=False).unit
+            return _Unit(end=amount.last, unit=unit) if unit is not None and unit not in _TIME_UNIT_NAMES else None
+    return None
+
+
+def _partitive(doc: Doc, amount: _Amount) -> _Unit | None:
+    """ "two of his brothers", "three of the 12 jurors": a number counting some of a group named after "of"."""
+    at = amount.last + 1
+    if at + 1 >= len(doc) or doc[at].lower_ != "of" or doc[at + 1].pos_ not in ("DET", "PRON"):
+        return None
+    if amount.value is None or amount.fraction or not amount.value.is_integer() or amount.value < 2:
+        return None  # "one of the negotiators" says who, not how many; a fraction ends on its fraction word
+    return _of_phrase(doc, amount)
 
 
 def _of_phrase(doc: Doc, amount: _Amount) -> _Unit | None:
@@ -663,8 +735,8 @@ def _of_phrase(doc: Doc, amount: _Amount) -> _Unit | None:
     if of.lower_ != "of":
         return None
     nouns = [child for child in of.children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
-    if not nouns:
-        return None
+    if not nouns or any(tok.like_num or _DIGIT.search(tok.text) for tok in doc[of.i + 1 : nouns[0].i]):
+        return None  # "280 million of the 1.5 billion shekels": the noun is the other amount's
     noun = nouns[0]
     return _Unit(end=noun.i, unit=_unit_name(noun), about=_about(doc, of.i + 1, noun.i), plural=True)
 

@@ -188,6 +188,7 @@ def assemble(
                 about=f.about,
                 low=f.low,
                 high=f.high,
+                referents=list(f.referents),
                 start=f.start,
                 end=f.end,
                 aligned_with=sorted(figure_links[f.id], key=lambda link: link.figure),

@@ -296,6 +296,46 @@ def test_the_low_end_of_a_range_takes_scale_and_unit(
     assert [(f.value, f.unit) for f in figures(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Her weight fell from 208 kilograms to 193 in a year.", "kilogram"),
+        ("The shares sold at between $62 and $68 per share.", "USD per share"),
+        ("The talks lasted three or four weeks.", "week"),
+    ],
+)
+def test_both_ends_of_a_range_share_the_unit(figures: Finder, text: str, unit: str) -> None:
+    low, high = figures(text)
+    assert low.unit == high.unit == unit
+
+
+def test_a_bare_range_from_one_number_to_another_keeps_both_ends(figures: Finder) -> None:
+    text = "Output jumped from 240 to 273 last quarter."
+    assert [f.value for f in figures(text)] == [240.0, 273.0]
+
+
+def test_a_rate_written_with_hyphens(figures: Finder) -> None:
+    figure = _only(figures, "The port runs a 90,000 barrel-a-day plant.")
+    assert (figure.value, figure.unit) == (90000.0, "barrel per day")
+
+
+def test_an_age_set_off_by_commas_after_a_name(figures: Finder) -> None:
+    figure = _only(figures, "Margaret Ellison, 71, opened the new library.")
+    assert (figure.value, figure.unit) == (71.0, "year of age")
+
+
+def test_a_number_counting_some_of_a_group(figures: Finder) -> None:
+    text = "Two of the jurors left early."
+    figure = _only(figures, text)
+    assert (text[figure.start : figure.end], figure.unit) == ("Two of the jurors", "juror")
+
+
+def test_a_partitive_does_not_take_the_next_amounts_noun(figures: Finder) -> None:
+    text = "She has raised 280 million of the 1.5 billion euros she needs."
+    first, second = figures(text)
+    assert (text[first.start : first.end], second.unit) == ("280 million", "EUR")
+
+
 def test_a_scale_word_alone_is_not_an_amount(figures: Finder) -> None:
     assert figures("The word he used was billion, not million.") == ()
 

@@ -135,7 +135,9 @@ UNIT_SYMBOLS: dict[str, str] = {
     "°": "degree", "Nm": "newton metre", "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal",
     "GPa": "gigapascal", "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
     "km²": "square kilometre", "sqm": "square metre", "ha": "hectare", "sec": "second",
-    "ms": "millisecond", "p": "penny", "h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
+    "ms": "millisecond", "p": "penny", "PS": "horsepower", "mmBTU": "mega british thermal unit",
+    "MMBtu": "mega british thermal unit", "mmBtu": "mega british thermal unit",
+    "h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
 }  # fmt: skip
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
@@ -169,6 +171,7 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("percentage", "point"): "percentage point", ("nautical", "mile"): "nautical mile",
     ("light", "year"): "light year", ("metric", "ton"): "metric ton", ("kilowatt", "hour"): "kilowatt hour",
     ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
+    ("lb", "-", "ft"): "foot pound-force", ("pound", "-", "foot"): "pound-foot", ("pound", "-", "feet"): "pound-foot",
 }  # fmt: skip
 # Words after a unit that make it a rate ("$58 per barrel", "$3,500 a month", "80 miles an hour").
 RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
@@ -178,8 +181,8 @@ RATE_NOUNS: frozenset[str] = frozenset(
 )
 # Words after "a year", "a day" that make it a time, not a rate ("$6bn a year earlier").
 NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "after", "since", "from"})
-# Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles").
-RANGE_WORDS: frozenset[str] = frozenset({"to", "-", "–", "and"})
+# Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles", "three or four years").
+RANGE_WORDS: frozenset[str] = frozenset({"to", "-", "–", "and", "or"})
 # Words after a number that make it a multiplier ("six times the size", "1.4 times book value").
 MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
 # Words before a time unit that make it a date, not a counted unit ("2.1 last year").

@@ -1,0 +1,183 @@
+"""What a figure is said of, read from the parse: its referents.
+
+A figure's referents are the nearest noun it belongs to and the subject of its clause: "60 per cent of its revenue"
+in "the Chinese giant makes 60 per cent of its revenue" gives "revenue" (what it is a part of) and "Chinese giant"
+(the subject); "13,000 workers" in "Ford, which has 13,000 workers" gives "Ford" (a relative pronoun stands for its
+noun); "a $3,500 a month mortgage" gives "mortgage" (the noun the amount describes); "boost the range by 35 miles"
+gives "range" (what a change is measured on). The counted noun itself is not a referent (it is the figure's
+``about``), nor is a pronoun. Steps: ``_anchor`` finds the figure's head in the parse, ``_owner`` the noun it is
+part of, ``_climb`` walks up from it to the clause's verb, keeping the first noun it hangs from, ``_subject`` finds
+that verb's subject, and ``_phrase`` writes a noun with the words that modify it, figures left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from rashomon.extract.lexicon import figure_words as words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBS = frozenset({"VERB", "AUX"})
+# The figure describes the noun it hangs from ("a $3,500 mortgage", "a 0.6 per cent fee", "Maddon, 66,").
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A clause that hangs from a verb without a subject of its own takes that verb's subject.
+_OPEN_CLAUSES = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acomp", "agent", "pobj"})
+# Prepositions after the figure that name what it is part of or measured on ("60% of revenue", "47% from the field").
+_PART_PREPOSITIONS = frozenset({"of", "from", "in"})
+# Prepositions through which a verb's amount measures its object's change ("boost the range by 35 miles").
+_CHANGE_PREPOSITIONS = frozenset({"by", "to", "from", "in"})
+# Entities that say where or when, not what: "13,000 workers in the United Kingdom".
+_SETTING_TYPES = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
+# Subjects that stand for a part of something named before ("most landed in shallow water").
+_QUANTIFIERS = frozenset({"most", "some", "many", "all", "few", "both", "each", "none", "several", "others", "half"})
+_STEPS = 8  # hops up the parse; a clause's verb is rarely further
+
+
+def find_referents(
+    doc: Doc, first: int, last: int, figures: Collection[int] = (), *, counted: bool = False
+) -> tuple[str, ...]:
+    """The referents of the figure on tokens ``first..last`` (inclusive): at most the noun it belongs to and its
+    clause's subject, each as written, without leading determiners or the tokens of any figure (``figures``: the
+    token numbers of all figures of the sentence); empty when the parse gives neither. A ``counted`` figure ends on
+    the noun it counts ("two kids"): only "of" names a whole it is part of, other prepositions say where it is."""
+    own = range(first, last + 1)
+    skip = {*own, *figures}
+    anchor = _anchor(doc, first, last)
+    found: list[Token] = []
+    owner = _owner(anchor, last, ("of",) if counted else _PART_PREPOSITIONS)
+    if owner is not None:
+        found.append(owner)
+    verb = _climb(anchor, last, found, skip)
+    if verb is not None:
+        changed = _changed(verb, anchor) if not found else None
+        if changed is not None:
+            found.append(changed)
+        subject = _subject(verb)
+        if subject is not None and subject.i not in skip:
+            found.append(subject)
+    phrases: list[str] = []
+    for noun in found:
+        phrase = _phrase(doc, noun, skip)
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
+    return tuple(phrases)
+
+
+def _anchor(doc: Doc, first: int, last: int) -> Token:
+    """The figure's head: its token whose own head lies outside it (the last such, as a counted noun ends it)."""
+    anchor = doc[last]
+    for tok in doc[first : last + 1]:
+        if not first <= tok.head.i <= last or tok.head.i == tok.i:
+            anchor = tok
+    return anchor
+
+
+def _owner(anchor: Token, last: int, prepositions: Collection[str]) -> Token | None:
+    """The whole a figure is part of or measured on: "60 per cent of its revenue" -> "revenue", "47.6% from the
+    field" -> "field"; not a place or a date."""
+    for child in anchor.rights:
+        if child.i > last and child.dep_ == "prep" and child.lower_ in prepositions:
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.pos_ in _NOUNS and noun.ent_type_ not in _SETTING_TYPES:
+                    return noun
+    return None
+
+
+def _climb(anchor: Token, last: int, found: list[Token], skip: Collection[int]) -> Token | None:
+    """Walk up from the figure to its clause's verb, keeping the first noun on the way that the figure describes or
+    hangs from ("a fine of 10.5 million dollars" -> "fine"; not another figure, as "($7.5 million)" hangs from the
+    amount before it); None when the figure is itself a subject."""
+    tok = anchor
+    for _ in range(_STEPS):
+        dep, head = tok.dep_, tok.head
+        if head.i == tok.i or dep in _SUBJECT_DEPS:
+            return None
+        if dep in ("conj", "cc", "pobj"):
+            tok = head  # the first of a list stands for all; a preposition goes where it hangs
+            continue
+        if head.pos_ in _NOUNS and (dep in ("prep", "appos") or (dep in _MODIFIER_DEPS and head.i > last)):
+            if not found and head.i not in skip:
+                found.append(head)
+            tok = head
+            continue
+        if head.pos_ in _VERBS:
+            return head
+        tok = head
+    return None
+
+
+def _changed(verb: Token, anchor: Token) -> Token | None:
+    """The object whose change the figure measures: "boost the driving range by about 35 miles", "pulled the sector
+    0.68 percent lower"; None when the figure is the object itself."""
+    objects = [t for t in verb.children if t.dep_ == "dobj" and t.pos_ in _NOUNS]
+    if not objects or anchor.dep_ == "dobj" or anchor in objects:
+        return None
+    link = anchor
+    while link.head.i not in (verb.i, link.i):
+        link = link.head
+    by_preposition = link.dep_ == "prep" and link.lower_ in _CHANGE_PREPOSITIONS
+    return objects[0] if by_preposition or link.dep_ in ("npadvmod", "advmod", "acomp", "oprd") else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb`` or of the verb its open clause hangs from; a relative pronoun's noun; a pronoun's
+    stand-in in the clause above ("the company said it has 1,000 customers"); None for any other pronoun."""
+    for _ in range(_STEPS):
+        subjects = [t for t in verb.children if t.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            if subject.pos_ not in ("PRON", "DET") and subject.lower_ not in _QUANTIFIERS:
+                return subject
+            if verb.dep_ not in _OPEN_CLAUSES or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            continue
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
+            if not any(t.tag_ == "TO" for t in verb.children):
+                return verb.head  # "products priced at under $10"
+            verb = verb.head  # "plans to lay off 6,650 employees": whose plans
+            while verb.dep_ in ("conj", "pobj", "prep") and verb.head.i != verb.i:
+                verb = verb.head
+            verb = verb.head
+            continue
+        if verb.dep_ not in _OPEN_CLAUSES or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase(doc: Doc, noun: Token, skip: Collection[int]) -> str | None:
+    """A noun with the words that modify it: those before it, what its prepositions attach ("contract with American
+    Media") and nouns joined to it ("people and families"); determiners, pronouns and figures left out."""
+    keep = _phrase_tokens(noun, skip, depth=2)
+    text = "".join(doc[k].text_with_ws for k in sorted(keep)).strip()
+    return text or None
+
+
+def _phrase_tokens(noun: Token, skip: Collection[int], depth: int) -> set[int]:
+    left = noun.left_edge.i
+    while left < noun.i and (noun.doc[left].pos_ in ("DET", "PRON", "PUNCT", "ADV", "CCONJ", "ADP", "PART")):
+        left += 1
+    keep = {k for k in range(left, noun.i + 1) if k not in skip and noun.doc[k].pos_ != "PRON"}
+    for child in noun.rights:
+        if depth and child.dep_ == "prep" and child.i not in skip:
+            nouns = [t for t in child.children if t.dep_ == "pobj" and _names_a_thing(t) and t.i not in skip]
+            if nouns and not any(t.i in skip for t in nouns[0].subtree):
+                keep |= {child.i, *_phrase_tokens(nouns[0], skip, depth - 1)}
+        elif child.dep_ in ("cc", "conj") and child.i not in skip and (child.dep_ == "cc" or child.pos_ in _NOUNS):
+            keep |= {child.i} if child.dep_ == "cc" else _phrase_tokens(child, skip, 0)
+        elif child.dep_ == "appos" and child.i == noun.i + 2 and noun.doc[noun.i + 1].text == "(":
+            keep |= {noun.i + 1, child.i, child.i + 1}  # a name's code in brackets: "Ford (F)"
+    return keep
+
+
+def _names_a_thing(tok: Token) -> bool:
+    """A noun that names a thing, not a time ("revenue in the quarter", "a fee in December")."""
+    return tok.pos_ in _NOUNS and tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in words.TIME_UNITS
