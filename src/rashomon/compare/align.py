@@ -9,7 +9,7 @@ pair is one statement when the score reaches the model's threshold.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,13 +37,16 @@ class Terms:
     dates: sparse.csr_array
 
 
-def terms(texts: Sequence[str]) -> Terms:
+def terms(texts: Sequence[str], dates: Sequence[Collection[str]] | None = None) -> Terms:
     """Names (capitalised words after a sentence's first word, not function words, lower case and cut to six
     letters so "Armenia" meets "Armenian"), numbers (digits, commas dropped, and number words) and calendar words of
-    each text."""
+    each text; ``dates`` adds each text's resolved dates (ISO values), so "nine years ago" meets "in 2016" and
+    "Friday" meets "May 30"."""
     kinds: dict[str, list[set[str]]] = {"names": [], "numbers": [], "dates": []}
-    for text in texts:
+    for number, text in enumerate(texts):
         found: dict[str, set[str]] = {kind: set() for kind in kinds}
+        if dates is not None:
+            found["dates"].update(dates[number])
         for position, match in enumerate(_TOKEN.finditer(text)):
             token = match.group()
             lower = token.lower()
@@ -85,10 +88,15 @@ def _overlap(incidence: sparse.csr_array) -> tuple[np.ndarray, np.ndarray]:
     return overlap, apart
 
 
-def signals(texts: Sequence[str], embeddings: np.ndarray, char: np.ndarray | None = None) -> Iterator[np.ndarray]:
+def signals(
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    char: np.ndarray | None = None,
+    dates: Sequence[Collection[str]] | None = None,
+) -> Iterator[np.ndarray]:
     """The signals of every pair of texts, one (n, n) array per name in FEATURES; ``embeddings`` are unit rows,
-    ``char`` the texts' `similarity_matrix` when the caller has it."""
-    found = terms(texts)
+    ``char`` the texts' `similarity_matrix` when the caller has it, ``dates`` their resolved dates (`terms`)."""
+    found = terms(texts, dates)
     yield similarity_matrix(texts) if char is None else char
     yield np.asarray(embeddings @ embeddings.T, dtype=np.float64)
     for incidence in (found.names, found.numbers, found.dates):
@@ -115,14 +123,19 @@ FITTED = AlignModel(
 
 
 def scores(
-    texts: Sequence[str], embeddings: np.ndarray, model: AlignModel = FITTED, *, char: np.ndarray | None = None
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    model: AlignModel = FITTED,
+    *,
+    char: np.ndarray | None = None,
+    dates: Sequence[Collection[str]] | None = None,
 ) -> np.ndarray:
     """The probability that each pair of texts makes one statement: a symmetric (n, n) array.
 
     Summed signal by signal, so a long story never holds all its signals at once.
     """
     logit = np.full((len(texts), len(texts)), model.intercept)
-    for weight, signal in zip(model.coefficients, signals(texts, embeddings, char), strict=True):
+    for weight, signal in zip(model.coefficients, signals(texts, embeddings, char, dates), strict=True):
         logit += weight * signal
     return np.asarray(1.0 / (1.0 + np.exp(-logit)))
 

@@ -150,7 +150,8 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     similarity = similarity_matrix(sentence_texts) if several else np.zeros((len(sentences), len(sentences)))
     owners = [s.article for s in sentences]
     if several and settings.embeddings:
-        score = align.scores(sentence_texts, _embeddings(story), char=similarity)
+        dates = sentence_dates(story, sentences)
+        score = align.scores(sentence_texts, _embeddings(story), char=similarity, dates=dates)
         # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
         model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
         linked = align.same_statement(score, model)
@@ -241,6 +242,18 @@ class _SentenceAt:
         return spans[at][2] if at >= 0 and char < spans[at][1] else None
 
 
+def sentence_dates(story: StoryInput, sentences: Sequence[Sentence]) -> list[set[str]]:
+    """The dates (ISO values of its DATE expressions) each sentence gives."""
+    sentence_at = _SentenceAt(sentences)
+    dates: list[set[str]] = [set() for _ in sentences]
+    for article in story.articles:
+        for time in story.annotations[article.id].times:
+            index = sentence_at(article.id, time.start)
+            if index is not None and time.type in (None, "DATE"):
+                dates[index].add(time.value)
+    return dates
+
+
 def figure_alignments(
     story: StoryInput,
     sentences: Sequence[Sentence],
@@ -252,14 +265,9 @@ def figure_alignments(
     texts = {a.id: a.text for a in story.articles}
     found = []
     sentence_at = _SentenceAt(sentences)
-    # Each sentence's dates: figures of sentences dated differently count different days ("68 mm fell on
-    # Saturday", "30 mm more expected on Thursday").
-    dates: list[set[str]] = [set() for _ in sentences]
-    for article in story.articles:
-        for time in story.annotations[article.id].times:
-            index = sentence_at(article.id, time.start)
-            if index is not None and time.type in (None, "DATE"):
-                dates[index].add(time.value)
+    # Figures of sentences dated differently count different days ("68 mm fell on Saturday", "30 mm more expected
+    # on Thursday").
+    dates = sentence_dates(story, sentences)
     figures = [(f, sentence_at(f.article, f.start)) for a in story.articles for f in story.annotations[a.id].figures]
     # Positions of the figures of each kind of quantity: a figure is compared with the later ones of its kind.
     of_kind: dict[str, list[int]] = defaultdict(list)

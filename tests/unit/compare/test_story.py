@@ -388,3 +388,15 @@ def test_with_embeddings_off_statements_align_by_character_ngrams_alone() -> Non
     result = compare_story(story, SETTINGS.model_copy(update={"embeddings": False}))
     assert statement_of(result, "freight train") == ("corroborated", {"a", "b"})
     assert statement_of(result, "Schools") == ("single-source", {"a"})
+
+
+def test_dates_written_differently_but_resolved_alike_count_as_agreeing() -> None:
+    left_words = ["The pier on the east side, finished in 2011, was underwater by noon.", "Schools closed early."]
+    right_words = ["Water was soon over the pier, completed fourteen years ago.", "A ferry was cancelled."]
+    undated = compare(annotate("a", left_words), annotate("b", right_words))
+    assert statement_of(undated, "east side") == ("single-source", {"a"})
+    dated = compare(
+        annotate("a", left_words, times=[("2011", "2011")]),
+        annotate("b", right_words, times=[("fourteen years ago", "2011")]),
+    )
+    assert statement_of(dated, "east side") == ("corroborated", {"a", "b"})
