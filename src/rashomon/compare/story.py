@@ -69,7 +69,7 @@ _NEGATION_CLOSENESS = 0.6
 # happening, and a reader cannot place "2024-W14").
 # A dated happening that ends this long before the event is background.
 _BACKGROUND = timedelta(days=31)
-_TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X|\d{4}-(?:\d{2}|SP|SU|FA|WI)(?:-\d{2})?)$")
+_TIMELINE_VALUE = re.compile(r"^(?:\d{4}|\d{3}X?|\d{4}-(?:\d{2}|SP|SU|FA|WI)(?:-\d{2})?)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

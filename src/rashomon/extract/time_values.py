@@ -22,10 +22,17 @@ Resolver = Callable[[re.Match[str], date | None], str | tuple[str, TimexType] | 
 _HALF_YEAR_DAYS = 183
 # Without a future cue, a month-day farther ahead than this is last year's (news reports what happened).
 _AHEAD_DAYS = 90
+# The same for a bare month: one at most this many months ahead is the coming one ("talks resume in May").
+_AHEAD_MONTHS = 2
 # How far back a future cue is looked for: about the words of a short clause.
 _CUE_WINDOW = 100
 _WORD = re.compile(r"[A-Za-z’']+")
-_CLAUSE_END = re.compile(r"[.!?;:\n]\s|[\"“”]|``|''")
+# How far back a quarter named before "a year ago" makes it the year-ago quarter of a results report.
+_RESULTS_WINDOW = 1000
+_QUARTER = re.compile(r"\bquarter\b", re.IGNORECASE)
+_NEXT_TO = re.compile(r"\bnext\s+to\b")  # "next to the embassy" is a place, not a future cue
+# A period after an initial or a title ("Daniel P. Davison", "Mr. Smith") does not end the clause.
+_CLAUSE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?;:\n]\s|[\"“”]|``|''")
 
 
 def timex_type(value: str) -> TimexType:
@@ -43,8 +50,10 @@ _CALENDAR_VALUE = re.compile(r"^(\d{3})(\d|X)(?:-(\d{2}|SP|SU|FA|WI)(?:-(\d{2}))
 
 
 def last_day(value: str) -> date | None:
-    """The last day a calendar value covers ("2020" -> 2020-12-31, "2020-FA" -> 2020-11-30, "197X" ->
-    1979-12-31), None for values that are not calendar dates (durations, references, weeks)."""
+    """The last day a calendar value covers ("2020" -> 2020-12-31, "2020-FA" -> 2020-11-30, "197X" and "197" ->
+    1979-12-31, "19" -> 1999-12-31), None for values that are not calendar dates (durations, references, weeks)."""
+    if value.isdigit() and len(value) in (2, 3):  # a century ("19") or a decade ("197")
+        return date(int(value.ljust(4, "9")), 12, 31)
     match = _CALENDAR_VALUE.match(value)
     if match is None or (len(value) > 4 and value[4] != "-") or "W" in value:
         return None
@@ -114,13 +123,23 @@ def _next_word(match: re.Match[str]) -> str:
     return after.group(1) if after else ""
 
 
-def _future(match: re.Match[str]) -> bool:
-    """True when a future cue stands in the clause before the match ("will return on Wednesday")."""
+def _clause_words(match: re.Match[str]) -> list[str]:
+    """The lowered words of the clause before the match, nearest last."""
     before = match.string[max(0, match.start() - _CUE_WINDOW) : match.start()]
     ends = list(_CLAUSE_END.finditer(before))
     if ends:
         before = before[ends[-1].end() :]
-    for word in reversed(_WORD.findall(before.lower())):
+    return _WORD.findall(_NEXT_TO.sub(" ", before.lower()))
+
+
+def _past(match: re.Match[str]) -> bool:
+    """True when the clause before the match is told in the past ("they last met in January")."""
+    return any(w in words.PAST_CUES for w in _clause_words(match))
+
+
+def _future(match: re.Match[str]) -> bool:
+    """True when a future cue stands in the clause before the match ("will return on Wednesday")."""
+    for word in reversed(_clause_words(match)):
         if word in words.FUTURE_CUE_BARRIERS:
             return False
         if word in words.FUTURE_CUES or word.endswith(("'ll", "’ll")):
@@ -150,7 +169,7 @@ def _year_shift(distance: int, future: bool) -> int:
         return int(distance < 0)
     if distance > _AHEAD_DAYS:
         return -1
-    return int(distance < -_HALF_YEAR_DAYS)
+    return int(distance < _AHEAD_DAYS - 365)
 
 
 def _weekday_date(anchor: date, weekday: int, modifier: str, future: bool) -> date:
@@ -199,7 +218,12 @@ def month(match: re.Match[str], anchor: date | None) -> str | None:
     elif modifier in ("next", "coming"):
         year += int(number <= anchor.month)
     elif modifier != "this":
-        year += int(number < anchor.month) if _future(match) else -int(number > anchor.month)
+        ahead = (number - anchor.month) % 12
+        year += (
+            int(number < anchor.month)
+            if _future(match) or (0 < ahead <= _AHEAD_MONTHS and not _past(match))
+            else -int(number > anchor.month)
+        )
     return f"{year:04d}-{number:02d}"
 
 
@@ -208,7 +232,7 @@ def weekday(match: re.Match[str], anchor: date | None) -> str | tuple[str, Timex
     TempEval-3 training data types it)."""
     if anchor is None or _next_word(match) in words.WEEKDAY_NAME_FOLLOWERS:
         return None
-    modifier = (match["mod"] or "").lower()
+    modifier = " ".join((match["mod"] or "").lower().split()[-1:])  # "this past" as "past"
     # "Wednesday's ruling" names something that has happened, whatever the verb around it.
     future = not match.group().endswith(("'s", "’s")) and _future(match)
     day = _weekday_date(anchor, words.WEEKDAYS[match["wday"]], modifier, future).isoformat()
@@ -296,7 +320,8 @@ def day_part(match: re.Match[str], anchor: date | None) -> str | None:
 
 
 def clock(match: re.Match[str], anchor: date | None) -> str | None:
-    """ "9 a.m. Tuesday", "10:30 p.m.", "noon Thursday" -> the day (the anchor's when none is written) and time."""
+    """ "9 a.m. Tuesday", "10:30 p.m.", "noon Thursday", "5 p.m. EST Nov. 9" -> the day (the anchor's when none is
+    written) and time."""
     if anchor is None:
         return None
     named = match["wday"]
@@ -308,7 +333,12 @@ def clock(match: re.Match[str], anchor: date | None) -> str | None:
     else:
         hour, minute = int(match["hour"]) % 12, int(match["minute"] or 0)
         hour += 12 if match["ampm"][0].lower() == "p" else 0
-    if named is None:
+    if groups.get("month"):
+        found = _nearest_year(anchor, _month_of(match["month"]), int(match["day"]), _future(match))
+        if found is None:
+            return None
+        day = found
+    elif named is None:
         day = anchor
     elif named.lower() in words.DEICTIC_DAYS:
         day = anchor + timedelta(days=words.DEICTIC_DAYS[named.lower()])
@@ -324,8 +354,12 @@ def relative_unit(match: re.Match[str], anchor: date | None) -> str | None:
     """ "last year", "this month", "earlier this month", "next week", "this quarter", "last weekend"."""
     if anchor is None:
         return None
-    step = {"last": -1, "this": 0, "next": 1}[match["mod"].lower()]
-    unit = match["unit"].lower()
+    return _relative_value(anchor, match["mod"].lower(), match["unit"].lower())
+
+
+def _relative_value(anchor: date, modifier: str, unit: str) -> str:
+    """The year, month, quarter, week or weekend before ("last"), after ("next") or around the anchor."""
+    step = {"last": -1, "next": 1}.get(modifier, 0)  # "this", "the current"
     if unit == "year":
         return f"{anchor.year + step:04d}"
     if unit == "month":
@@ -339,11 +373,62 @@ def relative_unit(match: re.Match[str], anchor: date | None) -> str | None:
     return _iso_week(anchor + timedelta(weeks=step))
 
 
-def weekend(match: re.Match[str], anchor: date | None) -> str | None:
-    """ "the weekend": the anchor's own when it falls on one or a future cue says so, else the one before."""
+# A calendar date of year, month or day granularity at the start of a value ("1998", "1998-10", "1998-10-23TNI").
+CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dX])")
+
+
+def anaphor_step(match: re.Match[str]) -> tuple[str, int]:
+    """The unit and the shift of an anaphoric expression: "that year" -> (year, 0), "the next morning" -> (day, 1)."""
+    unit = (match["unit"] or match["unit2"] or match["unit3"]).lower()
+    relation = (match["rel"] or match["rel2"] or "").lower()
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(relation, 0)
+    return ("day" if unit == "morning" else unit), step
+
+
+def anaphoric(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "that year", "the following day" with the anchor for antecedent (the finder re-resolves them against the
+    last date the text names before them)."""
+    return None if anchor is None else shifted(anchor.isoformat(), *anaphor_step(match))
+
+
+def shifted(antecedent: str, unit: str, step: int) -> str | None:
+    """The year, month, week or day of a calendar value, moved ``step`` units; None when the value is not fine
+    enough ("that day" after "1998")."""
+    found = CALENDAR_DATE.match(antecedent)
+    if found is None:
+        return None
+    year_text, month_text, day_text = found.groups()
+    if unit == "year":
+        return f"{int(year_text) + step:04d}"
+    if month_text is None:
+        return None
+    if unit == "month":
+        year_number, month_number = _shift_month(int(year_text), int(month_text), step)
+        return f"{year_number:04d}-{month_number:02d}"
+    day = None if day_text is None else _safe_date(int(year_text), int(month_text), int(day_text))
+    if day is None:
+        return None
+    if unit == "week":
+        return _iso_week(day + timedelta(weeks=step))
+    return (day + timedelta(days=step)).isoformat()
+
+
+def unit_edge(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the end of the year", "the start of next month", "year-end": TIMEX3 gives the edge the whole unit's value
+    (the edge itself is a modifier, not part of the value)."""
     if anchor is None:
         return None
-    within = anchor.weekday() >= 5 or _future(match)
+    if match["edge"]:
+        return f"{anchor.year:04d}"
+    return _relative_value(anchor, (match["mod"] or "this").lower(), match["unit"].lower())
+
+
+def weekend(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the weekend", "this past weekend": the anchor's own when it falls on one or a future cue says so (not
+    after "this past"), else the one before."""
+    if anchor is None:
+        return None
+    within = anchor.weekday() >= 5 or (not match["past"] and _future(match))
     return f"{_iso_week(anchor if within else anchor - timedelta(weeks=1))}-WE"
 
 
@@ -360,8 +445,8 @@ def relative_season(match: re.Match[str], anchor: date | None) -> str | None:
     now = _season_ordinal(code, anchor.year + offset)
     wanted = words.SEASON_ORDER.index(words.SEASONS[match["season"].lower()])
     back = (now - wanted) % 4
-    modifier = match["mod"].lower()
-    if modifier == "last":
+    modifier = match["mod"].lower().split()[-1]  # "this past" as "past"
+    if modifier in ("last", "past"):
         return _season_value(now - (back or 4))
     if modifier == "next":
         return _season_value(now + ((wanted - now) % 4 or 4))
@@ -381,6 +466,31 @@ def quarter(match: re.Match[str], anchor: date | None) -> str | None:
     return f"{year:04d}-Q{number}"
 
 
+def half_year(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the second half of 2012", "the first half of next year" -> 2012-H2, the next year's H1."""
+    half = 1 if match["half"].lower() == "first" else 2
+    if match["year"]:
+        return f"{match['year']}-H{half}"
+    if anchor is None:
+        return None
+    step = {"last": -1, "next": 1}.get((match["mod"] or "").lower(), 0)
+    return f"{anchor.year + step:04d}-H{half}"
+
+
+def reported_quarter(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the quarter", "the latest quarter", "the latest period": in results news, the last quarter ended before the
+    anchor; "the year-earlier quarter", "the year-ago period", "year-earlier profit": that quarter a year before."""
+    if anchor is None:
+        return None
+    return _reported_quarter(anchor, years_back=int(bool(match["ago"] or match["bare"])))
+
+
+def _reported_quarter(anchor: date, years_back: int) -> str:
+    """The last quarter ended before the anchor, ``years_back`` years before."""
+    index = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - 4 * years_back
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
 def reference(match: re.Match[str], anchor: date | None) -> str | None:
     """ "now", "currently" -> PRESENT_REF; "recently", "the past" -> PAST_REF; "the future" -> FUTURE_REF."""
     del anchor
@@ -391,8 +501,26 @@ def reference(match: re.Match[str], anchor: date | None) -> str | None:
 
 
 def decade(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the 1990s" -> 199 (TIMEX3 writes a decade as its first three digits)."""
     del anchor
-    return f"{match['decade']}X"
+    return match["decade"]
+
+
+def short_decade(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the '80s", "the nineties": the decade of the anchor's century, or of the one before when it would lie
+    ahead of the anchor."""
+    if anchor is None:
+        return None
+    digit = int(match["digit"]) if match["digit"] else words.DECADE_WORDS[match["word"].lower()]
+    century = anchor.year // 100 - int(digit > anchor.year % 100 // 10)
+    return f"{century:02d}{digit}"
+
+
+def century(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "the 20th century", "the nineteenth century" -> 19, 18 (TIMEX3 writes a century as its first two digits)."""
+    del anchor
+    number = int(match["number"]) if match["number"] else words.CENTURY_ORDINALS[match["word"].lower()]
+    return f"{number - 1:02d}"
 
 
 def year(match: re.Match[str], anchor: date | None) -> str | None:
@@ -408,10 +536,24 @@ def year(match: re.Match[str], anchor: date | None) -> str | None:
 # --- durations and recurrences ----------------------------------------------------------------------------------
 
 
-def _duration(count: int | str, unit: str) -> str:
+def _duration(count: int | str, unit: str, half: bool = False) -> str:
     designator, multiplier, is_time = words.DURATION_UNITS[unit.lower()]
+    if half and isinstance(count, int):
+        return _and_a_half(count, designator, multiplier, is_time)
     amount = count if isinstance(count, str) else str(count * multiplier)
     return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
+
+
+def _and_a_half(count: int, designator: str, multiplier: int, is_time: bool) -> str:
+    """ "two and a half years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "half a day" -> PT12H: the half in the next
+    smaller unit where there is one, else as a decimal ("P1.5W")."""
+    prefix = "PT" if is_time else "P"
+    if multiplier > 1:
+        return f"{prefix}{count * multiplier + multiplier // 2}{designator}"
+    half = {("Y", False): "6M", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}.get((designator, is_time))
+    if half is None:
+        return f"{prefix}{count}.5{designator}"
+    return f"{prefix}{f'{count}{designator}' if count else ''}{half}"
 
 
 def duration(match: re.Match[str], anchor: date | None) -> str | None:
@@ -425,10 +567,12 @@ def count_duration(match: re.Match[str], anchor: date | None) -> str | tuple[str
     """ "three years", "44 days", "a two-year term" -> P3Y, P44D, P2Y; "a year" after a rate word ("twice a year",
     "$5,000 a year") is a SET; ages ("five years old", "a two-year-old") are not times."""
     del anchor
-    count = _number(match["n"])
+    halved = match["n"].lower().startswith("half")
+    count = 0 if halved else _number(match["n"])
     if count is None or _next_word(match).lower() in words.DURATION_BLOCKING_FOLLOWERS:
         return None
-    value = _duration(count, match["unit"])
+    groups = match.groupdict()
+    value = _duration(count, match["unit"], halved or bool(groups.get("half") or groups.get("half2")))
     if value == "P1D" and match["n"].lower() == "one" and _previous_word(match).lower() in words.MODALS:
         return "FUTURE_REF", "DATE"  # "will one day be"
     if match["n"].lower() in ("a", "an"):
@@ -436,6 +580,12 @@ def count_duration(match: re.Match[str], anchor: date | None) -> str | tuple[str
         if _previous_word(match).lower() in words.SET_RATE_WORDS or previous[-1:].isdigit():
             return value, "SET"
     return value
+
+
+def unit_long(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "a day-long meeting", "a decades-long feud" -> P1D, PXY."""
+    del anchor
+    return _duration("X" if match["plural"] else 1, match["unit"])
 
 
 def vague_duration(match: re.Match[str], anchor: date | None) -> str | None:
@@ -463,6 +613,8 @@ def ago(match: re.Match[str], anchor: date | None) -> str | None:
     if designator == "M":
         year_number, month_number = _shift_month(anchor.year, anchor.month, -amount)
         return f"{year_number:04d}-{month_number:02d}"
+    if amount == 1 and _QUARTER.search(match.string, max(0, match.start() - _RESULTS_WINDOW), match.start()):
+        return _reported_quarter(anchor, years_back=1)  # "profit of $3 million, up from $2 million a year ago"
     return f"{anchor.year - amount:04d}"
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rashomon.extract import time_values as values
@@ -40,6 +40,8 @@ class _Rule:
     # A cheap pattern every match contains (a unit word, a weekday): the rule's own pattern then runs only on the
     # text around its hits, since trying a long alternation at every character cost most of the finder's time.
     trigger: re.Pattern[str] | None = None
+    # "that year", "the following day": resolved against the date the text names last before, not the anchor.
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +50,7 @@ class _Candidate:
     end: int
     value: str
     type: TimexType
+    step: tuple[str, int] | None = None  # an anaphoric expression's unit and shift
 
 
 def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExpr, ...]:
@@ -56,7 +59,7 @@ def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExp
     ``anchor`` is the publication date that relative expressions are resolved against; with None only expressions
     that carry their own value (explicit years, full dates, seasons with a year, durations) are returned.
     """
-    chosen = _select(_candidates(text, anchor))
+    chosen = _follow_antecedents(_select(_candidates(text, anchor)))
     return tuple(TimeExpr(article=article_id, start=c.start, end=c.end, value=c.value, type=c.type) for c in chosen)
 
 
@@ -68,7 +71,8 @@ def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
             if resolved is None:
                 continue
             value, kind = resolved if isinstance(resolved, tuple) else (resolved, rule.type or timex_type(resolved))
-            yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind)
+            step = values.anaphor_step(match) if rule.anaphoric else None
+            yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind, step=step)
 
 
 def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
@@ -93,6 +97,22 @@ def _select(candidates: Iterator[_Candidate]) -> list[_Candidate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _follow_antecedents(chosen: list[_Candidate]) -> list[_Candidate]:
+    """Anaphoric expressions re-resolved against the last calendar date before them ("in June 1998 ... later that
+    year" -> 1998); with none before, or none fine enough, they keep their anchor-based value."""
+    antecedent: str | None = None
+    resolved: list[_Candidate] = []
+    for cand in chosen:
+        value = None
+        if cand.step is not None and antecedent is not None:
+            value = values.shifted(antecedent, *cand.step)
+        kept = cand if value is None else replace(cand, value=value)
+        if values.CALENDAR_DATE.match(kept.value):
+            antecedent = kept.value
+        resolved.append(kept)
+    return resolved
 
 
 # --- patterns ---------------------------------------------------------------------------------------------------
@@ -128,10 +148,11 @@ def _build_rules() -> tuple[_Rule, ...]:
     qualifier = rf"(?:\b(?:{_alternation(words.DURATION_QUALIFIERS)})\s+)?"
     clock = r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
     clock_day = (
-        rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<wday>{weekday}|(?i:yesterday|today|tomorrow))\b)?"
+        rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?:(?P<wday>{weekday}|(?i:yesterday|today|tomorrow))\b|"
+        rf"{month}\s+{day}(?![.,:]\d)))?"
     )
     relative_unit = (
-        r"\b(?:(?:earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+"
+        r"\b(?:(?:earlier|later|early|late)\s+)?(?P<mod>last|this|next|(?:the\s+)?current(?:\s+fiscal)?)\s+"
         r"(?P<unit>year|month|week|quarter|weekend)\b"
     )
     holidays = _alternation([*words.HOLIDAYS, *words.WEEKDAY_HOLIDAYS, *words.EASTER_HOLIDAYS])
@@ -143,15 +164,22 @@ def _build_rules() -> tuple[_Rule, ...]:
         ("month-year", rf"\b{month},?\s+(?:of\s+)?{year}", 0, values.month_year, None),
         ("month", rf"(?:\b(?P<mod>(?i:last|next|this|early|late|mid|coming))[\s-]+)?\b{full_month}{possessive}", 0,
          values.month, None),
-        ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|coming|past))\s+)?\b(?P<wday>{weekday})\b{possessive}{part}?",
-         0, values.weekday, None),
+        ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|coming|(?:this\s+)?past))\s+)?\b(?P<wday>{weekday})\b"
+         rf"{possessive}{part}?", 0, values.weekday, None),
         ("clock", rf"{clock}{clock_day}", 0, values.clock, "TIME"),
         ("noon", rf"\b(?P<noon>(?i:noon|midnight|midday))\b{clock_day}", 0, values.clock, "TIME"),
         ("day-part", rf"\b(?P<word>{_alternation(words.DAY_PART_DEICTICS)})\s+{part_word}", re.IGNORECASE,
          values.day_part, "TIME"),
         ("tonight", r"\b(?P<word>tonight)\b", re.IGNORECASE, values.day_part, "TIME"),
         ("relative-unit", rf"{relative_unit}{possessive}", re.IGNORECASE, values.relative_unit, None),
-        ("weekend", r"\bthe\s+weekend\b(?:['’]s\b)?", re.IGNORECASE, values.weekend, None),
+        ("unit-edge", r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<mod>this|last|next|"
+         r"current)\s+)?(?P<unit>year|month|week|quarter)\b|\b(?P<edge>year(?:['’]s)?[-\s]end)\b", re.IGNORECASE,
+         values.unit_edge, None),
+        ("anaphoric", r"\b(?:(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year)|the\s+"
+         r"(?P<rel>following|next|previous|preceding)\s+(?P<unit2>day|morning)|the\s+(?P<rel2>following)\s+"
+         r"(?P<unit3>week|month|year))\b(?!['’-])", re.IGNORECASE, values.anaphoric, None),
+        ("weekend", r"\b(?:the|(?P<past>this\s+past))\s+weekend\b(?:['’]s\b)?", re.IGNORECASE, values.weekend,
+         None),
         ("deictic", rf"\b(?P<word>{_alternation(words.DEICTIC_DAYS)})\b{possessive}", re.IGNORECASE, values.deictic,
          None),
         ("reference", rf"\b(?P<word>{_alternation(words.REFERENCE_WORDS)})\b(?![-’'])", re.IGNORECASE,
@@ -160,17 +188,28 @@ def _build_rules() -> tuple[_Rule, ...]:
          rf"(?!\s+(?:{_alternation(words.HOLIDAY_NAMES)})\b)", 0, values.holiday, None),
         ("season-year", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+of)?,?\s+{year}", re.IGNORECASE,
          values.season_year, None),
-        ("relative-season", rf"\b(?P<mod>last|this|next)\s+{season}", re.IGNORECASE, values.relative_season, None),
+        ("relative-season", rf"\b(?P<mod>last|this|next|this\s+past)\s+{season}", re.IGNORECASE,
+         values.relative_season, None),
+        # "the summer", "the early spring"; not "the fall", which is more often a drop than a season
+        ("the-season", r"\b(?P<mod>the)\s+(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)\b"
+         r"(?!\s+(?:of|in)\b)", re.IGNORECASE, values.relative_season, None),
         ("quarter", rf"\b(?:the\s+)?(?:{year}\s+)?(?:fiscal\s+)?(?P<ord>{_alternation(words.QUARTER_ORDINALS)})"
          rf"[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)\b)?", re.IGNORECASE, values.quarter, None),
+        ("reported-quarter", r"\bthe\s+(?:(?:latest|most\s+recent)\s+(?:quarter|period)|(?:comparable\s+)?"
+         r"(?P<ago>year[-\s](?:earlier|ago))\s+(?:quarter|period)|quarter(?![-\w]|\s+(?:of|century)\b))"
+         r"|\b(?P<bare>year-(?:earlier|ago))\b(?!-)",
+         re.IGNORECASE, values.reported_quarter, None),
         ("the-duration", rf"\bthe\s+(?:(?:past|last|previous|next|coming|first|final|remaining)\s+)"
          rf"(?:(?P<n>{number})\s+)?{unit}", re.IGNORECASE, values.duration, None),
         ("the-count", rf"\bthe\s+(?P<n>{number})\s+{unit}", re.IGNORECASE, values.duration, None),
-        ("count", rf"{qualifier}\b(?P<n>{number}|an?|one)\s+(?:(?:more|additional|extra|straight|consecutive|full)\s+)?"
-         rf"{unit}", re.IGNORECASE, values.count_duration, None),
+        ("count", rf"{qualifier}\b(?P<n>{number}|an?|one|half\s+an?)(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?\s+"
+         rf"(?:(?:more|additional|extra|straight|consecutive|full)\s+)?{unit}(?P<half2>\s+and\s+a\s+half\b)?",
+         re.IGNORECASE, values.count_duration, None),
         ("count-adjective", rf"\b(?P<n>{number}|\d+)-{singular}\b(?!-old)", re.IGNORECASE, values.count_duration, None),
         ("recent-units", r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", re.IGNORECASE,
          values.vague_duration, None),
+        ("bare-units", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s))(?P<unit>hours|days|weeks|months|years|decades)\b"
+         r"(?!\s+(?:of|to|old|ago|earlier|later|before|after)\b)", 0, values.vague_duration, None),
         ("ago", rf"{qualifier}\b(?P<n>{number}|an?)\s+{unit}\s+(?P<dir>ago|earlier)\b", re.IGNORECASE, values.ago,
          None),
         ("set-adverb", rf"\b(?P<word>{_alternation(words.SET_ADVERBS)})\b", 0, values.set_adverb, "SET"),
@@ -178,23 +217,44 @@ def _build_rules() -> tuple[_Rule, ...]:
          rf"{_alternation(words.MONTH_NAMES)}|{_alternation(words.SEASONS)})\b", re.IGNORECASE, values.set_unit, "SET"),
         ("decade", r"(?:\bthe\s+(?:(?:early|late|mid)[\s-]+)?)?(?<![\d.,$€£¥:/#])\b(?P<decade>(?:19|20)\d)0s\b", 0,
          values.decade, None),
-        ("year", rf"(?:\bfiscal\s+)?(?<![\d.,$€£¥:/#])\b{year}", 0, values.year, None),
+        ("short-decade", rf"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:['’](?P<digit>\d)0s\b|"
+         rf"(?P<word>{_alternation(words.DECADE_WORDS)})\b)", re.IGNORECASE, values.short_decade, None),
+        ("century", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<number>1\d|2[01]|[1-9])(?:st|nd|rd|th)|"
+         rf"(?P<word>{_alternation(words.CENTURY_ORDINALS)}))[\s-]+century\b(?!-)", re.IGNORECASE, values.century,
+         None),
+        ("year", rf"(?:\b(?:fiscal|(?i:early|late)|(?i:mid)(?=-))[\s-]+)?(?<![\d.,$€£¥:/#])\b{year}", 0, values.year,
+         None),
+        ("half-year", rf"\b(?:the\s+)?(?P<half>first|second|last)\s+half\s+of\s+(?:{year}|(?:the\s+|this\s+)?"
+         r"(?P<mod>last|next|current)?\s*year\b)", re.IGNORECASE, values.half_year, None),
+        ("unit-long", r"\b(?P<unit>hour|day|week|month|year|decade)(?P<plural>s)?-long\b", re.IGNORECASE,
+         values.unit_long, "DURATION"),
     ]  # fmt: skip
     units = re.compile(rf"\b(?:{_alternation(words.DURATION_UNITS)})\b", re.IGNORECASE)
     triggers = {
         **dict.fromkeys(("the-duration", "the-count", "count", "count-adjective", "ago"), units),
         "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
         "decade": re.compile(r"\d0s\b"),
+        "century": re.compile(r"century", re.IGNORECASE),
+        "half-year": re.compile(r"\bhalf\b", re.IGNORECASE),
+        "unit-long": re.compile(r"-long\b", re.IGNORECASE),
+        "short-decade": re.compile(r"0s\b|ties\b", re.IGNORECASE),
+        "anaphoric": re.compile(r"\b(?:that|same|following|next|previous|preceding)\b", re.IGNORECASE),
+        "bare-units": units,
         "weekday": re.compile(weekday),
         "quarter": re.compile(r"quarter", re.IGNORECASE),
-        **dict.fromkeys(("season-year", "relative-season"), re.compile(_alternation(words.SEASONS), re.IGNORECASE)),
+        "unit-edge": re.compile(r"\b(?:end|beginning|start|middle)\b", re.IGNORECASE),
+        "reported-quarter": re.compile(r"quarter|period|year-(?:earlier|ago)", re.IGNORECASE),
+        **dict.fromkeys(
+            ("season-year", "relative-season", "the-season"), re.compile(_alternation(words.SEASONS), re.IGNORECASE)
+        ),
         **dict.fromkeys(
             ("month", "month-day-year", "day-month-year", "month-day", "day-month", "month-year"),
             re.compile(_alternation([*words.MONTH_NAMES, *words.MONTH_ABBREVIATIONS])),
         ),
     }
     return tuple(
-        _Rule(name=n, pattern=re.compile(p, f), resolve=r, type=t, trigger=triggers.get(n)) for n, p, f, r, t in specs
+        _Rule(name=n, pattern=re.compile(p, f), resolve=r, type=t, trigger=triggers.get(n), anaphoric=n == "anaphoric")
+        for n, p, f, r, t in specs
     )
 
 

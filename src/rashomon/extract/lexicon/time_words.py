@@ -114,6 +114,7 @@ DAY_PART_DEICTICS: Final[dict[str, int]] = {"yesterday": -1, "last": -1, "this":
 REFERENCE_WORDS: Final[dict[str, str]] = {
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
@@ -131,9 +132,15 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset(
     {
         "will", "won't", "'ll", "’ll", "shall", "expect", "expected", "expects", "scheduled", "planned", "plans",
         "planning", "upcoming", "coming", "set", "going", "intends", "aims", "hopes", "would", "next", "postponed",
-        "delayed", "deadline", "soon",
+        "delayed", "deadline", "soon", "effective",
     }
 )  # fmt: skip
+
+# Words in the same clause before a month that tell it in the past ("they last met in January"), beside any word
+# ending in "-ed" that is not a future cue ("expected", "scheduled").
+PAST_CUES: Final[frozenset[str]] = frozenset(
+    {"was", "were", "had", "did", "last", "ago", "since", "began", "met", "said", "took", "came", "went", "saw", "won"}
+)
 
 # Adverbs that stop the look-back for a future cue: a new clause in the past ("will ... , said Monday").
 FUTURE_CUE_BARRIERS: Final[frozenset[str]] = frozenset({"said", "says", "told", "announced", "reported", "added"})
@@ -141,6 +148,18 @@ FUTURE_CUE_BARRIERS: Final[frozenset[str]] = frozenset({"said", "says", "told", 
 # Ordinal words of quarters ("the third quarter" -> Q3).
 QUARTER_ORDINALS: Final[dict[str, int]] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+# Ordinal words of centuries ("the nineteenth century" -> 18); digits ("19th") are read as numbers.
+CENTURY_ORDINALS: Final[dict[str, int]] = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+
+# Decades written as words ("the nineties" -> 199 with a twentieth-century anchor).
+DECADE_WORDS: Final[dict[str, int]] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+    "nineties": 9,
 }  # fmt: skip
 
 # Recurrences: adverbs and "every"/"each"/"per" units as TIMEX3 SET values.
