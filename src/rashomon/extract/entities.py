@@ -13,21 +13,32 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
+from spacy.attrs import ENT_IOB, POS
+from spacy.symbols import PROPN
 
 from rashomon.extract.lexicon.entity_words import (
     ACRONYM_SKIPS,
     COUNTRY_PREFIXES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    OWNER_VERBS,
     PLACE_HEADS,
+    PLACE_NOUNS,
+    PLACE_OF_NOUNS,
+    REGION_NOUNS,
     TIME_ZONES,
     TITLE_WORDS,
     VESSEL_NOUNS,
 )
 from rashomon.extract.lexicon.places import PLACE_NAMES
 from rashomon.extract.lexicon.speech_words import DEMONYM_COUNTRY, TITLES
+from rashomon.extract.nlp import text_of
 from rashomon.model import Entity, EntityType, Mention
 from rashomon.text.names import name_key, skeleton
 
@@ -45,33 +56,64 @@ _TYPE_PRIORITY: dict[EntityType, int] = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVE
 _TITLE_WORDS = tuple((title, re.compile(rf"\b{re.escape(title)}\b")) for title in TITLES)
 
 
+# Labels kept only where the context says what the name is: the model reads "the city of Sochi" as a nationality
+# and "the shipping group Maersk" as a product.
+_CONTEXT_ONLY = frozenset({"NORP", "PRODUCT"})
+_OUTSIDE = 2  # spaCy's ENT_IOB value for a token in no entity
+
+
 def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
     """Named mentions from the model's entity recogniser, trimmed of articles, possessive endings and trailing
-    titles, and retyped where the name or its context says what it is (`_label`)."""
+    titles, without capitalised words that are not names (`_not_a_name`), with the names the model missed where
+    their context says what they are (`_missed_names`), and typed by that context over the model's label
+    (`_context_type`), which every mention of the same name in the article then shares."""
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    mentions = []
+    found: list[tuple[Any, EntityType, EntityType | None]] = []
     for ent in doc.ents:
         label = SPACY_LABELS.get(ent.label_)
-        if label is None or ent.text in TIME_ZONES or _is_portfolio(doc, ent, label):
+        if ent.text in TIME_ZONES or (label is not None and _is_portfolio(doc, ent, label)):
+            continue
+        if label is None and ent.label_ not in _CONTEXT_ONLY:
             continue
         last = ent.end
         while last - ent.start > 1 and doc[last - 1].lower_.rstrip(".") in TITLE_WORDS:
             last -= 1
         name = doc[ent.start : last]
-        text = name.text
-        left = len(text) - len(_TRIM_LEFT.sub("", text))
-        right = len(_TRIM_RIGHT.sub("", text.rstrip()))
-        if right - left < 2 or not text[left:right][0].isupper():
+        if _not_a_name(name, surnames):
             continue
-        mentions.append(
-            Mention(
-                article=article_id,
-                start=name.start_char + left,
-                end=name.start_char + right,
-                label=_label(doc, name, label, surnames),
-            )
-        )
-    return tuple(mentions)
+        context = _context_type(doc, name)
+        if label is not None:
+            found.append((name, context or _label(name, label, surnames), context))
+        elif context is not None:
+            found.append((name, context, context))
+    found.extend(_missed_names(doc))
+    return _typed_alike(text_of(doc), found, article_id)
+
+
+def _typed_alike(
+    text: str, found: Sequence[tuple[Any, EntityType, EntityType | None]], article_id: str
+) -> tuple[Mention, ...]:
+    """The mentions, each of a name its context typed in this article taking that type ("Nagorno-Karabakh, a
+    region ..." makes every Nagorno-Karabakh of the article a place)."""
+    built = [(mention, context) for name, label, context in found if (mention := _mention(name, label, article_id))]
+    by_key: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention, context in built:
+        if context is not None:
+            by_key[name_key(text[mention.start : mention.end])][context] += 1
+    mentions = []
+    for mention, _ in built:
+        types = by_key.get(name_key(text[mention.start : mention.end]))
+        mentions.append(replace(mention, label=types.most_common(1)[0][0]) if types else mention)
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _mention(name: Any, label: EntityType, article_id: str) -> Mention | None:
+    text = name.text
+    left = len(text) - len(_TRIM_LEFT.sub("", text))
+    right = len(_TRIM_RIGHT.sub("", text.rstrip()))
+    if right - left < 2 or not text[left:right][0].isupper():
+        return None
+    return Mention(article=article_id, start=name.start_char + left, end=name.start_char + right, label=label)
 
 
 def _is_portfolio(doc: Any, ent: Any, label: EntityType) -> bool:
@@ -85,12 +127,113 @@ def _is_portfolio(doc: Any, ent: Any, label: EntityType) -> bool:
     )
 
 
-def _label(doc: Any, name: Any, label: EntityType, surnames: set[str]) -> EntityType:
-    """The type a name's context gives it over the model's: a vessel after "ship"/"tanker", a place by its last
-    word ("... Bridge", "... River") or, for a lone word taken for a person whom the article never names in full,
-    by being a known country or city ("bound for Colombo")."""
-    if name.start > 0 and doc[name.start - 1].lower_ in VESSEL_NOUNS:
+def _not_a_name(name: Any, surnames: set[str]) -> bool:
+    """A one-word "name" that is a common noun or an adjective: capitalised only by opening its sentence (as the
+    tagger reads it), a measure of time before an adverb ("Moments earlier", "Hours later"), or a nationality
+    before a noun ("the Azerbaijani president"); not the surname of a person the article names in full."""
+    if len(name) != 1 or name.text in surnames:
+        return False
+    token = name[0]
+    if token.is_sent_start and token.tag_ in ("NN", "NNS"):
+        return True
+    if token.dep_ == "npadvmod" and token.head.i == token.i + 1 and token.head.pos_ == "ADV":
+        return True
+    modifies = token.dep_ in ("amod", "compound") and token.head.i > token.i and token.head.pos_ == "NOUN"
+    return modifies and _is_demonym(token.text)
+
+
+def _is_demonym(word: str) -> bool:
+    """A country's adjective: irregular ones from the table, else a known place plus a regular ending
+    ("Azerbaijani", "Armenian", "Ukrainian", "Chinese", "Mexican")."""
+    if not word.isalpha() or word.isupper() or word in PLACE_NAMES:
+        return False
+    if word.lower() in DEMONYM_COUNTRY:
+        return True
+    stems: tuple[str, ...] = (word + "stan", word + "istan", word + "a")  # "Kazakh", "Afghan", "Somali"
+    if word.endswith("ese"):
+        stems += (word[:-3], word[:-3] + "a")
+    elif word.endswith("ian"):
+        stems += (word[:-1], word[:-3], word[:-3] + "a", word[:-3] + "e")
+    elif word.endswith("an"):
+        stems += (word[:-1], word[:-2] + "o")
+    elif word.endswith("i"):
+        stems += (word[:-1],)
+    return any(len(stem) > 2 and stem in PLACE_NAMES for stem in stems)
+
+
+def _context_type(doc: Any, name: Any) -> EntityType | None:
+    """The type a name's context gives it, whatever the model said: a vessel after "ship" or "tanker"; what the
+    noun in apposition says ("the shipping group Maersk", "Nagorno-Karabakh, a region ..."); a place after "the
+    city of" or before "province" ("Armenia's Syunik province"); a company by its last word ("... Ltd") or as a
+    vessel's owner ("The ship is owned by Grace Ocean")."""
+    root = name.root
+    before = doc[name.start - 1].lower_ if name.start > 0 else ""
+    described = _described_as(doc, name)
+    if before in VESSEL_NOUNS or described in VESSEL_NOUNS:
         return "OTHER"
+    if described in ORG_NOUNS:
+        return "ORG"
+    if described in PLACE_NOUNS:
+        return "PLACE"
+    if before == "of" and name.start > 1 and doc[name.start - 2].lower_ in PLACE_OF_NOUNS:
+        return "PLACE"
+    if name.end < len(doc) and root.head.i == name.end:
+        after = doc[name.end]
+        if after.lower_ in REGION_NOUNS and after.dep_ != "compound":
+            return "PLACE"
+    if len(name) > 1 and name[-1].lower_.rstrip(".") in ORG_HEADS:
+        return "ORG"
+    return "ORG" if _owns_a_vessel(root) else None
+
+
+def _described_as(doc: Any, name: Any) -> str:
+    """The common noun in apposition to a name, or just before it: "group" in "the shipping group Maersk"."""
+    root = name.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return str(root.head.lower_)
+    described = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if described is not None:
+        return str(described.lower_)
+    before = doc[name.start - 1] if name.start > 0 else None
+    return str(before.lower_) if before is not None and before.pos_ == "NOUN" and before.head == root else ""
+
+
+def _owns_a_vessel(token: Any) -> bool:
+    """Whether a name is the agent of owning, managing or chartering a ship: a shipping company."""
+    by = token.head
+    if token.dep_ != "pobj" or by.dep_ != "agent" or by.head.lemma_.lower() not in OWNER_VERBS:
+        return False
+    verb = by.head
+    while verb.dep_ == "conj":  # "owned by X and managed by Y": the subject is the first verb's
+        verb = verb.head
+    owned = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return owned is not None and owned.lower_ in VESSEL_NOUNS
+
+
+def _missed_names(doc: Any) -> list[tuple[Any, EntityType, EntityType | None]]:
+    """Runs of proper nouns the model left out of every entity, where their context says what they are
+    ("Armenia's Syunik province")."""
+    values = doc.to_array([POS, ENT_IOB])
+    rows = np.flatnonzero((values[:, 0] == PROPN) & (values[:, 1] == _OUTSIDE)).tolist()
+    found: list[tuple[Any, EntityType, EntityType | None]] = []
+    start = 0
+    for at, row in enumerate(rows):
+        if at + 1 < len(rows) and rows[at + 1] == row + 1:
+            continue
+        name = doc[rows[start] : row + 1]
+        start = at + 1
+        if not name.text[:1].isupper():
+            continue
+        context = _context_type(doc, name)
+        if context is not None:
+            found.append((name, context, context))
+    return found
+
+
+def _label(name: Any, label: EntityType, surnames: set[str]) -> EntityType:
+    """The type a name's form gives it over the model's: a place by its last word ("... Bridge", "... River")
+    or, for a lone word taken for a person whom the article never names in full, by being a known country or city
+    ("bound for Colombo")."""
     if label != "PERSON" and name[-1].lower_ in PLACE_HEADS:
         return "PLACE"
     if label == "PERSON" and len(name) == 1 and name.text in PLACE_NAMES and name.text not in surnames:

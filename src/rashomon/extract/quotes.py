@@ -158,6 +158,9 @@ class SpeakerResolver:
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
+        # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
+        # them are not mentions of an entity.
+        self.descriptions: set[str] = set()
         self.labels = self._speaker_labels()
 
     def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
@@ -220,10 +223,19 @@ class SpeakerResolver:
             return self.full(name), False
         body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
         if body and (inside or any(w[:1].isupper() for w in phrase.split()[1:])):
-            return _without_article(phrase), True
+            return self._described(phrase), True
+        if inside and subject.pos_ == "NOUN":
+            # Places that only modify a common noun: "Maryland's governor" speaks, not Maryland.
+            return self._described(phrase), True
         if inside:
             return self.text[inside[0].start : inside[0].end], True
         return (name, False) if name else (None, False)
+
+    def _described(self, phrase: str) -> str:
+        """A speaker given by the words that describe it ("the Indian embassy"): no name, so no entity."""
+        words = _without_article(phrase)
+        self.descriptions.add(words)
+        return words
 
     def _speaks(self, mention: Mention, subject: Any) -> bool:
         """Whether a name inside the subject is who speaks: the subject itself, its possessor, or the body a
@@ -351,7 +363,7 @@ def find_quotes(
                 cue_span=Span(article=article_id, start=speaker.cue[0], end=speaker.cue[1]) if speaker.cue else None,
             )
         )
-        if speaker.span and speaker.name and not speaker.is_name:
+        if speaker.span and _refers(speaker, resolver, mentions):
             extra.append(
                 Mention(
                     article=article_id,
@@ -362,6 +374,15 @@ def find_quotes(
                 )
             )
     return tuple(sorted(quotes, key=lambda q: q.start)), tuple(extra)
+
+
+def _refers(speaker: Speaker, resolver: SpeakerResolver, mentions: Sequence[Mention]) -> bool:
+    """Whether a speaker's words are a mention of the entity named: words that are not its name, and neither a
+    description ("Residents of Dundalk") nor part of another name ("Key" of "Francis Scott Key Bridge")."""
+    if not speaker.span or not speaker.name or speaker.is_name or speaker.name in resolver.descriptions:
+        return False
+    start, end = speaker.span
+    return not any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in mentions)
 
 
 def _quote_speaker(
@@ -533,6 +554,8 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
             # Unnamed in the article ("the influential daily", "residents of Dundalk"): the words themselves.
             words = (root.left_edge.idx, root.idx + len(root.text)) if root.i < a else item.source
             name, is_name = (resolver.text[words[0] : words[1]], True) if words else (None, False)
+            if name is not None and root.pos_ == "NOUN":
+                resolver.descriptions.add(name)
         return Speaker(name=name, span=item.source, cue=item.cue, is_name=is_name)
     if item.cue_tokens is not None:
         verb = next((doc[i] for i in range(*item.cue_tokens) if doc[i].pos_ in ("VERB", "AUX")), None)

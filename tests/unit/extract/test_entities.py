@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from rapidfuzz.fuzz import ratio
 
-from rashomon.extract.entities import PersonNames, RoleIndex, country_key, find_mentions, resolve_entities
+from rashomon.extract.entities import (
+    PersonNames,
+    RoleIndex,
+    _is_demonym,
+    country_key,
+    find_mentions,
+    resolve_entities,
+)
 from rashomon.model import Entity, EntityType, Mention
 from rashomon.text.names import name_key, skeleton
 
@@ -310,3 +317,55 @@ def test_a_vessel_named_after_a_city_is_typed_by_its_context() -> None:
     ]
     (only,) = resolve_entities(mentions, texts)
     assert only.type == "OTHER"
+
+
+def test_context_types_a_name_over_the_model(nlp: Nlp) -> None:
+    text = (
+        "The tanker is owned by Rosa Lind and operated by Orvik Shipping Group. The leaders met in the city of "
+        "Tarvik on Monday, then in Georgia's Samtskhe province."
+    )
+    found = {text[m.start : m.end]: m.label for m in find_mentions(nlp(text), "a1")}
+    assert found.get("Rosa Lind") == "ORG"  # a vessel's owner is a company, not the person the model saw
+    assert found.get("Tarvik") == "PLACE"  # "the city of ...", not the organisation the model saw
+    assert found.get("Samtskhe") == "PLACE"  # "... province", a name the model missed
+
+
+def test_a_name_typed_by_its_context_is_typed_so_throughout_the_article(nlp: Nlp) -> None:
+    text = "The leaders met in the seaside resort of Palanga on Monday. Palanga was calm, and Palanga slept."
+    found = [(text[m.start : m.end], m.label) for m in find_mentions(nlp(text), "a1")]
+    assert found == [("Palanga", "PLACE")] * 3
+
+
+def test_capitalised_common_nouns_and_nationalities_are_not_names(nlp: Nlp) -> None:
+    text = (
+        "The ferry sank at 3 a.m. Moments earlier, the captain radioed for help. The Lithuanian president "
+        "had left. Kazakh officials declined to comment."
+    )
+    found = {text[m.start : m.end] for m in find_mentions(nlp(text), "a1")}
+    assert not found & {"Moments", "Lithuanian", "Kazakh"}  # the model calls them a person and organisations
+
+
+def test_an_appositive_common_noun_types_the_name(nlp: Nlp) -> None:
+    text = "The cargo belongs to the trading group Larsen. Vostan, a district that borders the lake, was quiet."
+    found = {text[m.start : m.end]: m.label for m in find_mentions(nlp(text), "a1")}
+    assert found.get("Larsen") == "ORG"
+    assert found.get("Vostan") == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Lithuanian", True),
+        ("Ukrainian", True),
+        ("Kazakh", True),
+        ("Vietnamese", True),
+        ("Pakistani", True),
+        ("French", True),
+        ("Brian", False),
+        ("Christian", False),
+        ("Jordan", False),  # the country itself
+        ("US", False),  # an acronym names the country
+    ],
+)
+def test_nationality_adjectives(word: str, expected: bool) -> None:
+    assert _is_demonym(word) == expected

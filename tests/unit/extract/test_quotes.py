@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from rashomon.extract.entities import find_mentions
-from rashomon.extract.quotes import find_quotes, quote_mark_spans
+from rashomon.extract.quotes import Speaker, SpeakerResolver, _refers, find_quotes, quote_mark_spans
 from rashomon.model import Mention, Quote
 
 Nlp = Callable[[str], Any]
@@ -278,3 +278,27 @@ def test_a_second_attribution_in_one_content_gets_its_own_speaker(quotes: Callab
     assert "overdue" not in text[useful.start : useful.end]
     assert useful.speaker == "Ines Halvorsen"
     assert overdue.speaker == "Tomas Ekdal"
+
+
+def test_a_place_owning_the_speakers_office_is_not_the_speaker(quotes: Callable[..., Found]) -> None:
+    text = "Ohio's governor said that the bridge would reopen in May."
+    found, extra = quotes(text)
+    assert [q.speaker for q in found] == ["Ohio's governor"]
+    assert extra == ()  # a description, not a mention of Ohio
+
+
+def test_a_pronoun_for_a_described_speaker_is_no_entity_mention(quotes: Callable[..., Found]) -> None:
+    text = "Residents of Elmwood said that the river rose overnight. He said that the water was cold."
+    found, extra = quotes(text)
+    assert found  # the attribution is made ...
+    assert extra == ()  # ... but "He" is no mention of an entity called "Residents of Elmwood"
+
+
+def test_a_speaker_inside_another_name_is_no_mention_of_its_own(nlp: Nlp) -> None:
+    text = "Crews reached the Anna Rowe Tunnel at noon."
+    resolver = SpeakerResolver(nlp(text), ())
+    tunnel = Mention(article="a1", start=text.index("Anna"), end=text.index(" at"), label="PLACE")
+    rowe = text.index("Rowe")
+    speaker = Speaker(name="Anna Rowe", span=(rowe, rowe + len("Rowe")), cue=None, is_name=False)
+    assert not _refers(speaker, resolver, [tunnel])  # "Rowe" of the tunnel's name is not Anna Rowe
+    assert _refers(speaker, resolver, [])

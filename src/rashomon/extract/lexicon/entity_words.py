@@ -38,3 +38,43 @@ ACRONYM_SKIPS: frozenset[str] = frozenset({"of", "the", "and", "for", "on", "in"
 COUNTRY_PREFIXES: frozenset[str] = frozenset(
     {"us", "u s", "usa", "united states", "american", "uk", "u k", "british", "eu", "european", "un"}
 )
+
+# Common nouns that, in apposition to a name or just before it, say it names an organisation ("the shipping group
+# Maersk", "Brawner Builders, the company that ...").
+ORG_NOUNS: frozenset[str] = frozenset(
+    {"company", "firm", "group", "corporation", "conglomerate", "operator", "manufacturer", "maker", "carmaker"}
+    | {"automaker", "airline", "bank", "lender", "insurer", "retailer", "broadcaster", "newspaper", "agency"}
+    | {"charity", "organisation", "organization", "party", "union", "startup", "subsidiary", "contractor"}
+    | {"supplier", "publisher", "network", "giant", "outlet", "consortium", "militia", "cartel"}
+)
+
+# Common nouns that say a name is a place: in apposition ("Nagorno-Karabakh, a region that ..."), or before "of"
+# ("the city of Sochi", "the Mexican state of Sinaloa", "the Black Sea resort of Sochi").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"city", "town", "village", "hamlet", "resort", "port", "province", "state", "region", "district", "county"}
+    | {"capital", "island", "republic", "enclave", "exclave", "territory", "oblast", "municipality", "suburb"}
+    | {"neighbourhood", "neighborhood", "kingdom", "country", "emirate", "prefecture", "governorate", "canton"}
+    | {"borough", "commune", "archipelago", "peninsula", "township", "settlement", "krai", "raion", "metropolis"}
+)
+
+# Nouns besides those that, before "of", say what follows is a place ("residents of Elmwood", "north of Kyiv").
+PLACE_OF_NOUNS: frozenset[str] = PLACE_NOUNS | frozenset(
+    {"residents", "inhabitants", "citizens", "outskirts", "suburbs", "streets", "centre", "center", "north"}
+    | {"south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
+# Nouns a place name modifies as the head of its phrase ("Armenia's Syunik province", "the Donetsk region").
+REGION_NOUNS: frozenset[str] = frozenset(
+    {"province", "region", "district", "county", "oblast", "governorate", "prefecture", "state", "krai", "raion"}
+    | {"canton", "municipality"}
+)
+
+# Last words that make a name of two words or more a company whatever the model tagged it ("Grace Ocean Ltd").
+ORG_HEADS: frozenset[str] = frozenset(
+    {"ltd", "limited", "inc", "corp", "corporation", "co", "llc", "plc", "gmbh", "ag", "nv", "bv", "sa", "group"}
+    | {"holdings", "company", "bank", "airlines", "airways", "lines", "shipping"}
+)
+
+# Verbs whose agent, for a vessel, is a company: ships are owned, managed and chartered by firms ("The ship is owned
+# by Grace Ocean").
+OWNER_VERBS: frozenset[str] = frozenset({"own", "operate", "manage", "charter", "lease", "insure"})
