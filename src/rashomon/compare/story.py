@@ -136,8 +136,9 @@ def _groups(
 
 
 def _consecutive(items: Sequence[int], owners: Sequence[str], owner: str) -> bool:
+    """Whether ``owner``'s items among ``items`` are two that follow each other."""
     mine = sorted(k for k in items if owners[k] == owner)
-    return mine[-1] - mine[0] == len(mine) - 1
+    return len(mine) == 2 and mine[1] - mine[0] == 1
 
 
 def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparison:
