@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import base64
 import zlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import add
 from typing import Any
 
 import numpy as np
@@ -110,6 +112,13 @@ class Parsed:
     breaks: np.ndarray  # white-space tokens: paragraph breaks, which no span crosses
     subject: np.ndarray  # each token's subject (nsubj, nsubjpass) or -1
     features: np.ndarray  # (tokens, templates) bucket ids
+    # What the source linker reads: a code per token for its part of speech, entity type and dependency (see
+    # `_KINDS`), whether it is a cue word or between quote marks, and the first token of its subtree.
+    kind: np.ndarray
+    is_cue: np.ndarray
+    quoted: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
 
 
 def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozenset[int]) -> Parsed:
@@ -195,7 +204,46 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
         breaks=breaks,
         subject=subject,
         features=features.astype(np.int64),
+        kind=_kinds(doc, pos, ent, dep),
+        is_cue=is_cue,
+        quoted=inq.astype(bool),
+        left=_edge(heads, np.minimum),
+        right=_edge(heads, np.maximum),
     )
+
+
+# Token codes the linker reads, each a small number: part of speech, entity type, dependency.
+_KINDS: tuple[tuple[str, ...], ...] = (
+    ("PRON", "PROPN", "NOUN", "DET", "NUM"),
+    ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"),
+    ("nsubj", "nsubjpass", "pobj", "poss", "dobj", "compound", "appos", "conj", "ROOT", "ccomp"),
+)
+
+
+def _code(doc: Any, values: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """1 + the index of each value's name in ``names``, 0 for any other."""
+    out = np.zeros(len(values), dtype=np.int64)
+    for k, name in enumerate(names):
+        out[values == np.uint64(doc.vocab.strings[name])] = k + 1
+    return out
+
+
+def _kinds(doc: Any, pos: np.ndarray, ent: np.ndarray, dep: np.ndarray) -> np.ndarray:
+    """One code per token: part of speech (0-5), entity type (0-6) and dependency (0-10) as pos + 8 ent + 64 dep."""
+    codes = [_code(doc, values, names) for values, names in zip((pos, ent, dep), _KINDS, strict=True)]
+    kinds: np.ndarray = codes[0] + 8 * codes[1] + 64 * codes[2]
+    return kinds
+
+
+def _edge(heads: np.ndarray, pick: Any) -> np.ndarray:
+    """The first (``np.minimum``) or last (``np.maximum``) token of each token's subtree, as deep as `_DEPTH`."""
+    edge: np.ndarray = np.arange(len(heads))
+    for _ in range(_DEPTH):
+        before = edge.copy()
+        pick.at(edge, heads, edge)
+        if np.array_equal(before, edge):
+            break
+    return edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +256,7 @@ class Weights:
     second: np.ndarray
     second_bias: np.ndarray
     cue_lemmas: frozenset[int]
+    linker: np.ndarray | None = None  # one weight per source-linker feature id (`source_candidates`)
 
 
 def encode(table: np.ndarray) -> str:
@@ -234,6 +283,7 @@ def shipped_weights() -> Weights:
         second=decode(shipped.SECOND, len(LABELS)),
         second_bias=np.array(shipped.SECOND_BIAS, dtype=np.float32),
         cue_lemmas=frozenset(shipped.CUE_LEMMAS),
+        linker=decode(shipped.LINKER, 1).ravel(),
     )
 
 
@@ -305,6 +355,7 @@ class Tagged:
     content: tuple[int, int]
     cue: tuple[int, int] | None
     source: tuple[int, int] | None
+    tagged_source: bool = True  # the source is a run the tagger labelled, not a subject the linker added
 
 
 def _nearest(runs: Sequence[tuple[int, int]], at: tuple[int, int], sentence: Sequence[int]) -> tuple[int, int] | None:
@@ -330,9 +381,10 @@ def _joined(runs: Sequence[tuple[str, int, int]], gap: int, breaks: Sequence[boo
     return out
 
 
-def link(parsed: Parsed, labels: np.ndarray) -> list[Tagged]:
-    """Contents with their nearest cue (same sentence first) and the source nearest that cue; the parts of a
-    content that its cue and source interrupt ("A," she said, "B") are one content, as a cue has one content."""
+def link(parsed: Parsed, labels: np.ndarray, linker: np.ndarray | None = None) -> list[Tagged]:
+    """Contents with their nearest cue (same sentence first) and a source: the linker's best candidate when its
+    weights are given, else the source run nearest the cue. The parts of a content that its cue and source
+    interrupt ("A," she said, "B") are one content, as a cue has one content."""
     breaks = parsed.breaks.tolist()
     runs = _joined(spans(labels), JOIN_GAP, breaks)
     cues = [(a, b) for role, a, b in runs if role == "Cue"]
@@ -340,6 +392,7 @@ def link(parsed: Parsed, labels: np.ndarray) -> list[Tagged]:
     sentence = parsed.sentence.tolist()
     hulls: dict[tuple[int, int], tuple[int, int]] = {}
     found: list[Tagged] = []
+    view = TokenView(parsed) if linker is not None else None
     for role, a, b in runs:
         if role != "Content":
             continue
@@ -352,6 +405,168 @@ def link(parsed: Parsed, labels: np.ndarray) -> list[Tagged]:
                 content = hull
         if cue is not None:
             hulls[cue] = content
-        source = _nearest(sources, cue or content, sentence)
-        found.append(Tagged(content=content, cue=cue, source=source))
+        if view is None:
+            source = _nearest(sources, cue or content, sentence)
+        else:
+            source = best_source(source_candidates(view, sources, content, cue), linker)  # type: ignore[arg-type]
+        found.append(Tagged(content=content, cue=cue, source=source, tagged_source=source in sources))
     return sorted(found, key=lambda t: t.content)
+
+
+# The source linker: each candidate source of a content (a source run near it, or a subject near it) is described
+# by a few small-valued features, one weight per (template, value); the best score wins.
+LINK_VALUES = 64
+LINK_TEMPLATES = 17
+_OFFSETS = tuple(range(0, LINK_TEMPLATES * LINK_VALUES, LINK_VALUES))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible source of one content (tokens, end exclusive) and its feature ids into the linker's weights."""
+
+    span: tuple[int, int]
+    features: tuple[int, ...]
+
+
+def best_source(candidates: Sequence[Candidate], linker: np.ndarray) -> tuple[int, int] | None:
+    if not candidates:
+        return None
+    scores = linker[np.array([c.features for c in candidates])].sum(axis=1)
+    return candidates[int(np.argmax(scores))].span
+
+
+class TokenView:
+    """The arrays the linker reads, as Python lists once per document: it looks at a few tokens at a time, where
+    indexing numpy costs more than the work."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.sentence: list[int] = parsed.sentence.tolist()
+        self.heads: list[int] = parsed.heads.tolist()
+        self.kind: list[int] = parsed.kind.tolist()
+        self.is_cue: list[bool] = parsed.is_cue.tolist()
+        self.quoted: list[bool] = parsed.quoted.tolist()
+        self.paragraph: list[int] = np.cumsum(parsed.breaks).tolist()
+        self.left: list[int] = parsed.left.tolist()
+        self.right: list[int] = parsed.right.tolist()
+
+    def head(self, span: tuple[int, int]) -> int:
+        a, b = span
+        return next((i for i in range(a, b) if not a <= self.heads[i] < b or self.heads[i] == i), b - 1)
+
+    def governors(self, run: tuple[int, int]) -> set[int]:
+        """The tokens a run (a content, a cue) hangs from, up to three steps above its roots."""
+        above: set[int] = set()
+        for i in range(*run):
+            node = i
+            for _ in range(3):
+                head = self.heads[node]
+                if head == node:
+                    break
+                if not run[0] <= head < run[1]:
+                    above.add(head)
+                node = head
+        return above
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """One content and what its candidates are measured against."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    governors: set[int]
+    above_cue: set[int]
+
+
+def _bucket(n: int) -> int:
+    return min(n.bit_length(), 7) if n > 0 else 0
+
+
+def _gap(span: tuple[int, int], other: tuple[int, int]) -> tuple[int, int]:
+    """Which side of ``other`` a span lies on (0 before, 1 overlapping, 2 after) and the tokens between them."""
+    if span[1] <= other[0]:
+        return 0, other[0] - span[1]
+    if span[0] >= other[1]:
+        return 2, span[0] - other[1]
+    return 1, 0
+
+
+def source_candidates(
+    view: TokenView, sources: Sequence[tuple[int, int]], content: tuple[int, int], cue: tuple[int, int] | None
+) -> list[Candidate]:
+    """The source runs within a sentence of the content and its cue, and the subjects there that no run covers,
+    with their features."""
+    sentence = view.sentence
+    first, last = sentence[content[0]], sentence[content[1] - 1]
+    if cue is not None:
+        first, last = min(first, sentence[cue[0]]), max(last, sentence[cue[1] - 1])
+    spans = [(s, True) for s in sources if first - 1 <= sentence[s[0]] <= last + 1]
+    lo, hi = bisect_left(sentence, first - 1), bisect_left(sentence, last + 2)
+    subjects = view.parsed.subject[lo:hi]
+    for who in subjects[subjects >= 0].tolist():
+        if content[0] <= who < content[1]:
+            continue
+        span = (who, who + 1) if view.kind[who] % 8 == 1 else (view.left[who], view.right[who] + 1)
+        if not any(a < span[1] and span[0] < b for (a, b), _ in spans):
+            spans.append((span, False))
+    if not spans:
+        return []
+    anchor = cue or content
+    by_cue = sorted(range(len(spans)), key=lambda k: _gap(spans[k][0], anchor)[1])
+    by_content = sorted(range(len(spans)), key=lambda k: _gap(spans[k][0], content)[1])
+    rank_cue = {k: r for r, k in enumerate(by_cue)}
+    rank_content = {k: r for r, k in enumerate(by_content)}
+    context = _Context(
+        content=content,
+        cue=cue,
+        governors=view.governors(content),
+        above_cue=view.governors(cue) if cue is not None else set(),
+    )
+    return [
+        Candidate(span=span, features=_features(view, context, span, from_run, (rank_cue[k], rank_content[k])))
+        for k, (span, from_run) in enumerate(spans)
+    ]
+
+
+def _features(
+    view: TokenView, context: _Context, span: tuple[int, int], from_run: bool, ranks: tuple[int, int]
+) -> tuple[int, ...]:
+    content, cue = context.content, context.cue
+    h = view.head(span)
+    code = view.kind[h]
+    pos, ent, dep = code % 8, (code // 8) % 8, code // 64
+    run = int(from_run)
+    said = view.sentence[h]
+    near = min(max(said - view.sentence[content[0]], -2), 0) + max(min(said - view.sentence[content[1] - 1], 2), 0)
+    side, gap = _gap(span, content)
+    head = view.heads[h]
+    if cue is None:
+        cue_rel, cue_pos, over_cue = 0, 0, 0
+    else:
+        cue_rel = 1 if cue[0] <= head < cue[1] else 2 if view.sentence[cue[0]] == said else 3
+        cue_side, cue_gap = _gap(span, cue)
+        cue_pos = 1 + cue_side * 8 + _bucket(cue_gap)
+        over_cue = 1 if cue[0] <= head < cue[1] else 2 if head in context.above_cue else 3
+    rank_cue, rank_content = min(ranks[0], 3), min(ranks[1], 3)
+    governs = int(head in context.governors)
+    values = (
+        0,
+        run * 8 + pos,
+        ent,
+        dep * 2 + run,
+        (near + 2) * 3 + side,
+        side * 8 + _bucket(gap),
+        cue_rel * 11 + dep,
+        cue_pos,
+        rank_cue * 2 + run,
+        rank_content,
+        (governs * 2 + int(view.is_cue[head])) * 2 + run,
+        int(view.quoted[h]) * 3 + side,
+        int(view.paragraph[h] != view.paragraph[content[0]]),
+        _bucket(span[1] - span[0]),
+        pos * 4 + cue_rel,
+        (near + 2) * 4 + rank_cue,
+        over_cue * 2 + run,
+    )
+    return tuple(map(add, _OFFSETS, values))

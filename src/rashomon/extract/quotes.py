@@ -24,6 +24,7 @@ from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
+    PERCEPTION_VERBS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
@@ -208,7 +209,7 @@ class SpeakerResolver:
         full_names = [p for p in people if len(p.split()) > 1]
         if full_names:
             return full_names[0], True
-        by_role = self.roles.lookup(phrase)
+        by_role = self.roles.lookup(phrase) or self._holder(subject, phrase)
         if by_role:
             return by_role, False
         if people:
@@ -230,6 +231,15 @@ class SpeakerResolver:
         if inside:
             return self.text[inside[0].start : inside[0].end], True
         return (name, False) if name else (None, False)
+
+    def _holder(self, subject: Any, phrase: str) -> str | None:
+        """The one person the article gives a title, for a title qualified by a place's possessive or by nothing
+        ("Maryland's governor", "the governor": Wes Moore where the article names Governor Wes Moore alone)."""
+        if subject.pos_ != "NOUN" or any(c.dep_ not in ("poss", "det", "case") for c in subject.children):
+            return None
+        title = next((t for t in TITLES if t.rstrip(".") == subject.lower_), None)
+        holders = {name for _, name in self.roles.by_title.get(title or "", ())}
+        return holders.pop() if len(holders) == 1 else None
 
     def _described(self, phrase: str) -> str:
         """A speaker given by the words that describe it ("the Indian embassy"): no name, so no entity."""
@@ -335,7 +345,7 @@ def find_quotes(
     # A transcript paragraph is its labelled speaker's words, quote marks or not: one content, holding what the
     # tagger or the quote marks found in it, unless the tagger found another source there.
     labelled = [(a, b) for a, b, _ in resolver.labels]
-    tagged = [t for t in _tagged(doc, marked) if t.source_tokens is not None or not _overlaps(labelled, t.start, t.end)]
+    tagged = [t for t in _tagged(doc, marked) if t.tagged_source or not _overlaps(labelled, t.start, t.end)]
     marked_alone = [(a, b) for a, b in marked if not _overlaps(labelled, a, b)]
     taken = [(t.start, t.end) for t in tagged]
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
@@ -443,6 +453,7 @@ class TaggedContent:
     cue_tokens: tuple[int, int] | None
     source: tuple[int, int] | None
     source_tokens: tuple[int, int] | None
+    tagged_source: bool = False  # a source the tagger labelled (not one the linker or the parse added)
 
 
 Event = TaggedContent | tuple[int, int] | Any
@@ -473,7 +484,10 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
         return (int(parsed.starts[run[0]]), int(parsed.ends[run[1] - 1])) if run else None
 
     found: list[TaggedContent] = []
-    for item in tagger.link(parsed, tagger.tag(parsed, weights)):
+    for linked in tagger.link(parsed, tagger.tag(parsed, weights), weights.linker):
+        if _not_speech(doc, linked, marked):
+            continue
+        item = _cue_subject_first(doc, linked)
         start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
         if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
             continue
@@ -484,9 +498,41 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             cue_tokens=item.cue,
             source=chars(item.source),
             source_tokens=item.source,
+            tagged_source=item.source is not None and item.tagged_source,
         )
         found.extend(_split_at_second_speaker(doc, text, content))
     return found
+
+
+def _not_speech(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]]) -> bool:
+    """A tagged content that reports no words: a sight ("the stumps could be seen rising"), or the plain noun
+    object of a cue in a relative clause ("Key, who wrote the poem that ...") without quote marks."""
+    verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ in ("VERB", "AUX")), None) if item.cue else None
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in PERCEPTION_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.dep_ != "relcl":
+        return False
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    content = doc[item.content[0] : item.content[1]]
+    if thing is None or _overlaps(marked, content.start_char, content.end_char):
+        return False
+    return bool(thing.left_edge.i <= content.start and content.end <= thing.right_edge.i + 1)
+
+
+def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """The subject of the clause a subjectless cue verb modifies as the source ("The Coast Guard suspended its
+    search, saying ...": the Coast Guard), where the linker would read nearer words."""
+    verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ in ("VERB", "AUX")), None) if item.cue else None
+    if verb is None or verb.dep_ != "advcl" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return item
+    subject = _subject_of(verb)
+    if subject is None or item.content[0] <= subject.i < item.content[1]:
+        return item
+    if subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PRON":
+        return replace(item, source=(subject.i, subject.i + 1), tagged_source=False)
+    return replace(item, source=(subject.left_edge.i, subject.right_edge.i + 1), tagged_source=False)
 
 
 def _split_at_second_speaker(doc: Any, text: str, content: TaggedContent) -> list[TaggedContent]:
@@ -521,6 +567,7 @@ def _split_at_second_speaker(doc: Any, text: str, content: TaggedContent) -> lis
                 cue_tokens=(verb.i, verb.i + 1),
                 source=(subject.left_edge.idx, source_end),
                 source_tokens=(subject.left_edge.i, subject.right_edge.i + 1),
+                tagged_source=True,
             ),
         ]
     return [content]

@@ -18,6 +18,11 @@ def _parsed(sentence: list[int], breaks: list[bool] | None = None, features: int
         breaks=np.array(breaks or [False] * n),
         subject=np.full(n, -1),
         features=np.zeros((n, features), dtype=np.int64),
+        kind=np.zeros(n, dtype=np.int64),
+        is_cue=np.zeros(n, dtype=bool),
+        quoted=np.zeros(n, dtype=bool),
+        left=np.arange(n),
+        right=np.arange(n),
     )
 
 
@@ -70,3 +75,33 @@ def test_cue_in_the_next_sentence_when_its_own_has_none() -> None:
     (found,) = tagger.link(_parsed([0, 0, 1, 1]), labels)
     assert found.cue == (3, 4)
     assert found.source == (2, 3)
+
+
+def test_linker_picks_the_candidate_its_weights_prefer_over_the_nearest_run() -> None:
+    # Source, content, cue, source: the nearest run to the cue is the second; weights that favour a source
+    # before its content pick the first.
+    labels = _labels("I-Source", "I-Content", "I-Content", "I-Cue", "I-Source")
+    parsed = _parsed([0] * 5)
+    assert tagger.link(parsed, labels)[0].source == (4, 5)
+    linker = np.zeros(tagger.LINK_TEMPLATES * tagger.LINK_VALUES, dtype=np.float32)
+    side_template = 5  # side * 8 + gap bucket: side 0 is before the content
+    linker[side_template * tagger.LINK_VALUES : side_template * tagger.LINK_VALUES + 8] = 1.0
+    assert tagger.link(parsed, labels, linker)[0].source == (0, 1)
+
+
+def test_subject_of_a_cue_word_is_a_candidate_where_no_source_run_is() -> None:
+    # "Lee reportedly said X": the tagger found no source; the cue word's subject is the one candidate.
+    parsed = _parsed([0] * 4)
+    parsed.is_cue[2] = True
+    parsed.subject[2] = 0
+    view = tagger.TokenView(parsed)
+    (candidate,) = tagger.source_candidates(view, [], (3, 4), (2, 3))
+    assert candidate.span == (0, 1)
+    assert len(candidate.features) == tagger.LINK_TEMPLATES
+    assert all(k * tagger.LINK_VALUES <= f < (k + 1) * tagger.LINK_VALUES for k, f in enumerate(candidate.features))
+
+
+def test_shipped_weights_carry_a_linker() -> None:
+    linker = tagger.shipped_weights().linker
+    assert linker is not None
+    assert linker.shape == (tagger.LINK_TEMPLATES * tagger.LINK_VALUES,)

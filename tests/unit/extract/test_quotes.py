@@ -302,3 +302,33 @@ def test_a_speaker_inside_another_name_is_no_mention_of_its_own(nlp: Nlp) -> Non
     speaker = Speaker(name="Anna Rowe", span=(rowe, rowe + len("Rowe")), cue=None, is_name=False)
     assert not _refers(speaker, resolver, [tunnel])  # "Rowe" of the tunnel's name is not Anna Rowe
     assert _refers(speaker, resolver, [])
+
+
+def test_a_cue_that_modifies_another_clause_takes_that_clause_subject(quotes: Callable[..., Found]) -> None:
+    text = (
+        "The Harbour Authority closed the Elm Street Bridge on Friday night, saying that the deck had cracked "
+        "in two places."
+    )
+    found, _ = quotes(text)
+    cracked = next(q for q in found if "cracked" in text[q.start : q.end])
+    assert cracked.speaker == "Harbour Authority"
+
+
+def test_a_title_with_its_state_is_the_one_holder_the_article_names(quotes: Callable[..., Found]) -> None:
+    text = (
+        "Vermont's governor said that the ferry would run again on Monday.\n\n"
+        '"We owe the crews our thanks," said Governor Alma Reyes.'
+    )
+    found, _ = quotes(text)
+    ferry = next(q for q in found if "ferry" in text[q.start : q.end])
+    assert ferry.speaker == "Alma Reyes"
+
+
+def test_a_sight_and_a_relative_clause_object_are_not_quotes(quotes: Callable[..., Found]) -> None:
+    text = (
+        "By noon, only the masts of the old schooner could be seen rising above the fog. "
+        "The pier was named for Hattie Lamb, who wrote the hymn that became the town song after watching the "
+        "great flood."
+    )
+    found, _ = quotes(text)
+    assert found == ()

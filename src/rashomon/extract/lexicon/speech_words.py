@@ -15,6 +15,8 @@ CLAUSE_SPEECH_VERBS: frozenset[str] = frozenset(
     stress emphasize emphasise assert contend maintain remark reply respond answer comment suggest predict
     vow pledge promise write tweet post report confirm reiterate recall concede complain caution estimate""".split()
 )
+# Cue words that report a sight, not words, when passive: "only the stumps could be seen rising from the water".
+PERCEPTION_VERBS: frozenset[str] = frozenset({"see", "hear", "watch", "spot", "show"})
 # "according to X" and similar prepositional attributions.
 ATTRIBUTION_PHRASES: tuple[str, ...] = ("according to",)
 
