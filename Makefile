@@ -44,6 +44,7 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/seeds.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/stories.py
+	$(BIN)/python benchmarks/sagas.py
 	$(BIN)/python benchmarks/attribution.py
 	$(BIN)/python benchmarks/times.py
 	$(BIN)/python benchmarks/figures.py

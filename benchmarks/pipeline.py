@@ -190,8 +190,8 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
     # The kept sentence vectors are those of one encoder, made only with embeddings on.
     vectors = ENCODER_NAME if settings.compare.embeddings else "no-vectors"
     # The stories were compared by one version of the comparison into one layout of the store, its story index kept
-    # in columns (index2: an older cache's index, pickled whole, would be rewritten by the first run measured).
-    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}-index2"
+    # in columns (index3: an older cache's index would be placed again by the first run measured).
+    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}-index3"
     path = CACHE / f"pipeline-store-{size}-{digest}-{version}-{vectors}-{made_by}.duckdb"
     if path.exists():
         return path

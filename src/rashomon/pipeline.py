@@ -54,7 +54,7 @@ from rashomon.store.database import Store
 from rashomon.store.records import from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
-from rashomon.stories.index import StoryIndex
+from rashomon.stories.index import INDEX_VERSION, StoryIndex
 from rashomon.workers import Workers, compare_in_worker, extract_in_worker, extract_stored, in_order
 
 logger = logging.getLogger(__name__)
@@ -359,7 +359,8 @@ def _settings_digest(*parts: object) -> str:
 
 
 def _story_settings(settings: Settings) -> str:
-    return _settings_digest(settings.stories.model_dump(), settings.dedup.model_dump())
+    """What the saved index was built with: the story and copy settings and the index's version (its pair model)."""
+    return _settings_digest(settings.stories.model_dump(), settings.dedup.model_dump(), INDEX_VERSION)
 
 
 def find_new_copies(store: Store, ids: Sequence[str], settings: Settings) -> dict[str, str]:
@@ -397,7 +398,7 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
     if not new:
         return stats, None
     if fresh and store.story_index_settings() is not None:
-        logger.info("story settings changed since the index was built: placing every article again")
+        logger.info("story settings or the story model changed since the index was built: placing every article again")
     saved = None if fresh else store.story_index()
     index = None
     if saved is not None:

@@ -26,6 +26,7 @@ from spacy.symbols import PROPN
 from rashomon.model import Article, TimeExpr
 from rashomon.settings import StorySettings
 from rashomon.stories.evidence import WIDTH, Signatures
+from rashomon.stories.happenings import DAY_WORDS, named_day
 from rashomon.stories.index import NO_DAY, StoryIndex
 from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from rashomon.text.words import LETTER_LED_WORD as _LETTERS
@@ -78,7 +79,8 @@ def story_facts(doc: Any, entities: Iterable[str] = ()) -> StoryFacts:
 def signatures(articles: Sequence[Article], facts: Mapping[str, StoryFacts]) -> Signatures:
     """What story grouping compares, for a batch of articles: hashed counts and marks, the mode year, the day."""
     known = [facts.get(a.id, StoryFacts()) for a in articles]
-    texts = [_TextMarks.of(f"{a.title}\n{a.text}" if a.title else a.text) for a in articles]
+    bodies = [f"{a.title}\n{a.text}" if a.title else a.text for a in articles]
+    texts = [_TextMarks.of(body) for body in bodies]
     counts = {
         "words": _sublinear(_HASHED.transform([t.words for t in texts])),
         "proper": _sublinear(_HASHED.transform([list(f.proper_nouns) for f in known])),
@@ -95,8 +97,20 @@ def signatures(articles: Sequence[Article], facts: Mapping[str, StoryFacts]) -> 
         "places": _marks([f.places for f in known]),
     }
     mode_year = np.array([int(Counter(t.years).most_common(1)[0][0]) if t.years else 0 for t in texts])
-    days = np.array([d.toordinal() if (d := a.published_date()) else NO_DAY for a in articles], dtype=np.int64)
-    return Signatures(ids=[a.id for a in articles], counts=counts, sets=sets, mode_year=mode_year, days=days)
+    published = [a.published_date() for a in articles]
+    days = np.array([d.toordinal() if d else NO_DAY for d in published], dtype=np.int64)
+    named = [
+        named_day(text if t.months else "", t.day_words, day)
+        for text, t, day in zip(bodies, texts, published, strict=True)
+    ]
+    return Signatures(
+        ids=[a.id for a in articles],
+        counts=counts,
+        sets=sets,
+        mode_year=mode_year,
+        days=days,
+        named_days=np.array([d.toordinal() if d else NO_DAY for d in named], dtype=np.int64),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,6 +119,7 @@ class _TextMarks:
     lead: list[str]  # the same, from the first lines
     years: list[str]
     weekdays: frozenset[str]
+    day_words: frozenset[str]  # words among `happenings.DAY_WORDS`
     months: set[str]
     numbers: set[str]  # separators dropped, years not counted
 
@@ -119,6 +134,7 @@ class _TextMarks:
             lead=_words(_LETTERS.findall("\n".join(lines[:_LEAD_LINES]))),
             years=[t[:4] for t in digits if _YEAR.fullmatch(t)],
             weekdays=_WEEKDAYS.intersection(words),
+            day_words=DAY_WORDS.intersection(words),
             months={t[:3].lower() for t in _MONTH_FORMS.intersection(letters)},
             numbers={t.replace(",", "") for t in digits if not _YEAR.fullmatch(t)},
         )

@@ -1,10 +1,11 @@
 """How likely two articles report the same event: pair features over what each article says, and a learned score.
 
 Two look-alike events (two earthquakes, two rehab entries) share their vocabulary; what tells them apart is who
-and where (proper nouns, entities, places), when (years, weekdays, months, dates) and how many (numbers). Each
-article keeps hashed counts of these; a pair's features are TF-IDF cosines and set overlaps, and a logistic model
-(weights in `pair_weights.py`, fitted by `benchmarks/train_stories.py` on ECB+ train+dev) turns them into the
-probability that the two report one event. Document frequencies grow as articles arrive, and weights are applied
+and where (proper nouns, entities, places), when (years, weekdays, months, dates, and how far apart the days the
+articles name lie: two happenings of one saga share even their names) and how many (numbers). Each article keeps
+hashed counts of these; a pair's features are TF-IDF cosines and set overlaps, and a logistic model (weights in
+`pair_weights.py`, fitted by `benchmarks/train_stories.py` on ECB+ train+dev and the tune sagas) turns them into
+the probability that the two report one event. Document frequencies grow as articles arrive, and weights are applied
 when a pair is compared, so every pair is judged with the statistics of everything seen so far.
 """
 
@@ -24,14 +25,19 @@ NO_DAY = np.iinfo(np.int64).min
 WIDTH = 2**20
 # Weighted counts (TF-IDF cosine) and sets (overlap), one hashed matrix each.
 COUNTS = ("words", "proper", "lead")
+# Kinds whose document frequencies are counted (idf).
+FREQUENCIES = ("words", "proper", "entities")
 SETS = ("entities", "years", "weekdays", "months", "numbers", "dates", "cardinals", "places")
 # Cosines whose effect on the odds is not linear (a little shared vocabulary says less than its share of a lot):
 # each also enters as hinges, how far it is above each knot, so the model is piecewise linear in them.
 CURVED = ("words", "proper", "lead")
 KNOTS = (0.1, 0.2, 0.3, 0.5)
+# Days apart (of the days two dated articles name, `happenings.named_day`) from which the pair is marked apart.
+APART = (2, 4)
 PAIR_FEATURES = (
     "words", "proper", "lead", "entities", "year_match", "year_conflict", "mode_year_conflict", "weekday_conflict",
     "month_conflict", "numbers", "dates", "cardinals", "places", "collection",
+    *(f"dated_apart>={days}" for days in APART),
     *(f"{name}>{knot}" for name in CURVED for knot in KNOTS),
 )  # fmt: skip
 
@@ -42,7 +48,8 @@ class Signatures:
 
     ``counts`` hold sublinear term counts (1 + log count) of the text's words, its proper nouns and its lead (first
     lines, weighed with the words' statistics); ``sets`` hold 0/1 marks; ``mode_year`` is the year the article
-    names most (0 when none); ``days`` the proleptic ordinal of the publication day (`NO_DAY` when unknown).
+    names most (0 when none); ``days`` the proleptic ordinal of the publication day (`NO_DAY` when unknown);
+    ``named_days`` that of the day its own time expressions point to (`happenings.named_day`; `NO_DAY` when none).
     """
 
     ids: list[str]
@@ -50,6 +57,7 @@ class Signatures:
     sets: dict[str, sparse.csr_matrix]
     mode_year: np.ndarray
     days: np.ndarray
+    named_days: np.ndarray
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,10 +155,11 @@ class Evidence:
     def __init__(self, model: PairModel = SHIPPED) -> None:
         self.model = model
         self.rows = {kind: GrowingRows() for kind in (*COUNTS, *SETS)}
-        self.frequency = {kind: np.zeros(WIDTH, dtype=np.int64) for kind in ("words", "proper", "entities")}
+        self.frequency = {kind: np.zeros(WIDTH, dtype=np.int64) for kind in FREQUENCIES}
         self.documents = 0
         self._mode_year = np.zeros(1024, dtype=np.int64)
         self._days = np.zeros(1024, dtype=np.int64)
+        self._named = np.zeros(1024, dtype=np.int64)
         self._idf: dict[str, np.ndarray] = {}
         self._idf_at: dict[str, int] = {}  # kind -> number of documents its cached idf was computed for
 
@@ -179,7 +188,8 @@ class Evidence:
         state["rows"] = {kind: rows.columns(f"evidence.{kind}", into) for kind, rows in self.rows.items()}
         into["evidence.mode_year"] = self._mode_year[: self.documents]
         into["evidence.days"] = self._days[: self.documents]
-        del state["_mode_year"], state["_days"]
+        into["evidence.named_days"] = self._named[: self.documents]
+        del state["_mode_year"], state["_days"], state["_named"]
         return state
 
     @classmethod
@@ -190,6 +200,9 @@ class Evidence:
         evidence.rows = {kind: GrowingRows.from_columns(s, f"evidence.{kind}", columns) for kind, s in shapes.items()}
         evidence._mode_year = columns["evidence.mode_year"]
         evidence._days = columns["evidence.days"]
+        evidence._named = columns["evidence.named_days"]
+        if set(evidence.rows) != {*COUNTS, *SETS} or set(evidence.frequency) != set(FREQUENCIES):
+            raise ValueError("the saved story evidence holds other kinds than this version compares")
         return evidence
 
     @property
@@ -219,6 +232,8 @@ class Evidence:
         self._mode_year[start : self.documents] = batch.mode_year[chosen]
         self._days = reserve(self._days, self.documents)
         self._days[start : self.documents] = batch.days[chosen]
+        self._named = reserve(self._named, self.documents)
+        self._named[start : self.documents] = batch.named_days[chosen]
 
     def idf(self, kind: str, slots: np.ndarray | None = None) -> np.ndarray:
         # Smoothed as scikit-learn's TfidfVectorizer does, so a word in every article still weighs a little.
@@ -269,6 +284,7 @@ class Evidence:
         days = self._days[rows]
         later = (days[a] != NO_DAY) & (days[b] != NO_DAY) & (days[a] != days[b])
         columns["weekday_conflict"][later] = 0.0
+        columns.update(_apart(self._named[rows], self._days[rows], a, b))
         year = self._mode_year[rows]
         columns["mode_year_conflict"] = ((year[a] > 0) & (year[b] > 0) & (year[a] != year[b])).astype(float)
         # Document frequencies from a small collection make a topic's words common and its cosines low.
@@ -299,6 +315,21 @@ class Evidence:
         frequency = np.maximum(self.frequency["entities"][matrix.indices], 1)
         matrix.data = np.log(self.documents / frequency).astype(np.float32)
         return matrix
+
+
+def _apart(named: np.ndarray, published: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+    """Whether the days two dated articles name lie apart by each of `APART` days or more (0 when either is unknown
+    or undated: an undated article's day, from the full dates it names, is too rough for a few days).
+
+    Publication days alone are not compared: a later report of one happening names the happening's day. Whole
+    weeks apart, and nearer in publication, is one weekday read from two sides of it ("Tuesday" in a Monday and in
+    a Wednesday report), not two happenings."""
+    known = (named[a] != NO_DAY) & (named[b] != NO_DAY)
+    gap = np.where(known, np.abs(named[a] - named[b]), 0)
+    dated = (published[a] != NO_DAY) & (published[b] != NO_DAY)
+    straddled = dated & (gap % 7 == 0) & (np.abs(published[a] - published[b]) < gap)
+    gap[straddled] = 0
+    return {f"dated_apart>={days}": (dated & (gap >= days)).astype(float) for days in APART}
 
 
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:

@@ -19,7 +19,11 @@ from scipy.sparse.csgraph import connected_components
 from rashomon.settings import StorySettings
 from rashomon.stories.evidence import NO_DAY, WIDTH, Evidence, GrowingRows, PairModel, Signatures, reserve
 
-__all__ = ["NO_DAY", "StoryIndex", "average_link"]
+__all__ = ["INDEX_VERSION", "NO_DAY", "StoryIndex", "average_link"]
+
+# Version of what a saved index holds (its evidence's kinds and arrays); an index saved by another cannot be read,
+# and a run places every article again.
+INDEX_VERSION = 3
 
 
 def _top(counts: sparse.csr_matrix, weights: np.ndarray, keep: int) -> sparse.csr_matrix:
@@ -114,6 +118,7 @@ class StoryIndex:
         state["evidence"] = self.evidence.columns(columns)
         state["_keys"] = self._keys.columns("keys", columns)
         state["_story"] = self._story[: len(self._ids)]
+        state["version"] = INDEX_VERSION
         del state["_row"]  # rebuilt from the ids
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), columns
 
@@ -125,6 +130,8 @@ class StoryIndex:
             loaded: StoryIndex = pickle.loads(state)
             return loaded
         fields = pickle.loads(state)
+        if fields.pop("version", 2) != INDEX_VERSION:
+            raise ValueError("the story index was saved by another version of rashomon")
         fields["evidence"] = Evidence.from_columns(fields["evidence"], columns)
         fields["_keys"] = GrowingRows.from_columns(fields["_keys"], "keys", columns)
         fields["_row"] = {article: row for row, article in enumerate(fields["_ids"])}
