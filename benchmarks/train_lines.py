@@ -5,7 +5,9 @@ the other 91 are left for `benchmarks/extraction.py` to report on. Labels: a lin
 order, in the page's gold article body (short lines must also end like a sentence). Regularisation is chosen by
 cross-validation over pages of the tuning half, threshold and smoothing by the benchmark's own metric on the whole
 cleaning (`clean.page_parts`), so the footer and metadata rules are part of what is tuned.
-Writes `src/rashomon/clean/line_weights.py`. Run: `.venv/bin/python benchmarks/train_lines.py`.
+With ``--wceb``, wceb-dev's tuning half (even positions within each subset; Chinese and Japanese scored per
+character) is fitted on too; cross-validation then takes far longer.
+Writes `src/rashomon/clean/line_weights.py`. Run: `.venv/bin/python benchmarks/train_lines.py [--wceb]`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ from rashomon.clean.article import PageLines, page_lines, page_parts
 from rashomon.clean.lines import FEATURES, LineWeights, body_probabilities, elsewhere_counts, features
 
 sys.path.insert(0, str(Path(__file__).parent))
-from extraction import CORPUS, repeated_lines, score, shingle_counts
+from extraction import (
+    _PER_CHARACTER,
+    _UNSPACED_CHAR,
+    CORPUS,
+    _flatten,
+    load_wceb,
+    repeated_lines,
+    score,
+    shingle_counts,
+)
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "clean" / "line_weights.py"
 _WORD = re.compile(r"\w+")
@@ -40,6 +51,13 @@ class Page:
     lines: PageLines
     matrix: np.ndarray
     labels: np.ndarray
+    # Scored per character (Chinese, Japanese), as `extraction.dev_counts` scores them.
+    per_character: bool = False
+
+    def counts(self, text: str) -> tuple[float, float, float]:
+        if self.per_character:
+            return shingle_counts(_UNSPACED_CHAR.sub(r" \1 ", self.gold), _UNSPACED_CHAR.sub(r" \1 ", text))
+        return shingle_counts(self.gold, text)
 
 
 def label(line: str, gold_words: str) -> int:
@@ -51,19 +69,23 @@ def label(line: str, gold_words: str) -> int:
     return int(f" {' '.join(words)} " in gold_words)
 
 
-def load_page(text: str, gold: str, repeated: Mapping[str, int] | None) -> Page:
+def load_page(text: str, gold: str, repeated: Mapping[str, int] | None, per_character: bool = False) -> Page:
     page = page_lines(text)
     texts = [line.text for line in page.lines]
     matrix = features(texts, [line.kind for line in page.lines], page.title, elsewhere_counts(texts, repeated))
     gold_words = f" {' '.join(_WORD.findall(gold.lower()))} "
-    return Page(gold=gold, lines=page, matrix=matrix, labels=np.array([label(t, gold_words) for t in texts]))
+    labels = np.array([label(t, gold_words) for t in texts])
+    return Page(gold=gold, lines=page, matrix=matrix, labels=labels, per_character=per_character)
 
 
 def fit(pages: Sequence[Page], regularisation: float) -> LineWeights:
     """Logistic weights on standardised features; threshold and smoothing still to be chosen."""
     x = np.vstack([p.matrix for p in pages])
     y = np.concatenate([p.labels for p in pages])
-    means, scales = x.mean(axis=0), x.std(axis=0)
+    # Unknown values (`lines.UNKNOWN`) are read as the mean, as `body_probabilities` reads them.
+    means = np.nanmean(x, axis=0)
+    x = np.where(np.isnan(x), means, x)
+    scales = x.std(axis=0)
     scales = np.where(scales > 0, scales, 1.0)
     model = LogisticRegression(C=regularisation, max_iter=5000).fit((x - means) / scales, y)
     return LineWeights(
@@ -84,7 +106,7 @@ def body_of(page: Page, keep: np.ndarray) -> str:
 
 def f1(pages: Sequence[Page], model: LineWeights) -> float:
     keeps = [body_probabilities(p.matrix, model) >= model.threshold for p in pages]
-    return score([shingle_counts(p.gold, body_of(p, keep)) for p, keep in zip(pages, keeps, strict=True)])[2]
+    return score([p.counts(body_of(p, keep)) for p, keep in zip(pages, keeps, strict=True)])[2]
 
 
 def tune(pages: Sequence[Page], fitted: LineWeights) -> tuple[LineWeights, float]:
@@ -95,7 +117,7 @@ def tune(pages: Sequence[Page], fitted: LineWeights) -> tuple[LineWeights, float
     def counts(at: int, keep: np.ndarray) -> tuple[float, float, float]:
         key = (at, keep.tobytes())
         if key not in counted:
-            counted[key] = shingle_counts(pages[at].gold, body_of(pages[at], keep))
+            counted[key] = pages[at].counts(body_of(pages[at], keep))
         return counted[key]
 
     best_f1, best = -1.0, fitted
@@ -138,6 +160,11 @@ def main() -> int:
     # has read and `extraction.py` over the corpus.
     repeated = repeated_lines({k: v["url"] for k, v in rows.items()}, texts)
     pages = [load_page(texts[i], gold[i], repeated[i]) for i in sorted(gold)[:90]]
+    if "--wceb" in sys.argv:
+        # wceb-dev's tuning half (even positions within each subset), flattened as `extraction.py` flattens it,
+        # without counts of lines other pages hold (its pages come one a site).
+        dev = [p for p in load_wceb() if p.tune]
+        pages += [load_page(_flatten(p.html), p.gold, None, p.language in _PER_CHARACTER) for p in dev]
     best, best_f1, regularisation = train(pages)
     lines = sum(len(p.labels) for p in pages)
     body = sum(int(p.labels.sum()) for p in pages)

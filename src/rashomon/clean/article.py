@@ -179,23 +179,50 @@ def split_page_text(
     """
     page = page_lines(text)
     if page.first_body is None:
-        return None
+        # A short post has no sentence of 8+ words ending like one ("Wonderful video for X! Created by Y"): its
+        # lines of so many words are the candidates.
+        page = _relaxed(page)
+        if page.first_body is None:
+            return None
     texts = [line.text for line in page.lines]
     kinds = [line.kind for line in page.lines]
     matrix = features(texts, kinds, page.title)
-    keep = body_lines(matrix, model)
+    elsewhere = elsewhere_counts(texts, repeated)
+    # The body before trimming by lines the site repeats: with counts given, as if no line were repeated.
+    keep = body_lines(matrix if elsewhere is None else with_elsewhere(matrix, [0] * len(texts)), model)
     if not any(keep):
         # The model weighs a line against its neighbours, and a short report (a title and one paragraph) has none
         # to weigh against: its lines that read like article text are the body.
         keep = [kind == "body" for kind in kinds]
-    elsewhere = elsewhere_counts(texts, repeated)
     if elsewhere is not None and any(elsewhere):
         trimmed = body_lines(with_elsewhere(matrix, elsewhere), model)
         # Lines the site repeats may trim the body, not gut it: a page whose article text other pages of its site
         # hold too (a story republished or updated under another address) keeps its body.
         if _words_kept(texts, trimmed) >= _KEPT_AFTER_TRIMMING * _words_kept(texts, keep):
             keep = trimmed
-    return page_parts(page, keep)
+    parts = page_parts(page, keep)
+    if not parts.body:
+        # All the model kept stands past the page footer (readers' comments under a workout of short lines): the
+        # lines before it that read like article text are the body.
+        parts = page_parts(page, [kind == "body" for kind in kinds])
+    return parts
+
+
+def _relaxed(page: PageLines) -> PageLines:
+    """``page`` with its short lines of `_RELAXED_BODY_WORDS` or more words classed as body."""
+    lines = [
+        Line(text=line.text, kind="body")
+        if line.kind == "short" and word_count(line.text, _WORDS) >= _RELAXED_BODY_WORDS
+        else line
+        for line in page.lines
+    ]
+    bounds = _body_bounds(lines)
+    first_body = bounds[0] if bounds else None
+    title_at = _title_index(lines, first_body if first_body is not None else len(lines))
+    return PageLines(lines=lines, title_at=title_at, first_body=first_body)
+
+
+_RELAXED_BODY_WORDS = 8
 
 
 # The share of the body's words that must survive trimming by lines a site repeats. Teasers and boilerplate that the
@@ -396,13 +423,13 @@ def _from_html(raw: RawDocument) -> PageParts | None:
     extraction = extract_html(raw.content, raw.url, _instant(raw.crawled))
     if extraction is None:
         return None
-    # Text lines all go into the body, so words are counted only until one reads like body text.
     kinds = [_rule_class(p) for p in extraction.paragraphs]
+    if not _holds_article_text(extraction.paragraphs, kinds):
+        # A picture post's only prose may read as its caption ("... Artwork and photos © Name"): it is the article.
+        kinds = [None if kind == "caption" else kind for kind in kinds]
+        if not _holds_article_text(extraction.paragraphs, kinds):
+            return None
     pairs = list(zip(extraction.paragraphs, kinds, strict=True))
-    if not any(kind is None and _reads_like_body(p) for p, kind in pairs) and (
-        sum(word_count(p, _WORDS) for p, kind in pairs if kind is None) < _SHORT_ARTICLE_WORDS
-    ):
-        return None
     return PageParts(
         body=[p for p, kind in pairs if kind is None and p != extraction.title],
         title=extraction.title,
@@ -415,6 +442,31 @@ def _from_html(raw: RawDocument) -> PageParts | None:
         title_from="the page's markup",
         published_from="the page's markup or a date it shows",
     )
+
+
+def _holds_article_text(paragraphs: Sequence[str], kinds: Sequence[LineClass | None]) -> bool:
+    """Whether a paragraph the debris tables leave as text reads like body text, or such paragraphs together hold
+    `_SHORT_ARTICLE_WORDS`."""
+    pairs = list(zip(paragraphs, kinds, strict=True))
+    # Text paragraphs all go into the body, so words are counted only until one reads like body text.
+    if any(kind is None and _reads_like_body(p) for p, kind in pairs):
+        return True
+    return sum(word_count(p, _WORDS) for p, kind in pairs if kind is None) >= _SHORT_ARTICLE_WORDS
+
+
+# Page text whose tags make up this share of it is the page's markup (a page the flattening tool could not parse, its
+# source kept as text), and is cleaned as HTML; a page that shows some markup as text (a search widget's template)
+# is not. Only text with `_MARKUP_END_TAGS` end tags is measured.
+_TAG = re.compile(r"<[^<>\n]{0,300}>")
+_MARKUP_SHARE = 0.3
+_MARKUP_END_TAGS = 20
+
+
+def is_markup(text: str) -> bool:
+    """Whether page text is HTML source rather than the text of a page."""
+    if text.count("</") < _MARKUP_END_TAGS:  # most page text: no end tag at all, and no search
+        return False
+    return sum(len(tag) for tag in _TAG.findall(text)) >= _MARKUP_SHARE * len(text)
 
 
 def _instant(value: str | None) -> datetime | None:
@@ -458,17 +510,16 @@ def clean(
     if raw.kind == "body":
         text = raw.content
         parts = PageParts(body=[], title=None, captions=[], byline=None, published=None, outlet=None)
+    elif not raw.content.strip():
+        return Rejected(input=where, reason="It is empty: there is no text in it.")
     else:
         try:
-            extracted = _from_html(raw) if raw.kind == "html" else split_page_text(raw.content, repeated)
+            as_html = raw.kind == "html" or is_markup(raw.content)
+            extracted = _from_html(raw) if as_html else split_page_text(raw.content, repeated)
         except NestingTooDeepError as error:
             return Rejected(input=where, reason=str(error))
         if extracted is None:
-            return Rejected(
-                input=where,
-                reason="No line of it reads like article text (a sentence of 8+ words, or 10 words outside page "
-                "furniture).",
-            )
+            return Rejected(input=where, reason=_NO_ARTICLE_TEXT)
         parts = extracted
         text = "\n\n".join(parts.body)
     if not text.strip():
@@ -504,6 +555,12 @@ def clean(
         ),
     )
 
+
+_NO_ARTICLE_TEXT = (
+    "It holds no article text: no line of it reads like article text (a sentence of 8+ words, or 10 words outside "
+    "page furniture). A page that only shows pictures, redirects elsewhere, or loads its article by script or after "
+    "a login has none."
+)
 
 # Where a value came from when the input gave it (a record's field, a sidecar, --input-outlet/--input-published).
 _GIVEN = "given with the input"

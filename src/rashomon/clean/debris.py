@@ -93,6 +93,8 @@ DEBRIS_OPENINGS: tuple[str, ...] = (
     r"(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]",
     r"(?:tags?|topics?|filed under)\s*:",
     r"(?:loading|please wait)\W*$",
+    # A template's placeholder left in the page ("$$ARTICLEAD$$", "{{ad_slot}}").
+    r"(?:\$\$\w+\$\$|\{\{\s*\w+\s*\}\})$",
     # "Support The Moscow Times!": an appeal naming its outlet, in capitals.
     r"(?-i:(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$)",
     _any(words.DEBRIS_OPENINGS),

@@ -36,6 +36,9 @@ FEATURES = (
     "log_elsewhere",
 )  # fmt: skip
 _STATS = 7
+# A feature's value where the line has none (capitals in a script without case; counts from other documents when
+# none were given): the model reads it as the feature's mean over its training lines, so it weighs nothing.
+UNKNOWN = math.nan
 
 
 def word_count(line: str, word: re.Pattern[str] = _WORD) -> float:
@@ -75,12 +78,15 @@ def _line_stats(line: str) -> list[float]:
     length = max(len(line), 1)
     # Characters are counted by str methods mapped over the line: a generator per character took most of the time.
     symbols = len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))
+    # Capitals are counted among the words that have case: a line in a script without it (Japanese, Arabic, Hindi)
+    # or of figures alone has no capital share (`UNKNOWN`), not a share of none.
+    cased = [w for w in words if w[0] != w[0].swapcase()]
     return [
         math.log1p(len(line)),
         math.log1p(word_count(line)),
         float(bool(_SENTENCE_END.search(line))),
         sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words))) / count,
-        sum([w[0].isupper() for w in words]) / count,
+        sum([w[0].isupper() for w in cased]) / len(cased) if cased else UNKNOWN,
         sum(map(str.isdigit, line)) / length,
         symbols / length,
     ]
@@ -172,7 +178,8 @@ def body_probabilities(matrix: np.ndarray, model: LineWeights = SHIPPED) -> np.n
     """The model's probability that each line is body text, smoothed with its neighbours."""
     if not len(matrix):
         return np.zeros(0)
-    scaled = (matrix - np.array(model.means)) / np.array(model.scales)
+    means = np.array(model.means)
+    scaled = (np.where(np.isnan(matrix), means, matrix) - means) / np.array(model.scales)
     raw = 1.0 / (1.0 + np.exp(-(scaled @ np.array(model.weights) + model.intercept)))
     padded = np.concatenate(([raw[0]], raw, [raw[-1]]))
     smoothed: np.ndarray = model.smoothing * raw + (1 - model.smoothing) / 2 * (padded[:-2] + padded[2:])

@@ -173,6 +173,7 @@ def test_given_metadata_wins_over_extracted() -> None:
     ("kind", "content", "words"),
     [
         ("text", "Home\nNews\nSport\nWeather\nContact us", "reads like article text"),
+        ("text", " \n\n ", "empty"),
         ("body", "  \n ", "empty"),
         ("html", "<html><body><div></div></body></html>", "reads like article text"),
     ],
@@ -424,3 +425,30 @@ def test_a_short_report_of_one_paragraph_keeps_it() -> None:
     )
     article = page(f"Harbour crane repaired\n\n{paragraph}\n")
     assert (article.title, article.text) == ("Harbour crane repaired", paragraph)
+
+
+def test_a_picture_post_whose_only_prose_reads_as_a_caption_keeps_it() -> None:
+    post = "A harbour at dawn, drawn in pencil, though nobody would believe it. Artwork and photos © Jane Roe"
+    html = f"<html><body><nav><a href='/'>Home</a></nav><div class='post'><h3>Monday</h3><p>{post}</p></div></body>"
+    assert post in page(html, kind="html").text
+
+
+def test_a_short_post_without_a_full_sentence_is_kept() -> None:
+    post = "Wonderful animated video for the harbour festival! Created by Jane Roe"
+    text = "\n".join(["The Harbour Blog » Festival video", "Home", "About", "Festival video", post, "Leave a comment"])
+    assert post in page(text).text.split("\n\n")
+
+
+def test_a_page_of_short_lines_keeps_its_sentences_when_all_else_the_model_keeps_is_past_its_comments() -> None:
+    workout = ["Sunday workout", "For time:", "Run 10 miles", "150 pull-ups", BODY[0], "Comments"]
+    comments = []
+    for n in range(1, 6):
+        comments += [f"Comment #{n} - Posted by: Reader {n} at November 10, 2012 5:{n}0 PM", BODY[n % 4]]
+    assert BODY[0] in page("\n".join(workout + comments)).text
+
+
+def test_page_text_that_is_the_page_markup_is_cleaned_as_html() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
+    menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(20))
+    source = f"{TITLE} | Example Post <div id='menu'><ul>{menu}</ul></div> <div class='story'>{paragraphs}</div>"
+    assert page(source).text.split("\n\n") == BODY

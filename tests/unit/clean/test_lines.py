@@ -115,3 +115,10 @@ def test_shipped_model_drops_a_cookie_notice_after_the_article() -> None:
     ]
     assert classes[lines.index(notice)] == "debris"
     assert kept == BODY
+
+
+def test_a_line_in_a_script_without_case_has_no_capital_share() -> None:
+    capitals = FEATURES.index("capital_share")
+    rows = features(["東京で会議が開かれた。", "Tokyo hosts the talks"], ["short", "short"], None)
+    assert np.isnan(rows[0, capitals])
+    assert rows[1, capitals] == 0.25

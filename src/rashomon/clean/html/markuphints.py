@@ -24,6 +24,9 @@ GUARD_SHARE = 1 / 7
 # Link share above which a block is navigation, not a paragraph: trafilatura's share for short elements (tuning half:
 # 0.5, the density pass's share, -> F1 0.974, 0.8 -> 0.975, 0.9 -> 0.974).
 MAX_KEPT_LINK_SHARE = 0.8
+# A container yielding one line is the article (a post of one paragraph) only where the line is this long: not a
+# "Loading" placeholder.
+ONE_PARAGRAPH_CHARS = 100
 # What trafilatura's vocabulary does to an element's subtree, as bits.
 _PRUNE, _GUARD = 1, 2
 
@@ -112,10 +115,14 @@ def container_blocks(page: PageBlocks, container: LexborNode) -> list[Block]:
 
 
 def hinted_paragraphs(page: PageBlocks) -> list[str] | None:
-    """The paragraphs (one string per line) of the most trusted hinted container that yields two or more; None
-    when the markup names no such container."""
+    """The paragraphs (one string per line) of the most trusted hinted container that yields two or more, else of
+    the first that yields one of `ONE_PARAGRAPH_CHARS` or more (a post of one paragraph); None when the markup names no
+    such container."""
+    single: list[str] | None = None
     for container in hinted_containers(page):
         lines = [line for block in container_blocks(page, container) for line in block.lines]
         if len(lines) > 1:
             return lines
-    return None
+        if lines and single is None and len(lines[0]) >= ONE_PARAGRAPH_CHARS:
+            single = lines
+    return single

@@ -24,6 +24,9 @@ MAX_KEPT_LINK_SHARE = 0.5
 # (chosen on the tuning half of the extraction benchmark: 0.5 -> 0.8 lifts F1 0.948 -> 0.956).
 GROW_SHARE = 0.8
 _ANCESTOR_WEIGHTS = (1.0, 0.5, 1 / 3)
+# Share of a page's article-like text from which a furniture element (<form>, <header>...) holding it is the page's
+# wrapper, not furniture (trafilatura keeps a <form> holding half the page's text).
+WRAPPER_SHARE = 0.5
 # Tags never taken for boilerplate by their class or id.
 _NEVER_JUNK = frozenset({"body", "html", "article", "main"})
 
@@ -33,12 +36,30 @@ def _small(element: LexborNode) -> bool:
     return len(element.css("p")) < vocab.ARTICLE_SIZED_PARAGRAPHS
 
 
-def _is_junk(element: LexborNode) -> bool:
-    """Whether the density vocabulary takes ``element``'s subtree for boilerplate: a furniture tag, a hidden
-    element, or a junk class or id word without an article word, unless the subtree is article-sized."""
+class _Wrappers:
+    """Which furniture elements wrap the page rather than furnish it: those holding at least `WRAPPER_SHARE` of its
+    article-like text (an ASP.NET page inside one <form>, its paragraphs split by <br>, has no <p> to count)."""
+
+    def __init__(self, page: PageBlocks) -> None:
+        self.page = page
+        self.prose: int | None = None  # counted when first needed: most pages have no small furniture element
+
+    def __call__(self, element: LexborNode) -> bool:
+        if self.prose is None:
+            self.prose = sum(len(block.text) for block in self.page.blocks if _article_like(block))
+        if not self.prose or not self.page.entered(element):
+            return False
+        inside = sum(len(block.text) for block in self.page.inside(element) if _article_like(block))
+        return inside >= WRAPPER_SHARE * self.prose
+
+
+def _is_junk(element: LexborNode, wraps: _Wrappers) -> bool:
+    """Whether the density vocabulary takes ``element``'s subtree for boilerplate: a furniture tag that does not
+    wrap the page, a hidden element, or a junk class or id word without an article word, unless the subtree is
+    article-sized."""
     tag = element.tag
     if tag in vocab.FURNITURE_TAGS:
-        return _small(element)
+        return _small(element) and not wraps(element)
     attrs = element.attributes
     if not attrs or tag in _NEVER_JUNK:
         return False
@@ -93,7 +114,8 @@ def _container(page: PageBlocks, kept: list[bool]) -> LexborNode | None:
 
 def density_paragraphs(page: PageBlocks) -> list[str]:
     """The article's paragraphs, one string per line of a text block; [] when no block reads like article text."""
-    junk = AncestorMarks(_is_junk, every=1)
+    wraps = _Wrappers(page)
+    junk = AncestorMarks(lambda element: _is_junk(element, wraps), every=1)
     kept = [not junk(block.owner) for block in page.blocks]
     container = _container(page, kept)
     if container is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from rashomon.clean.html.page import article_paragraphs, choose_paragraphs, extract_html, parse_html
@@ -143,3 +145,35 @@ def test_extract_html_of_markup_without_text_is_none() -> None:
     assert extract_html("<html><body><div></div></body></html>") is None
     assert extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>") is None
     assert extract_html("") is None
+
+
+def test_a_title_left_open_does_not_swallow_the_page() -> None:
+    # A damaged page: its <title> lost its end tag, so the parser reads all that follows as the title's text.
+    html = "<html><head><title>Night buses extended to the outer districts\n" + _page(
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    ).removeprefix("<html><head></head>")
+    extraction = extract_html(html)
+    assert extraction is not None
+    assert extraction.paragraphs == PARAGRAPHS
+
+
+def test_a_script_whose_tag_lost_a_quote_does_not_swallow_the_page() -> None:
+    html = (
+        '<html><head><script src="/te.js>\nvar x = 1;\n</script>\n<link href="/a.css" rel="stylesheet">\n'
+        "</head><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<script>var z = 3;</script></body></html>"
+    )
+    extraction = extract_html(html)
+    assert extraction is not None
+    assert extraction.paragraphs == PARAGRAPHS
+
+
+def test_an_article_only_in_the_page_scripts_is_read_from_them() -> None:
+    markup = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    flight = json.dumps(json.dumps(["$", "div", None, {"dangerouslySetInnerHTML": {"__html": markup}}]))
+    html = (
+        "<html><head><title>Night buses</title></head><body><main><div>Loading</div></main>"
+        f"<script>self.__next_f.push([1,{flight}])</script></body></html>"
+    )
+    extraction = extract_html(html)
+    assert extraction is not None
+    assert extraction.paragraphs == PARAGRAPHS

@@ -60,3 +60,18 @@ def test_a_page_wrapped_in_one_form_is_read() -> None:
 
 def test_page_without_article_text_has_no_paragraphs() -> None:
     assert _density("<nav><a href='/'>Home</a></nav>") == []
+
+
+def test_a_form_wrapping_the_whole_page_is_no_furniture() -> None:
+    # ASP.NET pages sit inside one <form>, their paragraphs split by <br>: no <p> shows the form is article-sized.
+    article = "<br><br>".join(PARAGRAPHS)
+    body = (
+        "<form method='post' action='item.aspx'><ul><li><a href='/'>Home</a></li><li><a href='/m'>Money</a></li></ul>"
+        f"<div id='centerbar'><h1>Night buses</h1><div id='item'>{article}</div></div></form>"
+    )
+    assert _density(body) == PARAGRAPHS
+
+
+def test_a_small_form_beside_the_article_is_still_furniture() -> None:
+    form = "<form action='/search'><div>Search the Example Gazette's archive of transport reporting</div></form>"
+    assert _density(_article("".join(f"<p>{p}</p>" for p in PARAGRAPHS)) + form) == PARAGRAPHS
