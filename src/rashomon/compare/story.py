@@ -150,8 +150,8 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     several = len(story.articles) > 1
     similarity = similarity_matrix(sentence_texts) if several else np.zeros((len(sentences), len(sentences)))
     owners = [s.article for s in sentences]
+    dates = sentence_dates(story, sentences)
     if several and settings.embeddings:
-        dates = sentence_dates(story, sentences)
         score = align.scores(sentence_texts, _embeddings(story), char=similarity, dates=dates)
         # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
         model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
@@ -161,7 +161,7 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         linked = similarity >= settings.sentence_similarity
     groups = _groups(owners, score, best_links(owners, score, linked), runs=True)
     statement_of = {i: g for g, members in enumerate(groups) for i in members}
-    figures = figure_alignments(story, sentences, similarity, statement_of, settings)
+    figures = figure_alignments(story, sentences, similarity, statement_of, settings, dates=dates)
     context = ConflictContext(
         texts=texts,
         labels={a.id: a.outlet or a.id for a in story.articles},
@@ -261,14 +261,15 @@ def figure_alignments(
     similarity: np.ndarray,
     statement_of: Mapping[int, int],
     settings: CompareSettings,
+    *,
+    dates: Sequence[set[str]],
 ) -> list[FigureAlignment]:
-    """Each figure's best counterpart in every other article that measures the same kind of quantity."""
+    """Each figure's best counterpart in every other article that measures the same kind of quantity; ``dates``
+    are each sentence's (`sentence_dates`): figures of sentences dated differently count different days ("68 mm
+    fell on Saturday", "30 mm more expected on Thursday")."""
     texts = {a.id: a.text for a in story.articles}
     found = []
     sentence_at = _SentenceAt(sentences)
-    # Figures of sentences dated differently count different days ("68 mm fell on Saturday", "30 mm more expected
-    # on Thursday").
-    dates = sentence_dates(story, sentences)
     figures = [(f, sentence_at(f.article, f.start)) for a in story.articles for f in story.annotations[a.id].figures]
     # Positions of the figures of each kind of quantity: a figure is compared with the later ones of its kind.
     of_kind: dict[str, list[int]] = defaultdict(list)
