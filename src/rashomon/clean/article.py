@@ -85,7 +85,7 @@ def _rule_class(line: str) -> LineClass | None:
 
 
 def _reads_like_body(line: str) -> bool:
-    """A sentence of 8+ words, or 30+ words however it ends (in scripts written without spaces, a word per two
+    """A sentence of 8+ words, or 30+ words however it ends (in scripts written without spaces, words counted by
     characters: `lines.word_count`)."""
     words = word_count(line, _WORDS)
     return bool((words >= 8 and _SENTENCE_END.search(line)) or words >= 30)
@@ -418,17 +418,18 @@ def find_relays(body: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _from_html(raw: RawDocument) -> PageParts | None:
-    """Body and metadata of an HTML page; None when no paragraph reads like article text."""
-    extraction = extract_html(raw.content, raw.url, _instant(raw.crawled))
+def _from_html(raw: RawDocument, comments: bool = False) -> PageParts | None:
+    """Body and metadata of an HTML page; None when no paragraph reads like article text. Readers' comment threads
+    are left out, unless the page holds no other prose (a picture post): then they are its text (``comments``)."""
+    extraction = extract_html(raw.content, raw.url, _instant(raw.crawled), comments)
     if extraction is None:
-        return None
+        return None if comments else _from_html(raw, comments=True)
     kinds = [_rule_class(p) for p in extraction.paragraphs]
     if not _holds_article_text(extraction.paragraphs, kinds):
         # A picture post's only prose may read as its caption ("... Artwork and photos © Name"): it is the article.
         kinds = [None if kind == "caption" else kind for kind in kinds]
         if not _holds_article_text(extraction.paragraphs, kinds):
-            return None
+            return None if comments else _from_html(raw, comments=True)
     pairs = list(zip(extraction.paragraphs, kinds, strict=True))
     return PageParts(
         body=[p for p, kind in pairs if kind is None and p != extraction.title],

@@ -45,16 +45,18 @@ PUBLISHED_OPENINGS: dict[str, str] = {
 # Phrases that open the page's tail: related articles, reader comments, "more on this".
 TAIL_OPENINGS: dict[str, str] = {
     "de": r"mehr zum thema|mehr (?:news|nachrichten|artikel)|das könnte sie auch interessieren|(?:ähnliche|weitere) "
-    r"(?:artikel|nachrichten|beiträge|themen)|lesen sie (?:auch|mehr)|auch interessant|kommentare?\b|leserkommentare"
-    r"|kommentar (?:abgeben|schreiben)",
+    r"(?:artikel|nachrichten|beiträge|themen)|lesen sie (?:auch|mehr)|auch interessant|kommentare?\b"
+    r"|leserkommentare|kommentar (?:abgeben|schreiben)|siehe auch|weiterführende links|neueste (?:artikel|beiträge)",
     "fr": r"(?:à )?lire aussi|sur le même (?:sujet|thème)|(?:articles? )?similaires|commentaires?\b|à voir aussi"
-    r"|nos articles|plus d'articles",
+    r"|nos articles|plus d'articles|voir aussi",
     "es": r"(?:te|le) puede interesar|noticias relacionadas|(?:lee|leer) (?:también|más)|comentarios?\b"
-    r"|más noticias|relacionad[oa]s",
-    "it": r"leggi anche|potrebbe interessarti|articoli correlati|commenti\b|altre notizie|ti potrebbe interessare",
+    r"|más noticias|relacionad[oa]s|(?:véase|ver) también",
+    "it": r"leggi anche|potrebbe interessarti|articoli correlati|commenti\b|altre notizie|ti potrebbe interessare"
+    r"|vedi anche",
     "pt": r"leia também|veja também|notícias relacionadas|comentários\b",
     "nl": r"lees ook|meer over|gerelateerde artikelen|reacties\b",
-    "ru": r"читайте также|похожие (?:новости|статьи)|комментарии\b|ещё по теме|новости по теме",
+    "ru": r"читайте также|похожие (?:новости|статьи)|комментарии\b|ещё по теме|новости по теме|см\. также",
+    "pl": r"czytaj (?:też|także)|zobacz (?:też|także)|komentarze\b|powiązane artykuły",
     "no/da/sv": r"les også|læs også|läs också|relaterte (?:saker|artikler)|relaterede artikler|relaterat"
     r"|kommentarer\b",
 }
@@ -73,6 +75,36 @@ DEBRIS_OPENINGS: dict[str, str] = {
     # "4 min.", "3 Min", "01:48 min": reading or playing times standing alone.
     "": r"(?:\d+:)?\d+ ?min\.?$|\d+ min read$",
 }
+
+# Labels that open a line of the page's topic tags or links ("Themen: Vodafone, Tarife"), followed by a colon: the
+# English "Tags:" stays in `debris`.
+TAG_LABELS: dict[str, str] = {
+    "de": r"themen|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter",
+    "fr": r"mots[- ]clés|thèmes|sujets",
+    "es": r"etiquetas|temas",
+    "it": r"argomenti|parole chiave",
+    "pt": r"tópicos|assuntos|palavras-chave",
+    "nl": r"onderwerpen|trefwoorden",
+    "ru": r"теги|метки|темы",
+    "pl": r"tagi|tematy",
+}
+
+# Buttons and links that stand alone on a line: "read more", "copy link".
+BUTTONS: dict[str, str] = {
+    "de": r"weiterlesen|mehr lesen|link kopieren|link kopiert!?|tipp einsenden",
+    "fr": r"lire la suite|copier le lien",
+    "es": r"leer más|seguir leyendo|copiar enlace",
+    "it": r"continua a leggere|copia link",
+    "pt": r"leia mais|continue lendo|copiar link",
+    "nl": r"lees meer|lees verder|kopieer link",
+    "ru": r"читать далее|подробнее|скопировать ссылку",
+    "pl": r"czytaj więcej|czytaj dalej|kopiuj link",
+    "no/da/sv": r"les mer|læs mere|läs mer|vis mer|kopier lenke",
+}
+
+# A date or a time of day standing alone on a line ("22.11.2024 07.57", "02/02/2025", "21:52 Uhr"): the page's
+# stamp of the article or of a teaser, not a sentence of one, in any language.
+DATE_ALONE = r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?|\d{1,2}:\d{2}(?:\s*uhr)?)$"
 
 # Found anywhere in a line: consent and privacy notices, cookie banners.
 CONSENT: dict[str, str] = {

@@ -98,6 +98,9 @@ DEBRIS_OPENINGS: tuple[str, ...] = (
     # "Support The Moscow Times!": an appeal naming its outlet, in capitals.
     r"(?-i:(?i:support)\s+(?:(?i:the)\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}\s*!?$)",
     _any(words.DEBRIS_OPENINGS),
+    r"(?:" + _any(words.TAG_LABELS) + r")\s*:",
+    r"(?:" + _any(words.BUTTONS) + r")\s*[›»>]?$",
+    words.DATE_ALONE,
 )
 
 # Lines that are debris wherever they stand. The openings make one pattern: one call, not one for each, on every

@@ -23,9 +23,14 @@ from rashomon.text.words import APOSTROPHE_WORD as _WORD
 CLASSES = ("meta", "tail", "debris", "byline", "caption", "body", "short")
 # Function words of every language in the table: prose in any of them reads as prose.
 FUNCTION_WORDS = frozenset(word for table in boilerplate.FUNCTION_WORDS.values() for word in table.split())
-# Scripts written without spaces between words (kana, Han): about two characters a word.
+# Scripts written without spaces between words (kana, Han): words are counted by characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$""")
+# Characters a word in the unspaced scripts: Japanese (kana in the line) spells a word with more of them than
+# Chinese, whose words are mostly one or two Han characters (Japanese headline lists read as prose at two).
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_KANA_CHARS_PER_WORD = 3.0
+_HAN_CHARS_PER_WORD = 2.0
 _LINKISH = re.compile(r"[|»›@©]|https?://|www\.|\.com\b")
 
 FEATURES = (
@@ -42,11 +47,13 @@ UNKNOWN = math.nan
 
 
 def word_count(line: str, word: re.Pattern[str] = _WORD) -> float:
-    """Words in a line (``word`` matches one); in scripts written without spaces, a word per two characters."""
+    """Words in a line (``word`` matches one); in scripts written without spaces, a word per two characters
+    (three in Japanese)."""
     unspaced = len(_UNSPACED.findall(line))
     if not unspaced:
         return float(len(word.findall(line)))
-    return len(word.findall(_UNSPACED.sub(" ", line))) + unspaced / 2
+    per_word = _KANA_CHARS_PER_WORD if _KANA.search(line) else _HAN_CHARS_PER_WORD
+    return len(word.findall(_UNSPACED.sub(" ", line))) + unspaced / per_word
 
 
 def line_key(line: str) -> str:

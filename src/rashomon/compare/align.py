@@ -18,6 +18,7 @@ from scipy import sparse
 from rashomon.compare import align_weights
 from rashomon.compare.lexicon import FUNCTION_WORDS
 from rashomon.compare.tfidf import similarity_matrix
+from rashomon.extract.time_values import first_day, last_day
 from rashomon.text.calendar import MONTH_NAMES, WEEKDAYS
 from rashomon.text.numbers import NUMBER_WORDS, SCALES
 
@@ -35,13 +36,16 @@ class Terms:
     names: sparse.csr_array
     numbers: sparse.csr_array
     dates: sparse.csr_array
+    # Which date terms agree (columns of ``dates``, both ways): the same term, or calendar values one of which holds
+    # the other ("2020" and "2020-11", "earlier this month" and "Friday").
+    dates_agree: sparse.csr_array | None = None
 
 
 def terms(texts: Sequence[str], dates: Sequence[Collection[str]] | None = None) -> Terms:
     """Names (capitalised words after a sentence's first word, not function words, lower case and cut to six
     letters so "Armenia" meets "Armenian"), numbers (digits, commas dropped, and number words) and calendar words of
     each text; ``dates`` adds each text's resolved dates (ISO values), so "nine years ago" meets "in 2016" and
-    "Friday" meets "May 30"."""
+    "Friday" meets "May 30", and ``dates_agree`` lets a date meet the dates it holds ("last year", "in November")."""
     kinds: dict[str, list[set[str]]] = {"names": [], "numbers": [], "dates": []}
     for number, text in enumerate(texts):
         found: dict[str, set[str]] = {kind: set() for kind in kinds}
@@ -59,13 +63,19 @@ def terms(texts: Sequence[str], dates: Sequence[Collection[str]] | None = None) 
                 found["numbers"].add(lower)
             elif position and token[0].isupper() and lower not in FUNCTION_WORDS:
                 found["names"].add(lower[:6])
+        if dates is not None:
+            # A year written as part of a resolved date ("May 3, 2024") is that date, not the whole year: as a
+            # year it would hold any other day of it ("May 4").
+            found["dates"] -= {year for year in found["dates"] if any(v[:5] == f"{year}-" for v in dates[number])}
         for kind, values in found.items():
             kinds[kind].append(values)
-    return Terms(**{kind: _incidence(sets) for kind, sets in kinds.items()})
+    date_vocabulary: dict[str, int] = {}
+    incidences = {kind: _incidence(sets, date_vocabulary if kind == "dates" else {}) for kind, sets in kinds.items()}
+    return Terms(**incidences, dates_agree=_nested_dates(date_vocabulary))
 
 
-def _incidence(sets: Sequence[set[str]]) -> sparse.csr_array:
-    vocabulary: dict[str, int] = {}
+def _incidence(sets: Sequence[set[str]], vocabulary: dict[str, int]) -> sparse.csr_array:
+    """Rows of terms; ``vocabulary`` (term -> column) is filled in."""
     rows, cols = [], []
     for row, values in enumerate(sets):
         for value in values:
@@ -77,11 +87,29 @@ def _incidence(sets: Sequence[set[str]]) -> sparse.csr_array:
     )
 
 
-def _overlap(incidence: sparse.csr_array) -> tuple[np.ndarray, np.ndarray]:
+def _nested_dates(vocabulary: dict[str, int]) -> sparse.csr_array:
+    """Pairs of date terms that agree: each term with itself, and calendar values one of which holds the other's
+    days (weekday and month words hold no days: they agree only with themselves)."""
+    size = max(len(vocabulary), 1)
+    start, end = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    calendar = np.zeros(size, dtype=bool)
+    for term, column in vocabulary.items():
+        first, last = first_day(term), last_day(term)
+        if first is not None and last is not None:
+            start[column], end[column], calendar[column] = first.toordinal(), last.toordinal(), True
+    holds = (start[:, None] <= start[None, :]) & (end[None, :] <= end[:, None]) & calendar[:, None] & calendar[None, :]
+    return sparse.csr_array((holds | holds.T | np.eye(size, dtype=bool)).astype(np.float64))
+
+
+def _overlap(incidence: sparse.csr_array, agree: sparse.csr_array | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Shared terms over the smaller set's size (0 when either set is empty), and whether both sets have terms and
-    share none (two sentences naming different people or giving different numbers)."""
-    shared = np.asarray((incidence @ incidence.T).toarray())
+    share none (two sentences naming different people or giving different numbers). With ``agree`` (term pairs
+    that count as one), a term counts as shared when it agrees with one of the other set's, up to the smaller size."""
     size = np.asarray(incidence.sum(axis=1)).ravel()
+    if agree is None:
+        shared = np.asarray((incidence @ incidence.T).toarray())
+    else:
+        shared = np.minimum(np.asarray((incidence @ agree @ incidence.T).toarray()), np.minimum.outer(size, size))
     smaller = np.minimum.outer(size, size)
     overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
     apart = ((smaller > 0) & (shared == 0)).astype(np.float64)
@@ -99,8 +127,9 @@ def signals(
     found = terms(texts, dates)
     yield similarity_matrix(texts) if char is None else char
     yield np.asarray(embeddings @ embeddings.T, dtype=np.float64)
-    for incidence in (found.names, found.numbers, found.dates):
-        yield from _overlap(incidence)
+    yield from _overlap(found.names)
+    yield from _overlap(found.numbers)
+    yield from _overlap(found.dates, found.dates_agree)
 
 
 def features(texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:

@@ -34,7 +34,7 @@ from rashomon.compare.conflicts import (
 from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import FUNCTION_WORDS, SCOPE_WORDS
 from rashomon.compare.tfidf import similarity_matrix
-from rashomon.extract.time_values import last_day
+from rashomon.extract.time_values import first_day, last_day
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -413,7 +413,8 @@ def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[st
 
 def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:
     """Dated events: each calendar value with the statement that dates it and the articles that give it (with the
-    sentence in each), marked as background when it ends more than a month before the story's event date."""
+    sentence in each; an article dating the statement less precisely joins too), marked as background when it ends
+    more than a month before the story's event date."""
     texts = {a.id: a.text for a in story.articles}
     sentence_at = _SentenceAt(sentences)
     entries: dict[tuple[str, int], tuple[str, dict[str, Span]]] = {}
@@ -429,6 +430,7 @@ def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Map
             what = texts[article.id][sentence.start : sentence.end]
             span = Span(article=article.id, start=sentence.start, end=sentence.end)
             entries.setdefault(key, (what, {}))[1].setdefault(article.id, span)
+    _join_nested(entries)
     event = date.fromisoformat(story.event_date[:10]) if story.event_date else None
     return [
         TimelineEntry(
@@ -440,3 +442,27 @@ def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Map
         )
         for (when, _), (what, spans) in sorted(entries.items(), key=lambda item: (item[0][0], item[1][0]))
     ]
+
+
+def _join_nested(entries: dict[tuple[str, int], tuple[str, dict[str, Span]]]) -> None:
+    """Within one statement, an article giving a date that holds another ("last year's war", "the fall of 2020")
+    reports that happening less precisely: it joins the sources of the most precise entry its date holds (unless
+    it holds two dates apart from each other). Its own entry stays: its sentence may date another happening too
+    ("met on Friday after a flare-up earlier this month")."""
+    by_statement: dict[int, dict[str, tuple[date, date]]] = defaultdict(dict)
+    for value, statement in entries:
+        start, end = first_day(value), last_day(value)
+        if start is not None and end is not None:
+            by_statement[statement][value] = (start, end)
+    for statement, spans in by_statement.items():
+        for coarse, outer in spans.items():
+            held = [v for v, inner in spans.items() if v != coarse and _within(inner, outer)]
+            finest = min(held, key=lambda v: spans[v][1] - spans[v][0], default=None)
+            if finest is None or not all(_within(spans[finest], spans[v]) for v in held):
+                continue
+            for article, span in entries[(coarse, statement)][1].items():
+                entries[(finest, statement)][1].setdefault(article, span)
+
+
+def _within(inner: tuple[date, date], outer: tuple[date, date]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]

@@ -23,7 +23,7 @@ from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
 
 # Bumped whenever a change in comparison changes its results: stored story results of another version are redone.
-COMPARE_VERSION = "6"
+COMPARE_VERSION = "7"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

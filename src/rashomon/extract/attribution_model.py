@@ -381,15 +381,31 @@ def _joined(runs: Sequence[tuple[str, int, int]], gap: int, breaks: Sequence[boo
     return out
 
 
+def _cut_at_sentences(
+    runs: Sequence[tuple[str, int, int]], sentence: Sequence[int], quoted: Sequence[bool]
+) -> list[tuple[str, int, int]]:
+    """Content runs cut where a sentence ends outside quote marks: reported words without quote marks end with
+    their sentence, and the next sentence is another attribution or none (a quote runs on across sentences)."""
+    out: list[tuple[str, int, int]] = []
+    for role, a, b in runs:
+        start = a
+        for i in range(a + 1, b):
+            if role == "Content" and sentence[i] != sentence[i - 1] and not (quoted[i] and quoted[i - 1]):
+                out.append((role, start, i))
+                start = i
+        out.append((role, start, b))
+    return out
+
+
 def link(parsed: Parsed, labels: np.ndarray, linker: np.ndarray | None = None) -> list[Tagged]:
     """Contents with their nearest cue (same sentence first) and a source: the linker's best candidate when its
     weights are given, else the source run nearest the cue. The parts of a content that its cue and source
     interrupt ("A," she said, "B") are one content, as a cue has one content."""
     breaks = parsed.breaks.tolist()
-    runs = _joined(spans(labels), JOIN_GAP, breaks)
+    sentence, quoted = parsed.sentence.tolist(), parsed.quoted.tolist()
+    runs = _cut_at_sentences(_joined(spans(labels), JOIN_GAP, breaks), sentence, quoted)
     cues = [(a, b) for role, a, b in runs if role == "Cue"]
     sources = [(a, b) for role, a, b in runs if role == "Source"]
-    sentence = parsed.sentence.tolist()
     hulls: dict[tuple[int, int], tuple[int, int]] = {}
     found: list[Tagged] = []
     view = TokenView(parsed) if linker is not None else None

@@ -30,7 +30,7 @@ _OPEN_CLAUSES = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "
 # Prepositions after the figure that name what it is part of or measured on ("60% of revenue", "47% from the field").
 _PART_PREPOSITIONS = frozenset({"of", "from", "in"})
 # Prepositions through which a verb's amount measures its object's change ("boost the range by 35 miles").
-_CHANGE_PREPOSITIONS = frozenset({"by", "to", "from", "in"})
+_CHANGE_PREPOSITIONS = frozenset({"by", "to", "from", "in", "for"})
 # Entities that say where or when, not what: "13,000 workers in the United Kingdom".
 _SETTING_TYPES = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
 # Subjects that stand for a part of something named before ("most landed in shallow water").
@@ -50,7 +50,7 @@ def find_referents(
     anchor = _anchor(doc, first, last)
     found: list[Token] = []
     owner = _owner(anchor, last, ("of",) if counted else _PART_PREPOSITIONS)
-    if owner is not None:
+    if owner is not None and owner.i not in skip:
         found.append(owner)
     verb = _climb(anchor, last, found, skip)
     if verb is not None:
@@ -58,13 +58,18 @@ def find_referents(
         if changed is not None:
             found.append(changed)
         subject = _subject(verb)
-        if subject is not None and subject.i not in skip:
+        if subject is not None:
             found.append(subject)
     phrases: list[str] = []
+    taken: set[int] = set()
     for noun in found:
-        phrase = _phrase(doc, noun, skip)
+        if noun.i in taken:
+            continue  # "UK adults" already holds "adults"
+        keep = _phrase_tokens(noun, skip, depth=2)
+        phrase = _phrase(doc, keep)
         if phrase and phrase not in phrases:
             phrases.append(phrase)
+            taken |= keep
     return tuple(phrases)
 
 
@@ -98,6 +103,8 @@ def _climb(anchor: Token, last: int, found: list[Token], skip: Collection[int]) 
         if head.i == tok.i or dep in _SUBJECT_DEPS:
             return None
         if dep in ("conj", "cc", "pobj"):
+            if head.pos_ in _VERBS and dep == "conj":
+                return head  # "would be punishable by ... and a fine of $7.5 million": the verb's subject
             tok = head  # the first of a list stands for all; a preposition goes where it hangs
             continue
         if head.pos_ in _NOUNS and (dep in ("prep", "appos") or (dep in _MODIFIER_DEPS and head.i > last)):
@@ -105,7 +112,7 @@ def _climb(anchor: Token, last: int, found: list[Token], skip: Collection[int]) 
                 found.append(head)
             tok = head
             continue
-        if head.pos_ in _VERBS:
+        if head.pos_ in _VERBS or any(t.dep_ in _SUBJECT_DEPS for t in head.children):
             return head
         tok = head
     return None
@@ -115,6 +122,8 @@ def _changed(verb: Token, anchor: Token) -> Token | None:
     """The object whose change the figure measures: "boost the driving range by about 35 miles", "pulled the sector
     0.68 percent lower"; None when the figure is the object itself."""
     objects = [t for t in verb.children if t.dep_ == "dobj" and t.pos_ in _NOUNS]
+    if anchor.dep_ == "dobj" and anchor.head.i == verb.i:
+        return _paid_for(verb)
     if not objects or anchor.dep_ == "dobj" or anchor in objects:
         return None
     link = anchor
@@ -122,6 +131,15 @@ def _changed(verb: Token, anchor: Token) -> Token | None:
         link = link.head
     by_preposition = link.dep_ == "prep" and link.lower_ in _CHANGE_PREPOSITIONS
     return objects[0] if by_preposition or link.dep_ in ("npadvmod", "advmod", "acomp", "oprd") else None
+
+
+def _paid_for(verb: Token) -> Token | None:
+    """What an amount the verb takes is for: "paid $216,925 for flights" -> "flights"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            nouns = [t for t in prep.children if t.dep_ == "pobj" and _names_a_thing(t)]
+            return nouns[0] if nouns else None
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -135,6 +153,9 @@ def _subject(verb: Token) -> Token | None:
                 return verb.head
             if subject.pos_ not in ("PRON", "DET") and subject.lower_ not in _QUANTIFIERS:
                 return subject
+            if verb.dep_ == "relcl" and subject.tag_ == "PRP":
+                verb = verb.head  # "Musk uses his account, where he has 80 million followers": the clause above
+                continue
             if verb.dep_ not in _OPEN_CLAUSES or verb.head.i == verb.i:
                 return None
             verb = verb.head
@@ -147,35 +168,71 @@ def _subject(verb: Token) -> Token | None:
                 verb = verb.head
             verb = verb.head
             continue
-        if verb.dep_ not in _OPEN_CLAUSES or verb.head.i == verb.i:
+        if (verb.dep_ not in _OPEN_CLAUSES and verb.pos_ in _VERBS) or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
 
 
-def _phrase(doc: Doc, noun: Token, skip: Collection[int]) -> str | None:
-    """A noun with the words that modify it: those before it, what its prepositions attach ("contract with American
-    Media") and nouns joined to it ("people and families"); determiners, pronouns and figures left out."""
-    keep = _phrase_tokens(noun, skip, depth=2)
-    text = "".join(doc[k].text_with_ws for k in sorted(keep)).strip()
+def _phrase(doc: Doc, keep: Collection[int]) -> str | None:
+    """The text of the tokens ``keep`` as written, a space where tokens between were left out ("Foch, Paris")."""
+    text = "".join(doc[k].text_with_ws if k + 1 in keep else doc[k].text + " " for k in sorted(keep)).strip()
     return text or None
 
 
 def _phrase_tokens(noun: Token, skip: Collection[int], depth: int) -> set[int]:
+    """A noun with the words that modify it: those before it, what its prepositions attach ("contract with American
+    Media") and nouns joined to it ("people and families"); determiners, pronouns and figures left out."""
+    doc = noun.doc
     left = noun.left_edge.i
-    while left < noun.i and (noun.doc[left].pos_ in ("DET", "PRON", "PUNCT", "ADV", "CCONJ", "ADP", "PART")):
+    while left < noun.i and (doc[left].pos_ in ("DET", "PRON", "PUNCT", "ADV", "CCONJ", "ADP", "PART")):
         left += 1
-    keep = {k for k in range(left, noun.i + 1) if k not in skip and noun.doc[k].pos_ != "PRON"}
+    right = noun.i
+    while (
+        right + 2 < len(doc)
+        and doc[right + 1].text == "-"
+        and not (doc[right].whitespace_ or doc[right + 1].whitespace_)
+    ):
+        right += 2  # a hyphenated name the parse split: "Ben-Moshe"
+    keep = {k for k in range(left, right + 1) if k not in skip and _modifies(doc[k])}
+    # A listed noun with a figure of its own is another referent ("John Gant (0.5 WAR), Alex Reyes (0.5 WAR)").
+    joined = [
+        child
+        for child in noun.rights
+        if child.dep_ == "conj" and child.pos_ in _NOUNS and not any(t.i in skip for t in child.subtree)
+    ]
     for child in noun.rights:
         if depth and child.dep_ == "prep" and child.i not in skip:
             nouns = [t for t in child.children if t.dep_ == "pobj" and _names_a_thing(t) and t.i not in skip]
             if nouns and not any(t.i in skip for t in nouns[0].subtree):
                 keep |= {child.i, *_phrase_tokens(nouns[0], skip, depth - 1)}
-        elif child.dep_ in ("cc", "conj") and child.i not in skip and (child.dep_ == "cc" or child.pos_ in _NOUNS):
-            keep |= {child.i} if child.dep_ == "cc" else _phrase_tokens(child, skip, 0)
-        elif child.dep_ == "appos" and child.i == noun.i + 2 and noun.doc[noun.i + 1].text == "(":
+        elif child in joined:
+            keep |= _phrase_tokens(child, skip, 0)
+        elif child.dep_ == "cc" and joined and child.i not in skip:
+            keep.add(child.i)
+        elif child.dep_ == "appos" and child.i == noun.i + 2 and doc[noun.i + 1].text == "(":
             keep |= {noun.i + 1, child.i, child.i + 1}  # a name's code in brackets: "Ford (F)"
-    return keep
+    return {k for k in keep if not doc[k].is_punct or _encloses(doc[k], keep)}
+
+
+def _encloses(punct: Token, keep: Collection[int]) -> bool:
+    """Whether kept words hold a punctuation mark in place: "start-up", "Ford (F)"; not the brackets of a figure
+    left out ("a 1.8 billion-mile (2.8bn km) journey")."""
+    k = punct.i
+    if punct.is_left_punct:
+        return k + 1 in keep
+    if punct.is_right_punct:
+        return k - 1 in keep
+    return k - 1 in keep and k + 1 in keep
+
+
+def _modifies(tok: Token) -> bool:
+    """A word that may be part of a referent: not a pronoun, nor a year or a day said as a number or on its own
+    ("Between 1600 and 1900 world temperatures", "said Tuesday"); a month that names a thing stays ("the September
+    crude contract")."""
+    if tok.pos_ == "PRON":
+        return False
+    return tok.ent_type_ not in ("DATE", "TIME") or (tok.head.i != tok.i and tok.head.i > tok.i and not tok.is_digit)
 
 
 def _names_a_thing(tok: Token) -> bool:

@@ -184,11 +184,16 @@ def _number(doc: Doc, i: int) -> _Amount | None:
         return None
     if reading is not None and (reading.unit or reading.scale_word or reading.pre):
         return _glued(doc, i, reading)
+    if reading is not None and any(bar in tok.text for bar in "/⁄") and _follows(doc, i, ("of",)):
+        return _Amount(first=i, last=i, value=reading.value, fraction=True)  # "1⁄32 of a US quart"
     last = _run_end(doc, i)
     value = _run_value(doc, i, last)
     if value is None:
         return None
     amount = _Amount(first=i, last=last, value=value)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and not doc[last].whitespace_ and after.text in words.GLUED_SCALE_TOKENS:
+        return replace(amount, last=last + 1, value=value * words.GLUED_SCALE_TOKENS[after.text])  # "4.3M" split
     if _follows(doc, last, ("and", "a", "half")):
         amount = _Amount(first=i, last=last + 3, value=value + 0.5)
     return _fraction(doc, amount) or amount
@@ -514,7 +519,8 @@ def _find_unit(doc: Doc, amount: _Amount, ranges: bool = True) -> _Unit:
     if amount.value is None:
         return _of_phrase(doc, amount) or _noun_after(doc, amount) or bare
     found = (
-        _percent(doc, after)
+        (_measure_of(doc, amount) if amount.fraction else None)
+        or _percent(doc, after)
         or _currency_after(doc, after)
         or _measure_after(doc, after)
         or _hyphen_unit(doc, amount)
@@ -582,7 +588,16 @@ def _currency_after(doc: Doc, after: int) -> _Unit | None:
     lemma = _lemma(tok)
     if lemma in words.CURRENCY_WORDS:
         return _Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
+    if lemma == "pound" and _in_millions(doc[after - 1]):
+        return _Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
     return None
+
+
+def _in_millions(tok: Token) -> bool:
+    """Whether an amount ends on a scale of a million or more: "1.3 million", "5bn"."""
+    if words.SCALES.get(tok.lower_, 0) >= 1e6:
+        return True
+    return _DIGIT.search(tok.text) is not None and tok.lower_.endswith(("m", "mn", "mln", "bn"))
 
 
 def _measure_after(doc: Doc, after: int) -> _Unit | None:
@@ -611,7 +626,9 @@ def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> _Un
 def _measure_name(text: str) -> str | None:
     """The name of a measure written as ``text`` ("km", "kW", "Miles", "p." ending a sentence), or None."""
     text = text[:-1] if len(text) > 1 and text[-1] in ".-" else text
-    return words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(text.lower())
+    lower = text.lower()
+    plural = lower[:-1] if len(lower) > 3 and lower.endswith("s") else None  # "miles-", which has no lemma
+    return words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(lower) or words.UNIT_WORDS.get(plural or lower)
 
 
 def _lemma(tok: Token) -> str:
@@ -628,6 +645,8 @@ def _time_unit_after(doc: Doc, after: int) -> _Unit | None:
         return _Unit(end=after, unit=words.TIME_UNITS[word])
     if word in words.MULTIPLIER_WORDS:
         return _Unit(end=after, unit="times")
+    if word in words.TIME_UNITS and doc[after].pos_ == "ADJ":
+        return _Unit(end=after, unit=words.TIME_UNITS[word])  # "a 4.3 second 40 yard dash": "second" read as "2nd"
     return None
 
 
@@ -741,6 +760,14 @@ def _of_phrase(doc: Doc, amount: _Amount) -> _Unit | None:
     return _Unit(end=noun.i, unit=_unit_name(noun), about=_about(doc, of.i + 1, noun.i), plural=True)
 
 
+def _measure_of(doc: Doc, amount: _Amount) -> _Unit | None:
+    """The measure a fraction is a part of: "1/16 of a US pint", "two-thirds of a mile"."""
+    of = doc[amount.last + 1]
+    nouns = [child for child in of.children if child.dep_ == "pobj"] if of.lower_ == "of" else []
+    name = (_measure_name(nouns[0].text) or words.UNIT_WORDS.get(_lemma(nouns[0]))) if nouns else None
+    return _Unit(end=nouns[0].i, unit=name) if name else None
+
+
 def _hyphen_unit(doc: Doc, amount: _Amount) -> _Unit | None:
     """A hyphenated unit, "six-week war": the unit is "week" and the figure runs to the noun it describes."""
     hyphen = amount.last + 1
@@ -768,16 +795,25 @@ def _noun_after(doc: Doc, amount: _Amount) -> _Unit | None:
         head.pos_ in _NOUNS
         and not _DIGIT.search(head.text)
         and 0 < head.i - amount.last <= 4
-        and all(tok.pos_ in _MODIFIER_POS and tok.text != "," for tok in doc[amount.last + 1 : head.i])
+        and all(
+            (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok)
+            for tok in doc[amount.last + 1 : head.i]
+        )
     ):
         return _noun_unit(doc, amount, head)
-    for i in range(amount.last + 1, min(amount.last + 4, len(doc))):
+    for i in range(amount.last + 1, min(amount.last + 5, len(doc))):
         tok = doc[i]
         if tok.tag_ in _PLURAL_TAGS and not _DIGIT.search(tok.text):
             return _noun_unit(doc, amount, tok)
-        if tok.pos_ not in ("ADJ", "PROPN"):
-            break
+        if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
+            break  # "4.3M digital and physical sales" counts the sales
     return None
+
+
+def _model_number(doc: Doc, tok: Token) -> bool:
+    """A number inside a name before a counted noun: the "737" of "two new 737 Max jets"."""
+    name = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.pos_ == "NUM" and name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
 
 
 def _noun_unit(doc: Doc, amount: _Amount, noun: Token) -> _Unit:

@@ -485,9 +485,9 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
 
     found: list[TaggedContent] = []
     for linked in tagger.link(parsed, tagger.tag(parsed, weights), weights.linker):
-        if _not_speech(doc, linked, marked):
+        if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked):
             continue
-        item = _cue_subject_first(doc, linked)
+        item = _to_phrase_end(doc, _cue_subject_first(doc, linked))
         start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
         if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
             continue
@@ -500,8 +500,40 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             source_tokens=item.source,
             tagged_source=item.source is not None and item.tagged_source,
         )
-        found.extend(_split_at_second_speaker(doc, text, content))
+        found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked))
     return found
+
+
+# Tagged contents shorter than these (words) rarely report anything on PolNeAR dev (a word alone: 11 of 86; two
+# or three words without a cue: 2 of 13), where longer ones do four times in five.
+MIN_WORDS = 2
+MIN_WORDS_UNCUED = 4
+
+
+def _too_short(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]]) -> bool:
+    """A tagged content too short to report words, unless quote marks hold it (a partial quote, “positive”)."""
+    content = doc[item.content[0] : item.content[1]]
+    words = sum(not t.is_punct and not t.is_space for t in content)
+    if _overlaps(marked, content.start_char, content.end_char):
+        return False
+    return words < (MIN_WORDS if item.cue is not None else MIN_WORDS_UNCUED)
+
+
+def _to_phrase_end(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A content the tagger stopped inside a phrase ("disparaging remarks" of "disparaging remarks Trump had made
+    about ..."), carried on to the phrase's last word, within its sentence and short of its cue and source, leaving
+    out the sentence's closing punctuation."""
+    a, b = item.content
+    roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head == t]
+    end = max((t.right_edge.i + 1 for t in roots), default=b)
+    while end > b and doc[end - 1].is_punct:
+        end -= 1
+    if end <= b or doc[end - 1].sent != doc[b - 1].sent:
+        return item
+    stops = [run[0] for run in (item.cue, item.source) if run is not None]
+    if any(b <= stop < end for stop in stops) or any(doc[i].is_space for i in range(b, end)):
+        return item
+    return replace(item, content=(a, end))
 
 
 def _not_speech(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]]) -> bool:
@@ -535,29 +567,29 @@ def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     return replace(item, source=(subject.left_edge.i, subject.right_edge.i + 1), tagged_source=False)
 
 
-def _split_at_second_speaker(doc: Any, text: str, content: TaggedContent) -> list[TaggedContent]:
-    """A content that runs on into a second attribution ("... was “open,” and the prime minister called it
-    “positive”") as two: the first speaker's words, and the second's with their own source and cue."""
+def _split_at_second_speaker(
+    doc: Any, text: str, content: TaggedContent, cue_lemmas: frozenset[int], marked: Sequence[tuple[int, int]]
+) -> list[TaggedContent]:
+    """A content that runs on into a second attribution as two: the first speaker's words, and the second's with
+    their own cue and source. The second is a speech verb joined to the clause (``conj``) with its own subject
+    ("... was “open,” and the prime minister called it “positive”"), or a cue verb outside quote marks joined to a
+    word outside the content, with no subject ("... is “depleted” and says he will expand ..."): the same speaker."""
     span = doc.char_span(content.start, content.end, alignment_mode="contract")
     if span is None:
         return [content]
-    for verb in span:
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+    for verb in span[1:]:
+        second = _second_attribution(verb, span, cue_lemmas, marked)
+        if second is None:
             continue
-        subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
-        if (
-            subject is None
-            or subject.left_edge.i <= span.start
-            or not (subject.pos_ in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS)
-        ):
-            continue
-        joint = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.left_edge.i), None)
-        cut = doc[joint.i if joint is not None else subject.left_edge.i].idx
-        first_end = _trim(text, content.start, cut)[1]
+        cut, subject = second
+        first_end = _trim(text, content.start, doc[cut].idx)[1]
         second_start, second_end = _trim(text, verb.idx + len(verb.text), content.end)
         if first_end - content.start < 3 or second_end - second_start < 3:
             continue
-        source_end = subject.right_edge.idx + len(subject.right_edge.text)
+        source, source_tokens, tagged = content.source, content.source_tokens, content.tagged_source
+        if subject is not None:
+            source = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+            source_tokens, tagged = (subject.left_edge.i, subject.right_edge.i + 1), True
         return [
             replace(content, end=first_end),
             TaggedContent(
@@ -565,12 +597,40 @@ def _split_at_second_speaker(doc: Any, text: str, content: TaggedContent) -> lis
                 end=second_end,
                 cue=(verb.idx, verb.idx + len(verb.text)),
                 cue_tokens=(verb.i, verb.i + 1),
-                source=(subject.left_edge.idx, source_end),
-                source_tokens=(subject.left_edge.i, subject.right_edge.i + 1),
-                tagged_source=True,
+                source=source,
+                source_tokens=source_tokens,
+                tagged_source=tagged,
             ),
         ]
     return [content]
+
+
+# The words that join a second clause to the first ("and", a comma), left out of both contents.
+_JOINTS = frozenset({"cc", "punct"})
+
+
+def _second_attribution(
+    verb: Any, span: Any, cue_lemmas: frozenset[int], marked: Sequence[tuple[int, int]]
+) -> tuple[int, Any | None] | None:
+    """Where a content stops for a second attribution at ``verb`` (the first token of the second clause's words
+    before the verb: its joining word, else its subject) and the second's own subject, if it has one."""
+    if verb.pos_ != "VERB" or _overlaps(marked, verb.idx, verb.idx + 1):
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    if verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS and subject is not None:
+        if subject.left_edge.i <= span.start or not (
+            subject.pos_ in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS
+        ):
+            return None
+        joint = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.left_edge.i), None)
+        return (joint.i if joint is not None else subject.left_edge.i), subject
+    outside = not span.start <= verb.head.i < span.end
+    if subject is None and outside and verb.dep_ == "conj" and verb.lemma in cue_lemmas:
+        cut = verb.i
+        while cut - 1 > span.start and verb.doc[cut - 1].dep_ in _JOINTS:
+            cut -= 1
+        return cut, None
+    return None
 
 
 def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:

@@ -70,6 +70,27 @@ def last_day(value: str) -> date | None:
     return following - timedelta(days=1)
 
 
+# The first month of each season code (winter read as this year's December, as `last_day` reads it).
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def first_day(value: str) -> date | None:
+    """The first day a calendar value covers ("2020" -> 2020-01-01, "2020-FA" -> 2020-09-01, "197X" and "197" ->
+    1970-01-01, "19" -> 1900-01-01), None for values that are not calendar dates or parts of a year other than a
+    season or a month (a quarter: `last_day` reads it as its year)."""
+    if value.isdigit() and len(value) in (2, 3):
+        return date(int(value.ljust(4, "0")), 1, 1)
+    match = _CALENDAR_VALUE.fullmatch(value)
+    if match is None or last_day(value) is None:
+        return None
+    century, last_digit, part, day = match.groups()
+    year = int(century + ("0" if last_digit == "X" else last_digit))
+    if part is None:
+        return date(year, 1, 1)
+    month = _SEASON_FIRST_MONTH.get(part) or int(part)
+    return _safe_date(year, month, int(day) if day is not None else 1)
+
+
 # --- helpers ----------------------------------------------------------------------------------------------------
 
 

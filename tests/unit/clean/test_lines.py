@@ -29,8 +29,9 @@ BODY = [
     ("line", "words"),
     [
         ("The ferry left at dawn.", 5.0),
-        ("図書館は来年も開館を続けることが決まりました。", 11.0),  # 22 unspaced characters, about two a word
-        ("Kindle for PCの設定を変更しました。", 3 + 5.0),  # spaced words beside unspaced characters
+        ("图书馆明年继续开放", 4.5),  # Chinese: 9 Han characters, about two a word
+        ("図書館は来年も開館を続けることが決まりました。", 22 / 3),  # Japanese (kana): about three a word
+        ("Kindle for PCの設定を変更しました。", 3 + 10 / 3),  # spaced words beside unspaced characters
     ],
 )
 def test_word_count_reads_unspaced_scripts(line: str, words: float) -> None:

@@ -33,6 +33,14 @@ from rashomon.model import Article, RawDocument
         ("Par Jeanne Exemple", "byline"),
         ("Bild: Max Muster/dpa", "caption"),
         ("Die Ministerin besucht die Baustelle am Hafen. © Max Muster (hr)", "caption"),
+        ("Themen: Mobilfunk, Tarife, Vodafone", "debris"),
+        ("Mots-clés : élections, Assemblée", "debris"),
+        ("Siehe auch", "tail"),
+        ("Czytaj więcej", "debris"),
+        ("Link kopieren", "debris"),
+        ("Lees meer ›", "debris"),
+        ("22.11.2024 07.57", "debris"),
+        ("21:52 Uhr", "debris"),
     ],
 )
 def test_boilerplate_in_other_languages(line: str, kind: str) -> None:
@@ -45,6 +53,7 @@ def test_boilerplate_in_other_languages(line: str, kind: str) -> None:
         "Kommentare von Politikern aller Parteien kamen am Montag rasch, und sie fielen deutlich aus.",
         "Von Berlin aus fuhr der Zug am Abend weiter nach Hamburg, wo er gegen Mitternacht ankam.",
         "Die Quelle des Flusses liegt in den Bergen, weit oberhalb des kleinen Dorfes im Tal.",
+        "Themen wie Klima und Verkehr bestimmten den Wahlkampf in der Stadt bis zuletzt.",
     ],
 )
 def test_prose_that_opens_like_boilerplate_stays_body(line: str) -> None:
@@ -93,3 +102,14 @@ def test_a_streamed_react_part_is_not_hidden_text() -> None:
     body = "<div hidden id='S:1a'><section>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</section></div>"
     tree = parse_html(f"<html><body><nav><a href='/'>Home</a></nav>{body}</body></html>")
     assert density_paragraphs(read_blocks(tree.css_first("body"))) == paragraphs
+
+
+def test_a_picture_post_whose_only_prose_is_its_comments_keeps_them() -> None:
+    comment = "What a wonderful picture of the old harbour, it reminds me of the summers we spent there as children."
+    page = (
+        "<html><body><div class='post'><h1>Summer harbour</h1><img src='harbour.jpg'></div>"
+        f"<div id='comments'>{''.join(f'<p>{n} readers wrote: {comment}</p>' for n in range(4))}</div></body></html>"
+    )
+    result = clean(RawDocument(id="p", source="p.html", kind="html", content=page))
+    assert isinstance(result, Article)
+    assert comment in result.text

@@ -96,6 +96,18 @@ def test_terms_read_names_numbers_and_dates() -> None:
     assert found.dates.sum() == 2  # friday, 2021
 
 
+def test_dates_agree_when_one_holds_the_other() -> None:
+    texts = ["It was signed in 2020.", "The deal of last November.", "It fell on May 3, 2024.", "It rose on May 4."]
+    resolved = [{"2020"}, {"2020-11"}, {"2024-05-03"}, {"2024-05-04"}]
+    found = align.terms(texts, resolved)
+    overlap, apart = align._overlap(found.dates, found.dates_agree)
+    # 2020 holds November 2020: they agree, as exact values once did not
+    assert overlap[0, 1] == 1.0 and apart[0, 1] == 0.0
+    # "2024" written in "May 3, 2024" is that day, so it does not hold May 4: only the month word is shared
+    assert overlap[2, 3] == 0.5 and apart[2, 3] == 0.0
+    assert overlap[0, 2] == 0.0 and apart[0, 2] == 1.0
+
+
 def article(article_id: str, sentences: list[str]) -> tuple[Article, ArticleExtraction]:
     text = " ".join(sentences)
     bounds, at = [], 0

@@ -308,6 +308,28 @@ def test_timeline_gives_each_sources_sentence_and_marks_background() -> None:
         assert text[sentence.start : sentence.end] == entry.what
 
 
+def test_a_date_holding_another_in_one_statement_joins_the_precise_entry() -> None:
+    left = annotate(
+        "a",
+        ["The army won the war in 44 days of fighting in the fall of 2020.", "Prices rose in 2019."],
+        times=[("the fall of 2020", "2020-FA"), ("2019", "2019")],
+    )
+    right = annotate(
+        "b",
+        ["The army won last year's war in 44 days of fighting.", "Prices fell in March 2019 and May 2019."],
+        times=[("last year's", "2020"), ("March 2019", "2019-03"), ("May 2019", "2019-05")],
+    )
+    result = compare(left, right)
+    by_value = {e.when: e for e in result.timeline}
+    # "last year's" (2020) holds the fall of 2020: b reports the happening one dates more precisely; its own
+    # date stays an entry (a sentence may date two happenings).
+    assert by_value["2020-FA"].sources == ("a", "b")
+    assert by_value["2020"].sources == ("b",)
+    assert by_value["2020-FA"].what == left[0].text[: left[0].text.index(" Prices")]
+    # 2019 holds two months apart from each other: it stays apart, whichever sentences align.
+    assert by_value["2019"].sources == ("a",)
+
+
 def test_sentences_out_of_order_still_date_the_timeline() -> None:
     article, notes = annotate(
         "a",

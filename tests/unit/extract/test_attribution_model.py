@@ -70,6 +70,18 @@ def test_no_content_is_joined_across_a_paragraph_break() -> None:
     assert [t.content for t in tagger.link(parsed, labels)] == [(0, 1), (2, 3)]
 
 
+def test_unquoted_content_ends_with_its_sentence_a_quote_runs_on() -> None:
+    # Two sentences of content, then its cue: cut between them, unless quote marks run across.
+    runs = [("Content", 0, 4), ("Cue", 4, 5)]
+    sentence = [0, 0, 1, 1, 1]
+    assert tagger._cut_at_sentences(runs, sentence, [False] * 5) == [
+        ("Content", 0, 2),
+        ("Content", 2, 4),
+        ("Cue", 4, 5),
+    ]
+    assert tagger._cut_at_sentences(runs, sentence, [True] * 4 + [False]) == runs
+
+
 def test_cue_in_the_next_sentence_when_its_own_has_none() -> None:
     labels = _labels("I-Content", "I-Content", "I-Source", "I-Cue")
     (found,) = tagger.link(_parsed([0, 0, 1, 1]), labels)

@@ -41,6 +41,29 @@ def _referents(nlp: Any, text: str) -> dict[str, tuple[str, ...]]:
         ("Three ships sank near the coast.", "Three ships", ()),
         # A personal pronoun is no referent.
         ("He scored 14 points.", "14 points", ()),
+        # A noun joined to the verb of the clause ("... and a fine of"): the verb's subject.
+        (
+            "The crime is punishable by a year in prison and a fine of $5,000.",
+            "$5,000",
+            ("fine", "crime"),
+        ),
+        # What an amount is paid for, and what is paid for an amount.
+        ("Passengers paid $2,000 for the flights.", "$2,000", ("flights", "Passengers")),
+        ("Arnold bought a notebook for $900.", "$900", ("notebook", "Arnold")),
+        # A clause hanging from a preposition takes the subject above it.
+        ("Acme shares are up 57% after plummeting 65% last year.", "65%", ("Acme shares",)),
+        # A hyphenated name the parse splits.
+        ("Ben-Moshe has raised 280 million shekels.", "280 million shekels", ("Ben-Moshe",)),
+        # A day is when, not what.
+        ("Waymo said Tuesday it will create 400 jobs.", "400 jobs", ("Waymo",)),
+        # A pronoun subject of a relative clause stands for the subject of the clause above.
+        (
+            "Musk uses his account, where he has more than 80 million followers.",
+            "more than 80 million followers",
+            ("Musk",),
+        ),
+        # An adjective with a subject of its own is the clause.
+        ("The grant was worth up to $8 million.", "up to $8 million", ("grant",)),
     ],
 )
 def test_referents(nlp: Any, text: str, phrase: str, referents: tuple[str, ...]) -> None:
@@ -55,3 +78,13 @@ def test_a_referent_leaves_out_the_figures_in_it(nlp: Any) -> None:
 
 def test_a_place_after_the_figure_is_not_what_it_is_part_of(nlp: Any) -> None:
     assert _referents(nlp, "The bank, which has 500 branches in Spain, cut jobs.")["500 branches"] == ("bank",)
+
+
+def test_a_listed_name_with_its_own_figure_is_not_the_referent(nlp: Any) -> None:
+    found = _referents(nlp, "Top relievers: John Gant (0.5 WAR), Alex Reyes (0.4 WAR).")
+    assert (found["0.5 WAR"], found["0.4 WAR"]) == (("John Gant",), ("Alex Reyes",))
+
+
+def test_brackets_around_a_figure_left_out_are_dropped(nlp: Any) -> None:
+    found = _referents(nlp, "The probe made a 1.8 billion-mile (2.8bn km) journey from Earth.")
+    assert found["2.8bn km"][0] == "journey from Earth"

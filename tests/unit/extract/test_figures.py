@@ -247,6 +247,9 @@ def test_money(figures: Finder, text: str, phrase: str, value: float, unit: str)
         ("The firm expects a net profit of Y=590 billion.", "Y=590 billion", 590_000_000_000.0, "JPY"),
         ("Its shares closed at 118.5p on Friday.", "118.5p", 118.5, "penny"),
         ("The stock trades on 6.5 times earnings.", "6.5 times", 6.5, "times"),
+        ("The club paid 1.3 million pounds for the striker.", "1.3 million pounds", 1_300_000.0, "GBP"),
+        ("The cells reach a current density of 1.3 A/cm2.", "1.3 A/cm2", 1.3, "ampere per square centimetre"),
+        ("The dose is 1⁄32 of a US quart.", "1⁄32 of a US quart", 1 / 32, "quart"),
     ],
 )
 def test_glued_amounts_measures_currencies_and_rates(
@@ -254,6 +257,39 @@ def test_glued_amounts_measures_currencies_and_rates(
 ) -> None:
     figure = _only(figures, text)
     assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_pounds_without_a_scale_are_a_weight(figures: Finder) -> None:
+    found = figures("He dropped from 208 pounds to 193 pounds.")
+    assert [f.unit for f in found] == ["pound-mass", "pound-mass"]
+
+
+def test_a_plural_measure_with_a_dash_glued_to_it(figures: Finder) -> None:
+    found = figures("The range grew from 252 miles to 287 miles- on paper.")
+    assert [(f.value, f.unit) for f in found] == [(252.0, "mile"), (287.0, "mile")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        # A scale the tokenizer splits off; adjectives joined by "and" before the counted noun.
+        (
+            "The album sold 4.3M digital and physical copies.",
+            "4.3M digital and physical copies",
+            4_300_000.0,
+            "copy",
+        ),
+        # A number inside a name between the count and its noun.
+        ("The airline grounded two new 737 Max jets.", "two new 737 Max jets", 2.0, "jet"),
+        # A time unit the tagger reads as an ordinal ("second").
+        ("He can run a 4.3 second 40 yard dash.", "4.3 second", 4.3, "second"),
+    ],
+)
+def test_counted_nouns_past_what_the_parse_splits(
+    figures: Finder, text: str, phrase: str, value: float, unit: str
+) -> None:
+    figure = next(f for f in figures(text) if text[f.start : f.end] == phrase)
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
 
 

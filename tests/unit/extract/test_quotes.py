@@ -7,8 +7,17 @@ from typing import Any
 
 import pytest
 
+from rashomon.extract import attribution_model as tagger
 from rashomon.extract.entities import find_mentions
-from rashomon.extract.quotes import Speaker, SpeakerResolver, _refers, find_quotes, quote_mark_spans
+from rashomon.extract.quotes import (
+    Speaker,
+    SpeakerResolver,
+    _refers,
+    _to_phrase_end,
+    _too_short,
+    find_quotes,
+    quote_mark_spans,
+)
 from rashomon.model import Mention, Quote
 
 Nlp = Callable[[str], Any]
@@ -278,6 +287,31 @@ def test_a_second_attribution_in_one_content_gets_its_own_speaker(quotes: Callab
     assert "overdue" not in text[useful.start : useful.end]
     assert useful.speaker == "Ines Halvorsen"
     assert overdue.speaker == "Tomas Ekdal"
+
+
+def test_a_second_cue_without_a_subject_starts_the_same_speakers_next_content(
+    quotes: Callable[..., Found],
+) -> None:
+    text = "Senator Ana Ruiz argued that the fund is “depleted” and says she will propose a new levy in March."
+    found, _ = quotes(text)
+    contents = {text[q.start : q.end]: q for q in found}
+    assert "she will propose a new levy in March" in contents
+    assert not any("levy" in c and "depleted" in c for c in contents)
+    assert contents["she will propose a new levy in March"].speaker == "Ana Ruiz"
+
+
+def test_a_content_stopped_inside_its_phrase_runs_to_the_phrase_end(nlp: Nlp) -> None:
+    doc = nlp("Ruiz cited the remarks the mayor had made about the port as proof of his contempt.")
+    cut = tagger.Tagged(content=(2, 4), cue=(1, 2), source=(0, 1))
+    grown = _to_phrase_end(doc, cut)
+    assert doc[grown.content[0] : grown.content[1]].text.startswith("the remarks the mayor had made")
+
+
+def test_a_word_alone_is_no_content_unless_quote_marks_hold_it(nlp: Nlp) -> None:
+    doc = nlp("Ruiz criticized Halvorsen and called him “reckless” on Monday.")
+    assert _too_short(doc, tagger.Tagged(content=(2, 3), cue=(1, 2), source=(0, 1)), [])
+    quoted = (doc[7].idx, doc[7].idx + len(doc[7].text))
+    assert not _too_short(doc, tagger.Tagged(content=(7, 8), cue=(4, 5), source=(0, 1)), [quoted])
 
 
 def test_a_place_owning_the_speakers_office_is_not_the_speaker(quotes: Callable[..., Found]) -> None:

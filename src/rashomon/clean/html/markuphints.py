@@ -60,6 +60,8 @@ def _marks(element: LexborNode) -> int:
         or vocab.GUARDED_ANY_ID.search(ident)
         or attrs.get("aria-hidden") == "true"
         or any(hidden in style for hidden in vocab.HIDDEN_STYLES)
+        # Readers' comments inside the container (beyond trafilatura's names): the density pass's vocabulary.
+        or ((cls or ident) and vocab.COMMENT_ATTRS.search(f"{cls} {ident}".lower()))
     ):
         marks |= _GUARD
     if tag not in vocab.VOCABULARY_TAGS:

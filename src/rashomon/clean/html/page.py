@@ -62,11 +62,12 @@ def choose_paragraphs(hinted: list[str] | None, density: list[str]) -> list[str]
     return hinted
 
 
-def article_paragraphs(tree: LexborNode) -> list[str]:
-    """The article's paragraphs, one string per line; [] when nothing reads like article text."""
+def article_paragraphs(tree: LexborNode, comments: bool = False) -> list[str]:
+    """The article's paragraphs, one string per line; [] when nothing reads like article text. With ``comments``,
+    the density pass reads readers' comment threads as text."""
     body = tree.css_first("body")
     page = read_blocks(body if body is not None else tree)
-    return choose_paragraphs(hinted_paragraphs(page), density_paragraphs(page))
+    return choose_paragraphs(hinted_paragraphs(page), density_paragraphs(page, comments))
 
 
 # Elements whose text is not markup (a <title>'s or <textarea>'s, a <script>'s or <style>'s), and what in that text
@@ -106,23 +107,25 @@ def repaired_markup(html: str, tree: LexborNode) -> str | None:
     return None
 
 
-def extract_html(html: str, url: str | None = None, crawled: datetime | None = None) -> HtmlExtraction | None:
+def extract_html(
+    html: str, url: str | None = None, crawled: datetime | None = None, comments: bool = False
+) -> HtmlExtraction | None:
     """Body paragraphs and metadata of a page (its address and fetch time, when known, help date it); None when it
-    has no article text."""
+    has no article text. With ``comments``, readers' comment threads are read as text (`density_paragraphs`)."""
     tree = parse_html(html)
     if tree is None:
         return None
-    paragraphs = article_paragraphs(tree)
+    paragraphs = article_paragraphs(tree, comments)
     # Only where the page as parsed gives nothing: an intact page is not searched for a swallowing element, nor its
     # scripts for markup.
     if not paragraphs and (repaired := repaired_markup(html, tree)) is not None:
         tree = parse_html(repaired)
         if tree is None:
             return None
-        paragraphs = article_paragraphs(tree)
+        paragraphs = article_paragraphs(tree, comments)
     if not paragraphs and (embedded := embedded_markup(tree)) is not None:
         inner = parse_html(embedded)
-        paragraphs = article_paragraphs(inner) if inner is not None else []
+        paragraphs = article_paragraphs(inner, comments) if inner is not None else []
     if not paragraphs:
         return None
     meta = page_meta(tree, url, crawled)

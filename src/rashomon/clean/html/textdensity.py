@@ -53,10 +53,10 @@ class _Wrappers:
         return inside >= WRAPPER_SHARE * self.prose
 
 
-def _is_junk(element: LexborNode, wraps: _Wrappers) -> bool:
+def _is_junk(element: LexborNode, wraps: _Wrappers, comments: bool) -> bool:
     """Whether the density vocabulary takes ``element``'s subtree for boilerplate: a furniture tag that does not
-    wrap the page, a hidden element, or a junk class or id word without an article word, unless the subtree is
-    article-sized."""
+    wrap the page, a hidden element, a comment thread (unless ``comments``), or a junk class or id word without an
+    article word, unless the subtree is article-sized."""
     tag = element.tag
     if tag in vocab.FURNITURE_TAGS:
         return _small(element) and not wraps(element)
@@ -68,6 +68,8 @@ def _is_junk(element: LexborNode, wraps: _Wrappers) -> bool:
     ).replace(" ", ""):
         return True
     words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not comments and words != " " and vocab.COMMENT_ATTRS.search(words):
+        return True
     if words == " " or not vocab.JUNK_ATTRS.search(words) or vocab.ARTICLE_ATTRS.search(words):
         return False
     return _small(element)
@@ -112,10 +114,11 @@ def _container(page: PageBlocks, kept: list[bool]) -> LexborNode | None:
     return top
 
 
-def density_paragraphs(page: PageBlocks) -> list[str]:
-    """The article's paragraphs, one string per line of a text block; [] when no block reads like article text."""
+def density_paragraphs(page: PageBlocks, comments: bool = False) -> list[str]:
+    """The article's paragraphs, one string per line of a text block; [] when no block reads like article text.
+    With ``comments``, readers' comment threads count as text (for a page whose only prose they are)."""
     wraps = _Wrappers(page)
-    junk = AncestorMarks(lambda element: _is_junk(element, wraps), every=1)
+    junk = AncestorMarks(lambda element: _is_junk(element, wraps, comments), every=1)
     kept = [not junk(block.owner) for block in page.blocks]
     container = _container(page, kept)
     if container is None:

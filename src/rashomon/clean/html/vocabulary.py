@@ -98,6 +98,12 @@ JUNK_ATTRS = re.compile(
 )
 # Words that mark an article wrapper even when a boilerplate word sits beside them ("article-sidebar-wrap").
 ARTICLE_ATTRS = words("article body content story text main post entry")
+# Class or id words naming a reader-comment thread or one comment ("commentlist", "comments-content", "talkback"):
+# junk however many paragraphs it holds or whatever article word stands beside, as readers write prose too (the
+# density pass took blogs' threads, ten times the post, for the article). Not "commentary".
+COMMENT_ATTRS = re.compile(
+    r"(?:^|[-_\s])(?:comments?(?:list|text|body|content|entry|area|thread)?|talkback|disqus_thread)(?:$|[-_\s])"
+)
 # A hidden element with such an id is a React server-rendered part streamed ahead of its place, which a script moves
 # into the page at once: the article itself on some sites, not hidden text.
 STREAMED_ID = re.compile(r"S:[0-9a-z]+$")

@@ -93,7 +93,7 @@ DOLLAR_COUNTRIES: dict[str, str] = {
 # ISO codes written beside an amount ("USD 1,700", "110 JPY").
 CURRENCY_CODES: frozenset[str] = frozenset(
     """USD EUR GBP JPY CNY AUD CAD HKD NZD SGD MYR ILS INR RUB TRY CHF ZAR KRW BRL MXN PHP UAH AZN AMD NGN PKR SEK
-    NOK DKK PLN IDR THB AED SAR EGP KES GEL BTC""".split()
+    NOK DKK PLN IDR THB AED SAR EGP KES GEL BTC HUF CZK RON BGN HRK TWD VND BDT KZT QAR KWD CLP COP ARS""".split()
 )
 
 # Currency words after a number (singular lemma) -> ISO code.
@@ -102,6 +102,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "lira": "TRY", "hryvnia": "UAH", "rupee": "INR", "sterling": "GBP",
     "shekel": "ILS", "ringgit": "MYR", "won": "KRW", "rand": "ZAR", "naira": "NGN", "baht": "THB", "rupiah": "IDR",
     "zloty": "PLN", "lari": "GEL", "kuna": "HRK", "dirham": "AED", "riyal": "SAR", "bitcoin": "BTC",
+    "forint": "HUF", "koruna": "CZK", "leu": "RON", "lev": "BGN", "dong": "VND", "taka": "BDT", "tenge": "KZT",
+    "franc": "CHF", "krona": "SEK", "kronor": "SEK",
 }  # fmt: skip
 # Currencies named with the country's adjective ("Australian dollars", "Danish crowns"): (adjective, lemma) -> code.
 NATIONAL_CURRENCIES: dict[tuple[str, str], str] = {
@@ -119,6 +121,8 @@ NATIONAL_CURRENCIES: dict[tuple[str, str], str] = {
 MONEY_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 # Glued to any number ("2.8bn km").
 GLUED_SCALES: dict[str, float] = {"mln": 1e6, "bn": 1e9, "tn": 1e12}
+# Scales the tokenizer splits off a number ("4.3M sales" -> "4.3", "M"), with their case: a lower-case "m" is a metre.
+GLUED_SCALE_TOKENS: dict[str, float] = {"M": 1e6, "mln": 1e6, "bn": 1e9, "B": 1e9, "tn": 1e12}
 
 # Measures: the unit as written -> its name (singular, British spelling, as CQE/quantulum name units).
 # Symbols are matched with their case ("m" metre, "M" not; "C" Celsius, "c" not); words in lower case.
@@ -138,6 +142,12 @@ UNIT_SYMBOLS: dict[str, str] = {
     "ms": "millisecond", "p": "penny", "PS": "horsepower", "mmBTU": "mega british thermal unit",
     "MMBtu": "mega british thermal unit", "mmBtu": "mega british thermal unit",
     "h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
+    "Wh": "watt hour", "TW": "terawatt", "mW": "milliwatt", "mA": "milliampere", "kJ": "kilojoule",
+    "MJ": "megajoule", "kcal": "kilocalorie", "dB": "decibel", "psi": "pound per square inch", "kN": "kilonewton",
+    "PB": "petabyte", "Gb": "gigabit", "Mb": "megabit", "kbps": "kilobit per second", "Tbps": "terabit per second",
+    "ns": "nanosecond", "μs": "microsecond", "µs": "microsecond", "cc": "cubic centimetre",
+    "cm3": "cubic centimetre", "cm²": "square centimetre", "cm2": "square centimetre",
+    "fps": "frame per second", "bbl": "barrel", "mg/L": "milligram per litre", "THz": "terahertz",
 }  # fmt: skip
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
@@ -158,6 +168,14 @@ UNIT_WORDS: dict[str, str] = {
     "byte": "byte", "gigabyte": "gigabyte", "megabyte": "megabyte", "terabyte": "terabyte",
     "kwh": "kilowatt hour", "mah": "milliampere-hour", "ghz": "gigahertz", "mhz": "megahertz",
     "khz": "kilohertz", "hz": "hertz", "lb-ft": "foot pound-force", "pound-feet": "pound-foot",
+    "pound": "pound-mass", "joule": "joule", "kilojoule": "kilojoule", "calorie": "calorie",
+    "kilocalorie": "kilocalorie", "newton": "newton", "pascal": "pascal", "decibel": "decibel", "ohm": "ohm",
+    "farad": "farad", "ampere": "ampere", "amp": "ampere", "milliamp": "milliampere", "kelvin": "kelvin",
+    "terawatt": "terawatt", "milliwatt": "milliwatt", "kilovolt": "kilovolt", "pixel": "pixel",
+    "megapixel": "megapixel", "bit": "bit", "kilobit": "kilobit", "megabit": "megabit", "gigabit": "gigabit",
+    "terabit": "terabit", "kilobyte": "kilobyte", "petabyte": "petabyte", "nanosecond": "nanosecond",
+    "microsecond": "microsecond", "millisecond": "millisecond", "carat": "carat", "teaspoon": "teaspoon",
+    "tablespoon": "tablespoon", "megatonne": "megatonne", "kilotonne": "kilotonne", "terahertz": "terahertz",
 }  # fmt: skip
 # Units written in two or three words (lower case) -> name.
 UNIT_PHRASES: dict[tuple[str, ...], str] = {
@@ -171,6 +189,8 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("percentage", "point"): "percentage point", ("nautical", "mile"): "nautical mile",
     ("light", "year"): "light year", ("metric", "ton"): "metric ton", ("kilowatt", "hour"): "kilowatt hour",
     ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
+    ("fluid", "ounce"): "fluid ounce", ("square", "centimetre"): "square centimetre",
+    ("square", "centimeter"): "square centimetre", ("square", "inch"): "square inch", ("cubic", "inch"): "cubic inch",
     ("lb", "-", "ft"): "foot pound-force", ("pound", "-", "foot"): "pound-foot", ("pound", "-", "feet"): "pound-foot",
 }  # fmt: skip
 # Words after a unit that make it a rate ("$58 per barrel", "$3,500 a month", "80 miles an hour").

@@ -65,3 +65,11 @@ def test_loose_div_text_and_trailing_headings_are_dropped_from_a_container_with_
 def test_a_container_with_one_line_gives_way_to_the_next_level() -> None:
     page = _page(f"<div class='article-body'><p>Only a standfirst.</p></div><main>{TEXT}</main>")
     assert hinted_paragraphs(page) == PARAGRAPHS
+
+
+def test_readers_comments_inside_the_container_are_left_out() -> None:
+    comments = "".join(
+        f"<div class='commentText'><p>{p} I could not agree more with this post.</p></div>" for p in PARAGRAPHS
+    )
+    page = _page(f"<div class='entry-content'>{TEXT}<div id='comments'>{comments}</div></div>")
+    assert hinted_paragraphs(page) == PARAGRAPHS

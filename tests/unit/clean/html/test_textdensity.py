@@ -75,3 +75,17 @@ def test_a_form_wrapping_the_whole_page_is_no_furniture() -> None:
 def test_a_small_form_beside_the_article_is_still_furniture() -> None:
     form = "<form action='/search'><div>Search the Example Gazette's archive of transport reporting</div></form>"
     assert _density(_article("".join(f"<p>{p}</p>" for p in PARAGRAPHS)) + form) == PARAGRAPHS
+
+
+def test_a_comment_thread_is_left_out_however_long() -> None:
+    comments = "".join(
+        f"<div class='comment-body'><p>{p} I agree with this, thanks for writing it.</p></div>" for p in PARAGRAPHS * 3
+    )
+    body = f"<div class='entry'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
+    body += f"<div id='comments' class='comments-content'>{comments}</div>"
+    assert _density(body) == PARAGRAPHS
+
+
+def test_commentary_is_no_comment_thread() -> None:
+    body = f"<div class='commentary'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
+    assert _density(body) == PARAGRAPHS
