@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 from rashomon.extract.attribute_table import AttributeTable, UnsupportedPatternError
+from rashomon.extract.embedding_cache import cache_pipeline_embeddings
 from rashomon.extract.entity_decoder import EntityDecoder
 from rashomon.text.words import WORD_RUN
 
@@ -95,7 +96,8 @@ class LanguageModel:
     """A loaded spaCy pipeline; call it on texts to get parsed documents.
 
     Three components run outside spaCy's loop, with the same results: the attribute ruler as a table, the
-    lemmatizer on verbs and nouns only, and the entity recogniser decoded a batch of documents at a time."""
+    lemmatizer on verbs and nouns only, and the entity recogniser decoded a batch of documents at a time; and the
+    token embeddings are worked out once per distinct token (`embedding_cache`)."""
 
     def __init__(self, name: str, batch_size: int = 16) -> None:
         # The model's layers multiply matrices with numpy's (OpenBLAS) rather than thinc's bundled BLIS: the same
@@ -110,6 +112,7 @@ class LanguageModel:
             ) from error
         finally:
             set_current_ops(previous)
+        cache_pipeline_embeddings(self.nlp)
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
         self._attributes = _attribute_table(self.nlp)
