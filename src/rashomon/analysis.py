@@ -11,9 +11,9 @@ from pathlib import Path
 
 from rashomon.dossier import Dossier
 from rashomon.errors import NothingReadError, StoreError, UsageError
-from rashomon.extract.nlp import LanguageModel, ModelMissingError
+from rashomon.extract.nlp import ModelMissingError
 from rashomon.model import Rejected
-from rashomon.pipeline import ArticleEngine, ProgressCallback, RunResult, dossier_from_store, update
+from rashomon.pipeline import ArticleEngine, ProgressCallback, RunResult, dossier_from_store, load_models, update
 from rashomon.render import write_reports
 from rashomon.render.selection import Selection, StoryEntry, choose, select
 from rashomon.settings import Settings, load_settings
@@ -61,7 +61,7 @@ def analyze(
     if out is not None:
         _check_writable(out, left_as_found)
     try:
-        model = LanguageModel(settings.nlp.model, settings.nlp.batch_size)
+        model = load_models(settings)
     except ModelMissingError as error:
         raise UsageError(str(error)) from error
     selection = selection or Selection()

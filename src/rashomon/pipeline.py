@@ -15,6 +15,7 @@ import itertools
 import json
 import logging
 import pickle
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rashomon.clean.article import clean, site_of
+from rashomon.clean.language import load_identifier
 from rashomon.clean.lines import text_line_keys
 from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.compare.stored import StoredStory, work_out_stored
@@ -314,6 +316,17 @@ def clean_safely(
             input=describe_input(raw.source, raw.id),
             reason=f"Cleaning failed unexpectedly ({type(error).__name__}: {error}).",
         )
+
+
+def load_models(settings: Settings) -> LanguageModel:
+    """The run's language model, loaded while the cleaning's language identifier loads beside it (each takes about
+    a second; the identifier's decompression runs while the model's files are read)."""
+    beside = threading.Thread(target=load_identifier, name="load-language-identifier", daemon=True)
+    beside.start()
+    try:
+        return LanguageModel(settings.nlp.model, settings.nlp.batch_size)
+    finally:
+        beside.join()
 
 
 def extractor_version(model: LanguageModel) -> str:

@@ -37,6 +37,11 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load_identifier() -> None:
+    """Load the identifier's model now, as a run loads its models, rather than on the first article."""
+    _identifier()
+
+
 def identify(text: str, sample_chars: int = SAMPLE_CHARS) -> str | None:
     """The ISO 639 code of the language ``text`` (its first ``sample_chars``) is written in; None when it is too
     short or unclear."""

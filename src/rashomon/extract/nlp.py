@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IS_SPACE, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
@@ -31,9 +31,12 @@ _ENTITY_BATCH = 48
 
 @Language.component(_PARAGRAPH_BREAKS)
 def _paragraph_breaks(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+    # A line break is a token of white space (the tokenizer splits where white space starts and ends, and a token's
+    # trailing white space is at most one space): only those tokens are read.
+    spaces = doc.to_array(IS_SPACE)
+    for i in np.flatnonzero(spaces[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -48,6 +51,11 @@ class _ContentLemmas:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple[int, int, int], int] = {}
+        # The lemmatizer's rules test candidate forms against each part of speech's word list: as sets, the same
+        # answers without a scan of tens of thousands of words for every candidate.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos in list(index):
+            index[pos] = frozenset(index[pos])
 
     def __call__(self, doc: Doc) -> None:
         values: Any = doc.to_array([POS, LEMMA, ORTH, MORPH])

@@ -1,4 +1,5 @@
-"""The cached embedding layers give spaCy's own token vectors, parses and entities, bit for bit."""
+"""The language model's speed-ups change nothing: cached embedding layers give spaCy's own token vectors, parses
+and entities bit for bit, and line breaks still start sentences."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 import spacy
 
 from rashomon.extract.embedding_cache import cache_pipeline_embeddings
+from rashomon.extract.nlp import LanguageModel
 from rashomon.settings import NlpSettings
 from tests.conftest import shared_path
 
@@ -58,3 +60,11 @@ def test_cached_embeddings_on_real_articles(models: tuple[Any, Any]) -> None:
 def test_a_second_call_replaces_nothing(models: tuple[Any, Any]) -> None:
     _, cached = models
     assert cache_pipeline_embeddings(cached) == 0
+
+
+def test_every_line_break_starts_a_sentence(language_model: LanguageModel) -> None:
+    text = "The talks went on\nall night in Brussels and\r\n\r\nthe ministers left  \n  at dawn.\n"
+    doc = next(language_model([text]))
+    starts = {token.text for token in doc if token.is_sent_start and not token.is_space}
+    assert {"all", "the", "at"} <= starts
+    assert not doc[0].is_space and doc[0].is_sent_start
