@@ -223,7 +223,7 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
             store.save_batch([r for r, _ in replicas], [])
             store.save_extractions(extractor_version(model), [(r.id, body) for r, body in replicas])
         _, index = place_stories(store, settings, _progress("seeding"))
-        workers = Workers(settings.nlp, model)
+        workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings)
         try:
             version = extractor_version(model)
             analyse_stories(store, settings, version, _progress("seeding"), index=index, pool=workers.start())

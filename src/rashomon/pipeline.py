@@ -146,7 +146,7 @@ def update(
     their results are saved here as they would have been; stories and their comparison run here either way.
     """
     result = RunResult(dossier=_empty_dossier())
-    workers = Workers(settings.nlp, model)
+    workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings)
 
     def enough_new(count: int) -> None:
         if count >= settings.nlp.parallel_from:

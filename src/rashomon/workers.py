@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from threadpoolctl import threadpool_limits
 
+from rashomon.compare.encoder import EncoderMissingError, SentenceEncoder
 from rashomon.compare.stored import StoredStory, WorkedOut, work_out_stored
 from rashomon.compare.story_result import StoryEmbedder
 from rashomon.extract.annotate import extract_batch
@@ -36,15 +37,23 @@ _worker_model: LanguageModel | None = None
 _worker_embedder: StoryEmbedder | None = None
 
 
-def _load_model(name: str, batch_size: int) -> None:
-    _adopt_model(LanguageModel(name, batch_size))
+def _load_model(name: str, batch_size: int, with_encoder: bool) -> None:
+    _adopt_model(LanguageModel(name, batch_size), with_encoder)
 
 
-def _adopt_model(model: LanguageModel) -> None:
-    global _worker_model  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
+def _adopt_model(model: LanguageModel, with_encoder: bool) -> None:
+    global _worker_model, _worker_embedder  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
     _worker_model = model
     # One thread for numpy's matrix products in each worker: the workers already keep every core busy.
     threadpool_limits(limits=1)
+    if with_encoder:
+        # Loaded now, while the run still reads its inputs, rather than when the stories are compared; where it
+        # cannot load, the first story that needs it raises the error (`compare_in_worker`).
+        try:
+            encoder = SentenceEncoder()
+        except (EncoderMissingError, OSError, RuntimeError):
+            return
+        _worker_embedder = StoryEmbedder(lambda: encoder)
 
 
 def _ready() -> None:
@@ -75,9 +84,11 @@ def compare_in_worker(stories: list[StoredStory], settings: CompareSettings) -> 
 class Workers:
     """A pool of ``settings.processes`` worker processes, started on first need and closed with the run."""
 
-    def __init__(self, settings: NlpSettings, model: LanguageModel) -> None:
+    def __init__(self, settings: NlpSettings, model: LanguageModel, *, with_encoder: bool = False) -> None:
         self.settings = settings
         self.model = model
+        # Whether each worker loads the sentence encoder as it starts (the stories' comparison needs it).
+        self.with_encoder = with_encoder
         self.pool: ProcessPoolExecutor | None = None
 
     def start(self) -> ProcessPoolExecutor | None:
@@ -89,14 +100,14 @@ class Workers:
                     self.settings.processes,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=_adopt_model,
-                    initargs=(self.model,),
+                    initargs=(self.model, self.with_encoder),
                 )
             else:
                 self.pool = ProcessPoolExecutor(
                     self.settings.processes,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_load_model,
-                    initargs=(self.settings.model, self.settings.batch_size),
+                    initargs=(self.settings.model, self.settings.batch_size, self.with_encoder),
                 )
             for _ in range(self.settings.processes):  # each submit spawns a worker, which loads its model now
                 self.pool.submit(_ready)
