@@ -17,8 +17,9 @@ import logging
 import pickle
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
@@ -147,16 +148,14 @@ def update(
     """
     result = RunResult(dossier=_empty_dossier())
     workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings)
-
-    def enough_new(count: int) -> None:
-        if count >= settings.nlp.parallel_from:
-            workers.start()  # ready before extraction, started while the inputs are still being read
-
     pool = None  # the engine's worker processes for the stories, when it has them
     try:
         if engine is None:
-            result.stages.append(ingest_into(paths, store, settings, result, progress, on_new=enough_new))
-            extracted = extract_pending(store, settings, model, progress, workers)
+            early = ExtractionAhead(store, settings, model, workers)
+            ingested = ingest_into(paths, store, settings, result, progress, on_new=early.after_saving)
+            ingested.seconds -= early.waited
+            result.stages.append(ingested)
+            extracted = extract_pending(store, settings, model, progress, workers, ahead=early)
         else:
             ingested, extracted = engine(paths, store, settings, model, result=result, progress=progress)
             result.stages.append(ingested)
@@ -189,7 +188,7 @@ def ingest_into(
     result: RunResult,
     progress: ProgressCallback,
     *,
-    on_new: Callable[[int], None] = lambda _: None,
+    on_new: Callable[[int, Sequence[str]], None] = lambda *_: None,
     cleaner: Cleaner | None = None,
 ) -> StageStats:
     """Ingest and clean inputs, saving each batch of articles and rejections in one transaction.
@@ -208,6 +207,7 @@ def ingest_into(
     rejected: list[Rejected] = []
 
     def flush() -> None:
+        ids = [a.id for a in articles]
         saved = store.save_batch(articles, rejected)
         result.added += saved.added
         result.updated += saved.updated
@@ -217,7 +217,7 @@ def ingest_into(
             stats.dropped[item.reason] = stats.dropped.get(item.reason, 0) + 1
         articles.clear()
         rejected.clear()
-        on_new(result.added + result.updated)
+        on_new(result.added + result.updated, ids)
 
     read_now: set[str] = set()  # ids read in this run: a second article under one id is refused, not merged
     # Where every file is one article (text and page files), the count of files (and of the skipped) is the total.
@@ -338,10 +338,75 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[first : first + size]
 
 
+ExtractedBatch = list[tuple[str, str, tuple[str, ...]]]
+
+
+def _save_extracted(store: Store, version: str, extracted: ExtractedBatch, stats: StageStats) -> None:
+    store.save_extractions(version, [(article, body) for article, body, _ in extracted])
+    stats.items_out += len(extracted)
+    for issue in (step for _, _, failed in extracted for step in failed):
+        stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
+
+
+class ExtractionAhead:
+    """Extraction that starts while a run still reads its inputs: once ``nlp.parallel_from`` new or changed
+    articles are saved, every batch saved is handed to the worker processes at once, so they parse while this
+    process reads and cleans the rest. Only a few batches are in flight at a time (reading waits for the oldest),
+    so memory stays bounded however large the inputs; `extract_pending` takes what is still in flight."""
+
+    def __init__(self, store: Store, settings: Settings, model: LanguageModel, workers: Workers) -> None:
+        self.store = store
+        self.settings = settings
+        self.workers = workers
+        self.version = extractor_version(model)
+        self.stats = StageStats(name="extract")
+        self.waited = 0.0  # seconds reading waited for the workers: extraction's time, not reading's
+        self.saved: list[str] = []  # saved but not yet handed over (before the workers start)
+        self.in_flight: deque[tuple[Sequence[str], Future[ExtractedBatch]]] = deque()
+
+    def after_saving(self, count: int, ids: Sequence[str]) -> None:
+        """Called by `ingest_into` after each batch is saved: ``count`` new or changed so far, ``ids`` saved now."""
+        self.saved.extend(ids)
+        if self.workers.pool is None and count < self.settings.nlp.parallel_from:
+            return
+        pool = self.workers.start()
+        if pool is None:  # one process: everything is extracted after reading
+            self.saved.clear()
+            return
+        stale = self.store.stale_extractions(self.version, among=self.saved)
+        self.saved.clear()
+        self.stats.items_in += len(stale)
+        for ids_now in _chunks(stale, max(1, self.settings.nlp.batch_size // 2)):
+            self.in_flight.append((ids_now, pool.submit(extract_in_worker, self.store.articles(ids_now))))
+            started = time.perf_counter()
+            while len(self.in_flight) > 2 * self.settings.nlp.processes:
+                self._save_oldest()
+            self.waited += time.perf_counter() - started
+
+    def in_flight_ids(self) -> set[str]:
+        return {article for ids, _ in self.in_flight for article in ids}
+
+    def finish(self, on_saved: Callable[[], None]) -> None:
+        """Waits for the batches still in flight and saves them, calling ``on_saved`` after each."""
+        while self.in_flight:
+            self._save_oldest()
+            on_saved()
+
+    def _save_oldest(self) -> None:
+        _save_extracted(self.store, self.version, self.in_flight.popleft()[1].result(), self.stats)
+
+
 def extract_pending(
-    store: Store, settings: Settings, model: LanguageModel, progress: ProgressCallback, workers: Workers | None = None
+    store: Store,
+    settings: Settings,
+    model: LanguageModel,
+    progress: ProgressCallback,
+    workers: Workers | None = None,
+    *,
+    ahead: ExtractionAhead | None = None,
 ) -> StageStats:
-    """Parse and extract the articles whose stored extraction is missing or stale, saving each batch.
+    """Parse and extract the articles whose stored extraction is missing or stale, saving each batch; with
+    ``ahead``, first those it started while the inputs were read.
 
     With ``nlp.parallel_from`` articles or more to do (or workers already started), the worker processes parse and
     extract batches side by side while this process only reads and writes the store.
@@ -349,7 +414,16 @@ def extract_pending(
     started = time.perf_counter()
     version = extractor_version(model)
     todo = store.stale_extractions(version)
-    stats = StageStats(name="extract", items_in=len(todo))
+    stats = StageStats(name="extract")
+    if ahead is not None:  # what it has in flight is stale until saved, and counted already
+        stats = ahead.stats
+        started -= ahead.waited
+        in_flight = ahead.in_flight_ids()
+        todo = [article for article in todo if article not in in_flight]
+        stats.items_in += len(todo)
+        ahead.finish(lambda: progress(Progress(stage="extract", done=stats.items_out, total=stats.items_in)))
+    else:
+        stats.items_in = len(todo)
     pool = None
     if workers is not None:
         pool = workers.start() if len(todo) >= settings.nlp.parallel_from else workers.pool
@@ -358,11 +432,8 @@ def extract_pending(
     batches = (store.articles(ids) for ids in _chunks(todo, size))
     work = extract_in_worker if pool is not None else partial(extract_stored, model)
     for extracted in in_order(pool, work, batches, 2 * settings.nlp.processes):
-        store.save_extractions(version, [(article, body) for article, body, _ in extracted])
-        stats.items_out += len(extracted)
-        for issue in (step for _, _, failed in extracted for step in failed):
-            stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
-        progress(Progress(stage="extract", done=stats.items_out, total=len(todo)))
+        _save_extracted(store, version, extracted, stats)
+        progress(Progress(stage="extract", done=stats.items_out, total=stats.items_in))
     stats.seconds = time.perf_counter() - started
     return stats
 

@@ -158,6 +158,29 @@ def test_worker_processes_give_the_same_dossier(tmp_path: Path, language_model: 
     assert (extract.items_in, extract.items_out, extract.dropped) == (3, 3, {})
 
 
+def test_extraction_starts_while_the_inputs_are_still_read(tmp_path: Path, language_model: LanguageModel) -> None:
+    names = ["01_continental_wire.txt", "02_harbor_ledger.txt", "03_prairie_courier.txt", "05_northsea_courant.txt"]
+    folder = _inputs(tmp_path, names)
+    with Store(None) as store:
+        alone = run([folder], store, load_settings(overrides={"nlp": {"processes": 1}}), language_model)
+    # One article saved at a time, the workers started by the first: each is handed over as soon as it is saved.
+    settings = load_settings(
+        overrides={"nlp": {"processes": 2, "parallel_from": 1, "batch_size": 2}, "ingest": {"batch_size": 1}}
+    )
+    events: list[Progress] = []
+    with Store(tmp_path / "store.duckdb") as store:
+        ahead = run([folder], store, settings, language_model, events.append)
+        again = run([folder], store, settings, language_model)
+    assert ahead.dossier == alone.dossier == again.dossier
+    extract = next(s for s in ahead.stages if s.name == "extract")
+    assert (extract.items_in, extract.items_out, extract.dropped) == (4, 4, {})
+    # Extraction's progress is told once reading is over, counting what was extracted meanwhile.
+    stages = [e.stage for e in events]
+    assert "extract" not in stages[: max(i for i, stage in enumerate(stages) if stage == "read")]
+    assert [(e.done, e.total) for e in events if e.stage == "extract"][-1] == (4, 4)
+    assert next(s for s in again.stages if s.name == "extract").items_in == 0
+
+
 @pytest.mark.parametrize("lost", ["folder", "column", "state"])
 def test_a_lost_story_index_is_built_again(tmp_path: Path, language_model: LanguageModel, lost: str) -> None:
     folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt"])

@@ -445,12 +445,14 @@ class Store:
         rows = self.connection.execute("SELECT input, reason FROM rejected ORDER BY input").fetchall()
         return [Rejected(input=r[0], reason=r[1]) for r in rows]
 
-    def stale_extractions(self, version: str) -> list[str]:
-        """Ids of articles with no extraction, or one made from other content or by another extractor version."""
+    def stale_extractions(self, version: str, among: Sequence[str] | None = None) -> list[str]:
+        """Ids of articles with no extraction, or one made from other content or by another extractor version (of
+        those ``among`` the given ids, when given)."""
         rows = self.connection.execute(
-            """SELECT a.id FROM articles a LEFT JOIN extractions e ON a.id = e.article_id
-               WHERE e.article_id IS NULL OR e.content_hash != a.content_hash OR e.version != ? ORDER BY a.id""",
-            [version],
+            f"""SELECT a.id FROM articles a LEFT JOIN extractions e ON a.id = e.article_id
+               WHERE (e.article_id IS NULL OR e.content_hash != a.content_hash OR e.version != ?)
+               {"" if among is None else "AND a.id = ANY(?::VARCHAR[])"} ORDER BY a.id""",
+            [version] if among is None else [version, list(among)],
         ).fetchall()
         return [r[0] for r in rows]
 
