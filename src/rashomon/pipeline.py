@@ -188,7 +188,7 @@ def ingest_into(
     result: RunResult,
     progress: ProgressCallback,
     *,
-    on_new: Callable[[int, Sequence[str]], None] = lambda *_: None,
+    on_new: Callable[[int, Sequence[str], bool], None] = lambda *_: None,
     cleaner: Cleaner | None = None,
 ) -> StageStats:
     """Ingest and clean inputs, saving each batch of articles and rejections in one transaction.
@@ -206,7 +206,7 @@ def ingest_into(
     articles: list[Article] = []
     rejected: list[Rejected] = []
 
-    def flush() -> None:
+    def flush(last: bool = False) -> None:
         ids = [a.id for a in articles]
         saved = store.save_batch(articles, rejected)
         result.added += saved.added
@@ -217,7 +217,7 @@ def ingest_into(
             stats.dropped[item.reason] = stats.dropped.get(item.reason, 0) + 1
         articles.clear()
         rejected.clear()
-        on_new(result.added + result.updated, ids)
+        on_new(result.added + result.updated, ids, last)
 
     read_now: set[str] = set()  # ids read in this run: a second article under one id is refused, not merged
     # Where every file is one article (text and page files), the count of files (and of the skipped) is the total.
@@ -247,7 +247,7 @@ def ingest_into(
         progress(Progress(stage="read", done=stats.items_in, total=total))
         if len(articles) + len(rejected) >= settings.ingest.batch_size:
             flush()
-    flush()
+    flush(last=True)
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -364,8 +364,9 @@ class ExtractionAhead:
         self.saved: list[str] = []  # saved but not yet handed over (before the workers start)
         self.in_flight: deque[tuple[Sequence[str], Future[ExtractedBatch]]] = deque()
 
-    def after_saving(self, count: int, ids: Sequence[str]) -> None:
-        """Called by `ingest_into` after each batch is saved: ``count`` new or changed so far, ``ids`` saved now."""
+    def after_saving(self, count: int, ids: Sequence[str], last: bool) -> None:
+        """Called by `ingest_into` after each batch is saved: ``count`` new or changed so far, ``ids`` saved now,
+        ``last`` after the inputs' last batch."""
         self.saved.extend(ids)
         if self.workers.pool is None and count < self.settings.nlp.parallel_from:
             return
@@ -376,7 +377,12 @@ class ExtractionAhead:
         stale = self.store.stale_extractions(self.version, among=self.saved)
         self.saved.clear()
         self.stats.items_in += len(stale)
-        for ids_now in _chunks(stale, max(1, self.settings.nlp.batch_size // 2)):
+        # Whole parsing batches (smaller ones cost more an article), but the last in pieces small enough that the
+        # workers finish together.
+        size = self.settings.nlp.batch_size
+        if last:
+            size = max(1, min(size, len(stale) // (2 * self.settings.nlp.processes)))
+        for ids_now in _chunks(stale, size):
             self.in_flight.append((ids_now, pool.submit(extract_in_worker, self.store.articles(ids_now))))
             started = time.perf_counter()
             while len(self.in_flight) > 2 * self.settings.nlp.processes:
