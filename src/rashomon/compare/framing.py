@@ -2,7 +2,7 @@
 its headline and lede no other outlet uses, its words for the story's people and places, the shared statements it
 leaves out, and whether it relays a wire service or copies another article.
 
-Steps: lede status (the statement the first sentence makes), distinctive words (headline and lede words missing
+Steps: lede status (the statements the first sentence makes), distinctive words (headline and lede words missing
 from every other original, compared by a light stem), naming (each entity's mentions that are not its name and not
 a pronoun), omissions (statements two or more other originals make).
 """
@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from rashomon.compare.lexicon import FUNCTION_WORDS, IRREGULAR_VERBS
 from rashomon.extract.lexicon.speech_words import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
-from rashomon.model import Article, ArticleAnnotations, Entity, Framing, Naming, Span, Statement
+from rashomon.model import Article, ArticleAnnotations, Entity, Framing, Naming, Span, Statement, StatementStatus
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SUFFIXES = ("ing", "ed", "es", "s")
@@ -44,7 +44,7 @@ def frame_story(
     """A framing per article, ``articles`` in reading order: originals first, then copies."""
     originals = [a for a in articles if a.id not in copies]
     vocabulary = {a.id: {stem(w) for w in _WORD.findall(f"{a.title or ''} {a.text}")} for a in originals}
-    status_at = {(s.article, s.start): statement.status for statement in statements for s in statement.sources}
+    sources = [(s, statement.status) for statement in statements for s in statement.sources]
     made_by = [{s.article for s in statement.sources} for statement in statements]
     framings = []
     for article in (*originals, *(a for a in articles if a.id in copies)):
@@ -60,7 +60,7 @@ def frame_story(
                 article=article.id,
                 headline=article.title,
                 lede=lede,
-                lede_status=status_at.get((article.id, lede.start)) if lede else None,
+                lede_status=_lede_status(lede, sources) if lede else None,
                 distinctive=distinctive_words(opening, article.text, others) if others else (),
                 names=namings(article, entities),
                 omits=tuple(
@@ -74,6 +74,16 @@ def frame_story(
             )
         )
     return tuple(framings)
+
+
+# A lede that makes several statements (clauses) takes the most telling of their statuses.
+_STATUS_ORDER: tuple[StatementStatus, ...] = ("conflicting", "corroborated", "single-source")
+
+
+def _lede_status(lede: Span, sources: Sequence[tuple[Span, StatementStatus]]) -> StatementStatus | None:
+    """The status of the statements the lede makes: of each source that starts within it."""
+    found = {status for s, status in sources if s.article == lede.article and lede.start <= s.start < lede.end}
+    return next((status for status in _STATUS_ORDER if status in found), None)
 
 
 def _copy_framing(article: Article, lede: Span | None, original: str) -> Framing:

@@ -33,25 +33,29 @@ SCOPE_WORDS: Final = frozenset(
     "total overall altogether cumulative since far hour hourly".split()
 )
 
-# Irregular past forms of common news verbs -> the base form, so "took" meets "taken" and "take" when words around
-# two figures are compared (regular forms meet by their stems).
-IRREGULAR_VERBS: Final = {
-    form: base
-    for base, forms in {
-        "be": "was were been", "begin": "began begun", "break": "broke broken", "bring": "brought",
-        "build": "built", "buy": "bought", "catch": "caught", "choose": "chose chosen", "come": "came",
-        "do": "did done", "draw": "drew drawn", "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen",
-        "feel": "felt", "fight": "fought", "find": "found", "flee": "fled", "fly": "flew flown",
-        "forget": "forgot forgotten", "freeze": "froze frozen", "get": "got gotten", "give": "gave given",
-        "go": "went gone", "grow": "grew grown", "have": "had", "hear": "heard", "hide": "hid hidden",
-        "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid", "lead": "led", "leave": "left",
-        "lend": "lent", "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "pay": "paid",
-        "ride": "rode ridden", "rise": "rose risen", "run": "ran", "say": "said", "see": "saw seen",
-        "seek": "sought", "sell": "sold", "send": "sent", "shake": "shook shaken", "shoot": "shot",
-        "sink": "sank sunk", "speak": "spoke spoken", "spend": "spent", "stand": "stood", "steal": "stole stolen",
-        "strike": "struck stricken", "swim": "swam swum", "take": "took taken", "teach": "taught",
-        "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown", "wake": "woke woken",
-        "wear": "wore worn", "win": "won", "write": "wrote written",
-    }.items()
-    for form in forms.split()
+# Past forms of "be": after "and" they join a state to the subject ("but was under the control of"), no claim of
+# their own.
+BE_PAST: Final = frozenset({"was", "were", "been"})
+
+# Irregular past forms of common news verbs (simple past first, then the participle where it differs).
+_IRREGULAR_FORMS: Final = {
+    "be": "was were been", "begin": "began begun", "break": "broke broken", "bring": "brought",
+    "build": "built", "buy": "bought", "catch": "caught", "choose": "chose chosen", "come": "came",
+    "do": "did done", "draw": "drew drawn", "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen",
+    "feel": "felt", "fight": "fought", "find": "found", "flee": "fled", "fly": "flew flown",
+    "forget": "forgot forgotten", "freeze": "froze frozen", "get": "got gotten", "give": "gave given",
+    "go": "went gone", "grow": "grew grown", "have": "had", "hear": "heard", "hide": "hid hidden",
+    "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid", "lead": "led", "leave": "left",
+    "lend": "lent", "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "pay": "paid",
+    "ride": "rode ridden", "rise": "rose risen", "run": "ran", "say": "said", "see": "saw seen",
+    "seek": "sought", "sell": "sold", "send": "sent", "shake": "shook shaken", "shoot": "shot",
+    "sink": "sank sunk", "speak": "spoke spoken", "spend": "spent", "stand": "stood", "steal": "stole stolen",
+    "strike": "struck stricken", "swim": "swam swum", "take": "took taken", "teach": "taught",
+    "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown", "wake": "woke woken",
+    "wear": "wore worn", "win": "won", "write": "wrote written",
 }  # fmt: skip
+# Each form -> the base form, so "took" meets "taken" and "take" when words around two figures are compared (regular
+# forms meet by their stems).
+IRREGULAR_VERBS: Final = {form: base for base, forms in _IRREGULAR_FORMS.items() for form in forms.split()}
+# The simple past forms ("made", "took", not "taken"): after "and" they open a predicate of their own.
+IRREGULAR_PAST: Final = frozenset(forms.split()[0] for forms in _IRREGULAR_FORMS.values())

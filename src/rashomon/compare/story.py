@@ -1,6 +1,7 @@
 """Cross-source comparison of one story: statements, aligned quotes, aligned figures and a timeline.
 
-Steps: sentence scores (`align`: character n-grams, embeddings, shared names, numbers and dates, combined by
+Steps: units (`clauses`: sentences, cut into their coordinated clauses where they join two claims; "sentences"
+below), sentence scores (`align`: character n-grams, embeddings, shared names, numbers and dates, combined by
 a fitted model), sentence links (each sentence's best match in another article, among the pairs `align` takes for
 one statement), statements (linked sentences, one per article or two in a row, with their status), quote links
 (same speaker, similar words), figure links (same kind of quantity: agree, conflict or different scope) and the
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from itertools import pairwise
 import numpy as np
 
 from rashomon.compare import align
+from rashomon.compare.clauses import statement_units
 from rashomon.compare.conflicts import (
     ConflictContext,
     date_conflicts,
@@ -83,8 +85,8 @@ class StoryInput:
     speaker_entity: Mapping[str, str]
     # The story's event date (ISO 8601), against which the timeline tells background from the event.
     event_date: str | None = None
-    # Each article's sentence embeddings (`encoder.SentenceEncoder`), a row per sentence in order; needed when the
-    # story has two or more articles.
+    # Each article's embeddings (`encoder.SentenceEncoder`), a row per statement unit (`clauses.statement_units`)
+    # in order; needed when the story has two or more articles.
     embeddings: Mapping[str, np.ndarray] = field(default_factory=dict)
 
 
@@ -144,7 +146,8 @@ def _consecutive(items: Sequence[int], owners: Sequence[str], owner: str) -> boo
 def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparison:
     texts = {a.id: a.text for a in story.articles}
     order = {a.id: i for i, a in enumerate(story.articles)}
-    sentences = [s for a in story.articles for s in story.annotations[a.id].sentences]
+    # Statements are made of units: sentences, cut into their coordinated clauses where they join two claims.
+    sentences = [u for a in story.articles for u in statement_units(a.text, story.annotations[a.id].sentences)]
     sentence_texts = [texts[s.article][s.start : s.end] for s in sentences]
     # Similarity is only ever read across articles: a story of one article needs none.
     several = len(story.articles) > 1
@@ -152,7 +155,7 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     owners = [s.article for s in sentences]
     dates = sentence_dates(story, sentences)
     if several and settings.embeddings:
-        score = align.scores(sentence_texts, _embeddings(story), char=similarity, dates=dates)
+        score = align.scores(sentence_texts, _embeddings(story, sentences), char=similarity, dates=dates)
         # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
         model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
         linked = align.same_statement(score, model)
@@ -205,10 +208,11 @@ def _conflicts(
     ]
 
 
-def _embeddings(story: StoryInput) -> np.ndarray:
-    missing = [a.id for a in story.articles if a.id not in story.embeddings]
+def _embeddings(story: StoryInput, sentences: Sequence[Sentence]) -> np.ndarray:
+    units = Counter(s.article for s in sentences)
+    missing = [a.id for a in story.articles if len(story.embeddings.get(a.id, ())) != units[a.id]]
     if missing:
-        raise ValueError(f"no sentence embeddings for {len(missing)} of the story's articles (e.g. {missing[0]})")
+        raise ValueError(f"no embeddings of the units of {len(missing)} of the story's articles (e.g. {missing[0]})")
     return np.concatenate([np.asarray(story.embeddings[a.id], dtype=np.float32) for a in story.articles])
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import numpy as np
 
+from rashomon.compare.clauses import statement_units
 from rashomon.compare.encoder import SentenceEncoder
 from rashomon.compare.framing import frame_story
 from rashomon.compare.story import StoryInput, compare_story
@@ -23,7 +24,7 @@ from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
 
 # Bumped whenever a change in comparison changes its results: stored story results of another version are redone.
-COMPARE_VERSION = "7"
+COMPARE_VERSION = "8"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,8 +118,9 @@ class StoryJob:
 
 
 class StoryEmbedder:
-    """Adds to story jobs the sentence embeddings their comparison needs: only for stories of two or more original
-    articles, and only for articles the job does not already carry (kept from an earlier run), all in one call.
+    """Adds to story jobs the embeddings their comparison needs, a row per statement unit (`clauses.statement_units`):
+    only for stories of two or more original articles, and only for articles the job does not already carry (kept
+    from an earlier run, with as many rows as the article has units), all in one call.
     The encoder is loaded on the first story that needs it. Vectors are rounded to float16, as they are kept, so a
     story compares the same whether its vectors were made now or read back. What it made is in ``made`` until
     taken."""
@@ -133,11 +135,12 @@ class StoryEmbedder:
         for job in jobs:
             originals = [a for a in job.members if a.id not in job.copies]
             if len(originals) > 1:
-                wanted.update(
-                    (a.id, tuple(a.text[s.start : s.end] for s in job.extractions[a.id].annotations.sentences))
-                    for a in originals
-                    if a.id not in job.embeddings and a.id not in self.made
-                )
+                for original in originals:
+                    units = statement_units(original.text, job.extractions[original.id].annotations.sentences)
+                    kept = (job.embeddings.get(original.id), self.made.get(original.id))
+                    # Vectors kept for another cut of the text into units are made again.
+                    if not any(vectors is not None and len(vectors) == len(units) for vectors in kept):
+                        wanted[original.id] = tuple(original.text[u.start : u.end] for u in units)
         if wanted:
             if self.encoder is None:
                 self.encoder = self.load()
@@ -158,7 +161,7 @@ def _with_embeddings(job: StoryJob, made: Mapping[str, np.ndarray]) -> StoryJob:
     originals = [a for a in job.members if a.id not in job.copies]
     if len(originals) < 2:
         return job
-    return replace(job, embeddings={**{a.id: made[a.id] for a in originals if a.id in made}, **job.embeddings})
+    return replace(job, embeddings={**job.embeddings, **{a.id: made[a.id] for a in originals if a.id in made}})
 
 
 def analyse_story_safely(job: StoryJob, settings: CompareSettings) -> StoryResult:

@@ -146,3 +146,15 @@ def test_embedder_embeds_only_stories_of_several_originals_and_loads_once() -> N
     assert set(embed.take_made()) == {"b"}, "an article whose vectors the job carries is not embedded again"
     assert np.array_equal(again.embeddings["a"], first.embeddings["a"])
     assert loads == [1]
+
+
+def test_embedder_makes_again_vectors_kept_for_another_cut_into_units() -> None:
+    a = article("a", ["The bridge in the old town closed for repairs on Monday and reopened to traffic on Friday."])
+    b = article("b", ["The bridge reopened."])
+    # kept from a reading of the text as one sentence: one row, where the text now has two clauses
+    stale = np.zeros((1, DIMENSIONS), dtype=np.float32)
+    job = StoryJob(members=(a[0], b[0]), extractions={"a": a[1], "b": b[1]}, copies={}, embeddings={"a": stale})
+    embed = StoryEmbedder(encoder)
+    (done,) = embed([job])
+    assert done.embeddings["a"].shape == (2, DIMENSIONS)
+    assert set(embed.take_made()) == {"a", "b"}

@@ -76,3 +76,21 @@ def test_framing_of_originals_and_a_copy() -> None:
     (naming,) = by_article["b"].names
     assert naming.name == "Ann Ruiz"
     assert naming.words == ("the mayor",)  # the name itself is no word choice
+
+
+def test_a_lede_cut_into_clauses_takes_the_status_of_its_shared_clause() -> None:
+    a = article("a", "Talks end", ["The talks lasted three hours and marked the anniversary of the ceasefire."])
+    b = article("b", "Anniversary summit", ["The summit marked the anniversary of the ceasefire."])
+    cut = a[0].text.index("marked")
+    first = Span(article="a", start=0, end=cut - len(" and "))
+    second = Span(article="a", start=cut, end=len(a[0].text))
+    statements = [
+        Statement(text="The talks lasted three hours", status="single-source", sources=(first,)),
+        Statement(
+            text="marked the anniversary of the ceasefire.",
+            status="corroborated",
+            sources=(second, Span(article="b", start=0, end=len(b[0].text))),
+        ),
+    ]
+    framings = frame_story([a[0], b[0]], {}, {"a": a[1], "b": b[1]}, statements, [])
+    assert [f.lede_status for f in framings] == ["corroborated", "corroborated"]

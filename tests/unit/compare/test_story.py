@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from rashomon.compare.clauses import statement_units
 from rashomon.compare.encoder import SentenceEncoder
 from rashomon.compare.story import StoryInput, compare_story, similarity_matrix
 from rashomon.model import (
@@ -89,13 +90,18 @@ def encoder() -> SentenceEncoder:
     return SentenceEncoder()
 
 
+def embed(article: Article, notes: ArticleAnnotations) -> np.ndarray:
+    """The vectors of the article's statement units, as `StoryEmbedder` makes them."""
+    return encoder()([article.text[u.start : u.end] for u in statement_units(article.text, notes.sentences)])
+
+
 def compare(*annotated: tuple[Article, ArticleAnnotations], speakers: dict[str, str] | None = None) -> StoryComparison:
     story = StoryInput(
         story="story:test",
         articles=[a for a, _ in annotated],
         annotations={a.id: notes for a, notes in annotated},
         speaker_entity=speakers or {},
-        embeddings={a.id: encoder()([a.text[s.start : s.end] for s in notes.sentences]) for a, notes in annotated},
+        embeddings={a.id: embed(a, notes) for a, notes in annotated},
     )
     return compare_story(story, SETTINGS)
 
@@ -173,6 +179,23 @@ def test_what_one_outlet_says_in_two_sentences_in_a_row_is_one_statement() -> No
     assert [(s.article, s.start) for s in joined.sources] == [("a", 0), ("b", 0), ("b", right[1].sentences[1].start)]
     assert statement_of(result, "Snow") == ("single-source", {"b"})
     assert statement_of(result, "parking") == ("single-source", {"a"})
+
+
+def test_a_sentence_joining_two_claims_is_corroborated_only_in_the_claim_another_outlet_makes() -> None:
+    left = annotate(
+        "a",
+        [
+            "The meeting with the two leaders lasted about three hours and marked the first anniversary of the "
+            "ceasefire deal.",
+            "A new parking garage opened on Elm Street.",
+        ],
+    )
+    right = annotate("b", ["The meeting was timed to coincide with the anniversary of the ceasefire deal."])
+    result = compare(left, right)
+    assert statement_of(result, "three hours") == ("single-source", {"a"})
+    assert statement_of(result, "anniversary") == ("corroborated", {"a", "b"})
+    (shared,) = [s for s in result.statements if s.status == "corroborated"]
+    assert left[0].text[shared.sources[0].start : shared.sources[0].end].startswith("marked the first anniversary")
 
 
 def test_different_counts_in_parallel_sentences_conflict() -> None:
@@ -294,7 +317,7 @@ def test_timeline_gives_each_sources_sentence_and_marks_background() -> None:
         articles=[left[0], right[0]],
         annotations={"a": left[1], "b": right[1]},
         speaker_entity={},
-        embeddings={a.id: encoder()([a.text[s.start : s.end] for s in n.sentences]) for a, n in (left, right)},
+        embeddings={a.id: embed(a, n) for a, n in (left, right)},
     )
     result = compare_story(story, SETTINGS)
     assert [(e.when, e.background) for e in result.timeline] == [
