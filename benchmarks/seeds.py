@@ -31,26 +31,36 @@ def recall(
     agrees: Callable[[Any, dict[str, Any]], bool],
     outside: list[str],
 ) -> tuple[int, int]:
-    """How many gold items some found item overlaps (by span in the article's clean text) and agrees with; the gold
-    items the clean text does not hold are added to ``outside``, saying where they are."""
-    texts = {a.id: a.text for a in dossier.articles}
+    """How many gold items some found item overlaps (by span in the article's clean text, or in the caption that
+    holds the item, for kinds read from captions too: times) and agrees with; the missed gold items the clean text
+    does not hold are added to ``outside``, saying where they are."""
+    articles = {a.id: a for a in dossier.articles}
     hits = 0
     for item in gold:
-        at = texts[item["article"]].find(item["text"])
-        if at < 0:
-            captions = next((a.captions for a in dossier.articles if a.id == item["article"]), [])
-            where = "a caption, kept out of the body" if any(item["text"] in c for c in captions) else "not in the body"
-            outside.append(f"{item['text']!r} ({item['article']}): {where}")
-        span = (at, at + len(item["text"])) if at >= 0 else None
-        hits += any(
-            span is not None
-            and x.article == item["article"]
-            and x.start < span[1]
-            and span[0] < x.end
+        article = articles[item["article"]]
+        where = _written_at(article.text, article.captions, item["text"])
+        hit = where is not None and any(
+            x.article == item["article"]
+            and getattr(x, "caption", None) == where[0]
+            and x.start < where[2]
+            and where[1] < x.end
             and agrees(x, item)
             for x in found
         )
+        hits += hit
+        if not hit and (where is None or where[0] is not None):
+            place = "not in the body" if where is None else "a caption, kept out of the body"
+            outside.append(f"{item['text']!r} ({item['article']}): {place}")
     return hits, len(gold)
+
+
+def _written_at(body: str, captions: Sequence[str], text: str) -> tuple[int | None, int, int] | None:
+    """Where ``text`` is first written: (None for the body or a caption's index, start, end); None when nowhere."""
+    for caption, written in [(None, body), *enumerate(captions)]:
+        at = written.find(text)
+        if at >= 0:
+            return caption, at, at + len(text)
+    return None
 
 
 def main() -> int:

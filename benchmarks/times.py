@@ -99,7 +99,7 @@ def pipeline_times(docs: Sequence[Document]) -> tuple[dict[str, list[Timex]], in
     texts = {a.id: a.text for a in dossier.articles}
     maps = {doc.id: SourceOffsets(doc.text, texts.get(doc.id, "")) for doc in docs}
     found: dict[str, list[Timex]] = {doc.id: [] for doc in docs}
-    for t in dossier.times:
+    for t in (t for t in dossier.times if t.caption is None):
         span = maps[t.article].span(t.start, t.end)
         if span is not None:
             found[t.article].append(Timex(start=span[0], end=span[1], value=t.value, type=t.type))

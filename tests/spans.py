@@ -6,13 +6,15 @@ from rashomon.dossier import Dossier
 
 
 def assert_spans(dossier: Dossier) -> int:
-    """Check ``text[start:end]`` for every annotation kind of the dossier; return how many spans were checked."""
+    """Check ``text[start:end]`` for every annotation kind of the dossier (a caption time's in its caption); return how
+    many spans were checked."""
     texts = {a.id: a.text for a in dossier.articles}
+    captions = {a.id: a.captions for a in dossier.articles}
     checked = 0
 
-    def check(article: str, start: int, end: int, expected: str | None = None) -> None:
+    def check(article: str, start: int, end: int, expected: str | None = None, caption: int | None = None) -> None:
         nonlocal checked
-        text = texts[article]
+        text = texts[article] if caption is None else captions[article][caption]
         assert 0 <= start < end <= len(text), (article, start, end)
         if expected is not None:
             assert text[start:end] == expected, (article, start, end, expected)
@@ -26,7 +28,7 @@ def assert_spans(dossier: Dossier) -> int:
     for figure in dossier.figures:
         check(figure.article, figure.start, figure.end, figure.text)
     for time in dossier.times:
-        check(time.article, time.start, time.end, time.text)
+        check(time.article, time.start, time.end, time.text, time.caption)
     for entity in dossier.entities:
         for mention in entity.mentions:
             check(mention.article, mention.start, mention.end)

@@ -222,8 +222,18 @@ class TimeOut(_Model):
         description="TIMEX3 type: a calendar date or period (DATE), a time of day (TIME), a length of time "
         '("three years": DURATION) or a recurrence ("every week": SET).'
     )
-    start: int = Field(description="Start offset into the article's `text`.")
-    end: int = Field(description="End offset into the article's `text`.")
+    start: int = Field(
+        description="Start offset into the article's `text`, or into `captions[caption]` when `caption` is set."
+    )
+    end: int = Field(
+        description="End offset into the article's `text`, or into `captions[caption]` when `caption` is set."
+    )
+    caption: int | None = Field(
+        default=None,
+        description="Index into the article's `captions` when the expression is written in a photo caption: "
+        "`start` and `end` are then offsets into `captions[caption]`, not into `text`. Null for the body. Caption "
+        "times take no part in the story's dates, timeline or conflicts.",
+    )
 
 
 class Dossier(_Model):

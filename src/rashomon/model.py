@@ -203,7 +203,11 @@ class Figure:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimeExpr:
-    """A time expression and its TIMEX3 value, normalised against the article's publication date."""
+    """A time expression and its TIMEX3 value, normalised against the article's publication date.
+
+    Caption times are listed with the article's but never index its body: comparison and the timeline see only
+    those with ``caption`` None.
+    """
 
     article: str
     start: int
@@ -211,6 +215,8 @@ class TimeExpr:
     value: str
     # TIMEX3 type: DATE, TIME, DURATION or SET; None in extractions stored before types were recorded.
     type: Literal["DATE", "TIME", "DURATION", "SET"] | None = None
+    # Index into `Article.captions` when written in a photo caption (offsets then into that caption); None: the body.
+    caption: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -106,9 +106,32 @@ def test_values_of_gold_figures_and_times(dossier: Dossier, gold: dict[str, Any]
     for item in gold[kind]:
         span = _gold_span(dossier, item["article"], item["text"])
         hits += any(
-            x.article == item["article"] and _overlaps(x.start, x.end, span) and x.value == item["value"] for x in found
+            x.article == item["article"]
+            and getattr(x, "caption", None) is None
+            and _overlaps(x.start, x.end, span)
+            and x.value == item["value"]
+            for x in found
         )
     assert hits / len(gold[kind]) >= 0.8
+
+
+def test_gold_times_written_in_captions_are_found_there(dossier: Dossier, gold: dict[str, Any]) -> None:
+    in_captions = []
+    for item in gold["times"]:
+        article = _article(dossier, item["article"])
+        caption = next((i for i, c in enumerate(article.captions) if item["text"] in c), None)
+        if item["text"] in article.text or caption is None:
+            continue
+        at = article.captions[caption].find(item["text"])
+        in_captions.append(item["text"])
+        assert any(
+            t.article == item["article"]
+            and t.caption == caption
+            and _overlaps(t.start, t.end, (at, at + len(item["text"])))
+            and t.value == item["value"]
+            for t in dossier.times
+        ), item
+    assert in_captions, "the seeds' gold has a time written only in a photo caption"
 
 
 def test_gold_figure_alignments(dossier: Dossier) -> None:

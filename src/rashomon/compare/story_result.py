@@ -16,7 +16,7 @@ from rashomon.compare.clauses import statement_units
 from rashomon.compare.encoder import SentenceEncoder
 from rashomon.compare.framing import frame_story
 from rashomon.compare.story import StoryInput, compare_story
-from rashomon.extract.annotate import ArticleExtraction
+from rashomon.extract.annotate import ArticleExtraction, body_times, caption_times
 from rashomon.extract.entities import resolve_entities, speaker_index
 from rashomon.extract.times import find_times
 from rashomon.model import Article, ArticleAnnotations, Entity, Story, StoryComparison, TimeExpr
@@ -56,7 +56,8 @@ def analyse_story(
 ) -> StoryResult:
     """The story of ``members`` (copies among them named in ``copies``) and everything derived from it;
     ``embeddings`` are the originals' sentence embeddings (`StoryEmbedder`), needed when there are two or more."""
-    own_times = {a.id: extractions[a.id].annotations.times for a in members}
+    # Caption times are listed with their article but take no part in dating or comparing: they do not index the body.
+    own_times = {a.id: body_times(extractions[a.id].annotations.times) for a in members}
     day = event_date(members, own_times)
     ids = sorted(a.id for a in members)
     story = Story(id=story_id(ids), articles=tuple(ids), title=story_title(members, copies), date=day)
@@ -64,9 +65,12 @@ def analyse_story(
     times: dict[str, tuple[TimeExpr, ...]] = {}
     texts = {a.id: a.text for a in members}
     issues: dict[str, str] = {}
-    for article_id, value in published.items():
+    for article in members:
+        if article.id not in published:
+            continue
         try:
-            times[article_id] = find_times(texts[article_id], article_id, date.fromisoformat(value))
+            anchor = date.fromisoformat(published[article.id])
+            times[article.id] = find_times(article.text, article.id, anchor) + caption_times(article, anchor)
         except Exception as error:  # the per-story boundary: that member keeps the times of its own reading
             issues["times"] = f"{type(error).__name__}: {error}"
     mentions = [m for a in members for m in (*extractions[a.id].annotations.mentions, *extractions[a.id].references)]
@@ -78,7 +82,8 @@ def analyse_story(
     empty = StoryComparison(story=story.id, summary=None, statements=(), timeline=())
     result = StoryResult(story=story, comparison=empty, entities=entities, published=published, times=times)
     annotations: dict[str, ArticleAnnotations] = {
-        a.id: replace(extractions[a.id].annotations, times=times.get(a.id, own_times[a.id])) for a in members
+        a.id: replace(extractions[a.id].annotations, times=body_times(times.get(a.id, own_times[a.id])))
+        for a in members
     }
     speakers = {key: entity.id for key, entity in speaker_index(entities).items()}
     originals = sorted((a for a in dated_members(members, result) if a.id not in copies), key=reading_order)

@@ -1,15 +1,15 @@
 """One article's extraction, step by step, each step behind its own boundary.
 
 An `Article` and its parse go in; `ArticleExtraction` comes out: the annotations (sentences, mentions, quotes,
-figures, times), the story facts that grouping compares, and the issues of steps that failed. A step that raises
-leaves its part empty and names itself and the error in ``issues``; the other steps still run, so one odd article
-costs only what broke.
+figures, times of the body and of photo captions), the story facts that grouping compares, and the issues of steps
+that failed. A step that raises leaves its part empty and names itself and the error in ``issues``; the other steps
+still run, so one odd article costs only what broke.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -19,7 +19,7 @@ from rashomon.stories.cluster import StoryFacts, story_facts
 from rashomon.text.names import name_key
 
 # Bumped whenever a change in extraction changes its results: stored extractions of another version are redone.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 # Spans of time expressions are kept out of figures; relative ones ("Dec. 15") are found only with an anchor, so
 # an undated article is read against a fixed day for that purpose alone.
 _SPAN_ANCHOR = date(2000, 1, 1)
@@ -64,6 +64,7 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
         issues, "quotes", (nothing, nothing), lambda: quotes.find_quotes(doc, article.id, found)
     )
     dated: tuple[TimeExpr, ...] = _guarded(issues, "times", nothing, lambda: times.find_times(text, article.id, anchor))
+    captioned: tuple[TimeExpr, ...] = _guarded(issues, "caption times", nothing, lambda: caption_times(article, anchor))
     spans: tuple[TimeExpr, ...] = (
         dated
         if anchor
@@ -82,12 +83,27 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
             mentions=found,
             quotes=quoted[0],
             figures=numbers,
-            times=dated,
+            times=dated + captioned,
         ),
         references=quoted[1],
         facts=facts,
         issues=issues,
     )
+
+
+def caption_times(article: Article, anchor: date | None) -> tuple[TimeExpr, ...]:
+    """Time expressions of the article's photo captions, read like the body's, each with its caption's index and
+    offsets into that caption."""
+    return tuple(
+        replace(found, caption=index)
+        for index, caption in enumerate(article.captions)
+        for found in times.find_times(caption, article.id, anchor)
+    )
+
+
+def body_times(found: Iterable[TimeExpr]) -> tuple[TimeExpr, ...]:
+    """The times written in the body: the only ones whose offsets index the article's text."""
+    return tuple(t for t in found if t.caption is None)
 
 
 def unparsed(article: Article, error: BaseException) -> ArticleExtraction:

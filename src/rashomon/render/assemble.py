@@ -26,7 +26,17 @@ from rashomon.dossier import (
     TimeOut,
 )
 from rashomon.extract.times import timex_type
-from rashomon.model import Article, ArticleAnnotations, Entity, Quote, Rejected, Span, Story, StoryComparison
+from rashomon.model import (
+    Article,
+    ArticleAnnotations,
+    Entity,
+    Quote,
+    Rejected,
+    Span,
+    Story,
+    StoryComparison,
+    TimeExpr,
+)
 from rashomon.render.selection import largest_first
 from rashomon.text.names import name_key
 
@@ -111,6 +121,20 @@ def _quote_out(quote: Quote, text: str, speakers: Mapping[str, Entity], aligned:
     )
 
 
+def _time_out(time: TimeExpr, article: Article) -> TimeOut:
+    """The exported time, its text read from the caption it was written in, if any, else from the body."""
+    written = article.text if time.caption is None else article.captions[time.caption]
+    return TimeOut(
+        article=time.article,
+        text=written[time.start : time.end],
+        value=time.value,
+        type=time.type or timex_type(time.value),
+        start=time.start,
+        end=time.end,
+        caption=time.caption,
+    )
+
+
 def assemble(
     *,
     articles: Sequence[Article],
@@ -133,6 +157,7 @@ def assemble(
         for link in comparison.figure_alignments:
             figure_links[link.figure].append(FigureLink(figure=link.other, relation=link.relation))
             figure_links[link.other].append(FigureLink(figure=link.figure, relation=link.relation))
+    by_article = {a.id: a for a in articles}
     texts = {a.id: a.text for a in articles}
     ordered = sorted(annotations.values(), key=lambda n: n.article)
     articles_out = [
@@ -196,16 +221,5 @@ def assemble(
             for n in ordered
             for f in n.figures
         ],
-        times=[
-            TimeOut(
-                article=t.article,
-                text=texts[t.article][t.start : t.end],
-                value=t.value,
-                type=t.type or timex_type(t.value),
-                start=t.start,
-                end=t.end,
-            )
-            for n in ordered
-            for t in n.times
-        ],
+        times=[_time_out(t, by_article[t.article]) for n in ordered for t in n.times],
     )

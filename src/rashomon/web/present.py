@@ -88,7 +88,12 @@ def article_marks(dossier: Dossier, article: str) -> list[Mark]:
         for f in dossier.figures
         if f.article == article
     ]
-    marks += [Mark("time", t.start, t.end, f"time: {t.value}") for t in dossier.times if t.article == article]
+    # Caption times are listed beside the body, never marked in it: their offsets are into a caption.
+    marks += [
+        Mark("time", t.start, t.end, f"time: {t.value}")
+        for t in dossier.times
+        if t.article == article and t.caption is None
+    ]
     return sorted(marks, key=lambda m: (m.start, -m.end, m.kind))
 
 

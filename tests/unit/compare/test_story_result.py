@@ -1,12 +1,15 @@
-"""One story's results: dates inferred for undated members only, and their times read against that date."""
+"""One story's results: dates inferred for undated members only, and their times read against that date; caption
+times kept out of the story's date and timeline."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from rashomon.compare.story_result import StoryJob, analyse_story, analyse_story_safely, dated_members
 from rashomon.extract.annotate import ArticleExtraction
-from rashomon.model import Article, ArticleAnnotations
+from rashomon.extract.times import find_times
+from rashomon.model import Article, ArticleAnnotations, Sentence, TimeExpr
 from rashomon.settings import CompareSettings
 
 TEXT = "The council voted on Friday to close the old bridge.\n\nRepairs start next month."
@@ -43,3 +46,29 @@ def test_a_member_without_its_extraction_is_a_bare_story_not_a_failed_run() -> N
     assert result.story.articles == ("d",)
     assert result.comparison.statements == ()
     assert "KeyError" in result.issues["results"]
+
+
+def test_caption_times_take_no_part_in_the_story_date_or_timeline() -> None:
+    text = "The council voted on May 10, 2024 to close the old bridge.\n\nRepairs start next month."
+    article = Article(
+        id="e", source="e.txt", text=text, published="2024-05-12", captions=("May 11, 2024.", "May 11, 2024.")
+    )
+    body = find_times(text, "e", date(2024, 5, 12))
+    # Offsets into the captions, which would point into the first sentence were they read against the body.
+    captioned = tuple(TimeExpr(article="e", start=0, end=12, value="2024-05-11", caption=i) for i in (0, 1))
+    annotations = ArticleAnnotations(
+        article="e", sentences=(Sentence(article="e", start=0, end=58),), times=body + captioned
+    )
+    result = analyse_story([article], {"e": ArticleExtraction(annotations=annotations)}, {}, CompareSettings())
+    assert result.story.date == "2024-05-10"
+    whens = {entry.when for entry in result.comparison.timeline}
+    assert "2024-05-10" in whens
+    assert "2024-05-11" not in whens
+
+
+def test_an_undated_member_reads_its_captions_again_against_the_story_date() -> None:
+    dated = Article(id="a", source="a.txt", text=TEXT, published="2024-05-12")
+    undated = Article(id="b", source="b.txt", text=TEXT, captions=("The vote on Friday.",))
+    result = analyse_story([dated, undated], _extractions(dated, undated), {}, CompareSettings())
+    assert [(t.caption, t.value) for t in result.times["b"] if t.caption is not None] == [(0, "2024-05-10")]
+    assert [t.value for t in result.times["b"] if t.caption is None] == ["2024-05-10", "2024-06"]

@@ -33,7 +33,10 @@ EXTRACTION = ArticleExtraction(
             ),
         ),
         figures=(Figure(id="a:figure:1", article="a", start=25, end=27, value=12.5, unit=None, approx=True),),
-        times=(TimeExpr(article="a", start=30, end=36, value="2024-03-26"),),
+        times=(
+            TimeExpr(article="a", start=30, end=36, value="2024-03-26"),
+            TimeExpr(article="a", start=4, end=10, value="2024-03-25", type="DATE", caption=1),
+        ),
     ),
     references=(Mention(article="a", start=21, end=23, label="PERSON", refers_to="Ann Lee"),),
     facts=StoryFacts(proper_nouns=("ann", "lee", "ann"), entities=frozenset({"ann lee"}), dates=frozenset({"friday"})),
@@ -43,6 +46,12 @@ EXTRACTION = ArticleExtraction(
 
 def test_an_extraction_comes_back_equal() -> None:
     assert from_json(ArticleExtraction, to_json(EXTRACTION)) == EXTRACTION
+
+
+def test_a_time_stored_before_caption_times_reads_back_as_of_the_body() -> None:
+    older = '{"article":"a","start":30,"end":36,"value":"2024-03-26","type":"DATE"}'
+    assert from_json(TimeExpr, older) == TimeExpr(article="a", start=30, end=36, value="2024-03-26", type="DATE")
+    assert from_json(TimeExpr, older).caption is None
 
 
 def test_one_part_is_read_alone() -> None:

@@ -1,10 +1,13 @@
-"""Content made inert, and an article body cut into marked pieces."""
+"""Content made inert, and an article body cut into marked pieces (caption times left out of it)."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from rashomon.web.present import Mark, inert, pieces, web_link
+from rashomon.dossier import ArticleOut, Dossier, TimeOut
+from rashomon.web.models import ArticleDetail
+from rashomon.web.present import Mark, article_marks, inert, pieces, web_link
+from rashomon.web.templating import render
 
 
 def test_bidi_overrides_shown_direction_marks_kept() -> None:
@@ -38,3 +41,36 @@ def test_pieces_carry_every_covering_mark() -> None:
     ]
     assert cut[0].entity == "entity:1"
     assert set(cut[0].anchors) == {"quote-0-23", "entity-0-8"}
+
+
+BODY = "The council voted on Friday to close the bridge."
+CAPTIONED = ArticleOut(
+    id="a", source="a.txt", outlet=None, title=None, published="2021-11-27", published_inferred=False, byline=None,
+    url=None, text=BODY, story=None, duplicate_of=None, relays=[], captions=["Protesters on November 26, 2021."],
+)  # fmt: skip
+TIMES = [
+    TimeOut(article="a", text="Friday", value="2021-11-26", type="DATE", start=21, end=27),
+    TimeOut(article="a", text="November 26, 2021", value="2021-11-26", type="DATE", start=14, end=31, caption=0),
+]
+
+
+def test_caption_times_are_not_marked_in_the_body() -> None:
+    dossier = Dossier(
+        schema_version="1",
+        articles=[CAPTIONED],
+        rejected=[],
+        stories=[],
+        entities=[],
+        quotes=[],
+        figures=[],
+        times=TIMES,
+    )
+    assert [(m.kind, m.start, m.end) for m in article_marks(dossier, "a")] == [("time", 21, 27)]
+
+
+def test_a_caption_time_is_listed_as_such_without_a_link_into_the_body() -> None:
+    detail = ArticleDetail(article=CAPTIONED, story=None, entities=[], quotes=[], figures=[], times=TIMES)
+    page = render("article_page.html.j2", twin="/api/articles/a", status=None, detail=detail, body=[], labels={})
+    assert 'href="#time-21-27">Friday</a>' in page
+    assert 'November 26, 2021 <span class="meta">(caption)</span>' in page
+    assert "#time-14-31" not in page
