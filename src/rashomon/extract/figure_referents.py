@@ -5,9 +5,11 @@ in "the Chinese giant makes 60 per cent of its revenue" gives "revenue" (what it
 (the subject); "13,000 workers" in "Ford, which has 13,000 workers" gives "Ford" (a relative pronoun stands for its
 noun); "a $3,500 a month mortgage" gives "mortgage" (the noun the amount describes); "boost the range by 35 miles"
 gives "range" (what a change is measured on). The counted noun itself is not a referent (it is the figure's
-``about``), nor is a pronoun. Steps: ``_anchor`` finds the figure's head in the parse, ``_owner`` the noun it is
-part of, ``_climb`` walks up from it to the clause's verb, keeping the first noun it hangs from, ``_subject`` finds
-that verb's subject, and ``_phrase`` writes a noun with the words that modify it, figures left out.
+``about``), nor is a pronoun. A name listed with its move, without a verb, as market reports list prices ("Lloyds
+down 1.5 per cent, HSBC up 0.4 per cent"), is read from the words (``_listed_name``). Otherwise ``_anchor`` finds
+the figure's head in the parse, ``_owner`` the noun it is part of, ``_climb`` walks up from it to the clause's verb,
+keeping the first noun it hangs from, ``_subject`` finds that verb's subject, and ``_phrase`` writes a noun with the
+words that modify it, figures left out.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ def find_referents(
     the noun it counts ("two kids"): only "of" names a whole it is part of, other prepositions say where it is."""
     own = range(first, last + 1)
     skip = {*own, *figures}
+    listed = _listed_name(doc, first, skip)
+    if listed is not None:
+        return (listed,)
     anchor = _anchor(doc, first, last)
     found: list[Token] = []
     owner = _owner(anchor, last, ("of",) if counted else _PART_PREPOSITIONS)
@@ -71,6 +76,37 @@ def find_referents(
             phrases.append(phrase)
             taken |= keep
     return tuple(phrases)
+
+
+def _listed_name(doc: Doc, first: int, figures: Collection[int]) -> str | None:
+    """The name a figure is listed with, without a verb, as market reports list prices: "Lloyds down 1.5 per
+    cent", "Dow +0.2%", "A2 Milk up 4 per cent to $13.60", "Unite Group, down 68p at 1112p"; the parse rarely
+    reads these lists, so they are read from the words. None when the figure is not listed so."""
+    at = first - 1
+    if at > 0 and doc[at].lower_ in words.MOVE_END_WORDS and at - 1 in figures:
+        at -= 1  # the end of a move: go back to the move's own figure
+        while at - 1 in figures:
+            at -= 1
+        first, at = at, at - 1
+    signed = doc[first].text[:1] in "+-−" and len(doc[first].text) > 1
+    if at >= 0 and not signed and doc[at].lower_ in words.MOVE_WORDS:
+        at -= 1
+    elif not signed:
+        return None
+    if at >= 0 and doc[at].text == ",":
+        at -= 1
+    end = at
+    while at >= 0 and end - at < 5 and at not in figures and _in_name(doc[at]):
+        at -= 1
+    opens = at < 0 or at in figures or doc[at].lower_ in words.LIST_OPENERS or doc[at].pos_ == "AUX"
+    if at == end or not opens:
+        return None  # "shares of Acme up 5%": the name is part of a longer phrase
+    return _phrase(doc, range(at + 1, end + 1))
+
+
+def _in_name(tok: Token) -> bool:
+    """A word of a company's or an index's name: "A2 Milk", "S&P", "JD Sports"."""
+    return tok.pos_ == "PROPN" or tok.text == "&" or (tok.text[:1].isupper() and tok.pos_ in _NOUNS)
 
 
 def _anchor(doc: Doc, first: int, last: int) -> Token:
@@ -112,7 +148,8 @@ def _climb(anchor: Token, last: int, found: list[Token], skip: Collection[int]) 
                 found.append(head)
             tok = head
             continue
-        if head.pos_ in _VERBS or any(t.dep_ in _SUBJECT_DEPS for t in head.children):
+        participle = head.dep_ == "amod" and head.head.pos_ in _NOUNS  # "30% fuming sulfuric acid"
+        if not participle and (head.pos_ in _VERBS or any(t.dep_ in _SUBJECT_DEPS for t in head.children)):
             return head
         tok = head
     return None
@@ -230,8 +267,8 @@ def _modifies(tok: Token) -> bool:
     """A word that may be part of a referent: not a pronoun, nor a year or a day said as a number or on its own
     ("Between 1600 and 1900 world temperatures", "said Tuesday"); a month that names a thing stays ("the September
     crude contract")."""
-    if tok.pos_ == "PRON":
-        return False
+    if tok.pos_ == "PRON" or (tok.lower_ in words.WEEKDAY_WORDS and tok.ent_type_ in ("", "DATE")):
+        return False  # a weekday outside a name ("The Sunday Times" stays)
     return tok.ent_type_ not in ("DATE", "TIME") or (tok.head.i != tok.i and tok.head.i > tok.i and not tok.is_digit)
 
 

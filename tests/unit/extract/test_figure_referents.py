@@ -54,8 +54,9 @@ def _referents(nlp: Any, text: str) -> dict[str, tuple[str, ...]]:
         ("Acme shares are up 57% after plummeting 65% last year.", "65%", ("Acme shares",)),
         # A hyphenated name the parse splits.
         ("Ben-Moshe has raised 280 million shekels.", "280 million shekels", ("Ben-Moshe",)),
-        # A day is when, not what.
+        # A day is when, not what, even written in lower case.
         ("Waymo said Tuesday it will create 400 jobs.", "400 jobs", ("Waymo",)),
+        ("waymo said tuesday waymo will create 400 jobs.", "400 jobs", ("waymo",)),
         # A pronoun subject of a relative clause stands for the subject of the clause above.
         (
             "Musk uses his account, where he has more than 80 million followers.",
@@ -68,6 +69,36 @@ def _referents(nlp: Any, text: str) -> dict[str, tuple[str, ...]]:
 )
 def test_referents(nlp: Any, text: str, phrase: str, referents: tuple[str, ...]) -> None:
     assert _referents(nlp, text)[phrase] == referents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Barclays fell 2.1 per cent, Lloyds down 1.5 per cent and HSBC up 0.4 per cent.",
+            {"1.5 per cent": ("Lloyds",), "0.4 per cent": ("HSBC",)},
+        ),
+        (
+            "The biggest fallers were Unite Group, down 68p at 1112p.",
+            {"68p": ("Unite Group",), "1112p": ("Unite Group",)},
+        ),
+        ("On Wall St: Dow +0.2% Nasdaq +0.8%.", {"+0.2%": ("Dow",), "+0.8%": ("Nasdaq",)}),
+    ],
+)
+def test_a_name_listed_with_its_move_is_what_the_move_is_of(
+    nlp: Any, text: str, expected: dict[str, tuple[str, ...]]
+) -> None:
+    found = _referents(nlp, text)
+    assert {phrase: found[phrase] for phrase in expected} == expected
+
+
+def test_a_move_inside_a_longer_phrase_is_not_a_listed_name(nlp: Any) -> None:
+    found = _referents(nlp, "Shares of Acme Corp were up 5% on Monday.")
+    assert found["5%"] == ("Shares of Acme Corp",)
+
+
+def test_a_participle_between_figure_and_noun_is_climbed_over(nlp: Any) -> None:
+    assert _referents(nlp, "They added 50mL of 30% fuming sulfuric acid.")["30%"] == ("fuming sulfuric acid",)
 
 
 def test_a_referent_leaves_out_the_figures_in_it(nlp: Any) -> None:

@@ -226,6 +226,13 @@ def test_money(figures: Finder, text: str, phrase: str, value: float, unit: str)
         ("The house is worth $US55,931,000 today.", "$US55,931,000", 55_931_000.0, "USD"),
         ("Passengers paid HK $5.4m for the flights.", "HK $5.4m", 5_400_000.0, "HKD"),
         ("The crude contract was up at US $58.24 per barrel.", "US $58.24 per barrel", 58.24, "USD per barrel"),
+        ("The gold contract was up $31.20 US on Friday.", "$31.20 US", 31.2, "USD"),
+        ("Crude peaked at $76 US a barrel in October.", "$76 US a barrel", 76.0, "USD per barrel"),
+        ("The fare was $20 HK for adults.", "$20 HK", 20.0, "HKD"),
+        ("Temperatures hit 104°F on Monday.", "104°F", 104.0, "fahrenheit"),
+        ("Temperatures hit 40 °C on Monday.", "40 °C", 40.0, "celsius"),
+        ("The phone has a 50MP camera.", "50MP", 50.0, "megapixel"),
+        ("The phone charges at 65W.", "65W", 65.0, "watt"),
         ("The fine was 10.5 million Australian dollars.", "10.5 million Australian dollars", 10_500_000.0, "AUD"),
         ("The rate is 110 JPY to the dollar.", "110 JPY", 110.0, "JPY"),
         ("The industry earns 9 billion shekels.", "9 billion shekels", 9_000_000_000.0, "ILS"),
@@ -370,6 +377,104 @@ def test_a_partitive_does_not_take_the_next_amounts_noun(figures: Finder) -> Non
     text = "She has raised 280 million of the 1.5 billion euros she needs."
     first, second = figures(text)
     assert (text[first.start : first.end], second.unit) == ("280 million", "EUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("She has raised 280 million of the 1.5 billion euros she needs.", "EUR"),
+        ("Acme paid 2 million of the $5 million fine.", "USD"),
+        ("The ship unloaded 300 of the 1,000 tonnes at the port.", "metric ton"),
+    ],
+)
+def test_a_part_of_money_or_a_measure_is_in_its_unit(figures: Finder, text: str, unit: str) -> None:
+    assert figures(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("One in five adults smoke.", "One in five", 0.2),
+        ("One out of three Germans rent.", "One out of three", 1 / 3),
+        ("The firm cut 2 in 10 jobs.", "2 in 10", 0.2),
+    ],
+)
+def test_a_ratio_is_a_share_not_a_count(figures: Finder, text: str, phrase: str, value: float) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (pytest.approx(value), None)
+
+
+def test_a_number_in_a_year_is_no_ratio(figures: Finder) -> None:
+    assert all(f.unit is not None or f.value != 1 / 1990 for f in figures("He scored one in 1990 and two in 1991."))
+
+
+def test_a_scaled_value_is_the_number_written(figures: Finder) -> None:
+    assert _only(figures, "Revenue reached $4.1bn last year.").value == 4_100_000_000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit was £1.5-2bn last year.", [(1_500_000_000.0, "GBP"), (2_000_000_000.0, "GBP")]),
+        ("Sales hit $3-4 billion last year.", [(3_000_000_000.0, "USD"), (4_000_000_000.0, "USD")]),
+        ("The team won 2-0 on Sunday.", []),
+    ],
+)
+def test_the_high_end_of_a_hyphenated_money_range_takes_its_currency(
+    figures: Finder, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(f.value, f.unit) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The maker sold 1.2m units last year.", "1.2m units", 1_200_000.0, "unit"),
+        ("The album sold 2.5k copies in a week.", "2.5k copies", 2_500.0, "copy"),
+        ("The skeleton is 37m long.", "37m", 37.0, "metre"),
+        ("She won the 100m sprint.", "100m", 100.0, "metre"),
+    ],
+)
+def test_a_lower_case_m_or_k_before_a_plural_noun_is_a_scale(
+    figures: Finder, text: str, phrase: str, value: float, unit: str
+) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("Sales rose tenfold in a decade.", "tenfold", 10.0, "times"),
+        ("It was a 10-fold increase.", "10-fold", 10.0, "times"),
+        ("Costs were 3x higher than planned.", "3x", 3.0, "times"),
+        ("They left ½ of the land unused.", "½", 0.5, None),
+        ("The works took 2½ years to finish.", "2½ years", 2.5, "year"),
+    ],
+)
+def test_multipliers_and_fraction_characters(
+    figures: Finder, text: str, phrase: str, value: float, unit: str | None
+) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("India will spend Rs 500 crore on roads.", "Rs 500 crore", 5_000_000_000.0, "INR"),
+        ("Some 20 lakh people took part.", "Some 20 lakh people", 2_000_000.0, "people"),
+        ("The yield rose 12 bps on Friday.", "12 bps", 12.0, "basis point"),
+        ("The spread widened 30bp on Friday.", "30bp", 30.0, "basis point"),
+    ],
+)
+def test_south_asian_scales_and_basis_points(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
+    figure = _only(figures, text)
+    assert text[figure.start : figure.end] == phrase
+    assert (figure.value, figure.unit) == (value, unit)
 
 
 def test_a_scale_word_alone_is_not_an_amount(figures: Finder) -> None:

@@ -5,7 +5,7 @@ number out (dates, times of day, ids). Data only; the logic lives in :mod:`rasho
 from __future__ import annotations
 
 from rashomon.text import numbers
-from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
+from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 
 # Qualifier phrase (lower-case words) -> the bound it puts on the amount: "~" about, ">" at least or more, "<" at
 # most or less, "=" exact. Longest phrases are tried first; any bound but "=" makes the figure approximate.
@@ -27,7 +27,11 @@ QUALIFIER_BOUNDS: dict[str, str] = {" ".join(key): bound for key, bound in QUALI
 SMALL_NUMBERS: dict[str, int] = numbers.NUMBER_WORDS
 
 # Multiplying words; "a dozen", "1.5 million", "two hundred".
-SCALES: dict[str, float] = {word: float(value) for word, value in numbers.SCALES.items()}
+# South Asian English adds the lakh (100,000) and the crore (ten million): "Rs 500 crore", "20 lakh people".
+SCALES: dict[str, float] = {
+    **{word: float(value) for word, value in numbers.SCALES.items()},
+    **{"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7},
+}
 
 # Vague amounts: value None, always approximate. Plural nouns count what follows "of" ("dozens of people"), each
 # with the unit it counts in: the amount lies between one and ten of those units, the unit multiplied along a chain
@@ -50,6 +54,8 @@ ORDINAL_WORDS: frozenset[str] = frozenset({
 
 # Month names and abbreviations (lower-case, without a final period): a number beside one is a day or a year.
 MONTHS: frozenset[str] = frozenset(name.lower() for name in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+# Days of the week, lower case: when, not what, even where the model misses them as dates ("said tuesday").
+WEEKDAY_WORDS: frozenset[str] = frozenset(name.lower() for name in WEEKDAYS)
 
 # Words after a number that make it a clock time.
 TIME_OF_DAY: frozenset[str] = frozenset(
@@ -148,6 +154,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "ns": "nanosecond", "μs": "microsecond", "µs": "microsecond", "cc": "cubic centimetre",
     "cm3": "cubic centimetre", "cm²": "square centimetre", "cm2": "square centimetre",
     "fps": "frame per second", "bbl": "barrel", "mg/L": "milligram per litre", "THz": "terahertz",
+    "bp": "basis point", "bps": "basis point", "MP": "megapixel",
 }  # fmt: skip
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
@@ -186,6 +193,7 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("cubic", "metre"): "cubic metre", ("cubic", "meter"): "cubic metre", ("cubic", "foot"): "cubic foot",
     ("cubic", "feet"): "cubic foot", ("degree", "celsius"): "celsius", ("degree", "fahrenheit"): "fahrenheit",
     ("degree", "c"): "celsius", ("degree", "f"): "fahrenheit", ("basis", "point"): "basis point",
+    ("°", "c"): "celsius", ("°", "f"): "fahrenheit",
     ("percentage", "point"): "percentage point", ("nautical", "mile"): "nautical mile",
     ("light", "year"): "light year", ("metric", "ton"): "metric ton", ("kilowatt", "hour"): "kilowatt hour",
     ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
@@ -204,7 +212,26 @@ NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before",
 # Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles", "three or four years").
 RANGE_WORDS: frozenset[str] = frozenset({"to", "-", "–", "and", "or"})
 # Words after a number that make it a multiplier ("six times the size", "1.4 times book value").
+# Words that say which way a listed name moved, without a verb: "Lloyds down 1.5 per cent", "Burlington by 2.6%".
+MOVE_WORDS: frozenset[str] = frozenset({"up", "down", "by", "+", "-", "−"})
+# Words after which a listed name starts: "..., A2 Milk up 4 per cent", "such as Blackmores up 9.4 per cent".
+LIST_OPENERS: frozenset[str] = frozenset({",", ";", ":", "—", "–", "and", "as", "while", "whereas"})
+# The second figure of a move says where the name ended: "up 9.4 per cent to $84", "down 68p at 1112p".
+MOVE_END_WORDS: frozenset[str] = frozenset({"to", "at"})
 MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
+# A multiplier in one word: "a tenfold rise", "grew threefold".
+FOLD_WORDS: dict[str, float] = {
+    **{f"{word}fold": float(value) for word, value in SMALL_NUMBERS.items() if value > 1},
+    "hundredfold": 100.0,
+    "thousandfold": 1000.0,
+}
+# Fractions written as one character, alone or after a whole number: "½ of the land", "2½ years".
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
+# Written on the number: "3x higher".
+MULTIPLIER_SIGNS: frozenset[str] = frozenset({"x", "X", "×"})
 # Words before a time unit that make it a date, not a counted unit ("2.1 last year").
 TIME_DETERMINERS: frozenset[str] = frozenset({"last", "next", "this", "that", "every", "each"})
 # Time units whose "-old" compound gives an age ("a 50-year-old man", "an 18 month-old daughter").

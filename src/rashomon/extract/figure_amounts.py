@@ -1,0 +1,415 @@
+"""Amounts in a parsed text: the tokens giving a number and its value, before any unit is read.
+
+``read_amounts`` finds number runs ("1.5 million", "twenty-five", "two and a half", "Rs 500 crore"), numbers glued
+to a sign, scale or unit ("$13.6M", "RM23.50", "6kW", "minus-5", "1.2m units", "3x"), fractions ("two-thirds of",
+"½ of"), multipliers in one word ("tenfold") and vague amounts ("dozens"); it rules out nothing: that is the
+figure finder's step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import IDX, LOWER, POS, TAG
+from spacy.strings import StringStore
+from spacy.symbols import NUM
+
+from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.nlp import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# A token holding a number, with what may be glued to it: "$US55,931,000" gives "US" before; "-50.8bn" a sign and a
+# scale after; "6kW" a unit after; "1/16" a fraction.
+_TOKEN_NUMBER = re.compile(
+    r"(?P<pre>[^\d.]*?)(?P<sign>[-−+])?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)"
+)
+_SUFFIX_UNIT = re.compile(r"[^\s()\[\]\-,;:!?]+")
+DIGIT = re.compile(r"\d")
+YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+DIGIT_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+_VULGAR = re.compile(rf"(?P<whole>\d{{1,3}})?(?P<part>[{''.join(words.VULGAR_FRACTIONS)}])")
+_COUNT_SCALED = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<scale>[mk])")
+# Words an amount may start with besides numbers and tokens holding digits.
+_OPENING_WORDS = sorted(
+    words.VAGUE_OF_WORDS
+    | words.VAGUE_DETERMINERS
+    | set(words.SCALES)
+    | words.MINUS_WORDS
+    | set(words.FOLD_WORDS)
+    | set(words.VULGAR_FRACTIONS)
+    | {"a", "an", "half"}
+)
+# Their string ids and the tag's, as a document's arrays hold them: spaCy's ids are hashes of the strings, the same
+# in every vocabulary, so they are worked out once.
+_OPENING_IDS = np.array([StringStore().add(word) for word in _OPENING_WORDS], dtype=np.uint64)
+_CD_ID = StringStore().add("CD")
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """Tokens ``first..last`` (inclusive) giving an amount; ``value`` None for a vague amount; ``unit`` a currency or
+    measure written on the amount's own tokens ("$5bn", "6kW"); ``fraction`` for "two-thirds of"; ``ratio`` for
+    "one in five" (a share of what follows, which it does not count)."""
+
+    first: int
+    last: int
+    value: float | None
+    unit: str | None = None
+    fraction: bool = False
+    bounds: tuple[float, float] | None = None  # a vague amount's least and greatest reading
+    ratio: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number read from one token: value (sign and glued scale applied), text before it and the unit after it."""
+
+    value: float
+    pre: str
+    unit: str | None
+    scale_word: str
+
+
+def _amount_starts(doc: Doc) -> list[int]:
+    """Numbers of the tokens an amount can start at: numbers, tokens holding a digit and the opening words (read
+    from the document's arrays and one search of the text, not token by token)."""
+    pos, tag, lower, idx = doc.to_array([POS, TAG, LOWER, IDX]).T
+    opening = np.isin(lower, _OPENING_IDS)
+    marked = (pos == NUM) | (tag == _CD_ID) | opening
+    digits = [m.start() for m in DIGIT.finditer(text_of(doc))]
+    if digits:
+        marked[np.searchsorted(idx, digits, side="right") - 1] = True
+    found: list[int] = np.nonzero(marked)[0].tolist()
+    return found
+
+
+def read_amounts(doc: Doc) -> Iterator[Amount]:
+    """Number runs and vague amounts, left to right, not overlapping."""
+    following = 0  # the first token after the last amount read
+    for i in _amount_starts(doc):
+        if i < following:
+            continue
+        word = doc[i].lower_
+        amount: Amount | None = None
+        if word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
+            last = _vague_end(doc, i)
+            amount = Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
+        elif word in words.MINUS_WORDS:
+            amount = _negated(doc, i)
+        elif word in words.VULGAR_FRACTIONS:
+            amount = _vulgar_fraction(doc, i)
+        elif word in words.FOLD_WORDS:
+            amount = Amount(first=i, last=i, value=words.FOLD_WORDS[word], unit="times")
+        elif word == "half" and follows(doc, i, ("a",)) and doc[i + 2].lower_ in words.SCALES:
+            amount = Amount(first=i, last=i + 2, value=0.5 * words.SCALES[doc[i + 2].lower_])  # "half a million"
+        elif word == "half" and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM")):
+            amount = read_fraction(doc, Amount(first=i, last=i - 1, value=1.0))  # "half of", not "the second half of"
+        elif starts_number(doc, i):
+            amount = read_number(doc, i)
+        if amount is not None:
+            yield amount
+            following = amount.last + 1
+
+
+def starts_number(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.lower_ in words.SCALES and tok.lower_ != "dozen":
+        return False  # "billion" alone is not an amount; "a billion" starts on "a", "two billion" on "two"
+    if tok.lower_ in ("a", "an"):
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        return nxt in words.SCALES or nxt in words.FRACTION_WORDS
+    return bool(tok.pos_ == "NUM" or tok.tag_ == "CD" or tok.lower_ in words.SCALES or DIGIT.search(tok.text))
+
+
+def _negated(doc: Doc, i: int) -> Amount | None:
+    """ "minus 5", "minus-130": the amount after a minus word, made negative and starting on the word."""
+    start = i + 2 if i + 1 < len(doc) and doc[i + 1].text in ("-", "−") else i + 1
+    amount = read_number(doc, start) if start < len(doc) and starts_number(doc, start) else None
+    if amount is None or amount.value is None:
+        return None
+    return replace(amount, first=i, value=-amount.value)
+
+
+def read_number(doc: Doc, i: int) -> Amount | None:
+    """The amount starting at token ``i``: a glued token ("$5bn", "6kW"), or a run of number words and digits."""
+    tok = doc[i]
+    if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ not in words.SCALES:
+        return read_fraction(doc, Amount(first=i, last=i, value=1.0))  # "a third of"
+    counted = _counted_scale(doc, i) or _vulgar_fraction(doc, i)
+    if counted is not None:
+        return counted
+    reading = read_token(tok.text) if DIGIT.search(tok.text) else None
+    if DIGIT.search(tok.text) and reading is None:
+        return None
+    if reading is not None and (reading.unit or reading.scale_word or reading.pre):
+        return _glued(doc, i, reading)
+    if reading is not None and any(bar in tok.text for bar in "/⁄") and follows(doc, i, ("of",)):
+        return Amount(first=i, last=i, value=reading.value, fraction=True)  # "1⁄32 of a US quart"
+    last = _run_end(doc, i)
+    value = _run_value(doc, i, last)
+    if value is None:
+        return None
+    amount = Amount(first=i, last=last, value=value)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and not doc[last].whitespace_ and after.text in words.GLUED_SCALE_TOKENS:
+        return replace(amount, last=last + 1, value=value * words.GLUED_SCALE_TOKENS[after.text])  # "4.3M" split
+    if follows(doc, last, ("and", "a", "half")):
+        amount = Amount(first=i, last=last + 3, value=value + 0.5)
+    return read_fraction(doc, amount) or _ratio(doc, amount) or amount
+
+
+def _ratio(doc: Doc, amount: Amount) -> Amount | None:
+    """ "one in five adults", "one out of three Germans": a share, the first whole number over the second."""
+    at = amount.last + 1
+    if at >= len(doc) or doc[at].lower_ not in ("in", "out"):
+        return None
+    at += 2 if follows(doc, amount.last, ("out", "of")) else 1 if follows(doc, amount.last, ("in",)) else 0
+    if at == amount.last + 1 or at >= len(doc) or amount.value is None or not amount.value.is_integer():
+        return None
+    if not (doc[at].lower_ in words.SMALL_NUMBERS or doc[at].text.isdigit()) or YEAR.fullmatch(doc[at].text):
+        return None
+    whole = _run_end(doc, at)
+    total = _run_value(doc, at, whole)
+    if total is None or not 0 < amount.value < total:
+        return None
+    return Amount(first=amount.first, last=whole, value=amount.value / total, ratio=True)
+
+
+def _counted_scale(doc: Doc, i: int) -> Amount | None:
+    """ "1.2m units", "2.5k copies": a lower-case "m" or "k" on a number, before a plural noun, is a million or a
+    thousand of the noun, not a metre."""
+    tok = doc[i]
+    if tok.text[-1] not in "mk" and tok.whitespace_:
+        return None
+    glued = _COUNT_SCALED.fullmatch(tok.text)
+    if glued is not None:
+        number, scale, last = glued["num"], glued["scale"], i
+    elif i + 1 < len(doc) and not tok.whitespace_ and doc[i + 1].text in ("m", "k"):
+        number, scale, last = tok.text, doc[i + 1].text, i + 1  # the parse split "1.2m"
+        if _COUNT_SCALED.fullmatch(number + scale) is None:
+            return None
+    else:
+        return None
+    noun = doc[last + 1] if last + 1 < len(doc) else None
+    if noun is None or noun.tag_ not in PLURAL_TAGS or measure_name(noun.text) is not None:
+        return None
+    return Amount(first=i, last=last, value=float(number.replace(",", "")) * words.MONEY_SCALES[scale])
+
+
+def _vulgar_fraction(doc: Doc, i: int) -> Amount | None:
+    """ "½ of the land", "2½ years": a fraction character, alone or after a whole number."""
+    if doc[i].text[-1] not in words.VULGAR_FRACTIONS:
+        return None
+    match = _VULGAR.fullmatch(doc[i].text)
+    if match is None:
+        return None
+    value = float(match["whole"] or 0) + words.VULGAR_FRACTIONS[match["part"]]
+    return Amount(first=i, last=i, value=value, fraction=not match["whole"] and follows(doc, i, ("of",)))
+
+
+def read_token(text: str) -> Reading | None:
+    """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know."""
+    match = _TOKEN_NUMBER.fullmatch(text)
+    if match is None or DIGIT_ORDINAL.fullmatch(text):
+        return None
+    pre, suffix = match["pre"].lstrip("~≈"), match["suf"].rstrip(".")
+    if pre and pre.lower() not in words.MINUS_WORDS and currency_prefix(pre) is None:
+        return None
+    raw, den = match["num"], match["den"]
+    if (len(raw) > 1 and raw[0] == "0" and raw[1] != ".") or (den and (den[0] == "0" or not raw.isdigit())):
+        return None  # "007", "0/0597": phone numbers and ids
+    value = float(raw.replace(",", "")) / (float(den) if den else 1.0)
+    if match["sign"] in ("-", "−") or pre.lower() in words.MINUS_WORDS:
+        value = -value
+    scale_word = ""
+    money = bool(pre) and pre.lower() not in words.MINUS_WORDS
+    if suffix == "M" and not money:  # "4.3M sales"; a lower-case "m" alone is a metre
+        return Reading(value=value * 1e6, pre="", unit=None, scale_word="M")
+    for word in sorted(words.MONEY_SCALES if money else words.GLUED_SCALES, key=len, reverse=True):
+        if suffix.lower().startswith(word) and not suffix[len(word) : len(word) + 1].isalpha():
+            scale_word, suffix = word, suffix[len(word) :]
+            value *= words.MONEY_SCALES[word]
+            break
+    unit = None
+    if suffix:
+        head = _SUFFIX_UNIT.match(suffix)
+        glued = head.group(0) if head else ""
+        unit = "percent" if glued.lower() in words.PERCENT_WORDS else measure_name(glued)
+        unit = "times" if glued in words.MULTIPLIER_SIGNS else unit  # "3x higher"
+        if unit is None:
+            return None  # "2-0", "5G", "1990s": not an amount we can read
+    return Reading(value=value, pre="" if pre.lower() in words.MINUS_WORDS else pre, unit=unit, scale_word=scale_word)
+
+
+def currency_prefix(pre: str) -> str | None:
+    """The currency of text glued before a number: "RM", "USD", "HK$", or a dollar's country after "$" ("US")."""
+    lower = pre.lower()
+    if lower in words.CURRENCY_SYMBOLS:
+        return words.CURRENCY_SYMBOLS[lower]
+    if pre in words.CURRENCY_CODES:
+        return pre
+    return words.DOLLAR_COUNTRIES.get(lower)
+
+
+def _glued(doc: Doc, i: int, reading: Reading) -> Amount | None:
+    """An amount written on one token with its currency, scale or unit ("RM23.50", "$US55m", "2.8bn", "6kW")."""
+    unit = reading.unit
+    if reading.pre:
+        country = reading.pre.lower() in words.DOLLAR_COUNTRIES and reading.pre.lower() not in words.CURRENCY_SYMBOLS
+        if country and (i == 0 or doc[i - 1].text != "$"):
+            return None  # "US55" alone is a code or a name
+        unit = currency_prefix(reading.pre)
+    first = i - 1 if unit is not None and i > 0 and doc[i - 1].text == "$" else i
+    last, value = i, reading.value
+    while not reading.scale_word and last + 1 < len(doc) and doc[last + 1].lower_ in words.SCALES:
+        last, value = last + 1, value * words.SCALES[doc[last + 1].lower_]  # "$US113 trillion"
+    amount = Amount(first=first, last=last, value=value, unit=unit)
+    if unit is not None and unit.isupper() and not reading.scale_word:
+        return money_scale(doc, amount)
+    return amount
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """The last token of the number run starting at ``i`` ("one hundred twenty-three", "1.5 million")."""
+    last = i
+    while last + 1 < len(doc):
+        nxt = doc[last + 1].lower_
+        word = doc[last].lower_
+        if nxt in words.SCALES or (
+            nxt in words.SMALL_NUMBERS and (word in words.SMALL_NUMBERS or word in words.SCALES)
+        ):
+            last += 1
+        elif (
+            nxt == "-"
+            and last + 2 < len(doc)
+            and doc[last].lower_ in words.SMALL_NUMBERS
+            and doc[last + 2].lower_ in words.SMALL_NUMBERS
+        ):
+            last += 2
+        else:
+            break
+    return last
+
+
+def _run_value(doc: Doc, first: int, last: int) -> float | None:
+    """The value of a number run, or None when a token is not a number we can read."""
+    total = 0.0
+    current = 0.0
+    for tok in doc[first : last + 1]:
+        word = tok.lower_
+        if word == "-":
+            continue
+        if word in ("a", "an"):
+            current += 1.0
+        elif word in words.SCALES:
+            current = (current or 1.0) * words.SCALES[word]
+            if words.SCALES[word] >= 1_000:
+                total, current = total + current, 0.0
+        elif word in words.SMALL_NUMBERS:
+            current += words.SMALL_NUMBERS[word]
+        else:
+            reading = read_token(tok.text)
+            if reading is None or reading.pre or reading.unit or reading.scale_word:
+                return None
+            current += reading.value
+    return total + current
+
+
+def follows(doc: Doc, last: int, phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` (lower case) follows token ``last``; token by token, as slicing a Doc costs more."""
+    if last + len(phrase) >= len(doc):
+        return False
+    return all(doc[last + 1 + k].lower_ == word for k, word in enumerate(phrase))
+
+
+def read_fraction(doc: Doc, amount: Amount) -> Amount | None:
+    """ "two-thirds of", "a third of", "half of": the amount divided by the fraction word's denominator. ``amount``
+    ends before the fraction word (or, for "half", starts on it with nothing read)."""
+    at = amount.last + 1
+    if at < len(doc) and doc[at].text == "-":
+        at += 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in words.FRACTION_WORDS or doc[at + 1].lower_ != "of":
+        return None
+    if amount.value is None:
+        return None
+    value = amount.value / words.FRACTION_WORDS[doc[at].lower_]
+    return Amount(first=min(amount.first, at), last=at, value=value, fraction=True)
+
+
+def _vague_end(doc: Doc, i: int) -> int:
+    """The last token of a vague amount: "tens of thousands" ends on "thousands"."""
+    last = i
+    while last + 2 < len(doc) and doc[last + 1].lower_ == "of" and doc[last + 2].lower_ in words.VAGUE_OF_WORDS:
+        last += 2
+    return last
+
+
+def _vague_bounds(doc: Doc, first: int, last: int) -> tuple[float, float] | None:
+    """One to ten of the chain's unit ("tens of thousands": 10,000 to 100,000); None for "several"."""
+    unit = 1.0
+    for at in range(first, last + 1, 2):  # the words between are "of"
+        word = doc[at].lower_
+        if word not in words.VAGUE_UNITS:
+            return None
+        unit *= words.VAGUE_UNITS[word]
+    return unit, unit * 10
+
+
+def currency_before(doc: Doc, first: int) -> tuple[str, int] | None:
+    """The currency written before token ``first`` ("$", "US $", "USD", "HK$") and the token it starts on."""
+    if first == 0:
+        return None
+    before = doc[first - 1]
+    code = words.CURRENCY_SYMBOLS.get(before.lower_) or (before.text if before.text in words.CURRENCY_CODES else None)
+    if code is None:
+        return None
+    country = doc[first - 2] if first > 1 else None
+    if (
+        before.text == "$"
+        and country is not None
+        and country.text.isupper()  # "US $58", "A $5"; not "a $5 deal"
+        and country.lower_ in words.DOLLAR_COUNTRIES
+        and country.idx + len(country.text) + 1 >= before.idx
+    ):
+        return words.DOLLAR_COUNTRIES[country.lower_], first - 2
+    return code, first - 1
+
+
+def dollar_country_after(doc: Doc, amount: Amount) -> Amount:
+    """ "$31.20 US", "$75 U.S. per barrel": the country of a dollar written after the amount names the dollar and
+    is part of the figure (a rate may follow it)."""
+    at = amount.last + 1
+    if at >= len(doc) or amount.first < 1 or doc[amount.first - 1].text != "$":
+        return amount
+    country = doc[at].text
+    if len(country.rstrip(".")) < 2 or not country.isupper() or country.lower() not in words.DOLLAR_COUNTRIES:
+        return amount
+    return replace(amount, last=at, unit=words.DOLLAR_COUNTRIES[country.lower()])
+
+
+def money_scale(doc: Doc, amount: Amount) -> Amount:
+    """An amount of money with the scale written after it: "$13.6 M", "HK$5.4m." (a scale word proper is already
+    part of the run)."""
+    at = amount.last + 1
+    if at >= len(doc) or amount.value is None:
+        return amount
+    word = doc[at].lower_.rstrip(".")
+    if word in words.MONEY_SCALES and doc[at].idx <= doc[amount.last].idx + len(doc[amount.last].text) + 1:
+        return replace(amount, last=at, value=amount.value * words.MONEY_SCALES[word])
+    return amount
+
+
+def measure_name(text: str) -> str | None:
+    """The name of a measure written as ``text`` ("km", "kW", "Miles", "p." ending a sentence), or None."""
+    text = text[:-1] if len(text) > 1 and text[-1] in ".-" else text
+    lower = text.lower()
+    plural = lower[:-1] if len(lower) > 3 and lower.endswith("s") else None  # "miles-", which has no lemma
+    return words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(lower) or words.UNIT_WORDS.get(plural or lower)

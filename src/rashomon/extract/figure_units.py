@@ -1,0 +1,423 @@
+"""What a figure's amount counts or measures, read from the words after it (and, for ranges, around it).
+
+``find_unit`` tries in turn: a percent, a currency named after the amount, a measure from the unit tables, a
+hyphenated unit ("six-week war"), an age or a multiplier, the counted noun ("1,200 engineers") or the "of" noun
+of a vague amount ("dozens of people"); then a rate after the unit ("per barrel", "a month"). An amount with none
+may take the unit of the other end of a range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a
+part of ("280 million of the 1.5 billion shekels"), or of a person's age ("Maddon, 66,").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from rashomon.extract.figure_amounts import (
+    DIGIT,
+    PLURAL_TAGS,
+    Amount,
+    currency_before,
+    currency_prefix,
+    follows,
+    measure_name,
+    read_number,
+    read_token,
+    starts_number,
+)
+from rashomon.extract.lexicon import figure_words as words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+# Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
+TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What an amount counts: the last token of the figure, the unit and a phrase for the counted thing."""
+
+    end: int
+    unit: str | None
+    about: str | None = None
+    plural: bool = False
+
+
+_MEASURED = frozenset({*words.UNIT_SYMBOLS.values(), *words.UNIT_WORDS.values(), *words.UNIT_PHRASES.values()})
+
+
+def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
+    """What the amount counts or measures, with a rate after it; a unit of None (ending on the amount) when
+    nothing is found. With ``ranges``, a bare amount may take the unit of the other end of a range it is in."""
+    if amount.unit is not None:
+        own = _rate(doc, Unit(end=amount.last, unit=amount.unit))
+        return _range_rate(doc, amount, own) if ranges and own.unit == amount.unit else own
+    bare = Unit(end=amount.last, unit=None)
+    if amount.ratio:
+        return bare
+    after = amount.last + 1
+    if after >= len(doc):
+        return _age_before(doc, amount) or (_range_low_unit(doc, amount) if ranges else None) or bare
+    if amount.value is None:
+        return _of_phrase(doc, amount) or _noun_after(doc, amount) or bare
+    found = (
+        (_measure_of(doc, amount) if amount.fraction else None)
+        or _percent(doc, after)
+        or _currency_after(doc, after)
+        or _measure_after(doc, after)
+        or _hyphen_unit(doc, amount)
+        or _time_unit_after(doc, after)
+        or _noun_after(doc, amount)
+    )
+    if found is None:
+        in_range = (
+            (_range_unit(doc, amount) or _range_low_unit(doc, amount) or _range_low_money(doc, amount))
+            if ranges
+            else None
+        )
+        return _age_before(doc, amount) or in_range or _partitive(doc, amount) or bare
+    return _rate(doc, _age(doc, found))
+
+
+def _range_high(doc: Doc, amount: Amount) -> Amount | None:
+    """The high end of a range the amount opens: "5 to 7 per cent", "between 4% and 5%", "5-10W"."""
+    at = amount.last + 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in words.RANGE_WORDS or doc[at + 1].lower_ in ("a", "an"):
+        return None
+    before = amount.first - 1
+    before -= 1 if before > 0 and doc[before].lower_ in words.CURRENCY_SYMBOLS else 0  # "between $62 and $68"
+    if doc[at].lower_ == "and" and (before < 0 or doc[before].lower_ != "between"):
+        return None
+    at += 1 if doc[at + 1].lower_ in words.CURRENCY_SYMBOLS and at + 2 < len(doc) else 0  # "$89 to $93 billion"
+    return read_number(doc, at + 1) if starts_number(doc, at + 1) else None
+
+
+def _range_unit(doc: Doc, amount: Amount) -> Unit | None:
+    """The low end of a range takes the unit of the high end."""
+    high = _range_high(doc, amount)
+    unit = None if high is None else high.unit or find_unit(doc, high, ranges=False).unit
+    return Unit(end=amount.last, unit=unit) if unit is not None else None
+
+
+def range_scale(doc: Doc, amount: Amount) -> Amount:
+    """The low end of a range takes the scale word of the high end: "1 to 2 thousand", "US $89 to $93 billion"."""
+    high = _range_high(doc, amount)
+    if high is None or high.value is None or amount.value is None or amount.first != amount.last:
+        return amount
+    scale = words.SCALES.get(doc[high.last].lower_, 1.0)
+    glued = read_token(doc[high.last].text) if DIGIT.search(doc[high.last].text) else None
+    if glued is not None and glued.scale_word:  # "£1.5-2bn"
+        scale = words.GLUED_SCALE_TOKENS.get(glued.scale_word) or words.MONEY_SCALES[glued.scale_word.lower()]
+    # Only a low end that reads as a count of the scale: "$89 to $93 billion", not "$200 to $4 million".
+    if scale >= 1_000 and amount.value * scale <= high.value:
+        return replace(amount, value=amount.value * scale)
+    return amount
+
+
+def _percent(doc: Doc, after: int) -> Unit | None:
+    if doc[after].lower_ in words.PERCENT_WORDS:
+        return Unit(end=after, unit="percent")
+    if follows(doc, after - 1, ("per", "cent")):
+        return Unit(end=after + 1, unit="percent")
+    return _phrase_unit(doc, after, {("percentage", "point"): "percentage point"})
+
+
+def _currency_after(doc: Doc, after: int) -> Unit | None:
+    """A currency named after the amount: "euros", "Australian dollars", "110 JPY", "1,200€"."""
+    tok = doc[after]
+    if tok.text.rstrip("=") in words.CURRENCY_CODES:
+        return Unit(end=after, unit=tok.text.rstrip("="))
+    if tok.text in words.CURRENCY_SYMBOLS and tok.text != "$":
+        return Unit(end=after, unit=words.CURRENCY_SYMBOLS[tok.text])
+    for size in (2, 3):
+        if after + size - 1 < len(doc):
+            key = (doc[after + size - 2].lower_, _lemma(doc[after + size - 1]))
+            if key in words.NATIONAL_CURRENCIES:
+                return Unit(end=after + size - 1, unit=words.NATIONAL_CURRENCIES[key])
+    lemma = _lemma(tok)
+    if lemma in words.CURRENCY_WORDS:
+        return Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
+    if lemma == "pound" and _in_millions(doc[after - 1]):
+        return Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
+    return None
+
+
+def _in_millions(tok: Token) -> bool:
+    """Whether an amount ends on a scale of a million or more: "1.3 million", "5bn"."""
+    if words.SCALES.get(tok.lower_, 0) >= 1e6:
+        return True
+    return DIGIT.search(tok.text) is not None and tok.lower_.endswith(("m", "mn", "mln", "bn"))
+
+
+def _measure_after(doc: Doc, after: int) -> Unit | None:
+    """A measure after the amount, in one token ("km", "miles") or a phrase ("sq m", "degrees Celsius")."""
+    phrase = _phrase_unit(doc, after, words.UNIT_PHRASES)
+    if phrase is not None:
+        return phrase
+    tok = doc[after]
+    name = measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
+    return Unit(end=after, unit=name) if name else None
+
+
+def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:
+    first = _lemma(doc[after])
+    if not any(key[0] == first for key in table):
+        return None
+    for size in (3, 2):
+        end = after + size
+        if end <= len(doc):
+            key = (first, *(_lemma(doc[k]) for k in range(after + 1, end)))
+            if key in table:
+                return Unit(end=end - 1, unit=table[key])
+    return None
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text ("m." read as "m")."""
+    word = str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
+    return word[:-1] if len(word) > 1 and word[-1] in ".-" else word
+
+
+def _time_unit_after(doc: Doc, after: int) -> Unit | None:
+    """ "2,900 year-old site", "six times": an age or a multiplier, before the counted-noun reading takes the noun
+    after it."""
+    word = doc[after].lower_
+    if word in words.TIME_UNITS and (follows(doc, after, ("-", "old")) or follows(doc, after, ("old",))):
+        return Unit(end=after, unit=words.TIME_UNITS[word])
+    if word in words.MULTIPLIER_WORDS:
+        return Unit(end=after, unit="times")
+    if word in words.TIME_UNITS and doc[after].pos_ == "ADJ":
+        return Unit(end=after, unit=words.TIME_UNITS[word])  # "a 4.3 second 40 yard dash": "second" read as "2nd"
+    return None
+
+
+def _rate(doc: Doc, unit: Unit) -> Unit:
+    """ "per barrel", "a month", "an hour" after a unit: the unit becomes a rate ("USD per barrel")."""
+    at = unit.end + 1
+    if at < len(doc) and doc[at].text == "-":
+        return _hyphen_rate(doc, unit)
+    if unit.unit is None or at + 1 >= len(doc) or doc[at].lower_ not in words.RATE_WORDS:
+        return unit
+    if doc[at].text == "/" and doc[at].idx != doc[unit.end].idx + len(doc[unit.end].text):
+        return unit  # "km/h", not "224 kW / 300 PS"
+    per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1)
+    if per is None:
+        noun = doc[at + 1]
+        lemma = _lemma(noun)
+        known = lemma in words.TIME_UNITS or lemma in words.RATE_NOUNS
+        if noun.pos_ != "NOUN" or not (known or doc[at].lower_ == "per") or follows(doc, at + 1, ("ago",)):
+            return unit
+        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER:
+            return unit
+        per = Unit(end=at + 1, unit=words.TIME_UNITS.get(lemma, lemma))
+    return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
+
+
+def _hyphen_rate(doc: Doc, unit: Unit) -> Unit:
+    """ "a 52,000 barrel-a-day refinery": a rate written with hyphens."""
+    at = unit.end + 1
+    if unit.unit is None or at + 3 >= len(doc) or doc[at + 1].lower_ not in ("a", "an") or doc[at + 2].text != "-":
+        return unit
+    lemma = _lemma(doc[at + 3])
+    if lemma not in words.TIME_UNITS and lemma not in words.RATE_NOUNS:
+        return unit
+    return replace(unit, end=at + 3, unit=f"{unit.unit} per {words.TIME_UNITS.get(lemma, lemma)}")
+
+
+def _age(doc: Doc, unit: Unit) -> Unit:
+    """ "a 50-year-old man", "an 18 month-old daughter": a time unit followed by "old" is an age."""
+    at = unit.end + 1
+    if unit.unit not in TIME_UNIT_NAMES or at >= len(doc):
+        return unit
+    if doc[at].text == "-":
+        at += 1
+    if at < len(doc) and doc[at].lower_ in words.AGE_WORDS and doc[at].idx - doc[unit.end].idx < 8:
+        return Unit(end=at, unit=f"{unit.unit} of age")
+    return unit
+
+
+def _age_before(doc: Doc, amount: Amount) -> Unit | None:
+    """ "aged 35", "Maddon, 66, said": a bare whole number after "aged", or set off by commas after a person's
+    name, is an age in years."""
+    first, last = amount.first, amount.last
+    if first > 0 and doc[first - 1].lower_ == "aged":
+        return Unit(end=last, unit="year of age")
+    if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text not in (",", "."):
+        return None
+    value = amount.value
+    person = doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].pos_ == "PROPN"
+    if person and first == last and value is not None and value.is_integer() and 0 < value < 120:
+        return Unit(end=last, unit="year of age")
+    return None
+
+
+def _range_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
+    """The low end of "between $62 and $68 per share" takes the rate of the high end."""
+    high = _range_high(doc, amount)
+    money = currency_before(doc, high.first) if high is not None and high.unit is None else None
+    if high is not None and money is not None:
+        high = replace(high, unit=money[0])  # "$68": the sign is a token of its own
+    if high is None or high.unit != amount.unit:
+        return unit
+    rate = find_unit(doc, high, ranges=False).unit
+    return replace(unit, unit=rate) if rate and rate.startswith(f"{amount.unit} per ") else unit
+
+
+def _range_low_unit(doc: Doc, amount: Amount) -> Unit | None:
+    """The high end of "from 208 pounds to 193" takes the unit of the low end: a bare number after "to", with
+    "from", an amount and its unit shortly before."""
+    to = amount.first - 1
+    if to < 2 or doc[to].lower_ != "to":
+        return None
+    for at in range(to - 1, max(to - 6, 0), -1):
+        if doc[at].lower_ == "from" and starts_number(doc, at + 1):
+            low = read_number(doc, at + 1)
+            if low is None or low.value is None or low.last >= to:
+                return None
+            unit = low.unit or find_unit(doc, low, ranges=False).unit
+            return Unit(end=amount.last, unit=unit) if unit is not None and unit not in TIME_UNIT_NAMES else None
+    return None
+
+
+def _range_low_money(doc: Doc, amount: Amount) -> Unit | None:
+    """The high end of "$3-4 billion" or "£1.5-2bn" takes the currency of the low end, written on it alone."""
+    dash = amount.first - 1
+    if dash < 1 or doc[dash].text not in ("-", "–") or not DIGIT.search(doc[dash - 1].text):
+        return None
+    reading = read_token(doc[dash - 1].text)
+    if reading is None or reading.unit is not None:
+        return None
+    money = currency_prefix(reading.pre) if reading.pre else None
+    if money is None:
+        before = currency_before(doc, dash - 1)
+        money = before[0] if before else None
+    return Unit(end=amount.last, unit=money) if money is not None else None
+
+
+def _partitive(doc: Doc, amount: Amount) -> Unit | None:
+    """ "two of his brothers", "three of the 12 jurors": a number counting some of a group named after "of"."""
+    at = amount.last + 1
+    if at + 1 >= len(doc) or doc[at].lower_ != "of" or doc[at + 1].pos_ not in ("DET", "PRON"):
+        return None
+    if amount.value is None or amount.fraction or not amount.value.is_integer() or amount.value < 2:
+        return None  # "one of the negotiators" says who, not how many; a fraction ends on its fraction word
+    return _of_phrase(doc, amount) or _part_of_measure(doc, amount)
+
+
+def _part_of_measure(doc: Doc, amount: Amount) -> Unit | None:
+    """ "280 million of the 1.5 billion shekels": a part of an amount of money or a measure is in its unit."""
+    whole_at = amount.last + 3
+    if whole_at + 1 < len(doc) and doc[whole_at].text in words.CURRENCY_SYMBOLS:
+        whole_at += 1  # "of the $1.5 billion"
+    if whole_at >= len(doc) or not starts_number(doc, whole_at):
+        return None
+    whole = read_number(doc, whole_at)
+    if whole is None or whole.value is None:
+        return None
+    money = currency_before(doc, whole_at)
+    unit = whole.unit or (money[0] if money else None) or find_unit(doc, whole, ranges=False).unit
+    if unit is None or not (unit in _MEASURED or unit.split(" per ")[0] in words.CURRENCY_CODES):
+        return None
+    return Unit(end=amount.last, unit=unit)
+
+
+def _of_phrase(doc: Doc, amount: Amount) -> Unit | None:
+    """The noun counted by a vague amount through "of": "dozens of people"."""
+    of = doc[amount.last + 1]
+    if of.lower_ != "of":
+        return None
+    nouns = [child for child in of.children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
+    if not nouns or any(tok.like_num or DIGIT.search(tok.text) for tok in doc[of.i + 1 : nouns[0].i]):
+        return None  # "280 million of the 1.5 billion shekels": the noun is the other amount's
+    noun = nouns[0]
+    return Unit(end=noun.i, unit=_unit_name(noun), about=_about(doc, of.i + 1, noun.i), plural=True)
+
+
+def _measure_of(doc: Doc, amount: Amount) -> Unit | None:
+    """The measure a fraction is a part of: "1/16 of a US pint", "two-thirds of a mile"."""
+    of = doc[amount.last + 1]
+    nouns = [child for child in of.children if child.dep_ == "pobj"] if of.lower_ == "of" else []
+    name = (measure_name(nouns[0].text) or words.UNIT_WORDS.get(_lemma(nouns[0]))) if nouns else None
+    return Unit(end=nouns[0].i, unit=name) if name else None
+
+
+def _hyphen_unit(doc: Doc, amount: Amount) -> Unit | None:
+    """A hyphenated unit, "six-week war": the unit is "week" and the figure runs to the noun it describes."""
+    hyphen = amount.last + 1
+    if doc[hyphen].text != "-" or hyphen + 1 >= len(doc):
+        return None
+    if doc[hyphen + 1].lower_ in words.MULTIPLIER_WORDS:
+        return Unit(end=hyphen + 1, unit="times")  # "a 10-fold increase"
+    if doc[hyphen + 1].pos_ not in ("NOUN", "PROPN") or DIGIT.search(doc[hyphen + 1].text):
+        return None  # "5-10W": a range, not a unit
+    unit_tok = doc[hyphen + 1]
+    name = measure_name(unit_tok.text) or _unit_name(unit_tok)
+    if follows(doc, hyphen + 1, ("-", "old")) or follows(doc, hyphen + 1, ("old",)):
+        return Unit(end=hyphen + 1, unit=name)  # the age step reads "-old"
+    described = unit_tok.head
+    if described.i == unit_tok.i + 1 and described.pos_ in _NOUNS:
+        return Unit(end=described.i, unit=name, about=described.text)
+    return Unit(end=unit_tok.i, unit=name)
+
+
+def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
+    """The counted noun: the amount's syntactic head when it follows closely, else a close plural noun."""
+    run = doc[amount.first : amount.last + 1]
+    head = run.root.head
+    if head.lower_ in words.TIME_UNITS and doc[head.i - 1].lower_ in words.TIME_DETERMINERS:
+        return None  # "2.1 last year": the year is when, not what is counted
+    if (
+        head.pos_ in _NOUNS
+        and not DIGIT.search(head.text)
+        and 0 < head.i - amount.last <= 4
+        and all(
+            (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok)
+            for tok in doc[amount.last + 1 : head.i]
+        )
+    ):
+        return _noun_unit(doc, amount, head)
+    for i in range(amount.last + 1, min(amount.last + 5, len(doc))):
+        tok = doc[i]
+        if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text):
+            return _noun_unit(doc, amount, tok)
+        if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
+            break  # "4.3M digital and physical sales" counts the sales
+    return None
+
+
+def _model_number(doc: Doc, tok: Token) -> bool:
+    """A number inside a name before a counted noun: the "737" of "two new 737 Max jets"."""
+    name = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.pos_ == "NUM" and name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
+
+
+def _noun_unit(doc: Doc, amount: Amount, noun: Token) -> Unit:
+    return Unit(
+        end=noun.i,
+        unit=_unit_name(noun),
+        about=_about(doc, amount.last + 1, noun.i),
+        plural=noun.tag_ in PLURAL_TAGS,
+    )
+
+
+def _about(doc: Doc, first: int, last: int) -> str | None:
+    """The counted noun with its modifiers, tokens ``first..last``, leading determiners dropped."""
+    while first <= last and doc[first].pos_ in ("DET", "PRON"):
+        first += 1
+    return doc[first : last + 1].text or None
+
+
+def _unit_name(noun: Token) -> str:
+    """The counted noun in its reported form: singular lemma, time units normalised, nationalities singular."""
+    word = noun.lower_
+    if word in words.TIME_UNITS:
+        return words.TIME_UNITS[word]
+    if word in words.UNIT_OVERRIDES:
+        return words.UNIT_OVERRIDES[word]
+    if noun.pos_ == "PROPN":
+        text: str = noun.text
+        return text[:-1] if noun.tag_ == "NNPS" and text.endswith("s") else text
+    lemma: str = noun.lemma_.lower()
+    return words.CURRENCY_WORDS.get(lemma, lemma)
