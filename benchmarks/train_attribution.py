@@ -7,8 +7,9 @@ features of `attribution_model.parse_arrays`; token accuracy on `dev` is printed
 `benchmarks/attribution.py --split dev`). Writes `src/rashomon/extract/attribution_weights.py`.
 The source linker is then fitted on the tagger's own train output: for each tagged content that covers a gold
 content, its candidate sources, right when they overlap the gold source; its regularisation is chosen on dev.
-Run: `.venv/bin/python benchmarks/train_attribution.py [--limit N] [--linker-only]` (parses are cached under /tmp
-between runs; `--linker-only` keeps the shipped tagger and refits the linker alone).
+Run: `.venv/bin/python benchmarks/train_attribution.py [--limit N] [--linker-only] [--out FILE]` (parses are cached
+under /tmp between runs; `--linker-only` keeps the shipped tagger and refits the linker alone; `--out` writes the
+weights module elsewhere, to compare before shipping).
 """
 
 from __future__ import annotations
@@ -226,6 +227,8 @@ def write(
     cues: frozenset[int],
     linker: np.ndarray,
     trained_on: int,
+    *,
+    out: Path = WEIGHTS,
 ) -> None:
     """The weights module; a tagger given as None keeps the shipped one's tables (the linker alone refitted)."""
     biases = (first[1], second[1]) if first and second else (np.array(shipped.BIAS), np.array(shipped.SECOND_BIAS))
@@ -243,7 +246,7 @@ def write(
     for name, table in (("TABLE", first), ("SECOND", second)):
         lines += _blob_lines(name, tables[name] if table is None else encode(table[0]))
     lines += _blob_lines("LINKER", encode(linker.reshape(-1, 1)))
-    WEIGHTS.write_text("\n".join([*lines, ""]), encoding="utf-8")
+    out.write_text("\n".join([*lines, ""]), encoding="utf-8")
 
 
 def fit_tagger(parsed: Sequence[Parsed], labels: Sequence[np.ndarray]) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
@@ -259,6 +262,7 @@ def main(argv: Sequence[str]) -> int:
         print(f"SKIP: PolNeAR not found at {CORPUS} (it lives in ../shared beside the repo)")
         return 0
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else WEIGHTS
     started = time.process_time()
     train, dev = load_split("train", limit), load_split("dev")
     train_docs, dev_docs = parsed_docs("train", train), parsed_docs("dev", dev)
@@ -296,8 +300,8 @@ def main(argv: Sequence[str]) -> int:
     for c, score in scores.items():
         print(f"dev source linking, linker C={c}: {score:.3f}")
     chosen = max(LINK_CS, key=lambda c: (scores[c], -c))
-    write(first, second, cues, fitted[chosen], len(train))
-    print(f"wrote {WEIGHTS} ({WEIGHTS.stat().st_size // 1024} KiB), {time.process_time() - started:.0f} s CPU")
+    write(first, second, cues, fitted[chosen], len(train), out=out)
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB), {time.process_time() - started:.0f} s CPU")
     return 0
 
 

@@ -40,8 +40,10 @@ _PAIR_PATTERNS = tuple(
     re.compile(re.escape(opening) + r"([^" + re.escape(closing) + r"\n]{1,1500})" + re.escape(closing))
     for opening, closing in _PAIRS.items()
 )
-_ANY_OPENING = re.compile(r"[“«„\"‘]")
+_ANY_OPENING = re.compile(r"[“«„\"‘]|''")
 _STRAIGHT = re.compile('"')
+# Two apostrophes standing for a double quote mark, as some wire and archive texts print them: ''Yes,'' he said.
+_DOUBLED = re.compile("(?<!')''(?!')")
 _SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"’(?=[\s.,;:!?)]|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -60,6 +62,13 @@ _NOT_SPEAKERS = frozenset(
     }
 )  # fmt: skip
 
+
+# A quote paragraph credited after a dash, as listicles and epigraphs print them: “...” ― Sonya Herridge.
+_DASH_CREDIT = re.compile(
+    r"[,.;:!?”\"’»]*[”\"’»][^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,4})"
+    r"[^\S\n]*(?:[,(][^\n]{0,60})?[.]?[^\S\n]*$",
+    re.MULTILINE,
+)
 
 _EDGE_MARKS = " \t\n\"'“”‘’«»„"
 _TRAILING = _EDGE_MARKS + ",;:"
@@ -103,6 +112,8 @@ def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
         found.extend((offset + match.start(1), offset + match.end(1)) for match in pattern.finditer(par))
     straight = [m.start() for m in _STRAIGHT.finditer(par)]
     found.extend((offset + a + 1, offset + b) for a, b in zip(straight[::2], straight[1::2], strict=False))
+    doubled = [m.start() for m in _DOUBLED.finditer(par)]
+    found.extend((offset + a + 2, offset + b) for a, b in zip(doubled[::2], doubled[1::2], strict=False))
     for match in _SINGLE_OPEN.finditer(par):
         close = _SINGLE_CLOSE.search(par, match.end())
         if close and close.start() - match.end() < 400:
@@ -411,6 +422,17 @@ def _quote_speaker(
     return speaker if speaker is not None and (speaker.name or speaker.cue) else None
 
 
+def _dash_credit(text: str, start: int, end: int) -> Speaker | None:
+    """The name a dash credits a whole quoted paragraph to, printed after its closing mark (“...” ― Name)."""
+    opening = text[text.rfind("\n", 0, start) + 1 : start]
+    credit = _DASH_CREDIT.match(text, end) if not opening.strip(' \t“"«„‘') else None
+    if credit is None:
+        return None
+    name = credit["name"].rstrip(".")
+    at = credit.start("name")
+    return Speaker(name=name, span=(at, at + len(name)), cue=credit.span("dash"), is_name=True)
+
+
 def _stands_alone(text: str, sentence: Any, start: int, end: int) -> bool:
     """A quote that is its whole sentence continues the previous speaker's words."""
     rest = text[sentence.start_char : start - 1] + text[end + 1 : sentence.end_char]
@@ -454,6 +476,7 @@ class TaggedContent:
     source: tuple[int, int] | None
     source_tokens: tuple[int, int] | None
     tagged_source: bool = False  # a source the tagger labelled (not one the linker or the parse added)
+    nobody: bool = False  # a belief the sentence states for nobody (`_held_by_nobody`): no speaker
 
 
 Event = TaggedContent | tuple[int, int] | Any
@@ -487,7 +510,8 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
     for linked in tagger.link(parsed, tagger.tag(parsed, weights), weights.linker):
         if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked):
             continue
-        item = _to_phrase_end(doc, _cue_subject_first(doc, linked))
+        nobody = _held_by_nobody(doc, linked)
+        item = _to_phrase_end(doc, linked if nobody else _cue_subject_first(doc, _subject_out_of_content(doc, linked)))
         start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
         if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
             continue
@@ -499,6 +523,7 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             source=chars(item.source),
             source_tokens=item.source,
             tagged_source=item.source is not None and item.tagged_source,
+            nobody=nobody,
         )
         found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked))
     return found
@@ -537,20 +562,85 @@ def _to_phrase_end(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
 
 
 def _not_speech(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]]) -> bool:
-    """A tagged content that reports no words: a sight ("the stumps could be seen rising"), or the plain noun
-    object of a cue in a relative clause ("Key, who wrote the poem that ...") without quote marks."""
-    verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ in ("VERB", "AUX")), None) if item.cue else None
+    """A tagged content that reports no words: a sight ("the stumps could be seen rising"), a statement that only
+    might come inside another speaker's words, or the plain noun object of a cue in a relative clause ("Key, who
+    wrote the poem that ...") without quote marks."""
+    verb = _cue_verb(doc, item.cue)
     if verb is None:
         return False
     if verb.lemma_.lower() in PERCEPTION_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
         return True
+    content = doc[item.content[0] : item.content[1]]
+    quoted = _overlaps(marked, content.start_char, content.end_char)
+    if not quoted and _reported_possibility(verb):
+        return True
     if verb.dep_ != "relcl":
         return False
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    content = doc[item.content[0] : item.content[1]]
-    if thing is None or _overlaps(marked, content.start_char, content.end_char):
+    if thing is None or quoted:
         return False
     return bool(thing.left_edge.i <= content.start and content.end <= thing.right_edge.i + 1)
+
+
+def _cue_verb(doc: Any, cue: tuple[int, int] | None) -> Any | None:
+    """The main verb of a cue, not its auxiliaries ("are feared", "could announce"): the cue's verb, else the verb
+    an auxiliary cue serves, else the auxiliary."""
+    words = [doc[i] for i in range(*cue)] if cue else []
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is not None:
+        return verb
+    helper = next((t for t in words if t.pos_ == "AUX"), None)
+    if helper is not None and helper.dep_ in ("aux", "auxpass") and helper.head.pos_ == "VERB":
+        return helper.head
+    return helper
+
+
+def _reported_possibility(verb: Any) -> bool:
+    """A cue that only might happen, inside what another speaker says ("Analysts said ... that shipping lines
+    could announce diversion plans"): part of the analysts' words, not a statement of its own."""
+    if not _possible(verb):
+        return False
+    return any(a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB" for a in verb.ancestors)
+
+
+def _possible(verb: Any) -> bool:
+    """A verb under a modal ("could announce", "would tell"): a statement that may come, not one made."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _held_by_nobody(doc: Any, item: tagger.Tagged) -> bool:
+    """A content whose cue is a passive without its agent, the cue's subject inside the content ("Six people are
+    feared dead after ..."), linked to a source outside its sentence: a belief the sentence states for nobody, not
+    for whoever the next sentence names."""
+    verb = _cue_verb(doc, item.cue)
+    if verb is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if item.source is not None and doc[item.source[0]].sent == verb.sent:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and item.content[0] <= subject.i < item.content[1]
+
+
+# Words that may stand between a subject and its verb: auxiliaries, negation, adverbs ("have also had").
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
+
+
+def _subject_out_of_content(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A content the tagger ran over its own cue and the cue's subject ("China and Russia support the
+    government"): the subject is the source, and the content what follows the cue."""
+    if item.cue is None or not item.content[0] <= item.cue[0] < item.cue[1] < item.content[1]:
+        return item
+    verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ == "VERB"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.left_edge.i != item.content[0] or subject.i >= item.cue[0]:
+        return item
+    between = doc[subject.right_edge.i + 1 : item.cue[0]]
+    if any(t.dep_ not in _BETWEEN_SUBJECT_AND_VERB for t in between):
+        return item
+    source = (subject.i, subject.i + 1) if subject.pos_ == "PRON" else (subject.left_edge.i, subject.right_edge.i + 1)
+    return replace(item, content=(item.cue[1], item.content[1]), source=source, tagged_source=True)
 
 
 def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
@@ -614,7 +704,7 @@ def _second_attribution(
 ) -> tuple[int, Any | None] | None:
     """Where a content stops for a second attribution at ``verb`` (the first token of the second clause's words
     before the verb: its joining word, else its subject) and the second's own subject, if it has one."""
-    if verb.pos_ != "VERB" or _overlaps(marked, verb.idx, verb.idx + 1):
+    if verb.pos_ != "VERB" or _overlaps(marked, verb.idx, verb.idx + 1) or _possible(verb):
         return None
     subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
     if verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS and subject is not None:
@@ -651,6 +741,8 @@ def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] 
 def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) -> Speaker | None:
     """The speaker of a tagged content: its source resolved, else the subject of its cue verb, else (a content
     standing alone) the previous speaker."""
+    if item.nobody:
+        return Speaker(name=None, span=None, cue=item.cue, is_name=False)
     if item.source_tokens is not None:
         a, b = item.source_tokens
         root = antecedent(
@@ -686,16 +778,19 @@ def _resolve_event(
     quotes find the speaker before them."""
     text = resolver.text
     if isinstance(event, TaggedContent):
-        speaker = _tagged_speaker(doc, resolver, event)
+        speaker = _dash_credit(text, event.start, event.end) or _tagged_speaker(doc, resolver, event)
         start, end = event.start, event.end
         inside = any(a <= start and end <= b for a, b in marked)
         kind: QuoteKind = "indirect" if not _overlaps(marked, start, end) else "partial"
         if inside:
             kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
     elif isinstance(event, tuple):
-        start, end = event
-        speaker = resolver.labelled(start) or _quote_speaker(doc, resolver, start, end, marked)
-        start, end = _trim(text, start, end)
+        start, end = _trim(text, *event)
+        speaker = (
+            resolver.labelled(start)
+            or _dash_credit(text, start, end)
+            or _quote_speaker(doc, resolver, event[0], event[1], marked)
+        )
         kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
     else:
         indirect = _indirect_quote(doc, resolver, event, [*marked, *taken])

@@ -13,6 +13,7 @@ from rashomon.extract.quotes import (
     Speaker,
     SpeakerResolver,
     _refers,
+    _subject_out_of_content,
     _to_phrase_end,
     _too_short,
     find_quotes,
@@ -167,6 +168,8 @@ def test_title_descriptor_resolves_through_roles(quotes: Callable[..., Found]) -
         ("The levee “will hold\n\nfor now,” he said.", []),
         ('"First part."\n\n"Second part."', ["First part.", "Second part."]),
         ("No quote marks here.\nShe said ‘fine’ then.", ["fine"]),
+        ("''It is over,'' she said, ''for now.''", ["It is over,", "for now."]),  # two apostrophes as a mark
+        ("The Joneses' dog met the Smiths' cat.", []),
     ],
 )
 def test_quote_mark_spans(text: str, contents: list[str]) -> None:
@@ -366,3 +369,44 @@ def test_a_sight_and_a_relative_clause_object_are_not_quotes(quotes: Callable[..
     )
     found, _ = quotes(text)
     assert found == ()
+
+
+def test_a_quote_paragraph_credited_after_a_dash_is_that_persons(quotes: Callable[..., Found]) -> None:
+    text = (
+        "Readers told us what they think of the harbour plan.\n\n"
+        "“The plan ignores the people who live along the water and will push rents even higher.” ― Lena Ortiz\n"
+        "“Nobody asked the fishermen before the council voted, and now it is too late.”\u2015\u00a0Omar Haddad.\n"
+    )
+    found, _ = quotes(text)
+    speakers = {text[q.start : q.end].split(maxsplit=1)[0]: q for q in found}
+    assert speakers["The"].speaker == "Lena Ortiz"
+    assert speakers["Nobody"].speaker == "Omar Haddad"
+    assert speakers["Nobody"].cue_span is not None and cited(text, speakers["Nobody"].cue_span) == "\u2015"
+
+
+def test_a_belief_stated_for_nobody_has_no_speaker_and_a_possible_statement_stays_in_its_report(
+    quotes: Callable[..., Found],
+) -> None:
+    text = (
+        "The freighter Morning Star struck the pier before dawn. "
+        "Four workers are feared dead after the freighter lost power and hit the pier at full speed.\n\n"
+        "Analysts said insurers were expected to raise premiums for the port, and that shipping lines could "
+        "announce new routes next month."
+    )
+    found, _ = quotes(text)
+    assert all(q.speaker is None for q in found if "feared" in text[q.start : q.end])
+    assert not any(q.speaker == "Morning Star" for q in found)
+    (analysts,) = (q for q in found if "routes" in text[q.start : q.end])
+    assert analysts.speaker == "Analysts"
+    assert text[analysts.start : analysts.end].startswith("insurers were expected")
+
+
+def test_a_subject_the_tagger_read_as_content_is_the_source(nlp: Nlp) -> None:
+    doc = nlp("China and Russia support the government in the civil war.")
+    item = tagger.Tagged(content=(0, 10), cue=(3, 4), source=None)
+    moved = _subject_out_of_content(doc, item)
+    assert doc[moved.content[0] : moved.content[1]].text == "the government in the civil war"
+    assert moved.source is not None
+    assert doc[moved.source[0] : moved.source[1]].text == "China and Russia"
+    said = tagger.Tagged(content=(3, 10), cue=(2, 3), source=(0, 1))
+    assert _subject_out_of_content(nlp("Lee said the government in the civil war erred."), said) == said
