@@ -29,7 +29,7 @@ from rashomon.clean.lines import (
     with_elsewhere,
     word_count,
 )
-from rashomon.clean.pubdate import normalise_published, parse_dateline, plausible_published
+from rashomon.clean.pubdate import is_date_line, normalise_published, parse_dateline, plausible_published
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.text.words import APOSTROPHE_HYPHEN_WORD as _WORDS
 
@@ -430,19 +430,68 @@ def _from_html(raw: RawDocument, comments: bool = False) -> PageParts | None:
         kinds = [None if kind == "caption" else kind for kind in kinds]
         if not _holds_article_text(extraction.paragraphs, kinds):
             return None if comments else _from_html(raw, comments=True)
+    starts, ends = _article_span(extraction.paragraphs, kinds)
+    if starts < len(kinds):  # not on a short post, which has no such paragraph to stand above
+        kinds = _lead_kinds(extraction.paragraphs[:starts], kinds[:starts], extraction.title) + kinds[starts:]
     pairs = list(zip(extraction.paragraphs, kinds, strict=True))
     return PageParts(
-        body=[p for p, kind in pairs if kind is None and p != extraction.title],
+        body=[p for at, (p, kind) in enumerate(pairs) if kind is None and p != extraction.title and at < ends],
         title=extraction.title,
         captions=[p for p, kind in pairs if kind == "caption"],
         byline=extraction.author,
         published=normalise_published(extraction.date) if extraction.date else None,
         outlet=extraction.sitename,
         language=extraction.language,
-        removed=[p for p, kind in pairs if kind not in (None, "caption")],
+        removed=[p for at, (p, kind) in enumerate(pairs) if kind not in (None, "caption") or at >= ends],
         title_from="the page's markup",
         published_from="the page's markup or a date it shows",
     )
+
+
+def _article_span(paragraphs: Sequence[str], kinds: Sequence[LineClass | None]) -> tuple[int, int]:
+    """Where the article's first paragraph that reads like body text stands, and where a readers' comment
+    section's heading after it does (len(paragraphs) for either when there is none): a page may hold its comments in
+    the article's own container, with no comment class to leave them out by."""
+    start = next(
+        (
+            at
+            for at, (p, kind) in enumerate(zip(paragraphs, kinds, strict=True))
+            if kind is None and _reads_like_body(p)
+        ),
+        len(paragraphs),
+    )
+    end = next(
+        (at for at in range(start + 1, len(paragraphs)) if debris.COMMENT_HEADING.match(paragraphs[at])),
+        len(paragraphs),
+    )
+    return start, end
+
+
+def _lead_kinds(lead: Sequence[str], kinds: Sequence[LineClass | None], title: str | None) -> list[LineClass | None]:
+    """The classes of the paragraphs above the article's first one that reads like body text, with those that
+    restate the page's title or only give a date classed as metadata: there, they are the page's own."""
+    headline = _title_key(title) if title else ""
+    return [
+        "meta" if kind is None and ((headline and _restates(_title_key(p), headline)) or is_date_line(p)) else kind
+        for p, kind in zip(lead, kinds, strict=True)
+    ]
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _title_key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+# A line above the body restates the page's title when one holds the other and they differ in length by less than
+# this factor ("Amy cries 'I love you'" under the title "Amy cries 'I love you' | Music News"); "News" does not.
+_RESTATED_TITLE = 1.6
+
+
+def _restates(line: str, title: str) -> bool:
+    shorter, longer = sorted((line, title), key=len)
+    return bool(shorter) and shorter in longer and len(longer) <= _RESTATED_TITLE * len(shorter)
 
 
 def _holds_article_text(paragraphs: Sequence[str], kinds: Sequence[LineClass | None]) -> bool:

@@ -66,7 +66,9 @@ TAIL_MARKERS: tuple[re.Pattern[str], ...] = (
         r"^(?:security key\s*:?$|read more\b"
         r"|(?:related|more on this|more from|most read|most popular|recommended|you may also like)\b"
         r"|(?:share this (?:article|story)|share on)\b|(?:comments?|leave a comment|join the conversation)\b"
-        r"|support (?:independent|our) journalism\b|(?:sign up|subscribe) (?:for|to) (?:our|the)\b)",
+        r"|support (?:independent|our) journalism\b|(?:sign up|subscribe) (?:for|to) (?:our|the)\b"
+        # Headings of link lists: "Also in UK News", "Recent posts:", "Editor's choice".
+        r"|(?:also|more) in [^.!?]{1,40}$|(?:recent posts|top stories|more articles|editor'?s choice)\W*$)",
         _I,
     ),
     # Other languages' openings, on short lines only: a sentence may start with "Kommentare".
@@ -124,8 +126,12 @@ DEBRIS_LINES: tuple[LinePattern, ...] = (
     _line(r"\bsubscribe\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe)\b", "newsletter"),
     _line(r"\bmay not be (?:reproduced|republished|redistributed|copied)\b", "may not be "),
     _line(r"^have a (?:news )?tip\b|\bmay be reached at\b", "have a ", "may be reached at"),
+    # An appeal: a short line naming a donation ("Donate", "Donations welcome"), or asking for one in any line;
+    # a report's sentence about blood or organ donations is no appeal.
     _line(
-        r"\b(?:donate|donation|support us|become a (?:member|supporter|subscriber))\b",
+        r"^(?=.{0,60}$).*\b(?:donate|donations?)\b|\b(?:please donate|donate (?:now|today|here|to us)"
+        r"|(?:make|making) a (?:\w+ )?donation (?:to|today)|your (?:\w+ )?donation (?:helps|will|today)"
+        r"|support us|become a (?:member|supporter|subscriber))\b",
         "donat",
         "support us",
         "become a ",
@@ -164,7 +170,8 @@ CREDIT = _line(
     "anadolu",
 )
 # Position markers that only captions use: "(C)", "(L to R)", "(centre)".
-CAPTION_MARKERS = re.compile(r"\((?:l|c|r|left|right|center|centre|front|back|l to r|l-r|top|bottom)\)", _I)
+# Set off by a space: "RoadMate(R)" is a trademark. One letter only in capitals: "Ponting (c)" is a team's captain.
+CAPTION_MARKERS = re.compile(r"(?<!\S)\((?:[LCR]|(?i:left|right|center|centre|front|back|l to r|l-r|top|bottom))\)")
 # A caption that begins like a picture description.
 CAPTION_OPENERS = re.compile(r"^(?:file photo|a (?:view|photo|picture|handout) of|in this (?:photo|image))\b", _I)
 
@@ -224,6 +231,17 @@ MASTHEAD = re.compile(r"^[A-Z0-9][A-Z0-9&'. -]{2,40}$")
 # Corporate suffixes that follow an outlet's name in copyright lines ("Prairie Courier Media Group").
 OUTLET_SUFFIXES = re.compile(r"\s+(?:Media Group|Media|Group|Inc\.?|Ltd\.?|LLC|Corporation|Corp\.?|Company|Co\.)$")
 
+# The heading of a readers' comment section ("Comments", "3 comments", "Comments are now closed for this story",
+# "Leave a reply", "Kommentare"): on an HTML page, no article text follows it.
+COMMENT_HEADING = re.compile(
+    # A lone "Comment" may head a part of the article ("Comment", "Briefing", "Access"): the plural, or a count.
+    r"^(?:\d+\s+(?:comments?|responses?|replies)(?:\s+(?:to|on)\s.{1,80})?|(?:(?:reader|user)s?'? )?comments|"
+    r"(?:reader|user)s?'? (?:views|reactions)|responses|"
+    r"leave a (?:comment|reply)|post a comment|add (?:a |your )?comment|join the (?:conversation|discussion)|"
+    r"kommentare|leserkommentare|commentaires|comentarios|commenti|comentários|reacties|комментарии|komentarze|"
+    r"kommentarer)(?:\s*\(\d+\)|\s+(?:are|is)\s+(?:now\s+)?(?:closed|moderated|disabled)\b.{0,60})?\s*:?$",
+    _I,
+)
 # Lines of a reader-comment thread: "Alex on September 17, 2018 at 6:34 am said:", "jbaxt says:", "12 comments".
 # Where they cluster, the lines between them are readers' comments, not the article.
 COMMENT_MARKERS: tuple[re.Pattern[str], ...] = (

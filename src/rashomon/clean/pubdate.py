@@ -128,6 +128,22 @@ def _find_time(line: str, skip: tuple[int, int]) -> tuple[time, float | None] | 
     return None
 
 
+# A date line: this many characters at most, and beside its date this many words at most ("Mon Jan 7 2008",
+# "Thursday 10 January 2008 at 12:46", "21:04, January 11th 2008").
+_DATE_LINE_CHARS, _DATE_LINE_WORDS = 60, 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$""")
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a short line only gives a date (with its weekday, time or zone), not as a sentence ("It closed on
+    May 3, 2008.")."""
+    if len(line) > _DATE_LINE_CHARS or _SENTENCE_END.search(line) or (found := find_date(line)) is None:
+        return False
+    start, end = found[1]
+    return len(_LETTERS.findall(line[:start] + " " + line[end:])) <= _DATE_LINE_WORDS
+
+
 def parse_dateline(line: str, month_first: bool = False) -> str | None:
     """The ISO 8601 date or date-time a date line gives, or None when it gives no full date.
 

@@ -302,6 +302,15 @@ def test_body_sentence_starting_with_updated_is_body() -> None:
         ("By Jane Roe and John Doe, Example Post", "byline"),
         (CAPTION, "caption"),
         ("Residents queue for water (C) in the square", "caption"),
+        # A trademark and a team's captain are no picture positions.
+        ("The Maestro line now adds Smart State Technology(R) to every model it sells.", "body"),
+        ("Ricky Ponting (c), Mike Hussey and Brett Lee were named in the side for Perth.", "body"),
+        # A report about donations is no appeal for one; a short line naming one is.
+        ("The blood service said each donation after the storm could save up to three lives.", "body"),
+        ("Donate", "debris"),
+        ("Please donate to keep our reporting free for every reader, whatever they can afford to give us.", "debris"),
+        ("Also in UK News", "tail"),
+        ("Recent posts:", "tail"),
         ("File photo of the old bridge", "caption"),
         ("AP Photo/Jane Roe", "caption"),
         (BODY[0], "body"),
@@ -361,6 +370,40 @@ def test_a_reader_comment_thread_after_the_article_is_not_body() -> None:
     body = kept_body([TITLE, *BODY, *COMMENTS])
     assert body[: len(BODY)] == BODY
     assert not [line for line in body if "ago" in line or line in COMMENTS[4::3]]
+
+
+def _html_story(after: str) -> str:
+    story = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"<html><body><div id='storyBox'><h1>{TITLE}</h1>{story}{after}</div></body></html>"
+
+
+def test_comments_under_a_comment_heading_in_the_article_container_are_not_body() -> None:
+    thread = "".join(f"<br><b>Reader {n}</b><br>{line}<br><hr>" for n, line in enumerate(BODY * 2))
+    for heading in ("Comments are now closed for this story", "12 comments", "Reader views (5)", "Kommentare"):
+        html = _html_story(f"<hr><b>{heading}</b>{thread.replace('dollars', 'bucks')}")
+        assert page(html, kind="html").text.split("\n\n") == BODY, heading
+
+
+def test_a_line_above_the_body_restating_the_title_is_not_body() -> None:
+    head = f"<head><meta property='og:title' content='{TITLE}'></head>"
+    lead = f"<p>{TITLE.upper()}!</p><p>Transport</p>"
+    html = _html_story("").replace("<html>", f"<html>{head}").replace(f"<h1>{TITLE}</h1>", lead)
+    assert page(html, kind="html").text.split("\n\n") == ["Transport", *BODY]
+
+
+def test_a_date_line_above_the_body_is_not_body_but_one_heading_a_part_of_it_is() -> None:
+    html = _html_story("<p>Wednesday, January 23, 2008</p><p>The council meets again to vote on the bridge tolls.</p>")
+    html = html.replace(f"<h1>{TITLE}</h1>", "<p>Thursday 10 January 2008 at 12:46</p>")
+    assert page(html, kind="html").text.split("\n\n") == [
+        *BODY,
+        "Wednesday, January 23, 2008",
+        "The council meets again to vote on the bridge tolls.",
+    ]
+
+
+def test_a_part_of_the_article_headed_comment_is_body() -> None:
+    more = "Others said the bridge should have been rebuilt with a wider lane for bicycles, and may yet be widened."
+    assert page(_html_story(f"<h2>Comment</h2><p>{more}</p>"), kind="html").text.split("\n\n") == [*BODY, more]
 
 
 def test_time_stamps_inside_the_article_do_not_end_it() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean.pubdate import normalise_published, parse_dateline
+from rashomon.clean.pubdate import is_date_line, normalise_published, parse_dateline
 
 
 @pytest.mark.parametrize(
@@ -193,3 +193,19 @@ def test_month_words_name_one_month_each_and_every_month() -> None:
         11,
         12,
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "only_a_date"),
+    [
+        ("Mon Jan 7 2008", True),
+        ("Thursday 10 January 2008 at 12:46", True),
+        ("21:04, January 11th 2008", True),
+        ("2020年11月18日", True),
+        ("It closed on March 3, 2008.", False),
+        ("The council voted on March 3, 2008 to close the bridge", False),
+        ("Bridge tolls", False),
+    ],
+)
+def test_is_date_line(line: str, only_a_date: bool) -> None:
+    assert is_date_line(line) is only_a_date

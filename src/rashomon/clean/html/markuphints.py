@@ -60,8 +60,9 @@ def _marks(element: LexborNode) -> int:
         or vocab.GUARDED_ANY_ID.search(ident)
         or attrs.get("aria-hidden") == "true"
         or any(hidden in style for hidden in vocab.HIDDEN_STYLES)
-        # Readers' comments inside the container (beyond trafilatura's names): the density pass's vocabulary.
-        or ((cls or ident) and vocab.COMMENT_ATTRS.search(f"{cls} {ident}".lower()))
+        # Readers' comments and related stories inside the container (beyond trafilatura's names): the density
+        # pass's vocabulary.
+        or ((cls or ident) and _names_no_article(f"{cls} {ident}".lower()))
     ):
         marks |= _GUARD
     if tag not in vocab.VOCABULARY_TAGS:
@@ -84,6 +85,10 @@ def _marks(element: LexborNode) -> int:
     ):
         marks |= _GUARD
     return marks
+
+
+def _names_no_article(words: str) -> bool:
+    return bool(vocab.COMMENT_ATTRS.search(words) or vocab.NEVER_ARTICLE_ATTRS.search(words))
 
 
 def _text_chars(blocks: list[Block]) -> int:

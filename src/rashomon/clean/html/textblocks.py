@@ -117,6 +117,13 @@ def _join(parts: list[str]) -> str:
     return "\n".join(line for raw in text.split(_BREAK) if (line := " ".join(raw.split())))
 
 
+def _hidden_inline(element: LexborNode) -> bool:
+    """Whether an inline element is hidden by its own style (a gallery's captions in <cite style="display:none">,
+    shown one at a time by a script): the passes judge block elements by their markup, never inline ones."""
+    style = element.attrs.get("style")
+    return style is not None and "display:none" in style.replace(" ", "").lower()
+
+
 class NestingTooDeepError(ValueError):
     """A page nested too deep for the text walk, which takes one call a level."""
 
@@ -166,7 +173,8 @@ class _Gathering:
                 self.spans[node.mem_id] = (start, len(self.blocks))
             elif tag == "br":
                 self.parts.append(_BREAK)
-            elif tag[0] != "-" and node.first_child is not None:  # an inline element with content ("-comment": no)
+            # An inline element with content ("-comment": no) and not hidden.
+            elif tag[0] != "-" and node.first_child is not None and not _hidden_inline(node):
                 self.visit(node, in_link or tag == "a")
 
 

@@ -2,9 +2,10 @@
 
 Blocks inside subtrees the density vocabulary names boilerplate (navigation, share bars, related links, captions,
 comments; `vocabulary`) are left out. Blocks of 25+ characters with little link text score their parent, grandparent
-and great-grandparent (readability's scheme); the best-scored element is the article container. Where the article
-is split over sibling wrappers, the container grows to its parent while what that adds is mostly such text. Every
-block inside it that is not mostly link text is a paragraph. This pass needs no markup conventions, so it finds
+and great-grandparent (readability's scheme; a block split by <br> counts its length as the paragraphs it shows do);
+the best-scored element is the article container. Where the article is split over sibling wrappers, the container
+grows to its parent while what that adds is mostly such text. Every block inside it that is not mostly link text is a
+paragraph. This pass needs no markup conventions, so it finds
 articles the markup pass (`markuphints`) misses, and catches that pass keeping only part of one.
 """
 
@@ -24,6 +25,8 @@ MAX_KEPT_LINK_SHARE = 0.5
 # (chosen on the tuning half of the extraction benchmark: 0.5 -> 0.8 lifts F1 0.948 -> 0.956).
 GROW_SHARE = 0.8
 _ANCESTOR_WEIGHTS = (1.0, 0.5, 1 / 3)
+# The most a paragraph scores by its length (a point per 100 characters).
+LENGTH_POINTS = 3
 # Share of a page's article-like text from which a furniture element (<form>, <header>...) holding it is the page's
 # wrapper, not furniture (trafilatura keeps a <form> holding half the page's text).
 WRAPPER_SHARE = 0.5
@@ -67,16 +70,27 @@ def _is_junk(element: LexborNode, wraps: _Wrappers, comments: bool) -> bool:
         attrs.get("style") or ""
     ).replace(" ", ""):
         return True
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not comments and words != " " and vocab.COMMENT_ATTRS.search(words):
+    words = vocab.attribute_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    if words != " " and (
+        vocab.NEVER_ARTICLE_ATTRS.search(words) or (not comments and vocab.COMMENT_ATTRS.search(words))
+    ):
         return True
     if words == " " or not vocab.JUNK_ATTRS.search(words) or vocab.ARTICLE_ATTRS.search(words):
+        return False
+    if tag == "p" and vocab.PAYWALLED.search(words):
         return False
     return _small(element)
 
 
 def _article_like(block: Block) -> bool:
     return len(block.text) >= MIN_BLOCK_CHARS and block.link_chars <= MAX_SCORED_LINK_SHARE * len(block.text)
+
+
+def _points(block: Block) -> float:
+    """What an article-like block adds to its ancestors' scores, by its commas and length; its length counts up to
+    `LENGTH_POINTS` for each of its lines of `MIN_BLOCK_CHARS` or more (paragraphs a page split by <br>)."""
+    lines = 1 if "\n" not in block.text else max(1, sum(len(line) >= MIN_BLOCK_CHARS for line in block.lines))
+    return 1 + sum(map(block.text.count, vocab.COMMAS)) + min(len(block.text) / 100, LENGTH_POINTS * lines)
 
 
 def _container(page: PageBlocks, kept: list[bool]) -> LexborNode | None:
@@ -86,7 +100,7 @@ def _container(page: PageBlocks, kept: list[bool]) -> LexborNode | None:
     elements: dict[int, LexborNode] = {}
     for block, keep in zip(page.blocks, kept, strict=True):
         if keep and _article_like(block):
-            points = 1 + sum(map(block.text.count, vocab.COMMAS)) + min(len(block.text) / 100, 3)
+            points = _points(block)
             element: LexborNode | None = block.owner
             for weight in _ANCESTOR_WEIGHTS:
                 if element is None:

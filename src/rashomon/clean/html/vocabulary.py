@@ -102,8 +102,27 @@ ARTICLE_ATTRS = words("article body content story text main post entry")
 # junk however many paragraphs it holds or whatever article word stands beside, as readers write prose too (the
 # density pass took blogs' threads, ten times the post, for the article). Not "commentary".
 COMMENT_ATTRS = re.compile(
-    r"(?:^|[-_\s])(?:comments?(?:list|text|body|content|entry|area|thread)?|talkback|disqus_thread)(?:$|[-_\s])"
+    r"(?:^|[-_\s])(?:comments?(?:list|text|body|content|entry|area|thread|div|box|section|wrap|wrapper|container|block"
+    r"|holder|form)?|talkback|disqus_thread)(?:$|[-_\s])"
 )
+# Class or id words naming what is never the article, however many paragraphs it holds or whatever article word
+# stands beside ("related-posts", "story-teaser", "noprint" boxes a page leaves out of its printed copy).
+NEVER_ARTICLE_ATTRS = re.compile(
+    r"(?:^|[-_\s])(?:related|promo|teasers?|noprint|no-print|slideshow|gallery|carousel)(?:$|[-_\s])"
+)
+# A class word a paragraph (<p>) carries for where it stands, not for what it is: the paragraphs a site puts
+# behind its paywall ("p.paywall") are the article's, though a box so named is the paywall's prompt.
+PAYWALLED = re.compile(r"(?:^|[-_\s])paywall(?:$|[-_\s])")
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def attribute_words(value: str) -> str:
+    """A class or id value as the lowercased words the patterns above read, camelCase split at its humps
+    ("relatedArticleRow" -> "related article row", as "related-article-row" reads)."""
+    return _CAMEL_HUMP.sub(" ", value).lower()
+
+
 # A hidden element with such an id is a React server-rendered part streamed ahead of its place, which a script moves
 # into the page at once: the article itself on some sites, not hidden text.
 STREAMED_ID = re.compile(r"S:[0-9a-z]+$")

@@ -73,3 +73,10 @@ def test_readers_comments_inside_the_container_are_left_out() -> None:
     )
     page = _page(f"<div class='entry-content'>{TEXT}<div id='comments'>{comments}</div></div>")
     assert hinted_paragraphs(page) == PARAGRAPHS
+
+
+def test_related_stories_galleries_and_comment_boxes_inside_the_container_are_left_out() -> None:
+    teasers = "".join(f"<p>{p} Read the full story.</p>" for p in PARAGRAPHS)
+    for name in ("related-posts", "photo-gallery", "commentsDiv"):
+        page = _page(f"<div class='entry-content'>{TEXT}<div class='{name}'>{teasers}</div></div>")
+        assert hinted_paragraphs(page) == PARAGRAPHS, name

@@ -38,6 +38,14 @@ def test_scripts_media_and_controls_are_skipped_but_their_tails_kept() -> None:
     assert [block.text for block in page.blocks] == ["Before after the end."]
 
 
+def test_an_inline_element_its_style_hides_is_skipped() -> None:
+    page = _blocks(
+        "<div><img src='a.jpg'><cite style='display: none; bottom: 74px'>A hidden caption</cite></div>"
+        "<p>Shown <span style='color: red'>in red</span> text.</p>"
+    )
+    assert [block.text for block in page.blocks] == ["Shown in red text."]
+
+
 def test_spans_give_the_blocks_inside_each_block_element() -> None:
     page = _blocks("<section><p>One.</p><div><p>Two.</p></div></section><p>Three.</p>")
     section = page.root.css_first("section")

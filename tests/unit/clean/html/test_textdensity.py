@@ -89,3 +89,41 @@ def test_a_comment_thread_is_left_out_however_long() -> None:
 def test_commentary_is_no_comment_thread() -> None:
     body = f"<div class='commentary'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
     assert _density(body) == PARAGRAPHS
+
+
+def test_an_article_split_by_line_breaks_outscores_a_longer_box_of_one_paragraph() -> None:
+    # Each line of a block split by <br> is a paragraph: six of them outweigh one long paragraph in a side box.
+    article = "<br><br>".join([*PARAGRAPHS, *PARAGRAPHS[:2]])
+    box = (
+        "In other news, the zoo, the museum, the library, the pool, the park, the market, the gallery, the fair, and "
+        "the river walk all open late this summer " + "for visitors who come to the city centre " * 4
+    )
+    links = "".join(f"<li><a href='/s{n}'>Another story from the city desk {n}</a></li>" for n in range(5))
+    body = (
+        f"<div class='main'><div id='story'>{article}</div><div class='side'><ul>{links}</ul><p>{box}</p></div></div>"
+    )
+    assert _density(body) == [*PARAGRAPHS, *PARAGRAPHS[:2]]
+
+
+def test_related_posts_teasers_and_boxes_left_out_of_print_are_never_the_article() -> None:
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    for name in ("related-posts", "story-teasers", "noprint"):
+        aside = f"<div class='{name}'>{''.join(f'<p>{p} More on this.</p>' for p in PARAGRAPHS * 2)}</div>"
+        assert _density(f"<div class='wrap'><div>{story}</div>{aside}</div>") == PARAGRAPHS, name
+
+
+def test_paragraphs_behind_a_paywall_are_the_article() -> None:
+    story = f"<p>{PARAGRAPHS[0]}</p>" + "".join(f"<p class='paywall'>{p}</p>" for p in PARAGRAPHS[1:])
+    assert _density(f"<div class='body'>{story}</div><div class='paywall'>Subscribe to read on</div>") == PARAGRAPHS
+
+
+def test_a_comment_box_named_with_its_wrapper_word_is_a_comment_thread() -> None:
+    comments = "".join(f"<p>{p} Examiner Reader said.</p>" for p in PARAGRAPHS * 2)
+    body = f"<div class='main'><div>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
+    assert _density(f"{body}<div id='commentsDiv'>{comments}</div></div>") == PARAGRAPHS
+
+
+def test_camel_case_class_names_are_read_word_by_word() -> None:
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    related = "".join(f"<div class='relatedArticleRow'><p>{p} Read on.</p></div>" for p in PARAGRAPHS * 2)
+    assert _density(f"<div class='wrap'><div>{story}</div><div class='moreBox'>{related}</div></div>") == PARAGRAPHS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rashomon.clean.html.vocabulary import GUARDED_CLASS, PRUNED_FIRST, words
+from rashomon.clean.html.vocabulary import GUARDED_CLASS, PRUNED_FIRST, attribute_words, words
 
 
 def test_words_find_the_same_values_as_a_flat_alternation() -> None:
@@ -23,3 +23,8 @@ def test_start_words_match_only_at_the_beginning() -> None:
     assert PRUNED_FIRST.search("post-bottom")
     assert PRUNED_FIRST.search("link")
     assert not PRUNED_FIRST.search("permalink-box")
+
+
+def test_attribute_words_split_camel_case_and_lowercase() -> None:
+    assert attribute_words("relatedArticleRow commentsDiv") == "related article row comments div"
+    assert attribute_words("post-body storyHTML") == "post-body story html"
