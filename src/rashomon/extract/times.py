@@ -65,8 +65,9 @@ def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExp
 
 def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
     """Every resolved match of every rule, overlapping freely."""
+    hits: dict[re.Pattern[str], list[re.Match[str]]] = {}  # several rules share a trigger: it is read once
     for rule in _RULES:
-        for match in _matches(rule, text):
+        for match in _matches(rule, text, hits):
             resolved = rule.resolve(match, anchor)
             if resolved is None:
                 continue
@@ -75,13 +76,21 @@ def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
             yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind, step=step)
 
 
-def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
-    """The rule's matches: over the whole text, or with a trigger, in a window of whole words around each hit."""
+def _matches(
+    rule: _Rule, text: str, hits: dict[re.Pattern[str], list[re.Match[str]]] | None = None
+) -> Iterator[re.Match[str]]:
+    """The rule's matches: over the whole text, or with a trigger, in a window of whole words around each hit
+    (the trigger's hits taken from ``hits`` when another rule found them already)."""
     if rule.trigger is None:
         yield from rule.pattern.finditer(text)
         return
+    found = hits.get(rule.trigger) if hits is not None else None
+    if found is None:
+        found = list(rule.trigger.finditer(text))
+        if hits is not None:
+            hits[rule.trigger] = found
     seen: set[tuple[int, int]] = set()
-    for hit in rule.trigger.finditer(text):
+    for hit in found:
         low = text.rfind(" ", 0, max(0, hit.start() - _WINDOW)) + 1
         high = text.find(" ", hit.end() + _WINDOW)
         for match in rule.pattern.finditer(text, low, len(text) if high < 0 else high):
