@@ -25,6 +25,7 @@ from rashomon.clean.lines import (
     body_lines,
     elsewhere_counts,
     features,
+    headline_runs,
     is_comment_marker,
     with_elsewhere,
     word_count,
@@ -200,6 +201,12 @@ def split_page_text(
         # hold too (a story republished or updated under another address) keeps its body.
         if _words_kept(texts, trimmed) >= _KEPT_AFTER_TRIMMING * _words_kept(texts, keep):
             keep = trimmed
+    # Runs of headlines in Chinese or Japanese (a list of related stories) are links, whatever the model says of
+    # each line; a page of nothing else keeps what the model chose.
+    listed = headline_runs(texts)
+    unlisted = [chosen and not in_run for chosen, in_run in zip(keep, listed, strict=True)]
+    if any(unlisted):
+        keep = unlisted
     parts = page_parts(page, keep)
     if not parts.body:
         # All the model kept stands past the page footer (readers' comments under a workout of short lines): the

@@ -56,6 +56,12 @@ METADATA_LINES: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"^(?:" + _any(words.PUBLISHED_OPENINGS) + r")(?:\s*[:|]|\s+(?:am|le|el|il|on|at|de)\s|\s+(?=\d))", _I),
+    # A Chinese or Japanese post's date with its source, author or counters, no sentence in it:
+    # "2024年04月24日23:52 | 来源： 新华网", "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)".
+    re.compile(
+        r"^(?=.{0,100}$)(?!.*。)(?=.*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
+        r".*(?:点击|阅读|浏览|评论|来源|来自|发布|发表|作者|编辑|字号|人气|出处|公開日|更新日|投稿日|配信日)"
+    ),
 )
 
 # A line that starts the page footer: once seen after the body, nothing later is body.
@@ -95,6 +101,8 @@ DEBRIS_OPENINGS: tuple[str, ...] = (
     r"(?:read more|read next|see also|watch|video|photos?|gallery)\s*[:|>»]",
     r"(?:tags?|topics?|filed under)\s*:",
     r"(?:loading|please wait)\W*$",
+    # Markup left in the page text: an ad's link or script tag ("<a href=...>", "<SCRIPT LANGUAGE=...>").
+    r"(?:<!--|<(?:script|noscript|iframe|embed|object|param|style)\b|<(?:a|img|div|span|p)(?:\s+[\w-]+\s*=|\s*/?>\s*(?:<|$)))",
     # A template's placeholder left in the page ("$$ARTICLEAD$$", "{{ad_slot}}").
     r"(?:\$\$\w+\$\$|\{\{\s*\w+\s*\}\})$",
     # "Support The Moscow Times!": an appeal naming its outlet, in capitals.
@@ -103,6 +111,10 @@ DEBRIS_OPENINGS: tuple[str, ...] = (
     r"(?:" + _any(words.TAG_LABELS) + r")\s*:",
     r"(?:" + _any(words.BUTTONS) + r")\s*[›»>]?$",
     words.DATE_ALONE,
+    # A numeric date or a range of them alone, with its time to the second: "2012-11-05", "17/01/2008 18:04:44",
+    # "12/01/2005 - 01/01/2006" (an archive's months).
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"|\s*[-–]\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))?\.?$",
 )
 
 # Lines that are debris wherever they stand. The openings make one pattern: one call, not one for each, on every
@@ -110,6 +122,8 @@ DEBRIS_OPENINGS: tuple[str, ...] = (
 DEBRIS_LINES: tuple[LinePattern, ...] = (
     _line("^(?:" + "|".join(DEBRIS_OPENINGS) + ")"),
     _line(r"^captcha\b|\bcaptcha refresh$", "captcha"),
+    # Script or markup anywhere in a line ("... library--> <script src=...>", "if(item[0]){ ...; _q+=escape(...)").
+    _line(r"</?script\b|-->|\)\s*\{|;\s*[\w.$]+(?:\[\w*\])?\s*\+?=(?!=)", "script", "-->", "{", ";"),
     _line(
         r"\b(?:accept (?:all )?cookies|cookie (?:policy|settings)|(?:we|site|website) uses? cookies"
         r"|(?:necessary|non-necessary|essential|functional|performance|analytics|advertisement|third-party) cookies)\b",
@@ -245,11 +259,20 @@ COMMENT_HEADING = re.compile(
 # Lines of a reader-comment thread: "Alex on September 17, 2018 at 6:34 am said:", "jbaxt says:", "12 comments".
 # Where they cluster, the lines between them are readers' comments, not the article.
 COMMENT_MARKERS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^\S.{0,80}\s(?:says|said|wrote|replied|sagt|schreibt|antwortet|dit|écrit|dice|scrive|пишет)\s*:$", _I),
+    # "by Pieroxy (222434) writes: on Tuesday July 24, @10:34AM (#40749375)": the date may follow the colon.
+    re.compile(
+        r"^\S.{0,80}\s(?:says|said|wrote|writes|replied|sagt|schreibt|antwortet|dit|écrit|dice|scrive|пишет)\s*:"
+        r"(?:\s+on\s[^.!?]{0,60}\d[^.!?]{0,30})?$",
+        _I,
+    ),
     re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b", _I),
     re.compile(r"^(?:leave a (?:reply|comment)|post a comment|add a comment|reply|report abuse|log in to reply)$", _I),
     re.compile(r"\b\d{4},?\s+(?:(?:at|um|à|a las|alle|в)\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)?$", _I),
+    # "Posted by: Shaun of New Zealand 5:22pm January 08, 2008": the time before the date.
+    re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.?m\.?,?\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$", _I),
     re.compile(
-        r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?)?$", _I
+        r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+        r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?|\s*\(\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?\))?$",
+        _I,
     ),
 )

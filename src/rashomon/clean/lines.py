@@ -120,6 +120,35 @@ def _gaps(size: int, body_at: np.ndarray) -> np.ndarray:
     return gaps
 
 
+# A headline in Chinese or Japanese: a short line of those scripts with no sentence in it (no 。, no closing
+# sentence mark); article prose in them ends its sentences so.
+_CJK_SENTENCE = re.compile(r"""。|[！？!?]["'”’»)」』）]*$""")
+_HEADLINE_CHARS = 80
+# This many such lines in a row are a list of links (related stories, a section's latest), not the article.
+HEADLINE_RUN = 4
+
+
+def is_cjk_headline(line: str) -> bool:
+    """Whether a line reads as a Chinese or Japanese headline: short, mostly those scripts, no sentence in it."""
+    unspaced = len(_UNSPACED.findall(line))
+    return (
+        len(line) <= _HEADLINE_CHARS and unspaced * 2 >= len(line.replace(" ", "")) and not _CJK_SENTENCE.search(line)
+    )
+
+
+def headline_runs(lines: Sequence[str], run: int = HEADLINE_RUN) -> list[bool]:
+    """For each line, whether it stands in a run of ``run`` or more Chinese or Japanese headlines in a row."""
+    flags = [is_cjk_headline(line) for line in lines]
+    marked = [False] * len(lines)
+    start = 0
+    for end in range(len(flags) + 1):
+        if end == len(flags) or not flags[end]:
+            if end - start >= run:
+                marked[start:end] = [True] * (end - start)
+            start = end + 1
+    return marked
+
+
 def is_comment_marker(line: str) -> bool:
     """Whether a line marks a reader comment ("jbaxt says:", "2 days ago at 07:52 am", "12 comments")."""
     return any(p.search(line) for p in debris.COMMENT_MARKERS)

@@ -495,3 +495,25 @@ def test_page_text_that_is_the_page_markup_is_cleaned_as_html() -> None:
     menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(20))
     source = f"{TITLE} | Example Post <div id='menu'><ul>{menu}</ul></div> <div class='story'>{paragraphs}</div>"
     assert page(source).text.split("\n\n") == BODY
+
+
+JAPANESE_BODY = [
+    "市議会は月曜日、古い図書館を少なくともあと五年間開館させることを決めた。",
+    "住民は昨年の春、閉館計画に反対する四千人以上の署名を集めていた。",
+    "市長は、来年の冬までに建物の屋根と暖房を新しくする必要があると述べた。",
+    "図書館の利用者は、決定を聞いて安心したと話し、今後も通い続けるつもりだという。",
+]
+JAPANESE_RELATED = [
+    "市長が新しい予算案を発表、子育て支援と高齢者福祉を大幅に拡充する方針を示し議会の反応に注目集まる",
+    "駅前の再開発計画がついに決定…商業施設と住宅が一体となった複合ビルが三年後に完成する見通し",
+    "台風10号が九州に接近、交通機関や農作物への影響の恐れ 気象庁が早めの備えを呼びかけ",
+    "大学入試の日程が急きょ変更、受験生や保護者から戸惑いの声 文部科学省は説明に追われる",
+    "人気ラーメン店が四十年の歴史に幕、常連客から惜しむ声 最終日には長い行列ができた",
+]
+
+
+def test_a_run_of_japanese_headlines_inside_the_article_is_not_body() -> None:
+    text = "\n".join(["図書館の存続が決定", *JAPANESE_BODY[:2], *JAPANESE_RELATED, *JAPANESE_BODY[2:]])
+    paragraphs = page(text).text.split("\n\n")
+    assert not set(JAPANESE_RELATED) & set(paragraphs)
+    assert JAPANESE_BODY[1:] == [line for line in paragraphs if line in JAPANESE_BODY[1:]]

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rashomon.clean import debris
+from rashomon.clean.article import classify_line
 
 _CUED = [p for p in (*debris.DEBRIS_LINES, debris.CREDIT) if p.cues]
 
@@ -36,3 +37,23 @@ def test_every_match_holds_a_cue(pattern: debris.LinePattern, data: st.DataObjec
 )
 def test_a_cue_alone_is_not_a_match(line: str, found: bool) -> None:
     assert any(p.search(line, line.lower()) for p in (*debris.DEBRIS_LINES, debris.CREDIT)) is found
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ('<a href="http://ad.example.net/jump/news/sport;sz=728x90" target="_blank">', "debris"),
+        ("<SCRIPT LANGUAGE='JavaScript1.1'>if (document.layers) {document.write('<SCR')}", "debris"),
+        ("<a> tags are what a page links with, and every browser underlines them by default.", "body"),
+        ('BBnd newsi library--> <script src="http://news.example/sol.js" language="JavaScript"></script>', "debris"),
+        ("= 0; i = i - 1){ item = listEvents[i]; if(item[0].removeEventListener){ item[0].x(item[1]); }", "debris"),
+        ("17/01/2008 18:04:44", "debris"),
+        ("12/01/2005 - 01/01/2006", "debris"),
+        ("The vote fell on 17/01/2008, a day after the storm; the count took a week.", "body"),
+        ("2024年04月24日23:52 | 来源： 新华网", "meta"),
+        ("发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)", "meta"),
+        ("新华网2024年04月24日报道，来源于当地政府的数据显示，今年的粮食产量再创新高。", "body"),
+    ],
+)
+def test_markup_script_and_date_lines_are_not_body(line: str, kind: str) -> None:
+    assert classify_line(line) == kind

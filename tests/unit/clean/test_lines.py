@@ -12,6 +12,9 @@ from rashomon.clean.lines import (
     document_counts,
     elsewhere_counts,
     features,
+    headline_runs,
+    is_cjk_headline,
+    is_comment_marker,
     line_key,
     text_line_keys,
     with_elsewhere,
@@ -123,3 +126,38 @@ def test_a_line_in_a_script_without_case_has_no_capital_share() -> None:
     rows = features(["東京で会議が開かれた。", "Tokyo hosts the talks"], ["short", "short"], None)
     assert np.isnan(rows[0, capitals])
     assert rows[1, capitals] == 0.25
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("フジテレビ問題が小池都政に飛び火！ 東京都には数々の「日枝案件」…都議会で追及の的に", True),
+        ("図書館は来年も開館を続けることが決まりました。", False),  # a sentence
+        ("市长说这座楼明年要换屋顶吗？", False),  # a question ends a sentence too
+        ("The council voted on Monday", False),  # not in those scripts
+    ],
+)
+def test_a_cjk_headline_is_short_and_holds_no_sentence(line: str, headline: bool) -> None:
+    assert is_cjk_headline(line) is headline
+
+
+def test_only_runs_of_cjk_headlines_are_marked() -> None:
+    sentence = "図書館は来年も開館を続けることが決まりました。"
+    headlines = ["市長が新しい予算案を発表", "駅前の再開発計画が決定", "台風10号が九州に接近", "大学入試の日程が変更"]
+    lines = [sentence, headlines[0], sentence, *headlines, sentence]
+    assert headline_runs(lines) == [False, False, False, True, True, True, True, False]
+    assert headline_runs(headlines[:3]) == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("by Pieroxy (222434) writes: on Tuesday July 24, @10:34AM (#40749375) Homepage", True),
+        ("by Anonymous Coward writes:", True),
+        ("Posted by: Shaun of New Zealand 5:22pm January 08, 2008", True),
+        ("37 minutes ago (12:39 PM)", True),
+        ('An anonymous reader writes "I am pretty computer literate, and have a son."', False),
+    ],
+)
+def test_comment_markers(line: str, marker: bool) -> None:
+    assert is_comment_marker(line) is marker
