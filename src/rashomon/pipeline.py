@@ -362,13 +362,16 @@ class ExtractionAhead:
         self.stats = StageStats(name="extract")
         self.waited = 0.0  # seconds reading waited for the workers: extraction's time, not reading's
         self.saved: list[str] = []  # saved but not yet handed over (before the workers start)
+        self.counted = 0  # new or changed articles saved so far
         self.in_flight: deque[tuple[Sequence[str], Future[ExtractedBatch]]] = deque()
 
     def after_saving(self, count: int, ids: Sequence[str], last: bool) -> None:
         """Called by `ingest_into` after each batch is saved: ``count`` new or changed so far, ``ids`` saved now,
         ``last`` after the inputs' last batch."""
-        self.saved.extend(ids)
-        if self.workers.pool is None and count < self.settings.nlp.parallel_from:
+        if count > self.counted:  # a batch with nothing new or changed has nothing to extract (a re-run's)
+            self.saved.extend(ids)
+            self.counted = count
+        if not self.saved or (self.workers.pool is None and count < self.settings.nlp.parallel_from):
             return
         pool = self.workers.start()
         if pool is None:  # one process: everything is extracted after reading
