@@ -37,7 +37,6 @@ from rashomon.model import Figure
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_NOUNS = frozenset({"NOUN", "PROPN"})
 # Dependency labels under which a number with no counted noun is still a figure ("the toll rose to 12").
 _BARE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj"})
 _QUALIFIER_ENDS = frozenset(key[-1] for key in words.QUALIFIERS)

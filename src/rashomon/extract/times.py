@@ -76,19 +76,15 @@ def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
             yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind, step=step)
 
 
-def _matches(
-    rule: _Rule, text: str, hits: dict[re.Pattern[str], list[re.Match[str]]] | None = None
-) -> Iterator[re.Match[str]]:
+def _matches(rule: _Rule, text: str, hits: dict[re.Pattern[str], list[re.Match[str]]]) -> Iterator[re.Match[str]]:
     """The rule's matches: over the whole text, or with a trigger, in a window of whole words around each hit
-    (the trigger's hits taken from ``hits`` when another rule found them already)."""
+    (the trigger's hits kept in ``hits`` for the other rules it triggers)."""
     if rule.trigger is None:
         yield from rule.pattern.finditer(text)
         return
-    found = hits.get(rule.trigger) if hits is not None else None
+    found = hits.get(rule.trigger)
     if found is None:
-        found = list(rule.trigger.finditer(text))
-        if hits is not None:
-            hits[rule.trigger] = found
+        found = hits[rule.trigger] = list(rule.trigger.finditer(text))
     seen: set[tuple[int, int]] = set()
     for hit in found:
         low = text.rfind(" ", 0, max(0, hit.start() - _WINDOW)) + 1
