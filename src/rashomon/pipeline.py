@@ -18,7 +18,7 @@ import pickle
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -54,7 +54,7 @@ from rashomon.model import (
 from rashomon.render.assemble import assemble
 from rashomon.settings import Settings
 from rashomon.store.database import Store
-from rashomon.store.records import from_json
+from rashomon.store.records import from_data, from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import INDEX_VERSION, StoryIndex
@@ -477,6 +477,27 @@ def find_new_copies(store: Store, ids: Sequence[str], settings: Settings) -> dic
     return copy_links(articles, pairs, settings.dedup)
 
 
+# Past this many articles the copy links are read whole, in one query, rather than along each one's chain.
+_CHAINS_FROM = 5000
+
+
+def copies_of(store: Store, ids: Collection[str]) -> dict[str, str]:
+    """Copy id -> the first original it copies (`resolve_chains`), for the given articles: their links and the links
+    of what they copy are read, not every link of the store (76,000 at 100,000 articles)."""
+    wanted = set(ids)
+    if len(wanted) > _CHAINS_FROM:
+        return {c: o for c, o in resolve_chains(store.copies()).items() if c in wanted}
+    links: dict[str, str] = {}
+    asked = set(wanted)
+    found = store.copies_among(sorted(asked))
+    while found:
+        links.update(found)
+        ahead = {original for original in found.values() if original not in asked}
+        asked |= ahead
+        found = store.copies_among(sorted(ahead)) if ahead else {}
+    return {c: o for c, o in resolve_chains(links).items() if c in wanted}
+
+
 def place_stories(store: Store, settings: Settings, progress: ProgressCallback) -> tuple[StageStats, StoryIndex | None]:
     """Find the copies among articles the saved story index does not hold, and place those articles in it.
 
@@ -571,7 +592,7 @@ def analyse_stories(
     stored = store.story_bases()
     todo = sorted(sid for sid, basis in bases.items() if stored.get(sid) != basis)
     stats = StageStats(name="compare", items_in=len(todo))
-    copies = resolve_chains(store.copies())
+    copies = copies_of(store, {m for sid in todo for m in current[sid]})
     # Sentence embeddings (for stories of several articles) are read from the store where kept, else made where
     # the stories are worked out (in the workers when there are some, each loading the encoder once) and kept.
     embeds = settings.compare.embeddings
@@ -660,6 +681,16 @@ def _issues(
     return found
 
 
+def _reported_part(body: str) -> ArticleExtraction:
+    """What a dossier takes from a stored extraction: its quotes, figures and times, and the steps that failed. Its
+    sentences and mentions (the entities come from the stories), half the body, are not built."""
+    data = json.loads(body)
+    annotations = {k: v for k, v in data["annotations"].items() if k not in ("sentences", "mentions")}
+    return ArticleExtraction(
+        annotations=from_data(ArticleAnnotations, annotations), issues=from_data(dict[str, str], data["issues"])
+    )
+
+
 def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Dossier:
     """The dossier of what is stored: the given stories (all when None), their articles and their extractions.
 
@@ -668,7 +699,7 @@ def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Do
     results = [from_json(StoryResult, body) for body in store.stories(stories)]
     wanted = None if stories is None else sorted({m for r in results for m in r.story.articles})
     articles = {a.id: a for a in store.articles(wanted)}
-    extracted = {i: from_json(ArticleExtraction, body) for i, body in store.extractions(sorted(articles)).items()}
+    extracted = {i: _reported_part(body) for i, body in store.extractions(sorted(articles)).items()}
     dated: list[Article] = []
     annotations: dict[str, ArticleAnnotations] = {}
     for result in results:
@@ -687,7 +718,7 @@ def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Do
         entities=entities,
         stories=[r.story for r in sorted(results, key=lambda r: r.story.id)],
         comparisons=[r.comparison for r in sorted(results, key=lambda r: r.story.id)],
-        duplicates=resolve_chains(store.copies()),
+        duplicates=copies_of(store, articles),
         rejected=[*store.rejected(), *_issues(articles, extracted, results)],
         speakers=speaker_index(entities),
     )

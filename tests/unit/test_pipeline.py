@@ -12,7 +12,7 @@ import pytest
 from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.compare.story_result import COMPARE_VERSION
 from rashomon.extract.nlp import LanguageModel
-from rashomon.pipeline import Progress, _settings_digest, _story_bases, extractor_version, run
+from rashomon.pipeline import Progress, _settings_digest, _story_bases, copies_of, extractor_version, run
 from rashomon.settings import load_settings
 from rashomon.store.database import Store
 
@@ -249,3 +249,17 @@ def test_story_bases_are_the_digests_stored_stories_were_saved_under() -> None:
         for sid, members in stories.items()
     }
     assert _story_bases(stories, hashes, "v/1", settings) == expected
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_copies_of_some_articles_follow_their_chains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: bool
+) -> None:
+    if whole:  # the path that reads every link at once must give the same
+        monkeypatch.setattr("rashomon.pipeline._CHAINS_FROM", 0)
+    links = {"c": "b", "b": "a", "x": "y", "y": "x", "lone": "other", "far": "c"}
+    with Store(tmp_path / "store.duckdb") as store:
+        store.save_copies(links)
+        assert copies_of(store, ["far", "x", "a", "none"]) == {"far": "a"}, "a copy of a copy points to the first"
+        assert copies_of(store, ["c", "lone"]) == {"c": "a", "lone": "other"}
+        assert copies_of(store, []) == {}

@@ -7,14 +7,16 @@ the earlier set in place).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from rashomon.dossier import Dossier
 from rashomon.render.atomic import file_set
 from rashomon.render.html import STORY_PAGES_OVER, write_html
 from rashomon.render.json import write_json
-from rashomon.render.markdown import write_markdown
+from rashomon.render.markdown import markdown_head, markdown_story, markdown_tail
 from rashomon.render.selection import Selection, select
+from rashomon.render.view import StoryView, iter_story_views
 
 REPORT_FILES = ("dossier.json", "report.html", "report.md")
 
@@ -35,11 +37,20 @@ def write_reports(
     if selection is not None:
         dossier = select(dossier, selection)
     with file_set(out_dir) as files:
-        return [
-            write_json(dossier, out_dir / "dossier.json", files=files),
-            write_html(dossier, out_dir, story_pages_over=story_pages_over, files=files),
-            write_markdown(dossier, out_dir / "report.md", files=files),
-        ]
+        written = write_json(dossier, out_dir / "dossier.json", files=files)
+        markdown = out_dir / "report.md"
+        with files.open(markdown) as lines:
+            lines.writelines(markdown_head(dossier))
+
+            # Each story's view is made once, for both reports, and written to the Markdown as the HTML takes it.
+            def views() -> Iterator[StoryView]:
+                for view in iter_story_views(dossier):
+                    lines.writelines(markdown_story(view))
+                    yield view
+
+            page = write_html(dossier, out_dir, story_pages_over=story_pages_over, files=files, views=views())
+            lines.writelines(markdown_tail(dossier))
+        return [written, page, markdown]
 
 
 __all__ = ["REPORT_FILES", "STORY_PAGES_OVER", "Selection", "select", "write_reports"]

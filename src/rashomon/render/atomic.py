@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from rashomon.errors import RashomonError
 
@@ -19,16 +20,22 @@ class FileSet:
 
     def write(self, path: Path, chunks: Iterable[str]) -> Path:
         """Write ``chunks`` in turn to a temporary file that `commit` renames to ``path``."""
+        with self.open(path) as file:
+            for chunk in chunks:
+                file.write(chunk)
+        return path
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[TextIO]:
+        """A text file to write while other files are written: a temporary file that `commit` renames to ``path``."""
         temporary = path.with_suffix(path.suffix + ".tmp")
         self._staged.append((temporary, path))  # before writing, so `discard` also removes a half-written file
         try:
             with temporary.open("w", encoding="utf-8") as file:
-                for chunk in chunks:
-                    file.write(chunk)
+                yield file
         except OSError as error:
             error.filename = error.filename or str(path)  # a failed write (a full disk) names no file of its own
             raise
-        return path
 
     def after_commit(self, step: Callable[[], None]) -> None:
         """Run ``step`` once the set is in place (removing what the new set no longer links to, say)."""

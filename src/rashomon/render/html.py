@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon.dossier import Dossier, StoryOut
 from rashomon.render.atomic import FileSet, file_set
-from rashomon.render.view import iter_story_views, story_entries, story_views
+from rashomon.render.view import StoryView, iter_story_views, story_entries, story_views
 
 STORY_PAGES_OVER = 20  # more stories than this and the report gets an index and a page per story
 STORIES_DIR = "stories"
@@ -54,11 +54,11 @@ def page_names(stories: Sequence[StoryOut]) -> dict[str, str]:
 
 def render_html(dossier: Dossier) -> str:
     """The single-file report."""
-    return "".join(_single(environment(), dossier))
+    return "".join(_single(environment(), dossier, story_views(dossier)))
 
 
-def _single(templates: Environment, dossier: Dossier) -> Iterable[str]:
-    return templates.get_template("report.html.j2").generate(dossier=dossier, stories=story_views(dossier))
+def _single(templates: Environment, dossier: Dossier, views: list[StoryView]) -> Iterable[str]:
+    return templates.get_template("report.html.j2").generate(dossier=dossier, stories=views)
 
 
 def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
@@ -73,24 +73,31 @@ def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
 
 
 def write_html(
-    dossier: Dossier, out_dir: Path, *, story_pages_over: int = STORY_PAGES_OVER, files: FileSet | None = None
+    dossier: Dossier,
+    out_dir: Path,
+    *,
+    story_pages_over: int = STORY_PAGES_OVER,
+    files: FileSet | None = None,
+    views: Iterable[StoryView] | None = None,
 ) -> Path:
     """Write ``out_dir/report.html``, and ``out_dir/stories/`` when there are more than ``story_pages_over`` stories:
-    all of them or none, alone or as part of ``files``."""
+    all of them or none, alone or as part of ``files``. ``views``: the dossier's story views in order, when another
+    report takes them too (they are made as they are read)."""
     if files is None:
         with file_set(out_dir) as own:
-            return write_html(dossier, out_dir, story_pages_over=story_pages_over, files=own)
+            return write_html(dossier, out_dir, story_pages_over=story_pages_over, files=own, views=views)
     templates = environment()
     folder = out_dir / STORIES_DIR
     report = out_dir / "report.html"
+    views = iter_story_views(dossier) if views is None else views
     if len(dossier.stories) <= story_pages_over:
-        files.write(report, _single(templates, dossier))
+        files.write(report, _single(templates, dossier, list(views)))
         files.after_commit(lambda: _remove_stale_pages(folder, set()))
         return report
     pages = page_names(dossier.stories)
     folder.mkdir(parents=True, exist_ok=True)
     page = templates.get_template("story.html.j2")
-    for view in iter_story_views(dossier):
+    for view in views:
         files.write(folder / f"{pages[view.story.id]}.html", page.generate(view=view))
     # The index last: it only links to pages that are already in place when it is.
     index = templates.get_template("index.html.j2")

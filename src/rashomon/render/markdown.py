@@ -171,16 +171,27 @@ def _story(view: StoryView) -> Iterator[str]:
 
 def iter_markdown(dossier: Dossier) -> Iterator[str]:
     """The report line by line (each with its newline), largest stories first, one story view at a time."""
-    head = (
-        "# rashomon dossier\n",
-        f"{len(dossier.articles)} article(s), {len(dossier.stories)} story(ies), "
-        f"{len(dossier.rejected)} input(s) rejected.\n",
-    )
-    for line in head:
-        yield line + "\n"
+    yield from markdown_head(dossier)
     for view in iter_story_views(dossier):
-        for line in _story(view):
-            yield line + "\n"
+        yield from markdown_story(view)
+    yield from markdown_tail(dossier)
+
+
+def markdown_head(dossier: Dossier) -> Iterator[str]:
+    yield "# rashomon dossier\n\n"
+    yield (
+        f"{len(dossier.articles)} article(s), {len(dossier.stories)} story(ies), "
+        f"{len(dossier.rejected)} input(s) rejected.\n\n"
+    )
+
+
+def markdown_story(view: StoryView) -> Iterator[str]:
+    """One story's part of the report, line by line."""
+    for line in _story(view):
+        yield line + "\n"
+
+
+def markdown_tail(dossier: Dossier) -> Iterator[str]:
     if dossier.rejected:
         yield "## Inputs that could not be read\n\n"
         for r in dossier.rejected:

@@ -104,6 +104,18 @@ def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode()
 
 
+# Up to this many ids are bound one parameter each, which DuckDB looks up without reading the whole table (a cold read
+# of 100 scattered articles of 100,000: 0.03 s against 0.25 s as one array); from about 1,000 one array scans faster.
+_LISTED_IDS = 256
+
+
+def _among(column: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
+    """The condition that ``column`` is one of ``ids``, and its parameters."""
+    if 0 < len(ids) <= _LISTED_IDS:
+        return f"{column} IN ({','.join('?' * len(ids))})", list(ids)
+    return f"{column} = ANY(?::VARCHAR[])", [list(ids)]
+
+
 def _vector_parts(vectors: np.ndarray) -> list[bytes]:
     """An article's sentence vectors as float16 bytes, cut into parts under the value limit."""
     rows = np.ascontiguousarray(vectors, dtype=np.float16)
@@ -360,9 +372,9 @@ class Store:
         """
         added = updated = unchanged = 0
         conflicts: list[Rejected] = []
+        listed, ids = _among("id", [a.id for a in articles])
         stored = self.connection.execute(
-            "SELECT id, source, content_hash FROM articles WHERE id = ANY(?::VARCHAR[])",
-            [[a.id for a in articles]],
+            f"SELECT id, source, content_hash FROM articles WHERE {listed}", ids
         ).fetchall()
         known: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in stored}
         rows: dict[str, list[str | None]] = {}
@@ -393,9 +405,8 @@ class Store:
             notes[article.id] = _notes(article)
             added, updated = (added + 1, updated) if row is None else (added, updated + 1)
         # Unchanged articles stored before notes were kept get theirs now.
-        noted = self.connection.execute(
-            "SELECT id FROM article_notes WHERE id = ANY(?::VARCHAR[])", [[a.id for a in same]]
-        ).fetchall()
+        listed, ids = _among("id", [a.id for a in same])
+        noted = self.connection.execute(f"SELECT id FROM article_notes WHERE {listed}", ids).fetchall()
         have = {r[0] for r in noted}
         notes.update((a.id, _notes(a)) for a in same if a.id not in have)
         with self.transaction():
@@ -425,17 +436,16 @@ class Store:
         if ids is None:
             rows = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
         else:
+            listed, params = _among("id", ids)
             rows = self.connection.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ANY(?::VARCHAR[]) ORDER BY id",
-                [list(ids)],
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {listed} ORDER BY id", params
             ).fetchall()
         return [_article(r) for r in rows]
 
     def publication_dates(self, ids: Sequence[str]) -> dict[str, str | None]:
         """Article id -> its publication date as stored (None when unknown)."""
-        rows = self.connection.execute(
-            "SELECT id, published FROM articles WHERE id = ANY(?::VARCHAR[])", [list(ids)]
-        ).fetchall()
+        listed, params = _among("id", ids)
+        rows = self.connection.execute(f"SELECT id, published FROM articles WHERE {listed}", params).fetchall()
         return {r[0]: r[1] for r in rows}
 
     def article_ids(self) -> list[str]:
@@ -448,11 +458,12 @@ class Store:
     def stale_extractions(self, version: str, among: Sequence[str] | None = None) -> list[str]:
         """Ids of articles with no extraction, or one made from other content or by another extractor version (of
         those ``among`` the given ids, when given)."""
+        listed, ids = ("TRUE", []) if among is None else _among("a.id", among)
         rows = self.connection.execute(
             f"""SELECT a.id FROM articles a LEFT JOIN extractions e ON a.id = e.article_id
                WHERE (e.article_id IS NULL OR e.content_hash != a.content_hash OR e.version != ?)
-               {"" if among is None else "AND a.id = ANY(?::VARCHAR[])"} ORDER BY a.id""",
-            [version] if among is None else [version, list(among)],
+               AND {listed} ORDER BY a.id""",
+            [version, *ids],
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -471,9 +482,8 @@ class Store:
 
     def extractions(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored extraction bodies (JSON) of the given articles."""
-        rows = self.connection.execute(
-            "SELECT article_id, body FROM extractions WHERE article_id = ANY(?::VARCHAR[])", [list(ids)]
-        ).fetchall()
+        listed, params = _among("article_id", ids)
+        rows = self.connection.execute(f"SELECT article_id, body FROM extractions WHERE {listed}", params).fetchall()
         return {r[0]: _unpack(r[1]) for r in rows}
 
     def save_fingerprints(self, sampled: Mapping[str, Iterable[int]]) -> None:
@@ -657,9 +667,8 @@ class Store:
         if ids is None:
             rows = self.connection.execute("SELECT body FROM stories ORDER BY id").fetchall()
         else:
-            rows = self.connection.execute(
-                "SELECT body FROM stories WHERE id = ANY(?::VARCHAR[]) ORDER BY id", [list(ids)]
-            ).fetchall()
+            listed, params = _among("id", ids)
+            rows = self.connection.execute(f"SELECT body FROM stories WHERE {listed} ORDER BY id", params).fetchall()
         return [_unpack(r[0]) for r in rows]
 
     def save_page_lines(self, pages: Mapping[str, tuple[str, Iterable[str]]]) -> None:
@@ -689,10 +698,11 @@ class Store:
 
     def sentence_vectors(self, bases: Mapping[str, str]) -> dict[str, np.ndarray]:
         """Stored sentence embeddings of the given articles, where made from the given basis (article -> basis)."""
+        listed, params = _among("article", list(bases))
         rows = self.connection.execute(
             "SELECT article, basis, width, list(vectors ORDER BY part) FROM sentence_vectors "
-            "WHERE article = ANY(?::VARCHAR[]) GROUP BY article, basis, width",
-            [list(bases)],
+            f"WHERE {listed} GROUP BY article, basis, width",
+            params,
         ).fetchall()
         return {
             article: np.frombuffer(b"".join(parts), dtype=np.float16).reshape(-1, width).astype(np.float32)
@@ -812,9 +822,8 @@ class Store:
 
     def copies_among(self, ids: Sequence[str]) -> dict[str, str]:
         """Copy id -> the id of the article it copies, for the given copies only (chains unresolved)."""
-        rows = self.connection.execute(
-            "SELECT copy, original FROM copies WHERE copy = ANY(?::VARCHAR[])", [list(ids)]
-        ).fetchall()
+        listed, params = _among("copy", ids)
+        rows = self.connection.execute(f"SELECT copy, original FROM copies WHERE {listed}", params).fetchall()
         return {r[0]: r[1] for r in rows}
 
     def article_catalog(self) -> list[tuple[str, str, str | None, str | None, str | None]]:
@@ -827,9 +836,8 @@ class Store:
 
     def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
         """The clean bodies of the given articles."""
-        rows = self.connection.execute(
-            "SELECT id, text FROM articles WHERE id = ANY(?::VARCHAR[])", [list(ids)]
-        ).fetchall()
+        listed, params = _among("id", ids)
+        rows = self.connection.execute(f"SELECT id, text FROM articles WHERE {listed}", params).fetchall()
         return {r[0]: _unpack(r[1]) for r in rows}
 
     def article_notes(self, article_id: str) -> dict[str, Any] | None:

@@ -48,8 +48,12 @@ def from_json(kind: type[T], text: str, part: str | None = None) -> T:
     """A result of ``kind`` back from `to_json`'s output; with ``part``, only that field of the stored object (so
     reading one field of a large result builds nothing else)."""
     data = json.loads(text)
-    decode = _decoder(cast(Any, kind))
-    built: T = decode(data if part is None else data[part])
+    return from_data(kind, data if part is None else data[part])
+
+
+def from_data(kind: type[T], data: Any) -> T:
+    """A result of ``kind`` from its parsed JSON (which it takes over): for reading a stored result in part."""
+    built: T = _decoder(cast(Any, kind))(data)
     return built
 
 
@@ -74,6 +78,20 @@ def _decoder(annotation: Any) -> Callable[[Any], Any]:
         return _same if value is _same else lambda data: {key: value(v) for key, v in data.items()}
     if dataclasses.is_dataclass(annotation):
         kind: Any = annotation
-        fields = {name: _decoder(hint) for name, hint in typing.get_type_hints(kind).items()}
-        return lambda data: kind(**{name: fields[name](value) for name, value in data.items()})
+        # Only the fields that are not plain JSON values are built; the dict is the one json.loads just made.
+        built = [
+            (name, decode)
+            for name, hint in typing.get_type_hints(kind).items()
+            if (decode := _decoder(hint)) is not _same
+        ]
+        if not built:
+            return lambda data: kind(**data)
+
+        def build(data: dict[str, Any]) -> Any:
+            for name, decode in built:
+                if name in data:
+                    data[name] = decode(data[name])
+            return kind(**data)
+
+        return build
     return _same

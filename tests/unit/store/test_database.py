@@ -468,3 +468,17 @@ def test_a_database_failure_during_a_run_is_a_store_error_naming_the_store(tmp_p
     expected = r"The store .*s\.duckdb could not be read or written \(IOException: "
     with pytest.raises(StoreError, match=expected), store_failures(path):
         raise duckdb.IOException("No space left on device")
+
+
+def test_reads_by_id_give_the_same_rows_for_short_and_long_id_lists(store: Store) -> None:
+    # Short lists are bound one parameter each, long ones as one array: both must find the same rows.
+    many = [replace(BARE, id=f"bare-{n:04d}", source=f"inputs/bare-{n}.txt") for n in range(300)]
+    store.save_batch(many, [])
+    store.save_extractions("v1", [(a.id, f'{{"n": "{a.id}"}}') for a in many])
+    short, long = [a.id for a in many[:3]] + ["missing"], [a.id for a in many] + ["missing"]
+    assert [a.id for a in store.articles(short)] == short[:3]
+    assert [a.id for a in store.articles(long)] == long[:300]
+    assert store.extractions(long) == {a.id: f'{{"n": "{a.id}"}}' for a in many}
+    assert store.stale_extractions("v1", among=short) == []
+    assert store.stale_extractions("v2", among=long) == long[:300]
+    assert store.articles([]) == []
