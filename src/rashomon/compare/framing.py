@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from rashomon.compare.lexicon import FUNCTION_WORDS, IRREGULAR_VERBS
 from rashomon.extract.lexicon.speech_words import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
@@ -23,6 +24,7 @@ _MAX_DISTINCTIVE = 8
 _MAX_NAMES = 4
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every story's articles; news reuses its words
 def stem(word: str) -> str:
     """A word's light stem ("urges" and "urged" meet "urge"), enough to tell a word another outlet never uses."""
     lower = word.lower().removesuffix("'s").removesuffix("’s")
@@ -43,7 +45,12 @@ def frame_story(
 ) -> tuple[Framing, ...]:
     """A framing per article, ``articles`` in reading order: originals first, then copies."""
     originals = [a for a in articles if a.id not in copies]
-    vocabulary = {a.id: {stem(w) for w in _WORD.findall(f"{a.title or ''} {a.text}")} for a in originals}
+    # Each original's stems, for the words only it uses: none to compare when it is the only original.
+    vocabulary = (
+        {a.id: {stem(w) for w in set(_WORD.findall(f"{a.title or ''} {a.text}"))} for a in originals}
+        if len(originals) > 1
+        else {}
+    )
     sources = [(s, statement.status) for statement in statements for s in statement.sources]
     made_by = [{s.article for s in statement.sources} for statement in statements]
     framings = []
