@@ -224,6 +224,7 @@ def rows(batch: Signatures, chosen: list[int]) -> Signatures:
         mode_year=batch.mode_year[chosen],
         days=batch.days[chosen],
         named_days=batch.named_days[chosen],
+        other_months=None if batch.other_months is None else batch.other_months[chosen],
     )
 
 

@@ -111,7 +111,9 @@ class StorySettings(StageSettings):
         "which they are one story; the default was chosen on ECB+ train+dev with the model's weights.",
     )
     window_days: int = Field(
-        7, description="Dated articles published further apart than this are never put in one story."
+        7,
+        description="Dated articles published further apart than this are never put in one story (nor are those "
+        "whose own words name days a week or more apart).",
     )
     key_terms: int = Field(
         20, description="Each article's most weighted words used to find candidate articles (blocking)."

@@ -26,7 +26,7 @@ from spacy.symbols import PROPN
 from rashomon.model import Article, TimeExpr
 from rashomon.settings import StorySettings
 from rashomon.stories.evidence import WIDTH, Signatures
-from rashomon.stories.happenings import DAY_WORDS, named_day
+from rashomon.stories.happenings import DAY_WORDS, named_day, other_months
 from rashomon.stories.index import NO_DAY, StoryIndex
 from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from rashomon.text.words import LETTER_LED_WORD as _LETTERS
@@ -110,6 +110,14 @@ def signatures(articles: Sequence[Article], facts: Mapping[str, StoryFacts]) -> 
         mode_year=mode_year,
         days=days,
         named_days=np.array([d.toordinal() if d else NO_DAY for d in named], dtype=np.int64),
+        # Only an undated article's months are compared (with dated articles' days).
+        other_months=np.array(
+            [
+                other_months(text) if day is None and t.months else 0
+                for text, t, day in zip(bodies, texts, published, strict=True)
+            ],
+            dtype=np.int64,
+        ),
     )
 
 

@@ -11,7 +11,7 @@ when a pair is compared, so every pair is judged with the statistics of everythi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +34,10 @@ CURVED = ("words", "proper", "lead")
 KNOTS = (0.1, 0.2, 0.3, 0.5)
 # Days apart (of the days two dated articles name, `happenings.named_day`) from which the pair is marked apart.
 APART = (2, 4)
+# Days before its report's publication from which a weekday it names may be the coming one (as near: 7 - 4 = 3).
+AMBIGUOUS = 4
+# Days apart of two sure named days (see `Evidence.named_apart`) from which two blocks are never one story.
+WEEK_APART = 7
 PAIR_FEATURES = (
     "words", "proper", "lead", "entities", "year_match", "year_conflict", "mode_year_conflict", "weekday_conflict",
     "month_conflict", "numbers", "dates", "cardinals", "places", "collection",
@@ -49,7 +53,9 @@ class Signatures:
     ``counts`` hold sublinear term counts (1 + log count) of the text's words, its proper nouns and its lead (first
     lines, weighed with the words' statistics); ``sets`` hold 0/1 marks; ``mode_year`` is the year the article
     names most (0 when none); ``days`` the proleptic ordinal of the publication day (`NO_DAY` when unknown);
-    ``named_days`` that of the day its own time expressions point to (`happenings.named_day`; `NO_DAY` when none).
+    ``named_days`` that of the day its own time expressions point to (`happenings.named_day`; `NO_DAY` when none);
+    ``other_months`` an undated article's months named without a day (`happenings.other_months`, bits; 0 when
+    none or dated, and when not given).
     """
 
     ids: list[str]
@@ -58,6 +64,7 @@ class Signatures:
     mode_year: np.ndarray
     days: np.ndarray
     named_days: np.ndarray
+    other_months: np.ndarray | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,6 +167,7 @@ class Evidence:
         self._mode_year = np.zeros(1024, dtype=np.int64)
         self._days = np.zeros(1024, dtype=np.int64)
         self._named = np.zeros(1024, dtype=np.int64)
+        self._other = np.zeros(1024, dtype=np.int64)
         self._idf: dict[str, np.ndarray] = {}
         self._idf_at: dict[str, int] = {}  # kind -> number of documents its cached idf was computed for
 
@@ -173,6 +181,8 @@ class Evidence:
     def __setstate__(self, state: dict[str, object]) -> None:
         saved = state.pop("frequency")
         self.__dict__.update(state)
+        if "_days" in state and "_other" not in state:  # pickled whole before undated articles' months were kept
+            self._other = np.zeros(len(self._days), dtype=np.int64)
         self.frequency = {}
         for kind, kept in saved.items():  # type: ignore[attr-defined]
             if isinstance(kept, np.ndarray):  # saved whole, by an index of before
@@ -189,7 +199,8 @@ class Evidence:
         into["evidence.mode_year"] = self._mode_year[: self.documents]
         into["evidence.days"] = self._days[: self.documents]
         into["evidence.named_days"] = self._named[: self.documents]
-        del state["_mode_year"], state["_days"], state["_named"]
+        into["evidence.other_months"] = self._other[: self.documents]
+        del state["_mode_year"], state["_days"], state["_named"], state["_other"]
         return state
 
     @classmethod
@@ -201,6 +212,7 @@ class Evidence:
         evidence._mode_year = columns["evidence.mode_year"]
         evidence._days = columns["evidence.days"]
         evidence._named = columns["evidence.named_days"]
+        evidence._other = columns["evidence.other_months"]
         if set(evidence.rows) != {*COUNTS, *SETS} or set(evidence.frequency) != set(FREQUENCIES):
             raise ValueError("the saved story evidence holds other kinds than this version compares")
         return evidence
@@ -234,6 +246,8 @@ class Evidence:
         self._days[start : self.documents] = batch.days[chosen]
         self._named = reserve(self._named, self.documents)
         self._named[start : self.documents] = batch.named_days[chosen]
+        self._other = reserve(self._other, self.documents)
+        self._other[start : self.documents] = 0 if batch.other_months is None else batch.other_months[chosen]
 
     def idf(self, kind: str, slots: np.ndarray | None = None) -> np.ndarray:
         # Smoothed as scikit-learn's TfidfVectorizer does, so a word in every article still weighs a little.
@@ -245,6 +259,22 @@ class Evidence:
             self._idf[kind] = np.log((1 + self.documents) / (1 + self.frequency[kind])) + 1.0
             self._idf_at[kind] = self.documents
         return self._idf[kind] if slots is None else self._idf[kind][slots]
+
+    def named_apart(self, blocks: Sequence[Sequence[int]]) -> np.ndarray:
+        """For every two blocks of rows, whether the days their dated rows name surely lie a week or more apart
+        (`WEEK_APART`): two happenings, whatever their words share (a report of the second recaps the first).
+
+        Only readings near their report's publication (fewer than `AMBIGUOUS` days before it) count: a weekday
+        read further back may be the coming one, a week later."""
+        named, published = self._named, self._days
+        sure = [
+            [named[r] for r in block if named[r] != NO_DAY and published[r] - named[r] < AMBIGUOUS] for block in blocks
+        ]
+        has = np.array([bool(days) for days in sure])
+        first = np.array([min(days) if days else 0 for days in sure], dtype=np.int64)
+        last = np.array([max(days) if days else 0 for days in sure], dtype=np.int64)
+        span = np.maximum.outer(last, last) - np.minimum.outer(first, first)
+        return np.asarray(np.outer(has, has) & (span >= WEEK_APART))
 
     def features(self, left: np.ndarray, right: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
         """One row of `PAIR_FEATURES` per pair (left[i], right[i]).
@@ -284,7 +314,7 @@ class Evidence:
         days = self._days[rows]
         later = (days[a] != NO_DAY) & (days[b] != NO_DAY) & (days[a] != days[b])
         columns["weekday_conflict"][later] = 0.0
-        columns.update(_apart(self._named[rows], self._days[rows], a, b))
+        columns.update(_apart(self._named[rows], self._days[rows], self._other[rows], a, b))
         year = self._mode_year[rows]
         columns["mode_year_conflict"] = ((year[a] > 0) & (year[b] > 0) & (year[a] != year[b])).astype(float)
         # Document frequencies from a small collection make a topic's words common and its cosines low.
@@ -317,19 +347,51 @@ class Evidence:
         return matrix
 
 
-def _apart(named: np.ndarray, published: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+def _apart(
+    named: np.ndarray, published: np.ndarray, other: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> dict[str, np.ndarray]:
     """Whether the days two dated articles name lie apart by each of `APART` days or more (0 when either is unknown
-    or undated: an undated article's day, from the full dates it names, is too rough for a few days).
+    or undated: an undated article's day, from the full dates it names, is too rough for a few days), or an
+    undated article's own words put it in another month than a dated one's day (`_month_apart`).
 
     Publication days alone are not compared: a later report of one happening names the happening's day. Whole
-    weeks apart, and nearer in publication, is one weekday read from two sides of it ("Tuesday" in a Monday and in
-    a Wednesday report), not two happenings."""
+    weeks apart, and nearer in publication, can be one weekday read from two sides of it ("Tuesday" in a Monday
+    and in a Wednesday report), not two happenings: only when the earlier reading lies so far before its own
+    report's publication (`AMBIGUOUS` days or more) that the coming weekday is as near, and that report came out
+    before the later day. "Tuesday" in a Wednesday report is the day before, not the Tuesday after."""
     known = (named[a] != NO_DAY) & (named[b] != NO_DAY)
     gap = np.where(known, np.abs(named[a] - named[b]), 0)
     dated = (published[a] != NO_DAY) & (published[b] != NO_DAY)
-    straddled = dated & (gap % 7 == 0) & (np.abs(published[a] - published[b]) < gap)
+    first = named[a] <= named[b]
+    early_named, late_named = np.where(first, named[a], named[b]), np.where(first, named[b], named[a])
+    early_published = np.where(first, published[a], published[b])
+    ahead = (early_published - early_named >= AMBIGUOUS) & (early_published < late_named)
+    straddled = dated & (gap % 7 == 0) & (np.abs(published[a] - published[b]) < gap) & ahead
     gap[straddled] = 0
-    return {f"dated_apart>={days}": (dated & (gap >= days)).astype(float) for days in APART}
+    months = _month_apart(named, published, other, a, b)
+    return {f"dated_apart>={days}": ((dated & (gap >= days)) | months).astype(float) for days in APART}
+
+
+def _month_apart(
+    named: np.ndarray, published: np.ndarray, other: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> np.ndarray:
+    """Whether an undated article names, without a day, the month of a dated one's day (the day it names, else its
+    publication): a bare month is one other than the article's own happening's (`happenings.other_months`)."""
+    found = np.zeros(len(a), dtype=bool)
+    for undated, dated in ((a, b), (b, a)):
+        day = np.where(named[dated] != NO_DAY, named[dated], published[dated])
+        check = (published[undated] == NO_DAY) & (other[undated] != 0) & (day != NO_DAY)
+        if not check.any():
+            continue
+        month = _months(day[check])
+        found[check] |= ((other[undated][check] >> month) & 1) == 1
+    return found
+
+
+def _months(ordinals: np.ndarray) -> np.ndarray:
+    """The calendar month (1-12) of proleptic ordinal days."""
+    days = (np.datetime64("0001-01-01") + (ordinals - 1).astype("timedelta64[D]")).astype("datetime64[M]")
+    return np.asarray(days.astype(np.int64) % 12 + 1)
 
 
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:

@@ -3,8 +3,9 @@ actors a few days apart) when their words are alike.
 
 The latest day within the week before publication that the article names ("on Tuesday", "yesterday", "March 3"): a
 later report of a happening names the happening's day. None when it names no such day (the publication day alone
-says little, as reports of one happening come out over days), and for an undated article. Cheap regular
-expressions, no parse: this runs for every article at scale.
+says little, as reports of one happening come out over days), and for an undated article. And the months an
+article names without a day ("approved in March"): not its own happening's month, what an undated article has to
+tell it from dated ones. Cheap regular expressions, no parse: this runs for every article at scale.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 
 from rashomon.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 
-__all__ = ["DAY_WORDS", "named_day"]
+__all__ = ["DAY_WORDS", "named_day", "other_months"]
 
 # How far back (days) a dated article's own time expressions are taken to name its event.
 LOOKBACK = 7
@@ -22,6 +23,13 @@ _MONTHS = {**MONTH_NAMES, **MONTH_ABBREVIATIONS}
 # A capitalised word and a day number (the word checked against the months after): an alternation of the month
 # names tried at every character cost four times as much.
 _MONTH_DAY = re.compile(r"([JFMASOND][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
+# A month after a word of time ("in March", "since early February", "by June 2014") and before no day number;
+# "earlier in" and "later in" (group 1) are said of the month at hand.
+_BARE_MONTH = re.compile(
+    r"(?:\b([Ee]arlier|[Ll]ater)\s+)?"
+    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+"
+    r"(?:(?:early|late|mid)[\s-]+)?([JFMASOND][a-z]{2,8})\b\.?(?!\s*\d{1,2}\b)"
+)
 _WEEKDAY_NUMBER = {name.lower(): number for name, number in WEEKDAYS.items()}
 # Words naming a day by its distance before publication.
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
@@ -51,6 +59,17 @@ def named_day(text: str, day_words: frozenset[str], published: date | None) -> d
             named.append(published - timedelta(days=(published.weekday() - weekday) % 7))
     recent = [day for day in named if published - timedelta(days=LOOKBACK) <= day <= published]
     return max(recent, default=None)
+
+
+def other_months(text: str) -> int:
+    """The months the text names without a day ("in March", "since February"), as bits (1 << month), less those
+    it also names with a day: months other than its own happening's. News names the days of its own week by weekday
+    or date, and a bare month for what came before or is planned ("the financing approved in March")."""
+    bare = {_MONTHS[m] for near, m in _BARE_MONTH.findall(text) if not near and m in _MONTHS}
+    if not bare:
+        return 0
+    dated = {_MONTHS[match.group(1)] for match in _MONTH_DAY.finditer(text) if match.group(1) in _MONTHS}
+    return sum(1 << month for month in bare - dated)
 
 
 def _month_day(match: re.Match[str], published: date) -> date | None:

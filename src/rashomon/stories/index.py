@@ -23,7 +23,7 @@ __all__ = ["INDEX_VERSION", "NO_DAY", "StoryIndex", "average_link"]
 
 # Version of what a saved index holds (its evidence's kinds and arrays); an index saved by another cannot be read,
 # and a run places every article again.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def _top(counts: sparse.csr_matrix, weights: np.ndarray, keep: int) -> sparse.csr_matrix:
@@ -334,7 +334,8 @@ class StoryIndex:
         last = np.array([max(d) if d else 0 for d in dated], dtype=np.int64)
         has = np.array([bool(d) for d in dated])
         span = np.maximum.outer(last, last) - np.minimum.outer(first, first)
-        return np.asarray(np.outer(has, has) & (span > self.settings.window_days))
+        published_apart = np.outer(has, has) & (span > self.settings.window_days)
+        return np.asarray(published_apart | self.evidence.named_apart(blocks))
 
 
 def average_link(similarity: np.ndarray, counts: np.ndarray, threshold: float) -> list[list[int]]:
