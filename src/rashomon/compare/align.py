@@ -1,9 +1,9 @@
 """Do two outlets' sentences make the same statement? A score for every pair of a story's sentences.
 
 Steps: signals (character n-gram TF-IDF cosine, which tolerates spelling variants and inflection; embedding cosine,
-which sees paraphrase; agreement of the names, numbers and dates the two sentences give),
-then a logistic model over them (`align_weights`, fitted on development data) whose probability is the score; the
-pair is one statement when the score reaches the model's threshold.
+which sees paraphrase; agreement of the names, numbers and dates the two sentences give, within one story only
+where they share a content word too), then a logistic model over them (`align_weights`, fitted on development data)
+whose probability is the score; the pair is one statement when the score reaches the model's threshold.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from rashomon.compare import align_weights
+from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import FUNCTION_WORDS
 from rashomon.compare.tfidf import similarity_matrix
 from rashomon.extract.time_values import first_day, last_day
@@ -25,6 +26,9 @@ from rashomon.text.numbers import NUMBER_WORDS, SCALES
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CALENDAR = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAYS)) | {"yesterday", "today", "tomorrow", "tonight"}
 _NUMBERS = frozenset(NUMBER_WORDS) | frozenset(SCALES)
+# Words that measure time ("a year that passed", "last year's ceasefire"): like calendar words, they date a sentence
+# and say nothing of what happened.
+_TIME_UNITS = frozenset("year years month months week weeks day days hour hours night nights".split())
 
 FEATURES = ("char", "embedding", "names", "names_apart", "numbers", "numbers_apart", "dates", "dates_apart")
 
@@ -101,6 +105,36 @@ def _nested_dates(vocabulary: dict[str, int]) -> sparse.csr_array:
     return sparse.csr_array((holds | holds.T | np.eye(size, dtype=bool)).astype(np.float64))
 
 
+def content_words(text: str, names: Collection[str] = ()) -> set[str]:
+    """The words of a text that say what happened ("handed over", "soldier"), by their light stem: not function
+    words, names (capitalised after the first word, or in ``names``, lower case), numbers, calendar words or units
+    of time."""
+    found = set()
+    for position, match in enumerate(_TOKEN.finditer(text)):
+        token = match.group()
+        lower = token.lower()
+        if token[0].isdigit() or len(lower) < 3 or lower in FUNCTION_WORDS or lower in _CALENDAR:
+            continue
+        if lower in _NUMBERS or lower in _TIME_UNITS or lower in names or (position and token[0].isupper()):
+            continue
+        found.add(stem(lower))
+    return found
+
+
+def _shared_content(texts: Sequence[str]) -> np.ndarray:
+    """Whether each pair of texts shares a content word (`content_words`): an (n, n) array of 0 and 1. A word some
+    text capitalises inside a sentence is a name in every text, also as another sentence's first word."""
+    names = {
+        match.group().lower()
+        for text in texts
+        for position, match in enumerate(_TOKEN.finditer(text))
+        if position and match.group()[0].isupper()
+    }
+    sets = [content_words(text, names) for text in texts]
+    incidence = _incidence(sets, {})
+    return np.asarray(((incidence @ incidence.T).toarray() > 0), dtype=np.float64)
+
+
 def _overlap(incidence: sparse.csr_array, agree: sparse.csr_array | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Shared terms over the smaller set's size (0 when either set is empty), and whether both sets have terms and
     share none (two sentences naming different people or giving different numbers). With ``agree`` (term pairs
@@ -121,15 +155,28 @@ def signals(
     embeddings: np.ndarray,
     char: np.ndarray | None = None,
     dates: Sequence[Collection[str]] | None = None,
+    *,
+    one_event: bool = False,
 ) -> Iterator[np.ndarray]:
     """The signals of every pair of texts, one (n, n) array per name in FEATURES; ``embeddings`` are unit rows,
-    ``char`` the texts' `similarity_matrix` when the caller has it, ``dates`` their resolved dates (`terms`)."""
+    ``char`` the texts' `similarity_matrix` when the caller has it, ``dates`` their resolved dates (`terms`).
+
+    ``one_event``: the texts all report one event (a story's sentences). Every sentence of a story names its people
+    and its day, so there a shared name or date tells one fact from another only with a content word shared too
+    (`content_words`: a predicate or its object); across look-alike events (another day, another place) the names
+    and dates themselves tell the events apart, so without ``one_event`` they always count.
+    """
     found = terms(texts, dates)
     yield similarity_matrix(texts) if char is None else char
     yield np.asarray(embeddings @ embeddings.T, dtype=np.float64)
-    yield from _overlap(found.names)
+    talk = _shared_content(texts) if one_event else None
+    names, names_apart = _overlap(found.names)
+    yield names if talk is None else names * talk
+    yield names_apart
     yield from _overlap(found.numbers)
-    yield from _overlap(found.dates, found.dates_agree)
+    dates_shared, dates_apart = _overlap(found.dates, found.dates_agree)
+    yield dates_shared if talk is None else dates_shared * talk
+    yield dates_apart
 
 
 def features(texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
@@ -158,13 +205,16 @@ def scores(
     *,
     char: np.ndarray | None = None,
     dates: Sequence[Collection[str]] | None = None,
+    one_event: bool = False,
 ) -> np.ndarray:
-    """The probability that each pair of texts makes one statement: a symmetric (n, n) array.
+    """The probability that each pair of texts makes one statement: a symmetric (n, n) array (``one_event``: see
+    `signals`).
 
     Summed signal by signal, so a long story never holds all its signals at once.
     """
     logit = np.full((len(texts), len(texts)), model.intercept)
-    for weight, signal in zip(model.coefficients, signals(texts, embeddings, char, dates), strict=True):
+    pairs = signals(texts, embeddings, char, dates, one_event=one_event)
+    for weight, signal in zip(model.coefficients, pairs, strict=True):
         logit += weight * signal
     return np.asarray(1.0 / (1.0 + np.exp(-logit)))
 

@@ -155,7 +155,8 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
     owners = [s.article for s in sentences]
     dates = sentence_dates(story, sentences)
     if several and settings.embeddings:
-        score = align.scores(sentence_texts, _embeddings(story, sentences), char=similarity, dates=dates)
+        vectors = _embeddings(story, sentences)
+        score = align.scores(sentence_texts, vectors, char=similarity, dates=dates, one_event=True)
         # The setting can only make linking stricter than the fitted model's threshold (its default is below it).
         model = replace(align.FITTED, threshold=max(align.FITTED.threshold, settings.sentence_similarity))
         linked = align.same_statement(score, model)
