@@ -1,11 +1,11 @@
 """Article paragraphs from the container a page's markup names: trafilatura's rules, read from one walk's blocks.
 
 trafilatura (fast mode, favor_precision) finds the article by class and id names in an order of trust, prunes
-boilerplate subtrees inside that container by name, drops link-heavy blocks and trailing headings, and reads only
-paragraph-like elements where the container has enough <p> text. Those rules carry most of its precision on news
-pages; here they are applied to the text blocks of `textblocks` with its vocabulary (`vocabulary`), testing names
-only on the elements between the container and its blocks. trafilatura ran XPath passes over copies of the whole
-tree instead: 14 ms a page on the extraction benchmark.
+boilerplate subtrees inside that container by name, drops link-heavy blocks (and boxes of links, `linkboxes`) and
+trailing headings, and reads only paragraph-like elements where the container has enough <p> text. Those rules carry
+most of its precision on news pages; here they are applied to the text blocks of `textblocks` with its vocabulary
+(`vocabulary`), testing names only on the elements between the container and its blocks. trafilatura ran XPath
+passes over copies of the whole tree instead: 14 ms a page on the extraction benchmark.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborNode
 
 from rashomon.clean.html import vocabulary as vocab
+from rashomon.clean.html.linkboxes import link_boxes
 from rashomon.clean.html.textblocks import AncestorMarks, Block, PageBlocks, ancestors
 
 # Guarded names are not applied where they would leave less than this share of the container's text: not to a
@@ -113,6 +114,11 @@ def container_blocks(page: PageBlocks, container: LexborNode) -> list[Block]:
     unguarded = [block for block, mark in marked if not mark]
     if _text_chars(unguarded) > GUARD_SHARE * _text_chars(blocks):
         blocks = unguarded
+    kept = {id(block) for block in blocks}
+    start = page.spans[container.mem_id][0]
+    indices = [start + at for at, block in enumerate(inside) if id(block) in kept]
+    boxed = link_boxes(page, container, indices)
+    blocks = [page.blocks[i] for i in indices if i not in boxed]
     blocks = [block for block in blocks if block.link_chars <= MAX_KEPT_LINK_SHARE * len(block.text)]
     if _text_chars([block for block in blocks if block.owner.tag == "p"]) >= vocab.PARAGRAPH_TEXT_CHARS:
         blocks = [block for block in blocks if block.owner.tag in vocab.TEXT_TAGS]

@@ -4,8 +4,8 @@ Blocks inside subtrees the density vocabulary names boilerplate (navigation, sha
 comments; `vocabulary`) are left out. Blocks of 25+ characters with little link text score their parent, grandparent
 and great-grandparent (readability's scheme; a block split by <br> counts its length as the paragraphs it shows do);
 the best-scored element is the article container. Where the article is split over sibling wrappers, the container
-grows to its parent while what that adds is mostly such text. Every block inside it that is not mostly link text is a
-paragraph. This pass needs no markup conventions, so it finds
+grows to its parent while what that adds is mostly such text. Every block inside it that is not mostly link text,
+nor in a box of links (`linkboxes`), is a paragraph. This pass needs no markup conventions, so it finds
 articles the markup pass (`markuphints`) misses, and catches that pass keeping only part of one.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from rashomon.clean.html import vocabulary as vocab
+from rashomon.clean.html.linkboxes import link_boxes
 from rashomon.clean.html.textblocks import AncestorMarks, Block, PageBlocks
 
 # Block length and link share from which a block reads like article text, not a link or a label.
@@ -138,9 +139,11 @@ def density_paragraphs(page: PageBlocks, comments: bool = False) -> list[str]:
     if container is None:
         return []
     blocks = page.blocks
+    inside = [i for i in page.indices_inside(container) if kept[i]]
+    boxed = link_boxes(page, container, inside)
     return [
         line
-        for i in page.indices_inside(container)
-        if kept[i] and blocks[i].link_chars <= MAX_KEPT_LINK_SHARE * len(blocks[i].text)
+        for i in inside
+        if i not in boxed and blocks[i].link_chars <= MAX_KEPT_LINK_SHARE * len(blocks[i].text)
         for line in blocks[i].lines
     ]
