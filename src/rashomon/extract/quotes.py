@@ -358,11 +358,18 @@ def find_quotes(
     labelled = [(a, b) for a, b, _ in resolver.labels]
     tagged = [t for t in _tagged(doc, marked) if t.tagged_source or not _overlaps(labelled, t.start, t.end)]
     marked_alone = [(a, b) for a, b in marked if not _overlaps(labelled, a, b)]
+    # A headline's words credited before a colon ("Poll: ..."), where the tagger and the labels found nothing.
+    headline = _headline(doc, text)
+    spans = [*((t.start, t.end) for t in tagged), *labelled]
+    if headline is not None and not _overlaps(spans, headline.start, headline.end):
+        tagged.append(headline)
     taken = [(t.start, t.end) for t in tagged]
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
     events += [(start, (start, end)) for start, end in marked_alone if not _overlaps(taken, start, end)]
     events += [(a, (a, b)) for a, b in labelled if not _overlaps(taken, a, b)]
     events += [(verb.idx, verb) for verb in _clause_speech_verbs(doc)]
+    events += [(t.start, t) for t in _according_to_contents(doc, text, [*marked, *taken])]
+    events += [(t.start, t) for t in _finding_contents(doc, text, [*marked, *taken])]
     quotes: list[Quote] = []
     extra: list[Mention] = []
     for _, event in sorted(events, key=lambda item: item[0]):
@@ -442,15 +449,30 @@ def _stands_alone(text: str, sentence: Any, start: int, end: int) -> bool:
 def _clause_speech_verbs(doc: Any) -> list[Any]:
     # The verbs are picked from the parse's array: a `Token` object for every word costs more than the test.
     verbs = (doc[i] for i in np.flatnonzero(doc.to_array("POS") == VERB).tolist())
-    return [t for t in verbs if t.lemma_.lower() in CLAUSE_SPEECH_VERBS and any(c.dep_ == "ccomp" for c in t.children)]
+    return [t for t in verbs if t.lemma_.lower() in CLAUSE_SPEECH_VERBS and _reported_clause(t) is not None]
+
+
+def _reported_clause(verb: Any) -> list[Any] | None:
+    """The words a speech verb reports: its clause (``ccomp``), or, for a verb set in the middle of what it reports
+    ("The museum, Mr. Bush said, celebrated ..."), the sentence around it."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return list(clause.subtree)
+    if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    inner = {t.i for t in verb.subtree}
+    words = [t for t in verb.head.subtree if t.i not in inner]
+    if not words or words[0].i > verb.i or words[-1].i < verb.i:
+        return None
+    return words
 
 
 def _indirect_quote(
     doc: Any, resolver: SpeakerResolver, verb: Any, marked: Sequence[tuple[int, int]]
 ) -> tuple[int, int, Speaker] | None:
     """A speech verb's clause as indirect speech, unless quote marks already carry (part of) it."""
-    clause = next(c for c in verb.children if c.dep_ == "ccomp")
-    words = [t for t in clause.subtree if not (t.is_punct and t.i in (clause.left_edge.i, clause.right_edge.i))]
+    reported = _reported_clause(verb) or []
+    words = [t for t in reported if not (t.is_punct and t.i in (reported[0].i, reported[-1].i))]
     if words and words[0].lower_ == "that":
         words = words[1:]
     if len(words) < 4:
@@ -546,11 +568,18 @@ def _too_short(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]])
 
 def _to_phrase_end(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     """A content the tagger stopped inside a phrase ("disparaging remarks" of "disparaging remarks Trump had made
-    about ..."), carried on to the phrase's last word, within its sentence and short of its cue and source, leaving
-    out the sentence's closing punctuation."""
+    about ...", "that the" of "that the vote was fair"), carried on to the phrase's last word, within its sentence
+    and short of its cue and source, leaving out the sentence's closing punctuation."""
     a, b = item.content
     roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head == t]
     end = max((t.right_edge.i + 1 for t in roots), default=b)
+    # A content that is the opening words of a larger phrase ("that the" of "that the vote was fair") runs on to
+    # the end of the smallest phrase that starts where it starts and holds it.
+    node = doc[a]
+    while node.head != node and not (node.left_edge.i == a and node.right_edge.i + 1 >= b):
+        node = node.head
+    if node.left_edge.i == a and node.right_edge.i + 1 >= b:
+        end = max(end, node.right_edge.i + 1)
     while end > b and doc[end - 1].is_punct:
         end -= 1
     if end <= b or doc[end - 1].sent != doc[b - 1].sent:
@@ -723,6 +752,112 @@ def _second_attribution(
     return None
 
 
+# A headline that credits its words to a source before a colon: "Poll: Clinton leads in Ohio."
+_HEADLINE = re.compile(r"(?P<source>[A-Z][^:\n]{0,60}?)[ \t]*:[ \t]+(?P<content>\S[^\n]*)")
+
+
+def _headline(doc: Any, text: str) -> TaggedContent | None:
+    """The words of a first line (the headline) set after a source and a colon, as the source's ("Poll: Trump leads
+    in Ohio"; not a rubric such as "Breaking: ...", nor a phrase with a verb, "Bill is back: ...")."""
+    match = _HEADLINE.match(text)
+    if match is None or match["source"].strip().lower() in _NOT_SPEAKERS:
+        return None
+    source = doc.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
+    if source is None or not 0 < len(source) <= 5 or any(t.pos_ in ("VERB", "AUX", "INTJ") for t in source):
+        return None
+    if source.root.pos_ not in ("NOUN", "PROPN") or source.root.ent_type_ in ("GPE", "DATE", "TIME"):
+        return None
+    start, end = _trim(text, match.start("content"), match.end("content"))
+    end = end - 1 if end > start and text[end - 1] in ".!?" else end
+    if len(text[start:end].split()) < 3:
+        return None
+    colon = text.index(":", match.end("source"))
+    return TaggedContent(
+        start=start,
+        end=end,
+        cue=(colon, colon + 1),
+        cue_tokens=None,
+        source=(source.start_char, source.end_char),
+        source_tokens=(source.start, source.end),
+        tagged_source=True,
+    )
+
+
+# Sources of findings that open a sentence as "In a recent poll, ...": the rest of the sentence is their finding.
+_FINDING_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "census", "count", "tally", "data"})
+
+
+def _finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
+    """Sentences that open with the poll or study they report, "In a CNN poll last week, Smith led by 4 points":
+    the rest of the sentence, credited to the poll."""
+    found: list[TaggedContent] = []
+    for sentence in doc.sents:
+        first = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
+        if first is None or first.lower_ != "in" or first.dep_ != "prep":
+            continue
+        source = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in _FINDING_SOURCES:
+            continue
+        comma = next((t for t in doc[source.right_edge.i + 1 : sentence.end] if t.text == ","), None)
+        if comma is None or comma.i > source.right_edge.i + 6:
+            continue
+        start, end = _trim(text, comma.idx + 1, sentence.end_char)
+        end = end - 1 if end > start and text[end - 1] in ".!?" else end
+        if len(text[start:end].split()) < 4 or _overlaps(taken, start, end):
+            continue
+        cue = doc[first.i : first.i + 1]
+        found.append(
+            _content_of(
+                start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
+            )
+        )
+    return found
+
+
+def _content_of(start: int, end: int, cue: tuple[int, int], cue_tokens: Any, source: Any) -> TaggedContent:
+    """A content found by a rule: its characters, its cue's (and the cue's tokens) and its source's tokens."""
+    return TaggedContent(
+        start=start,
+        end=end,
+        cue=cue,
+        cue_tokens=(cue_tokens.start, cue_tokens.end),
+        source=(source.start_char, source.end_char),
+        source_tokens=(source.start, source.end),
+    )
+
+
+_ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ATTRIBUTION_PHRASES) + r")\b", re.IGNORECASE)
+
+
+def _according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
+    """The sentences the tagger left out that "according to X" attributes: the rest of the sentence, before the
+    phrase or after it and its source ("Turnout fell, according to the count": the count's)."""
+    found: list[TaggedContent] = []
+    for match in _ACCORDING.finditer(text):
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is None or not len(words):
+            continue
+        sentence = words[0].sent
+        source = next((t for t in doc[words[-1].i + 1 : sentence.end] if t.dep_ == "pobj"), None)
+        if source is None or source.head.i not in (words[-1].i, words[0].i):
+            continue
+        first = source.left_edge.i
+        last = source.right_edge.i
+        before = text[sentence.start_char : match.start()]
+        if before.strip(" \t\"“‘'(—–-,"):
+            start, end = _trim(text, sentence.start_char, match.start())
+        else:
+            after = doc[last].idx + len(doc[last].text)
+            while after < sentence.end_char and text[after] in " \t,;:—–-":
+                after += 1
+            start, end = _trim(text, after, sentence.end_char)
+            end = end - 1 if end > start and text[end - 1] in ".!?" else end
+        if len(text[start:end].split()) < 4 or _overlaps(taken, start, end):
+            continue
+        found.append(_content_of(start, end, (match.start(), match.end()), words, doc[first : last + 1]))
+    return found
+
+
 def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:
     """With "according to X" the content is the rest of its sentence, before or after the cue and its source
     (the tagger finds the cue and source well, where the content ends less so)."""
@@ -798,8 +933,32 @@ def _resolve_event(
             return None
         start, end, speaker = indirect
         kind = "indirect"
-    if speaker is None or end <= start:
+    if speaker is None or end <= start or _in_markup(text, start) or _reports_little(resolver, start, end, speaker):
         return None
     if speaker.name:
         resolver.last_speaker = speaker.name
     return start, end, speaker, kind
+
+
+# Contents shorter than these (words) rarely report anything on PolNeAR train and dev: a word alone (a scare
+# quote, "rigged"), and a few words in quote marks with no speech word near them.
+MIN_CONTENT_WORDS = 2
+MIN_UNCUED_WORDS = 5
+
+
+def _reports_little(resolver: SpeakerResolver, start: int, end: int, speaker: Speaker) -> bool:
+    """A content too short to be reported words: one word, or a few words with no cue (a transcript's speaker label
+    counts as one)."""
+    words = len(resolver.text[start:end].split())
+    if words < MIN_CONTENT_WORDS:
+        return True
+    return speaker.cue is None and words < MIN_UNCUED_WORDS and resolver.labelled(start) is None
+
+
+def _in_markup(text: str, start: int) -> bool:
+    """Whether a content starts inside a markup tag left in the text (``<tweet author="..." id="...">``): an
+    attribute's value between quote marks, not reported words."""
+    opening = text.rfind("<", 0, start)
+    if opening < 0 or not text[opening + 1 : opening + 2].isalpha():
+        return False
+    return opening > max(text.rfind(">", 0, start), text.rfind("\n", 0, start))

@@ -1,0 +1,126 @@
+"""Attributions the tagger may leave out, and contents that report nothing, on hand-written sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rashomon.extract import attribution_model as tagger
+from rashomon.extract.entities import find_mentions
+from rashomon.extract.quotes import (
+    _according_to_contents,
+    _finding_contents,
+    _headline,
+    _in_markup,
+    _to_phrase_end,
+    find_quotes,
+)
+from rashomon.model import Quote
+
+Nlp = Callable[[str], Any]
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp: Nlp) -> Callable[[str], tuple[Quote, ...]]:
+    def run(text: str) -> tuple[Quote, ...]:
+        doc = nlp(text)
+        return find_quotes(doc, "a1", find_mentions(doc, "a1"))[0]
+
+    return run
+
+
+def covering(found: tuple[Quote, ...], text: str, words: str) -> Quote:
+    """The quote whose content holds ``words``."""
+    at = text.index(words)
+    hits = [q for q in found if q.start <= at and at + len(words) <= q.end]
+    assert hits, [(text[q.start : q.end], q.speaker) for q in found]
+    return hits[0]
+
+
+def test_a_speech_verb_set_inside_its_words_reports_the_sentence_around_it(quotes: Any) -> None:
+    text = "The new ferry, Tom Reyes said, will carry passengers from the island by next spring."
+    quote = covering(quotes(text), text, "will carry passengers from the island")
+    assert text.index("The new ferry") >= quote.start - 1
+    assert quote.speaker == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Visitor numbers at the museum rose by a third over the summer, according to the council's annual report.",
+            "Visitor numbers at the museum rose by a third over the summer",
+            "the council's annual report",
+        ),
+        (
+            "According to two people at the meeting, the board will vote on the merger in June.",
+            "the board will vote on the merger in June",
+            "two people at the meeting",
+        ),
+    ],
+)
+def test_according_to_credits_the_rest_of_its_sentence(nlp: Nlp, text: str, content: str, source: str) -> None:
+    found = _according_to_contents(nlp(text), text, [])
+    assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [(content, source)]
+    assert _according_to_contents(nlp(text), text, [(0, len(text))]) == []
+
+
+def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
+    text = "In a county survey released last week, most residents backed the plan to close the old quarry."
+    found = _finding_contents(nlp(text), text, [])
+    assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [
+        ("most residents backed the plan to close the old quarry", "a county survey released last week")
+    ]
+    other = "In the spring, most residents backed the plan to close the old quarry."
+    assert _finding_contents(nlp(other), other, []) == []
+
+
+def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, quotes: Any) -> None:
+    text = "Survey: Valley harvest to be the poorest in a decade.\n\nThe dry spring has left many fields bare."
+    found = _headline(nlp(text), text)
+    assert found is not None and found.source is not None
+    assert (text[found.start : found.end], text[found.source[0] : found.source[1]]) == (
+        "Valley harvest to be the poorest in a decade",
+        "Survey",
+    )
+    quote = covering(quotes(text), text, "Valley harvest to be the poorest")
+    assert quote.speaker == "Survey"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breaking: The river has burst its banks near the old mill.\n\nResidents were moved overnight.",
+        "Spring is back: The orchards on the hill are in bloom again.\n\nGrowers are pleased.",
+    ],
+)
+def test_a_rubric_or_a_phrase_with_a_verb_before_a_colon_is_no_source(nlp: Nlp, text: str) -> None:
+    assert _headline(nlp(text), text) is None
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_not_quotes(quotes: Any) -> None:
+    text = 'The mayor posted a short note.\n<post author="citynews" id="4471">Roads reopen at noon today</post>.'
+    assert not any("citynews" in text[q.start : q.end] or text[q.start : q.end] == "4471" for q in quotes(text))
+
+
+def test_markup_test_reads_only_an_open_tag_on_the_same_line() -> None:
+    text = '<post author="citynews">Roads reopen</post> and 3 < 4 "done"'
+    assert _in_markup(text, text.index("citynews"))
+    assert not _in_markup(text, text.index("Roads"))
+    assert not _in_markup(text, text.index("done"))
+
+
+def test_a_word_alone_in_quote_marks_is_no_quote(quotes: Any) -> None:
+    text = 'The committee called the draft budget "reckless" and sent it back to the treasury on Monday.'
+    assert not any(text[q.start : q.end] == "reckless" for q in quotes(text))
+
+
+def test_a_content_cut_after_its_opening_words_runs_on_to_its_phrase_end(nlp: Nlp) -> None:
+    doc = nlp("The mayor said that the vote was fair and open.")
+    words = [t.text for t in doc]
+    first = words.index("that")
+    item = tagger.Tagged(content=(first, first + 2), cue=(2, 3), source=(0, 2))
+    a, b = _to_phrase_end(doc, item).content
+    assert doc[a:b].text == "that the vote was fair and open"
