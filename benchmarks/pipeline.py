@@ -58,7 +58,7 @@ from rashomon.store.database import SCHEMA_VERSION, Store
 from rashomon.store.records import from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, signatures
 from rashomon.stories.dedup import resolve_chains
-from rashomon.stories.index import StoryIndex
+from rashomon.stories.index import INDEX_VERSION, StoryIndex
 from rashomon.workers import Workers
 from stories import bcubed
 
@@ -192,8 +192,8 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
     # The kept sentence vectors are those of one encoder, made only with embeddings on.
     vectors = ENCODER_NAME if settings.compare.embeddings else "no-vectors"
     # The stories were compared by one version of the comparison into one layout of the store, its story index kept
-    # in columns (index3: an older cache's index would be placed again by the first run measured).
-    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}-index3"
+    # by one version of the index (another's would be placed again by the first run measured).
+    made_by = f"compare{COMPARE_VERSION}-schema{SCHEMA_VERSION}-index{INDEX_VERSION}"
     path = CACHE / f"pipeline-store-{size}-{digest}-{version}-{vectors}-{made_by}.duckdb"
     if path.exists():
         return path
