@@ -644,16 +644,19 @@ def analyse_stories(
 
 def _merge_entities(found: Sequence[Entity]) -> list[Entity]:
     """One entity per id across stories: mentions and aliases of every story's entity of that id."""
-    merged: dict[str, Entity] = {}
+    by_id: dict[str, list[Entity]] = {}
     for entity in found:
-        if entity.id in merged:
-            known = merged[entity.id]
-            aliases = {*known.aliases, *entity.aliases} - {known.name}
-            mentions = sorted({*known.mentions, *entity.mentions}, key=lambda m: (m.article, m.start, m.end))
-            merged[entity.id] = replace(known, aliases=tuple(sorted(aliases)), mentions=tuple(mentions))
-        else:
-            merged[entity.id] = entity
-    return sorted(merged.values(), key=lambda e: (-len(e.mentions), e.name))
+        by_id.setdefault(entity.id, []).append(entity)
+    merged = []
+    for first, *others in by_id.values():  # merged once, not again for each story (a name in most stories)
+        if not others:
+            merged.append(first)
+            continue
+        aliases = {alias for e in (first, *others) for alias in e.aliases} - {first.name}
+        # A story's articles are in no other story, so the stories' mentions of an entity never repeat.
+        mentions = sorted((m for e in (first, *others) for m in e.mentions), key=lambda m: (m.article, m.start, m.end))
+        merged.append(replace(first, aliases=tuple(sorted(aliases)), mentions=tuple(mentions)))
+    return sorted(merged, key=lambda e: (-len(e.mentions), e.name))
 
 
 def _issues(

@@ -12,7 +12,16 @@ import pytest
 from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.compare.story_result import COMPARE_VERSION
 from rashomon.extract.nlp import LanguageModel
-from rashomon.pipeline import Progress, _settings_digest, _story_bases, copies_of, extractor_version, run
+from rashomon.model import Entity, Mention
+from rashomon.pipeline import (
+    Progress,
+    _merge_entities,
+    _settings_digest,
+    _story_bases,
+    copies_of,
+    extractor_version,
+    run,
+)
 from rashomon.settings import load_settings
 from rashomon.store.database import Store
 
@@ -263,3 +272,21 @@ def test_copies_of_some_articles_follow_their_chains(
         assert copies_of(store, ["far", "x", "a", "none"]) == {"far": "a"}, "a copy of a copy points to the first"
         assert copies_of(store, ["c", "lone"]) == {"c": "a", "lone": "other"}
         assert copies_of(store, []) == {}
+
+
+def test_an_entity_of_several_stories_is_one_with_all_their_mentions() -> None:
+    def mention(article: str, start: int) -> Mention:
+        return Mention(article=article, start=start, end=start + 5, label="PERSON")
+
+    one = Entity(
+        id="p:ada", name="Ada Lane", type="PERSON", aliases=("Lane",), mentions=(mention("b", 9), mention("b", 1))
+    )
+    two = Entity(
+        id="p:ada", name="Ada Lane", type="PERSON", aliases=("Ms Lane", "Ada Lane"), mentions=(mention("a", 4),)
+    )
+    other = Entity(id="p:bo", name="Bo Tam", type="PERSON", aliases=(), mentions=(mention("c", 0),))
+    merged = _merge_entities([one, other, two])
+    assert [e.id for e in merged] == ["p:ada", "p:bo"], "most mentioned first"
+    assert merged[0].aliases == ("Lane", "Ms Lane"), "every story's spellings but the name"
+    assert [(m.article, m.start) for m in merged[0].mentions] == [("a", 4), ("b", 1), ("b", 9)]
+    assert merged[1] == other
