@@ -690,7 +690,7 @@ def _reported_part(body: str) -> ArticleExtraction:
     data = json.loads(body)
     annotations = {k: v for k, v in data["annotations"].items() if k not in ("sentences", "mentions")}
     return ArticleExtraction(
-        annotations=from_data(ArticleAnnotations, annotations), issues=from_data(dict[str, str], data["issues"])
+        annotations=from_data(ArticleAnnotations, annotations), issues=dict(data.get("issues") or {})
     )
 
 
