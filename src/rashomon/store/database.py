@@ -104,8 +104,8 @@ def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode()
 
 
-# Up to this many ids are bound one parameter each, which DuckDB looks up without reading the whole table (a cold read
-# of 100 scattered articles of 100,000: 0.03 s against 0.25 s as one array); from about 1,000 one array scans faster.
+# Up to this many ids are bound one parameter each, which DuckDB looks up without reading the whole table; a long
+# list is faster as one array, read in one scan (docs/decisions.md, 2026-12-07).
 _LISTED_IDS = 256
 
 
