@@ -183,7 +183,7 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         story=story.story,
         summary=texts[first.id][lead[0].start : lead[0].end] if lead else None,
         statements=tuple(statements),
-        timeline=tuple(timeline(story, sentences, statement_of)),
+        timeline=tuple(timeline(story, sentences, statement_of, figures)),
         quote_alignments=tuple(quoted.links),
         figure_alignments=tuple(figures),
         conflicts=tuple(conflicts),
@@ -416,9 +416,14 @@ def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[st
     return frozenset(speaker_entity.get(key, key) for key in keys if key)
 
 
-def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Mapping[int, int]) -> list[TimelineEntry]:
+def timeline(
+    story: StoryInput,
+    sentences: Sequence[Sentence],
+    statement_of: Mapping[int, int],
+    figures: Sequence[FigureAlignment] = (),
+) -> list[TimelineEntry]:
     """Dated events: each calendar value with the statement that dates it and the articles that give it (with the
-    sentence in each; an article dating the statement less precisely joins too), marked as background when it ends
+    sentence in each; an article dating the happening less precisely joins too), marked as background when it ends
     more than a month before the story's event date."""
     texts = {a.id: a.text for a in story.articles}
     sentence_at = _SentenceAt(sentences)
@@ -435,7 +440,7 @@ def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Map
             what = texts[article.id][sentence.start : sentence.end]
             span = Span(article=article.id, start=sentence.start, end=sentence.end)
             entries.setdefault(key, (what, {}))[1].setdefault(article.id, span)
-    _join_nested(entries)
+    _join_nested(entries, _one_happening(story, sentences, statement_of, figures))
     event = date.fromisoformat(story.event_date[:10]) if story.event_date else None
     return [
         TimelineEntry(
@@ -449,24 +454,58 @@ def timeline(story: StoryInput, sentences: Sequence[Sentence], statement_of: Map
     ]
 
 
-def _join_nested(entries: dict[tuple[str, int], tuple[str, dict[str, Span]]]) -> None:
-    """Within one statement, an article giving a date that holds another ("last year's war", "the fall of 2020")
-    reports that happening less precisely: it joins the sources of the most precise entry its date holds (unless
-    it holds two dates apart from each other). Its own entry stays: its sentence may date another happening too
-    ("met on Friday after a flare-up earlier this month")."""
-    by_statement: dict[int, dict[str, tuple[date, date]]] = defaultdict(dict)
+def _one_happening(
+    story: StoryInput,
+    sentences: Sequence[Sentence],
+    statement_of: Mapping[int, int],
+    figures: Sequence[FigureAlignment],
+) -> dict[int, int]:
+    """Statements that tell one happening for the timeline, each mapped to its group's first: a statement with
+    itself, and statements of different articles whose sentences give one measured amount in different words
+    ("44 days of fierce fighting", "their six-week war"), even where the sentences say different things."""
+    sentence_at = _SentenceAt(sentences)
+    where = {f.id: f for a in story.articles for f in story.annotations[a.id].figures}
+    parent: dict[int, int] = {}
+
+    def root(statement: int) -> int:
+        while parent.get(statement, statement) != statement:
+            statement = parent[statement]
+        return statement
+
+    for alignment in figures:
+        first, second = where.get(alignment.figure), where.get(alignment.other)
+        if alignment.relation != "agree" or first is None or second is None or first.article == second.article:
+            continue
+        i, j = sentence_at(first.article, first.start), sentence_at(second.article, second.start)
+        if i is None or j is None or i not in statement_of or j not in statement_of:
+            continue
+        left, right = root(statement_of[i]), root(statement_of[j])
+        if left != right:
+            parent[max(left, right)] = min(left, right)
+    return {statement: root(statement) for statement in parent}
+
+
+def _join_nested(entries: dict[tuple[str, int], tuple[str, dict[str, Span]]], happening: Mapping[int, int]) -> None:
+    """Within one happening (one statement, or statements `_one_happening` joins), an article giving a date that
+    holds another ("last year's war", "the fall of 2020") reports that happening less precisely: it joins the
+    sources of the most precise entry its date holds (unless it holds two dates apart from each other). Its own
+    entry stays: its sentence may date another happening too ("met on Friday after a flare-up earlier this
+    month")."""
+    by_happening: dict[int, list[tuple[str, int, tuple[date, date]]]] = defaultdict(list)
     for value, statement in entries:
         start, end = first_day(value), last_day(value)
         if start is not None and end is not None:
-            by_statement[statement][value] = (start, end)
-    for statement, spans in by_statement.items():
-        for coarse, outer in spans.items():
-            held = [v for v, inner in spans.items() if v != coarse and _within(inner, outer)]
-            finest = min(held, key=lambda v: spans[v][1] - spans[v][0], default=None)
-            if finest is None or not all(_within(spans[finest], spans[v]) for v in held):
+            by_happening[happening.get(statement, statement)].append((value, statement, (start, end)))
+    for dated in by_happening.values():
+        for coarse, statement, outer in dated:
+            held = [(v, s, inner) for v, s, inner in dated if v != coarse and _within(inner, outer)]
+            if not held:
+                continue
+            finest = min(held, key=lambda item: (item[2][1] - item[2][0], item[1] != statement))
+            if not all(_within(finest[2], inner) for _, _, inner in held):
                 continue
             for article, span in entries[(coarse, statement)][1].items():
-                entries[(finest, statement)][1].setdefault(article, span)
+                entries[(finest[0], finest[1])][1].setdefault(article, span)
 
 
 def _within(inner: tuple[date, date], outer: tuple[date, date]) -> bool:

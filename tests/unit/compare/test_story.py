@@ -353,6 +353,29 @@ def test_a_date_holding_another_in_one_statement_joins_the_precise_entry() -> No
     assert by_value["2019"].sources == ("a",)
 
 
+def test_one_amount_in_other_words_joins_a_less_precise_date_across_statements() -> None:
+    def right(length: FigureSpec) -> tuple[Article, ArticleAnnotations]:
+        return annotate(
+            "b",
+            [f"The leaders met two weeks after new clashes, the worst since their {length[0]} war last year."],
+            figures=[length],
+            times=[("last year", "2020")],
+        )
+
+    left = annotate(
+        "a",
+        ["The army routed the rebels in 44 days of fierce fighting in the fall of 2020."],
+        figures=[("44 days", 44, "day")],
+        times=[("the fall of 2020", "2020-FA")],
+    )
+    # The sentences say different things, but both give the war's length: b dates that war less precisely.
+    joined = {e.when: e.sources for e in compare(left, right(("six-week", 6, "week"))).timeline}
+    assert joined == {"2020": ("b",), "2020-FA": ("a", "b")}
+    # A length that does not agree tells another happening: b stays apart.
+    apart = {e.when: e.sources for e in compare(left, right(("ten-week", 10, "week"))).timeline}
+    assert apart == {"2020": ("b",), "2020-FA": ("a",)}
+
+
 def test_sentences_out_of_order_still_date_the_timeline() -> None:
     article, notes = annotate(
         "a",
