@@ -461,8 +461,10 @@ def _one_happening(
     figures: Sequence[FigureAlignment],
 ) -> dict[int, int]:
     """Statements that tell one happening for the timeline, each mapped to its group's first: a statement with
-    itself, and statements of different articles whose sentences give one measured amount in different words
-    ("44 days of fierce fighting", "their six-week war"), even where the sentences say different things."""
+    itself, and statements of different articles whose sentences give one measured amount, in other words or not,
+    and share a word for what it measures ("44 days of fierce fighting", "the worst fighting since their six-week
+    war"), even where the sentences say different things."""
+    texts = {a.id: a.text for a in story.articles}
     sentence_at = _SentenceAt(sentences)
     where = {f.id: f for a in story.articles for f in story.annotations[a.id].figures}
     parent: dict[int, int] = {}
@@ -478,6 +480,11 @@ def _one_happening(
             continue
         i, j = sentence_at(first.article, first.start), sentence_at(second.article, second.start)
         if i is None or j is None or i not in statement_of or j not in statement_of:
+            continue
+        # A shared unit is no shared happening ("two people were hurt", "two people died in 2019").
+        units = {stem(w) for f in (first, second) for w in re.findall(r"[^\W\d_]+", (f.unit or "").lower())}
+        words = [align.content_words(texts[s.article][s.start : s.end]) for s in (sentences[i], sentences[j])]
+        if not (words[0] & words[1]) - units:
             continue
         left, right = root(statement_of[i]), root(statement_of[j])
         if left != right:

@@ -354,10 +354,10 @@ def test_a_date_holding_another_in_one_statement_joins_the_precise_entry() -> No
 
 
 def test_one_amount_in_other_words_joins_a_less_precise_date_across_statements() -> None:
-    def right(length: FigureSpec) -> tuple[Article, ArticleAnnotations]:
+    def right(length: FigureSpec, what: str = "fighting") -> tuple[Article, ArticleAnnotations]:
         return annotate(
             "b",
-            [f"The leaders met two weeks after new clashes, the worst since their {length[0]} war last year."],
+            [f"The leaders met two weeks after new clashes, the worst {what} since their {length[0]} war last year."],
             figures=[length],
             times=[("last year", "2020")],
         )
@@ -374,6 +374,9 @@ def test_one_amount_in_other_words_joins_a_less_precise_date_across_statements()
     # A length that does not agree tells another happening: b stays apart.
     apart = {e.when: e.sources for e in compare(left, right(("ten-week", 10, "week"))).timeline}
     assert apart == {"2020": ("b",), "2020-FA": ("a",)}
+    # Nor does one amount in sentences without a word in common for what it measures.
+    unrelated = {e.when: e.sources for e in compare(left, right(("six-week", 6, "week"), "unrest")).timeline}
+    assert unrelated == {"2020": ("b",), "2020-FA": ("a",)}
 
 
 def test_sentences_out_of_order_still_date_the_timeline() -> None:
