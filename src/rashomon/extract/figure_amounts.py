@@ -51,6 +51,7 @@ _OPENING_WORDS = sorted(
 _OPENING_IDS = np.array([StringStore().add(word) for word in _OPENING_WORDS], dtype=np.uint64)
 _CD_ID = StringStore().add("CD")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_NOUN_POS = ("NOUN", "PROPN", "ADJ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,10 @@ def read_number(doc: Doc, i: int) -> Amount | None:
     if counted is not None:
         return counted
     reading = read_token(tok.text) if DIGIT.search(tok.text) else None
+    if reading is None and i > 0 and doc[i - 1].text in words.CURRENCY_SYMBOLS:
+        amount = _scaled_after_sign(doc, i)
+        if amount is not None:
+            return amount
     if DIGIT.search(tok.text) and reading is None:
         return None
     if reading is not None and (reading.unit or reading.scale_word or reading.pre):
@@ -226,6 +231,8 @@ def read_token(text: str) -> Reading | None:
     raw, den = match["num"], match["den"]
     if (len(raw) > 1 and raw[0] == "0" and raw[1] != ".") or (den and (den[0] == "0" or not raw.isdigit())):
         return None  # "007", "0/0597": phone numbers and ids
+    if den and float(raw) >= float(den):
+        return None  # "24/7", "50/50": a phrase or a score, not a part of a whole
     value = float(raw.replace(",", "")) / (float(den) if den else 1.0)
     if match["sign"] in ("-", "−") or pre.lower() in words.MINUS_WORDS:
         value = -value
@@ -247,6 +254,15 @@ def read_token(text: str) -> Reading | None:
         if unit is None:
             return None  # "2-0", "5G", "1990s": not an amount we can read
     return Reading(value=value, pre="" if pre.lower() in words.MINUS_WORDS else pre, unit=unit, scale_word=scale_word)
+
+
+def _scaled_after_sign(doc: Doc, i: int) -> Amount | None:
+    """A number with a scale glued, after a currency sign of its own: "$ 45K", "$2.5B" (alone, "5B" may be a name
+    or a grade and "45K" a temperature)."""
+    reading = read_token(doc[i - 1].text + doc[i].text)
+    if reading is None or not reading.scale_word or reading.unit is not None:
+        return None
+    return Amount(first=i - 1, last=i, value=reading.value, unit=currency_prefix(reading.pre))
 
 
 def currency_prefix(pre: str) -> str | None:
@@ -334,14 +350,29 @@ def read_fraction(doc: Doc, amount: Amount) -> Amount | None:
     """ "two-thirds of", "a third of", "half of": the amount divided by the fraction word's denominator. ``amount``
     ends before the fraction word (or, for "half", starts on it with nothing read)."""
     at = amount.last + 1
-    if at < len(doc) and doc[at].text == "-":
-        at += 1
-    if at + 1 >= len(doc) or doc[at].lower_ not in words.FRACTION_WORDS or doc[at + 1].lower_ != "of":
+    hyphen = at < len(doc) and doc[at].text == "-"
+    at += 1 if hyphen else 0
+    if at + 1 >= len(doc) or doc[at].lower_ not in words.FRACTION_WORDS:
+        return None
+    by = amount.first > 0 and doc[amount.first - 1].lower_ == "by"  # "fell by a third", "cut by half"
+    plural = hyphen and doc[at].lower_.endswith("s") and (amount.value or 0) > 1  # "a two-thirds majority"
+    of_unit = _a_unit_after(doc, at)  # "half a mile", "half an hour"
+    if doc[at + 1].lower_ != "of" and not (plural or of_unit) and not (by and doc[at + 1].pos_ not in _NOUN_POS):
         return None
     if amount.value is None:
         return None
     value = amount.value / words.FRACTION_WORDS[doc[at].lower_]
     return Amount(first=min(amount.first, at), last=at, value=value, fraction=True)
+
+
+def _a_unit_after(doc: Doc, at: int) -> bool:
+    """Whether "a" or "an" and a unit of measure or time follow token ``at``: "half a mile", "half an hour",
+    "half a percentage point"."""
+    if at + 2 >= len(doc) or doc[at + 1].lower_ not in ("a", "an"):
+        return False
+    unit = doc[at + 2]
+    lower = unit.lower_
+    return measure_name(unit.text) is not None or lower in words.TIME_UNITS or lower in ("percentage", "per")
 
 
 def _vague_end(doc: Doc, i: int) -> int:
@@ -369,6 +400,9 @@ def currency_before(doc: Doc, first: int) -> tuple[str, int] | None:
         return None
     before = doc[first - 1]
     code = words.CURRENCY_SYMBOLS.get(before.lower_) or (before.text if before.text in words.CURRENCY_CODES else None)
+    if code is None and before.text == "." and first > 1 and not doc[first - 2].whitespace_:
+        code = words.CURRENCY_SYMBOLS.get(doc[first - 2].lower_ + ".")  # "Rs. 500", the stop split off
+        return (code, first - 2) if code is not None else None
     if code is None:
         return None
     country = doc[first - 2] if first > 1 else None

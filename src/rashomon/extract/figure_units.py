@@ -69,7 +69,7 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         or _measure_after(doc, after)
         or _hyphen_unit(doc, amount)
         or _time_unit_after(doc, after)
-        or _noun_after(doc, amount)
+        or (None if amount.fraction else _noun_after(doc, amount))  # "a two-thirds majority" counts no majorities
     )
     if found is None:
         in_range = (
@@ -133,15 +133,23 @@ def _currency_after(doc: Doc, after: int) -> Unit | None:
         return Unit(end=after, unit=words.CURRENCY_SYMBOLS[tok.text])
     for size in (2, 3):
         if after + size - 1 < len(doc):
-            key = (doc[after + size - 2].lower_, _lemma(doc[after + size - 1]))
+            key = (doc[after + size - 2].lower_, _currency_lemma(doc[after + size - 1]))
             if key in words.NATIONAL_CURRENCIES:
                 return Unit(end=after + size - 1, unit=words.NATIONAL_CURRENCIES[key])
-    lemma = _lemma(tok)
+    lemma = _currency_lemma(tok)
     if lemma in words.CURRENCY_WORDS:
         return Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
     if lemma == "pound" and _in_millions(doc[after - 1]):
         return Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
     return None
+
+
+def _currency_lemma(tok: Token) -> str:
+    """The lemma of a currency word, with a plural the model left whole ("euros" tagged as a singular noun)."""
+    lemma = _lemma(tok)
+    if lemma not in words.CURRENCY_WORDS and lemma.endswith("s") and lemma[:-1] in words.CURRENCY_WORDS:
+        return lemma[:-1]
+    return lemma
 
 
 def _in_millions(tok: Token) -> bool:
@@ -162,6 +170,7 @@ def _measure_after(doc: Doc, after: int) -> Unit | None:
 
 
 def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:
+    """A unit written in two or three words, or with hyphens between them ("basis-point")."""
     first = _lemma(doc[after])
     if not any(key[0] == first for key in table):
         return None
@@ -169,6 +178,12 @@ def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Uni
         end = after + size
         if end <= len(doc):
             key = (first, *(_lemma(doc[k]) for k in range(after + 1, end)))
+            if key in table:
+                return Unit(end=end - 1, unit=table[key])
+    for size in (5, 3):
+        end = after + size
+        if end <= len(doc) and all(doc[k].text == "-" for k in range(after + 1, end, 2)):
+            key = (first, *(_lemma(doc[k]) for k in range(after + 2, end, 2)))
             if key in table:
                 return Unit(end=end - 1, unit=table[key])
     return None
@@ -244,6 +259,8 @@ def _age_before(doc: Doc, amount: Amount) -> Unit | None:
     first, last = amount.first, amount.last
     if first > 0 and doc[first - 1].lower_ == "aged":
         return Unit(end=last, unit="year of age")
+    if _person_is(doc, amount):
+        return Unit(end=last, unit="year of age")
     if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text not in (",", "."):
         return None
     value = amount.value
@@ -251,6 +268,26 @@ def _age_before(doc: Doc, amount: Amount) -> Unit | None:
     if person and first == last and value is not None and value.is_integer() and 0 < value < 120:
         return Unit(end=last, unit="year of age")
     return None
+
+
+def _person_is(doc: Doc, amount: Amount) -> bool:
+    """ "he will be 35", "Smith, who turned 60": a bare whole number a person is or turns is an age."""
+    value = amount.value
+    if amount.first != amount.last or value is None or not value.is_integer() or not 0 < value < 120:
+        return False
+    tok = doc[amount.first]
+    if not tok.text.isdigit() or follows(doc, amount.last, ("of",)):
+        return False  # "he is one of the negotiators"
+    verb = tok.head
+    if tok.dep_ not in ("attr", "dobj", "acomp") or str(verb.lemma_).lower() not in words.AGE_VERBS:
+        return False
+    if verb.lemma_ == "turn" and tok.dep_ != "dobj":
+        return False
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]  # "who" is said of persons
+    return subject.lower_ in words.PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
 
 
 def _range_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
@@ -299,16 +336,20 @@ def _range_low_money(doc: Doc, amount: Amount) -> Unit | None:
 def _partitive(doc: Doc, amount: Amount) -> Unit | None:
     """ "two of his brothers", "three of the 12 jurors": a number counting some of a group named after "of"."""
     at = amount.last + 1
-    if at + 1 >= len(doc) or doc[at].lower_ != "of" or doc[at + 1].pos_ not in ("DET", "PRON"):
+    if at + 1 >= len(doc) or doc[at].lower_ != "of":
         return None
+    if doc[at + 1].pos_ not in ("DET", "PRON"):
+        # "25 of 32 passes": a part of a counted whole, in the whole's unit
+        whole = doc[at + 1].pos_ == "NUM" and amount.value is not None and amount.value.is_integer()
+        return _part_of_measure(doc, amount, at + 1) if whole else None
     if amount.value is None or amount.fraction or not amount.value.is_integer() or amount.value < 2:
         return None  # "one of the negotiators" says who, not how many; a fraction ends on its fraction word
     return _of_phrase(doc, amount) or _part_of_measure(doc, amount)
 
 
-def _part_of_measure(doc: Doc, amount: Amount) -> Unit | None:
-    """ "280 million of the 1.5 billion shekels": a part of an amount of money or a measure is in its unit."""
-    whole_at = amount.last + 3
+def _part_of_measure(doc: Doc, amount: Amount, whole_at: int | None = None) -> Unit | None:
+    """ "280 million of the 1.5 billion shekels", "three of the 12 jurors": a part of an amount is in its unit."""
+    whole_at = _whole_number(doc, amount.last + 1) if whole_at is None else whole_at
     if whole_at + 1 < len(doc) and doc[whole_at].text in words.CURRENCY_SYMBOLS:
         whole_at += 1  # "of the $1.5 billion"
     if whole_at >= len(doc) or not starts_number(doc, whole_at):
@@ -319,8 +360,21 @@ def _part_of_measure(doc: Doc, amount: Amount) -> Unit | None:
     money = currency_before(doc, whole_at)
     unit = whole.unit or (money[0] if money else None) or find_unit(doc, whole, ranges=False).unit
     if unit is None or not (unit in _MEASURED or unit.split(" per ")[0] in words.CURRENCY_CODES):
-        return None
+        return None  # "three of its five cars": a count of a group would read as a second count of it
     return Unit(end=amount.last, unit=unit)
+
+
+def _whole_number(doc: Doc, of: int) -> int:
+    """Where the amount of the whole after "of" starts: "of the 12 jurors", "of its last 15 games", "of the
+    train's five cars" (the number the "of" noun is counted by, else the token after the determiner)."""
+    at = of + 2
+    while at < min(of + 4, len(doc)) and doc[at].pos_ in ("ADJ", "DET"):
+        at += 1
+    if at >= len(doc) or starts_number(doc, at) or doc[at].text in words.CURRENCY_SYMBOLS:
+        return at
+    nouns = [child for child in doc[of].children if child.dep_ == "pobj"]
+    counts = [child.left_edge.i for child in nouns[0].children if child.dep_ == "nummod"] if nouns else []
+    return min(counts) if counts and min(counts) - of <= 6 else at
 
 
 def _of_phrase(doc: Doc, amount: Amount) -> Unit | None:
@@ -338,6 +392,13 @@ def _of_phrase(doc: Doc, amount: Amount) -> Unit | None:
 def _measure_of(doc: Doc, amount: Amount) -> Unit | None:
     """The measure a fraction is a part of: "1/16 of a US pint", "two-thirds of a mile"."""
     of = doc[amount.last + 1]
+    at = amount.last + (2 if of.lower_ == "of" else 1)
+    if at + 1 < len(doc) and doc[at].lower_ in ("a", "an"):  # "half a percentage point", "half an hour"
+        spelled = _percent(doc, at + 1) or _measure_after(doc, at + 1)
+        if spelled is not None:
+            return spelled
+        if doc[at + 1].lower_ in words.TIME_UNITS:
+            return Unit(end=at + 1, unit=words.TIME_UNITS[doc[at + 1].lower_])
     nouns = [child for child in of.children if child.dep_ == "pobj"] if of.lower_ == "of" else []
     name = (measure_name(nouns[0].text) or words.UNIT_WORDS.get(_lemma(nouns[0]))) if nouns else None
     return Unit(end=nouns[0].i, unit=name) if name else None
@@ -377,7 +438,7 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
             for tok in doc[amount.last + 1 : head.i]
         )
     ):
-        return _noun_unit(doc, amount, head)
+        return _noun_unit(doc, amount, _compound_head(doc, head))
     for i in range(amount.last + 1, min(amount.last + 5, len(doc))):
         tok = doc[i]
         if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text):
@@ -385,6 +446,20 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
         if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
             break  # "4.3M digital and physical sales" counts the sales
     return None
+
+
+def _compound_head(doc: Doc, noun: Token) -> Token:
+    """The noun a singular counted noun is a compound of, close after it: "11 member trade agreement" counts
+    agreements of 11 members, named by the whole compound; not a time unit ("5 year deal")."""
+    head = noun.head
+    if noun.dep_ != "compound" or noun.tag_ != "NN" or noun.lower_ in words.TIME_UNITS:
+        return noun
+    if not doc[noun.i - 1].whitespace_:
+        return noun  # "5G data": the letter is written on the number
+    if head.pos_ != "NOUN" or not 0 < head.i - noun.i <= 3:
+        return noun
+    between = doc[noun.i + 1 : head.i]
+    return head if all(tok.dep_ == "compound" and tok.pos_ == "NOUN" for tok in between) else noun
 
 
 def _model_number(doc: Doc, tok: Token) -> bool:

@@ -5,9 +5,10 @@ half"), numbers glued to a sign, scale or unit ("$13.6M", "RM23.50", "6kW", "min
 ratios ("one in five") and vague amounts ("dozens"); ``_is_ruled_out`` drops dates, clock times, ordinals, ids,
 addresses and numbers inside names; ``find_unit`` (`figure_units`) finds what the amount counts or measures
 (percent, money in a currency, a measure from the unit tables, an age, the counted noun or "of" noun phrase) and a
-rate after it ("per barrel", "a month"); ``_qualifier`` the words that bound it; ``find_referents``
-(`figure_referents`) what it is said of. Every figure is a ``[start, end)`` range of the document's text covering the
-whole phrase.
+rate after it ("per barrel", "a month"); ``_elided_units`` gives a bare number the unit a parallel clause or
+a comparison leaves unsaid ("rose by 2 percent and the Nasdaq by 1", "up from 2.9 million"); ``_qualifier`` the
+words that bound it; ``find_referents`` (`figure_referents`) what it is said of. Every figure is a ``[start, end)``
+range of the document's text covering the whole phrase.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from rashomon.extract.figure_amounts import (
     measure_name,
     money_scale,
     read_amounts,
+    read_token,
 )
 from rashomon.extract.figure_referents import find_referents
 from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, range_scale
@@ -35,10 +37,12 @@ from rashomon.extract.lexicon import figure_words as words
 from rashomon.model import Figure
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Dependency labels under which a number with no counted noun is still a figure ("the toll rose to 12").
-_BARE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj"})
+_BARE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "npadvmod"})
+# Relations joining a clause to the one it parallels: "and fell", "while it lost", "to end".
+_CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp"})
 _QUALIFIER_ENDS = frozenset(key[-1] for key in words.QUALIFIERS)
 
 
@@ -56,11 +60,80 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
             continue
         figures.append(built)
         taken_end = built[0].end
+    figures = _elided_units(doc, figures)
     tokens = {k for _, first, last in figures for k in range(first, last + 1)}
     return tuple(
         replace(f, referents=find_referents(doc, first, last, tokens, counted=f.about is not None or f.unit is None))
         for f, first, last in figures
     )
+
+
+def _elided_units(doc: Doc, figures: list[tuple[Figure, int, int]]) -> list[tuple[Figure, int, int]]:
+    """A bare number in a clause parallel to an earlier figure's takes its unit, left unsaid: "the DAX rose by
+    2 percent and the Nasdaq by 1", "killed 30 people and injured 70"."""
+    out: list[tuple[Figure, int, int]] = []
+    given = -1  # the last token of the last figure given a unit here
+    for figure, first, last in figures:
+        donor = _donor(doc, out, first, last, given) if figure.unit is None and figure.value is not None else None
+        if donor is not None:
+            given = last
+        out.append((figure if donor is None else replace(figure, unit=donor.unit), first, last))
+    return out
+
+
+def _donor(doc: Doc, earlier: list[tuple[Figure, int, int]], first: int, last: int, given: int) -> Figure | None:
+    """The earlier figure whose unit a bare number (tokens ``first..last``) leaves unsaid, if any."""
+    if not earlier:
+        return None
+    if given == first - 2 and doc[first - 1].lower_ in words.RANGE_WORDS:
+        return earlier[-1][0]  # the high end of "between 50 and 70" with its low end
+    root = doc[first : last + 1].root
+    donor = next((f for f, a, b in reversed(earlier) if f.unit and _parallel(doc[a : b + 1].root, root)), None)
+    if donor is None and earlier[-1][0].unit and _compared_to(doc, earlier[-1][2], first):
+        return earlier[-1][0]
+    return donor
+
+
+def _compared_to(doc: Doc, earlier_last: int, first: int) -> bool:
+    """Whether a bare number is what the figure just before it is compared with: "3.2 million subscribers, up
+    from 2.9 million", "$5bn, against 4.1bn a year earlier"."""
+    between = [tok.lower_ for tok in doc[earlier_last + 1 : first]]
+    return 0 < len(between) <= 4 and between[-1] in words.COMPARED_WORDS and all(w not in (";", ".") for w in between)
+
+
+def _parallel(earlier: Token, later: Token) -> bool:
+    """Whether two phrases fill the same place in two conjoined clauses: the same relation, through the same
+    preposition, to verbs (or a verb and a noun) joined by a conjunction."""
+    if earlier.dep_ != later.dep_ or earlier.dep_ not in _BARE_DEPS:
+        return False
+    first, second = earlier.head, later.head
+    if earlier.dep_ == "pobj":
+        if first.lower_ != second.lower_:
+            return False
+        first, second = first.head, second.head
+    first, second = _governor(first), _governor(second)
+    return first.i != second.i and (_clause_linked(first, second) or _clause_linked(second, first))
+
+
+def _governor(tok: Token) -> Token:
+    """The verb (or conjoined noun) a phrase's attachment hangs from: "down" in "ended down 1% at" gives "ended"."""
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in _CLAUSE_LINKS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _clause_linked(upper: Token, lower: Token) -> bool:
+    """Whether ``lower`` hangs from ``upper`` through at most two clause links ("fell 2% and ended at", "lost 1%
+    to end at")."""
+    for _ in range(2):
+        if lower.dep_ not in _CLAUSE_LINKS:
+            return False
+        lower = lower.head
+        if lower.i == upper.i:
+            return True
+    return False
 
 
 def _in_time(doc: Doc, amount: Amount, figure: Figure, exclude: Sequence[tuple[int, int]]) -> bool:
@@ -178,10 +251,12 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     if amount.unit is not None or amount.fraction:
         return True
     run = doc[amount.first : amount.last + 1]
+    if unit.unit is None and _has_magnitude(run):
+        return not any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run)  # "sales topped 1.2bn"
     if (unit.unit is None or unit.about is not None) and any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run):
         return False  # "Apollo 11", "Boeing 737 fleet"; not "minus-5 yards", which the model may call a person
     previous = doc[first - 1] if first > 0 else None
-    named = previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
+    named = previous is not None and previous.pos_ == "PROPN" and not previous.text.islower()  # "iPhone 12"
     counted = unit.unit is None or unit.about is not None
     if counted and amount.first == amount.last and YEAR.fullmatch(head.text):
         return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS)
@@ -189,6 +264,18 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
         return not (named and unit.about is not None and unit.unit[:1].islower() and not unit.plural)
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
     return (run.root.dep_ in _BARE_DEPS or low_end) and not named and not _in_score(doc, amount)
+
+
+def _has_magnitude(run: Span) -> bool:
+    """Whether a number is written with a scale of a million or more ("1.2bn", "4.3M", "two million"): a quantity
+    whatever its place in the sentence."""
+    for tok in run:
+        if words.SCALES.get(tok.lower_, 0.0) >= 1e6 or tok.text in words.GLUED_SCALE_TOKENS:
+            return True
+        reading = read_token(tok.text) if DIGIT.search(tok.text) else None
+        if reading is not None and reading.scale_word:
+            return True
+    return False
 
 
 def _in_score(doc: Doc, amount: Amount) -> bool:

