@@ -1,7 +1,8 @@
 """Boxes of links inside an article container: a "most read" list, a panel of headlines with its labels and rank
-numbers, a run of teasers. Each of their blocks may pass a pass's per-block link test (a section label, a rank
-number or a one-line prompt holds no link), yet the box as a whole is mostly links. Both article passes leave such
-boxes out of the container they chose (`markuphints`, `textdensity`).
+numbers, a run of teasers, a list of teasers each a headline, a summary and a "Read more" link. Each of their blocks
+may pass a pass's per-block link test (a section label, a rank number or a one-line prompt holds no link), yet the box
+as a whole is mostly links, or the list is one teaser after another. Both article passes leave such boxes out of the
+container they chose (`markuphints`, `textdensity`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ BOX_LINK_SHARE = 0.5
 BOX_TEXT_SHARE = 0.5
 # Teasers one after another from which they are a list of other articles, not the article's own paragraphs.
 TEASER_RUN = 3
+# Sibling elements alike from which they are a list of teasers (`repeated_items`), the kept blocks each holds at
+# least, and the text each holds at most; such lists holding this share of the container's kept text together are
+# the article (a list of other articles read as the page's own), and are kept.
+ITEM_RUN = 3
+ITEM_BLOCKS = 2
+ITEM_CHARS = 500
+ITEMS_TEXT_SHARE = 0.7
 
 
 def _teaser(block: Block) -> bool:
@@ -49,7 +57,8 @@ def _teaser_runs(blocks: Sequence[Block], indices: Sequence[int]) -> set[int]:
 def link_boxes(page: PageBlocks, container: LexborNode, kept: Sequence[int]) -> set[int]:
     """Which of the ``kept`` blocks (their indices in ``page.blocks``, in order, all inside ``container``) stand in a
     box of links, a block element below the container with `BOX_LINKS` link blocks and `BOX_LINK_SHARE` of its kept
-    text in links, or in a run of teasers; none when those hold `BOX_TEXT_SHARE` of the kept text."""
+    text in links, or in a run of teasers (none of those when they hold `BOX_TEXT_SHARE` of the kept text), or in a
+    list of teasers (`repeated_items`; none when they hold `ITEMS_TEXT_SHARE` of it)."""
     if len(kept) <= BOX_LINKS:
         return set()
     blocks = page.blocks
@@ -80,4 +89,50 @@ def link_boxes(page: PageBlocks, container: LexborNode, kept: Sequence[int]) -> 
 
     boxed = AncestorMarks(is_box, every=1, stop=container)
     found = {i for i in kept if boxed(blocks[i].owner)} | _teaser_runs(blocks, kept)
-    return found if sum(len(blocks[i].text) for i in found) < BOX_TEXT_SHARE * chars[-1] else set()
+    found = found if sum(len(blocks[i].text) for i in found) < BOX_TEXT_SHARE * chars[-1] else set()
+    items = repeated_items(page, container, kept)
+    if sum(len(blocks[i].text) for i in items) < ITEMS_TEXT_SHARE * chars[-1]:
+        found |= items
+    return found
+
+
+def repeated_items(page: PageBlocks, container: LexborNode, kept: Sequence[int]) -> set[int]:
+    """Which of the ``kept`` blocks stand in a list of teasers: `ITEM_RUN` or more sibling elements of one tag and
+    class below ``container``, each of `ITEM_BLOCKS` or more kept blocks (a headline, a summary, a date) with a link
+    among them and at most `ITEM_CHARS` of text. Each teaser may hold little link text (an unlinked headline, a
+    "Read more" link), so the link-share tests miss them; an article's paragraphs are one block each, or longer."""
+    if len(kept) < ITEM_RUN * ITEM_BLOCKS:
+        return set()
+    blocks, spans = page.blocks, page.spans
+    in_kept = set(kept)
+    stop = container.mem_id
+    walked: set[int] = set()
+    siblings: dict[tuple[int, str, str], list[LexborNode]] = {}
+    for i in kept:
+        element: LexborNode | None = blocks[i].owner
+        while element is not None and element.mem_id != stop and element.mem_id not in walked:
+            walked.add(element.mem_id)
+            parent = element.parent
+            if parent is None:
+                break
+            key = (parent.mem_id, element.tag or "", element.attributes.get("class") or "")
+            siblings.setdefault(key, []).append(element)
+            element = parent
+    found: set[int] = set()
+    for members in siblings.values():
+        if len(members) < ITEM_RUN:
+            continue
+        items: list[int] = []
+        for member in members:
+            span = spans.get(member.mem_id)
+            inside = [j for j in range(*span) if j in in_kept] if span is not None else []
+            if (
+                len(inside) < ITEM_BLOCKS
+                or sum(len(blocks[j].text) for j in inside) > ITEM_CHARS
+                or not any(blocks[j].link_chars for j in inside)
+            ):
+                break
+            items += inside
+        else:
+            found.update(items)
+    return found

@@ -11,6 +11,7 @@ passes over copies of the whole tree instead: 14 ms a page on the extraction ben
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
@@ -127,15 +128,30 @@ def container_blocks(page: PageBlocks, container: LexborNode) -> list[Block]:
     return blocks
 
 
-def hinted_paragraphs(page: PageBlocks) -> list[str] | None:
-    """The paragraphs (one string per line) of the most trusted hinted container that yields two or more, else of
-    the first that yields one of `ONE_PARAGRAPH_CHARS` or more (a post of one paragraph); None when the markup names no
-    such container."""
-    single: list[str] | None = None
+@dataclass(frozen=True, slots=True)
+class Hinted:
+    """The markup pass's paragraphs (one string per line) and every line of the container they came from, kept or
+    not (what the density pass may add back from it)."""
+
+    lines: list[str]
+    container_lines: frozenset[str]
+
+
+def hinted_text(page: PageBlocks) -> Hinted | None:
+    """The paragraphs of the most trusted hinted container that yields two or more, else of the first that yields
+    one of `ONE_PARAGRAPH_CHARS` or more (a post of one paragraph); None when the markup names no such container."""
+    single: Hinted | None = None
     for container in hinted_containers(page):
         lines = [line for block in container_blocks(page, container) for line in block.lines]
-        if len(lines) > 1:
-            return lines
-        if lines and single is None and len(lines[0]) >= ONE_PARAGRAPH_CHARS:
-            single = lines
+        if len(lines) > 1 or (lines and single is None and len(lines[0]) >= ONE_PARAGRAPH_CHARS):
+            found = Hinted(lines, frozenset(line for block in page.inside(container) for line in block.lines))
+            if len(lines) > 1:
+                return found
+            single = found
     return single
+
+
+def hinted_paragraphs(page: PageBlocks) -> list[str] | None:
+    """`hinted_text`'s paragraphs, one string per line; None when the markup names no container yielding any."""
+    hinted = hinted_text(page)
+    return hinted.lines if hinted is not None else None

@@ -4,7 +4,8 @@ The page is parsed once by lexbor (through selectolax: an HTML5 parser, so the t
 and its body walked once into text blocks (`textblocks`). Two passes read them: the markup pass (`markuphints`:
 trafilatura's container names and pruning rules, the more precise) and the text-density pass (`textdensity`: no
 markup conventions, so it finds what the other misses). The markup pass's paragraphs are taken unless they hold
-less than `FALLBACK_RATIO` of the density pass's text, which then means it kept only part of the article. Metadata
+less than `FALLBACK_RATIO` of the density pass's text, which then means it kept only part of the article; where the
+two read mostly the same text, the density pass settles the lines they disagree over (`corrected_paragraphs`). Metadata
 comes from the page's own <meta> tags and JSON-LD (`pagemeta`). A page that so gives no article text is read again:
 with an element that swallowed the rest of it closed (`repaired_markup`), then from the markup its scripts carry
 (`embedded`).
@@ -28,7 +29,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from rashomon.clean.html.embedded import embedded_markup
-from rashomon.clean.html.markuphints import hinted_paragraphs
+from rashomon.clean.html.markuphints import hinted_text
 from rashomon.clean.html.pagemeta import page_meta
 from rashomon.clean.html.textblocks import read_blocks
 from rashomon.clean.html.textdensity import density_paragraphs
@@ -36,6 +37,12 @@ from rashomon.clean.html.textdensity import density_paragraphs
 # Share of the density pass's text below which the markup pass is taken to have missed part of the article
 # (tuning half: 0.4 -> F1 0.975, 0.5 -> 0.978, 0.6 -> 0.975, 0.7 -> 0.971; each step from 0.5 loses one page).
 FALLBACK_RATIO = 0.5
+# Share of the smaller pass's text that must be in both for the density pass to correct the markup pass, and the
+# lengths below which a line only the markup pass kept is dropped, and from which a line only the density pass kept
+# is added (tuning half of wceb-dev; `corrected_paragraphs`).
+AGREEMENT_SHARE = 0.5
+DROPPED_LINE_CHARS = 80
+ADDED_LINE_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,12 +61,40 @@ def parse_html(html: str) -> LexborNode | None:
     return LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS).root
 
 
-def choose_paragraphs(hinted: list[str] | None, density: list[str]) -> list[str]:
+def choose_paragraphs(
+    hinted: list[str] | None, density: list[str], container_lines: frozenset[str] = frozenset()
+) -> list[str]:
     """The markup pass's paragraphs, unless there are none or they hold less than `FALLBACK_RATIO` of the
-    density pass's text."""
+    density pass's text; where the two passes read mostly the same text, corrected by the density pass
+    (`corrected_paragraphs`; ``container_lines``: every line of the markup pass's container)."""
     if hinted is None or sum(map(len, hinted)) < FALLBACK_RATIO * sum(map(len, density)):
         return density
-    return hinted
+    return corrected_paragraphs(hinted, density, container_lines)
+
+
+def corrected_paragraphs(hinted: list[str], density: list[str], container_lines: frozenset[str]) -> list[str]:
+    """The markup pass's lines with the density pass's word on what they disagree over, where at least
+    `AGREEMENT_SHARE` of the smaller pass's text is in both: a short line only the markup pass kept (a "Related
+    stories" label, a photo credit, a posting time) is dropped; a paragraph only the density pass kept, from inside the
+    markup pass's container (a paragraph in a <div> where the rest are <p>, one after a subheading the markup dropped
+    with its box), is put back after the density pass's line before it."""
+    in_density, in_hinted = set(density), set(hinted)
+    shared = sum(len(line) for line in hinted if line in in_density)
+    if not density or shared < AGREEMENT_SHARE * min(sum(map(len, hinted)), sum(map(len, density))):
+        return hinted
+    added: dict[str | None, list[str]] = {}
+    anchor: str | None = None
+    for line in density:
+        if line in in_hinted:
+            anchor = line
+        elif len(line) >= ADDED_LINE_CHARS and line in container_lines:
+            added.setdefault(anchor, []).append(line)
+    lines = added.pop(None, [])
+    for line in hinted:
+        if line in in_density or len(line) >= DROPPED_LINE_CHARS:
+            lines.append(line)
+        lines += added.pop(line, [])
+    return lines
 
 
 def article_paragraphs(tree: LexborNode, comments: bool = False) -> list[str]:
@@ -67,7 +102,11 @@ def article_paragraphs(tree: LexborNode, comments: bool = False) -> list[str]:
     the density pass reads readers' comment threads as text."""
     body = tree.css_first("body")
     page = read_blocks(body if body is not None else tree)
-    return choose_paragraphs(hinted_paragraphs(page), density_paragraphs(page, comments))
+    hinted = hinted_text(page)
+    density = density_paragraphs(page, comments)
+    if hinted is None:
+        return density
+    return choose_paragraphs(hinted.lines, density, hinted.container_lines)
 
 
 # Elements whose text is not markup (a <title>'s or <textarea>'s, a <script>'s or <style>'s), and what in that text
