@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
 
+from rashomon.extract.nlp import text_of
+
 LABELS: tuple[str, ...] = ("O", "B-Source", "I-Source", "B-Cue", "I-Cue", "B-Content", "I-Content")
 BITS = 18
 _MASK = (1 << 64) - 1
@@ -195,7 +197,7 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
         _shift(is_cue.astype(np.uint64), -1, 2) ^ _mix(20, pos),
     ]
     features = np.stack([_mix(k, c) for k, c in enumerate(cols)], axis=1) >> np.uint64(64 - BITS)
-    breaks = arr[:, 10] == 1
+    breaks = _paragraph_breaks(text_of(doc), starts, ends, arr[:, 10] == 1)
     return Parsed(
         starts=starts,
         ends=ends,
@@ -210,6 +212,15 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
         left=_edge(heads, np.minimum),
         right=_edge(heads, np.maximum),
     )
+
+
+def _paragraph_breaks(text: str, starts: np.ndarray, ends: np.ndarray, space: np.ndarray) -> np.ndarray:
+    """White-space tokens that hold a line break: a no-break space or a double space inside a line is not the end
+    of a paragraph."""
+    breaks = space.copy()
+    for i in np.flatnonzero(space).tolist():
+        breaks[i] = "\n" in text[starts[i] : ends[i]]
+    return breaks
 
 
 # Token codes the linker reads, each a small number: part of speech, entity type, dependency.
@@ -358,11 +369,19 @@ class Tagged:
     tagged_source: bool = True  # the source is a run the tagger labelled, not a subject the linker added
 
 
-def _nearest(runs: Sequence[tuple[int, int]], at: tuple[int, int], sentence: Sequence[int]) -> tuple[int, int] | None:
-    """The run closest to ``at`` in its sentence, else in the sentence just before or after it."""
+def _nearest(
+    runs: Sequence[tuple[int, int]],
+    at: tuple[int, int],
+    sentence: Sequence[int],
+    paragraph: Sequence[int] | None = None,
+) -> tuple[int, int] | None:
+    """The run closest to ``at`` in its sentence, else in the sentence just before or after it, one in the same
+    paragraph first when ``paragraph`` is given (a quote that closes a paragraph is not the next one's)."""
     first, last = sentence[at[0]], sentence[at[1] - 1]
     for reach in (0, 1):
         near = [r for r in runs if first - reach <= sentence[r[0]] <= last + reach]
+        if paragraph is not None:
+            near = [r for r in near if paragraph[r[0]] == paragraph[at[0]]] or near
         if near:
             return min(near, key=lambda r: max(r[0] - at[1], at[0] - r[1], 0))
     return None
@@ -409,10 +428,11 @@ def link(parsed: Parsed, labels: np.ndarray, linker: np.ndarray | None = None) -
     hulls: dict[tuple[int, int], tuple[int, int]] = {}
     found: list[Tagged] = []
     view = TokenView(parsed) if linker is not None else None
+    paragraph = np.cumsum(parsed.breaks).tolist()
     for role, a, b in runs:
         if role != "Content":
             continue
-        cue = _nearest(cues, (a, b), sentence)
+        cue = _nearest(cues, (a, b), sentence, paragraph)
         content = (a, b)
         if cue is not None and cue in hulls:
             hull = (min(hulls[cue][0], a), max(hulls[cue][1], b))

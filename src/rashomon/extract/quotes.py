@@ -585,7 +585,7 @@ def _to_phrase_end(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     if end <= b or doc[end - 1].sent != doc[b - 1].sent:
         return item
     stops = [run[0] for run in (item.cue, item.source) if run is not None]
-    if any(b <= stop < end for stop in stops) or any(doc[i].is_space for i in range(b, end)):
+    if any(b <= stop < end for stop in stops) or any("\n" in doc[i].text for i in range(b, end)):
         return item
     return replace(item, content=(a, end))
 

@@ -89,6 +89,30 @@ def test_cue_in_the_next_sentence_when_its_own_has_none() -> None:
     assert found.source == (2, 3)
 
 
+def test_cue_in_the_sentence_before_within_the_paragraph_beats_a_nearer_one_in_the_next() -> None:
+    # 'Source cue "A." ... "B."', a break, then 'Cue source: C': "B" closes its paragraph, so it is the first cue's,
+    # and the two quotes are one content, though the next paragraph's cue is nearer to "B".
+    labels = _labels(
+        "I-Source", "I-Cue", "I-Content", "O", "O", "O", "I-Content", "O", "I-Cue", "I-Source", "I-Content"
+    )
+    parsed = _parsed([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2], breaks=[False] * 7 + [True] + [False] * 3)
+    found = tagger.link(parsed, labels)
+    assert [(t.content, t.cue) for t in found] == [((2, 7), (1, 2)), ((10, 11), (8, 9))]
+    # Without a cue in its own paragraph, a content still takes the next paragraph's.
+    alone = _labels("O", "O", "O", "O", "O", "O", "I-Content", "O", "I-Cue", "I-Source", "I-Content")
+    assert tagger.link(parsed, alone)[0].cue == (8, 9)
+
+
+def test_only_white_space_with_a_line_break_ends_a_paragraph() -> None:
+    # Tokens: "said", a no-break space, "that", a double space, "it", a blank line, "Next".
+    text = "said\u00a0that  it\n\nNext"
+    starts = np.array([0, 4, 5, 9, 11, 13, 15])
+    ends = np.array([4, 5, 9, 11, 13, 15, 19])
+    space = np.array([False, True, False, True, False, True, False])
+    breaks = tagger._paragraph_breaks(text, starts, ends, space)
+    assert breaks.tolist() == [False, False, False, False, False, True, False]
+
+
 def test_linker_picks_the_candidate_its_weights_prefer_over_the_nearest_run() -> None:
     # Source, content, cue, source: the nearest run to the cue is the second; weights that favour a source
     # before its content pick the first.

@@ -410,3 +410,15 @@ def test_a_subject_the_tagger_read_as_content_is_the_source(nlp: Nlp) -> None:
     assert doc[moved.source[0] : moved.source[1]].text == "China and Russia"
     said = tagger.Tagged(content=(3, 10), cue=(2, 3), source=(0, 1))
     assert _subject_out_of_content(nlp("Lee said the government in the civil war erred."), said) == said
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_a_no_break_space_does_not_split_a_quote_around_its_cue(quotes: Callable[..., Found], space: str) -> None:
+    # Some sites print no-break spaces between sentences: they are not paragraph breaks.
+    text = (
+        f"The bridge closed in March after the storm. “We will rebuild the bridge by the spring,”{space}Governor"
+        f" Jane Doe said on Monday.{space}“The work starts next week and the road reopens in May.”"
+    )
+    quote = only(quotes(text))
+    assert "rebuild" in text[quote.start : quote.end] and "reopens" in text[quote.start : quote.end]
+    assert quote.speaker == "Jane Doe"
