@@ -20,9 +20,9 @@ from operator import add
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
 
-from rashomon.extract.nlp import text_of
+from rashomon.extract.nlp import line_breaks
 
 LABELS: tuple[str, ...] = ("O", "B-Source", "I-Source", "B-Cue", "I-Cue", "B-Content", "I-Content")
 BITS = 18
@@ -30,7 +30,7 @@ _MASK = (1 << 64) - 1
 _K1 = np.uint64(0x9E3779B97F4A7C15)
 _K2 = np.uint64(0xBF58476D1CE4E5B9)
 _K3 = np.uint64(0x94D049BB133111EB)
-_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX, SENT_START, LENGTH, IS_SPACE]
+_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX, SENT_START, LENGTH]
 _DEPTH = 10
 # Unlabelled tokens allowed inside one content.
 JOIN_GAP = 2
@@ -197,7 +197,7 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
         _shift(is_cue.astype(np.uint64), -1, 2) ^ _mix(20, pos),
     ]
     features = np.stack([_mix(k, c) for k, c in enumerate(cols)], axis=1) >> np.uint64(64 - BITS)
-    breaks = _paragraph_breaks(text_of(doc), starts, ends, arr[:, 10] == 1)
+    breaks = line_breaks(doc)
     return Parsed(
         starts=starts,
         ends=ends,
@@ -212,15 +212,6 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
         left=_edge(heads, np.minimum),
         right=_edge(heads, np.maximum),
     )
-
-
-def _paragraph_breaks(text: str, starts: np.ndarray, ends: np.ndarray, space: np.ndarray) -> np.ndarray:
-    """White-space tokens that hold a line break: a no-break space or a double space inside a line is not the end
-    of a paragraph."""
-    breaks = space.copy()
-    for i in np.flatnonzero(space).tolist():
-        breaks[i] = "\n" in text[starts[i] : ends[i]]
-    return breaks
 
 
 # Token codes the linker reads, each a small number: part of speech, entity type, dependency.

@@ -31,13 +31,19 @@ _ENTITY_BATCH = 48
 
 @Language.component(_PARAGRAPH_BREAKS)
 def _paragraph_breaks(doc: Doc) -> Doc:
-    # A line break is a token of white space (the tokenizer splits where white space starts and ends, and a token's
-    # trailing white space is at most one space): only those tokens are read.
-    spaces = doc.to_array(IS_SPACE)
-    for i in np.flatnonzero(spaces[:-1]).tolist():
-        if "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
+    for i in np.flatnonzero(line_breaks(doc)[:-1]).tolist():
+        doc[i + 1].is_sent_start = True
     return doc
+
+
+def line_breaks(doc: Doc) -> np.ndarray:
+    """Whether each token is white space holding a line break, the end of a paragraph (a no-break space or a double
+    space inside a line is not). The tokenizer splits where white space starts and ends, and a token's trailing
+    white space is at most one space, so only white-space tokens are read."""
+    breaks: np.ndarray = doc.to_array(IS_SPACE).astype(bool)
+    for i in np.flatnonzero(breaks).tolist():
+        breaks[i] = "\n" in doc[i].text
+    return breaks
 
 
 _CONTENT_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)

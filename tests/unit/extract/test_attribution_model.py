@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import spacy
+from spacy.tokens import Doc
 
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.attribution_model import LABELS, Parsed
+from rashomon.extract.nlp import line_breaks
 
 
 def _parsed(sentence: list[int], breaks: list[bool] | None = None, features: int = 1) -> Parsed:
@@ -105,12 +108,10 @@ def test_cue_in_the_sentence_before_within_the_paragraph_beats_a_nearer_one_in_t
 
 def test_only_white_space_with_a_line_break_ends_a_paragraph() -> None:
     # Tokens: "said", a no-break space, "that", a double space, "it", a blank line, "Next".
-    text = "said\u00a0that  it\n\nNext"
-    starts = np.array([0, 4, 5, 9, 11, 13, 15])
-    ends = np.array([4, 5, 9, 11, 13, 15, 19])
-    space = np.array([False, True, False, True, False, True, False])
-    breaks = tagger._paragraph_breaks(text, starts, ends, space)
-    assert breaks.tolist() == [False, False, False, False, False, True, False]
+    words = ["said", "\u00a0", "that", "  ", "it", "\n\n", "Next"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[False] * len(words))
+    assert [t.is_space for t in doc] == [False, True, False, True, False, True, False]
+    assert line_breaks(doc).tolist() == [False, False, False, False, False, True, False]
 
 
 def test_linker_picks_the_candidate_its_weights_prefer_over_the_nearest_run() -> None:
