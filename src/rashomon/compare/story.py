@@ -467,6 +467,10 @@ def _one_happening(
     texts = {a.id: a.text for a in story.articles}
     sentence_at = _SentenceAt(sentences)
     where = {f.id: f for a in story.articles for f in story.annotations[a.id].figures}
+    said = {
+        a.id: sorted((span.start, span.end) for q in story.annotations[a.id].quotes for span in _attribution(q))
+        for a in story.articles
+    }
     parent: dict[int, int] = {}
 
     def root(statement: int) -> int:
@@ -481,15 +485,31 @@ def _one_happening(
         i, j = sentence_at(first.article, first.start), sentence_at(second.article, second.start)
         if i is None or j is None or i not in statement_of or j not in statement_of:
             continue
-        # A shared unit is no shared happening ("two people were hurt", "two people died in 2019").
+        # A shared unit is no shared happening ("two people were hurt", "two people died in 2019"), nor is a
+        # shared attribution ("officials said"): the words must say what happened.
         units = {stem(w) for f in (first, second) for w in re.findall(r"[^\W\d_]+", (f.unit or "").lower())}
-        words = [align.content_words(texts[s.article][s.start : s.end]) for s in (sentences[i], sentences[j])]
+        words = [align.content_words(_unattributed(texts, s, said)) for s in (sentences[i], sentences[j])]
         if not (words[0] & words[1]) - units:
             continue
         left, right = root(statement_of[i]), root(statement_of[j])
         if left != right:
             parent[max(left, right)] = min(left, right)
     return {statement: root(statement) for statement in parent}
+
+
+def _attribution(quote: Quote) -> list[Span]:
+    return [span for span in (quote.speaker_span, quote.cue_span) if span is not None]
+
+
+def _unattributed(texts: Mapping[str, str], sentence: Sentence, said: Mapping[str, Sequence[tuple[int, int]]]) -> str:
+    """A sentence's text without its quotes' speakers and cues ("officials said", "according to reports")."""
+    text, pieces, at = texts[sentence.article], [], sentence.start
+    for start, end in said.get(sentence.article, ()):
+        if start < sentence.end and end > at:
+            pieces.append(text[at : max(at, start)])
+            at = min(max(at, end), sentence.end)
+    pieces.append(text[at : sentence.end])
+    return " ".join(pieces)
 
 
 def _join_nested(entries: dict[tuple[str, int], tuple[str, dict[str, Span]]], happening: Mapping[int, int]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -19,6 +20,7 @@ from rashomon.model import (
     Figure,
     Quote,
     Sentence,
+    Span,
     StoryComparison,
     TimeExpr,
 )
@@ -377,6 +379,29 @@ def test_one_amount_in_other_words_joins_a_less_precise_date_across_statements()
     # Nor does one amount in sentences without a word in common for what it measures.
     unrelated = {e.when: e.sources for e in compare(left, right(("six-week", 6, "week"), "unrest")).timeline}
     assert unrelated == {"2020": ("b",), "2020-FA": ("a",)}
+    # Who said it is no word for what happened: a shared "officials said" does not join them.
+    attributed = [said_by_officials(a) for a in (left, right(("six-week", 6, "week"), "unrest"))]
+    assert {e.when: e.sources for e in compare(*attributed).timeline} == {"2020": ("b",), "2020-FA": ("a",)}
+
+
+def said_by_officials(annotated: tuple[Article, ArticleAnnotations]) -> tuple[Article, ArticleAnnotations]:
+    """The article with ", officials said" closing its sentence, annotated as the sentence's speaker and cue."""
+    article, notes = annotated
+    end = notes.sentences[0].end - 1
+    text = article.text[:end] + ", officials said" + article.text[end:]
+    speaker = Span(article=article.id, start=end + 2, end=end + 11)
+    quote = Quote(
+        id=f"{article.id}:quote:0-{end}",
+        article=article.id,
+        start=0,
+        end=end,
+        kind="indirect",
+        speaker="officials",
+        speaker_span=speaker,
+        cue_span=Span(article=article.id, start=end + 12, end=end + 16),
+    )
+    sentence = Sentence(article=article.id, start=0, end=len(text))
+    return replace(article, text=text), replace(notes, sentences=(sentence,), quotes=(quote,))
 
 
 def test_sentences_out_of_order_still_date_the_timeline() -> None:
