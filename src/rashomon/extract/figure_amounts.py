@@ -250,6 +250,7 @@ def read_token(text: str) -> Reading | None:
         head = _SUFFIX_UNIT.match(suffix)
         glued = head.group(0) if head else ""
         unit = "percent" if glued.lower() in words.PERCENT_WORDS else measure_name(glued)
+        unit = unit or words.GLUED_UNIT_SYMBOLS.get(glued)
         unit = "times" if glued in words.MULTIPLIER_SIGNS else unit  # "3x higher"
         if unit is None:
             return None  # "2-0", "5G", "1990s": not an amount we can read
@@ -287,6 +288,8 @@ def _glued(doc: Doc, i: int, reading: Reading) -> Amount | None:
     last, value = i, reading.value
     while not reading.scale_word and last + 1 < len(doc) and doc[last + 1].lower_ in words.SCALES:
         last, value = last + 1, value * words.SCALES[doc[last + 1].lower_]  # "$US113 trillion"
+        if words.SCALES[doc[last].lower_] >= 1_000:
+            break  # a second scale is a unit: "31 mn tn" of sugar are tonnes
     amount = Amount(first=first, last=last, value=value, unit=unit)
     if unit is not None and unit.isupper() and not reading.scale_word:
         return money_scale(doc, amount)
@@ -299,7 +302,7 @@ def _run_end(doc: Doc, i: int) -> int:
     while last + 1 < len(doc):
         nxt = doc[last + 1].lower_
         word = doc[last].lower_
-        if nxt in words.SCALES or (
+        if (nxt in words.SCALES and words.SCALES.get(word, 0.0) < 1_000) or (
             nxt in words.SMALL_NUMBERS and (word in words.SMALL_NUMBERS or word in words.SCALES)
         ):
             last += 1

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rashomon.extract.figure_amounts import (
     DIGIT,
     PLURAL_TAGS,
+    YEAR,
     Amount,
     currency_before,
     currency_prefix,
@@ -45,7 +46,10 @@ class Unit:
     plural: bool = False
 
 
-_MEASURED = frozenset({*words.UNIT_SYMBOLS.values(), *words.UNIT_WORDS.values(), *words.UNIT_PHRASES.values()})
+_MEASURED = frozenset(
+    {*words.UNIT_SYMBOLS.values(), *words.GLUED_UNIT_SYMBOLS.values(), *words.UNIT_WORDS.values()}
+    | set(words.UNIT_PHRASES.values())
+)
 
 
 def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
@@ -283,11 +287,39 @@ def _person_is(doc: Doc, amount: Amount) -> bool:
         return False
     if verb.lemma_ == "turn" and tok.dep_ != "dobj":
         return False
+    if any(not _loose_child(child) for child in tok.children) or not _ends_age(doc, amount.last + 1):
+        return False  # "he is 2 behind the leader", "she is 5 under par": a score or a margin
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if not subjects:
         return False
     subject = subjects[0]  # "who" is said of persons
     return subject.lower_ in words.PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
+
+
+def _loose_child(tok: Token) -> bool:
+    """A child that says nothing of what a number counts: a comma, or a next clause the parse hung on it ("she is
+    34 and lives in Ohio")."""
+    return tok.dep_ in ("punct", "cc") or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+
+
+def _ends_age(doc: Doc, after: int) -> bool:
+    """Whether what follows an age said with a verb lets it be one: no preposition or adverb, or one of a time
+    phrase ("will be 35 in June", "turned 60 on Monday"); not "was 2 for 4", "was 10 over the limit"."""
+    if after >= len(doc):
+        return True
+    tok = doc[after]
+    if tok.pos_ not in ("ADP", "ADV", "PART") and tok.tag_ not in ("IN", "RB", "RP"):
+        return True
+    objects = [child for child in tok.children if child.dep_ == "pobj"]
+    return bool(objects) and _is_time_word(objects[0])
+
+
+def _is_time_word(tok: Token) -> bool:
+    """A month, weekday, year or a date the parse found in words ("June", "Monday", "2030", "next spring")."""
+    lower = tok.lower_
+    if lower in words.MONTHS or lower in words.WEEKDAY_WORDS or lower in words.TIME_UNITS or YEAR.fullmatch(tok.text):
+        return True
+    return tok.ent_type_ in ("DATE", "TIME") and not tok.like_num
 
 
 def _range_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
@@ -339,7 +371,7 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
     if at + 1 >= len(doc) or doc[at].lower_ != "of":
         return None
     if doc[at + 1].pos_ not in ("DET", "PRON"):
-        # "25 of 32 passes": a part of a counted whole, in the whole's unit
+        # "3 of 5 km": a part of a measured whole is in its unit; "25 of 32 passes" gets none (see below)
         whole = doc[at + 1].pos_ == "NUM" and amount.value is not None and amount.value.is_integer()
         return _part_of_measure(doc, amount, at + 1) if whole else None
     if amount.value is None or amount.fraction or not amount.value.is_integer() or amount.value < 2:
@@ -348,7 +380,8 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
 
 
 def _part_of_measure(doc: Doc, amount: Amount, whole_at: int | None = None) -> Unit | None:
-    """ "280 million of the 1.5 billion shekels", "three of the 12 jurors": a part of an amount is in its unit."""
+    """ "280 million of the 1.5 billion shekels", "$5 of the $20 fee": a part of an amount of money or a measure is
+    in its unit; a part of a count ("three of the 12 jurors", "25 of 32 passes") is not."""
     whole_at = _whole_number(doc, amount.last + 1) if whole_at is None else whole_at
     if whole_at + 1 < len(doc) and doc[whole_at].text in words.CURRENCY_SYMBOLS:
         whole_at += 1  # "of the $1.5 billion"

@@ -13,6 +13,7 @@ range of the document's text covering the whole phrase.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -44,6 +45,10 @@ _BARE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "n
 # Relations joining a clause to the one it parallels: "and fell", "while it lost", "to end".
 _CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp"})
 _QUALIFIER_ENDS = frozenset(key[-1] for key in words.QUALIFIERS)
+# How many earlier figures with a unit a bare number's unit is looked for in.
+_DONOR_WINDOW = 3
+# How many earlier figures (with a unit or not) are passed over at most in that search.
+_DONOR_REACH = 12
 
 
 def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
@@ -73,32 +78,99 @@ def _elided_units(doc: Doc, figures: list[tuple[Figure, int, int]]) -> list[tupl
     2 percent and the Nasdaq by 1", "killed 30 people and injured 70"."""
     out: list[tuple[Figure, int, int]] = []
     given = -1  # the last token of the last figure given a unit here
+    sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     for figure, first, last in figures:
-        donor = _donor(doc, out, first, last, given) if figure.unit is None and figure.value is not None else None
+        donor = None
+        if figure.unit is None and figure.value is not None:
+            sentence_start = sentence_starts[bisect_right(sentence_starts, first) - 1]
+            donor = _donor(doc, out, (first, last), given, sentence_start)
         if donor is not None:
             given = last
         out.append((figure if donor is None else replace(figure, unit=donor.unit), first, last))
     return out
 
 
-def _donor(doc: Doc, earlier: list[tuple[Figure, int, int]], first: int, last: int, given: int) -> Figure | None:
-    """The earlier figure whose unit a bare number (tokens ``first..last``) leaves unsaid, if any."""
-    if not earlier:
+def _donor(
+    doc: Doc, earlier: list[tuple[Figure, int, int]], bare: tuple[int, int], given: int, sentence_start: int
+) -> Figure | None:
+    """The earlier figure of the sentence whose unit a bare number (tokens ``first..last``) leaves unsaid, if any.
+    The nearest earlier figure with a unit stops the search ("raised $2 million from 40 investors and hired 12"
+    hires no dollars) unless it pairs with an older one in a clause of its own ("ended down 1% at 1,463 points,
+    while the other lost 1.1% to end at 1,334")."""
+    first, last = bare
+    if not earlier or earlier[-1][2] < sentence_start:
         return None
     if given == first - 2 and doc[first - 1].lower_ in words.RANGE_WORDS:
         return earlier[-1][0]  # the high end of "between 50 and 70" with its low end
     root = doc[first : last + 1].root
-    donor = next((f for f, a, b in reversed(earlier) if f.unit and _parallel(doc[a : b + 1].root, root)), None)
-    if donor is None and earlier[-1][0].unit and _compared_to(doc, earlier[-1][2], first):
-        return earlier[-1][0]
+    window = _with_units(earlier, sentence_start)
+    for k, (donor, donor_first, donor_last) in enumerate(window):
+        if k == 0 and earlier[-1][0] is donor and _compared_to(doc, donor_first, donor_last, first):
+            return _unscaled(doc, (donor, donor_first, donor_last), first, last)
+        donor_root = doc[donor_first : donor_last + 1].root
+        if _parallel(donor_root, root):
+            return _unscaled(doc, (donor, donor_first, donor_last), first, last)
+        if not any(_parallel(doc[a : b + 1].root, donor_root) for _, a, b in window[k + 1 :]):
+            return None
+    return None
+
+
+def _with_units(earlier: list[tuple[Figure, int, int]], sentence_start: int) -> list[tuple[Figure, int, int]]:
+    """The last few figures with a unit of the sentence, nearest first (a few: a search through every earlier
+    figure would take time growing with the square of the article's length)."""
+    found: list[tuple[Figure, int, int]] = []
+    for k, (figure, first, last) in enumerate(reversed(earlier)):
+        if first < sentence_start or len(found) == _DONOR_WINDOW or k == _DONOR_REACH:
+            break  # a table read as one sentence may hold hundreds of bare numbers
+        if figure.unit is not None:
+            found.append((figure, first, last))
+    return found
+
+
+def _unscaled(doc: Doc, found: tuple[Figure, int, int], first: int, last: int) -> Figure | None:
+    """The donor figure (with its first and last token), unless it is written with a scale the bare number leaves
+    off: "3 million residents, up from 2" is of 2 million, which a unit alone would misread."""
+    donor, donor_first, donor_last = found
+    if _scaled(doc[donor_first : donor_last + 1], donor.unit) and not _scaled(doc[first : last + 1], None):
+        return None
     return donor
 
 
-def _compared_to(doc: Doc, earlier_last: int, first: int) -> bool:
+def _scaled(run: Span, unit: str | None) -> bool:
+    """Whether a figure (in ``unit``) is written with a scale word, apart or glued: "3 million", "$5bn", "4.3M",
+    "2 lakh", "£5m" split in three (not the "m" of "5 m tall", a metre)."""
+    for tok in run:
+        if tok.lower_ in words.SCALES or tok.text in words.GLUED_SCALE_TOKENS:
+            return True
+        if tok.lower_ in words.MONEY_SCALES and tok.i > run.start and measure_name(tok.text) != unit:
+            return True
+        reading = read_token(tok.text) if DIGIT.search(tok.text) else None
+        if reading is not None and reading.scale_word:
+            return True
+    return False
+
+
+def _compared_to(doc: Doc, earlier_first: int, earlier_last: int, first: int) -> bool:
     """Whether a bare number is what the figure just before it is compared with: "3.2 million subscribers, up
-    from 2.9 million", "$5bn, against 4.1bn a year earlier"."""
+    from 2.9 million", "$5bn, against 4.1bn a year earlier". A bare "from" compares only after a word of change
+    ("up from", "rose to $5 from 4"); "raised $2 from 40" says where from."""
     between = [tok.lower_ for tok in doc[earlier_last + 1 : first]]
-    return 0 < len(between) <= 4 and between[-1] in words.COMPARED_WORDS and all(w not in (";", ".") for w in between)
+    if not (0 < len(between) <= 4 and between[-1] in words.COMPARED_WORDS):
+        return False
+    if any(w in (";", ".") for w in between):
+        return False
+    if between[-1] != "from":
+        return True
+    if len(between) > 1 and between[-2] in words.FROM_CHANGE_WORDS:
+        return True
+    head = doc[earlier_first : earlier_last + 1].root
+    for _ in range(3):  # "rose to $5", "was cut to 4%": the verb the figure hangs from
+        if str(head.lemma_).lower() in words.CHANGE_VERBS:
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
 
 
 def _parallel(earlier: Token, later: Token) -> bool:

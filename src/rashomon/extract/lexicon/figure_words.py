@@ -175,11 +175,13 @@ UNIT_SYMBOLS: dict[str, str] = {
     "ns": "nanosecond", "μs": "microsecond", "µs": "microsecond", "cc": "cubic centimetre",
     "cm3": "cubic centimetre", "cm²": "square centimetre", "cm2": "square centimetre",
     "fps": "frame per second", "bbl": "barrel", "mg/L": "milligram per litre", "THz": "terahertz",
-    "bp": "basis point", "bps": "basis point", "MP": "megapixel", "pp": "percentage point", "c": "cent",
+    "bp": "basis point", "bps": "basis point", "MP": "megapixel", "pp": "percentage point",
     "ºC": "celsius", "ºF": "fahrenheit", "º": "degree", "mmHg": "millimetre of mercury",
     "m3": "cubic metre", "m³": "cubic metre", "sqft": "square foot", "ft2": "square foot",
     "ppts": "percentage point",
 }  # fmt: skip
+# Symbols read as a unit only glued to the number ("45c a share"): spaced, "35 c" is Celsius or a section's letter.
+GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent"}
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
     "centimetre": "centimetre", "centimeter": "centimetre", "millimetre": "millimetre", "millimeter": "millimetre",
@@ -245,6 +247,16 @@ MOVE_END_WORDS: frozenset[str] = frozenset({"to", "at"})
 # Words before a bare number that compare it with the figure just before, in that figure's unit: "up from",
 # "compared with", "against", "versus".
 COMPARED_WORDS: frozenset[str] = frozenset({"from", "with", "against", "versus", "vs", "vs."})
+# A bare "from" compares only after a word of change ("up from 2.9", "rose to $5 from 4"), not in "raised $2 from 40".
+FROM_CHANGE_WORDS: frozenset[str] = frozenset(
+    """up down higher lower rose fell grew rising falling growing increased decreased dropped climbed""".split()
+)
+# Verbs of change (lemmas) a figure moved to hangs from, before a bare "from": "rose to 45 percent from 40".
+CHANGE_VERBS: frozenset[str] = frozenset(
+    """rise fall climb drop grow jump increase decrease decline gain lose slip slide surge soar plunge plummet
+    sink tumble dip edge rebound recover shrink swell expand contract cut lower reduce widen narrow
+    improve worsen double halve triple go""".split()
+)
 MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
 # A multiplier in one word: "a tenfold rise", "grew threefold".
 FOLD_WORDS: dict[str, float] = {
