@@ -311,11 +311,22 @@ def _run_end(doc: Doc, i: int) -> int:
             and last + 2 < len(doc)
             and doc[last].lower_ in words.SMALL_NUMBERS
             and doc[last + 2].lower_ in words.SMALL_NUMBERS
-        ):
+        ) or (nxt == "and" and _and_continues(doc, last)):
             last += 2
         else:
             break
     return last
+
+
+def _and_continues(doc: Doc, last: int) -> bool:
+    """Whether "and" after a scale word goes on with the same number, as British English writes it ("one hundred
+    and twenty", "two thousand and five hundred"); not where a second number as large follows ("between one
+    hundred and two hundred")."""
+    scale = words.SCALES.get(doc[last].lower_, 0.0)
+    if scale < 100 or last + 2 >= len(doc) or doc[last + 2].lower_ not in words.SMALL_NUMBERS:
+        return False
+    after = doc[last + 3].lower_ if last + 3 < len(doc) else ""
+    return words.SCALES.get(after, 0.0) < scale
 
 
 def _run_value(doc: Doc, first: int, last: int) -> float | None:
@@ -324,7 +335,7 @@ def _run_value(doc: Doc, first: int, last: int) -> float | None:
     current = 0.0
     for tok in doc[first : last + 1]:
         word = tok.lower_
-        if word == "-":
+        if word in ("-", "and"):
             continue
         if word in ("a", "an"):
             current += 1.0

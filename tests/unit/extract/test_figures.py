@@ -117,6 +117,8 @@ def test_a_verb_particle_is_not_a_qualifier(figures: Finder) -> None:
         ("The city has 1.5 million residents.", "1.5 million residents", 1_500_000.0, "resident"),
         ("Twenty-five sailors were rescued.", "Twenty-five sailors", 25.0, "sailor"),
         ("The school has one hundred twenty three pupils.", "one hundred twenty three pupils", 123.0, "pupil"),
+        ("One hundred and twenty people were rescued.", "One hundred and twenty people", 120.0, "people"),
+        ("Two thousand and five hundred troops were sent.", "Two thousand and five hundred troops", 2500.0, "troop"),
         ("A dozen police officers stood guard.", "A dozen police officers", 12.0, "officer"),
         ("Half a million residents lost power.", "Half a million residents", 500_000.0, "resident"),
         ("The quake left half a dozen villages cut off.", "half a dozen villages", 6.0, "village"),
