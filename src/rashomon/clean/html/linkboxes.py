@@ -32,6 +32,9 @@ ITEM_RUN = 3
 ITEM_BLOCKS = 2
 ITEM_CHARS = 500
 ITEMS_TEXT_SHARE = 0.7
+# Share of a list's items that must be linked as teasers are (`_linked_item`: more than a few words linked inside a
+# sentence) for it to be a list of teasers; the rest may be boxes of another kind among them.
+TEASER_ITEMS_SHARE = 0.5
 
 
 def _teaser(block: Block) -> bool:
@@ -96,14 +99,56 @@ def link_boxes(page: PageBlocks, container: LexborNode, kept: Sequence[int]) -> 
     return found
 
 
+def _linked_item(blocks: Sequence[Block]) -> bool:
+    """Whether an item's kept ``blocks`` are linked as a teaser's are: a block of them a link (its headline, a
+    "Read more" of its own) or `LINK_BLOCK_SHARE` of their text in links. An article's own section, a subheading over
+    a sentence with a few words of it linked, is neither."""
+    chars = sum(len(block.text) for block in blocks)
+    return sum(block.link_chars for block in blocks) >= LINK_BLOCK_SHARE * chars or any(
+        block.link_chars >= LINK_BLOCK_SHARE * len(block.text) for block in blocks
+    )
+
+
+def _shared_link_text(members: Sequence[LexborNode]) -> bool:
+    """Whether every one of ``members`` holds a link of one same text (a "Read more" prompt after each summary),
+    where an article's own sections link words of their own sentences."""
+    shared: set[str] | None = None
+    for member in members:
+        texts = {text for link in member.css("a") if (text := " ".join(link.text().split()))}
+        shared = texts if shared is None else shared & texts
+        if not shared:
+            return False
+    return True
+
+
+def _teaser_list(page: PageBlocks, members: Sequence[LexborNode], in_kept: set[int]) -> list[int]:
+    """The kept blocks of ``members`` (sibling elements alike) when they are a list of teasers, else none: each of
+    `ITEM_BLOCKS` or more kept blocks (a headline, a summary, a date) holding a link and at most `ITEM_CHARS` of
+    text, `TEASER_ITEMS_SHARE` of them linked as teasers (`_linked_item`) or all holding one same link text."""
+    found: list[int] = []
+    linked = 0
+    for member in members:
+        span = page.spans.get(member.mem_id)
+        inside = [j for j in range(*span) if j in in_kept] if span is not None else []
+        held = [page.blocks[j] for j in inside]
+        if (
+            len(held) < ITEM_BLOCKS
+            or sum(len(block.text) for block in held) > ITEM_CHARS
+            or not any(block.link_chars for block in held)
+        ):
+            return []
+        linked += _linked_item(held)
+        found += inside
+    return found if linked >= TEASER_ITEMS_SHARE * len(members) or _shared_link_text(members) else []
+
+
 def repeated_items(page: PageBlocks, container: LexborNode, kept: Sequence[int]) -> set[int]:
     """Which of the ``kept`` blocks stand in a list of teasers: `ITEM_RUN` or more sibling elements of one tag and
-    class below ``container``, each of `ITEM_BLOCKS` or more kept blocks (a headline, a summary, a date) with a link
-    among them and at most `ITEM_CHARS` of text. Each teaser may hold little link text (an unlinked headline, a
-    "Read more" link), so the link-share tests miss them; an article's paragraphs are one block each, or longer."""
+    class below ``container`` that read as teasers (`_teaser_list`). A teaser's summary and date hold no link, so the
+    link-share tests of a box miss the list; an article's paragraphs are one block each, or longer."""
     if len(kept) < ITEM_RUN * ITEM_BLOCKS:
         return set()
-    blocks, spans = page.blocks, page.spans
+    blocks = page.blocks
     in_kept = set(kept)
     stop = container.mem_id
     walked: set[int] = set()
@@ -120,19 +165,6 @@ def repeated_items(page: PageBlocks, container: LexborNode, kept: Sequence[int])
             element = parent
     found: set[int] = set()
     for members in siblings.values():
-        if len(members) < ITEM_RUN:
-            continue
-        items: list[int] = []
-        for member in members:
-            span = spans.get(member.mem_id)
-            inside = [j for j in range(*span) if j in in_kept] if span is not None else []
-            if (
-                len(inside) < ITEM_BLOCKS
-                or sum(len(blocks[j].text) for j in inside) > ITEM_CHARS
-                or not any(blocks[j].link_chars for j in inside)
-            ):
-                break
-            items += inside
-        else:
-            found.update(items)
+        if len(members) >= ITEM_RUN:
+            found.update(_teaser_list(page, members, in_kept))
     return found

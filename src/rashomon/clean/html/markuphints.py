@@ -128,7 +128,7 @@ def container_blocks(page: PageBlocks, container: LexborNode) -> list[Block]:
     return blocks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Hinted:
     """The markup pass's paragraphs (one string per line) and every line of the container they came from, kept or
     not (what the density pass may add back from it)."""
@@ -144,14 +144,10 @@ def hinted_text(page: PageBlocks) -> Hinted | None:
     for container in hinted_containers(page):
         lines = [line for block in container_blocks(page, container) for line in block.lines]
         if len(lines) > 1 or (lines and single is None and len(lines[0]) >= ONE_PARAGRAPH_CHARS):
-            found = Hinted(lines, frozenset(line for block in page.inside(container) for line in block.lines))
+            found = Hinted(
+                lines=lines, container_lines=frozenset(line for block in page.inside(container) for line in block.lines)
+            )
             if len(lines) > 1:
                 return found
             single = found
     return single
-
-
-def hinted_paragraphs(page: PageBlocks) -> list[str] | None:
-    """`hinted_text`'s paragraphs, one string per line; None when the markup names no container yielding any."""
-    hinted = hinted_text(page)
-    return hinted.lines if hinted is not None else None

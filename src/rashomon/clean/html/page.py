@@ -43,6 +43,9 @@ FALLBACK_RATIO = 0.5
 AGREEMENT_SHARE = 0.5
 DROPPED_LINE_CHARS = 80
 ADDED_LINE_CHARS = 200
+# Share of the text past the lines both passes kept in lines of `DROPPED_LINE_CHARS` from which the article goes on
+# there, unread by the density pass (`_judged_stretch`).
+UNREAD_PROSE_SHARE = 0.7
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,13 +78,18 @@ def choose_paragraphs(
 def corrected_paragraphs(hinted: list[str], density: list[str], container_lines: frozenset[str]) -> list[str]:
     """The markup pass's lines with the density pass's word on what they disagree over, where at least
     `AGREEMENT_SHARE` of the smaller pass's text is in both: a short line only the markup pass kept (a "Related
-    stories" label, a photo credit, a posting time) is dropped; a paragraph only the density pass kept, from inside the
-    markup pass's container (a paragraph in a <div> where the rest are <p>, one after a subheading the markup dropped
-    with its box), is put back after the density pass's line before it."""
+    stories" label, a photo credit, a posting time) is dropped where the density pass read past it
+    (`_judged_stretch`); a paragraph only the density pass kept, from inside the markup pass's container (a paragraph
+    in a <div> where the rest are <p>, one after a subheading the markup dropped with its box), is put back after the
+    density pass's line before it."""
     in_density, in_hinted = set(density), set(hinted)
     shared = sum(len(line) for line in hinted if line in in_density)
     if not density or shared < AGREEMENT_SHARE * min(sum(map(len, hinted)), sum(map(len, density))):
         return hinted
+    both = [at for at, line in enumerate(hinted) if line in in_density]
+    if not both:  # nothing in common (passes of empty lines)
+        return hinted
+    first, last = _judged_stretch(hinted, both[0], both[-1])
     added: dict[str | None, list[str]] = {}
     anchor: str | None = None
     for line in density:
@@ -90,11 +98,29 @@ def corrected_paragraphs(hinted: list[str], density: list[str], container_lines:
         elif len(line) >= ADDED_LINE_CHARS and line in container_lines:
             added.setdefault(anchor, []).append(line)
     lines = added.pop(None, [])
-    for line in hinted:
-        if line in in_density or len(line) >= DROPPED_LINE_CHARS:
+    for at, line in enumerate(hinted):
+        if line in in_density or len(line) >= DROPPED_LINE_CHARS or not first < at < last:
             lines.append(line)
         lines += added.pop(line, [])
     return lines
+
+
+def _judged_stretch(hinted: list[str], first: int, last: int) -> tuple[int, int]:
+    """The bounds (exclusive) of the markup pass's lines the density pass judged, from the ``first`` to the ``last``
+    line both kept, and on to either end where the lines past it read as no more of the article (under
+    `UNREAD_PROSE_SHARE` of their text in lines of `DROPPED_LINE_CHARS`: labels and links the density pass left out
+    past where the article ends). Where they do read as prose, the density pass stopped before the article did,
+    and the short lines there were never weighed by it."""
+    if not _prose(hinted[:first]):
+        first = -1
+    if not _prose(hinted[last + 1 :]):
+        last = len(hinted)
+    return first, last
+
+
+def _prose(lines: list[str]) -> bool:
+    long = sum(len(line) for line in lines if len(line) >= DROPPED_LINE_CHARS)
+    return long > 0 and long >= UNREAD_PROSE_SHARE * sum(map(len, lines))
 
 
 def article_paragraphs(tree: LexborNode, comments: bool = False) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rashomon.clean.html.linkboxes import link_boxes
-from rashomon.clean.html.markuphints import hinted_paragraphs
+from rashomon.clean.html.markuphints import hinted_text
 from rashomon.clean.html.page import parse_html
 from rashomon.clean.html.textblocks import PageBlocks, read_blocks
 from rashomon.clean.html.textdensity import density_paragraphs
@@ -34,9 +34,14 @@ def _page(body: str) -> PageBlocks:
     return read_blocks(tree.css_first("body"))
 
 
+def _hinted_lines(page: PageBlocks) -> list[str] | None:
+    hinted = hinted_text(page)
+    return hinted.lines if hinted is not None else None
+
+
 def test_a_panel_of_headline_links_inside_the_article_container_is_left_out() -> None:
     page = _page(f"<div class='article-body'>{TEXT}{PANEL}</div>")
-    assert hinted_paragraphs(page) == PARAGRAPHS
+    assert _hinted_lines(page) == PARAGRAPHS
     assert density_paragraphs(page) == PARAGRAPHS
 
 
@@ -46,11 +51,11 @@ def test_a_run_of_teasers_is_left_out_but_a_single_linked_heading_is_not() -> No
         for n in range(3)
     )
     page = _page(f"<div class='article-body'>{TEXT}{teasers}</div>")
-    assert hinted_paragraphs(page) == PARAGRAPHS
+    assert _hinted_lines(page) == PARAGRAPHS
     assert density_paragraphs(page) == PARAGRAPHS
     own = "One line of the article's own, kept with the rest of it."
     page = _page(f"<div class='article-body'>{TEXT}<p><a href='/t/0'>See also</a><br>{own}</p></div>")
-    assert hinted_paragraphs(page) == [*PARAGRAPHS, "See also", own]
+    assert _hinted_lines(page) == [*PARAGRAPHS, "See also", own]
 
 
 def test_a_post_that_is_mostly_links_keeps_them() -> None:
