@@ -9,6 +9,7 @@ one-article stories.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -29,6 +30,7 @@ from rashomon.dossier import (
     StoryOut,
 )
 from rashomon.render.selection import largest_first
+from rashomon.text.calendar import MONTH_NAMES
 from rashomon.text.numbers import format_number
 from rashomon.text.words import WORD_RUN
 
@@ -441,13 +443,31 @@ def _timeline_sentences(story: StoryOut, texts: Mapping[str, str]) -> list[list[
 def _timeline(story: StoryOut, placed: Sequence[Sequence[tuple[str, SpanRef | None]]], links: _Links) -> list[Dated]:
     return [
         Dated(
-            entry.when,
+            readable_when(entry.when),
             entry.what,
             [links.source(a, span.start) if span else Source(links.labels.get(a, a), None) for a, span in spans],
             entry.background,
         )
         for entry, spans in zip(story.timeline, placed, strict=True)
     ]
+
+
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}
+_MONTHS = {number: name for name, number in MONTH_NAMES.items()}
+_DECADE = re.compile(r"(\d{3})X?")
+_YEAR_PART = re.compile(r"(\d{4})-(SP|SU|FA|WI|\d{2})")
+
+
+def readable_when(value: str) -> str:
+    """A timeline value as a reader says it: "1970s" for the decade "197", "fall 2020" for "2020-FA", "March 2024"
+    for "2024-03"; years and days stay as written (a day in ISO form sorts and reads the same everywhere)."""
+    if decade := _DECADE.fullmatch(value):
+        return f"{decade.group(1)}0s"
+    if part := _YEAR_PART.fullmatch(value):
+        year, code = part.groups()
+        name = _SEASONS.get(code) or _MONTHS.get(int(code))
+        return f"{name} {year}" if name else value
+    return value
 
 
 def _framing(story: StoryOut, texts: Mapping[str, str], links: _Links) -> list[Framing]:

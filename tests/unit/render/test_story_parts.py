@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rashomon.dossier import Dossier, NamingOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
-from rashomon.render.view import anchor, figure_value, story_views, word_differences
+from rashomon.render.view import anchor, figure_value, readable_when, story_views, word_differences
 from rashomon.text.numbers import format_number as number
 from tests.unit.render.build import PageLinks, build_dossier
 from tests.unit.render.full_story import SHIP, full_story
@@ -223,3 +223,20 @@ def test_story_section_is_a_macro_of_one_view() -> None:
     html = str(section(view))
     assert html.lstrip().startswith('<section class="story" id="story-000000000000">')
     assert "Where outlets conflict" in html and "10 vs 11 vs 12 boats" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("197", "1970s"),
+        ("197X", "1970s"),
+        ("2020-FA", "fall 2020"),
+        ("2021-WI", "winter 2021"),
+        ("2024-03", "March 2024"),
+        ("2024-03-26", "2024-03-26"),
+        ("2021", "2021"),
+        ("2024-13", "2024-13"),
+    ],
+)
+def test_timeline_values_read_as_a_reader_says_them(value: str, label: str) -> None:
+    assert readable_when(value) == label
