@@ -8,8 +8,9 @@ gives "range" (what a change is measured on). The counted noun itself is not a r
 ``about``), nor is a pronoun. A name listed with its move, without a verb, as market reports list prices ("Lloyds
 down 1.5 per cent, HSBC up 0.4 per cent"), is read from the words (``_listed_name``). Otherwise ``_anchor`` finds
 the figure's head in the parse, ``_owner`` the noun it is part of, ``_climb`` walks up from it to the clause's verb,
-keeping the first noun it hangs from, ``_subject`` finds that verb's subject, and ``_phrase`` writes a noun with the
-words that modify it, figures left out.
+keeping the first noun it hangs from, ``_subject`` finds that verb's subject (kept when it also owns that noun:
+``_owned``), and ``_phrase`` writes a noun with the words that modify it, figures left out but for a number in a
+name ("S&P 500").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A clause that hangs from a verb without a subject of its own takes that verb's subject.
 _OPEN_CLAUSES = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acomp", "agent", "pobj"})
 # Prepositions after the figure that name what it is part of or measured on ("60% of revenue", "47% from the field").
-_PART_PREPOSITIONS = frozenset({"of", "from", "in"})
+_PART_PREPOSITIONS = frozenset({"of", "from", "in", "for"})
 # Prepositions through which a verb's amount measures its object's change ("boost the range by 35 miles").
 _CHANGE_PREPOSITIONS = frozenset({"by", "to", "from", "in", "for"})
 # Entities that say where or when, not what: "13,000 workers in the United Kingdom".
@@ -48,7 +49,7 @@ def find_referents(
     token numbers of all figures of the sentence); empty when the parse gives neither. A ``counted`` figure ends on
     the noun it counts ("two kids"): only "of" names a whole it is part of, other prepositions say where it is."""
     own = range(first, last + 1)
-    skip = {*own, *figures}
+    skip = {*own, *figures} - _name_numbers(doc, own, figures)
     listed = _listed_name(doc, first, skip)
     if listed is not None:
         return (listed,)
@@ -62,8 +63,8 @@ def find_referents(
         changed = _changed(verb, anchor) if not found else None
         if changed is not None:
             found.append(changed)
-        subject = _subject(verb)
-        if subject is not None:
+        subject, direct = _subject(verb)
+        if subject is not None and (not found or _owned(found[0], direct)):
             found.append(subject)
     phrases: list[str] = []
     taken: set[int] = set()
@@ -71,11 +72,25 @@ def find_referents(
         if noun.i in taken:
             continue  # "UK adults" already holds "adults"
         keep = _phrase_tokens(noun, skip, depth=2)
+        if noun.i < first:  # "a run of seven games without a win": what follows the figure is no part of the noun
+            keep = {k for k in keep if k < first}
         phrase = _phrase(doc, keep)
         if phrase and phrase not in phrases:
             phrases.append(phrase)
             taken |= keep
     return tuple(phrases)
+
+
+def _owned(noun: Token, direct: bool) -> bool:
+    """Whether the subject found (``direct``: in the figure's own clause) also says whose ``noun`` is: yes unless
+    the noun hangs from a preposition in another clause ("pack sizes approved for Tylenol 500mg tablets"); yes
+    when the noun's possessive pronoun points back to the subject ("plans to cut 5% of its workforce")."""
+    return direct or noun.dep_ != "pobj" or _possessed(noun)
+
+
+def _possessed(noun: Token) -> bool:
+    """Whether a possessive pronoun says whose ``noun`` is ("its workforce"), pointing back to a subject."""
+    return any(t.dep_ == "poss" and t.pos_ == "PRON" for t in noun.children)
 
 
 def _listed_name(doc: Doc, first: int, figures: Collection[int]) -> str | None:
@@ -96,12 +111,25 @@ def _listed_name(doc: Doc, first: int, figures: Collection[int]) -> str | None:
     if at >= 0 and doc[at].text == ",":
         at -= 1
     end = at
-    while at >= 0 and end - at < 5 and at not in figures and _in_name(doc[at]):
+    while at >= 0 and end - at < 5 and at not in figures and (_in_name(doc[at]) or _numbers_name(doc, at)):
         at -= 1
     opens = at < 0 or at in figures or doc[at].lower_ in words.LIST_OPENERS or doc[at].pos_ == "AUX"
     if at == end or not opens:
         return None  # "shares of Acme up 5%": the name is part of a longer phrase
     return _phrase(doc, range(at + 1, end + 1))
+
+
+def _name_numbers(doc: Doc, own: range, figures: Collection[int]) -> set[int]:
+    """The other figures that are a number in a name, part of a referent: "S&P 500", "the Fortune 100"."""
+    return {k for k in figures if k not in own and k - 1 not in figures and _numbers_name(doc, k)}
+
+
+def _numbers_name(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a bare number that ends a name: "S&P 500", "FTSE 100", "sp 500"."""
+    if not doc[k].like_num or k == 0 or (k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and not doc[k + 1].like_num):
+        return False  # "the FTSE 100 companies": a count
+    before = doc[k - 1]
+    return _in_name(before) or (before.dep_ == "compound" and before.head.i == k)
 
 
 def _in_name(tok: Token) -> bool:
@@ -122,11 +150,22 @@ def _owner(anchor: Token, last: int, prepositions: Collection[str]) -> Token | N
     """The whole a figure is part of or measured on: "60 per cent of its revenue" -> "revenue", "47.6% from the
     field" -> "field"; not a place or a date."""
     for child in anchor.rights:
-        if child.i > last and child.dep_ == "prep" and child.lower_ in prepositions:
+        if child.i > last and child.dep_ == "prep" and child.lower_ in prepositions and not _span_end(child):
             for noun in child.children:
                 if noun.dep_ == "pobj" and noun.pos_ in _NOUNS and noun.ent_type_ not in _SETTING_TYPES:
                     return noun
     return None
+
+
+def _span_end(prep: Token) -> bool:
+    """Whether "from" opens a span between two places, where a length is measured, not what it is of: "25.5 inches
+    from nut to saddle"."""
+    if prep.lower_ != "from":
+        return False
+    after = prep.right_edge.i + 1
+    return any(t.dep_ == "prep" and t.lower_ == "to" for t in prep.subtree) or (
+        after < len(prep.doc) and prep.doc[after].lower_ == "to"
+    )
 
 
 def _climb(anchor: Token, last: int, found: list[Token], skip: Collection[int]) -> Token | None:
@@ -144,7 +183,7 @@ def _climb(anchor: Token, last: int, found: list[Token], skip: Collection[int]) 
             tok = head  # the first of a list stands for all; a preposition goes where it hangs
             continue
         if head.pos_ in _NOUNS and (dep in ("prep", "appos") or (dep in _MODIFIER_DEPS and head.i > last)):
-            if not found and head.i not in skip:
+            if not found and head.i not in skip and _names_a_thing(head):  # not "9.2% year over year"
                 found.append(head)
             tok = head
             continue
@@ -179,36 +218,42 @@ def _paid_for(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` or of the verb its open clause hangs from; a relative pronoun's noun; a pronoun's
-    stand-in in the clause above ("the company said it has 1,000 customers"); None for any other pronoun."""
+    stand-in in the clause above ("the company said it has 1,000 customers"); None for any other pronoun. With it,
+    whether it is ``verb``'s own subject, named in its clause."""
+    direct = True  # until the walk leaves the chain of verbs that share one subject ("had to pay")
     for _ in range(_STEPS):
         subjects = [t for t in verb.children if t.dep_ in _SUBJECT_DEPS]
         if subjects:
             subject = subjects[0]
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head
+                return verb.head, False
             if subject.pos_ not in ("PRON", "DET") and subject.lower_ not in _QUANTIFIERS:
-                return subject
+                return subject, direct
             if verb.dep_ == "relcl" and subject.tag_ == "PRP":
+                direct = False
                 verb = verb.head  # "Musk uses his account, where he has 80 million followers": the clause above
                 continue
             if verb.dep_ not in _OPEN_CLAUSES or verb.head.i == verb.i:
-                return None
+                return None, False
+            direct = direct and verb.dep_ == "xcomp"
             verb = verb.head
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
             if not any(t.tag_ == "TO" for t in verb.children):
-                return verb.head  # "products priced at under $10"
+                return verb.head, False  # "products priced at under $10"
+            direct = False
             verb = verb.head  # "plans to lay off 6,650 employees": whose plans
             while verb.dep_ in ("conj", "pobj", "prep") and verb.head.i != verb.i:
                 verb = verb.head
             verb = verb.head
             continue
         if (verb.dep_ not in _OPEN_CLAUSES and verb.pos_ in _VERBS) or verb.head.i == verb.i:
-            return None
+            return None, False
+        direct = direct and verb.dep_ == "xcomp"
         verb = verb.head
-    return None
+    return None, False
 
 
 def _phrase(doc: Doc, keep: Collection[int]) -> str | None:
@@ -231,6 +276,11 @@ def _phrase_tokens(noun: Token, skip: Collection[int], depth: int) -> set[int]:
         and not (doc[right].whitespace_ or doc[right + 1].whitespace_)
     ):
         right += 2  # a hyphenated name the parse split: "Ben-Moshe"
+    # A name that goes on after its number: "the S&P 500", "the Samsung Galaxy Note 20 Ultra".
+    if noun.pos_ == "PROPN" and right + 1 < len(doc) and right + 1 not in skip and _numbers_name(doc, right + 1):
+        right += 1
+        while right + 1 < len(doc) and right + 1 not in skip and doc[right + 1].pos_ == "PROPN":
+            right += 1
     keep = {k for k in range(left, right + 1) if k not in skip and _modifies(doc[k])}
     # A listed noun with a figure of its own is another referent ("John Gant (0.5 WAR), Alex Reyes (0.5 WAR)").
     joined = [
