@@ -1,9 +1,9 @@
 """Amounts in a parsed text: the tokens giving a number and its value, before any unit is read.
 
-``read_amounts`` finds number runs ("1.5 million", "twenty-five", "two and a half", "Rs 500 crore"), numbers glued
-to a sign, scale or unit ("$13.6M", "RM23.50", "6kW", "minus-5", "1.2m units", "3x"), fractions ("two-thirds of",
-"½ of"), multipliers in one word ("tenfold") and vague amounts ("dozens"); it rules out nothing: that is the
-figure finder's step.
+``read_amounts`` finds number runs ("1.5 million", "twenty-five", "two and a half", "Rs 500 crore", "200-odd"),
+numbers glued to a sign, scale or unit ("$13.6M", "RM23.50", "6kW", "minus-5", "1.2m units", "3x", "€1,5m" with a
+decimal comma), fractions ("two-thirds of", "½ of", "1 1/2"), multipliers in one word ("tenfold") and vague amounts
+("dozens", "several hundred"); it rules out nothing: that is the figure finder's step.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ _TOKEN_NUMBER = re.compile(
     r"(?P<pre>[^\d.]*?)(?P<sign>[-−+])?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)"
 )
+# A decimal comma, as much of Europe writes it ("€1,5 million", "2,75%"): one or two digits after the comma, where
+# thousands take three.
+_DECIMAL_COMMA = re.compile(r"(?P<pre>\D*?\d{1,3}),(?P<frac>\d{1,2})(?P<suf>(?!\d)[^,]*)")
 _SUFFIX_UNIT = re.compile(r"[^\s()\[\]\-,;:!?]+")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
@@ -100,7 +103,9 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
             continue
         word = doc[i].lower_
         amount: Amount | None = None
-        if word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
+        if word in ("several", "a") and (multiple := _vague_multiple(doc, i)) is not None:
+            amount = multiple
+        elif word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
             last = _vague_end(doc, i)
             amount = Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
         elif word in words.MINUS_WORDS:
@@ -144,7 +149,7 @@ def read_number(doc: Doc, i: int) -> Amount | None:
     tok = doc[i]
     if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ not in words.SCALES:
         return read_fraction(doc, Amount(first=i, last=i, value=1.0))  # "a third of"
-    counted = _counted_scale(doc, i) or _vulgar_fraction(doc, i)
+    counted = _counted_scale(doc, i) or _vulgar_fraction(doc, i) or _mixed_fraction(doc, i)
     if counted is not None:
         return counted
     reading = read_token(tok.text) if DIGIT.search(tok.text) else None
@@ -158,17 +163,40 @@ def read_number(doc: Doc, i: int) -> Amount | None:
         return _glued(doc, i, reading)
     if reading is not None and any(bar in tok.text for bar in "/⁄") and follows(doc, i, ("of",)):
         return Amount(first=i, last=i, value=reading.value, fraction=True)  # "1⁄32 of a US quart"
+    return _run_amount(doc, i)
+
+
+def _run_amount(doc: Doc, i: int) -> Amount | None:
+    """The amount of a run of number words and digits starting at token ``i``, with what may end it: a scale the
+    tokenizer split off ("4.3M"), "and a half", "-odd" or "-plus", a fraction word or a ratio."""
     last = _run_end(doc, i)
     value = _run_value(doc, i, last)
     if value is None:
         return None
     amount = Amount(first=i, last=last, value=value)
+    if follows(doc, last, ("-", "odd")) or follows(doc, last, ("-", "plus")):
+        return replace(amount, last=last + 2)  # "200-odd workers", "100-plus attendees"
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and not doc[last].whitespace_ and after.text in words.GLUED_SCALE_TOKENS:
         return replace(amount, last=last + 1, value=value * words.GLUED_SCALE_TOKENS[after.text])  # "4.3M" split
     if follows(doc, last, ("and", "a", "half")):
         amount = Amount(first=i, last=last + 3, value=value + 0.5)
+    elif follows(doc, last, ("-", "and", "-", "a", "-", "half")):
+        amount = Amount(first=i, last=last + 6, value=value + 0.5)  # "five-and-a-half points"
     return read_fraction(doc, amount) or _ratio(doc, amount) or amount
+
+
+def _mixed_fraction(doc: Doc, i: int) -> Amount | None:
+    """ "1 1/2 cups": a whole number and a fraction of one after it."""
+    if i + 1 >= len(doc) or not doc[i].text.isdigit() or not doc[i].whitespace_:
+        return None
+    part = doc[i + 1]
+    if not any(bar in part.text for bar in "/⁄"):
+        return None
+    fraction = read_token(part.text)
+    if fraction is None or fraction.pre or fraction.unit or fraction.scale_word or not 0 < fraction.value < 1:
+        return None
+    return Amount(first=i, last=i + 1, value=float(doc[i].text) + fraction.value)
 
 
 def _ratio(doc: Doc, amount: Amount) -> Amount | None:
@@ -179,7 +207,8 @@ def _ratio(doc: Doc, amount: Amount) -> Amount | None:
     at += 2 if follows(doc, amount.last, ("out", "of")) else 1 if follows(doc, amount.last, ("in",)) else 0
     if at == amount.last + 1 or at >= len(doc) or amount.value is None or not amount.value.is_integer():
         return None
-    if not (doc[at].lower_ in words.SMALL_NUMBERS or doc[at].text.isdigit()) or YEAR.fullmatch(doc[at].text):
+    whole_number = doc[at].text.replace(",", "").isdigit()  # "1 in 10,000"
+    if not (doc[at].lower_ in words.SMALL_NUMBERS or whole_number) or YEAR.fullmatch(doc[at].text):
         return None
     whole = _run_end(doc, at)
     total = _run_value(doc, at, whole)
@@ -222,10 +251,16 @@ def _vulgar_fraction(doc: Doc, i: int) -> Amount | None:
 
 def read_token(text: str) -> Reading | None:
     """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know."""
+    comma = _DECIMAL_COMMA.fullmatch(text)
+    if comma is not None:
+        text = f"{comma['pre']}.{comma['frac']}{comma['suf']}"
     match = _TOKEN_NUMBER.fullmatch(text)
     if match is None or DIGIT_ORDINAL.fullmatch(text):
         return None
     pre, suffix = match["pre"].lstrip("~≈"), match["suf"].rstrip(".")
+    sign = match["sign"]
+    if pre.lower() == "sub" and sign == "-":
+        pre, sign = "", None  # "sub-7 nanometer chips": below 7, not minus 7
     if pre and pre.lower() not in words.MINUS_WORDS and currency_prefix(pre) is None:
         return None
     raw, den = match["num"], match["den"]
@@ -234,7 +269,7 @@ def read_token(text: str) -> Reading | None:
     if den and float(raw) >= float(den):
         return None  # "24/7", "50/50": a phrase or a score, not a part of a whole
     value = float(raw.replace(",", "")) / (float(den) if den else 1.0)
-    if match["sign"] in ("-", "−") or pre.lower() in words.MINUS_WORDS:
+    if sign in ("-", "−") or pre.lower() in words.MINUS_WORDS:
         value = -value
     scale_word = ""
     money = bool(pre) and pre.lower() not in words.MINUS_WORDS
@@ -252,8 +287,8 @@ def read_token(text: str) -> Reading | None:
         unit = "percent" if glued.lower() in words.PERCENT_WORDS else measure_name(glued)
         unit = unit or words.GLUED_UNIT_SYMBOLS.get(glued)
         unit = "times" if glued in words.MULTIPLIER_SIGNS else unit  # "3x higher"
-        if unit is None:
-            return None  # "2-0", "5G", "1990s": not an amount we can read
+        if unit is None or DIGIT.search(suffix[len(glued) :]):
+            return None  # "2-0", "5G", "1990s", "10m-$15" (a range the tokenizer split badly): not one amount
     return Reading(value=value, pre="" if pre.lower() in words.MINUS_WORDS else pre, unit=unit, scale_word=scale_word)
 
 
@@ -283,6 +318,9 @@ def _glued(doc: Doc, i: int, reading: Reading) -> Amount | None:
         country = reading.pre.lower() in words.DOLLAR_COUNTRIES and reading.pre.lower() not in words.CURRENCY_SYMBOLS
         if country and (i == 0 or doc[i - 1].text != "$"):
             return None  # "US55" alone is a code or a name
+        signed = i > 0 and doc[i - 1].text == "$"  # "$ US1 million"
+        if not signed and reading.pre.isalpha() and not reading.scale_word and re.fullmatch(r"\D*\d", doc[i].text):
+            return None  # "PS5", "RP1": letters glued to one digit name a model, not money
         unit = currency_prefix(reading.pre)
     first = i - 1 if unit is not None and i > 0 and doc[i - 1].text == "$" else i
     last, value = i, reading.value
@@ -386,7 +424,25 @@ def _a_unit_after(doc: Doc, at: int) -> bool:
         return False
     unit = doc[at + 2]
     lower = unit.lower_
-    return measure_name(unit.text) is not None or lower in words.TIME_UNITS or lower in ("percentage", "per")
+    return (
+        measure_name(unit.text) is not None
+        or lower in words.TIME_UNITS
+        or lower in ("percentage", "per")
+        or lower in words.PERCENT_WORDS
+    )
+
+
+def _vague_multiple(doc: Doc, i: int) -> Amount | None:
+    """ "several hundred", "a few thousand", "a couple of dozen": a vague number of a scale, between the least and
+    greatest multiple of it the words mean."""
+    for key, (least, most) in words.VAGUE_MULTIPLES.items():
+        scale_at = i + len(key)
+        if scale_at >= len(doc) or any(doc[i + k].lower_ != word for k, word in enumerate(key)):
+            continue
+        scale = words.SCALES.get(doc[scale_at].lower_)
+        if scale is not None and doc[scale_at].lower_ not in words.VAGUE_OF_WORDS:
+            return Amount(first=i, last=scale_at, value=None, bounds=(least * scale, most * scale))
+    return None
 
 
 def _vague_end(doc: Doc, i: int) -> int:

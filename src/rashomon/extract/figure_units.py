@@ -2,9 +2,10 @@
 
 ``find_unit`` tries in turn: a percent, a currency named after the amount, a measure from the unit tables, a
 hyphenated unit ("six-week war"), an age or a multiplier, the counted noun ("1,200 engineers") or the "of" noun
-of a vague amount ("dozens of people"); then a rate after the unit ("per barrel", "a month"). An amount with none
-may take the unit of the other end of a range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a
-part of ("280 million of the 1.5 billion shekels"), or of a person's age ("Maddon, 66,").
+of a vague amount ("dozens of people"), with the words before the number that modify it ("the top three seeds");
+then a rate after the unit ("per barrel", "a month"). An amount with none may take the unit of the other end of a
+range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of ("280 million of the 1.5 billion
+shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two").
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
 TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
+_QUALIFIER_WORDS = frozenset(word for key in words.QUALIFIERS for word in key) | words.EMPHASIS_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +83,22 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
             if ranges
             else None
         )
-        return _age_before(doc, amount) or in_range or _partitive(doc, amount) or bare
+        return _age_before(doc, amount) or in_range or _partitive(doc, amount) or _or_so(doc, amount) or bare
     return _rate(doc, _age(doc, found))
+
+
+def _or_so(doc: Doc, amount: Amount) -> Unit | None:
+    """ "a day or two", "another pick or two": a small number after "or" (or "and") that counts the noun just
+    before, which "a", "an" or "another" counts as one."""
+    tok = doc[amount.first]
+    noun = tok.head
+    if amount.first != amount.last or amount.first < 3 or noun.i != amount.first - 2:
+        return None
+    if doc[amount.first - 1].lower_ not in ("or", "and") or noun.pos_ != "NOUN" or noun.tag_ in PLURAL_TAGS:
+        return None
+    if not any(child.dep_ == "det" and child.lower_ in ("a", "an", "another") for child in noun.children):
+        return None
+    return Unit(end=amount.last, unit=_unit_name(noun), about=noun.text)
 
 
 def _range_high(doc: Doc, amount: Amount) -> Amount | None:
@@ -99,10 +115,17 @@ def _range_high(doc: Doc, amount: Amount) -> Amount | None:
 
 
 def _range_unit(doc: Doc, amount: Amount) -> Unit | None:
-    """The low end of a range takes the unit of the high end."""
+    """The low end of a range takes the unit of the high end, and the counted thing it names ("10 to 12 new
+    stores")."""
     high = _range_high(doc, amount)
-    unit = None if high is None else high.unit or find_unit(doc, high, ranges=False).unit
-    return Unit(end=amount.last, unit=unit) if unit is not None else None
+    if high is None:
+        return None
+    if high.unit is not None:
+        return Unit(end=amount.last, unit=high.unit)
+    found = find_unit(doc, high, ranges=False)
+    if found.unit is None:
+        return None
+    return Unit(end=amount.last, unit=found.unit, about=found.about, plural=found.plural)
 
 
 def range_scale(doc: Doc, amount: Amount) -> Amount:
@@ -170,6 +193,8 @@ def _measure_after(doc: Doc, after: int) -> Unit | None:
         return phrase
     tok = doc[after]
     name = measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
+    if name is None and not doc[after - 1].whitespace_ and DIGIT.search(doc[after - 1].text):
+        name = words.GLUED_UNIT_SYMBOLS.get(tok.text)  # "4in", split off its number by the tokenizer
     return Unit(end=after, unit=name) if name else None
 
 
@@ -416,10 +441,20 @@ def _of_phrase(doc: Doc, amount: Amount) -> Unit | None:
     if of.lower_ != "of":
         return None
     nouns = [child for child in of.children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
-    if not nouns or any(tok.like_num or DIGIT.search(tok.text) for tok in doc[of.i + 1 : nouns[0].i]):
+    if not nouns or any(_amount_token(tok) for tok in doc[of.i + 1 : nouns[0].i]):
         return None  # "280 million of the 1.5 billion shekels": the noun is the other amount's
     noun = nouns[0]
     return Unit(end=noun.i, unit=_unit_name(noun), about=_about(doc, of.i + 1, noun.i), plural=True)
+
+
+def _amount_token(tok: Token) -> bool:
+    """Whether a token gives an amount of its own: "1.5", "billion", "twelve"; not the number of a name
+    ("COVID-19", "F-35") nor one a hyphen glues to a name ("COVID -19")."""
+    if tok.text[:1] in ("-", "−"):
+        return False
+    if DIGIT.search(tok.text):
+        return read_token(tok.text) is not None
+    return bool(tok.like_num)
 
 
 def _measure_of(doc: Doc, amount: Amount) -> Unit | None:
@@ -444,9 +479,18 @@ def _hyphen_unit(doc: Doc, amount: Amount) -> Unit | None:
         return None
     if doc[hyphen + 1].lower_ in words.MULTIPLIER_WORDS:
         return Unit(end=hyphen + 1, unit="times")  # "a 10-fold increase"
-    if doc[hyphen + 1].pos_ not in ("NOUN", "PROPN") or DIGIT.search(doc[hyphen + 1].text):
-        return None  # "5-10W": a range, not a unit
+    phrase = _phrase_unit(doc, hyphen + 1, words.UNIT_PHRASES)
+    if phrase is not None:  # "a 40,000-square-foot warehouse"
+        described = doc[phrase.end].head
+        if described.i == phrase.end + 1 and described.pos_ in _NOUNS:
+            return Unit(end=described.i, unit=phrase.unit, about=described.text)
+        return phrase
     unit_tok = doc[hyphen + 1]
+    if unit_tok.lower_ == "strong" and unit_tok.head.pos_ == "NOUN" and unit_tok.head.i > unit_tok.i:
+        counted = unit_tok.head  # "a 5,000-strong crowd" numbers the crowd
+        return Unit(end=counted.i, unit=_unit_name(counted), about=_about(doc, hyphen + 2, counted.i))
+    if unit_tok.pos_ not in ("NOUN", "PROPN") or DIGIT.search(unit_tok.text):
+        return None  # "5-10W": a range, not a unit
     name = measure_name(unit_tok.text) or _unit_name(unit_tok)
     if follows(doc, hyphen + 1, ("-", "old")) or follows(doc, hyphen + 1, ("old",)):
         return Unit(end=hyphen + 1, unit=name)  # the age step reads "-old"
@@ -465,6 +509,7 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
     if (
         head.pos_ in _NOUNS
         and not DIGIT.search(head.text)
+        and any(c.isalpha() for c in head.text)  # not a sign the parse took for a noun ("10^6")
         and 0 < head.i - amount.last <= 4
         and all(
             (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok)
@@ -474,7 +519,7 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
         return _noun_unit(doc, amount, _compound_head(doc, head))
     for i in range(amount.last + 1, min(amount.last + 5, len(doc))):
         tok = doc[i]
-        if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text):
+        if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text) and any(c.isalpha() for c in tok.text):
             return _noun_unit(doc, amount, tok)
         if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
             break  # "4.3M digital and physical sales" counts the sales
@@ -502,23 +547,65 @@ def _model_number(doc: Doc, tok: Token) -> bool:
 
 
 def _noun_unit(doc: Doc, amount: Amount, noun: Token) -> Unit:
+    about = _about(doc, amount.last + 1, noun.i)
+    before = _modifiers_before(doc, amount.first, noun)
     return Unit(
         end=noun.i,
         unit=_unit_name(noun),
-        about=_about(doc, amount.last + 1, noun.i),
+        about=f"{before} {about}" if before and about else about,
         plural=noun.tag_ in PLURAL_TAGS,
     )
+
+
+def _modifiers_before(doc: Doc, first: int, noun: Token) -> str:
+    """The words before a number that modify the noun it counts, which say what is counted as the words after it
+    do: "the top three seeds" counts top seeds, "a record 32 goals" record goals. Not for a length of time ("the
+    past two years") nor a qualifier or stress ("an estimated 100 residents", "a whopping 80 million")."""
+    if noun.lower_ in words.TIME_UNITS:
+        return ""
+    at = first - 1
+    while (
+        at >= 0
+        and doc[at].head.i == noun.i
+        and doc[at].text.isalpha()
+        and doc[at].dep_ in ("amod", "nmod", "compound")
+        and doc[at].pos_ in ("ADJ", "NOUN")
+        and doc[at].lower_ not in _QUALIFIER_WORDS
+    ):
+        at -= 1
+    return doc[at + 1 : first].text
 
 
 def _about(doc: Doc, first: int, last: int) -> str | None:
     """The counted noun with its modifiers, tokens ``first..last``, leading determiners dropped."""
     while first <= last and doc[first].pos_ in ("DET", "PRON"):
         first += 1
-    return doc[first : last + 1].text or None
+    if first > last:
+        return None
+    return doc[first:last].text_with_ws + without_full_stop(doc[last]) or None
+
+
+def without_full_stop(tok: Token) -> str:
+    """A token's text without the full stop the tokenizer left on it at a sentence end: a number ("65W.",
+    "USD10m.") or a short symbol it took for an abbreviation ("5 N.", "470 Ω."); not "U.S." nor "p.m.", whose
+    stops are their own."""
+    text: str = tok.text
+    if len(text) < 2 or text[-1] != "." or not text[-2].isalpha():
+        return text
+    if DIGIT.search(text):
+        return text[:-1]
+    if "." in text[:-1]:
+        return text
+    doc = tok.doc
+    last = tok.i + 1 == len(doc) or bool(doc[tok.i + 1].is_sent_start) or doc[tok.i + 1].is_space
+    return text[:-1] if last and len(text) <= 4 else text
 
 
 def _unit_name(noun: Token) -> str:
     """The counted noun in its reported form: singular lemma, time units normalised, nationalities singular."""
+    stopped = without_full_stop(noun)
+    if stopped != noun.text:
+        return stopped.lower()  # "5 N.": the lemma would keep the stop
     word = noun.lower_
     if word in words.TIME_UNITS:
         return words.TIME_UNITS[word]

@@ -33,7 +33,7 @@ from rashomon.extract.figure_amounts import (
     read_token,
 )
 from rashomon.extract.figure_referents import find_referents
-from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, range_scale
+from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, range_scale, without_full_stop
 from rashomon.extract.lexicon import figure_words as words
 from rashomon.model import Figure
 
@@ -235,18 +235,21 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
     root = run[0] if len(run) == 1 else doc[amount.first : amount.last + 1].root
     if any(tok is not None and _is_month(tok) for tok in (before, after, root.head)):
         return True
-    if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after)):
+    if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
     return _follows_id_word(doc, amount.first)
 
 
-def _names_a_thing(doc: Doc, after: Token) -> bool:
+def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     """A capitalised singular name right after a number: "11 Pro", "787 Dreamliner", "575 Wilbraham Road"; not a
-    unit, currency, acronym or place ("0.5 WAR", "$500 US"), nor a name before a counted noun ("96 Liverpool fans")."""
+    unit, currency, acronym or place ("0.5 WAR", "$500 US"), nor a name before a counted noun ("96 Liverpool fans")
+    unless a name comes before the number too ("Boeing 737 Max jets")."""
     text = after.text
     if not text[:1].isupper() or text.isupper() or after.pos_ != "PROPN" or after.tag_ != "NNP":
         return False
-    if after.ent_type_ in ("NORP", "GPE") or any(t.tag_ in PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3]):
+    inside = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+    counted = any(t.tag_ in PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3])
+    if after.ent_type_ in ("NORP", "GPE") or (counted and not inside):
         return False
     if measure_name(text) is not None or text in words.CURRENCY_CODES or text.lower() in words.CURRENCY_WORDS:
         return False
@@ -260,8 +263,8 @@ def _is_month(tok: Token) -> bool:
 def _follows_id_word(doc: Doc, first: int) -> bool:
     """True for "ID: 318272", "No. 5", "#3"."""
     i = first - 1
-    while i >= 0 and doc[i].text in (":", "-"):
-        i -= 1
+    while i > 0 and (doc[i].text in (":", "-") or (doc[i].text == "." and doc[i - 1].lower_ == "no")):
+        i -= 1  # "No. 2", which the tokenizer may split after "No"
     return i >= 0 and doc[i].lower_ in words.ID_WORDS
 
 
@@ -278,7 +281,7 @@ def _build_figure(doc: Doc, article_id: str, amount: Amount) -> tuple[Figure, in
         return None
     first, qualifier, inexact = _qualifier(doc, first)
     start = doc[first].idx
-    end = doc[unit.end].idx + len(_without_full_stop(doc[unit.end].text))
+    end = doc[unit.end].idx + len(without_full_stop(doc[unit.end]))
     figure = Figure(
         id=f"{article_id}:figure:{start}-{end}",
         article=article_id,
@@ -295,11 +298,6 @@ def _build_figure(doc: Doc, article_id: str, amount: Amount) -> tuple[Figure, in
     return figure, first, unit.end
 
 
-def _without_full_stop(text: str) -> str:
-    """A number token without the full stop the parse left on it at a sentence end ("65W.", "USD10m.")."""
-    return text[:-1] if len(text) > 1 and text[-1] == "." and DIGIT.search(text) and text[-2].isalpha() else text
-
-
 def _rounded(value: float | None) -> float | None:
     """A scaled value as written, without the binary noise of scaling it ("$4.1bn" is 4100000000, not
     4099999999.9999995); other values as they are ("1/3")."""
@@ -314,28 +312,64 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     head = doc[amount.first]
     word = head.lower_
     if amount.value is None:
-        needs_noun = word in words.VAGUE_DETERMINERS or word in words.VAGUE_NEEDS_OF
-        return unit.unit is not None or not needs_noun
+        # "several hundred" and "a few thousand" need their noun as "several" does; "tens of thousands" does not
+        needs_noun = word in words.VAGUE_DETERMINERS or word in words.VAGUE_NEEDS_OF or word == "a"
+        chained = amount.last > amount.first and word in words.VAGUE_OF_WORDS
+        return unit.unit is not None or not needs_noun or chained
     if amount.ratio:
         return True
-    if unit.unit is None and word == "one":
-        return False
+    if unit.unit is None and word == "one" and not amount.fraction:
+        return False  # "one" alone says which, not how many; "one-third of" is a share
+    if unit.unit is None and not amount.fraction and any(bar in head.text for bar in "/⁄"):
+        # "after 9/11": a name or a date; "3/4 of", "3/4 cup" have a unit, and a move is what its verb says
+        return head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB"  # "the note rose 7/32"
     if amount.unit is not None or amount.fraction:
         return True
     run = doc[amount.first : amount.last + 1]
     if unit.unit is None and _has_magnitude(run):
         return not any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run)  # "sales topped 1.2bn"
-    if (unit.unit is None or unit.about is not None) and any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run):
-        return False  # "Apollo 11", "Boeing 737 fleet"; not "minus-5 yards", which the model may call a person
     previous = doc[first - 1] if first > 0 else None
+    # A person has no model numbers: "Noah Jackson 1 goal" counts a goal, as box scores list them.
+    one_thing = amount.value == 1 and unit.about is not None and not unit.plural
+    one_thing = one_thing and previous is not None and previous.ent_type_ == "PERSON"
+    named_run = any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run)
+    if (unit.unit is None or unit.about is not None) and named_run and not one_thing:
+        return False  # "Apollo 11", "Boeing 737 fleet"; not "minus-5 yards", which the model may call a person
     named = previous is not None and previous.pos_ == "PROPN" and not previous.text.islower()  # "iPhone 12"
     counted = unit.unit is None or unit.about is not None
+    if unit.about is not None and amount.value < 0:
+        return False  # no count is negative: "COVID -19 tests" is a name written loosely
     if counted and amount.first == amount.last and YEAR.fullmatch(head.text):
         return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS)
     if unit.unit is not None:
-        return not (named and unit.about is not None and unit.unit[:1].islower() and not unit.plural)
+        named_model = named and unit.about is not None and unit.unit[:1].islower() and not unit.plural
+        one_noun = unit.about is not None and not unit.plural and unit.unit not in TIME_UNIT_NAMES
+        if one_noun and _in_score(doc, amount):
+            return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads
+        return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
-    return (run.root.dep_ in _BARE_DEPS or low_end) and not named and not _in_score(doc, amount)
+    placed = run.root.dep_ in _BARE_DEPS or low_end or _labelled(doc, first)
+    return placed and not named and not _in_score(doc, amount)
+
+
+def _labelled(doc: Doc, first: int) -> bool:
+    """A number after a label and a colon, as tables and fact boxes flattened into text give them: "Goals: 12",
+    "Population (2020): 1,234,567"; not after a name ("Herrera: 4", a player's mark)."""
+    at = first - 1
+    if at < 1 or doc[at].text not in (":", "):"):
+        return False
+    at -= 1
+    if doc[at + 1].text == "):" or doc[at].text == ")":
+        while at > 0 and doc[at].text != "(" and first - at < 6:
+            at -= 1
+        at -= 1  # the label before "(2020)"
+    if at < 0:
+        return False
+    label = doc[at]
+    # The label opens its line or sentence ("Goals: 12"), not a clause ("sales this week: two to Biman").
+    sentence_start = label.sent.start if doc.has_annotation("SENT_START") else 0
+    opens = at - sentence_start <= 2 or (at > 0 and (doc[at - 1].is_punct or "\n" in doc[at - 1].whitespace_))
+    return opens and (label.pos_ == "NOUN" or (label.pos_ == "PROPN" and not label.ent_type_))
 
 
 def _has_magnitude(run: Span) -> bool:

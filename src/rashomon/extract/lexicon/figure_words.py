@@ -26,6 +26,14 @@ QUALIFIER_BOUNDS: dict[str, str] = {" ".join(key): bound for key, bound in QUALI
 
 SMALL_NUMBERS: dict[str, int] = numbers.NUMBER_WORDS
 
+# Adjectives before a number that stress its size rather than say what it counts ("a whopping 80 million
+# followers" counts followers; "the top three seeds" counts top seeds).
+EMPHASIS_WORDS: frozenset[str] = frozenset(
+    """whopping staggering mere massive huge hefty modest paltry meagre meager impressive incredible remarkable
+    astonishing astounding stunning extraordinary unprecedented measly scant cool full solid healthy low high
+    lowly""".split()
+)
+
 # Multiplying words; "a dozen", "1.5 million", "two hundred".
 # South Asian English adds the lakh (100,000) and the crore (ten million): "Rs 500 crore", "20 lakh people".
 SCALES: dict[str, float] = {
@@ -47,6 +55,11 @@ VAGUE_OF_WORDS: frozenset[str] = frozenset(VAGUE_UNITS)
 VAGUE_NEEDS_OF: frozenset[str] = frozenset({"scores", "tens"})
 # Determiners that are vague amounts only before a counted noun ("several days").
 VAGUE_DETERMINERS: frozenset[str] = frozenset({"several"})
+# Vague words before a scale ("several hundred", "a few thousand", "a couple of dozen") -> the least and greatest
+# multiple of the scale they mean.
+VAGUE_MULTIPLES: dict[tuple[str, ...], tuple[float, float]] = {
+    ("several",): (3, 10), ("a", "few"): (2, 10), ("a", "couple", "of"): (2, 3), ("a", "couple"): (2, 3),
+}  # fmt: skip
 
 ORDINAL_WORDS: frozenset[str] = frozenset({
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -78,11 +91,14 @@ TIME_UNITS: dict[str, str] = {
     "mins": "minute", "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
     "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century", "yr": "year",
-    "yrs": "year", "wk": "week", "wks": "week",
+    "yrs": "year", "wk": "week", "wks": "week", "annum": "year",
 }  # fmt: skip
 
 # Counted nouns whose singular form is not what we report.
-UNIT_OVERRIDES: dict[str, str] = {"people": "people", "persons": "people", "police": "police"}
+# Also plurals the model's lemmatizer gets wrong ("doses" -> "dos", "taxes" -> "taxis").
+UNIT_OVERRIDES: dict[str, str] = {
+    "people": "people", "persons": "people", "police": "police", "doses": "dose", "taxes": "tax",
+}  # fmt: skip
 
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct", "pc"})
 
@@ -95,6 +111,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "ps": "GBP", "y=": "JPY",
     "nt$": "TWD", "rmb": "CNY", "dh": "AED", "dhs": "AED", "rp": "IDR", "₱": "PHP", "₺": "TRY", "₦": "NGN",
     "₫": "VND", "฿": "THB", "₴": "UAH", "₸": "KZT", "₵": "GHS", "ksh": "KES", "e£": "EGP", "zł": "PLN",
+    "৳": "BDT", "₲": "PYG", "₡": "CRC", "₭": "LAK", "₮": "MNT", "₼": "AZN", "₾": "GEL", "֏": "AMD",
 }  # fmt: skip
 # A word before a "$" that names the dollar ("US $58", "HK $5.4m"), or glued after it ("$US55m").
 DOLLAR_COUNTRIES: dict[str, str] = {
@@ -105,7 +122,8 @@ DOLLAR_COUNTRIES: dict[str, str] = {
 CURRENCY_CODES: frozenset[str] = frozenset(
     """USD EUR GBP JPY CNY AUD CAD HKD NZD SGD MYR ILS INR RUB TRY CHF ZAR KRW BRL MXN PHP UAH AZN AMD NGN PKR SEK
     NOK DKK PLN IDR THB AED SAR EGP KES GEL BTC HUF CZK RON BGN HRK TWD VND BDT KZT QAR KWD CLP COP ARS LKR NPR
-    BHD OMR JOD MAD TND GHS UGX TZS ETB ZMW PEN ISK RSD IQD IRR LBP MMK KHR MNT UZS XOF XAF JMD ETH""".split()
+    BHD OMR JOD MAD TND GHS UGX TZS ETB ZMW PEN ISK RSD IQD IRR LBP MMK KHR MNT UZS XOF XAF JMD ETH PYG CRC LAK
+    VES""".split()
 )
 
 # Currency words after a number (singular lemma) -> ISO code.
@@ -116,7 +134,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "zloty": "PLN", "lari": "GEL", "kuna": "HRK", "dirham": "AED", "riyal": "SAR", "bitcoin": "BTC",
     "forint": "HUF", "koruna": "CZK", "leu": "RON", "lev": "BGN", "dong": "VND", "taka": "BDT", "tenge": "KZT",
     "franc": "CHF", "krona": "SEK", "kronor": "SEK", "reais": "BRL", "cedi": "GHS", "birr": "ETB", "kyat": "MMK",
-    "riel": "KHR", "tugrik": "MNT", "kwacha": "ZMW", "quid": "GBP", "buck": "USD",
+    "riel": "KHR", "tugrik": "MNT", "kwacha": "ZMW", "quid": "GBP", "buck": "USD", "lei": "RON", "leva": "BGN",
+    "bolivar": "VES",
 }  # fmt: skip
 # Currencies named with the country's adjective ("Australian dollars", "Danish crowns"): (adjective, lemma) -> code.
 NATIONAL_CURRENCIES: dict[tuple[str, str], str] = {
@@ -178,10 +197,15 @@ UNIT_SYMBOLS: dict[str, str] = {
     "bp": "basis point", "bps": "basis point", "MP": "megapixel", "pp": "percentage point",
     "ºC": "celsius", "ºF": "fahrenheit", "º": "degree", "mmHg": "millimetre of mercury",
     "m3": "cubic metre", "m³": "cubic metre", "sqft": "square foot", "ft2": "square foot",
-    "ppts": "percentage point",
+    "ppts": "percentage point", "Ω": "ohm", "kΩ": "kilohm", "MΩ": "megohm", "lm": "lumen", "lx": "lux",
+    "mol": "mole", "Bq": "becquerel", "Sv": "sievert", "mSv": "millisievert", "μSv": "microsievert",
+    "µSv": "microsievert", "hPa": "hectopascal", "mbar": "millibar", "bar": "bar", "atm": "atmosphere",
+    "gal": "gallon", "µg": "microgram", "μg": "microgram", "mcg": "microgram", "GJ": "gigajoule",
+    "dL": "decilitre", "dl": "decilitre", "¢": "cent",
 }  # fmt: skip
 # Symbols read as a unit only glued to the number ("45c a share"): spaced, "35 c" is Celsius or a section's letter.
-GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent"}
+# So is "in" ("6ft 4in"): spaced, it is the preposition.
+GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch"}
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
     "centimetre": "centimetre", "centimeter": "centimetre", "millimetre": "millimetre", "millimeter": "millimetre",
@@ -209,6 +233,10 @@ UNIT_WORDS: dict[str, str] = {
     "terabit": "terabit", "kilobyte": "kilobyte", "petabyte": "petabyte", "nanosecond": "nanosecond",
     "microsecond": "microsecond", "millisecond": "millisecond", "carat": "carat", "teaspoon": "teaspoon",
     "tablespoon": "tablespoon", "megatonne": "megatonne", "kilotonne": "kilotonne", "terahertz": "terahertz",
+    "lumen": "lumen", "lux": "lux", "becquerel": "becquerel", "sievert": "sievert", "millisievert": "millisievert",
+    "microsievert": "microsievert", "hectopascal": "hectopascal", "millibar": "millibar",
+    "coulomb": "coulomb", "microgram": "microgram", "kiloton": "kiloton", "megaton": "megaton", "bushel": "bushel",
+    "furlong": "furlong", "fathom": "fathom", "gigajoule": "gigajoule", "megajoule": "megajoule",
 }  # fmt: skip
 # Units written in two or three words (lower case) -> name.
 UNIT_PHRASES: dict[tuple[str, ...], str] = {
@@ -225,7 +253,8 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
     ("fluid", "ounce"): "fluid ounce", ("square", "centimetre"): "square centimetre",
     ("square", "centimeter"): "square centimetre", ("square", "inch"): "square inch", ("cubic", "inch"): "cubic inch",
-    ("lb", "-", "ft"): "foot pound-force", ("pound", "-", "foot"): "pound-foot", ("pound", "-", "feet"): "pound-foot",
+    ("fl", "oz"): "fluid ounce", ("lb", "-", "ft"): "foot pound-force", ("pound", "-", "foot"): "pound-foot",
+    ("pound", "-", "feet"): "pound-foot",
 }  # fmt: skip
 # Words after a unit that make it a rate ("$58 per barrel", "$3,500 a month", "80 miles an hour").
 RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
