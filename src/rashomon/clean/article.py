@@ -27,6 +27,7 @@ from rashomon.clean.lines import (
     features,
     headline_runs,
     is_comment_marker,
+    is_word_list,
     with_elsewhere,
     word_count,
 )
@@ -207,12 +208,45 @@ def split_page_text(
     unlisted = [chosen and not in_run for chosen, in_run in zip(keep, listed, strict=True)]
     if any(unlisted):
         keep = unlisted
+    # Menus and rows of figures the flattening ran into one line are never body, nor weigh in the body's blocks.
+    keep = _main_block(texts, [chosen and not is_word_list(text) for chosen, text in zip(keep, texts, strict=True)])
     parts = page_parts(page, keep)
     if not parts.body:
         # All the model kept stands past the page footer (readers' comments under a workout of short lines): the
         # lines before it that read like article text are the body.
         parts = page_parts(page, [kind == "body" for kind in kinds])
     return parts
+
+
+# A block of kept lines stands apart from the rest when more than this many lines separate it from any other; one
+# holding less than this share of the words of the largest block is not the article's.
+_BLOCK_GAP = 6
+_BLOCK_SHARE = 0.25
+
+
+def _main_block(texts: Sequence[str], keep: Sequence[bool]) -> list[bool]:
+    """``keep`` without the kept lines that stand apart from the article: blocks of kept lines (each more than
+    `_BLOCK_GAP` lines from the next) holding less than `_BLOCK_SHARE` of the words of the largest block (a teaser,
+    a reader's comment, a notice above or below the article)."""
+    blocks: list[list[int]] = []
+    last = None
+    for i, chosen in enumerate(keep):
+        if not chosen:
+            continue
+        if last is None or i - last > _BLOCK_GAP:
+            blocks.append([])
+        blocks[-1].append(i)
+        last = i
+    if len(blocks) < 2:
+        return list(keep)
+    words = [sum(word_count(texts[i], _WORDS) for i in block) for block in blocks]
+    largest = max(words)
+    result = list(keep)
+    for block, held in zip(blocks, words, strict=True):
+        if held < _BLOCK_SHARE * largest:
+            for i in block:
+                result[i] = False
+    return result
 
 
 def _relaxed(page: PageLines) -> PageLines:

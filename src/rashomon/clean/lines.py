@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rashomon.clean import boilerplate, debris, line_weights
+from rashomon.clean.language import identify
 from rashomon.text.words import APOSTROPHE_WORD as _WORD
 
 CLASSES = ("meta", "tail", "debris", "byline", "caption", "body", "short")
@@ -99,6 +100,59 @@ def _line_stats(line: str) -> list[float]:
     ]
 
 
+# Languages that capitalise every noun: their prose has about twice the capital share of English prose, which
+# the line model (fitted on English pages) reads as a menu's or a headline's.
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+# The capital share of English article prose (the median over the lines that read like body text): in those
+# languages, shares are shifted so that the page's prose has it.
+PROSE_CAPITAL_SHARE = 0.17
+_CAPITAL_AT = FEATURES.index("capital_share")  # its place in `_line_stats` too
+
+
+def _capitals_as_english(stats: list[list[float]], lines: Sequence[str], classes: Sequence[str]) -> None:
+    """Shift the capital shares of a page written in a noun-capitalising language (identified from its lines that
+    read like body text) so that its prose stands where English prose does; other pages are left as they are."""
+    prose = [i for i, kind in enumerate(classes) if kind == "body"]
+    if not prose or identify(" ".join(lines[i] for i in prose)) not in _NOUN_CAPITALISING:
+        return
+    shares = [stats[i][_CAPITAL_AT] for i in prose if not math.isnan(stats[i][_CAPITAL_AT])]
+    shift = float(np.median(shares)) - PROSE_CAPITAL_SHARE if shares else 0.0
+    if shift <= 0:
+        return
+    for row in stats:
+        row[_CAPITAL_AT] -= shift
+
+
+# A line of names, not prose: so many words, nearly all capitalised, almost no function word, no sentence end
+# ("Home News Sports Business Travel ...", "Toronto Sun - Calgary Sun - Ottawa Sun ...": a menu or a list of links
+# the flattening ran together). Only words with case count: scripts without it say nothing here.
+_LIST_WORDS = 12
+_LIST_CASED_SHARE = 0.8
+_LIST_CAPITAL_SHARE = 0.7
+_LIST_FUNCTION_SHARE = 0.05
+# A line of figures: so many words, most of them starting with a digit ("20,000 25,000 30,000 ...", "#1.12 - Tue Jul
+# 24, 2012 5:30 PM EDT"): a price list, a stamp, a results table, not a sentence.
+_FIGURES_WORDS = 8
+_FIGURES_SHARE = 0.6
+
+
+def is_word_list(line: str) -> bool:
+    """Whether a line is a run of names or figures (a menu, a list of links, a row of numbers), not prose."""
+    words = _WORD.findall(line)
+    if len(words) < _FIGURES_WORDS or _UNSPACED.search(line):
+        return False
+    if sum(word[0].isdigit() for word in words) >= _FIGURES_SHARE * len(words):
+        return True
+    if len(words) < _LIST_WORDS or _SENTENCE_END.search(line):
+        return False
+    cased = [word for word in words if word[0] != word[0].swapcase()]
+    if len(cased) < _LIST_CASED_SHARE * len(words):
+        return False
+    capitals = sum(word[0].isupper() for word in cased)
+    function = sum(word.lower() in FUNCTION_WORDS for word in words)
+    return capitals > _LIST_CAPITAL_SHARE * len(cased) and function < _LIST_FUNCTION_SHARE * len(words)
+
+
 def _window_means(flags: np.ndarray, reach: int) -> np.ndarray:
     """For each position, the mean of ``flags`` within ``reach`` positions either side (clipped at the ends)."""
     size = len(flags)
@@ -165,6 +219,7 @@ def features(
     body_at = np.flatnonzero(body)
     first, last = (int(body_at[0]), int(body_at[-1])) if len(body_at) else (size, -1)
     stats = [_line_stats(line) for line in lines]
+    _capitals_as_english(stats, lines, classes)
     counts = Counter(lines)
     long_words = [s[1] for s, c in zip(stats, classes, strict=True) if c == "body"] or [0.0]
     typical = float(np.median(long_words))
