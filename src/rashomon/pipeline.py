@@ -10,6 +10,7 @@ batch of each stage.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -20,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
@@ -58,7 +60,7 @@ from rashomon.store.records import from_data, from_json
 from rashomon.stories.cluster import StoryFacts, reading_key, reading_order, signatures, story_id
 from rashomon.stories.dedup import MAX_POSTINGS, copy_links, fingerprints, resolve_chains, shingles
 from rashomon.stories.index import INDEX_VERSION, StoryIndex
-from rashomon.workers import Workers, compare_in_worker, extract_in_worker, extract_stored, in_order
+from rashomon.workers import Workers, as_done, compare_in_worker, extract_in_worker, extract_stored, in_order
 
 logger = logging.getLogger(__name__)
 
@@ -603,12 +605,8 @@ def analyse_stories(
         basis_of.update(found)
         return found
 
-    # Pieces small enough that the workers finish together: the stories of several articles, which need
-    # embeddings and alignment, are few and cost most.
-    size = 64 if pool is None else max(1, min(64, len(todo) // (8 * settings.nlp.processes)))
-
     def pieces() -> Iterator[list[StoredStory]]:
-        for chunk in _chunks(todo, size):
+        for chunk in _story_pieces(todo, current, copies, 1 if pool is None else 8 * settings.nlp.processes):
             wanted = [m for sid in chunk for m in current[sid]]
             articles = {a.id: a for a in store.articles(wanted)}
             bodies = store.extractions(wanted)
@@ -629,7 +627,7 @@ def analyse_stories(
         work = partial(work_out_stored, settings=settings.compare, embedder=StoryEmbedder() if embeds else None)
     else:
         work = partial(compare_in_worker, settings=settings.compare)
-    for done in in_order(pool, work, pieces(), 2 * settings.nlp.processes):
+    for done in as_done(pool, work, pieces(), 2 * settings.nlp.processes):
         store.save_sentence_vectors({a: (basis_of[a], v) for a, v in done.made.items() if a in basis_of})
         for issue in (step for steps in done.issues for step in steps):
             stats.dropped[f"{issue} failed"] = stats.dropped.get(f"{issue} failed", 0) + 1
@@ -640,6 +638,36 @@ def analyse_stories(
     store.stories_done(run_basis)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+# What working out a story costs, in lone articles' stories: one of several originals is embedded and aligned.
+_COMPARED_ARTICLE_COST = 25
+_STORIES_A_PIECE = 64
+
+
+def _story_pieces(
+    todo: Sequence[str], members: Mapping[str, Sequence[str]], copies: Mapping[str, str], share: int
+) -> Iterator[list[str]]:
+    """The stories to work out, in pieces of about a ``share``th of the work (at most 64 stories), the costliest
+    first: the few stories of several articles cost most, and started first, they do not leave a worker alone at
+    the end."""
+
+    def cost(story: str) -> int:
+        originals = sum(1 for m in members[story] if m not in copies)
+        return _COMPARED_ARTICLE_COST * originals if originals > 1 else 1
+
+    costs = {story: cost(story) for story in todo}
+    budget = max(1, sum(costs.values()) // share)
+    piece: list[str] = []
+    spent = 0
+    for story in sorted(todo, key=lambda s: (-costs[s], s)):
+        if piece and (spent + costs[story] > budget or len(piece) == _STORIES_A_PIECE):
+            yield piece
+            piece, spent = [], 0
+        piece.append(story)
+        spent += costs[story]
+    if piece:
+        yield piece
 
 
 def _merge_entities(found: Sequence[Entity]) -> list[Entity]:
@@ -699,6 +727,24 @@ def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Do
 
     Only what the chosen stories hold is read, so a dossier of a few stories costs little in any store.
     """
+    with _collector_paused():
+        return _dossier_from_store(store, stories)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a large result is built: it holds no cycles, and each full collection
+    would walk every object built so far (half the time a dossier took to build)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _dossier_from_store(store: Store, stories: Sequence[str] | None) -> Dossier:
     results = [from_json(StoryResult, body) for body in store.stories(stories)]
     wanted = None if stories is None else sorted({m for r in results for m in r.story.articles})
     articles = {a.id: a for a in store.articles(wanted)}

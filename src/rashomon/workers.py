@@ -8,10 +8,11 @@ read ahead, so memory stays bounded however long the run.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
 
 from threadpoolctl import threadpool_limits
@@ -95,7 +96,10 @@ class Workers:
         """The pool, started now if it is not (None when the settings ask for one process)."""
         if self.pool is None and self.settings.processes > 1:
             if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux":
-                # A forked worker never touches the store it inherits: it only parses, extracts and compares.
+                # A forked worker never touches the store it inherits: it only parses, extracts and compares. What
+                # this process holds (the model) is left out of the cycle collector's walks, which would otherwise
+                # write to every inherited object and so copy the shared memory into each worker.
+                gc.freeze()
                 self.pool = ProcessPoolExecutor(
                     self.settings.processes,
                     mp_context=multiprocessing.get_context("fork"),
@@ -131,3 +135,20 @@ def in_order(pool: ProcessPoolExecutor | None, work: Callable[[T], R], items: It
             yield pending.pop(0).result()
     for future in pending:
         yield future.result()
+
+
+def as_done(pool: ProcessPoolExecutor | None, work: Callable[[T], R], items: Iterable[T], ahead: int) -> Iterator[R]:
+    """``work`` on each item, in the pool when there is one (at most ``ahead`` items in flight), each result as soon
+    as it is ready, so a slow item holds up no other (for results whose order does not matter)."""
+    if pool is None:
+        yield from map(work, items)
+        return
+    pending: set[Future[R]] = set()
+    for item in items:
+        pending.add(pool.submit(work, item))
+        if len(pending) > ahead:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from (future.result() for future in done)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -15,9 +16,11 @@ from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Entity, Mention
 from rashomon.pipeline import (
     Progress,
+    _collector_paused,
     _merge_entities,
     _settings_digest,
     _story_bases,
+    _story_pieces,
     copies_of,
     extractor_version,
     run,
@@ -290,3 +293,31 @@ def test_an_entity_of_several_stories_is_one_with_all_their_mentions() -> None:
     assert merged[0].aliases == ("Lane", "Ms Lane"), "every story's spellings but the name"
     assert [(m.article, m.start) for m in merged[0].mentions] == [("a", 4), ("b", 1), ("b", 9)]
     assert merged[1] == other
+
+
+def test_story_pieces_put_the_costliest_first_and_split_the_work_evenly() -> None:
+    members = {f"lone{i:02d}": [f"a{i}"] for i in range(40)}
+    members |= {"pair": ["p1", "p2"], "trio": ["t1", "t2", "t3"], "copied": ["c1", "c2"]}
+    pieces = list(_story_pieces(sorted(members), members, {"c2": "c1"}, share=8))
+    assert sorted(s for piece in pieces for s in piece) == sorted(members), "every story once"
+    assert pieces[0] == ["trio"] and pieces[1] == ["pair"], "the stories that are embedded and aligned go first"
+    assert "copied" in pieces[2], "an original and its copy cost no more than a lone article"
+    assert [len(piece) for piece in pieces[2:]] == [20, 20, 1], "the cheap ones in pieces of about a share of the work"
+    one_process = list(_story_pieces(sorted(members), members, {}, share=1))
+    assert [len(piece) for piece in one_process] == [43], "in one process, one piece (at most 64 stories)"
+
+
+def test_the_cycle_collector_is_paused_only_while_a_dossier_is_built() -> None:
+    with _collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), _collector_paused():
+        raise KeyError("a failure while building")
+    assert gc.isenabled(), "on again after a failure"
+    gc.disable()
+    try:
+        with _collector_paused():
+            pass
+        assert not gc.isenabled(), "left off where the caller had it off"
+    finally:
+        gc.enable()

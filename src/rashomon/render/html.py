@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -26,8 +27,10 @@ STORIES_DIR = "stories"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+@cache
 def environment() -> Environment:
-    """The report's templates (autoescaped); the web pages overlay it, so its macros render there the same."""
+    """The report's templates (autoescaped), made once per process; the web pages overlay it, so its macros render
+    there the same."""
     return Environment(
         loader=PackageLoader("rashomon.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
