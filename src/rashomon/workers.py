@@ -8,7 +8,6 @@ read ahead, so memory stays bounded however long the run.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -96,10 +95,7 @@ class Workers:
         """The pool, started now if it is not (None when the settings ask for one process)."""
         if self.pool is None and self.settings.processes > 1:
             if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux":
-                # A forked worker never touches the store it inherits: it only parses, extracts and compares. What
-                # this process holds (the model) is left out of the cycle collector's walks, which would otherwise
-                # write to every inherited object and so copy the shared memory into each worker.
-                gc.freeze()
+                # A forked worker never touches the store it inherits: it only parses, extracts and compares.
                 self.pool = ProcessPoolExecutor(
                     self.settings.processes,
                     mp_context=multiprocessing.get_context("fork"),
