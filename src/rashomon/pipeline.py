@@ -10,7 +10,6 @@ batch of each stage.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import itertools
 import json
@@ -21,7 +20,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
@@ -44,6 +42,7 @@ from rashomon.extract.annotate import EXTRACTOR_VERSION, ArticleExtraction
 from rashomon.extract.entities import speaker_index
 from rashomon.extract.nlp import LanguageModel
 from rashomon.ingest.inputs import SINGLE_ARTICLE_SUFFIXES, discover, inner_suffix, is_records, read_file
+from rashomon.memory import collector_paused
 from rashomon.model import (
     Article,
     ArticleAnnotations,
@@ -727,21 +726,8 @@ def dossier_from_store(store: Store, stories: Sequence[str] | None = None) -> Do
 
     Only what the chosen stories hold is read, so a dossier of a few stories costs little in any store.
     """
-    with _collector_paused():
+    with collector_paused():
         return _dossier_from_store(store, stories)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a large result is built: it holds no cycles, and each full collection
-    would walk every object built so far (half the time a dossier took to build)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _dossier_from_store(store: Store, stories: Sequence[str] | None) -> Dossier:

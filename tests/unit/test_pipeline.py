@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
@@ -16,7 +15,6 @@ from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Entity, Mention
 from rashomon.pipeline import (
     Progress,
-    _collector_paused,
     _merge_entities,
     _settings_digest,
     _story_bases,
@@ -305,19 +303,3 @@ def test_story_pieces_put_the_costliest_first_and_split_the_work_evenly() -> Non
     assert [len(piece) for piece in pieces[2:]] == [20, 20, 1], "the cheap ones in pieces of about a share of the work"
     one_process = list(_story_pieces(sorted(members), members, {}, share=1))
     assert [len(piece) for piece in one_process] == [43], "in one process, one piece (at most 64 stories)"
-
-
-def test_the_cycle_collector_is_paused_only_while_a_dossier_is_built() -> None:
-    with _collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(KeyError), _collector_paused():
-        raise KeyError("a failure while building")
-    assert gc.isenabled(), "on again after a failure"
-    gc.disable()
-    try:
-        with _collector_paused():
-            pass
-        assert not gc.isenabled(), "left off where the caller had it off"
-    finally:
-        gc.enable()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rashomon.dossier import Dossier
+from rashomon.memory import collector_paused
 from rashomon.render.atomic import file_set
 from rashomon.render.html import STORY_PAGES_OVER, write_html
 from rashomon.render.json import write_json
@@ -36,7 +37,7 @@ def write_reports(
     out_dir.mkdir(parents=True, exist_ok=True)
     if selection is not None:
         dossier = select(dossier, selection)
-    with file_set(out_dir) as files:
+    with collector_paused(), file_set(out_dir) as files:
         written = write_json(dossier, out_dir / "dossier.json", files=files)
         markdown = out_dir / "report.md"
         with files.open(markdown) as lines:
