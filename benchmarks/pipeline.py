@@ -27,6 +27,7 @@ import argparse
 import csv
 import glob
 import json
+import os
 import re
 import resource
 import shutil
@@ -300,6 +301,8 @@ def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Setti
             shutil.copy(seeded, working)
             for beside in seeded.parent.glob(f"{glob.escape(seeded.name)}.stories-*"):  # the story index
                 shutil.copytree(beside, working.parent / beside.name)
+            # The copy (and a seeding just done) is written to disk now, not while the run is timed.
+            os.sync()
             output = subprocess.run(
                 [sys.executable, __file__, "--measure", str(working), str(inputs)],
                 check=True,
