@@ -25,8 +25,9 @@ How our fields are compared with NewsQuant's (all lower case):
   ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in
   ``about``, so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as
   NewsQuant leaves them out: "digital and physical sales" -> "digital physical sale") equals the gold.
-- change: the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~", "more than" -> ">", "up to" ->
-  "<", none -> "="); the dossier carries no direction of change, so the gold "up" and "down" (109) never match.
+- change: the figure's ``direction`` ("up" for "rose 5%", "down" for "fell by 3 points") where it gives one, against
+  the gold "up" and "down" (109); else the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~",
+  "more than" -> ">", "up to" -> "<", none -> "="). A dossier without the field is read as giving no direction.
 - referent: the words of the figure's ``referents`` (what it is said of: "Ford" for "Ford, which has 13000
   workers"; "revenue" and "Chinese e-commerce giant" for "the Chinese e-commerce giant makes 60 per cent of its
   revenue"), split on commas and spaces, function words and possessive endings left out as NewsQuant leaves them
@@ -150,7 +151,7 @@ def to_found(figure: Any) -> Found:
             head = " ".join(w for w in head.split() if w not in FUNCTION_WORDS)  # "digital and physical sales"
             units.add(f"{head} {unit.lower()}".strip() if last else unit.lower())
     concepts = referent_words(getattr(figure, "referents", None) or ())
-    change = QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
+    change = getattr(figure, "direction", None) or QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
     # A vague amount ("dozens") is the range of its bounds, as NewsQuant annotates it.
     value = (figure.low, figure.high) if figure.value is None and figure.low is not None else figure.value
     return Found(value, frozenset(units), change, concepts, figure.text)
@@ -276,6 +277,7 @@ class _Direct:
     low: float | None = None
     high: float | None = None
     referents: tuple[str, ...] = ()
+    direction: str | None = None
 
 
 def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str, str], float]:
@@ -292,7 +294,17 @@ def run_direct(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[str
         spans = [(t.start, t.end) for t in times.find_times(text, _id(i), date(2020, 1, 1))]
         found[_id(i)] = [
             _Direct(
-                f.value, f.unit, f.qualifier, f.about, text[f.start : f.end], f.start, f.end, f.low, f.high, f.referents
+                f.value,
+                f.unit,
+                f.qualifier,
+                f.about,
+                text[f.start : f.end],
+                f.start,
+                f.end,
+                f.low,
+                f.high,
+                f.referents,
+                f.direction,
             )
             for f in figures.find_figures(doc, _id(i), spans)
         ]

@@ -199,6 +199,9 @@ class Figure:
     # What the figure is said of (the subject, owner or whole): "Ford" for "13,000 workers"; empty when the parse
     # names nothing (results stored before referents were found have none).
     referents: tuple[str, ...] = ()
+    # "up" or "down" when the figure is the size of a change ("rose 5%", "down 68p"); None when the sentence states
+    # no change of this amount (and in results stored before directions were found).
+    direction: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,8 +7,9 @@ addresses and numbers inside names; ``find_unit`` (`figure_units`) finds what th
 (percent, money in a currency, a measure from the unit tables, an age, the counted noun or "of" noun phrase) and a
 rate after it ("per barrel", "a month"); ``_elided_units`` gives a bare number the unit a parallel clause or
 a comparison leaves unsaid ("rose by 2 percent and the Nasdaq by 1", "up from 2.9 million"); ``_qualifier`` the
-words that bound it; ``find_referents`` (`figure_referents`) what it is said of. Every figure is a ``[start, end)``
-range of the document's text covering the whole phrase.
+words that bound it; ``find_referents`` (`figure_referents`) what it is said of; ``find_direction``
+(`figure_direction`) the way it moved when it is the size of a change ("rose 5%": up). Every figure is a
+``[start, end)`` range of the document's text covering the whole phrase.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from rashomon.extract.figure_amounts import (
     read_amounts,
     read_token,
 )
+from rashomon.extract.figure_direction import find_direction
 from rashomon.extract.figure_referents import find_referents
 from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, range_scale, without_full_stop
 from rashomon.extract.lexicon import figure_words as words
@@ -68,7 +70,11 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
     figures = _elided_units(doc, figures)
     tokens = {k for _, first, last in figures for k in range(first, last + 1)}
     return tuple(
-        replace(f, referents=find_referents(doc, first, last, tokens, counted=f.about is not None or f.unit is None))
+        replace(
+            f,
+            referents=find_referents(doc, first, last, tokens, counted=f.about is not None or f.unit is None),
+            direction=find_direction(doc, first, last, f),
+        )
         for f, first, last in figures
     )
 

@@ -340,3 +340,33 @@ PEOPLE_UNITS: frozenset[str] = frozenset(
     """people person life victim civilian soldier troop fighter refugee resident worker passenger crew
     member child adult man woman casualty hostage prisoner detainee peacekeeper officer protester""".split()
 )
+
+# Direction of change (`figure_direction`): lemmas of the verbs and nouns that move an amount, and the words that
+# say the way without a verb ("up 2%", "34% higher"). The figure is the size of the move when it hangs from one of
+# them ("rose 5%", "fell by 3 points", "an increase of $3 billion").
+UP_VERBS: frozenset[str] = frozenset(
+    """rise climb gain jump surge soar rally advance grow increase rebound recover add boost raise lift hike expand
+    swell spike leap rocket skyrocket firm accelerate improve balloon mount""".split()
+)
+DOWN_VERBS: frozenset[str] = frozenset(
+    """fall drop decline decrease slip slide sink plunge plummet tumble slump dip lose shed cut reduce lower shrink
+    contract ease retreat sag crash dive tank slash trim weaken erode""".split()
+)
+UP_NOUNS: frozenset[str] = frozenset(
+    """rise increase gain jump growth surge rally hike boost climb rebound advance upturn uptick spike""".split()
+)
+DOWN_NOUNS: frozenset[str] = frozenset(
+    """fall drop decline decrease cut reduction slump dip plunge slide downturn contraction tumble""".split()
+)
+UP_WORDS: frozenset[str] = frozenset({"up", "higher", "upward", "upwards"})
+DOWN_WORDS: frozenset[str] = frozenset({"down", "lower", "downward", "downwards"})
+# Verbs whose direct object is the size of the move ("gained 3%", "lost 2.7 percent", "added 15 sen"); the object
+# of another ("raised $2 million", "cut 6,000 jobs") is what was moved, not by how much, unless it is a share.
+AMOUNT_OBJECT_VERBS: frozenset[str] = frozenset(
+    """gain lose add shed jump climb rise fall drop slide slip plunge plummet tumble surge soar advance""".split()
+)
+# Units a direct object of any change verb is a move in ("cut 5%", "trimmed 25 basis points").
+MOVE_UNITS: frozenset[str] = frozenset({"percent", "point", "basis point", "percentage point"})
+# A figure after these is the level reached or left ("rose 5% to 3.65", "down 68p at 1112p", "up from 2.9"): it
+# carries no direction of its own.
+LEVEL_PREPOSITIONS: frozenset[str] = frozenset({"to", "at", "from"})
