@@ -203,6 +203,11 @@ class FigureOut(_Model):
     high: float | None = Field(
         default=None, description='For a vague amount, the most it can mean ("dozens": 120); else null.'
     )
+    direction: Literal["up", "down"] | None = Field(
+        default=None,
+        description='The way the amount moved when the figure is the size of a change ("rose 5%", "34% higher": '
+        '"up"; "fell by 3 points", "down 68p": "down"); null for a level or a count ("rose 5% to 3.65": the 3.65).',
+    )
     referents: list[str] = Field(
         default_factory=list,
         description='What the figure is said of, as written: the subject, owner or whole it belongs to ("Ford" for '

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from rashomon.dossier import (
     ArticleOut,
@@ -213,6 +214,7 @@ def assemble(
                 about=f.about,
                 low=f.low,
                 high=f.high,
+                direction=_direction(f.direction),
                 referents=list(f.referents),
                 start=f.start,
                 end=f.end,
@@ -223,3 +225,7 @@ def assemble(
         ],
         times=[_time_out(t, by_article[t.article]) for n in ordered for t in n.times],
     )
+
+
+def _direction(direction: str | None) -> Literal["up", "down"] | None:
+    return "up" if direction == "up" else "down" if direction == "down" else None

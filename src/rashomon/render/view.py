@@ -206,13 +206,15 @@ def article_label(article: ArticleOut) -> str:
 
 
 def figure_value(figure: FigureOut) -> str:
-    """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)"."""
+    """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)", "up 5" (a change)."""
+    way = f"{figure.direction} " if figure.direction else ""
     if figure.value is None:
         known = figure.low is not None and figure.high is not None
-        return f"vague ({format_number(figure.low or 0)}–{format_number(figure.high or 0)})" if known else "vague"
+        bounds = f" ({format_number(figure.low or 0)}–{format_number(figure.high or 0)})" if known else ""
+        return f"{way}vague{bounds}"
     if figure.qualifier:
-        return f"{figure.qualifier} {format_number(figure.value)}"
-    return f"≈ {format_number(figure.value)}" if figure.approx else format_number(figure.value)
+        return f"{way}{figure.qualifier} {format_number(figure.value)}"
+    return f"{way}≈ {format_number(figure.value)}" if figure.approx else f"{way}{format_number(figure.value)}"
 
 
 def _uncovered_conflicting(story: StoryOut) -> list[StatementOut]:

@@ -114,6 +114,9 @@ def test_figures_print_as_readers_write_them(dossier: Dossier) -> None:
     vague = dossier.figures[0].model_copy(update={"value": None, "approx": True, "low": 12.0, "high": 120.0})
     qualified = dossier.figures[0].model_copy(update={"value": 12.0, "approx": True, "qualifier": "at least"})
     assert (figure_value(vague), figure_value(qualified)) == ("vague (12–120)", "at least 12")
+    rose = dossier.figures[0].model_copy(update={"value": 5.0, "approx": False, "direction": "up"})
+    fell = qualified.model_copy(update={"direction": "down"})
+    assert (figure_value(rose), figure_value(fell)) == ("up 5", "down at least 12"), "a change says its way"
     figures = _part(render_html(dossier), "Figures")
     assert "30,000" in figures and ">6<" in figures
     assert ".0<" not in figures
