@@ -1,22 +1,32 @@
 from __future__ import annotations
 
 import multiprocessing
-import time
 from concurrent.futures import ProcessPoolExecutor
 
 from rashomon.workers import as_done, in_order
 
+_CONTEXT = multiprocessing.get_context("fork")
+# Set by the last item; the first waits for it, so it finishes after every other whatever the machine's speed.
+_LAST_RAN = _CONTEXT.Event()
 
-def _slow_first(item: int) -> int:
-    time.sleep(0.5 if item == 0 else 0.01)
+
+def _first_waits_for_the_last(item: int) -> int:
+    if item == 0:
+        _LAST_RAN.wait(timeout=60)
+    if item == 5:
+        _LAST_RAN.set()
     return item
 
 
 def test_as_done_gives_each_result_as_it_is_ready() -> None:
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = list(as_done(pool, _slow_first, range(6), ahead=3))
-        ordered = list(in_order(pool, _slow_first, range(6), ahead=3))
+    _LAST_RAN.clear()
+    with ProcessPoolExecutor(2, mp_context=_CONTEXT) as pool:
+        done = list(as_done(pool, _first_waits_for_the_last, range(6), ahead=3))
+    # in_order waits for the first before it hands out the last: the first must not wait here.
+    with ProcessPoolExecutor(2, mp_context=_CONTEXT) as pool:
+        ordered = list(in_order(pool, _first_waits_for_the_last, range(6), ahead=3))
     assert sorted(done) == list(range(6)), "every result once"
-    assert done[-1] == 0, "the slow first item held up none of the others"
+    # The first item cannot finish before the last is handed out, which in_order would do only after it.
+    assert done[0] != 0, "the first item, held up, held up none of the others"
     assert ordered == list(range(6))
-    assert list(as_done(None, _slow_first, range(3), ahead=1)) == [0, 1, 2], "without a pool: in this process"
+    assert list(as_done(None, _first_waits_for_the_last, [1, 2, 3], ahead=1)) == [1, 2, 3], "without a pool"

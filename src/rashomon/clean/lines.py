@@ -130,26 +130,28 @@ _LIST_WORDS = 12
 _LIST_CASED_SHARE = 0.8
 _LIST_CAPITAL_SHARE = 0.7
 _LIST_FUNCTION_SHARE = 0.05
-# A line of figures: so many words, most of them starting with a digit ("20,000 25,000 30,000 ...", "#1.12 - Tue Jul
-# 24, 2012 5:30 PM EDT"): a price list, a stamp, a results table, not a sentence.
+# A line of figures: so many words, most of them starting with a digit, few function words and no sentence end
+# ("20,000 25,000 30,000 ...", "#1.12 - Tue Jul 24, 2012 5:30 PM EDT"): a price list, a stamp, a results table.
 _FIGURES_WORDS = 8
 _FIGURES_SHARE = 0.6
+_FIGURES_FUNCTION_SHARE = 0.15
 
 
 def is_word_list(line: str) -> bool:
     """Whether a line is a run of names or figures (a menu, a list of links, a row of numbers), not prose."""
     words = _WORD.findall(line)
-    if len(words) < _FIGURES_WORDS or _UNSPACED.search(line):
+    if len(words) < _FIGURES_WORDS or _UNSPACED.search(line) or _SENTENCE_END.search(line):
         return False
+    function = sum(word.lower() in FUNCTION_WORDS for word in words)
+    # Prose full of large numbers ("rose from 1,200,000 in 2019 to ...") keeps its function words; a row has few.
     if sum(word[0].isdigit() for word in words) >= _FIGURES_SHARE * len(words):
-        return True
-    if len(words) < _LIST_WORDS or _SENTENCE_END.search(line):
+        return function < _FIGURES_FUNCTION_SHARE * len(words)
+    if len(words) < _LIST_WORDS:
         return False
     cased = [word for word in words if word[0] != word[0].swapcase()]
     if len(cased) < _LIST_CASED_SHARE * len(words):
         return False
     capitals = sum(word[0].isupper() for word in cased)
-    function = sum(word.lower() in FUNCTION_WORDS for word in words)
     return capitals > _LIST_CAPITAL_SHARE * len(cased) and function < _LIST_FUNCTION_SHARE * len(words)
 
 

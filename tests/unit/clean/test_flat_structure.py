@@ -41,6 +41,9 @@ def test_menus_and_rows_of_figures_are_word_lists(line: str) -> None:
         "New Council Leader Promises Faster Repairs To Harbour Roads",  # a headline: too few words for a menu
         "港口管理局周二表示旧码头将关闭维修直到夏季结束港口管理局周二表示",
         "In 2024, 12 of the 40 boats were older than 30 years, and 8 of them were sold.",
+        # Prose of large numbers, each split into several "words" by its separators, with or without its full stop.
+        "The 2024 budget is $4,350,000,000, up from $4,100,000,000 in 2023 and $3,900,000,000 in 2022.",
+        "Sales rose from 1,200,000 in 2019 to 1,350,000 in 2020 and 1,500,000 in 2021",
     ],
 )
 def test_prose_headlines_and_unspaced_scripts_are_no_word_lists(line: str) -> None:
