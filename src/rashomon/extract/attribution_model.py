@@ -36,12 +36,31 @@ _DEPTH = 10
 JOIN_GAP = 2
 
 
+def _seed(template: int) -> int:
+    return (template * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & _MASK
+
+
+def _finalise(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, in place (no temporary arrays)."""
+    x ^= x >> np.uint64(30)
+    x *= _K2
+    x ^= x >> np.uint64(27)
+    x *= _K3
+    x ^= x >> np.uint64(31)
+    return x
+
+
 def _mix(template: int, values: np.ndarray) -> np.ndarray:
     """A 64-bit hash of (template, value) per element (splitmix64's finaliser)."""
-    x = values.astype(np.uint64) ^ np.uint64((template * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & _MASK)
-    x = (x ^ (x >> np.uint64(30))) * _K2
-    x = (x ^ (x >> np.uint64(27))) * _K3
-    return x ^ (x >> np.uint64(31))
+    return _finalise(values.astype(np.uint64) ^ np.uint64(_seed(template)))
+
+
+def _mix_columns(columns: Sequence[np.ndarray], first_template: int) -> np.ndarray:
+    """`_mix` of each column with its own template (``first_template``, the next, ...), as a (tokens, columns)
+    array: the same hashes as column by column, in one pass over all of them (a call per column cost more)."""
+    rows = np.stack(columns).astype(np.uint64, copy=False)  # a new array, hashed in place
+    rows ^= np.array([_seed(first_template + k) for k in range(len(columns))], dtype=np.uint64)[:, None]
+    return _finalise(rows).T
 
 
 def _shift(values: np.ndarray, by: int, fill: int) -> np.ndarray:
@@ -133,7 +152,8 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
     starts = arr[:, 7]
     ends = starts + arr[:, 9]
     sentence = np.cumsum(arr[:, 8] == 1)
-    is_cue = np.isin(lemma, np.fromiter(cue_lemmas, dtype=np.uint64, count=len(cue_lemmas)))
+    # Looked up in the set word by word: `np.isin` sorts the document's lemmas with the set's for every document.
+    is_cue = np.fromiter((value in cue_lemmas for value in lemma.tolist()), dtype=bool, count=n)
     found, below, steps = _cue_ancestors(heads, is_cue)
     has_cue = found >= 0
     cue_lemma = np.where(has_cue, lemma[np.maximum(found, 0)], np.uint64(1))
@@ -196,7 +216,7 @@ def parse_arrays(doc: Any, quoted: Sequence[tuple[int, int]], cue_lemmas: frozen
         _shift(is_cue.astype(np.uint64), 1, 2) ^ _mix(19, pos),
         _shift(is_cue.astype(np.uint64), -1, 2) ^ _mix(20, pos),
     ]
-    features = np.stack([_mix(k, c) for k, c in enumerate(cols)], axis=1) >> np.uint64(64 - BITS)
+    features = _mix_columns(cols, 0) >> np.uint64(64 - BITS)
     breaks = line_breaks(doc)
     return Parsed(
         starts=starts,
@@ -293,9 +313,19 @@ _ROLE = np.array([0, 1, 1, 2, 2, 3, 3])  # the role of each label: none, source,
 _INSIDE = np.array([label.startswith("I-") for label in LABELS])
 
 
+def scores(features: np.ndarray, table: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """Each token's label scores: the table rows of its feature buckets summed, plus the bias. Added a template
+    at a time, in the order ``table[features].sum(axis=1)`` adds them (the same sums), without its (tokens,
+    templates, labels) array."""
+    total: np.ndarray = table[features[:, 0]]
+    for column in range(1, features.shape[1]):
+        total += table[features[:, column]]
+    return np.asarray(total + bias)
+
+
 def first_roles(parsed: Parsed, table: np.ndarray, bias: np.ndarray) -> np.ndarray:
     """The first pass: each token's most likely role (0 none, 1 source, 2 cue, 3 content)."""
-    return np.asarray(_ROLE[(table[parsed.features].sum(axis=1) + bias).argmax(axis=1)])
+    return np.asarray(_ROLE[scores(parsed.features, table, bias).argmax(axis=1)])
 
 
 def stacked(parsed: Parsed, roles: np.ndarray) -> np.ndarray:
@@ -315,7 +345,7 @@ def stacked(parsed: Parsed, roles: np.ndarray) -> np.ndarray:
         content_share ^ _mix(38, r),
         cued[parsed.sentence] ^ _mix(39, r),
     ]
-    ids = np.stack([_mix(100 + k, c) for k, c in enumerate(cols)], axis=1) >> np.uint64(64 - BITS)
+    ids = _mix_columns(cols, 100) >> np.uint64(64 - BITS)
     return np.concatenate([parsed.features, ids.astype(np.int64)], axis=1)
 
 
@@ -324,7 +354,7 @@ def tag(parsed: Parsed, weights: Weights) -> np.ndarray:
     another role made the B- of its role (as good as Viterbi under these hard constraints, at a fraction of the
     cost); no span crosses a paragraph break."""
     features = stacked(parsed, first_roles(parsed, weights.table, weights.bias))
-    labels = (weights.second[features].sum(axis=1) + weights.second_bias).argmax(axis=1)
+    labels = scores(features, weights.second, weights.second_bias).argmax(axis=1)
     roles = _ROLE[labels]
     before = np.concatenate(([0], roles[:-1]))
     broken = _INSIDE[labels] & (before != roles)
@@ -335,19 +365,18 @@ def tag(parsed: Parsed, weights: Weights) -> np.ndarray:
     return np.asarray(labels)
 
 
+_ROLE_NAMES = ("", "Source", "Cue", "Content")
+
+
 def spans(labels: np.ndarray) -> list[tuple[str, int, int]]:
-    """(role, first token, last token + 1) for each labelled run."""
-    found: list[tuple[str, int, int]] = []
-    for i, k in enumerate(labels.tolist()):
-        label = LABELS[k]
-        if label == "O":
-            continue
-        role = label[2:]
-        if label.startswith("I-") and found and found[-1][0] == role and found[-1][2] == i:
-            found[-1] = (role, found[-1][1], i + 1)
-        else:
-            found.append((role, i, i + 1))
-    return found
+    """(role, first token, last token + 1) for each labelled run: an I- label carries on the run of the token
+    before when that token has its role, anything else but O starts a run."""
+    roles = _ROLE[labels]
+    carries_on = _INSIDE[labels] & (np.concatenate(([0], roles[:-1])) == roles)
+    starts = np.flatnonzero((roles != 0) & ~carries_on)
+    stops = np.append(np.flatnonzero(~carries_on), len(labels))
+    ends = stops[np.searchsorted(stops, starts, side="right")]
+    return [(_ROLE_NAMES[roles[a]], a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -540,8 +569,11 @@ def source_candidates(
     if not spans:
         return []
     anchor = cue or content
-    by_cue = sorted(range(len(spans)), key=lambda k: _gap(spans[k][0], anchor)[1])
-    by_content = sorted(range(len(spans)), key=lambda k: _gap(spans[k][0], content)[1])
+    # Each candidate's side of and distance to the cue (the content without one) and the content, worked out once.
+    to_anchor = [_gap(span, anchor) for span, _ in spans]
+    to_content = [_gap(span, content) for span, _ in spans]
+    by_cue = sorted(range(len(spans)), key=lambda k: to_anchor[k][1])
+    by_content = sorted(range(len(spans)), key=lambda k: to_content[k][1])
     rank_cue = {k: r for r, k in enumerate(by_cue)}
     rank_content = {k: r for r, k in enumerate(by_content)}
     context = _Context(
@@ -551,14 +583,31 @@ def source_candidates(
         above_cue=view.governors(cue) if cue is not None else set(),
     )
     return [
-        Candidate(span=span, features=_features(view, context, span, from_run, (rank_cue[k], rank_content[k])))
+        Candidate(
+            span=span,
+            features=_features(
+                view,
+                context,
+                span,
+                from_run,
+                ranks=(rank_cue[k], rank_content[k]),
+                gaps=(to_content[k], to_anchor[k]),
+            ),
+        )
         for k, (span, from_run) in enumerate(spans)
     ]
 
 
 def _features(
-    view: TokenView, context: _Context, span: tuple[int, int], from_run: bool, ranks: tuple[int, int]
+    view: TokenView,
+    context: _Context,
+    span: tuple[int, int],
+    from_run: bool,
+    *,
+    ranks: tuple[int, int],
+    gaps: tuple[tuple[int, int], tuple[int, int]],
 ) -> tuple[int, ...]:
+    """A candidate's feature ids; ``gaps``: its `_gap` to the content and to the cue (the content without one)."""
     content, cue = context.content, context.cue
     h = view.head(span)
     code = view.kind[h]
@@ -566,13 +615,13 @@ def _features(
     run = int(from_run)
     said = view.sentence[h]
     near = min(max(said - view.sentence[content[0]], -2), 0) + max(min(said - view.sentence[content[1] - 1], 2), 0)
-    side, gap = _gap(span, content)
+    side, gap = gaps[0]
     head = view.heads[h]
     if cue is None:
         cue_rel, cue_pos, over_cue = 0, 0, 0
     else:
         cue_rel = 1 if cue[0] <= head < cue[1] else 2 if view.sentence[cue[0]] == said else 3
-        cue_side, cue_gap = _gap(span, cue)
+        cue_side, cue_gap = gaps[1]
         cue_pos = 1 + cue_side * 8 + _bucket(cue_gap)
         over_cue = 1 if cue[0] <= head < cue[1] else 2 if head in context.above_cue else 3
     rank_cue, rank_content = min(ranks[0], 3), min(ranks[1], 3)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+from spacy.attrs import HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, SENT_START
 from spacy.symbols import VERB
 
 from rashomon.extract import attribution_model as tagger
@@ -74,6 +75,10 @@ _EDGE_MARKS = " \t\n\"'“”‘’«»„"
 _TRAILING = _EDGE_MARKS + ",;:"
 
 
+# Each title by its words without a closing period ("gov" for "gov."); the first in `TITLES` where two share them.
+_TITLE_OF_WORD = {title.rstrip("."): title for title in reversed(TITLES)}
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -94,10 +99,11 @@ def quote_mark_spans(text: str) -> list[tuple[int, int]]:
 _UNCLOSED = re.compile(r"^[“\"]([^”\"\n]+)$")
 
 
-def tagger_quote_spans(text: str) -> list[tuple[int, int]]:
+def tagger_quote_spans(text: str, marked: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Quote-mark spans as the tagger reads them: also a paragraph that opens a quote and never closes it, as news
-    style leaves the mark out when the quote runs on into the next paragraph."""
-    spans = quote_mark_spans(text)
+    style leaves the mark out when the quote runs on into the next paragraph. ``marked``: the text's
+    `quote_mark_spans`, when already found."""
+    spans = quote_mark_spans(text) if marked is None else list(marked)
     for paragraph in _PARAGRAPH.finditer(text):
         unclosed = _UNCLOSED.match(paragraph.group().strip())
         if unclosed:
@@ -248,7 +254,7 @@ class SpeakerResolver:
         ("Maryland's governor", "the governor": Wes Moore where the article names Governor Wes Moore alone)."""
         if subject.pos_ != "NOUN" or any(c.dep_ not in ("poss", "det", "case") for c in subject.children):
             return None
-        title = next((t for t in TITLES if t.rstrip(".") == subject.lower_), None)
+        title = _TITLE_OF_WORD.get(subject.lower_)
         holders = {name for _, name in self.roles.by_title.get(title or "", ())}
         return holders.pop() if len(holders) == 1 else None
 
@@ -367,7 +373,7 @@ def find_quotes(
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
     events += [(start, (start, end)) for start, end in marked_alone if not _overlaps(taken, start, end)]
     events += [(a, (a, b)) for a, b in labelled if not _overlaps(taken, a, b)]
-    events += [(verb.idx, verb) for verb in _clause_speech_verbs(doc)]
+    events += [(speech.verb.idx, speech) for speech in _clause_speech_verbs(doc)]
     events += [(t.start, t) for t in _according_to_contents(doc, text, [*marked, *taken])]
     events += [(t.start, t) for t in _finding_contents(doc, text, [*marked, *taken])]
     quotes: list[Quote] = []
@@ -446,10 +452,22 @@ def _stands_alone(text: str, sentence: Any, start: int, end: int) -> bool:
     return not re.search(r"\w", rest) and end - start > 20
 
 
-def _clause_speech_verbs(doc: Any) -> list[Any]:
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    """A speech verb with the words it reports (`_reported_clause`), kept from the search for such verbs."""
+
+    verb: Any
+    reported: list[Any]
+
+
+def _clause_speech_verbs(doc: Any) -> list[SpeechVerb]:
     # The verbs are picked from the parse's array: a `Token` object for every word costs more than the test.
     verbs = (doc[i] for i in np.flatnonzero(doc.to_array("POS") == VERB).tolist())
-    return [t for t in verbs if t.lemma_.lower() in CLAUSE_SPEECH_VERBS and _reported_clause(t) is not None]
+    return [
+        SpeechVerb(verb=verb, reported=reported)
+        for verb in verbs
+        if verb.lemma_.lower() in CLAUSE_SPEECH_VERBS and (reported := _reported_clause(verb)) is not None
+    ]
 
 
 def _reported_clause(verb: Any) -> list[Any] | None:
@@ -468,10 +486,10 @@ def _reported_clause(verb: Any) -> list[Any] | None:
 
 
 def _indirect_quote(
-    doc: Any, resolver: SpeakerResolver, verb: Any, marked: Sequence[tuple[int, int]]
+    resolver: SpeakerResolver, speech: SpeechVerb, marked: Sequence[tuple[int, int]]
 ) -> tuple[int, int, Speaker] | None:
     """A speech verb's clause as indirect speech, unless quote marks already carry (part of) it."""
-    reported = _reported_clause(verb) or []
+    verb, reported = speech.verb, speech.reported
     words = [t for t in reported if not (t.is_punct and t.i in (reported[0].i, reported[-1].i))]
     if words and words[0].lower_ == "that":
         words = words[1:]
@@ -501,7 +519,7 @@ class TaggedContent:
     nobody: bool = False  # a belief the sentence states for nobody (`_held_by_nobody`): no speaker
 
 
-Event = TaggedContent | tuple[int, int] | Any
+Event = TaggedContent | tuple[int, int] | SpeechVerb
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -517,23 +535,57 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the rules on tagged contents read of every token, as lists made once per document: a content spans
+    dozens of tokens, and a spaCy `Token` made for each of them cost more than the rules' tests."""
+
+    heads: list[int]
+    sentence: list[int]  # the sentence's number
+    punct: list[bool]
+    counted: list[bool]  # neither punctuation nor white space: a word of the content
+    verb: list[bool]
+    newline: list[bool]  # the token's text holds a line break
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, doc: Any) -> _Words:
+        values = doc.to_array([HEAD, IS_PUNCT, IS_SPACE, POS, SENT_START, IDX, LENGTH]).astype(np.int64)
+        punct, space = values[:, 1].astype(bool), values[:, 2].astype(bool)
+        starts, ends = values[:, 5], values[:, 5] + values[:, 6]
+        breaks = np.array([m.start() for m in re.finditer("\n", text_of(doc))], dtype=np.int64)
+        return cls(
+            heads=(np.arange(len(values)) + values[:, 0]).tolist(),
+            sentence=np.cumsum(values[:, 4] == 1).tolist(),
+            punct=punct.tolist(),
+            counted=(~punct & ~space).tolist(),
+            verb=(values[:, 3] == VERB).tolist(),
+            newline=(np.searchsorted(breaks, ends) > np.searchsorted(breaks, starts)).tolist(),
+            starts=starts.tolist(),
+            ends=ends.tolist(),
+        )
+
+
 def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
     """The tagger's contents, cues and sources as character spans."""
     if not len(doc):
         return []
     weights = tagger.shipped_weights()
     text = text_of(doc)
-    parsed = tagger.parse_arrays(doc, tagger_quote_spans(text), weights.cue_lemmas)
+    parsed = tagger.parse_arrays(doc, tagger_quote_spans(text, marked), weights.cue_lemmas)
 
     def chars(run: tuple[int, int] | None) -> tuple[int, int] | None:
         return (int(parsed.starts[run[0]]), int(parsed.ends[run[1] - 1])) if run else None
 
+    words = _Words.of(doc)
     found: list[TaggedContent] = []
     for linked in tagger.link(parsed, tagger.tag(parsed, weights), weights.linker):
-        if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked):
+        if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked, words):
             continue
         nobody = _held_by_nobody(doc, linked)
-        item = _to_phrase_end(doc, linked if nobody else _cue_subject_first(doc, _subject_out_of_content(doc, linked)))
+        subject_first = linked if nobody else _cue_subject_first(doc, _subject_out_of_content(doc, linked))
+        item = _to_phrase_end(doc, subject_first, words)
         start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
         if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
             continue
@@ -547,7 +599,7 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             tagged_source=item.source is not None and item.tagged_source,
             nobody=nobody,
         )
-        found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked))
+        found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words))
     return found
 
 
@@ -557,22 +609,23 @@ MIN_WORDS = 2
 MIN_WORDS_UNCUED = 4
 
 
-def _too_short(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]]) -> bool:
+def _too_short(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]], words: _Words | None = None) -> bool:
     """A tagged content too short to report words, unless quote marks hold it (a partial quote, “positive”)."""
-    content = doc[item.content[0] : item.content[1]]
-    words = sum(not t.is_punct and not t.is_space for t in content)
-    if _overlaps(marked, content.start_char, content.end_char):
+    words = words or _Words.of(doc)
+    a, b = item.content
+    if _overlaps(marked, words.starts[a], words.ends[b - 1]):
         return False
-    return words < (MIN_WORDS if item.cue is not None else MIN_WORDS_UNCUED)
+    return sum(words.counted[a:b]) < (MIN_WORDS if item.cue is not None else MIN_WORDS_UNCUED)
 
 
-def _to_phrase_end(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+def _to_phrase_end(doc: Any, item: tagger.Tagged, words: _Words | None = None) -> tagger.Tagged:
     """A content the tagger stopped inside a phrase ("disparaging remarks" of "disparaging remarks Trump had made
     about ...", "that the" of "that the vote was fair"), carried on to the phrase's last word, within its sentence
     and short of its cue and source, leaving out the sentence's closing punctuation."""
+    words = words or _Words.of(doc)
     a, b = item.content
-    roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head == t]
-    end = max((t.right_edge.i + 1 for t in roots), default=b)
+    roots = [i for i in range(a, b) if not a <= words.heads[i] < b or words.heads[i] == i]
+    end = max((doc[i].right_edge.i + 1 for i in roots), default=b)
     # A content that is the opening words of a larger phrase ("that the" of "that the vote was fair") runs on to
     # the end of the smallest phrase that starts where it starts and holds it.
     node = doc[a]
@@ -580,12 +633,12 @@ def _to_phrase_end(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
         node = node.head
     if node.left_edge.i == a and node.right_edge.i + 1 >= b:
         end = max(end, node.right_edge.i + 1)
-    while end > b and doc[end - 1].is_punct:
+    while end > b and words.punct[end - 1]:
         end -= 1
-    if end <= b or doc[end - 1].sent != doc[b - 1].sent:
+    if end <= b or words.sentence[end - 1] != words.sentence[b - 1]:
         return item
     stops = [run[0] for run in (item.cue, item.source) if run is not None]
-    if any(b <= stop < end for stop in stops) or any("\n" in doc[i].text for i in range(b, end)):
+    if any(b <= stop < end for stop in stops) or any(words.newline[b:end]):
         return item
     return replace(item, content=(a, end))
 
@@ -687,7 +740,13 @@ def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
 
 
 def _split_at_second_speaker(
-    doc: Any, text: str, content: TaggedContent, cue_lemmas: frozenset[int], marked: Sequence[tuple[int, int]]
+    doc: Any,
+    text: str,
+    content: TaggedContent,
+    cue_lemmas: frozenset[int],
+    marked: Sequence[tuple[int, int]],
+    *,
+    words: _Words,
 ) -> list[TaggedContent]:
     """A content that runs on into a second attribution as two: the first speaker's words, and the second's with
     their own cue and source. The second is a speech verb joined to the clause (``conj``) with its own subject
@@ -696,7 +755,10 @@ def _split_at_second_speaker(
     span = doc.char_span(content.start, content.end, alignment_mode="contract")
     if span is None:
         return [content]
-    for verb in span[1:]:
+    for i in range(span.start + 1, span.end):
+        if not words.verb[i]:
+            continue  # only a verb starts a second attribution
+        verb = doc[i]
         second = _second_attribution(verb, span, cue_lemmas, marked)
         if second is None:
             continue
@@ -928,7 +990,7 @@ def _resolve_event(
         )
         kind = _kind(text, doc.char_span(start, end, alignment_mode="expand")[0].sent, start)
     else:
-        indirect = _indirect_quote(doc, resolver, event, [*marked, *taken])
+        indirect = _indirect_quote(resolver, event, [*marked, *taken])
         if indirect is None:
             return None
         start, end, speaker = indirect

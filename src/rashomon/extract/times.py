@@ -42,6 +42,9 @@ class _Rule:
     trigger: re.Pattern[str] | None = None
     # "that year", "the following day": resolved against the date the text names last before, not the anchor.
     anaphoric: bool = False
+    # Words (lower case, no white space) one of which every match holds: a text with none of them is not searched,
+    # as most texts have no holiday, season or time of day, and a search costs about as much as finding none.
+    gate: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,7 +69,10 @@ def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExp
 def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
     """Every resolved match of every rule, overlapping freely."""
     hits: dict[re.Pattern[str], list[re.Match[str]]] = {}  # several rules share a trigger: it is read once
+    lowered = None if any(letter in text for letter in _FOLDED_APART) else text.lower()
     for rule in _RULES:
+        if rule.gate and lowered is not None and not any(word in lowered for word in rule.gate):
+            continue
         for match in _matches(rule, text, hits):
             resolved = rule.resolve(match, anchor)
             if resolved is None:
@@ -74,6 +80,11 @@ def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
             value, kind = resolved if isinstance(resolved, tuple) else (resolved, rule.type or timex_type(resolved))
             step = values.anaphor_step(match) if rule.anaphoric else None
             yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind, step=step)
+
+
+# Letters that `re.IGNORECASE` matches to i or s where `str.lower` gives no plain i or s: a text holding one is
+# searched by every rule, whatever the gates.
+_FOLDED_APART = frozenset("ıİſ")
 
 
 def _matches(rule: _Rule, text: str, hits: dict[re.Pattern[str], list[re.Match[str]]]) -> Iterator[re.Match[str]]:
@@ -257,8 +268,35 @@ def _build_rules() -> tuple[_Rule, ...]:
             re.compile(_alternation([*words.MONTH_NAMES, *words.MONTH_ABBREVIATIONS])),
         ),
     }
+    seasons = tuple(words.SEASONS)
+    gates = {
+        # a holiday's longest word ("thanksgiving", "luther"): the name's words may stand apart, across a line
+        "holiday": tuple(
+            max(name.lower().split(), key=len)
+            for name in (*words.HOLIDAYS, *words.WEEKDAY_HOLIDAYS, *words.EASTER_HOLIDAYS)
+        ),
+        "noon": ("noon", "midnight", "midday"),
+        "day-part": tuple(words.DAY_PARTS),
+        "tonight": ("tonight",),
+        "weekend": ("weekend",),
+        "recent-units": ("recent",),
+        "set-adverb": tuple(words.SET_ADVERBS),
+        "half-year": ("half",),
+        "reported-quarter": ("quarter", "period", "year-earlier", "year-ago"),
+        "ago": ("ago", "earlier"),
+        "count-adjective": tuple(f"-{unit}" for unit in words.DURATION_UNITS if not unit.endswith("s")),
+        **dict.fromkeys(("season-year", "relative-season", "the-season"), seasons),
+    }
     return tuple(
-        _Rule(name=n, pattern=re.compile(p, f), resolve=r, type=t, trigger=triggers.get(n), anaphoric=n == "anaphoric")
+        _Rule(
+            name=n,
+            pattern=re.compile(p, f),
+            resolve=r,
+            type=t,
+            trigger=triggers.get(n),
+            anaphoric=n == "anaphoric",
+            gate=gates.get(n, ()),
+        )
         for n, p, f, r, t in specs
     )
 
