@@ -16,7 +16,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from rashomon.clean import debris
-from rashomon.clean.html.page import extract_html
+from rashomon.clean.html.page import HtmlExtraction, extract_html, extract_lead
 from rashomon.clean.html.textblocks import NestingTooDeepError
 from rashomon.clean.language import article_language, primary_subtag
 from rashomon.clean.lines import (
@@ -461,16 +461,27 @@ def find_relays(body: str) -> tuple[str, ...]:
 
 def _from_html(raw: RawDocument, comments: bool = False) -> PageParts | None:
     """Body and metadata of an HTML page; None when no paragraph reads like article text. Readers' comment threads
-    are left out, unless the page holds no other prose (a picture post): then they are its text (``comments``)."""
+    are left out, unless the page holds no other prose (a picture post): then they are its text (``comments``).
+    A page with neither, whose article is cut short (a paywall after its lead), gives the lead beside its headline
+    (`extract_lead`)."""
     extraction = extract_html(raw.content, raw.url, _instant(raw.crawled), comments)
-    if extraction is None:
-        return None if comments else _from_html(raw, comments=True)
+    parts = _html_parts(extraction) if extraction is not None else None
+    if parts is not None:
+        return parts
+    if not comments:
+        return _from_html(raw, comments=True)
+    lead = extract_lead(raw.content, _reads_like_body, raw.url, _instant(raw.crawled))
+    return _html_parts(lead) if lead is not None else None
+
+
+def _html_parts(extraction: HtmlExtraction) -> PageParts | None:
+    """What the debris tables leave of an HTML extraction; None when none of it reads like article text."""
     kinds = [_rule_class(p) for p in extraction.paragraphs]
     if not _holds_article_text(extraction.paragraphs, kinds):
         # A picture post's only prose may read as its caption ("... Artwork and photos © Name"): it is the article.
         kinds = [None if kind == "caption" else kind for kind in kinds]
         if not _holds_article_text(extraction.paragraphs, kinds):
-            return None if comments else _from_html(raw, comments=True)
+            return None
     starts, ends = _article_span(extraction.paragraphs, kinds)
     if starts < len(kinds):  # not on a short post, which has no such paragraph to stand above
         kinds = _lead_kinds(extraction.paragraphs[:starts], kinds[:starts], extraction.title) + kinds[starts:]

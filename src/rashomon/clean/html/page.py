@@ -8,7 +8,8 @@ less than `FALLBACK_RATIO` of the density pass's text, which then means it kept 
 two read mostly the same text, the density pass settles the lines they disagree over (`corrected_paragraphs`). Metadata
 comes from the page's own <meta> tags and JSON-LD (`pagemeta`). A page that so gives no article text is read again:
 with an element that swallowed the rest of it closed (`repaired_markup`), then from the markup its scripts carry
-(`embedded`).
+(`embedded`). Where none of that gives article text, `clean` may take the lead beside the page's headline
+(`extract_lead`: an article cut short by a paywall or a login prompt).
 
 Extraction benchmark (tuned on the first 90 pages, the other 91 held out): F1 0.978 tuning, 0.968 held out, 0.973 on
 all 181, the same articles as with lxml's parser before (checked on all 181 pages). Timed stage by stage in one
@@ -23,6 +24,7 @@ the markup pass replaces, gave 0.970 (0.969 held out) at 30 pages/s: its XPath p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,9 +32,10 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 
 from rashomon.clean.html.embedded import embedded_markup
 from rashomon.clean.html.markuphints import hinted_text
-from rashomon.clean.html.pagemeta import page_meta
-from rashomon.clean.html.textblocks import read_blocks
-from rashomon.clean.html.textdensity import density_paragraphs
+from rashomon.clean.html.pagemeta import declared_site_names, declared_titles, declares_article, page_meta
+from rashomon.clean.html.textblocks import PageBlocks, ancestors, read_blocks
+from rashomon.clean.html.textdensity import MAX_SCORED_LINK_SHARE, density_paragraphs
+from rashomon.clean.lines import word_count
 
 # Share of the density pass's text below which the markup pass is taken to have missed part of the article
 # (tuning half: 0.4 -> F1 0.975, 0.5 -> 0.978, 0.6 -> 0.975, 0.7 -> 0.971; each step from 0.5 loses one page).
@@ -192,6 +195,108 @@ def extract_html(
         inner = parse_html(embedded)
         paragraphs = article_paragraphs(inner, comments) if inner is not None else []
     if not paragraphs:
+        return None
+    meta = page_meta(tree, url, crawled)
+    return HtmlExtraction(
+        paragraphs=paragraphs,
+        title=meta.title,
+        author=meta.author,
+        date=meta.date,
+        sitename=meta.sitename,
+        language=meta.language,
+    )
+
+
+# How far above a cut-short article's headline its lead is looked for: the headline's parent (a <header> holding
+# the headline and the lead) and grandparent.
+LEAD_LEVELS = 2
+# Words from which a heading can be an article's headline (a section's name, "World news", is none).
+HEADLINE_WORDS = 4
+# How much longer than the other a declared title and the headline may be for one to restate the other (the
+# <title> "Headline | Outlet", the headline "Headline"); an outlet's name in the <title> is not its headline.
+RESTATED_TITLE = 1.25
+# Elements whose text is no lead, wherever they stand: navigation, asides, captions, forms.
+_NOT_LEAD = frozenset({"nav", "aside", "footer", "figure", "figcaption", "form", "menu"})
+_NON_WORD = re.compile(r"\W+")
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def _restates(heading: str, title: str) -> bool:
+    shorter, longer = sorted((heading, title), key=len)
+    return bool(shorter) and shorter in longer and len(longer) <= RESTATED_TITLE * len(shorter)
+
+
+def headline_lead(tree: LexborNode, reads_like_body: Callable[[str], bool]) -> list[str]:
+    """The lead of an article cut short (a paywall or a login prompt after one paragraph, the rest loaded by
+    script): the lines that ``reads_like_body`` accepts after the page's headline, in the nearest of its
+    `LEAD_LEVELS` ancestors holding any, outside links and furniture; [] when there are none.
+
+    Only on a page that declares itself an article (`declares_article`), and only beside an <h1> of
+    `HEADLINE_WORDS` or more that restates a title the page declares and is not its site's name: a section front
+    or a picture page, whose <h1> is a section's or the site's name, does not become an article of its slogan.
+    """
+    if not declares_article(tree):
+        return []
+    titles = [key for title in declared_titles(tree) if (key := _key(title))]
+    sites = {_key(name) for name in declared_site_names(tree)}
+    body = tree.css_first("body")
+    page = read_blocks(body if body is not None else tree)
+    for at, block in enumerate(page.blocks):
+        heading = _key(block.text)
+        if (
+            block.owner.tag != "h1"
+            or heading in sites
+            or word_count(block.text) < HEADLINE_WORDS
+            or not any(_restates(heading, title) for title in titles)
+        ):
+            continue
+        element: LexborNode | None = block.owner
+        for _ in range(LEAD_LEVELS):
+            element = element.parent if element is not None else None
+            if element is None:
+                break
+            if lead := _lead_lines(page, element, at, reads_like_body):
+                return lead
+    return []
+
+
+def _lead_lines(
+    page: PageBlocks, element: LexborNode, headline: int, reads_like_body: Callable[[str], bool]
+) -> list[str]:
+    """The lines of ``element`` after the block at ``headline`` that read like body text, in blocks that are not
+    mostly links nor inside furniture below ``element``."""
+    lines = []
+    for at in page.indices_inside(element):
+        block = page.blocks[at]
+        if at <= headline or block.link_chars > MAX_SCORED_LINK_SHARE * len(block.text):
+            continue
+        if _in_furniture(block.owner, element):
+            continue
+        lines += [line for line in block.lines if reads_like_body(line)]
+    return lines
+
+
+def _in_furniture(owner: LexborNode, stop: LexborNode) -> bool:
+    if owner.tag in _NOT_LEAD:
+        return True
+    for above in ancestors(owner):
+        if above.mem_id == stop.mem_id:
+            return False
+        if above.tag in _NOT_LEAD:
+            return True
+    return False
+
+
+def extract_lead(
+    html: str, reads_like_body: Callable[[str], bool], url: str | None = None, crawled: datetime | None = None
+) -> HtmlExtraction | None:
+    """Metadata and the lead (`headline_lead`) of a page whose article is cut short; None when it shows none.
+    Only for a page in which `extract_html` found no article text."""
+    tree = parse_html(html)
+    if tree is None or not (paragraphs := headline_lead(tree, reads_like_body)):
         return None
     meta = page_meta(tree, url, crawled)
     return HtmlExtraction(

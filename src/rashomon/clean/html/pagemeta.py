@@ -23,6 +23,8 @@ SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site")
 LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 # JSON-LD types that describe the page's article.
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "WebPage", "Report"})
+# JSON-LD types that make the page one article (a section front is a WebPage too).
+ONE_ARTICLE_TYPES = ARTICLE_TYPES - {"WebPage"}
 # " | Outlet" or " - Outlet" after a <title>'s headline.
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,60}$")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
@@ -55,9 +57,14 @@ def _meta_tags(tree: LexborNode) -> dict[str, str]:
 def _json_ld(tree: LexborNode) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of an article type."""
     for item in ld_objects(tree):
-        kinds = item.get("@type")
-        if any(kind in ARTICLE_TYPES for kind in (kinds if isinstance(kinds, list) else [kinds])):
+        if _types(item) & ARTICLE_TYPES:
             yield item
+
+
+def _types(item: dict[str, Any]) -> frozenset[str]:
+    """A JSON-LD object's @type names (a name or a list of them; anything else names none)."""
+    kinds = item.get("@type")
+    return frozenset(kind for kind in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(kind, str))
 
 
 def _name(value: Any) -> str | None:
@@ -127,3 +134,30 @@ def _month_first(language: str | None) -> bool:
     stated region."""
     tag = (language or "").strip().lower().replace("_", "-")
     return tag in ("en", "en-us")
+
+
+def declares_article(tree: LexborNode) -> bool:
+    """Whether the page says it is an article: og:type "article", a JSON-LD article, or an <article> element."""
+    if _meta_tags(tree).get("og:type", "").lower().startswith("article"):
+        return True
+    if any(_types(item) & ONE_ARTICLE_TYPES for item in _json_ld(tree)):
+        return True
+    return tree.css_first("article") is not None
+
+
+def declared_titles(tree: LexborNode) -> list[str]:
+    """Every headline the page declares for itself outside its body: its title <meta> tags, its JSON-LD headlines
+    and its <title> (whole, and without an outlet's name after the headline)."""
+    meta = _meta_tags(tree)
+    titles = [meta[key] for key in TITLE_META if meta.get(key)]
+    titles += [" ".join(h.split()) for item in _json_ld(tree) if isinstance(h := item.get("headline"), str)]
+    if (title := tree.css_first("title")) is not None and (text := " ".join(title.text().split())):
+        titles += [text, _TITLE_SUFFIX.sub("", text)]
+    return [title for title in titles if title]
+
+
+def declared_site_names(tree: LexborNode) -> list[str]:
+    """The names the page gives its site: in <meta> tags and as its JSON-LD publisher."""
+    meta = _meta_tags(tree)
+    names = [meta[key].lstrip("@") for key in SITE_META if meta.get(key)]
+    return names + [name for item in _json_ld(tree) if (name := _name(item.get("publisher")))]
