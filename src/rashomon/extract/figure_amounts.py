@@ -31,8 +31,9 @@ _TOKEN_NUMBER = re.compile(
     r"(?:[/⁄](?P<den>\d+))?(?P<suf>.*)"
 )
 # A decimal comma, as much of Europe writes it ("€1,5 million", "2,75%"): one or two digits after the comma, where
-# thousands take three.
-_DECIMAL_COMMA = re.compile(r"(?P<pre>\D*?\d{1,3}),(?P<frac>\d{1,2})(?P<suf>(?!\d)[^,]*)")
+# thousands take three. Read only with a currency, percent, scale or unit beside the number: English lists and
+# scores write "2,3 and 4 bedrooms", "ended 2,1".
+_DECIMAL_COMMA = re.compile(r"(?P<lead>\D*?)(?P<whole>\d{1,3}),(?P<frac>\d{1,2})(?P<suf>(?!\d)[^,]*)")
 _SUFFIX_UNIT = re.compile(r"[^\s()\[\]\-,;:!?]+")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
@@ -152,7 +153,7 @@ def read_number(doc: Doc, i: int) -> Amount | None:
     counted = _counted_scale(doc, i) or _vulgar_fraction(doc, i) or _mixed_fraction(doc, i)
     if counted is not None:
         return counted
-    reading = read_token(tok.text) if DIGIT.search(tok.text) else None
+    reading = token_reading(doc, i) if DIGIT.search(tok.text) else None
     if reading is None and i > 0 and doc[i - 1].text in words.CURRENCY_SYMBOLS:
         amount = _scaled_after_sign(doc, i)
         if amount is not None:
@@ -187,8 +188,10 @@ def _run_amount(doc: Doc, i: int) -> Amount | None:
 
 
 def _mixed_fraction(doc: Doc, i: int) -> Amount | None:
-    """ "1 1/2 cups": a whole number and a fraction of one after it."""
-    if i + 1 >= len(doc) or not doc[i].text.isdigit() or not doc[i].whitespace_:
+    """ "1 1/2 cups": a whole number and a fraction of one after it; not a year or another number of four digits
+    or more before a fraction ("In 2019 1/3 of adults"), which are two numbers."""
+    whole = doc[i].text
+    if i + 1 >= len(doc) or not whole.isdigit() or len(whole) > 3 or not doc[i].whitespace_:
         return None
     part = doc[i + 1]
     if not any(bar in part.text for bar in "/⁄"):
@@ -249,11 +252,42 @@ def _vulgar_fraction(doc: Doc, i: int) -> Amount | None:
     return Amount(first=i, last=i, value=value, fraction=not match["whole"] and follows(doc, i, ("of",)))
 
 
-def read_token(text: str) -> Reading | None:
-    """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know."""
+def token_reading(doc: Doc, i: int) -> Reading | None:
+    """The number of token ``i`` (`read_token`), its decimal comma read when a currency, percent, scale or unit
+    stands beside it ("€ 1,5 million", "2,75 %")."""
+    text = doc[i].text
+    return read_token(text, decimal_comma="," in text and _beside_a_unit(doc, i))
+
+
+def _beside_a_unit(doc: Doc, i: int) -> bool:
+    """Whether a currency comes right before token ``i`` or a percent, scale, unit or currency right after it."""
+    if i > 0 and (doc[i - 1].lower_ in words.CURRENCY_SYMBOLS or doc[i - 1].text in words.CURRENCY_CODES):
+        return True
+    if i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    word = after.lower_.rstrip(".")
+    return (
+        word in words.PERCENT_WORDS
+        or follows(doc, i, ("per", "cent"))
+        or word in words.SCALES
+        or word in words.MONEY_SCALES
+        or after.text in words.GLUED_SCALE_TOKENS
+        or measure_name(after.text) is not None
+        or after.text in words.CURRENCY_CODES
+        or after.text in words.CURRENCY_SYMBOLS
+        or word in words.CURRENCY_WORDS
+        or word.rstrip("s") in words.CURRENCY_WORDS
+    )
+
+
+def read_token(text: str, decimal_comma: bool = False) -> Reading | None:
+    """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know. A decimal
+    comma ("1,5") is read with ``decimal_comma`` (a unit beside the token) or a currency, scale or unit glued to
+    it ("€1,5m", "2,75%")."""
     comma = _DECIMAL_COMMA.fullmatch(text)
-    if comma is not None:
-        text = f"{comma['pre']}.{comma['frac']}{comma['suf']}"
+    if comma is not None and (decimal_comma or comma["lead"].lstrip("~≈-−+") or comma["suf"].rstrip(".")):
+        text = f"{comma['lead']}{comma['whole']}.{comma['frac']}{comma['suf']}"
     match = _TOKEN_NUMBER.fullmatch(text)
     if match is None or DIGIT_ORDINAL.fullmatch(text):
         return None
@@ -319,8 +353,8 @@ def _glued(doc: Doc, i: int, reading: Reading) -> Amount | None:
         if country and (i == 0 or doc[i - 1].text != "$"):
             return None  # "US55" alone is a code or a name
         signed = i > 0 and doc[i - 1].text == "$"  # "$ US1 million"
-        if not signed and reading.pre.isalpha() and not reading.scale_word and re.fullmatch(r"\D*\d", doc[i].text):
-            return None  # "PS5", "RP1": letters glued to one digit name a model, not money
+        if not signed and _model_name(doc, i, reading):
+            return None
         unit = currency_prefix(reading.pre)
     first = i - 1 if unit is not None and i > 0 and doc[i - 1].text == "$" else i
     last, value = i, reading.value
@@ -332,6 +366,18 @@ def _glued(doc: Doc, i: int, reading: Reading) -> Amount | None:
     if unit is not None and unit.isupper() and not reading.scale_word:
         return money_scale(doc, amount)
     return amount
+
+
+def _model_name(doc: Doc, i: int, reading: Reading) -> bool:
+    """Whether letters glued to one digit name a model ("PS5", the Audi "RS5", "RP1"), not money: unless the letters
+    are a currency's own spelling ("Rs5", "RM5", "Rp5") or a scale follows ("PS5 million"). "PS" is how ASCII
+    folding writes "£", and names consoles as often."""
+    if not reading.pre.isalpha() or reading.scale_word or not re.fullmatch(r"\D*\d", doc[i].text):
+        return False
+    if reading.pre in words.CURRENCY_PREFIX_SPELLINGS:
+        return False
+    after = doc[i + 1].lower_.rstrip(".") if i + 1 < len(doc) else ""
+    return after not in words.SCALES and after not in words.MONEY_SCALES
 
 
 def _run_end(doc: Doc, i: int) -> int:
@@ -384,7 +430,7 @@ def _run_value(doc: Doc, first: int, last: int) -> float | None:
         elif word in words.SMALL_NUMBERS:
             current += words.SMALL_NUMBERS[word]
         else:
-            reading = read_token(tok.text)
+            reading = token_reading(doc, tok.i)
             if reading is None or reading.pre or reading.unit or reading.scale_word:
                 return None
             current += reading.value

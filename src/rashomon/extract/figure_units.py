@@ -192,10 +192,21 @@ def _measure_after(doc: Doc, after: int) -> Unit | None:
     if phrase is not None:
         return phrase
     tok = doc[after]
+    if tok.text in words.NOUN_SYMBOLS and _describes_next(tok):
+        return None  # "two bar staff": the noun is what is counted
     name = measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
     if name is None and not doc[after - 1].whitespace_ and DIGIT.search(doc[after - 1].text):
         name = words.GLUED_UNIT_SYMBOLS.get(tok.text)  # "4in", split off its number by the tokenizer
     return Unit(end=after, unit=name) if name else None
+
+
+def _describes_next(tok: Token) -> bool:
+    """Whether the noun after ``tok`` is one ``tok`` describes ("bar staff", "bar workers")."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return nxt.pos_ in _NOUNS and (tok.head.i == nxt.i or tok.dep_ in ("compound", "amod"))
 
 
 def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:

@@ -67,29 +67,50 @@ def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] =
             continue
         figures.append(built)
         taken_end = built[0].end
-    figures = _elided_units(doc, figures)
-    tokens = {k for _, first, last in figures for k in range(first, last + 1)}
+    sentence_starts = _sentence_starts(doc)
+    figures = _elided_units(doc, figures, sentence_starts)
+    # Each figure's referents skip the figures of its own sentence only: every figure of a long table or box score
+    # would make the work grow with the square of the figures.
+    tokens: dict[int, set[int]] = {}
+    for _, first, last in figures:
+        tokens.setdefault(_sentence_of(sentence_starts, first), set()).update(range(first, last + 1))
     return tuple(
         replace(
             f,
-            referents=find_referents(doc, first, last, tokens, counted=f.about is not None or f.unit is None),
+            referents=find_referents(
+                doc,
+                first,
+                last,
+                tokens[_sentence_of(sentence_starts, first)],
+                counted=f.about is not None or f.unit is None,
+            ),
             direction=find_direction(doc, first, last, f),
         )
         for f, first, last in figures
     )
 
 
-def _elided_units(doc: Doc, figures: list[tuple[Figure, int, int]]) -> list[tuple[Figure, int, int]]:
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, in order (one sentence for a document without sentence boundaries)."""
+    return [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+
+def _sentence_of(sentence_starts: list[int], i: int) -> int:
+    """The first token of the sentence holding token ``i``."""
+    return sentence_starts[bisect_right(sentence_starts, i) - 1]
+
+
+def _elided_units(
+    doc: Doc, figures: list[tuple[Figure, int, int]], sentence_starts: list[int]
+) -> list[tuple[Figure, int, int]]:
     """A bare number in a clause parallel to an earlier figure's takes its unit, left unsaid: "the DAX rose by
     2 percent and the Nasdaq by 1", "killed 30 people and injured 70"."""
     out: list[tuple[Figure, int, int]] = []
     given = -1  # the last token of the last figure given a unit here
-    sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     for figure, first, last in figures:
         donor = None
         if figure.unit is None and figure.value is not None:
-            sentence_start = sentence_starts[bisect_right(sentence_starts, first) - 1]
-            donor = _donor(doc, out, (first, last), given, sentence_start)
+            donor = _donor(doc, out, (first, last), given, _sentence_of(sentence_starts, first))
         if donor is not None:
             given = last
         out.append((figure if donor is None else replace(figure, unit=donor.unit), first, last))
@@ -243,7 +264,7 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
         return True
     if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
-    return _follows_id_word(doc, amount.first)
+    return _follows_id_word(doc, amount)
 
 
 def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
@@ -253,7 +274,7 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     text = after.text
     if not text[:1].isupper() or text.isupper() or after.pos_ != "PROPN" or after.tag_ != "NNP":
         return False
-    inside = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+    inside = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not _says_when(before)
     counted = any(t.tag_ in PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3])
     if after.ent_type_ in ("NORP", "GPE") or (counted and not inside):
         return False
@@ -262,16 +283,27 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     return text.lower() not in words.UNIT_WORDS and text.lower().rstrip("s") not in words.CURRENCY_WORDS
 
 
+def _says_when(tok: Token) -> bool:
+    """A day, date or time word ("On Tuesday 300 Amazon workers"): when, not part of a name."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in words.WEEKDAY_WORDS or _is_month(tok)
+
+
 def _is_month(tok: Token) -> bool:
     return bool(tok.text[:1].isupper() and tok.text.rstrip(".").lower() in words.MONTHS)
 
 
-def _follows_id_word(doc: Doc, first: int) -> bool:
-    """True for "ID: 318272", "No. 5", "#3"."""
-    i = first - 1
+def _follows_id_word(doc: Doc, amount: Amount) -> bool:
+    """True for "ID: 318272", "No. 5", "#3"; not for a "no." that ends a sentence before a count ("The answer was
+    no. 200 people voted"): an id names one thing, not a plural noun."""
+    i = amount.first - 1
+    stop = False
     while i > 0 and (doc[i].text in (":", "-") or (doc[i].text == "." and doc[i - 1].lower_ == "no")):
+        stop = stop or doc[i].text == "."
         i -= 1  # "No. 2", which the tokenizer may split after "No"
-    return i >= 0 and doc[i].lower_ in words.ID_WORDS
+    if i < 0 or doc[i].lower_ not in words.ID_WORDS:
+        return False
+    after = doc[amount.last + 1] if amount.last + 1 < len(doc) else None
+    return not (stop and after is not None and after.tag_ in PLURAL_TAGS)
 
 
 def _build_figure(doc: Doc, article_id: str, amount: Amount) -> tuple[Figure, int, int] | None:
@@ -354,13 +386,14 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
             return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads
         return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
-    placed = run.root.dep_ in _BARE_DEPS or low_end or _labelled(doc, first)
+    placed = run.root.dep_ in _BARE_DEPS or low_end or _labelled(doc, first, amount)
     return placed and not named and not _in_score(doc, amount)
 
 
-def _labelled(doc: Doc, first: int) -> bool:
+def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
     """A number after a label and a colon, as tables and fact boxes flattened into text give them: "Goals: 12",
-    "Population (2020): 1,234,567"; not after a name ("Herrera: 4", a player's mark)."""
+    "Population (2020): 1,234,567". A label that counts is plural ("Goals", "Deaths"); after a singular one a small
+    number is an id, a rank or a player's mark ("Episode: 4", "Rank: 3", "Herrera: 4"), a large one a quantity."""
     at = first - 1
     if at < 1 or doc[at].text not in (":", "):"):
         return False
@@ -375,7 +408,12 @@ def _labelled(doc: Doc, first: int) -> bool:
     # The label opens its line or sentence ("Goals: 12"), not a clause ("sales this week: two to Biman").
     sentence_start = label.sent.start if doc.has_annotation("SENT_START") else 0
     opens = at - sentence_start <= 2 or (at > 0 and (doc[at - 1].is_punct or "\n" in doc[at - 1].whitespace_))
-    return opens and (label.pos_ == "NOUN" or (label.pos_ == "PROPN" and not label.ent_type_))
+    if not opens or label.ent_type_ or label.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if label.tag_ == "NNS":
+        return True
+    value = amount.value or 0.0
+    return abs(value) >= 1_000 and not YEAR.fullmatch(doc[amount.first].text)
 
 
 def _has_magnitude(run: Span) -> bool:

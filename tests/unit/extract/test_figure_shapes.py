@@ -5,9 +5,16 @@ full stop sticks to, and the rarer measures and currency signs. Every sentence i
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
 import pytest
 
+from rashomon.extract import figures as figures_module
 from tests.unit.extract.conftest import Finder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 
 def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | None]]:
@@ -38,7 +45,7 @@ def test_rarer_measures_and_currencies(figures: Finder, text: str, phrase: str, 
 
 def test_a_symbol_unit_ends_before_the_full_stop_it_took(figures: Finder) -> None:
     (figure,) = figures("The force on the beam was 500 N.")
-    assert (figure.value, figure.end, figure.unit) == (500.0, len("The force on the beam was 500 N"), "n")
+    assert (figure.value, figure.end, figure.unit) == (500.0, len("The force on the beam was 500 N"), "newton")
 
 
 @pytest.mark.parametrize(
@@ -162,3 +169,103 @@ def test_a_range_before_a_plural_noun_is_no_score(figures: Finder) -> None:
 def test_a_thing_a_loosely_written_name_number_counts(figures: Finder) -> None:
     (figure,) = figures("They procured thousands of COVID -19 tests.")
     assert (figure.unit, figure.low, figure.high) == ("test", 1e3, 1e4)
+
+
+def test_referents_look_only_at_the_figures_of_their_own_sentence(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # every figure of a long box score would otherwise be scanned for each figure in it
+    seen: list[tuple[Span, set[int]]] = []
+
+    def spy(doc: Doc, first: int, last: int, tokens: Collection[int] = (), *, counted: bool = False) -> tuple[str, ...]:
+        seen.append((doc[first].sent, set(tokens)))
+        return ()
+
+    monkeypatch.setattr(figures_module, "find_referents", spy)
+    figures_module.find_figures(nlp("The club sold 40 shirts and 12 scarves. Its rival sold 30 hats."), "a1")
+    assert len(seen) == 3
+    assert all(tokens and all(sent.start <= k < sent.end for k in tokens) for sent, tokens in seen)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("The government raised the petrol price by Rs5 per litre.", "Rs5 per litre", "INR per litre"),
+        ("A plate of rice costs RM5 at the stall.", "RM5", "MYR"),
+        ("A bus ticket now costs Rp5 more.", "Rp5", "IDR"),
+        ("The council will spend RM5 billion on roads.", "RM5 billion", "MYR"),
+    ],
+)
+def test_a_currency_prefix_on_one_digit_is_money(figures: Finder, text: str, phrase: str, unit: str) -> None:
+    assert [(p, u) for p, _, u in _read(figures, text)] == [(phrase, unit)]
+
+
+@pytest.mark.parametrize("text", ["He drove an Audi RS5 to the race.", "Gamers queued for the PS5 all night."])
+def test_letters_on_one_digit_that_name_a_model_are_no_money(figures: Finder, text: str) -> None:
+    assert _read(figures, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("Two bar staff were injured.", "Two bar staff", "staff"),
+        ("Police spoke to 5 bar workers on the night.", "5 bar workers", "worker"),
+        ("The tyres were pumped to 2 bar.", "2 bar", "bar"),
+    ],
+)
+def test_a_unit_symbol_that_is_a_noun_before_another(figures: Finder, text: str, phrase: str, unit: str) -> None:
+    assert [(p, u) for p, _, u in _read(figures, text)] == [(phrase, unit)]
+
+
+def test_a_year_before_a_fraction_is_no_whole_part(figures: Finder) -> None:
+    assert [v for _, v, _ in _read(figures, "In 2019 1/3 of adults smoked.")] == [pytest.approx(1 / 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("On Tuesday 300 Amazon workers walked out.", "300 Amazon workers"),
+        ("By Friday 40 Tesla owners had complained.", "40 Tesla owners"),
+    ],
+)
+def test_a_day_before_a_number_is_no_name(figures: Finder, text: str, phrase: str) -> None:
+    assert phrase in [p for p, _, _ in _read(figures, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The answer was no. 200 people voted against it.", "200 people"),
+        ("Her reply was no. 12 members walked out.", "12 members"),
+    ],
+)
+def test_a_no_that_ends_a_sentence_is_no_id_word(figures: Finder, text: str, phrase: str) -> None:
+    assert [p for p, _, _ in _read(figures, text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text", ["Herrera: 4", "Episode: 4", "Chapter: 7", "Version: 2", "Rank: 3", "Season: 2", "Okafor: 11"]
+)
+def test_a_small_number_after_a_singular_label_is_no_figure(figures: Finder, text: str) -> None:
+    assert _read(figures, text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("Deaths: 3", 3.0), ("Attendance: 45,000", 45000.0)])
+def test_a_plural_label_or_a_large_number_is_a_figure(figures: Finder, text: str, value: float) -> None:
+    assert [v for _, v, _ in _read(figures, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The firm is building 2,3 and 4 bedroom homes.", [4.0]),
+        ("The match ended 2,1 after extra time.", []),
+        ("The trail is 2,5 km long.", [2.5]),
+        ("A coffee costs 3,50 euros here.", [3.5]),
+        ("The bank cut its rate by 1,5 per cent.", [1.5]),
+    ],
+)
+def test_a_decimal_comma_needs_a_unit_beside_it(figures: Finder, text: str, values: list[float]) -> None:
+    assert [v for _, v, _ in _read(figures, text)] == values
+
+
+def test_the_newton_symbol(figures: Finder) -> None:
+    assert _read(figures, "The force was 5 N.") == [("5 N", 5.0, "newton")]

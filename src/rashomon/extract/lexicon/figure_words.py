@@ -113,6 +113,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₫": "VND", "฿": "THB", "₴": "UAH", "₸": "KZT", "₵": "GHS", "ksh": "KES", "e£": "EGP", "zł": "PLN",
     "৳": "BDT", "₲": "PYG", "₡": "CRC", "₭": "LAK", "₮": "MNT", "₼": "AZN", "₾": "GEL", "֏": "AMD",
 }  # fmt: skip
+# Letters glued before an amount as their currencies write them ("Rs5", "RM5"): money even on one digit, where other
+# spellings ("RS5", an Audi) and ASCII stand-ins for a sign ("PS5" for "£5") as often name a model.
+CURRENCY_PREFIX_SPELLINGS: frozenset[str] = frozenset({"Rs", "RM", "Rp", "RMB", "Dh", "Dhs", "KSh", "zł"})
 # A word before a "$" that names the dollar ("US $58", "HK $5.4m"), or glued after it ("$US55m").
 DOLLAR_COUNTRIES: dict[str, str] = {
     "us": "USD", "u.s.": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "aus": "AUD", "c": "CAD", "ca": "CAD",
@@ -201,8 +204,11 @@ UNIT_SYMBOLS: dict[str, str] = {
     "mol": "mole", "Bq": "becquerel", "Sv": "sievert", "mSv": "millisievert", "μSv": "microsievert",
     "µSv": "microsievert", "hPa": "hectopascal", "mbar": "millibar", "bar": "bar", "atm": "atmosphere",
     "gal": "gallon", "µg": "microgram", "μg": "microgram", "mcg": "microgram", "GJ": "gigajoule",
-    "dL": "decilitre", "dl": "decilitre", "¢": "cent",
+    "dL": "decilitre", "dl": "decilitre", "¢": "cent", "N": "newton",
 }  # fmt: skip
+# Symbols that are everyday nouns too: a unit only where no noun follows that they describe ("2 bar", not "two bar
+# staff" or "5 bar workers").
+NOUN_SYMBOLS: frozenset[str] = frozenset({"bar"})
 # Symbols read as a unit only glued to the number ("45c a share"): spaced, "35 c" is Celsius or a section's letter.
 # So is "in" ("6ft 4in"): spaced, it is the preposition.
 GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch"}
