@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.nlp import text_of
 from rashomon.model import Figure
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ _WAY_DEPS = frozenset({"prt", "advmod", "acomp", "prep"})
 def find_direction(doc: Doc, first: int, last: int, figure: Figure) -> str | None:
     """The way a figure (tokens ``first..last``) moved, "up" or "down", when it is the size of a move the sentence
     states; else None."""
-    text = doc.text
+    text = text_of(doc)  # not doc.text, which spaCy joins anew at each read
     if text[figure.start : figure.start + 1] == "+" or (figure.start > 0 and text[figure.start - 1] == "+"):
         return "up"  # "Nasdaq +0.8%"
     before = doc[first - 1] if first > 0 else None
