@@ -62,16 +62,16 @@ def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExp
     ``anchor`` is the publication date that relative expressions are resolved against; with None only expressions
     that carry their own value (explicit years, full dates, seasons with a year, durations) are returned.
     """
-    chosen = _follow_antecedents(_select(_candidates(text, anchor)))
+    chosen = _follow_antecedents(_select(_candidates(text.translate(_ASCII_LOOKALIKES), anchor)))
     return tuple(TimeExpr(article=article_id, start=c.start, end=c.end, value=c.value, type=c.type) for c in chosen)
 
 
 def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
     """Every resolved match of every rule, overlapping freely."""
     hits: dict[re.Pattern[str], list[re.Match[str]]] = {}  # several rules share a trigger: it is read once
-    lowered = None if any(letter in text for letter in _FOLDED_APART) else text.lower()
+    lowered = text.lower()
     for rule in _RULES:
-        if rule.gate and lowered is not None and not any(word in lowered for word in rule.gate):
+        if rule.gate and not any(word in lowered for word in rule.gate):
             continue
         for match in _matches(rule, text, hits):
             resolved = rule.resolve(match, anchor)
@@ -82,9 +82,9 @@ def _candidates(text: str, anchor: date | None) -> Iterator[_Candidate]:
             yield _Candidate(start=match.start(), end=match.end(), value=value, type=kind, step=step)
 
 
-# Letters that `re.IGNORECASE` matches to i or s where `str.lower` gives no plain i or s: a text holding one is
-# searched by every rule, whatever the gates.
-_FOLDED_APART = frozenset("ıİſ")
+# Letters that `re.IGNORECASE` matches to ASCII ones where `str.lower` gives none ("wınter", "ſummer", the Kelvin
+# sign): read as those letters, one for one, so offsets hold and the gates and the word tables see the words.
+_ASCII_LOOKALIKES = str.maketrans({"ı": "i", "İ": "I", "ſ": "s", "\u212a": "K"})
 
 
 def _matches(rule: _Rule, text: str, hits: dict[re.Pattern[str], list[re.Match[str]]]) -> Iterator[re.Match[str]]:

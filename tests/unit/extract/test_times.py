@@ -577,3 +577,17 @@ def test_anaphoric_expressions_follow_the_last_date_named_before_them(
 )
 def test_tense_initials_and_clock_times_with_dates(text: str, anchor: date, expected: list[tuple[str, str]]) -> None:
     assert _found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("The ferry line will reopen next wınter.", "next wınter", "2024-WI"),  # a dotless i, as Turkish keyboards type
+        ("Last ſummer the quay was rebuilt.", "Last ſummer", "2023-SU"),  # a long s, as old scans give it
+        ("İn the fall of 2020 the port closed.", "the fall of 2020", "2020-FA"),
+    ],
+)
+def test_letters_the_patterns_fold_to_ascii_resolve_like_ascii(text: str, word: str, value: str) -> None:
+    # They once matched the case-blind patterns and then failed the word tables' lookups, emptying the article's times.
+    found = find_times(text, "a", date(2024, 3, 1))
+    assert [(text[t.start : t.end], t.value) for t in found] == [(word, value)]
