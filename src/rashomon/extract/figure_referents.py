@@ -257,9 +257,22 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _phrase(doc: Doc, keep: Collection[int]) -> str | None:
-    """The text of the tokens ``keep`` as written, a space where tokens between were left out ("Foch, Paris")."""
+    """The text of the tokens ``keep`` as written, a space where tokens between were left out ("Foch, Paris"), cut
+    before a bracket it opens and does not close ("Population (2020): 1,234,567": the tokenizer keeps "):" whole)."""
     text = "".join(doc[k].text_with_ws if k + 1 in keep else doc[k].text + " " for k in sorted(keep)).strip()
-    return text or None
+    return _without_open_bracket(text) or None
+
+
+def _without_open_bracket(text: str) -> str:
+    depth, opened_at = 0, -1
+    for at, char in enumerate(text):
+        if char in "([":
+            if depth == 0:
+                opened_at = at
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+    return text[:opened_at].rstrip() if depth else text
 
 
 def _phrase_tokens(noun: Token, skip: Collection[int], depth: int) -> set[int]:

@@ -87,3 +87,9 @@ def test_a_number_in_a_name_stays_in_the_referent(nlp: Any, text: str, phrase: s
 
 def test_what_follows_the_figure_is_no_part_of_a_noun_before_it(nlp: Any) -> None:
     assert _referents(nlp, "The club endured a run of seven games without a win.")["seven games"] == ("run", "club")
+
+
+def test_a_referent_stops_before_a_bracket_it_does_not_close(nlp: Any) -> None:
+    # The tokenizer keeps "):" as one token, so the phrase once ended inside the brackets.
+    assert _referents(nlp, "Population (2020): 1,234,567")["1,234,567"] == ("Population",)
+    assert _referents(nlp, "Exports (2021) rose by 4 percent.")["4 percent"] == ("Exports (2021)",), "closed: kept"
