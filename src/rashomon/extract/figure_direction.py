@@ -36,8 +36,13 @@ def find_direction(doc: Doc, first: int, last: int, figure: Figure) -> str | Non
     """The way a figure (tokens ``first..last``) moved, "up" or "down", when it is the size of a move the sentence
     states; else None."""
     text = text_of(doc)  # not doc.text, which spaCy joins anew at each read
-    if text[figure.start : figure.start + 1] == "+" or (figure.start > 0 and text[figure.start - 1] == "+"):
-        return "up"  # "Nasdaq +0.8%"
+    plus = figure.start if text[figure.start : figure.start + 1] == "+" else figure.start - 1
+    signed = plus >= 0 and text[plus] == "+" and (plus == 0 or text[plus - 1] in " \t\n(")
+    if signed and figure.unit in words.MOVE_UNITS:
+        return "up"  # "Nasdaq +0.8%"; not "4+1", "+44 20 7946", "+5C"
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if figure.unit in words.LENGTH_UNITS and after is not None and after.lower_ in words.PLACE_AFTER_LENGTH:
+        return None  # "went down 30 miles from the coast": where, not how far it moved
     before = doc[first - 1] if first > 0 else None
     if before is not None and before.lower_ in words.LEVEL_PREPOSITIONS and before.dep_ != "quantmod":
         return None  # "to $84", "at 1112p": a level, whatever the parse attaches it to; not "by 1 to 1.5 degrees"

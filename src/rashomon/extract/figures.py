@@ -53,6 +53,10 @@ _DONOR_WINDOW = 3
 _DONOR_REACH = 12
 
 
+# The numbers a day of the month can be.
+_DAYS_OF_MONTH = frozenset(float(day) for day in range(1, 32))
+
+
 def find_figures(doc: Doc, article_id: str, exclude: Sequence[tuple[int, int]] = ()) -> tuple[Figure, ...]:
     """The figures in ``doc`` in text order, none overlapping another or any ``exclude`` character range."""
     figures: list[tuple[Figure, int, int]] = []
@@ -260,7 +264,10 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
     before = doc[amount.first - 1] if amount.first > 0 else None
     after = doc[amount.last + 1] if amount.last + 1 < len(doc) else None
     root = run[0] if len(run) == 1 else doc[amount.first : amount.last + 1].root
-    if any(tok is not None and _is_month(tok) for tok in (before, after, root.head)):
+    # Beside a month, a day or a year ("May 5", "March 2020"); not a count ("In May 450 people were arrested").
+    written = doc[amount.first : amount.last + 1].text
+    could_be_date = YEAR.fullmatch(written) or (amount.value is not None and amount.value in _DAYS_OF_MONTH)
+    if could_be_date and any(tok is not None and _is_month(tok) for tok in (before, after, root.head)):
         return True
     if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
@@ -392,8 +399,9 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
 
 def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
     """A number after a label and a colon, as tables and fact boxes flattened into text give them: "Goals: 12",
-    "Population (2020): 1,234,567". A label that counts is plural ("Goals", "Deaths"); after a singular one a small
-    number is an id, a rank or a player's mark ("Episode: 4", "Rank: 3", "Herrera: 4"), a large one a quantity."""
+    "Death toll: 45", "Population (2020): 1,234,567". A plural label counts ("Goals"), as do the singular ones of
+    `COUNTING_LABELS` ("toll", "age"); after another singular label a small number is a place in an order or a mark
+    ("Episode: 4", "Rank: 3", "Herrera: 4"), a large one a quantity."""
     at = first - 1
     if at < 1 or doc[at].text not in (":", "):"):
         return False
@@ -412,6 +420,8 @@ def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
         return False
     if label.tag_ == "NNS":
         return True
+    if str(label.lemma_).lower() in words.COUNTING_LABELS:
+        return not YEAR.fullmatch(doc[amount.first].text)  # "Death toll: 45", "Age: 34"
     value = amount.value or 0.0
     return abs(value) >= 1_000 and not YEAR.fullmatch(doc[amount.first].text)
 

@@ -206,14 +206,15 @@ def article_label(article: ArticleOut) -> str:
 
 
 def figure_value(figure: FigureOut) -> str:
-    """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)", "up 5" (a change)."""
+    """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)"; a change with its way: "up 5",
+    "down by at least 12"."""
     way = f"{figure.direction} " if figure.direction else ""
     if figure.value is None:
         known = figure.low is not None and figure.high is not None
         bounds = f" ({format_number(figure.low or 0)}–{format_number(figure.high or 0)})" if known else ""
         return f"{way}vague{bounds}"
-    if figure.qualifier:
-        return f"{way}{figure.qualifier} {format_number(figure.value)}"
+    if figure.qualifier:  # "down by up to 5", not "down up to 5"
+        return f"{way}{'by ' if way else ''}{figure.qualifier} {format_number(figure.value)}"
     return f"{way}≈ {format_number(figure.value)}" if figure.approx else f"{way}{format_number(figure.value)}"
 
 

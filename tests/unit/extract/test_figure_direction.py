@@ -70,3 +70,22 @@ def test_a_stored_figure_without_direction_loads() -> None:
     data = json.loads(to_json(figure))
     data.pop("direction", None)
     assert from_json(Figure, json.dumps(data)).direction is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("They play a 4+1 format with 3+2 rotations.", "1 format"),  # a plus between numbers is no sign
+        ("Temperature: +5C on Monday.", "+5C"),  # a signed level
+        ("The plane went down 30 miles from the coast.", "30 miles"),  # where, not how far it moved
+        ("He grew up 20 miles from Boston.", "20 miles"),
+        ("The airline lost $1.2 billion in the quarter.", "$1.2 billion"),  # money lost is no fall of an amount
+    ],
+)
+def test_signs_distances_and_losses_are_no_moves(figures: Finder, text: str, figure: str) -> None:
+    assert _directions(figures(text), text)[figure] is None
+
+
+def test_a_signed_percentage_is_a_rise(figures: Finder) -> None:
+    text = "Nasdaq +0.8% on the day."
+    assert _directions(figures(text), text) == {"+0.8%": "up"}

@@ -248,7 +248,10 @@ def test_a_small_number_after_a_singular_label_is_no_figure(figures: Finder, tex
     assert _read(figures, text) == []
 
 
-@pytest.mark.parametrize(("text", "value"), [("Deaths: 3", 3.0), ("Attendance: 45,000", 45000.0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Deaths: 3", 3.0), ("Attendance: 45,000", 45000.0), ("Death toll: 45", 45.0), ("Age: 34", 34.0)],
+)
 def test_a_plural_label_or_a_large_number_is_a_figure(figures: Finder, text: str, value: float) -> None:
     assert [v for _, v, _ in _read(figures, text)] == [value]
 
@@ -269,3 +272,12 @@ def test_a_decimal_comma_needs_a_unit_beside_it(figures: Finder, text: str, valu
 
 def test_the_newton_symbol(figures: Finder) -> None:
     assert _read(figures, "The force was 5 N.") == [("5 N", 5.0, "newton")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("In May 450 people were arrested.", "450 people"), ("In March 2,000 workers struck.", "2,000 workers")],
+)
+def test_a_count_beside_a_month_is_a_figure(figures: Finder, text: str, phrase: str) -> None:
+    # Only a number that could be a day or a year is the month's date.
+    assert [p for p, _, _ in _read(figures, text)] == [phrase]

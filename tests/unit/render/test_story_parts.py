@@ -116,7 +116,7 @@ def test_figures_print_as_readers_write_them(dossier: Dossier) -> None:
     assert (figure_value(vague), figure_value(qualified)) == ("vague (12–120)", "at least 12")
     rose = dossier.figures[0].model_copy(update={"value": 5.0, "approx": False, "direction": "up"})
     fell = qualified.model_copy(update={"direction": "down"})
-    assert (figure_value(rose), figure_value(fell)) == ("up 5", "down at least 12"), "a change says its way"
+    assert (figure_value(rose), figure_value(fell)) == ("up 5", "down by at least 12"), "a change says its way"
     figures = _part(render_html(dossier), "Figures")
     assert "30,000" in figures and ">6<" in figures
     assert ".0<" not in figures

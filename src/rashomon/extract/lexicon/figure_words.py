@@ -79,6 +79,13 @@ TIME_OF_DAY: frozenset[str] = frozenset(
 
 # Words before a number that make it an identifier ("ID: 318272", "No. 5", "page 3").
 ID_WORDS: frozenset[str] = frozenset({"id", "no", "no.", "nos", "number", "#", "code", "ref", "page", "tel", "phone"})
+# Singular labels of a fact box a small number after is an amount of ("Death toll: 45", "Age: 34"); after any
+# other singular label (an episode, a rank, a player's name) it is a place in an order or a mark, not an amount.
+COUNTING_LABELS: frozenset[str] = frozenset(
+    """toll total tally count turnout attendance population age height weight length width depth distance area
+    capacity temperature cost price budget value revenue turnover profit loss debt salary wage fee fine rate
+    score margin majority death injury casualty""".split()
+)
 
 # Entity types whose numbers are part of a name ("Boeing 737", "Apollo 11").
 NAME_ENTITY_TYPES: frozenset[str] = frozenset(
@@ -368,8 +375,18 @@ UP_WORDS: frozenset[str] = frozenset({"up", "higher", "upward", "upwards"})
 DOWN_WORDS: frozenset[str] = frozenset({"down", "lower", "downward", "downwards"})
 # Verbs whose direct object is the size of the move ("gained 3%", "lost 2.7 percent", "added 15 sen"); the object
 # of another ("raised $2 million", "cut 6,000 jobs") is what was moved, not by how much, unless it is a share.
+# Not "gain", "lose", "add", "shed": their object is a move only in a move's units ("gained 3%", `MOVE_UNITS`); with
+# money it is what was won or lost ("lost $1.2 billion in the quarter").
 AMOUNT_OBJECT_VERBS: frozenset[str] = frozenset(
-    """gain lose add shed jump climb rise fall drop slide slip plunge plummet tumble surge soar advance""".split()
+    """jump climb rise fall drop slide slip plunge plummet tumble surge soar advance""".split()
+)
+# Lengths: followed by a place ("30 miles from the coast", "20 km north of"), a distance, not a move.
+LENGTH_UNITS: frozenset[str] = frozenset(
+    {"mile", "kilometre", "metre", "foot", "yard", "inch", "centimetre", "millimetre", "nautical mile"}
+)
+PLACE_AFTER_LENGTH: frozenset[str] = frozenset(
+    """from off away north south east west northeast northwest southeast southwest inland offshore outside
+    beyond short""".split()
 )
 # Units a direct object of any change verb is a move in ("cut 5%", "trimmed 25 basis points").
 MOVE_UNITS: frozenset[str] = frozenset({"percent", "point", "basis point", "percentage point"})
