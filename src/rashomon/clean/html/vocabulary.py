@@ -243,7 +243,8 @@ GUARDED_TAGS = frozenset("nav footer aside form".split())
 # The elements whose class and id the vocabulary below is tested on (trafilatura's div, item, list, p, section, span).
 VOCABULARY_TAGS = frozenset("div li ul ol dl p section span".split())
 _BOTH = "social viral newsletter syndication tags sidebar banner breadcrumb bread-crumb button author"
-# Guarded removal (OVERALL_DISCARD_XPATH), by id and by class.
+# Guarded removal (OVERALL_DISCARD_XPATH), by id and by class; beyond trafilatura's names, fact boxes ("infobox",
+# "flexmodule--factbox") that stand beside the story inside its container.
 GUARDED_ID = words(
     _BOTH + " bmdh footer Footer share Share nav Nav menu related message-container premium",
     start="shar|jp-|dpsp-content|ad-",
@@ -253,7 +254,7 @@ GUARDED_CLASS = words(
     "paidcontent paid-content widget footer Footer byline Byline share- sociable embedded embed tag-list consent "
     "modal-content permission elated next- -stories most-popular more-on meta rating attachment timestamp "
     "user-info user-profile -icon article-infos message-container slide viewport overlay options expand "
-    "obfuscated blurred mol-factbox yin zlylin nfoline",
+    "obfuscated blurred mol-factbox infobox factbox yin zlylin nfoline",
     " ad[ -]",
     start="shar|nav|post-nav|ZendeskForm|ad-",
 )
