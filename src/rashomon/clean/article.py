@@ -34,6 +34,7 @@ from rashomon.clean.lines import (
 from rashomon.clean.pubdate import is_date_line, normalise_published, parse_dateline, plausible_published
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.text.words import APOSTROPHE_HYPHEN_WORD as _WORDS
+from rashomon.text.words import restates, title_key
 
 LineClass = Literal["meta", "debris", "tail", "caption", "byline", "body", "short"]
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)」』]*$|[.!?…,]["'”’»]$""")
@@ -522,28 +523,18 @@ def _article_span(paragraphs: Sequence[str], kinds: Sequence[LineClass | None]) 
 def _lead_kinds(lead: Sequence[str], kinds: Sequence[LineClass | None], title: str | None) -> list[LineClass | None]:
     """The classes of the paragraphs above the article's first one that reads like body text, with those that
     restate the page's title or only give a date classed as metadata: there, they are the page's own."""
-    headline = _title_key(title) if title else ""
+    headline = title_key(title) if title else ""
     return [
-        "meta" if kind is None and ((headline and _restates(_title_key(p), headline)) or is_date_line(p)) else kind
+        "meta"
+        if kind is None and ((headline and restates(title_key(p), headline, _RESTATED_TITLE)) or is_date_line(p))
+        else kind
         for p, kind in zip(lead, kinds, strict=True)
     ]
-
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def _title_key(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 # A line above the body restates the page's title when one holds the other and they differ in length by less than
 # this factor ("Amy cries 'I love you'" under the title "Amy cries 'I love you' | Music News"); "News" does not.
 _RESTATED_TITLE = 1.6
-
-
-def _restates(line: str, title: str) -> bool:
-    shorter, longer = sorted((line, title), key=len)
-    return bool(shorter) and shorter in longer and len(longer) <= _RESTATED_TITLE * len(shorter)
 
 
 def _holds_article_text(paragraphs: Sequence[str], kinds: Sequence[LineClass | None]) -> bool:

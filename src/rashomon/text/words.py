@@ -21,3 +21,18 @@ APOSTROPHE_HYPHEN_WORD: Final = re.compile(r"\w+(?:['’-]\w+)*")
 # Two or more characters led by a letter, with apostrophes and hyphens (as scikit-learn's default tokens); no word
 # boundaries, which cost a third of the time and change nothing on prose.
 LETTER_LED_WORD: Final = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+_NON_WORD: Final = re.compile(r"\W+")
+
+
+def title_key(text: str) -> str:
+    """A line or a title for comparing with another: case-folded, runs of non-word characters as one space."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def restates(one: str, other: str, longer_by: float) -> bool:
+    """Whether of two keys (`title_key`) the shorter is inside the longer and the longer is at most ``longer_by``
+    times its length ("Amy cries 'I love you'" and "Amy cries 'I love you' | Music News"; not "News")."""
+    shorter, longer = sorted((one, other), key=len)
+    return bool(shorter) and shorter in longer and len(longer) <= longer_by * len(shorter)

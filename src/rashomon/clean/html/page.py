@@ -36,6 +36,7 @@ from rashomon.clean.html.pagemeta import declared_site_names, declared_titles, d
 from rashomon.clean.html.textblocks import PageBlocks, ancestors, read_blocks
 from rashomon.clean.html.textdensity import MAX_SCORED_LINK_SHARE, density_paragraphs
 from rashomon.clean.lines import word_count
+from rashomon.text.words import restates, title_key
 
 # Share of the density pass's text below which the markup pass is taken to have missed part of the article
 # (tuning half: 0.4 -> F1 0.975, 0.5 -> 0.978, 0.6 -> 0.975, 0.7 -> 0.971; each step from 0.5 loses one page).
@@ -217,16 +218,15 @@ HEADLINE_WORDS = 4
 RESTATED_TITLE = 1.25
 # Elements whose text is no lead, wherever they stand: navigation, asides, captions, forms.
 _NOT_LEAD = frozenset({"nav", "aside", "footer", "figure", "figcaption", "form", "menu"})
-_NON_WORD = re.compile(r"\W+")
-
-
-def _key(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-def _restates(heading: str, title: str) -> bool:
-    shorter, longer = sorted((heading, title), key=len)
-    return bool(shorter) and shorter in longer and len(longer) <= RESTATED_TITLE * len(shorter)
+# The prompt that cuts an article short is no lead: "To continue reading, sign in or subscribe", in the languages
+# the cleaning knows.
+_ACCESS_PROMPT = re.compile(
+    r"continue reading|keep reading|read the full|sign in|log in|subscribe|subscriber|subscription|free trial"
+    r"|create an? (?:free )?account|already a member|members only|register to|weiterlesen|abonnieren|abonnent"
+    r"|registrieren|anmelden|abonnez|abonnés|connectez|suscríbete|suscriptor|inicia sesión|abbonati|accedi"
+    r"|会員限定|有料会員|ログイン|登录|订阅",
+    re.IGNORECASE,
+)
 
 
 def headline_lead(tree: LexborNode, reads_like_body: Callable[[str], bool]) -> list[str]:
@@ -240,17 +240,17 @@ def headline_lead(tree: LexborNode, reads_like_body: Callable[[str], bool]) -> l
     """
     if not declares_article(tree):
         return []
-    titles = [key for title in declared_titles(tree) if (key := _key(title))]
-    sites = {_key(name) for name in declared_site_names(tree)}
+    titles = [key for title in declared_titles(tree) if (key := title_key(title))]
+    sites = {title_key(name) for name in declared_site_names(tree)}
     body = tree.css_first("body")
     page = read_blocks(body if body is not None else tree)
     for at, block in enumerate(page.blocks):
-        heading = _key(block.text)
+        heading = title_key(block.text)
         if (
             block.owner.tag != "h1"
             or heading in sites
             or word_count(block.text) < HEADLINE_WORDS
-            or not any(_restates(heading, title) for title in titles)
+            or not any(restates(heading, title, RESTATED_TITLE) for title in titles)
         ):
             continue
         element: LexborNode | None = block.owner
@@ -275,7 +275,7 @@ def _lead_lines(
             continue
         if _in_furniture(block.owner, element):
             continue
-        lines += [line for line in block.lines if reads_like_body(line)]
+        lines += [line for line in block.lines if reads_like_body(line) and not _ACCESS_PROMPT.search(line)]
     return lines
 
 

@@ -115,3 +115,17 @@ def test_a_json_ld_type_that_is_no_name_declares_nothing() -> None:
     tree = parse_html(f"<html><head><script type='application/ld+json'>{ld}</script></head><body></body></html>")
     assert not declares_article(tree)
     assert page_meta(tree).title is None
+
+
+def test_a_login_prompt_is_no_lead() -> None:
+    prompt = "To continue reading this story you need to sign in to your account or subscribe today."
+    with_prompt = _page(
+        f"<title>{HEADLINE} | The Example Post</title><meta property='og:type' content='article'>",
+        f"<h1>{HEADLINE}</h1><p class='summary'>{LEAD}</p><p>{prompt}</p>",
+    )
+    assert headline_lead(parse_html(with_prompt), _reads_like_body) == [LEAD], "the lead without the prompt"
+    wall = _page(
+        f"<title>{HEADLINE} | The Example Post</title><meta property='og:type' content='article'>",
+        f"<h1>{HEADLINE}</h1><p>{prompt}</p>",
+    )
+    assert isinstance(_clean(wall), Rejected), "a login wall with no lead holds no article text"
