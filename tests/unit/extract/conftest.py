@@ -38,6 +38,11 @@ def figures(nlp: Any) -> Finder:
     return run
 
 
+def read_figures(figures: Finder, text: str) -> list[tuple[str, float | None, str | None]]:
+    """Each figure found in ``text`` as (phrase, value, unit)."""
+    return [(text[f.start : f.end], f.value, f.unit) for f in figures(text)]
+
+
 def _assert_spans(text: str, found: tuple[Figure, ...]) -> None:
     """Every span lies in the text, is trimmed, ids follow the span, and the spans are sorted and disjoint."""
     for figure in found:

@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from rashomon.extract import figures as figures_module
-from tests.unit.extract.conftest import Finder
+from tests.unit.extract.conftest import Finder, read_figures
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
-
-
-def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | None]]:
-    return [(text[f.start : f.end], f.value, f.unit) for f in figures(text)]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,7 @@ def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | Non
     ],
 )  # fmt: skip
 def test_rarer_measures_and_currencies(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
-    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+    assert (phrase, pytest.approx(value), unit) in read_figures(figures, text)
 
 
 def test_a_symbol_unit_ends_before_the_full_stop_it_took(figures: Finder) -> None:
@@ -60,11 +56,11 @@ def test_a_symbol_unit_ends_before_the_full_stop_it_took(figures: Finder) -> Non
     ],
 )
 def test_written_number_shapes(figures: Finder, text: str, phrase: str, value: float) -> None:
-    assert (phrase, pytest.approx(value)) in [(p, v) for p, v, _ in _read(figures, text)]
+    assert (phrase, pytest.approx(value)) in [(p, v) for p, v, _ in read_figures(figures, text)]
 
 
 def test_thousands_keep_their_comma(figures: Finder) -> None:
-    assert [v for _, v, _ in _read(figures, "The firm sold 1,500 cars and 12,250 vans.")] == [1500.0, 12250.0]
+    assert [v for _, v, _ in read_figures(figures, "The firm sold 1,500 cars and 12,250 vans.")] == [1500.0, 12250.0]
 
 
 @pytest.mark.parametrize(
@@ -82,20 +78,20 @@ def test_vague_multiples_of_a_scale(figures: Finder, text: str, low: float, high
 
 
 def test_several_hundred_without_a_noun_is_no_figure(figures: Finder) -> None:
-    assert _read(figures, "The chain laid off several hundred.") == []
+    assert read_figures(figures, "The chain laid off several hundred.") == []
 
 
 def test_a_noun_or_two(figures: Finder) -> None:
-    assert _read(figures, "The rain will last a day or two.") == [("two", 2.0, "day")]
+    assert read_figures(figures, "The rain will last a day or two.") == [("two", 2.0, "day")]
 
 
 def test_labelled_numbers_of_a_fact_box(figures: Finder) -> None:
     text = "Goals: 12. Population (2020): 1,234,567."
-    assert [v for _, v, _ in _read(figures, text)] == [12.0, 1234567.0]
+    assert [v for _, v, _ in read_figures(figures, text)] == [12.0, 1234567.0]
 
 
 def test_a_colon_inside_a_clause_labels_nothing(figures: Finder) -> None:
-    assert _read(figures, "Boeing booked orders this week: two from Biman.") == []
+    assert read_figures(figures, "Boeing booked orders this week: two from Biman.") == []
 
 
 @pytest.mark.parametrize(
@@ -109,11 +105,11 @@ def test_a_colon_inside_a_clause_labels_nothing(figures: Finder) -> None:
     ],
 )
 def test_names_and_ids_are_no_figures(figures: Finder, text: str) -> None:
-    assert _read(figures, text) == []
+    assert read_figures(figures, text) == []
 
 
 def test_a_range_split_badly_is_no_metre(figures: Finder) -> None:
-    assert all(unit != "metre" for _, _, unit in _read(figures, "The damage is estimated at $10m-$15m."))
+    assert all(unit != "metre" for _, _, unit in read_figures(figures, "The damage is estimated at $10m-$15m."))
 
 
 def test_the_low_end_of_a_range_names_what_it_counts(figures: Finder) -> None:
@@ -129,11 +125,11 @@ def test_the_low_end_of_a_range_names_what_it_counts(figures: Finder) -> None:
     ],
 )
 def test_a_share_written_with_one(figures: Finder, text: str, phrase: str, value: float) -> None:
-    assert _read(figures, text) == [(phrase, pytest.approx(value), None)]
+    assert read_figures(figures, text) == [(phrase, pytest.approx(value), None)]
 
 
 def test_a_box_score_counts_one_goal_after_a_name(figures: Finder) -> None:
-    assert [p for p, _, _ in _read(figures, "Noah Jackson 1 goal, 1 assist.")] == ["1 goal", "1 assist"]
+    assert [p for p, _, _ in read_figures(figures, "Noah Jackson 1 goal, 1 assist.")] == ["1 goal", "1 assist"]
 
 
 @pytest.mark.parametrize(
@@ -159,11 +155,11 @@ def test_plurals_the_lemmatizer_misreads(figures: Finder, text: str, unit: str) 
 
 @pytest.mark.parametrize("text", ["The Colts overcame a 14-0 deficit.", "The Owls sealed an 88-72 win."])
 def test_a_score_before_the_noun_it_describes_counts_nothing(figures: Finder, text: str) -> None:
-    assert _read(figures, text) == []
+    assert read_figures(figures, text) == []
 
 
 def test_a_range_before_a_plural_noun_is_no_score(figures: Finder) -> None:
-    assert [v for _, v, _ in _read(figures, "Between 10-15 people were hurt.")] == [10.0, 15.0]
+    assert [v for _, v, _ in read_figures(figures, "Between 10-15 people were hurt.")] == [10.0, 15.0]
 
 
 def test_a_thing_a_loosely_written_name_number_counts(figures: Finder) -> None:
@@ -195,12 +191,12 @@ def test_referents_look_only_at_the_figures_of_their_own_sentence(nlp: Any, monk
     ],
 )
 def test_a_currency_prefix_on_one_digit_is_money(figures: Finder, text: str, phrase: str, unit: str) -> None:
-    assert [(p, u) for p, _, u in _read(figures, text)] == [(phrase, unit)]
+    assert [(p, u) for p, _, u in read_figures(figures, text)] == [(phrase, unit)]
 
 
 @pytest.mark.parametrize("text", ["He drove an Audi RS5 to the race.", "Gamers queued for the PS5 all night."])
 def test_letters_on_one_digit_that_name_a_model_are_no_money(figures: Finder, text: str) -> None:
-    assert _read(figures, text) == []
+    assert read_figures(figures, text) == []
 
 
 @pytest.mark.parametrize(
@@ -212,11 +208,11 @@ def test_letters_on_one_digit_that_name_a_model_are_no_money(figures: Finder, te
     ],
 )
 def test_a_unit_symbol_that_is_a_noun_before_another(figures: Finder, text: str, phrase: str, unit: str) -> None:
-    assert [(p, u) for p, _, u in _read(figures, text)] == [(phrase, unit)]
+    assert [(p, u) for p, _, u in read_figures(figures, text)] == [(phrase, unit)]
 
 
 def test_a_year_before_a_fraction_is_no_whole_part(figures: Finder) -> None:
-    assert [v for _, v, _ in _read(figures, "In 2019 1/3 of adults smoked.")] == [pytest.approx(1 / 3)]
+    assert [v for _, v, _ in read_figures(figures, "In 2019 1/3 of adults smoked.")] == [pytest.approx(1 / 3)]
 
 
 @pytest.mark.parametrize(
@@ -227,7 +223,7 @@ def test_a_year_before_a_fraction_is_no_whole_part(figures: Finder) -> None:
     ],
 )
 def test_a_day_before_a_number_is_no_name(figures: Finder, text: str, phrase: str) -> None:
-    assert phrase in [p for p, _, _ in _read(figures, text)]
+    assert phrase in [p for p, _, _ in read_figures(figures, text)]
 
 
 @pytest.mark.parametrize(
@@ -238,14 +234,14 @@ def test_a_day_before_a_number_is_no_name(figures: Finder, text: str, phrase: st
     ],
 )
 def test_a_no_that_ends_a_sentence_is_no_id_word(figures: Finder, text: str, phrase: str) -> None:
-    assert [p for p, _, _ in _read(figures, text)] == [phrase]
+    assert [p for p, _, _ in read_figures(figures, text)] == [phrase]
 
 
 @pytest.mark.parametrize(
     "text", ["Herrera: 4", "Episode: 4", "Chapter: 7", "Version: 2", "Rank: 3", "Season: 2", "Okafor: 11"]
 )
 def test_a_small_number_after_a_singular_label_is_no_figure(figures: Finder, text: str) -> None:
-    assert _read(figures, text) == []
+    assert read_figures(figures, text) == []
 
 
 @pytest.mark.parametrize(
@@ -253,7 +249,7 @@ def test_a_small_number_after_a_singular_label_is_no_figure(figures: Finder, tex
     [("Deaths: 3", 3.0), ("Attendance: 45,000", 45000.0), ("Death toll: 45", 45.0), ("Age: 34", 34.0)],
 )
 def test_a_plural_label_or_a_large_number_is_a_figure(figures: Finder, text: str, value: float) -> None:
-    assert [v for _, v, _ in _read(figures, text)] == [value]
+    assert [v for _, v, _ in read_figures(figures, text)] == [value]
 
 
 @pytest.mark.parametrize(
@@ -267,11 +263,11 @@ def test_a_plural_label_or_a_large_number_is_a_figure(figures: Finder, text: str
     ],
 )
 def test_a_decimal_comma_needs_a_unit_beside_it(figures: Finder, text: str, values: list[float]) -> None:
-    assert [v for _, v, _ in _read(figures, text)] == values
+    assert [v for _, v, _ in read_figures(figures, text)] == values
 
 
 def test_the_newton_symbol(figures: Finder) -> None:
-    assert _read(figures, "The force was 5 N.") == [("5 N", 5.0, "newton")]
+    assert read_figures(figures, "The force was 5 N.") == [("5 N", 5.0, "newton")]
 
 
 @pytest.mark.parametrize(
@@ -280,4 +276,4 @@ def test_the_newton_symbol(figures: Finder) -> None:
 )
 def test_a_count_beside_a_month_is_a_figure(figures: Finder, text: str, phrase: str) -> None:
     # Only a number that could be a day or a year is the month's date.
-    assert [p for p, _, _ in _read(figures, text)] == [phrase]
+    assert [p for p, _, _ in read_figures(figures, text)] == [phrase]

@@ -10,14 +10,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from rashomon.extract import figures as figure_module
-from tests.unit.extract.conftest import Finder
+from tests.unit.extract.conftest import Finder, read_figures
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | None]]:
-    return [(text[f.start : f.end], f.value, f.unit) for f in figures(text)]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +40,7 @@ def _read(figures: Finder, text: str) -> list[tuple[str, float | None, str | Non
     ],
 )
 def test_currencies_and_magnitudes(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
-    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+    assert (phrase, pytest.approx(value), unit) in read_figures(figures, text)
 
 
 @pytest.mark.parametrize(
@@ -60,11 +56,11 @@ def test_currencies_and_magnitudes(figures: Finder, text: str, phrase: str, valu
     ],
 )  # fmt: skip
 def test_points_and_fractions_of_a_unit(figures: Finder, text: str, phrase: str, value: float, unit: str) -> None:
-    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+    assert (phrase, pytest.approx(value), unit) in read_figures(figures, text)
 
 
 def test_a_number_with_a_magnitude_is_a_figure_wherever_it_stands(figures: Finder) -> None:
-    assert _read(figures, "Unit sales topped 1.2bn.") == [("1.2bn", 1.2e9, None)]
+    assert read_figures(figures, "Unit sales topped 1.2bn.") == [("1.2bn", 1.2e9, None)]
 
 
 @pytest.mark.parametrize(
@@ -120,7 +116,7 @@ def test_one_of_a_ranked_group_is_no_figure(figures: Finder, text: str) -> None:
     ],
 )
 def test_fractions_without_of(figures: Finder, text: str, phrase: str, value: float) -> None:
-    assert (phrase, pytest.approx(value), None) in _read(figures, text)
+    assert (phrase, pytest.approx(value), None) in read_figures(figures, text)
 
 
 @pytest.mark.parametrize("text", ["The 24/7 news cycle wears reporters out.", "It was a 50/50 call."])
@@ -136,7 +132,7 @@ def test_a_counted_noun_inside_a_compound_names_the_whole_compound(figures: Find
 def test_a_part_of_a_counted_group_is_not_given_the_groups_noun(figures: Finder) -> None:
     # "three of the five cars" would otherwise read as a second count of cars
     text = "Three of the train's five cars left the rails."
-    assert _read(figures, text)[0] == ("Three", 3.0, None)
+    assert read_figures(figures, text)[0] == ("Three", 3.0, None)
 
 
 def test_a_number_after_a_product_name_in_camel_case_is_part_of_it(figures: Finder) -> None:
@@ -184,22 +180,22 @@ def test_a_bare_number_takes_no_unit_from_a_figure_with_a_scale(figures: Finder,
 
 
 def test_a_bare_number_after_from_without_a_change_is_no_comparison(figures: Finder) -> None:
-    assert _read(figures, "The club raised £300 from 25.") == [("£300", 300.0, "GBP"), ("25", 25.0, None)]
+    assert read_figures(figures, "The club raised £300 from 25.") == [("£300", 300.0, "GBP"), ("25", 25.0, None)]
 
 
 def test_a_bare_number_after_a_change_from_is_compared(figures: Finder) -> None:
-    assert ("40", 40.0, "percent") in _read(figures, "Turnout rose to 45 percent from 40.")
+    assert ("40", 40.0, "percent") in read_figures(figures, "Turnout rose to 45 percent from 40.")
 
 
 def test_the_donor_search_stops_at_the_nearest_figure_with_a_unit(figures: Finder) -> None:
     text = "The charity collected $900 from 30 donors and fed 60."
-    assert ("60", 60.0, None) in _read(figures, text)
+    assert ("60", 60.0, None) in read_figures(figures, text)
 
 
 def test_a_parallel_pair_of_clauses_passes_over_its_own_figure(figures: Finder) -> None:
     # "1.5%" pairs with "2%" in its own clause; "880" still takes the unit of "910 points"
     text = "The index ended down 2% at 910 points, while the other gauge lost 1.5% to end at 880."
-    assert ("880", 880.0, "point") in _read(figures, text)
+    assert ("880", 880.0, "point") in read_figures(figures, text)
 
 
 def test_bare_numbers_look_for_a_unit_in_their_own_sentence_only(
@@ -231,7 +227,7 @@ def test_bare_numbers_look_for_a_unit_in_their_own_sentence_only(
 def test_a_scale_word_after_another_is_not_a_second_scale(
     figures: Finder, text: str, phrase: str, value: float, unit: str | None
 ) -> None:
-    assert (phrase, pytest.approx(value), unit) in _read(figures, text)
+    assert (phrase, pytest.approx(value), unit) in read_figures(figures, text)
 
 
 @pytest.mark.parametrize("text", ["The thermometer showed 31 c at noon.", "Clause 4 c of the treaty was struck."])
@@ -240,9 +236,9 @@ def test_a_spaced_c_is_no_cent(figures: Finder, text: str) -> None:
 
 
 def test_a_glued_c_is_a_cent(figures: Finder) -> None:
-    assert ("12c", 12.0, "cent") in _read(figures, "The stock slipped 12c to $4.10.")
+    assert ("12c", 12.0, "cent") in read_figures(figures, "The stock slipped 12c to $4.10.")
 
 
 def test_a_part_of_a_measured_whole_takes_its_unit_and_of_a_counted_whole_none(figures: Finder) -> None:
-    assert ("4", 4.0, "kilometre") in _read(figures, "Crews have paved 4 of 9 km so far.")
-    assert _read(figures, "The striker scored 8 of 20 shots.")[0] == ("8", 8.0, None)
+    assert ("4", 4.0, "kilometre") in read_figures(figures, "Crews have paved 4 of 9 km so far.")
+    assert read_figures(figures, "The striker scored 8 of 20 shots.")[0] == ("8", 8.0, None)

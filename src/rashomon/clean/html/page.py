@@ -197,15 +197,7 @@ def extract_html(
         paragraphs = article_paragraphs(inner, comments) if inner is not None else []
     if not paragraphs:
         return None
-    meta = page_meta(tree, url, crawled)
-    return HtmlExtraction(
-        paragraphs=paragraphs,
-        title=meta.title,
-        author=meta.author,
-        date=meta.date,
-        sitename=meta.sitename,
-        language=meta.language,
-    )
+    return _with_metadata(paragraphs, tree, url, crawled)
 
 
 # How far above a cut-short article's headline its lead is looked for: the headline's parent (a <header> holding
@@ -290,14 +282,10 @@ def _in_furniture(owner: LexborNode, stop: LexborNode) -> bool:
     return False
 
 
-def extract_lead(
-    html: str, reads_like_body: Callable[[str], bool], url: str | None = None, crawled: datetime | None = None
-) -> HtmlExtraction | None:
-    """Metadata and the lead (`headline_lead`) of a page whose article is cut short; None when it shows none.
-    Only for a page in which `extract_html` found no article text."""
-    tree = parse_html(html)
-    if tree is None or not (paragraphs := headline_lead(tree, reads_like_body)):
-        return None
+def _with_metadata(
+    paragraphs: list[str], tree: LexborNode, url: str | None, crawled: datetime | None
+) -> HtmlExtraction:
+    """The paragraphs found with the page's metadata (title, author, date, site name, language)."""
     meta = page_meta(tree, url, crawled)
     return HtmlExtraction(
         paragraphs=paragraphs,
@@ -307,3 +295,14 @@ def extract_lead(
         sitename=meta.sitename,
         language=meta.language,
     )
+
+
+def extract_lead(
+    html: str, reads_like_body: Callable[[str], bool], url: str | None = None, crawled: datetime | None = None
+) -> HtmlExtraction | None:
+    """Metadata and the lead (`headline_lead`) of a page whose article is cut short; None when it shows none.
+    Only for a page in which `extract_html` found no article text."""
+    tree = parse_html(html)
+    if tree is None or not (paragraphs := headline_lead(tree, reads_like_body)):
+        return None
+    return _with_metadata(paragraphs, tree, url, crawled)
