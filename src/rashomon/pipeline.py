@@ -153,7 +153,9 @@ def update(
     try:
         if engine is None:
             early = ExtractionAhead(store, settings, model, workers)
-            ingested = ingest_into(paths, store, settings, result, progress, on_new=early.after_saving)
+            ingested = ingest_into(
+                paths, store, settings, result, progress, on_new=early.after_saving, first_batch=early.first_batch
+            )
             ingested.seconds -= early.waited
             result.stages.append(ingested)
             extracted = extract_pending(store, settings, model, progress, workers, ahead=early)
@@ -190,6 +192,7 @@ def ingest_into(
     progress: ProgressCallback,
     *,
     on_new: Callable[[int, Sequence[str], bool], None] = lambda *_: None,
+    first_batch: Callable[[int], int] = lambda _: 0,
     cleaner: Cleaner | None = None,
 ) -> StageStats:
     """Ingest and clean inputs, saving each batch of articles and rejections in one transaction.
@@ -197,12 +200,14 @@ def ingest_into(
     Two passes over the inputs: the first records which lines each page of flattened text holds (`count_lines`),
     so the second can tell a site's repeated debris from its article text. A ``cleaner`` (another engine's, as
     `rashomon.distributed`'s) reads and cleans the files elsewhere and gives back, in reading order, what
-    `clean_item` makes of each item; they are saved here exactly as when read here.
+    `clean_item` makes of each item; they are saved here exactly as when read here. ``first_batch``, given how
+    many items the inputs hold (those the first pass counts, and the files of one article each), may ask for a
+    smaller first batch to be saved (0: the usual size), and ``on_new`` hears of each saved batch.
     """
     stats = StageStats(name="ingest+clean")
     started = time.perf_counter()
     files, passed_over = discover(paths)  # the folders are walked once, for both passes
-    shared = count_lines(files, store, settings)
+    shared, records = count_lines(files, store, settings)
     latest = date.today() + timedelta(days=1)  # a later publication date is a placeholder or a typo
     articles: list[Article] = []
     rejected: list[Rejected] = []
@@ -224,6 +229,8 @@ def ingest_into(
     # Where every file is one article (text and page files), the count of files (and of the skipped) is the total.
     single = all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files)
     total = len(passed_over) + len(files) if single else None  # the skipped are counted as they are listed
+    batch_size = first_batch(records + sum(1 for f in files if inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES))
+    batch_size = batch_size or settings.ingest.batch_size
     if cleaner is None:
         read = (item for path in files for item in read_file(path, settings.ingest))
         items: Iterable[Article | Rejected] = (clean_item(item, shared, latest, settings) for item in read)
@@ -246,8 +253,9 @@ def ingest_into(
             articles.append(cleaned)
             stats.items_out += 1
         progress(Progress(stage="read", done=stats.items_in, total=total))
-        if len(articles) + len(rejected) >= settings.ingest.batch_size:
+        if len(articles) + len(rejected) >= batch_size:
             flush()
+            batch_size = settings.ingest.batch_size
     flush(last=True)
     stats.seconds = time.perf_counter() - started
     return stats
@@ -283,21 +291,22 @@ def _too_long(article: Article, limit: int) -> Rejected:
     )
 
 
-def count_lines(files: Sequence[Path], store: Store, settings: Settings) -> dict[str, dict[str, int]]:
+def count_lines(files: Sequence[Path], store: Store, settings: Settings) -> tuple[dict[str, dict[str, int]], int]:
     """Store the line keys of the pages of flattened text among the input files, by site; then, over every page stored,
     per site the lines more than one page holds. Counted over sets of (line, page), so reading the same inputs
-    again counts the same."""
+    again counts the same. Also returns how many items the record files hold (read anyway)."""
     # Only records (JSON Lines) carry the URL or outlet that names a page's site before cleaning: other files are
     # not read twice.
     records = [f for f in files if is_records(f)]
-    pages = {
-        item.id: (site, text_line_keys(item.content))
-        for path in records
-        for item in read_file(path, settings.ingest)
-        if isinstance(item, RawDocument) and item.kind == "text" and (site := site_of(item)) is not None
-    }
+    pages = {}
+    items = 0
+    for path in records:
+        for item in read_file(path, settings.ingest):
+            items += 1
+            if isinstance(item, RawDocument) and item.kind == "text" and (site := site_of(item)) is not None:
+                pages[item.id] = (site, text_line_keys(item.content))
     store.save_page_lines(pages)
-    return store.shared_lines()
+    return store.shared_lines(), items
 
 
 def _repeated(raw: RawDocument, shared: Mapping[str, Mapping[str, int]]) -> Mapping[str, int] | None:
@@ -352,8 +361,10 @@ def _save_extracted(store: Store, version: str, extracted: ExtractedBatch, stats
 class ExtractionAhead:
     """Extraction that starts while a run still reads its inputs: once ``nlp.parallel_from`` new or changed
     articles are saved, every batch saved is handed to the worker processes at once, so they parse while this
-    process reads and cleans the rest. Only a few batches are in flight at a time (reading waits for the oldest),
-    so memory stays bounded however large the inputs; `extract_pending` takes what is still in flight."""
+    process reads and cleans the rest. Where the inputs are known to hold that many items, the first batch saved is
+    one parsing batch, and the workers start on it when it is all new, rather than after ``parallel_from``
+    articles read on one core. Only a few batches are in flight at a time (reading waits for the oldest), so
+    memory stays bounded however large the inputs; `extract_pending` takes what is still in flight."""
 
     def __init__(self, store: Store, settings: Settings, model: LanguageModel, workers: Workers) -> None:
         self.store = store
@@ -365,6 +376,13 @@ class ExtractionAhead:
         self.saved: list[str] = []  # saved but not yet handed over (before the workers start)
         self.counted = 0  # new or changed articles saved so far
         self.in_flight: deque[tuple[Sequence[str], Future[ExtractedBatch]]] = deque()
+        self.early = False  # whether the inputs hold enough items to start the workers on the first batch
+
+    def first_batch(self, items: int) -> int:
+        """Called by `ingest_into` with the count of items the inputs hold where known: the size of the first batch
+        to save (0: the usual)."""
+        self.early = items >= self.settings.nlp.parallel_from and self.settings.nlp.processes > 1
+        return self.settings.nlp.batch_size if self.early else 0
 
     def after_saving(self, count: int, ids: Sequence[str], last: bool) -> None:
         """Called by `ingest_into` after each batch is saved: ``count`` new or changed so far, ``ids`` saved now,
@@ -372,7 +390,10 @@ class ExtractionAhead:
         if count > self.counted:  # a batch with nothing new or changed has nothing to extract (a re-run's)
             self.saved.extend(ids)
             self.counted = count
-        if not self.saved or (self.workers.pool is None and count < self.settings.nlp.parallel_from):
+        # Started early only when the first batch is all new: a re-run's inputs have nothing to extract.
+        early = self.early and count == len(ids) and count > 0
+        self.early = False
+        if not self.saved or (self.workers.pool is None and count < self.settings.nlp.parallel_from and not early):
             return
         pool = self.workers.start()
         if pool is None:  # one process: everything is extracted after reading

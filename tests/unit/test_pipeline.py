@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,23 @@ from rashomon.compare.story_result import COMPARE_VERSION
 from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Entity, Mention
 from rashomon.pipeline import (
+    ExtractionAhead,
     Progress,
+    RunResult,
+    _empty_dossier,
     _merge_entities,
     _settings_digest,
     _story_bases,
     _story_pieces,
     copies_of,
+    extract_pending,
     extractor_version,
+    ingest_into,
     run,
 )
 from rashomon.settings import load_settings
 from rashomon.store.database import Store
+from rashomon.workers import Workers
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "rashomon" / "demo"
 
@@ -189,6 +196,39 @@ def test_extraction_starts_while_the_inputs_are_still_read(tmp_path: Path, langu
     assert "extract" not in stages[: max(i for i, stage in enumerate(stages) if stage == "read")]
     assert [(e.done, e.total) for e in events if e.stage == "extract"][-1] == (4, 4)
     assert next(s for s in again.stages if s.name == "extract").items_in == 0
+
+
+def test_inputs_known_to_be_many_start_the_workers_on_the_first_batch(
+    tmp_path: Path, language_model: LanguageModel
+) -> None:
+    folder = _inputs(tmp_path, ["01_continental_wire.txt", "02_harbor_ledger.txt", "03_prairie_courier.txt"])
+    settings = load_settings(overrides={"nlp": {"processes": 2, "parallel_from": 3, "batch_size": 1}})
+
+    def read(store: Store) -> tuple[list[tuple[int, bool]], RunResult]:
+        """Each saved batch's size and whether the workers were up once it was handed over."""
+        workers = Workers(settings.nlp, language_model)
+        early = ExtractionAhead(store, settings, language_model, workers)
+        seen: list[tuple[int, bool]] = []
+
+        def saved(count: int, ids: Sequence[str], last: bool) -> None:
+            early.after_saving(count, ids, last)
+            seen.append((len(ids), workers.pool is not None))
+
+        result = RunResult(dossier=_empty_dossier())
+        try:
+            ingest_into([folder], store, settings, result, lambda _: None, on_new=saved, first_batch=early.first_batch)
+            extract_pending(store, settings, language_model, lambda _: None, workers, ahead=early)
+        finally:
+            workers.close()
+        return seen, result
+
+    with Store(tmp_path / "store.duckdb") as store:
+        first, result = read(store)
+        assert first[0] == (1, True), "one article saved, and the workers started on it"
+        assert sum(size for size, _ in first) == result.added == 3
+        assert store.stale_extractions(extractor_version(language_model)) == []
+        again, _ = read(store)
+    assert again == [(1, False), (2, False)], "nothing new in the first batch: no workers"
 
 
 @pytest.mark.parametrize("lost", ["folder", "column", "state"])

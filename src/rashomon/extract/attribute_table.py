@@ -4,7 +4,9 @@ lookups with the same result.
 spaCy's `AttributeRuler` runs its ~180 token patterns through a `Matcher` over every token, a sixth of the whole
 parse. Nearly all its patterns test one token's tag, lower-case form, dependency or being white space, so what they
 give a token depends on those four values alone: worked out once per combination and kept, the rest of the work is a
-lookup. The few two-token patterns ("gon na", expletive "there is") are checked where their first token matches.
+lookup. A word form or dependency no pattern names counts as one "other" value in a key, so a new word seldom
+makes a new key. The few two-token patterns ("gon na", expletive "there is") are checked where their first token
+matches.
 As in spaCy, every pattern is matched on the values before any is applied, and a later pattern's values win.
 """
 
@@ -25,6 +27,7 @@ _TESTED_NAMES = ("TAG", "LOWER", "DEP", "IS_SPACE")
 # What the patterns may set, in the order of the arrays written back.
 _SET = (TAG, POS, MORPH, LEMMA, DEP)
 _CACHE_LIMIT = 200_000  # keys kept (about 40 MB); the tables start afresh beyond it
+_LOWER, _DEP = _TESTED.index(LOWER), _TESTED.index(DEP)
 
 
 class UnsupportedPatternError(ValueError):
@@ -82,6 +85,22 @@ def _test(token: Mapping[str, Any], strings: Any) -> _Test:
     return _Test(tuple(conditions))
 
 
+def _named(tests: Sequence[_Test], position: int) -> np.ndarray:
+    """Every value the tests name for one tested attribute (in a set to be in or not to be in)."""
+    named = {v for t in tests for p, kind, values in t.conditions if p == position and kind != "regex" for v in values}
+    return np.array(sorted(named), dtype=np.uint64)
+
+
+def _collapsible(tests: Sequence[_Test]) -> bool:
+    """Whether 0 (the empty string) can stand for every word form no test names: no test names it, no expression
+    matches it."""
+    for test in tests:
+        for position, kind, values in test.conditions:
+            if position == _LOWER and ((kind == "regex" and values.search("")) or (kind != "regex" and 0 in values)):
+                return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class _KeyMatch:
     single: tuple[_Pattern, ...]  # the one-token patterns that match, in order
@@ -119,6 +138,15 @@ class AttributeTable:
         # Patterns by the tag their first token must have (most test one), so a new key is tried against few.
         self._by_tag: dict[int, list[_Pattern]] = {}
         self._any_tag: list[_Pattern] = []
+        tests = [test for pattern in single + multiple for test in pattern.tests]
+        self._named_lowers = _named(tests, _LOWER)
+        self._named_deps = _named(tests, _DEP)
+        self._lower_patterns = [v for t in tests for p, kind, v in t.conditions if p == _LOWER and kind == "regex"]
+        self._collapse = _collapsible(tests)
+        # A dependency label no test names (tests name 0, "no label", too), where no expression tests them.
+        self._other_dep = next(v for v in range(1, len(self._named_deps) + 2) if v not in self._named_deps)
+        if any(p == _DEP and kind == "regex" for t in tests for p, kind, _ in t.conditions):
+            self._other_dep = -1
         for pattern in single + multiple:
             tags = _required_tags(pattern)
             for tag in tags or ():
@@ -129,10 +157,33 @@ class AttributeTable:
 
     def _reset(self) -> None:
         self._ids: dict[tuple[int, ...], int] = {}
+        self._matched_lowers: dict[int, bool] = {}  # word form -> whether a pattern's expression matches it
         self._matches: list[_KeyMatch] = []
         self._rows = np.zeros((1024, len(_SET)), dtype=np.uint64)
         self._sets = np.zeros((1024, len(_SET)), dtype=bool)
         self._starts = np.zeros(1024, dtype=bool)
+
+    def _keys(self, doc: Doc) -> np.ndarray:
+        """Each token's tested values, a word form or dependency no pattern names made the one "other" value (no
+        pattern tells such values apart)."""
+        rows: np.ndarray = doc.to_array(list(_TESTED))
+        if self._collapse:
+            unnamed = np.flatnonzero(~np.isin(rows[:, _LOWER], self._named_lowers))
+            if self._lower_patterns and len(unnamed):
+                forms, where = np.unique(rows[unnamed, _LOWER], return_inverse=True)
+                matched = np.array([self._matches_a_pattern(form) for form in forms.tolist()], dtype=bool)
+                unnamed = unnamed[~matched[where]]
+            rows[unnamed, _LOWER] = 0
+        if self._other_dep >= 0:
+            rows[~np.isin(rows[:, _DEP], self._named_deps), _DEP] = self._other_dep
+        return rows
+
+    def _matches_a_pattern(self, form: int) -> bool:
+        found = self._matched_lowers.get(form)
+        if found is None:
+            text = self.vocab.strings[form] if form else ""
+            found = self._matched_lowers[form] = any(p.search(text) for p in self._lower_patterns)
+        return found
 
     def _add(self, key: tuple[int, ...]) -> int:
         """What the patterns make of a token with this key, worked out once: its number in the tables."""
@@ -162,7 +213,7 @@ class AttributeTable:
             return doc
         if len(self._matches) >= _CACHE_LIMIT:
             self._reset()
-        keys = [tuple(row) for row in doc.to_array(list(_TESTED)).tolist()]
+        keys = [tuple(row) for row in self._keys(doc).tolist()]
         known = self._ids
         ids = np.array([known[k] if k in known else self._add(k) for k in keys])
         values = np.where(self._sets[ids], self._rows[ids], doc.to_array(list(_SET)).astype(np.uint64))

@@ -21,6 +21,7 @@ from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from rashomon.extract.attribute_table import AttributeTable, UnsupportedPatternError
 from rashomon.extract.embedding_cache import cache_pipeline_embeddings
 from rashomon.extract.entity_decoder import EntityDecoder
+from rashomon.extract.maxout import predict_maxout_faster
 from rashomon.text.words import WORD_RUN
 
 _PARAGRAPH_BREAKS = "rashomon_paragraph_breaks"
@@ -110,8 +111,9 @@ class LanguageModel:
     """A loaded spaCy pipeline; call it on texts to get parsed documents.
 
     Three components run outside spaCy's loop, with the same results: the attribute ruler as a table, the
-    lemmatizer on verbs and nouns only, and the entity recogniser decoded a batch of documents at a time; and the
-    token embeddings are worked out once per distinct token (`embedding_cache`)."""
+    lemmatizer on verbs and nouns only, and the entity recogniser decoded a batch of documents at a time; the
+    token embeddings are worked out once per distinct token (`embedding_cache`), and the maxout layers take their
+    maxima alone (`maxout`)."""
 
     def __init__(self, name: str, batch_size: int = 16) -> None:
         # The model's layers multiply matrices with numpy's (OpenBLAS) rather than thinc's bundled BLIS: the same
@@ -127,6 +129,7 @@ class LanguageModel:
         finally:
             set_current_ops(previous)
         cache_pipeline_embeddings(self.nlp)
+        predict_maxout_faster(self.nlp)
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
         self._attributes = _attribute_table(self.nlp)

@@ -48,3 +48,17 @@ def test_the_language_model_runs_the_table_instead_of_the_ruler(language_model: 
     doc = next(language_model(["Officials said the ships were damaged."]))
     assert [t.pos_ for t in doc] == ["NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
     assert doc[1].lemma_ == "say"
+
+
+def test_words_no_pattern_names_share_one_key() -> None:
+    nlp = spacy.load(NlpSettings().model, exclude=["lemmatizer", "ner"])
+    ruler = nlp.get_pipe("attribute_ruler")
+    table = AttributeTable(ruler.patterns, nlp.vocab)
+    with nlp.select_pipes(disable=["attribute_ruler"]):
+        first, second = nlp.pipe(["The harbour pilot watched the tanker.", "The orchard farmer planted the pear."])
+    assert [t.tag_ for t in first] == [t.tag_ for t in second]
+    table(first.copy())
+    known = len(table._matches)
+    ours = table(second.copy())
+    assert len(table._matches) == known  # other nouns and verbs than the first text's: no new key
+    assert (ours.to_array(COLUMNS) == ruler(second.copy()).to_array(COLUMNS)).all()

@@ -1,5 +1,5 @@
-"""The language model's speed-ups change nothing: cached embedding layers give spaCy's own token vectors, parses
-and entities bit for bit, and line breaks still start sentences."""
+"""The language model's speed-ups change nothing: cached embedding layers and maxout layers that take their maxima
+alone give spaCy's own token vectors, parses and entities bit for bit, and line breaks still start sentences."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 import spacy
 
 from rashomon.extract.embedding_cache import cache_pipeline_embeddings
+from rashomon.extract.maxout import predict_maxout_faster
 from rashomon.extract.nlp import LanguageModel
 from rashomon.settings import NlpSettings
 from tests.conftest import shared_path
@@ -34,6 +35,7 @@ def models() -> tuple[Any, Any]:
     plain = spacy.load(NlpSettings().model)
     cached = spacy.load(NlpSettings().model)
     assert cache_pipeline_embeddings(cached) == 2  # the shared token-to-vector layer and the entity recogniser's own
+    assert predict_maxout_faster(cached) == 10  # each encoder's four layers and its embedding's
     return plain, cached
 
 
@@ -60,6 +62,7 @@ def test_cached_embeddings_on_real_articles(models: tuple[Any, Any]) -> None:
 def test_a_second_call_replaces_nothing(models: tuple[Any, Any]) -> None:
     _, cached = models
     assert cache_pipeline_embeddings(cached) == 0
+    assert predict_maxout_faster(cached) == 0
 
 
 def test_every_line_break_starts_a_sentence(language_model: LanguageModel) -> None:
