@@ -9,8 +9,9 @@ gives "range" (what a change is measured on). The counted noun itself is not a r
 down 1.5 per cent, HSBC up 0.4 per cent"), is read from the words (``_listed_name``). Otherwise ``_anchor`` finds
 the figure's head in the parse, ``_owner`` the noun it is part of, ``_climb`` walks up from it to the clause's verb,
 keeping the first noun it hangs from, ``_subject`` finds that verb's subject (kept when it also owns that noun:
-``_owned``), and ``_phrase`` writes a noun with the words that modify it, figures left out but for a number in a
-name ("S&P 500").
+``_owned``), and ``_phrase`` writes a noun (the head of its compound: "stone pizza oven") with the words that modify
+it, figures left out but for a number in a name ("S&P 500"), and words that only count or total it ("the total
+value" -> "value").
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ _CHANGE_PREPOSITIONS = frozenset({"by", "to", "from", "in", "for"})
 _SETTING_TYPES = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
 # Subjects that stand for a part of something named before ("most landed in shallow water").
 _QUANTIFIERS = frozenset({"most", "some", "many", "all", "few", "both", "each", "none", "several", "others", "half"})
+# Words that count, order or total what a noun names, not what it is: "the total value", "other companies", "one
+# refinery", "the first quarter"; NewsQuant leaves them out of what a figure refers to.
+_COUNTING_WORDS = frozenset(
+    {"total", "other", "more", "fewer", "less", "such", "same", "former", "next", "several", "many", "few", "most"}
+)
 _STEPS = 8  # hops up the parse; a clause's verb is rarely further
 
 
@@ -68,7 +74,7 @@ def find_referents(
             found.append(subject)
     phrases: list[str] = []
     taken: set[int] = set()
-    for noun in found:
+    for noun in (_compound_head(t, skip) for t in found):
         if noun.i in taken:
             continue  # "UK adults" already holds "adults"
         keep = _phrase_tokens(noun, skip, depth=2)
@@ -79,6 +85,13 @@ def find_referents(
             phrases.append(phrase)
             taken |= keep
     return tuple(phrases)
+
+
+def _compound_head(noun: Token, skip: Collection[int]) -> Token:
+    """The noun a compound names with: "stone pizza oven" for "pizza" in "an $800 stone pizza oven"."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in _NOUNS and noun.head.i not in skip:
+        noun = noun.head
+    return noun
 
 
 def _owned(noun: Token, direct: bool) -> bool:
@@ -332,7 +345,15 @@ def _modifies(tok: Token) -> bool:
     crude contract")."""
     if tok.pos_ == "PRON" or (tok.lower_ in words.WEEKDAY_WORDS and tok.ent_type_ in ("", "DATE")):
         return False  # a weekday outside a name ("The Sunday Times" stays)
+    if tok.lower_ in _COUNTING_WORDS or tok.ent_type_ == "ORDINAL" or _counts(tok):
+        return False
     return tok.ent_type_ not in ("DATE", "TIME") or (tok.head.i != tok.i and tok.head.i > tok.i and not tok.is_digit)
+
+
+def _counts(tok: Token) -> bool:
+    """A number word that counts the noun it modifies ("one refinery"); not digits or a capital, which name ("a
+    category 4 storm", "the iPhone 12 Pro", "2018 sales", "the BBC One schedule")."""
+    return tok.pos_ == "NUM" and tok.dep_ == "nummod" and tok.is_alpha and tok.is_lower
 
 
 def _names_a_thing(tok: Token) -> bool:

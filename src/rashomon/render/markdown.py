@@ -19,7 +19,13 @@ _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# Any character one of the three above changes: most cells (names, numbers, plain sentences) have none.
+_CHANGED = re.compile(r"[\\`*_\[\]|~<>&\r\n\v\f\x1c-\x1e\x85\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _escape(text: str) -> str:
+    if not _CHANGED.search(text):
+        return text
     plain = _LINE_BREAKS.sub(" ", _BIDI_CONTROLS.sub("", text))
     return _MARKUP.sub(r"\\\1", plain)
 
