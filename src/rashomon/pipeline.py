@@ -229,8 +229,8 @@ def ingest_into(
     # Where every file is one article (text and page files), the count of files (and of the skipped) is the total.
     single = all(inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES for f in files)
     total = len(passed_over) + len(files) if single else None  # the skipped are counted as they are listed
-    batch_size = first_batch(records + sum(1 for f in files if inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES))
-    batch_size = batch_size or settings.ingest.batch_size
+    asked = first_batch(records + sum(1 for f in files if inner_suffix(f) in SINGLE_ARTICLE_SUFFIXES))
+    batch_size = min(asked or settings.ingest.batch_size, settings.ingest.batch_size)
     if cleaner is None:
         read = (item for path in files for item in read_file(path, settings.ingest))
         items: Iterable[Article | Rejected] = (clean_item(item, shared, latest, settings) for item in read)
@@ -362,9 +362,9 @@ class ExtractionAhead:
     """Extraction that starts while a run still reads its inputs: once ``nlp.parallel_from`` new or changed
     articles are saved, every batch saved is handed to the worker processes at once, so they parse while this
     process reads and cleans the rest. Where the inputs are known to hold that many items, the first batch saved is
-    one parsing batch, and the workers start on it when it is all new, rather than after ``parallel_from``
-    articles read on one core. Only a few batches are in flight at a time (reading waits for the oldest), so
-    memory stays bounded however large the inputs; `extract_pending` takes what is still in flight."""
+    one parsing batch per worker, and the workers start on it when it is all new, rather than after
+    ``parallel_from`` articles read on one core. Only a few batches are in flight at a time (reading waits for the
+    oldest), so memory stays bounded however large the inputs; `extract_pending` takes what is still in flight."""
 
     def __init__(self, store: Store, settings: Settings, model: LanguageModel, workers: Workers) -> None:
         self.store = store
@@ -381,8 +381,9 @@ class ExtractionAhead:
     def first_batch(self, items: int) -> int:
         """Called by `ingest_into` with the count of items the inputs hold where known: the size of the first batch
         to save (0: the usual)."""
-        self.early = items >= self.settings.nlp.parallel_from and self.settings.nlp.processes > 1
-        return self.settings.nlp.batch_size if self.early else 0
+        nlp = self.settings.nlp
+        self.early = items >= nlp.parallel_from and nlp.processes > 1
+        return nlp.batch_size * nlp.processes if self.early else 0  # a parsing batch for each worker
 
     def after_saving(self, count: int, ids: Sequence[str], last: bool) -> None:
         """Called by `ingest_into` after each batch is saved: ``count`` new or changed so far, ``ids`` saved now,

@@ -224,11 +224,11 @@ def test_inputs_known_to_be_many_start_the_workers_on_the_first_batch(
 
     with Store(tmp_path / "store.duckdb") as store:
         first, result = read(store)
-        assert first[0] == (1, True), "one article saved, and the workers started on it"
+        assert first[0] == (2, True), "a parsing batch (one article) for each worker saved, and the workers started"
         assert sum(size for size, _ in first) == result.added == 3
         assert store.stale_extractions(extractor_version(language_model)) == []
         again, _ = read(store)
-    assert again == [(1, False), (2, False)], "nothing new in the first batch: no workers"
+    assert again == [(2, False), (1, False)], "nothing new in the first batch: no workers"
 
 
 @pytest.mark.parametrize("lost", ["folder", "column", "state"])
