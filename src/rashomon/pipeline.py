@@ -158,13 +158,19 @@ def update(
             )
             ingested.seconds -= early.waited
             result.stages.append(ingested)
+            started = time.perf_counter()
+            # While the workers still parse what was read, the new articles' copies are found here.
+            checked = find_copies(store, store.unindexed(), settings) if early.in_flight else set()
+            copying = time.perf_counter() - started
             extracted = extract_pending(store, settings, model, progress, workers, ahead=early)
         else:
             ingested, extracted = engine(paths, store, settings, model, result=result, progress=progress)
             result.stages.append(ingested)
             if result.added + result.updated >= settings.nlp.parallel_from:
                 pool = engine.story_pool(settings)
-        placed, index = place_stories(store, settings, progress)
+            checked, copying = set(), 0.0
+        placed, index = place_stories(store, settings, progress, copies_checked=checked)
+        placed.seconds += copying
         result.stages += [extracted, placed]
         changed = bool(extracted.items_in or placed.items_in)  # an article whose content changed is extracted again
         version = extractor_version(model)
@@ -500,6 +506,16 @@ def find_new_copies(store: Store, ids: Sequence[str], settings: Settings) -> dic
     return copy_links(articles, pairs, settings.dedup)
 
 
+def find_copies(store: Store, ids: Sequence[str], settings: Settings) -> set[str]:
+    """Find and save the copy links between the given articles and every stored one (`find_new_copies`, a thousand
+    at a time); returns the ids checked."""
+    links: dict[str, str] = {}
+    for chunk in _chunks(ids, 1000):
+        links.update(find_new_copies(store, chunk, settings))
+    store.save_copies(links)
+    return set(ids)
+
+
 # Past this many articles the copy links are read whole, in one query, rather than along each one's chain.
 _CHAINS_FROM = 5000
 
@@ -521,8 +537,11 @@ def copies_of(store: Store, ids: Collection[str]) -> dict[str, str]:
     return {c: o for c, o in resolve_chains(links).items() if c in wanted}
 
 
-def place_stories(store: Store, settings: Settings, progress: ProgressCallback) -> tuple[StageStats, StoryIndex | None]:
-    """Find the copies among articles the saved story index does not hold, and place those articles in it.
+def place_stories(
+    store: Store, settings: Settings, progress: ProgressCallback, *, copies_checked: Collection[str] = ()
+) -> tuple[StageStats, StoryIndex | None]:
+    """Find the copies among articles the saved story index does not hold (but those in ``copies_checked``, whose
+    copies `find_copies` found already), and place those articles in it.
 
     Returns the index when it changed; with nothing new it is not even read. When the story or copy settings
     changed since it was built, every article is placed again in a new index.
@@ -549,10 +568,8 @@ def place_stories(store: Store, settings: Settings, progress: ProgressCallback) 
         stats.items_in = len(new)
     index = index or StoryIndex(settings.stories)
     index.settings = settings.stories
-    links: dict[str, str] = {}
-    for ids in _chunks(new, 1000):
-        links.update(find_new_copies(store, ids, settings))
-    store.save_copies(links)
+    checked = set(copies_checked)
+    find_copies(store, [i for i in new if i not in checked], settings)
     copies = resolve_chains(store.copies())
     stats.dropped["copies"] = len(copies.keys() & set(new))
     # Placed in reading order, as they would have arrived: the index's result depends on the order it is fed.

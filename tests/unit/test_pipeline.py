@@ -189,6 +189,10 @@ def test_extraction_starts_while_the_inputs_are_still_read(tmp_path: Path, langu
         ahead = run([folder], store, settings, language_model, events.append)
         again = run([folder], store, settings, language_model)
     assert ahead.dossier == alone.dossier == again.dossier
+    # the wire copy was found while the workers still parsed, as the run in one process finds it
+    assert [(a.id, a.duplicate_of) for a in ahead.dossier.articles if a.duplicate_of] == [
+        ("03_prairie_courier.txt", "01_continental_wire.txt")
+    ]
     extract = next(s for s in ahead.stages if s.name == "extract")
     assert (extract.items_in, extract.items_out, extract.dropped) == (4, 4, {})
     # Extraction's progress is told once reading is over, counting what was extracted meanwhile.
