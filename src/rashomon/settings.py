@@ -100,7 +100,9 @@ class NlpSettings(StageSettings):
         64,
         ge=1,
         description="Fewest articles to extract for which worker processes are started; fewer are extracted in "
-        "the running process, where handing batches to other processes would cost more than it saves.",
+        "the running process, where handing batches to other processes would cost more than it saves. Where the "
+        "inputs are counted before they are read (JSON Lines records, files of one article each) and hold this "
+        "many items, the workers start as soon as the first batch read is all new.",
     )
 
 

@@ -26,7 +26,7 @@ _TESTED = (TAG, LOWER, DEP, IS_SPACE)
 _TESTED_NAMES = ("TAG", "LOWER", "DEP", "IS_SPACE")
 # What the patterns may set, in the order of the arrays written back.
 _SET = (TAG, POS, MORPH, LEMMA, DEP)
-_CACHE_LIMIT = 200_000  # keys kept (about 40 MB); the tables start afresh beyond it
+_CACHE_LIMIT = 200_000  # keys or word forms kept (at most about 40 MB); the tables start afresh beyond it
 _LOWER, _DEP = _TESTED.index(LOWER), _TESTED.index(DEP)
 
 
@@ -211,7 +211,7 @@ class AttributeTable:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        if len(self._matches) >= _CACHE_LIMIT:
+        if len(self._matches) >= _CACHE_LIMIT or len(self._matched_lowers) >= _CACHE_LIMIT:
             self._reset()
         keys = [tuple(row) for row in self._keys(doc).tolist()]
         known = self._ids

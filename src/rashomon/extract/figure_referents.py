@@ -41,9 +41,7 @@ _SETTING_TYPES = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
 _QUANTIFIERS = frozenset({"most", "some", "many", "all", "few", "both", "each", "none", "several", "others", "half"})
 # Words that count, order or total what a noun names, not what it is: "the total value", "other companies", "one
 # refinery", "the first quarter"; NewsQuant leaves them out of what a figure refers to.
-_COUNTING_WORDS = frozenset(
-    {"total", "other", "more", "fewer", "less", "such", "same", "former", "next", "several", "many", "few", "most"}
-)
+_COUNTING_WORDS = frozenset({"total", "other", "more", "fewer", "less", "next", "several", "many", "few", "most"})
 _STEPS = 8  # hops up the parse; a clause's verb is rarely further
 
 
@@ -74,7 +72,7 @@ def find_referents(
             found.append(subject)
     phrases: list[str] = []
     taken: set[int] = set()
-    for noun in (_compound_head(t, skip) for t in found):
+    for noun in (_whole_compound(t, skip) for t in found):
         if noun.i in taken:
             continue  # "UK adults" already holds "adults"
         keep = _phrase_tokens(noun, skip, depth=2)
@@ -87,7 +85,7 @@ def find_referents(
     return tuple(phrases)
 
 
-def _compound_head(noun: Token, skip: Collection[int]) -> Token:
+def _whole_compound(noun: Token, skip: Collection[int]) -> Token:
     """The noun a compound names with: "stone pizza oven" for "pizza" in "an $800 stone pizza oven"."""
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in _NOUNS and noun.head.i not in skip:
         noun = noun.head
@@ -307,7 +305,11 @@ def _phrase_tokens(noun: Token, skip: Collection[int], depth: int) -> set[int]:
         right += 1
         while right + 1 < len(doc) and right + 1 not in skip and doc[right + 1].pos_ == "PROPN":
             right += 1
-    keep = {k for k in range(left, right + 1) if k not in skip and _modifies(doc[k])}
+    keep = {
+        k
+        for k in range(left, right + 1)
+        if k not in skip and _modifies(doc[k]) and (k == noun.i or not _only_counts(doc[k]))
+    }
     # A listed noun with a figure of its own is another referent ("John Gant (0.5 WAR), Alex Reyes (0.5 WAR)").
     joined = [
         child
@@ -345,15 +347,23 @@ def _modifies(tok: Token) -> bool:
     crude contract")."""
     if tok.pos_ == "PRON" or (tok.lower_ in words.WEEKDAY_WORDS and tok.ent_type_ in ("", "DATE")):
         return False  # a weekday outside a name ("The Sunday Times" stays)
-    if tok.lower_ in _COUNTING_WORDS or tok.ent_type_ == "ORDINAL" or _counts(tok):
-        return False
     return tok.ent_type_ not in ("DATE", "TIME") or (tok.head.i != tok.i and tok.head.i > tok.i and not tok.is_digit)
 
 
-def _counts(tok: Token) -> bool:
-    """A number word that counts the noun it modifies ("one refinery"); not digits or a capital, which name ("a
-    category 4 storm", "the iPhone 12 Pro", "2018 sales", "the BBC One schedule")."""
-    return tok.pos_ == "NUM" and tok.dep_ == "nummod" and tok.is_alpha and tok.is_lower
+def _only_counts(tok: Token) -> bool:
+    """A word that only counts, orders or totals the noun it modifies ("the total value", "other companies", "one
+    refinery", "the first quarter"); not a capital or a word in a name, which names ("Total SA", "The Other Guys",
+    "the BBC One schedule", "a category 4 storm"), nor half of a hyphenated word ("next-generation chips")."""
+    lower = tok.is_lower or (tok.is_sent_start and tok.is_title and not tok.ent_type_ and tok.pos_ != "PROPN")
+    if not lower or tok.ent_type_ not in ("", "ORDINAL", "CARDINAL"):
+        return False
+    doc = tok.doc
+    if (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_) or (
+        tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    ):
+        return False
+    counts = tok.pos_ == "NUM" and tok.dep_ == "nummod" and tok.is_alpha
+    return tok.lower_ in _COUNTING_WORDS or tok.ent_type_ == "ORDINAL" or counts
 
 
 def _names_a_thing(tok: Token) -> bool:

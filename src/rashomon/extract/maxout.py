@@ -23,7 +23,7 @@ def _predict(model: Model[Any, Any], inputs: Any, is_train: bool) -> tuple[Any, 
     weights = model.ops.reshape2f(model.get_param("W"), outputs, model.get_dim("nI"))
     scores: np.ndarray = np.asarray(model.ops.gemm(inputs, weights, trans2=True))
     scores += model.ops.reshape1f(model.get_param("b"), outputs)
-    by_piece = scores.reshape(scores.shape[0], -1, pieces)
+    by_piece = scores.reshape(scores.shape[0], model.get_dim("nO"), pieces)  # also for no rows
     best = np.ascontiguousarray(by_piece[:, :, 0])
     for piece in range(1, pieces):
         np.maximum(best, by_piece[:, :, piece], out=best)

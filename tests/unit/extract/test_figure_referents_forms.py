@@ -34,3 +34,20 @@ def test_digits_in_a_referent_name_stay(nlp: Any) -> None:
 
 def test_a_noun_compounded_into_another_gives_the_whole_compound(nlp: Any) -> None:
     assert _referents(nlp, "Our kitchen has a $300 stone pizza oven.")["$300"] == ("stone pizza oven", "kitchen")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "referents"),
+    [
+        ("Shares of Total rose 2% on Monday.", "2%", ("Shares of Total",)),
+        ("The grand total was $5 billion last year.", "$5 billion", ("grand total",)),
+        ("The Other Guys earned $35 million at the box office.", "$35 million", ("Other Guys",)),
+        ("Same-sex couples received $500 each.", "$500", ("Same-sex couples",)),
+        ("The next-generation chips cost $300.", "$300", ("next-generation chips",)),
+        ("Former Florida Gov. Jeb Bush raised $10 million.", "$10 million", ("Former Florida Gov. Jeb Bush",)),
+        ("Other companies cut 500 jobs.", "500 jobs", ("companies",)),
+    ],
+)
+def test_counting_words_stay_where_they_name(nlp: Any, text: str, phrase: str, referents: tuple[str, ...]) -> None:
+    """The noun itself, names, capitals and hyphenated words keep every word; a sentence's first word counts."""
+    assert _referents(nlp, text)[phrase] == referents

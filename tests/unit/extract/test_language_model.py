@@ -71,3 +71,11 @@ def test_every_line_break_starts_a_sentence(language_model: LanguageModel) -> No
     starts = {token.text for token in doc if token.is_sent_start and not token.is_space}
     assert {"all", "the", "at"} <= starts
     assert not doc[0].is_space and doc[0].is_sent_start
+
+
+def test_a_faster_maxout_layer_takes_a_document_without_tokens(models: tuple[Any, Any]) -> None:
+    plain, cached = models
+    empty = [cached.make_doc("")]
+    ours = cached.get_pipe("tok2vec").model.predict(empty)
+    theirs = plain.get_pipe("tok2vec").model.predict([plain.make_doc("")])
+    assert [a.shape for a in ours] == [b.shape for b in theirs] == [(0, 96)]
