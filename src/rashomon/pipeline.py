@@ -10,6 +10,7 @@ batch of each stage.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -29,7 +30,7 @@ from typing import Protocol
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.language import load_identifier
 from rashomon.clean.lines import text_line_keys
-from rashomon.compare.encoder import ENCODER_NAME
+from rashomon.compare.encoder import ENCODER_NAME, EncoderMissingError, shared_encoder
 from rashomon.compare.stored import StoredStory, work_out_stored
 from rashomon.compare.story_result import (
     COMPARE_VERSION,
@@ -335,14 +336,22 @@ def clean_safely(
 
 
 def load_models(settings: Settings) -> LanguageModel:
-    """The run's language model, loaded while the cleaning's language identifier loads beside it (each takes about
-    a second; the identifier's decompression runs while the model's files are read)."""
-    beside = threading.Thread(target=load_identifier, name="load-language-identifier", daemon=True)
+    """The run's language model, loaded while the cleaning's language identifier and (with embeddings on) the
+    sentence encoder load beside it (each takes a fraction of a second to a second; the identifier's decompression
+    runs while the model's files are read). Loaded here, the encoder is also the forked workers' own."""
+    beside = threading.Thread(target=_load_beside, args=(settings.compare.embeddings,), name="load-models", daemon=True)
     beside.start()
     try:
         return LanguageModel(settings.nlp.model, settings.nlp.batch_size)
     finally:
         beside.join()
+
+
+def _load_beside(embeddings: bool) -> None:
+    load_identifier()
+    if embeddings:  # where it cannot load, the first story that needs it says why
+        with contextlib.suppress(EncoderMissingError, OSError, RuntimeError):
+            shared_encoder()
 
 
 def extractor_version(model: LanguageModel) -> str:

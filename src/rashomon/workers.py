@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from threadpoolctl import threadpool_limits
 
-from rashomon.compare.encoder import EncoderMissingError, SentenceEncoder
+from rashomon.compare.encoder import EncoderMissingError, shared_encoder
 from rashomon.compare.stored import StoredStory, WorkedOut, work_out_stored
 from rashomon.compare.story_result import StoryEmbedder
 from rashomon.extract.annotate import extract_batch
@@ -32,8 +32,8 @@ R = TypeVar("R")
 _worker_model: LanguageModel | None = None
 
 
-# A worker's sentence encoder, loaded in the worker on the first story that needs embeddings (an inference session
-# made before a fork would not survive it).
+# A worker's sentence encoder: a forked worker's is the one its parent loaded with the run's models
+# (`encoder.shared_encoder`), a spawned one loads its own as it starts.
 _worker_embedder: StoryEmbedder | None = None
 
 
@@ -47,10 +47,10 @@ def _adopt_model(model: LanguageModel, with_encoder: bool) -> None:
     # One thread for numpy's matrix products in each worker: the workers already keep every core busy.
     threadpool_limits(limits=1)
     if with_encoder:
-        # Loaded now, while the run still reads its inputs, rather than when the stories are compared; where it
-        # cannot load, the first story that needs it raises the error (`compare_in_worker`).
+        # Had now (a forked worker's from its parent, at no cost), while the run still reads its inputs, rather than
+        # when the stories are compared; where it cannot load, the first story that needs it raises the error.
         try:
-            encoder = SentenceEncoder()
+            encoder = shared_encoder()
         except (EncoderMissingError, OSError, RuntimeError):
             return
         _worker_embedder = StoryEmbedder(lambda: encoder)

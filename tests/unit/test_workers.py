@@ -3,7 +3,10 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-from rashomon.workers import as_done, in_order
+from rashomon.compare.encoder import shared_encoder
+from rashomon.extract.nlp import LanguageModel
+from rashomon.settings import load_settings
+from rashomon.workers import Workers, as_done, in_order
 
 _CONTEXT = multiprocessing.get_context("fork")
 # Set by the last item; the first waits for it, so it finishes after every other whatever the machine's speed.
@@ -30,3 +33,23 @@ def test_as_done_gives_each_result_as_it_is_ready() -> None:
     assert done[0] != 0, "the first item, held up, held up none of the others"
     assert ordered == list(range(6))
     assert list(as_done(None, _first_waits_for_the_last, [1, 2, 3], ahead=1)) == [1, 2, 3], "without a pool"
+
+
+def _encoder_loads() -> tuple[int, int]:
+    info = shared_encoder.cache_info()
+    return info.misses, info.hits
+
+
+def test_forked_workers_share_the_encoder_their_parent_loaded(language_model: LanguageModel) -> None:
+    settings = load_settings(overrides={"nlp": {"processes": 2}})
+    shared_encoder()  # as `pipeline.load_models` loads it beside the language model
+    before = shared_encoder.cache_info()
+    workers = Workers(settings.nlp, language_model, with_encoder=True)
+    try:
+        pool = workers.start()
+        assert pool is not None
+        misses, hits = pool.submit(_encoder_loads).result()
+    finally:
+        workers.close()
+    assert misses == before.misses, "the worker loaded no encoder of its own"
+    assert hits == before.hits + 1, "it took its parent's as it started"
