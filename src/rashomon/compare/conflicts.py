@@ -153,17 +153,22 @@ def _figure_sides(members: Sequence[Figure], context: ConflictContext) -> list[C
             continue
         sides[figure.article] = ConflictSide(
             article=figure.article,
-            says=amount_text(figure),
+            says=amount_text(figure, context.texts[figure.article][figure.start : figure.end]),
             span=Span(article=figure.article, start=figure.start, end=figure.end),
             sentence=sentence,
         )
     return list(sides.values())
 
 
-def amount_text(figure: Figure) -> str:
-    """A figure's amount as a reader compares it: "at least 12", "2,000", "1.5": no trailing ".0"."""
+def amount_text(figure: Figure, written: str = "") -> str:
+    """A figure's amount as a reader compares it: "at least 12", "2,000", "1.5": no trailing ".0"; a range written
+    in figures without one value (``written`` "3–5 years") by its ends."""
     if figure.value is None:
-        return (figure.qualifier or "").strip() or "an unstated number"
+        if figure.qualifier and figure.qualifier.strip():
+            return figure.qualifier.strip()
+        if figure.low is not None and figure.high is not None and any(c.isdigit() for c in written):
+            return f"{format_number(figure.low)}–{format_number(figure.high)}"
+        return "an unstated number"  # "dozens": its bounds are NewsQuant's reading, not the text's
     number = format_number(figure.value)
     qualifier = figure.qualifier if figure.qualifier and QUALIFIER_BOUNDS.get(figure.qualifier) != "=" else None
     return f"{qualifier} {number}" if qualifier else number

@@ -37,6 +37,8 @@ _DECIMAL_COMMA = re.compile(r"(?P<lead>\D*?)(?P<whole>\d{1,3}),(?P<frac>\d{1,2})
 _SUFFIX_UNIT = re.compile(r"[^\s()\[\]\-,;:!?]+")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+# The dash between the ends of a range written in one token ("3–5", "10%-12", "25,000-£30,000", "5bn-$6bn").
+_RANGE_DASH = re.compile(r"(?<=[\d%a-zA-Z])[–—-](?=\D{0,3}\d)")
 DIGIT_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _VULGAR = re.compile(rf"(?P<whole>\d{{1,3}})?(?P<part>[{''.join(words.VULGAR_FRACTIONS)}])")
 _COUNT_SCALED = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<scale>[mk])")
@@ -49,6 +51,7 @@ _OPENING_WORDS = sorted(
     | set(words.FOLD_WORDS)
     | set(words.VULGAR_FRACTIONS)
     | {"a", "an", "half"}
+    | {f"{word}-" for word in words.SMALL_NUMBERS}  # "two- and three-bedroom homes"
 )
 # Their string ids and the tag's, as a document's arrays hold them: spaCy's ids are hashes of the strings, the same
 # in every vocabulary, so they are worked out once.
@@ -62,15 +65,17 @@ _NOUN_POS = ("NOUN", "PROPN", "ADJ")
 class Amount:
     """Tokens ``first..last`` (inclusive) giving an amount; ``value`` None for a vague amount; ``unit`` a currency or
     measure written on the amount's own tokens ("$5bn", "6kW"); ``fraction`` for "two-thirds of"; ``ratio`` for
-    "one in five" (a share of what follows, which it does not count)."""
+    "one in five" (a share of what follows, which it does not count); ``dashed`` for a range written in one token
+    ("3–5", "£25,000-£30,000"), whose ends are its ``bounds``."""
 
     first: int
     last: int
     value: float | None
     unit: str | None = None
     fraction: bool = False
-    bounds: tuple[float, float] | None = None  # a vague amount's least and greatest reading
+    bounds: tuple[float, float] | None = None  # a vague amount's least and greatest reading, or a range's ends
     ratio: bool = False
+    dashed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +120,16 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
             amount = _vulgar_fraction(doc, i)
         elif word in words.FOLD_WORDS:
             amount = Amount(first=i, last=i, value=words.FOLD_WORDS[word], unit="times")
-        elif word == "half" and follows(doc, i, ("a",)) and doc[i + 2].lower_ in words.SCALES:
+        elif (
+            word == "half"
+            and (follows(doc, i, ("a",)) or follows(doc, i, ("-",)))
+            and doc[i + 2].lower_ in words.SCALES
+        ):
             amount = Amount(first=i, last=i + 2, value=0.5 * words.SCALES[doc[i + 2].lower_])  # "half a million"
         elif word == "half" and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM")):
             amount = read_fraction(doc, Amount(first=i, last=i - 1, value=1.0))  # "half of", not "the second half of"
+        elif word.endswith("-") and i + 1 < len(doc) and doc[i + 1].lower_ in words.SUSPENDED_LINKS:
+            amount = _suspended(doc, i)
         elif starts_number(doc, i):
             amount = read_number(doc, i)
         if amount is not None:
@@ -134,6 +145,18 @@ def starts_number(doc: Doc, i: int) -> bool:
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         return nxt in words.SCALES or nxt in words.FRACTION_WORDS
     return bool(tok.pos_ == "NUM" or tok.tag_ == "CD" or tok.lower_ in words.SCALES or DIGIT.search(tok.text))
+
+
+def _suspended(doc: Doc, i: int) -> Amount | None:
+    """A number whose hyphened unit is left to a later one: the "10-" of "the 10- and 30-year yields", the "four-"
+    of "four-, five- and six-cylinder engines"."""
+    stem = doc[i].lower_[:-1]
+    if stem in words.SMALL_NUMBERS:
+        return Amount(first=i, last=i, value=float(words.SMALL_NUMBERS[stem]))
+    reading = read_token(stem) if DIGIT.search(stem) else None
+    if reading is None or reading.pre or reading.unit or reading.scale_word:
+        return None
+    return Amount(first=i, last=i, value=reading.value)
 
 
 def _negated(doc: Doc, i: int) -> Amount | None:
@@ -159,7 +182,7 @@ def read_number(doc: Doc, i: int) -> Amount | None:
         if amount is not None:
             return amount
     if DIGIT.search(tok.text) and reading is None:
-        return None
+        return _dashed_range(doc, i)
     if reading is not None and (reading.unit or reading.scale_word or reading.pre):
         return _glued(doc, i, reading)
     if reading is not None and any(bar in tok.text for bar in "/⁄") and follows(doc, i, ("of",)):
@@ -187,6 +210,43 @@ def _run_amount(doc: Doc, i: int) -> Amount | None:
     return read_fraction(doc, amount) or _ratio(doc, amount) or amount
 
 
+def _dashed_range(doc: Doc, i: int) -> Amount | None:
+    """A range the tokenizer left in one token, its ends joined by a dash: "3–5 years", "£25,000-£30,000",
+    "$3–5bn", "10%-12". Not a period ("2019–20", "1939–1945") nor a score, whose first number is not the smaller
+    ("won 3–1")."""
+    text = doc[i].text
+    dash = _RANGE_DASH.search(text)
+    if dash is None:
+        return None
+    if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].is_alpha:
+        return None  # "5m-6" "m": the tokenizer cut the high end's scale or unit off
+    low, high = read_token(text[: dash.start()]), read_token(text[dash.end() :])
+    if low is None or high is None or (low.unit is not None and high.unit not in (None, low.unit)):
+        return None
+    if YEAR.fullmatch(text[: dash.start()]) or low.value >= high.value:
+        return None
+    low_value, high_value = low.value, high.value
+    if high.scale_word and not low.scale_word:  # "$3–5bn": the scale is the high end's
+        scale = words.MONEY_SCALES.get(high.scale_word.lower()) or words.GLUED_SCALE_TOKENS.get(high.scale_word, 1.0)
+        low_value = low_value * scale if low_value * scale <= high_value else low_value
+    last = i
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if not high.scale_word and words.SCALES.get(after, 0.0) >= 1_000:  # "3–5 million"
+        last, scale = i + 1, words.SCALES[after]
+        low_value, high_value = low_value * scale, high_value * scale
+    pre = low.pre or high.pre
+    unit = high.unit or (currency_prefix(pre) if pre else None)
+    if unit is None and low.unit is not None and after not in words.PERCENT_WORDS:
+        unit = low.unit  # "10%-12 %" leaves its sign to the unit step
+    if pre and unit is None:
+        return None
+    first = i
+    if high.pre and not low.pre:  # "£25,000-£30,000": the sign before the token starts the figure
+        before = currency_before(doc, i)
+        first = before[1] if before is not None and before[0] == unit else i
+    return Amount(first=first, last=last, value=None, unit=unit, bounds=(low_value, high_value), dashed=True)
+
+
 def _mixed_fraction(doc: Doc, i: int) -> Amount | None:
     """ "1 1/2 cups": a whole number and a fraction of one after it; not a year or another number of four digits
     or more before a fraction ("In 2019 1/3 of adults"), which are two numbers."""
@@ -210,6 +270,7 @@ def _ratio(doc: Doc, amount: Amount) -> Amount | None:
     at += 2 if follows(doc, amount.last, ("out", "of")) else 1 if follows(doc, amount.last, ("in",)) else 0
     if at == amount.last + 1 or at >= len(doc) or amount.value is None or not amount.value.is_integer():
         return None
+    at += 1 if doc[at].lower_ == "every" and at + 1 < len(doc) else 0  # "one in every five adults"
     whole_number = doc[at].text.replace(",", "").isdigit()  # "1 in 10,000"
     if not (doc[at].lower_ in words.SMALL_NUMBERS or whole_number) or YEAR.fullmatch(doc[at].text):
         return None
@@ -235,7 +296,12 @@ def _counted_scale(doc: Doc, i: int) -> Amount | None:
             return None
     else:
         return None
-    noun = doc[last + 1] if last + 1 < len(doc) else None
+    at = last + 1
+    while at < min(last + 3, len(doc) - 1) and (doc[at].pos_ in ("ADJ", "PROPN") or doc[at].ent_type_ == "NORP"):
+        if doc[at].lower_ in words.DIMENSION_WORDS:
+            return None  # "2m tall players" are two metres tall
+        at += 1  # "1.2m new jobs", "1.5m Swiss francs", "1m EU citizens"
+    noun = doc[at] if at < len(doc) else None
     if noun is None or noun.tag_ not in PLURAL_TAGS or measure_name(noun.text) is not None:
         return None
     return Amount(first=i, last=last, value=float(number.replace(",", "")) * words.MONEY_SCALES[scale])
@@ -454,13 +520,23 @@ def read_fraction(doc: Doc, amount: Amount) -> Amount | None:
         return None
     by = amount.first > 0 and doc[amount.first - 1].lower_ == "by"  # "fell by a third", "cut by half"
     plural = hyphen and doc[at].lower_.endswith("s") and (amount.value or 0) > 1  # "a two-thirds majority"
-    of_unit = _a_unit_after(doc, at)  # "half a mile", "half an hour"
+    of_unit = _a_unit_after(doc, at) or _hyphened_unit_after(doc, at)  # "half a mile", "a quarter-point"
+    of_unit = of_unit or (doc[at].lower_ == "half" and doc[at + 1].lower_ in words.HALF_DETERMINERS)  # "half the"
     if doc[at + 1].lower_ != "of" and not (plural or of_unit) and not (by and doc[at + 1].pos_ not in _NOUN_POS):
         return None
     if amount.value is None:
         return None
     value = amount.value / words.FRACTION_WORDS[doc[at].lower_]
     return Amount(first=min(amount.first, at), last=at, value=value, fraction=True)
+
+
+def _hyphened_unit_after(doc: Doc, at: int) -> bool:
+    """Whether a point or a measure is hyphened to the fraction word at ``at``: "a quarter-point cut", "a
+    half-percentage-point rise", "a half-mile walk"; not a time ("half-year results" name a period)."""
+    if at + 2 >= len(doc) or doc[at + 1].text != "-":
+        return False
+    unit = doc[at + 2]
+    return unit.lower_ in ("point", "percentage") or measure_name(unit.text) is not None
 
 
 def _a_unit_after(doc: Doc, at: int) -> bool:

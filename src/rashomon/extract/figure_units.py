@@ -20,6 +20,7 @@ from rashomon.extract.figure_amounts import (
     Amount,
     currency_before,
     currency_prefix,
+    dollar_country_after,
     follows,
     measure_name,
     read_number,
@@ -59,15 +60,19 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
     nothing is found. With ``ranges``, a bare amount may take the unit of the other end of a range it is in."""
     if amount.unit is not None:
         own = _rate(doc, Unit(end=amount.last, unit=amount.unit))
-        return _range_rate(doc, amount, own) if ranges and own.unit == amount.unit else own
+        if not ranges or own.unit != amount.unit:
+            return own
+        return _range_rate(doc, amount, _range_low_rate(doc, amount, own))
     bare = Unit(end=amount.last, unit=None)
     if amount.ratio:
         return bare
     after = amount.last + 1
     if after >= len(doc):
         return _age_before(doc, amount) or (_range_low_unit(doc, amount) if ranges else None) or bare
-    if amount.value is None:
+    if amount.value is None and not amount.dashed:
         return _of_phrase(doc, amount) or _noun_after(doc, amount) or bare
+    if doc[amount.last].text.endswith("-") and amount.first == amount.last:
+        return _suspended_unit(doc, amount) or bare
     found = (
         (_measure_of(doc, amount) if amount.fraction else None)
         or _percent(doc, after)
@@ -75,12 +80,13 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         or _measure_after(doc, after)
         or _hyphen_unit(doc, amount)
         or _time_unit_after(doc, after)
+        or _unit_before(doc, amount)
         or (None if amount.fraction else _noun_after(doc, amount))  # "a two-thirds majority" counts no majorities
     )
     if found is None:
         in_range = (
             (_range_unit(doc, amount) or _range_low_unit(doc, amount) or _range_low_money(doc, amount))
-            if ranges
+            if ranges and not amount.fraction  # "grew by a fifth to 800 million pounds": a move and a level
             else None
         )
         return _age_before(doc, amount) or in_range or _partitive(doc, amount) or _or_so(doc, amount) or bare
@@ -99,6 +105,21 @@ def _or_so(doc: Doc, amount: Amount) -> Unit | None:
     if not any(child.dep_ == "det" and child.lower_ in ("a", "an", "another") for child in noun.children):
         return None
     return Unit(end=amount.last, unit=_unit_name(noun), about=noun.text)
+
+
+def _suspended_unit(doc: Doc, amount: Amount) -> Unit | None:
+    """The hyphened unit a suspended number ("10-" of "the 10- and 30-year yields") shares with the last number of
+    its list."""
+    for at in range(amount.last + 1, min(amount.last + 8, len(doc))):
+        tok = doc[at]
+        if tok.lower_ in words.SUSPENDED_LINKS or tok.text.endswith("-"):
+            continue
+        if not starts_number(doc, at):
+            return None
+        last = read_number(doc, at)
+        found = _hyphen_unit(doc, last) if last is not None and last.last + 1 < len(doc) else None
+        return Unit(end=amount.last, unit=found.unit) if found is not None else None
+    return None
 
 
 def _range_high(doc: Doc, amount: Amount) -> Amount | None:
@@ -148,6 +169,8 @@ def _percent(doc: Doc, after: int) -> Unit | None:
         return Unit(end=after, unit="percent")
     if follows(doc, after - 1, ("per", "cent")):
         return Unit(end=after + 1, unit="percent")
+    if follows(doc, after - 1, ("per", "-", "cent")):
+        return Unit(end=after + 2, unit="percent")  # "a 49.9 per-cent stake"
     return _phrase_unit(doc, after, {("percentage", "point"): "percentage point"})
 
 
@@ -192,8 +215,14 @@ def _measure_after(doc: Doc, after: int) -> Unit | None:
     if phrase is not None:
         return phrase
     tok = doc[after]
+    if after + 2 < len(doc) and doc[after + 1].text == "/" and not tok.whitespace_ and not doc[after + 1].whitespace_:
+        slashed = words.SLASH_UNITS.get(f"{tok.text}/{without_full_stop(doc[after + 2])}")
+        if slashed is not None:
+            return Unit(end=after + 2, unit=slashed)  # "b/d"
     if tok.text in words.NOUN_SYMBOLS and _describes_next(tok):
         return None  # "two bar staff": the noun is what is counted
+    if len(tok.text) == 1 and after + 1 < len(doc) and doc[after + 1].text == "-" and not tok.whitespace_:
+        return None  # "3 T-shirts", "five A-levels": a letter hyphened to a noun names it
     name = measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
     if name is None and not doc[after - 1].whitespace_ and DIGIT.search(doc[after - 1].text):
         name = words.GLUED_UNIT_SYMBOLS.get(tok.text)  # "4in", split off its number by the tokenizer
@@ -210,11 +239,11 @@ def _describes_next(tok: Token) -> bool:
 
 
 def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:
-    """A unit written in two or three words, or with hyphens between them ("basis-point")."""
+    """A unit written in two to four words, or with hyphens between them ("basis-point")."""
     first = _lemma(doc[after])
     if not any(key[0] == first for key in table):
         return None
-    for size in (3, 2):
+    for size in (4, 3, 2):
         end = after + size
         if end <= len(doc):
             key = (first, *(_lemma(doc[k]) for k in range(after + 1, end)))
@@ -248,26 +277,59 @@ def _time_unit_after(doc: Doc, after: int) -> Unit | None:
     return None
 
 
+def _unit_before(doc: Doc, amount: Amount) -> Unit | None:
+    """A scale named before its number: "a magnitude 5.8 quake", "Mach 2"."""
+    name = words.UNITS_BEFORE.get(doc[amount.first - 1].lower_) if amount.first > 0 else None
+    return Unit(end=amount.last, unit=name) if name is not None else None
+
+
 def _rate(doc: Doc, unit: Unit) -> Unit:
     """ "per barrel", "a month", "an hour" after a unit: the unit becomes a rate ("USD per barrel")."""
     at = unit.end + 1
     if at < len(doc) and doc[at].text == "-":
         return _hyphen_rate(doc, unit)
+    if at < len(doc) and doc[at].text == "(" and unit.unit is not None:
+        return _rate_after_aside(doc, unit)
+    if at < len(doc) and unit.unit is not None and doc[at].lower_ in words.RATE_ABBREVIATIONS:
+        stop = at + 2 < len(doc) and doc[at + 1].text == "." and not doc[at].whitespace_  # "p.a" "." mid-sentence
+        period = words.RATE_ABBREVIATIONS[doc[at].lower_]
+        return replace(unit, end=at + 1 if stop else at, unit=f"{unit.unit} per {period}")
     if unit.unit is None or at + 1 >= len(doc) or doc[at].lower_ not in words.RATE_WORDS:
         return unit
     if doc[at].text == "/" and doc[at].idx != doc[unit.end].idx + len(doc[unit.end].text):
         return unit  # "km/h", not "224 kW / 300 PS"
-    per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1)
+    per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1) or _slash_symbol(doc, at)
     if per is None:
         noun = doc[at + 1]
         lemma = _lemma(noun)
         known = lemma in words.TIME_UNITS or lemma in words.RATE_NOUNS
-        if noun.pos_ != "NOUN" or not (known or doc[at].lower_ == "per") or follows(doc, at + 1, ("ago",)):
+        after_per = doc[at].lower_ == "per"
+        # "per quintal": a rare noun after "per" may be tagged an adjective, but it is still the object of "per"
+        nounish = noun.pos_ == "NOUN" or (after_per and noun.dep_ == "pobj" and noun.pos_ == "ADJ" and noun.is_lower)
+        if not nounish or not (known or after_per) or follows(doc, at + 1, ("ago",)):
             return unit
         if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER:
             return unit
         per = Unit(end=at + 1, unit=words.TIME_UNITS.get(lemma, lemma))
     return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
+
+
+def _rate_after_aside(doc: Doc, unit: Unit) -> Unit:
+    """ "9 billion shekels ($2.4 billion) a year": a rate after the amount restated in brackets is the amount's
+    too. The figure still ends before the brackets, whose amount is a figure of its own."""
+    close = next((k for k in range(unit.end + 2, min(unit.end + 10, len(doc))) if doc[k].text == ")"), None)
+    if close is None:
+        return unit
+    rated = _rate(doc, replace(unit, end=close))
+    return replace(unit, unit=rated.unit) if rated.end > close else unit
+
+
+def _slash_symbol(doc: Doc, at: int) -> Unit | None:
+    """A time symbol after a slash, read as a unit there only ("MB/s", "b/d"): alone, "s" and "d" are letters."""
+    if doc[at].text != "/":
+        return None
+    name = words.SLASH_TIME_SYMBOLS.get(without_full_stop(doc[at + 1]))
+    return Unit(end=at + 1, unit=name) if name else None
 
 
 def _hyphen_rate(doc: Doc, unit: Unit) -> Unit:
@@ -297,7 +359,7 @@ def _age_before(doc: Doc, amount: Amount) -> Unit | None:
     """ "aged 35", "Maddon, 66, said": a bare whole number after "aged", or set off by commas after a person's
     name, is an age in years."""
     first, last = amount.first, amount.last
-    if first > 0 and doc[first - 1].lower_ == "aged":
+    if _after_aged(doc, first):
         return Unit(end=last, unit="year of age")
     if _person_is(doc, amount):
         return Unit(end=last, unit="year of age")
@@ -308,6 +370,17 @@ def _age_before(doc: Doc, amount: Amount) -> Unit | None:
     if person and first == last and value is not None and value.is_integer() and 0 < value < 120:
         return Unit(end=last, unit="year of age")
     return None
+
+
+def _after_aged(doc: Doc, first: int) -> bool:
+    """Whether a number follows "aged", alone or as an end of a range: "aged 35", "aged between 18 and 25",
+    "aged 18 to 25"."""
+    at = first - 1
+    if at >= 0 and doc[at].lower_ in words.RANGE_WORDS and at > 0 and doc[at - 1].like_num:
+        at -= 2  # the high end: back over the low end
+    if at >= 0 and doc[at].lower_ in ("between", "from"):
+        at -= 1
+    return at >= 0 and doc[at].lower_ == "aged"
 
 
 def _person_is(doc: Doc, amount: Amount) -> bool:
@@ -376,14 +449,36 @@ def _range_low_unit(doc: Doc, amount: Amount) -> Unit | None:
     to = amount.first - 1
     if to < 2 or doc[to].lower_ != "to":
         return None
-    for at in range(to - 1, max(to - 6, 0), -1):
-        if doc[at].lower_ == "from" and starts_number(doc, at + 1):
-            low = read_number(doc, at + 1)
+    for at in range(to - 1, max(to - 8, 0), -1):
+        start = at + 1
+        while start < to and doc[start].lower_ in _QUALIFIER_WORDS:
+            start += 1  # "from about 14-18 mpg to 24"
+        if doc[at].lower_ == "from" and starts_number(doc, start):
+            low = read_number(doc, start)
             if low is None or low.value is None or low.last >= to:
                 return None
-            unit = low.unit or find_unit(doc, low, ranges=False).unit
+            unit = low.unit or find_unit(doc, low).unit  # the low end may be a range of its own ("14-18 mpg")
             return Unit(end=amount.last, unit=unit) if unit is not None and unit not in TIME_UNIT_NAMES else None
     return None
+
+
+def _range_low_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
+    """The high end of "from $75 per barrel to $45.88" takes the rate of the low end, in the same money."""
+    to = amount.first - (2 if amount.first > 0 and doc[amount.first - 1].text in words.CURRENCY_SYMBOLS else 1)
+    if to < 2 or doc[to].lower_ != "to":
+        return unit
+    for at in range(to - 1, max(to - 8, 0), -1):
+        if doc[at].lower_ != "from":
+            continue
+        start = at + 2 if doc[at + 1].text in words.CURRENCY_SYMBOLS else at + 1
+        low = read_number(doc, start) if start < to and starts_number(doc, start) else None
+        money = currency_before(doc, start) if low is not None and low.unit is None else None
+        if low is None or low.value is None or low.last >= to or (low.unit or (money and money[0])) != amount.unit:
+            return unit
+        low = dollar_country_after(doc, replace(low, unit=amount.unit))  # "$75 U.S. per barrel"
+        rate = find_unit(doc, low, ranges=False).unit
+        return replace(unit, unit=rate) if rate and rate.startswith(f"{amount.unit} per ") else unit
+    return unit
 
 
 def _range_low_money(doc: Doc, amount: Amount) -> Unit | None:
@@ -412,6 +507,8 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
         return _part_of_measure(doc, amount, at + 1) if whole else None
     if amount.value is None or amount.fraction or not amount.value.is_integer() or amount.value < 2:
         return None  # "one of the negotiators" says who, not how many; a fraction ends on its fraction word
+    if amount.first > 0 and doc[amount.first - 1].tag_ == "NN":
+        return None  # "day 3 of the trial", "game 7 of the series": the number names a part, it counts none
     return _of_phrase(doc, amount) or _part_of_measure(doc, amount)
 
 
@@ -471,6 +568,11 @@ def _amount_token(tok: Token) -> bool:
 def _measure_of(doc: Doc, amount: Amount) -> Unit | None:
     """The measure a fraction is a part of: "1/16 of a US pint", "two-thirds of a mile"."""
     of = doc[amount.last + 1]
+    if of.text == "-" and amount.last + 2 < len(doc):  # "a quarter-point", "a half-percentage-point"
+        hyphened = _measure_after(doc, amount.last + 2)
+        if hyphened is None and doc[amount.last + 2].lower_ == "point":
+            hyphened = Unit(end=amount.last + 2, unit="point")
+        return hyphened
     at = amount.last + (2 if of.lower_ == "of" else 1)
     if at + 1 < len(doc) and doc[at].lower_ in ("a", "an"):  # "half a percentage point", "half an hour"
         spelled = _percent(doc, at + 1) or _measure_after(doc, at + 1)
@@ -500,8 +602,8 @@ def _hyphen_unit(doc: Doc, amount: Amount) -> Unit | None:
     if unit_tok.lower_ == "strong" and unit_tok.head.pos_ == "NOUN" and unit_tok.head.i > unit_tok.i:
         counted = unit_tok.head  # "a 5,000-strong crowd" numbers the crowd
         return Unit(end=counted.i, unit=_unit_name(counted), about=_about(doc, hyphen + 2, counted.i))
-    if unit_tok.pos_ not in ("NOUN", "PROPN") or DIGIT.search(unit_tok.text):
-        return None  # "5-10W": a range, not a unit
+    if unit_tok.pos_ not in ("NOUN", "PROPN") or DIGIT.search(unit_tok.text) or len(unit_tok.text) == 1:
+        return None  # "5-10W": a range, not a unit; "Form 10-K", "3-D": a letter names, it does not count
     name = measure_name(unit_tok.text) or _unit_name(unit_tok)
     if follows(doc, hyphen + 1, ("-", "old")) or follows(doc, hyphen + 1, ("old",)):
         return Unit(end=hyphen + 1, unit=name)  # the age step reads "-old"
@@ -519,9 +621,11 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
         return None  # "2.1 last year": the year is when, not what is counted
     if (
         head.pos_ in _NOUNS
+        and not _counts_nothing(head)
         and not DIGIT.search(head.text)
         and any(c.isalpha() for c in head.text)  # not a sign the parse took for a noun ("10^6")
-        and 0 < head.i - amount.last <= 4
+        and head.i > amount.last
+        and sum(not tok.is_punct for tok in doc[amount.last + 1 : head.i]) <= 3  # "700 so-called "ghost" flights"
         and all(
             (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok)
             for tok in doc[amount.last + 1 : head.i]
@@ -531,10 +635,26 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
     for i in range(amount.last + 1, min(amount.last + 5, len(doc))):
         tok = doc[i]
         if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text) and any(c.isalpha() for c in tok.text):
-            return _noun_unit(doc, amount, tok)
+            return None if _counts_nothing(tok) else _noun_unit(doc, amount, tok)
         if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
-            break  # "4.3M digital and physical sales" counts the sales
+            # the number must hang from what follows (or from the low end of its range), not from a name before
+            # it: "iPhone 11 Pro cameras" names the phone
+            forward = run.root.head.i > amount.last or run.root.head.like_num
+            compound = forward and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i > tok.i
+            compound = compound and (tok.is_alpha or tok.text[:1].isupper())  # "12 A380 jets", not "+1.2 %"
+            if not compound or YEAR.fullmatch(doc[amount.last].text):  # "1900 world temperatures": a date
+                break  # "4.3M digital and physical sales" counts the sales, "5-7 rate cuts" the cuts
     return None
+
+
+def _counts_nothing(noun: Token) -> bool:
+    """A noun after a number that is not what it counts: a month or weekday ("from 9 to 11 March"), or the label
+    of the next entry of a flattened fact box ("Population: 8,400,000 Area: 783 sq km")."""
+    doc = noun.doc
+    if noun.lower_ in words.MONTHS or noun.lower_ in words.WEEKDAY_WORDS:
+        return bool(noun.text[:1].isupper())
+    # A label is capitalised, as an entry of a box starts ("Area:"); "after 36 stages:" opens a list
+    return noun.text[:1].isupper() and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":"
 
 
 def _compound_head(doc: Doc, noun: Token) -> Token:
@@ -552,7 +672,11 @@ def _compound_head(doc: Doc, noun: Token) -> Token:
 
 
 def _model_number(doc: Doc, tok: Token) -> bool:
-    """A number inside a name before a counted noun: the "737" of "two new 737 Max jets"."""
+    """A number inside a name before a counted noun: the "737" of "two new 737 Max jets", a model written with
+    letters and digits in one token ("48 F-35 jets", "two 5G phones")."""
+    mixed = DIGIT.search(tok.text) and any(c.isalpha() for c in tok.text) and tok.pos_ in ("NUM", "PROPN", "NOUN")
+    if mixed and not tok.text[0].islower() and read_token(tok.text) is None:
+        return True  # not "6-foot-5", a height
     name = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return tok.pos_ == "NUM" and name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
 

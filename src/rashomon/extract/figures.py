@@ -139,7 +139,7 @@ def _donor(
         if k == 0 and earlier[-1][0] is donor and _compared_to(doc, donor_first, donor_last, first):
             return _unscaled(doc, (donor, donor_first, donor_last), first, last)
         donor_root = doc[donor_first : donor_last + 1].root
-        if _parallel(donor_root, root):
+        if _parallel(donor_root, root) or _conjoined(donor_root, root):
             return _unscaled(doc, (donor, donor_first, donor_last), first, last)
         if not any(_parallel(doc[a : b + 1].root, donor_root) for _, a, b in window[k + 1 :]):
             return None
@@ -218,6 +218,16 @@ def _parallel(earlier: Token, later: Token) -> bool:
     return first.i != second.i and (_clause_linked(first, second) or _clause_linked(second, first))
 
 
+def _conjoined(earlier: Token, later: Token) -> bool:
+    """Whether a bare number is joined by a conjunction to a figure's noun, or to the verb a figure measures: "300
+    stores in the US and 50 in Canada", "rose 8% in Europe and 12 in Asia"."""
+    if later.dep_ != "conj":
+        return False
+    if later.head.i == earlier.i:
+        return True
+    return later.head.i == earlier.head.i and earlier.dep_ in ("dobj", "npadvmod") and later.head.pos_ == "VERB"
+
+
 def _governor(tok: Token) -> Token:
     """The verb (or conjoined noun) a phrase's attachment hangs from: "down" in "ended down 1% at" gives "ended"."""
     for _ in range(3):
@@ -242,7 +252,7 @@ def _clause_linked(upper: Token, lower: Token) -> bool:
 def _in_time(doc: Doc, amount: Amount, figure: Figure, exclude: Sequence[tuple[int, int]]) -> bool:
     """Whether a time expression takes the figure: its amount ("2019", "at 5pm") or a unit that is not a rate ("$5 a
     month" keeps its rate). A length of time stays a figure as well as a time ("for 30 years", "two years later")."""
-    if figure.unit in TIME_UNIT_NAMES and figure.value is not None:
+    if figure.unit in TIME_UNIT_NAMES and (figure.value is not None or amount.dashed):
         return False
     amount_end = doc[amount.last].idx + len(doc[amount.last].text)
     if any(doc[amount.first].idx < end and start < amount_end for start, end in exclude):
@@ -269,9 +279,22 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
     could_be_date = YEAR.fullmatch(written) or (amount.value is not None and amount.value in _DAYS_OF_MONTH)
     if could_be_date and any(tok is not None and _is_month(tok) for tok in (before, after, root.head)):
         return True
+    if could_be_date and _first_day_of(doc, amount.last):
+        return True
     if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
+    if written.startswith("+") and after is not None and after.text.isdigit():
+        return True  # "+44 20 7946 0958": a telephone number's country code
     return _follows_id_word(doc, amount)
+
+
+def _first_day_of(doc: Doc, last: int) -> bool:
+    """Whether a number ending on token ``last`` opens a span of days of a month: "from 9 to 11 March", "9-11
+    June"."""
+    if last + 3 >= len(doc) or doc[last + 1].lower_ not in ("to", "-", "–", "and"):
+        return False
+    day = doc[last + 2]
+    return day.text.isdigit() and float(day.text) in _DAYS_OF_MONTH and _is_month(doc[last + 3])
 
 
 def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
@@ -281,6 +304,13 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     text = after.text
     if not text[:1].isupper() or text.isupper() or after.pos_ != "PROPN" or after.tag_ != "NNP":
         return False
+    if before is not None and before.text in words.CURRENCY_SYMBOLS:
+        return False  # "WTI $78.10 Gold $1,950": money is no name's number
+    nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ":":
+        return False  # the label of a fact box's next entry: "Injured: 5,678 Displaced: 10,000"
+    if nxt is not None and _national_currency(after, nxt):
+        return False  # "3.2 billion Danish kroner"
     inside = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not _says_when(before)
     counted = any(t.tag_ in PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3])
     if after.ent_type_ in ("NORP", "GPE") or (counted and not inside):
@@ -288,6 +318,13 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     if measure_name(text) is not None or text in words.CURRENCY_CODES or text.lower() in words.CURRENCY_WORDS:
         return False
     return text.lower() not in words.UNIT_WORDS and text.lower().rstrip("s") not in words.CURRENCY_WORDS
+
+
+def _national_currency(adjective: Token, noun: Token) -> bool:
+    """Whether two tokens name a currency by its country ("Danish kroner", "Swiss francs")."""
+    lemma = str(noun.lemma_).lower()
+    keys = {(adjective.lower_, lemma), (adjective.lower_, noun.lower_), (adjective.lower_, lemma.removesuffix("s"))}
+    return any(key in words.NATIONAL_CURRENCIES for key in keys)
 
 
 def _says_when(tok: Token) -> bool:
@@ -316,7 +353,8 @@ def _follows_id_word(doc: Doc, amount: Amount) -> bool:
 def _build_figure(doc: Doc, article_id: str, amount: Amount) -> tuple[Figure, int, int] | None:
     """The figure of an amount, with its first and last token; None when it is not kept."""
     first = amount.first
-    money = currency_before(doc, first) if amount.unit is None and amount.value is not None else None
+    priced = amount.value is not None or amount.dashed
+    money = currency_before(doc, first) if amount.unit is None and priced else None
     if money is not None:  # "$2 million", "US $58": the figure starts on the sign
         code, first = money
         amount = dollar_country_after(doc, money_scale(doc, replace(amount, unit=code)))
@@ -357,17 +395,14 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     head = doc[amount.first]
     word = head.lower_
     if amount.value is None:
-        # "several hundred" and "a few thousand" need their noun as "several" does; "tens of thousands" does not
-        needs_noun = word in words.VAGUE_DETERMINERS or word in words.VAGUE_NEEDS_OF or word == "a"
-        chained = amount.last > amount.first and word in words.VAGUE_OF_WORDS
-        return unit.unit is not None or not needs_noun or chained
+        return _keeps_unvalued(amount, unit, word)
     if amount.ratio:
         return True
     if unit.unit is None and word == "one" and not amount.fraction:
         return False  # "one" alone says which, not how many; "one-third of" is a share
-    if unit.unit is None and not amount.fraction and any(bar in head.text for bar in "/⁄"):
-        # "after 9/11": a name or a date; "3/4 of", "3/4 cup" have a unit, and a move is what its verb says
-        return head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB"  # "the note rose 7/32"
+    slashed = _keeps_slashed(head, amount, unit) if any(bar in head.text for bar in "/⁄") else None
+    if slashed is not None:
+        return slashed
     if amount.unit is not None or amount.fraction:
         return True
     run = doc[amount.first : amount.last + 1]
@@ -380,7 +415,7 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     named_run = any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run)
     if (unit.unit is None or unit.about is not None) and named_run and not one_thing:
         return False  # "Apollo 11", "Boeing 737 fleet"; not "minus-5 yards", which the model may call a person
-    named = previous is not None and previous.pos_ == "PROPN" and not previous.text.islower()  # "iPhone 12"
+    named = previous is not None and previous.pos_ == "PROPN" and _capitalised(doc, previous)  # "iPhone 12"
     counted = unit.unit is None or unit.about is not None
     if unit.about is not None and amount.value < 0:
         return False  # no count is negative: "COVID -19 tests" is a name written loosely
@@ -389,12 +424,74 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     if unit.unit is not None:
         named_model = named and unit.about is not None and unit.unit[:1].islower() and not unit.plural
         one_noun = unit.about is not None and not unit.plural and unit.unit not in TIME_UNIT_NAMES
-        if one_noun and _in_score(doc, amount):
-            return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads
+        team = unit.about is not None and unit.about[:1].isupper()
+        if (one_noun or team) and _in_score(doc, amount):
+            return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads; "the 0-3 Jets": a record
+        if one_noun and amount.first == amount.last and _grade_noun(doc, previous):
+            return False  # "stage 4 cancer", "a level 3 lockdown": the number names a grade, it counts nothing
         return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
-    placed = run.root.dep_ in _BARE_DEPS or low_end or _labelled(doc, first, amount)
-    return placed and not named and not _in_score(doc, amount)
+    placed = run.root.dep_ in _BARE_DEPS or low_end or _high_end(doc, first) or _labelled(doc, first, amount)
+    placed = placed or _counted_by_state(doc, run.root, amount.last)
+    # "day 3", "route 73" name; "death toll 45" counts
+    graded = previous is not None and _grade_noun(doc, previous)
+    graded = graded and str(doc[first - 1].lemma_).lower() not in words.COUNTING_LABELS
+    return placed and not named and not graded and not _in_score(doc, amount)
+
+
+def _counted_by_state(doc: Doc, number: Token, last: int) -> bool:
+    """Whether a number counts those an adjective or participle right after it names: "left 14 dead", "50
+    injured"; not one that describes a noun after it ("1 medium apple")."""
+    state = number.head
+    if number.dep_ != "nummod" or state.i != last + 1 or state.tag_ not in ("JJ", "VBN"):
+        return False
+    return state.i + 1 >= len(doc) or doc[state.i + 1].pos_ not in ("NOUN", "PROPN")
+
+
+def _capitalised(doc: Doc, tok: Token) -> bool:
+    """Whether a name is written as one, or the text around it is all in lower case ("the ftse 100 index"), where
+    names lose their capitals too."""
+    if not tok.text.islower():
+        return True
+    sentence = tok.sent if doc.has_annotation("SENT_START") else doc[:]
+    return not any(c.isupper() for c in sentence.text)
+
+
+def _grade_noun(doc: Doc, tok: Token | None) -> bool:
+    """Whether a noun just before a number names a grade or a place in an order ("stage", "level", "day"): a
+    singular common noun on its own, not the end of a hyphened measure ("a 2.0-litre four-cylinder engine")."""
+    if tok is None or tok.tag_ != "NN" or not tok.is_alpha or measure_name(tok.text) is not None:
+        return False
+    return tok.i == 0 or doc[tok.i - 1].text not in ("-", "–")
+
+
+def _keeps_unvalued(amount: Amount, unit: Unit, word: str) -> bool:
+    """Whether a range in one token or a vague amount is a figure."""
+    if amount.dashed:  # "3–5 years", "5–7%"; not a score ("a 1–3 defeat") nor bare numbers ("pages 10–12")
+        return unit.unit is not None and (unit.about is None or unit.plural or unit.unit in TIME_UNIT_NAMES)
+    # "several hundred" and "a few thousand" need their noun as "several" does; "tens of thousands" does not
+    needs_noun = word in words.VAGUE_DETERMINERS or word in words.VAGUE_NEEDS_OF or word == "a"
+    chained = amount.last > amount.first and word in words.VAGUE_OF_WORDS
+    return unit.unit is not None or not needs_noun or chained
+
+
+def _keeps_slashed(head: Token, amount: Amount, unit: Unit) -> bool | None:
+    """Whether a number written with a slash is a figure, where its slash decides; None where it does not."""
+    if unit.about is not None and unit.plural:
+        return False  # "the 9/11 attacks": a date names them; no fraction counts a plural noun
+    if unit.unit is None and not amount.fraction:
+        # "after 9/11": a name or a date; "3/4 of", "3/4 cup" have a unit, and a move is what its verb says
+        return head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB"  # "the note rose 7/32"
+    return None
+
+
+def _high_end(doc: Doc, first: int) -> bool:
+    """Whether a bare number is the high end of a range whose low end has a figure's place, which the parse may
+    not give the high end itself: "estimated at 20,000-30,000"."""
+    if first < 2 or doc[first - 1].text not in ("-", "–", "to"):
+        return False
+    low = doc[first - 2]
+    return bool(DIGIT.search(low.text)) and low.dep_ in _BARE_DEPS and read_token(low.text) is not None
 
 
 def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
@@ -413,10 +510,17 @@ def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
     if at < 0:
         return False
     label = doc[at]
-    # The label opens its line or sentence ("Goals: 12"), not a clause ("sales this week: two to Biman").
+    # The label opens its line or sentence ("Goals: 12"), or follows the last entry's value in a box flattened
+    # into one line ("Goals: 12 Assists: 7", "Headquarters: Paris Employees: 12,000"); not a clause ("sales
+    # this week: two to Biman").
     sentence_start = label.sent.start if doc.has_annotation("SENT_START") else 0
     opens = at - sentence_start <= 2 or (at > 0 and (doc[at - 1].is_punct or "\n" in doc[at - 1].whitespace_))
-    if not opens or label.ent_type_ or label.pos_ not in ("NOUN", "PROPN"):
+    opens = opens or (at > 1 and label.text[:1].isupper() and _ends_entry(doc, at - 1))
+    if not opens or label.ent_type_:
+        return False
+    if label.tag_ in ("VBN", "VBD", "JJ") and label.text[:1].isupper():
+        return not YEAR.fullmatch(doc[amount.first].text)  # "Injured: 45", "Displaced: 10,000" count people
+    if label.pos_ not in ("NOUN", "PROPN"):
         return False
     if label.tag_ == "NNS":
         return True
@@ -424,6 +528,12 @@ def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
         return not YEAR.fullmatch(doc[amount.first].text)  # "Death toll: 45", "Age: 34"
     value = amount.value or 0.0
     return abs(value) >= 1_000 and not YEAR.fullmatch(doc[amount.first].text)
+
+
+def _ends_entry(doc: Doc, at: int) -> bool:
+    """Whether token ``at`` ends the value of a fact box's entry: a number ("12", "£798m") or a one-word value
+    after its label's colon ("Paris")."""
+    return bool(DIGIT.search(doc[at].text)) or (at > 0 and doc[at - 1].text == ":")
 
 
 def _has_magnitude(run: Span) -> bool:
@@ -439,12 +549,16 @@ def _has_magnitude(run: Span) -> bool:
 
 
 def _in_score(doc: Doc, amount: Amount) -> bool:
-    """A bare number hyphenated to another, "won 2-0", "tied at 89-89": a score, not a quantity."""
+    """A bare number hyphenated to another, "won 2-0", "tied at 89-89": a score, not a quantity; not where one
+    is in the thousands, as no score is ("20,000-30,000" is a range)."""
+    if amount.value is not None and abs(amount.value) >= 1_000:
+        return False
     for hyphen, other in ((amount.first - 1, amount.first - 2), (amount.last + 1, amount.last + 2)):
         if min(hyphen, other) >= 0 and max(hyphen, other) < len(doc) and doc[hyphen].text == "-":
             left, right = sorted((hyphen, other))
             glued = doc[right].idx == doc[left].idx + len(doc[left].text)
-            if glued and doc[other].like_num:
+            other_value = read_token(doc[other].text) if DIGIT.search(doc[other].text) else None
+            if glued and doc[other].like_num and (other_value is None or abs(other_value.value) < 1_000):
                 return True
     return False
 

@@ -64,6 +64,12 @@ def test_amounts_print_as_a_reader_writes_them(value: float, qualifier: str | No
     assert amount_text(figure(value, qualifier=qualifier)) == text
 
 
+def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_does_not() -> None:
+    assert amount_text(figure(None, low=3, high=5), "3–5 people") == "3–5"
+    assert amount_text(figure(None, low=12, high=120), "dozens of people") == "an unstated number"
+    assert amount_text(figure(None, qualifier="several", low=3, high=9), "several people") == "several"
+
+
 def crane(article: str, words: str, value: float, outlet: str) -> tuple[Article, ArticleAnnotations]:
     made = annotate(
         article, [f"{words} {CRANE}", "Traffic was diverted for hours."], figures=[(words, value, "people")]

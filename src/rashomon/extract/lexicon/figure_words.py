@@ -211,8 +211,17 @@ UNIT_SYMBOLS: dict[str, str] = {
     "mol": "mole", "Bq": "becquerel", "Sv": "sievert", "mSv": "millisievert", "μSv": "microsievert",
     "µSv": "microsievert", "hPa": "hectopascal", "mbar": "millibar", "bar": "bar", "atm": "atmosphere",
     "gal": "gallon", "µg": "microgram", "μg": "microgram", "mcg": "microgram", "GJ": "gigajoule",
-    "dL": "decilitre", "dl": "decilitre", "¢": "cent", "N": "newton",
+    "dL": "decilitre", "dl": "decilitre", "¢": "cent", "N": "newton", "nmi": "nautical mile",
+    "bpd": "barrel per day", "bopd": "barrel per day", "Gt": "gigaton", "Mt": "megatonne",
+    "tbsp": "tablespoon", "tsp": "teaspoon", "Gbit": "gigabit", "Mbit": "megabit", "kbit": "kilobit",
+    "T": "tesla", "mT": "millitesla", "ac": "acre",
 }  # fmt: skip
+# Units written with a slash the tokenizer splits ("500,000 b/d", "9.8 m/s"), whose first part alone is a letter.
+SLASH_UNITS: dict[str, str] = {
+    "b/d": "barrel per day", "bbl/d": "barrel per day", "m/s": "metre per second", "ft/s": "foot per second",
+}  # fmt: skip
+# Time symbols read as a unit only after a slash ("7,000 MB/s", "500,000 b/d"); alone they are letters.
+SLASH_TIME_SYMBOLS: dict[str, str] = {"s": "second", "h": "hour", "hr": "hour", "d": "day", "yr": "year"}
 # Symbols that are everyday nouns too: a unit only where no noun follows that they describe ("2 bar", not "two bar
 # staff" or "5 bar workers").
 NOUN_SYMBOLS: frozenset[str] = frozenset({"bar"})
@@ -250,6 +259,7 @@ UNIT_WORDS: dict[str, str] = {
     "microsievert": "microsievert", "hectopascal": "hectopascal", "millibar": "millibar",
     "coulomb": "coulomb", "microgram": "microgram", "kiloton": "kiloton", "megaton": "megaton", "bushel": "bushel",
     "furlong": "furlong", "fathom": "fathom", "gigajoule": "gigajoule", "megajoule": "megajoule",
+    "magnitude": "magnitude",
 }  # fmt: skip
 # Units written in two or three words (lower case) -> name.
 UNIT_PHRASES: dict[tuple[str, ...], str] = {
@@ -267,7 +277,8 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("fluid", "ounce"): "fluid ounce", ("square", "centimetre"): "square centimetre",
     ("square", "centimeter"): "square centimetre", ("square", "inch"): "square inch", ("cubic", "inch"): "cubic inch",
     ("fl", "oz"): "fluid ounce", ("lb", "-", "ft"): "foot pound-force", ("pound", "-", "foot"): "pound-foot",
-    ("pound", "-", "feet"): "pound-foot",
+    ("pound", "-", "feet"): "pound-foot", ("british", "thermal", "unit"): "british thermal unit",
+    ("million", "british", "thermal", "unit"): "mega british thermal unit",
 }  # fmt: skip
 # Words after a unit that make it a rate ("$58 per barrel", "$3,500 a month", "80 miles an hour").
 RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
@@ -275,8 +286,14 @@ RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
 RATE_NOUNS: frozenset[str] = frozenset(
     {"share", "barrel", "ounce", "gallon", "litre", "liter", "tonne", "ton", "head", "person", "night", "piece"}
 )
+# Scales named before their number ("a magnitude 5.8 quake", "Mach 2").
+UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude", "mach": "mach"}
+# Rates written as one abbreviation after a unit ("7.5% p.a.", "£30,000 pa"): the time they are per.
+RATE_ABBREVIATIONS: dict[str, str] = {"p.a.": "year", "pa": "year", "p.a": "year", "pcm": "month"}
 # Words after "a year", "a day" that make it a time, not a rate ("$6bn a year earlier").
 NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "after", "since", "from"})
+# Words after a number whose hyphened unit comes later ("two- and three-bedroom homes", "four-, five- and six-").
+SUSPENDED_LINKS: frozenset[str] = frozenset({",", "and", "or", "to"})
 # Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles", "three or four years").
 RANGE_WORDS: frozenset[str] = frozenset({"to", "-", "–", "and", "or"})
 # Words after a number that make it a multiplier ("six times the size", "1.4 times book value").
@@ -327,6 +344,12 @@ FRACTION_WORDS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
     "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+# Adjectives of size after a length ("2m tall players", "a 5km long queue"): the "m" is a metre, not a million.
+DIMENSION_WORDS: frozenset[str] = frozenset({"tall", "long", "wide", "high", "deep", "thick", "across", "square"})
+# Determiners "half" takes without "of": "half the staff", "half its workforce".
+HALF_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "its", "their", "his", "her", "our", "your", "all", "this", "these"}
+)
 # Street words after a number: the number is part of an address ("575 Wilbraham Road").
 ADDRESS_WORDS: frozenset[str] = frozenset(
     {"road", "rd", "street", "st", "avenue", "ave", "way", "lane", "drive", "boulevard", "blvd", "place", "court"}
