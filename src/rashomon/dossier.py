@@ -191,17 +191,24 @@ class FigureOut(_Model):
     id: str = Field(description="`<article>:figure:<start>-<end>`.")
     article: str = Field(description="Id of the article.")
     text: str = Field(description="The figure as written, qualifier and counted noun included.")
-    value: float | None = Field(description='The number; null for vague amounts ("dozens").')
+    value: float | None = Field(
+        description='The number; null for vague amounts ("dozens") and for ranges written in one ("3–5 years").'
+    )
     unit: str | None = Field(description='What is counted or measured, singular ("peacekeeper", "day", "USD").')
-    approx: bool = Field(description="True when qualified (about, nearly, more than, at least, ...) or vague.")
+    approx: bool = Field(
+        description="True when qualified (about, nearly, more than, at least, ...), vague, or a range."
+    )
     qualifier: str | None = Field(description="The qualifier as written, lower case.")
     about: str | None = Field(description="The counted noun phrase.")
     low: float | None = Field(
         default=None,
-        description='For a vague amount, the least it can mean ("dozens": 12, "tens of thousands": 10000); else null.',
+        description='For a vague amount, the least it can mean ("dozens": 12, "tens of thousands": 10000); for a '
+        'range written in one figure, its low end ("3–5 years": 3); else null.',
     )
     high: float | None = Field(
-        default=None, description='For a vague amount, the most it can mean ("dozens": 120); else null.'
+        default=None,
+        description='For a vague amount, the most it can mean ("dozens": 120); for a range written in one figure, its '
+        'high end ("3–5 years": 5); else null.',
     )
     direction: Literal["up", "down"] | None = Field(
         default=None,

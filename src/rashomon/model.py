@@ -182,8 +182,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
-    """A number given in an article: value (None for vague amounts such as "dozens", which have ``low`` and
-    ``high`` bounds instead), unit and qualifier."""
+    """A number given in an article: value (None for vague amounts such as "dozens" and for ranges written as one
+    figure such as "3–5 years", which have ``low`` and ``high`` bounds instead), unit and qualifier."""
 
     id: str
     article: str

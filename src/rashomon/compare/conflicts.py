@@ -38,7 +38,7 @@ from rashomon.model import (
     Span,
     TimeExpr,
 )
-from rashomon.text.numbers import format_number
+from rashomon.text.numbers import format_number, range_text, written_as_range
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
@@ -69,16 +69,17 @@ def figure_range(figure: Figure) -> tuple[float, float] | None:
     if figure.value is None:
         if figure.low is None or figure.high is None:
             return None
-        return figure.low * factor, figure.high * factor
-    value = figure.value * factor
+        low, high = figure.low * factor, figure.high * factor  # a range: "3–5 years", "dozens"
+    else:
+        low = high = figure.value * factor
     bound = QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
-    if bound == ">":
-        return value, math.inf
-    if bound == "<":
-        return 0.0, value
+    if bound == ">":  # "more than 200–300": above its low end
+        return low, math.inf
+    if bound == "<":  # "up to 3–5": up to its high end
+        return 0.0, high
     if bound == "~":
-        return value * (1 - _APPROXIMATE), value * (1 + _APPROXIMATE)
-    return value, value
+        return low * (1 - _APPROXIMATE), high * (1 + _APPROXIMATE)
+    return low, high
 
 
 def ranges_meet(a: Figure, b: Figure, tolerance: float) -> bool:
@@ -162,15 +163,14 @@ def _figure_sides(members: Sequence[Figure], context: ConflictContext) -> list[C
 
 def amount_text(figure: Figure, written: str = "") -> str:
     """A figure's amount as a reader compares it: "at least 12", "2,000", "1.5": no trailing ".0"; a range written
-    in figures without one value (``written`` "3–5 years") by its ends."""
-    if figure.value is None:
-        if figure.qualifier and figure.qualifier.strip():
-            return figure.qualifier.strip()
-        if figure.low is not None and figure.high is not None and any(c.isdigit() for c in written):
-            return f"{format_number(figure.low)}–{format_number(figure.high)}"
-        return "an unstated number"  # "dozens": its bounds are NewsQuant's reading, not the text's
-    number = format_number(figure.value)
+    in figures without one value (``written`` "about 10–20 people") by its ends, "about 10–20"."""
     qualifier = figure.qualifier if figure.qualifier and QUALIFIER_BOUNDS.get(figure.qualifier) != "=" else None
+    if figure.value is not None:
+        number = format_number(figure.value)
+    elif figure.low is not None and figure.high is not None and written_as_range(written):
+        number = range_text(figure.low, figure.high)
+    else:  # "dozens": its bounds are a reading of the word, not the text's
+        return (figure.qualifier or "").strip() or "an unstated number"
     return f"{qualifier} {number}" if qualifier else number
 
 

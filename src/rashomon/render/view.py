@@ -31,7 +31,7 @@ from rashomon.dossier import (
 )
 from rashomon.render.selection import largest_first
 from rashomon.text.calendar import MONTH_NAMES
-from rashomon.text.numbers import format_number
+from rashomon.text.numbers import format_number, range_text, written_as_range
 from rashomon.text.words import WORD_RUN
 
 _Item = TypeVar("_Item", QuoteOut, FigureOut)
@@ -206,13 +206,16 @@ def article_label(article: ArticleOut) -> str:
 
 
 def figure_value(figure: FigureOut) -> str:
-    """The amount as a reader says it: "at least 12", "≈ 1.6", "vague (12–120)"; a change with its way: "up 5",
-    "down by at least 12"."""
+    """The amount as a reader says it: "at least 12", "≈ 1.6", "3–5", "vague (12–120)"; a change with its way:
+    "up 5", "down by at least 12"."""
     way = f"{figure.direction} " if figure.direction else ""
     if figure.value is None:
-        known = figure.low is not None and figure.high is not None
-        bounds = f" ({format_number(figure.low or 0)}–{format_number(figure.high or 0)})" if known else ""
-        return f"{way}vague{bounds}"
+        if figure.low is None or figure.high is None:
+            return f"{way}vague"
+        if not written_as_range(figure.text):  # "dozens": bounds read from a word
+            return f"{way}vague ({range_text(figure.low, figure.high)})"
+        qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+        return f"{way}{'by ' if way and qualifier else ''}{qualifier}{range_text(figure.low, figure.high)}"
     if figure.qualifier:  # "down by up to 5", not "down up to 5"
         return f"{way}{'by ' if way else ''}{figure.qualifier} {format_number(figure.value)}"
     return f"{way}≈ {format_number(figure.value)}" if figure.approx else f"{way}{format_number(figure.value)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 NUMBER_WORDS: Final[dict[str, int]] = {
@@ -30,3 +31,18 @@ def format_number(value: float) -> str:
     if value.is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}"
+
+
+# Two numbers joined by a dash, each end in figures ("10–20", "$5bn-$6bn"); not a name's ("COVID-19 patients").
+_FIGURES_RANGE = re.compile(r"\d[\w.,]*\s*[-–—]\s*\D{0,3}\d")
+
+
+def written_as_range(text: str) -> bool:
+    """Whether a figure's text states a range in figures ("3–5 years"), rather than a vague word ("dozens"), for
+    a figure whose value is null and whose bounds are its ends."""
+    return bool(_FIGURES_RANGE.search(text))
+
+
+def range_text(low: float, high: float) -> str:
+    """A range's ends as a reader writes them: "10–20"."""
+    return f"{format_number(low)}–{format_number(high)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pytest
@@ -68,6 +69,15 @@ def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_does_not() -
     assert amount_text(figure(None, low=3, high=5), "3–5 people") == "3–5"
     assert amount_text(figure(None, low=12, high=120), "dozens of people") == "an unstated number"
     assert amount_text(figure(None, qualifier="several", low=3, high=9), "several people") == "several"
+    assert amount_text(figure(None, qualifier="about", low=10, high=20), "About 10–20 people") == "about 10–20"
+    assert amount_text(figure(None, low=12, high=120), "dozens of COVID-19 patients") == "an unstated number"
+    assert amount_text(figure(None, unit="USD", low=5e9, high=6e9), "$5bn-$6bn") == "5,000,000,000–6,000,000,000"
+
+
+def test_a_qualified_range_allows_what_its_qualifier_says() -> None:
+    assert figure_range(figure(None, qualifier="more than", low=200, high=300)) == (200, math.inf)
+    assert figure_range(figure(None, qualifier="up to", low=3, high=5)) == (0.0, 5)
+    assert figure_range(figure(None, low=3, high=5)) == (3, 5)
 
 
 def crane(article: str, words: str, value: float, outlet: str) -> tuple[Article, ArticleAnnotations]:

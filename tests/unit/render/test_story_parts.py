@@ -117,6 +117,9 @@ def test_figures_print_as_readers_write_them(dossier: Dossier) -> None:
     rose = dossier.figures[0].model_copy(update={"value": 5.0, "approx": False, "direction": "up"})
     fell = qualified.model_copy(update={"direction": "down"})
     assert (figure_value(rose), figure_value(fell)) == ("up 5", "down by at least 12"), "a change says its way"
+    stated = vague.model_copy(update={"text": "3–5 people", "low": 3.0, "high": 5.0})
+    about = stated.model_copy(update={"text": "about 3-5 people", "qualifier": "about", "direction": "up"})
+    assert (figure_value(stated), figure_value(about)) == ("3–5", "up by about 3–5"), "a range in figures is no vague"
     figures = _part(render_html(dossier), "Figures")
     assert "30,000" in figures and ">6<" in figures
     assert ".0<" not in figures
