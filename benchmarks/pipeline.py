@@ -4,7 +4,8 @@ the incremental case (a large store, 100 articles added, the same inputs run aga
 Throughput: real news articles of 500-700 words (PolNeAR, ../shared/corpus/polnear: political news of 2015-2016
 from several outlets, with titles, dates and outlets) as JSON Lines records through what `rashomon analyze` does
 (`pipeline.update`, then the dossier assembled and written), the models loaded before the clock starts (the
-language model and the cleaning's language identifier, as `rashomon analyze` loads them before reading). Beside it,
+language model, the cleaning's language identifier and the sentence encoder, as `rashomon analyze` loads them
+before reading). Beside it,
 in the same run on the same texts: spaCy's `nlp.pipe(texts, n_process=2)` with every component of the same model.
 This machine's speed varies by half between runs, so the ratio is the figure.
 
@@ -46,9 +47,9 @@ from ecbplus import CACHE
 from floors import corpus_digest
 from rashomon.compare.encoder import ENCODER_NAME
 from rashomon.compare.story_result import COMPARE_VERSION
-from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.pipeline import (
+    Models,
     analyse_stories,
     dossier_from_store,
     extractor_version,
@@ -104,7 +105,7 @@ def _peak_mb() -> tuple[float, float]:
     return own, child
 
 
-def throughput(records: list[dict[str, Any]], settings: Settings, model: LanguageModel) -> float:
+def throughput(records: list[dict[str, Any]], settings: Settings, models: Models) -> float:
     """One measurement: spaCy's full pipeline, then ours, on the same texts; the ratio of their speeds."""
     texts = [r["body"] for r in records]
     words = sum(len(t.split()) for t in texts)
@@ -117,7 +118,7 @@ def throughput(records: list[dict[str, Any]], settings: Settings, model: Languag
         inputs = _write_jsonl(records, Path(scratch) / "articles.jsonl")
         started = time.perf_counter()
         with Store(Path(scratch) / "store.duckdb") as store:
-            result = update([inputs], store, settings, model)
+            result = update([inputs], store, settings, models.language, encoder=models.encoder)
             assembled = time.perf_counter()
             dossier = dossier_from_store(store)
         written = time.perf_counter()
@@ -191,9 +192,10 @@ def _progress(label: str) -> Any:
     return show
 
 
-def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, model: LanguageModel) -> Path:
+def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, models: Models) -> Path:
     """A store of ``size`` articles (cached): the sources extracted once, then replicated, placed and compared."""
     digest = corpus_digest([CORPUS / "metadata.tsv"])
+    model = models.language
     version = extractor_version(model).replace("/", "-")
     CACHE.mkdir(exist_ok=True)
     # The kept sentence vectors are those of one encoder, made only with embeddings on.
@@ -210,7 +212,9 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
         building = origin.with_suffix(".partial")
         building.unlink(missing_ok=True)
         with tempfile.TemporaryDirectory() as scratch, Store(building) as store:
-            update([_write_jsonl(sources, Path(scratch) / "sources.jsonl")], store, settings, model)
+            update(
+                [_write_jsonl(sources, Path(scratch) / "sources.jsonl")], store, settings, model, encoder=models.encoder
+            )
         building.rename(origin)
     with Store(origin) as store:
         articles = store.articles()
@@ -230,7 +234,7 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
             store.save_batch([r for r, _ in replicas], [])
             store.save_extractions(extractor_version(model), [(r.id, body) for r, body in replicas])
         _, index = place_stories(store, settings, _progress("seeding"))
-        workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings)
+        workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings, encoder=models.encoder)
         try:
             version = extractor_version(model)
             analyse_stories(store, settings, version, _progress("seeding"), index=index, pool=workers.start())
@@ -247,13 +251,13 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
 def measure(store_path: Path, inputs: Path) -> None:
     """In its own process: add the inputs to the store, then the same again; print the figures as JSON."""
     settings = load_settings()
-    model = load_models(settings)
+    models = load_models(settings)
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for label in ("add", "again"):
             started = time.perf_counter()
             with Store(store_path) as store:
-                result = update([inputs], store, settings, model)
+                result = update([inputs], store, settings, models.language, encoder=models.encoder)
                 entries = store.story_entries()
                 top = sorted(entries, key=lambda e: (-e[1], e[0]))[:20]
                 dossier = select(dossier_from_store(store, [e[0] for e in top]), Selection(top=20))
@@ -284,7 +288,7 @@ def scratch_agreement(store_path: Path, settings: Settings) -> float:
     return bcubed(grown.stories(), truth)[2]
 
 
-def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Settings, model: LanguageModel) -> None:
+def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Settings, models: Models) -> None:
     # Every tenth article held back, so the new ones come from every outlet and month.
     new = records[::10][:HELD_BACK]
     held = {r["id"] for r in new}
@@ -293,7 +297,7 @@ def incremental(sizes: list[int], records: list[dict[str, Any]], settings: Setti
     with tempfile.TemporaryDirectory() as scratch:
         inputs = _write_jsonl(new, Path(scratch) / "new.jsonl")
         for size in sizes:
-            seeded = seeded_store(size, sources, settings, model)
+            seeded = seeded_store(size, sources, settings, models)
             # Under the cached store's own name: a store appends to an index folder named after it, and writes a
             # copy under another name its own new folder.
             (Path(scratch) / str(size)).mkdir()
@@ -342,16 +346,16 @@ def main(argv: list[str]) -> int:
         print(f"SKIP: PolNeAR not found at {CORPUS} (it lives in ../shared beside the repo)")
         return 0
     settings = load_settings()
-    model = load_models(settings)
+    models = load_models(settings)
     records = polnear_records()
     sized = [r for r in records if 500 <= _words(r) <= 700][: args.articles]
     if sized:
-        ratios = [throughput(sized, settings, model) for _ in range(max(1, args.repeat))]
+        ratios = [throughput(sized, settings, models) for _ in range(max(1, args.repeat))]
         if len(ratios) > 1:
             shown = ", ".join(f"{r:.2f}x" for r in ratios)
             print(f"Throughput over {len(ratios)} measurements: {shown}; median {median(ratios):.2f}x (target 1.4x)")
     if args.stores:
-        incremental(args.stores, records, settings, model)
+        incremental(args.stores, records, settings, models)
     print(f"(run on {date.today().isoformat()}; the ratio to spaCy is the figure, not the articles/s)")
     return 0
 

@@ -61,7 +61,7 @@ def analyze(
     if out is not None:
         _check_writable(out, left_as_found)
     try:
-        model = load_models(settings)
+        models = load_models(settings)
     except ModelMissingError as error:
         raise UsageError(str(error)) from error
     selection = selection or Selection()
@@ -71,7 +71,15 @@ def analyze(
         left_as_found.restore()
         raise
     with store, store_failures(store_path):
-        result = update([Path(p) for p in paths], store, settings, model, progress or (lambda _: None), engine=engine)
+        result = update(
+            [Path(p) for p in paths],
+            store,
+            settings,
+            models.language,
+            progress or (lambda _: None),
+            engine=engine,
+            encoder=models.encoder,
+        )
         nothing = result.added + result.updated + result.unchanged == 0
         if not nothing:
             stored = _chosen_dossier(store, result, selection)

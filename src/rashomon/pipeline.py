@@ -30,7 +30,7 @@ from typing import Protocol
 from rashomon.clean.article import clean, site_of
 from rashomon.clean.language import load_identifier
 from rashomon.clean.lines import text_line_keys
-from rashomon.compare.encoder import ENCODER_NAME, EncoderMissingError, shared_encoder
+from rashomon.compare.encoder import ENCODER_NAME, SentenceEncoder
 from rashomon.compare.stored import StoredStory, work_out_stored
 from rashomon.compare.story_result import (
     COMPARE_VERSION,
@@ -142,14 +142,17 @@ def update(
     progress: ProgressCallback = _ignore,
     *,
     engine: ArticleEngine | None = None,
+    encoder: SentenceEncoder | None = None,
 ) -> RunResult:
     """Read ``paths`` into ``store`` and bring every derived result up to date; the dossier is left empty.
+    ``encoder``, loaded with the language model (`load_models`), is used for the stories' sentence embeddings
+    here and by the forked workers; without it, they load one where needed.
 
     With an ``engine`` (`rashomon.distributed`), the per-article stages (read, clean, parse, extract) run there and
     their results are saved here as they would have been; stories and their comparison run here either way.
     """
     result = RunResult(dossier=_empty_dossier())
-    workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings)
+    workers = Workers(settings.nlp, model, with_encoder=settings.compare.embeddings, encoder=encoder)
     pool = None  # the engine's worker processes for the stories, when it has them
     try:
         if engine is None:
@@ -161,7 +164,8 @@ def update(
             result.stages.append(ingested)
             started = time.perf_counter()
             # While the workers still parse what was read, the new articles' copies are found here.
-            checked = find_copies(store, store.unindexed(), settings) if early.in_flight else set()
+            same_index = store.story_index_settings() == _story_settings(settings)  # else all are placed anew
+            checked = find_copies(store, store.unindexed(), settings) if early.in_flight and same_index else set()
             copying = time.perf_counter() - started
             extracted = extract_pending(store, settings, model, progress, workers, ahead=early)
         else:
@@ -176,7 +180,16 @@ def update(
         changed = bool(extracted.items_in or placed.items_in)  # an article whose content changed is extracted again
         version = extractor_version(model)
         result.stages.append(
-            analyse_stories(store, settings, version, progress, index=index, pool=pool or workers.pool, changed=changed)
+            analyse_stories(
+                store,
+                settings,
+                version,
+                progress,
+                index=index,
+                pool=pool or workers.pool,
+                changed=changed,
+                encoder=encoder,
+            )
         )
     finally:
         workers.close()
@@ -335,23 +348,38 @@ def clean_safely(
         )
 
 
-def load_models(settings: Settings) -> LanguageModel:
-    """The run's language model, loaded while the cleaning's language identifier and (with embeddings on) the
-    sentence encoder load beside it (each takes a fraction of a second to a second; the identifier's decompression
-    runs while the model's files are read). Loaded here, the encoder is also the forked workers' own."""
-    beside = threading.Thread(target=_load_beside, args=(settings.compare.embeddings,), name="load-models", daemon=True)
+@dataclass(frozen=True, slots=True)
+class Models:
+    """A run's models: the language model, and the sentence encoder the stories' comparison needs (None with
+    embeddings off, or where it cannot load: the first story that needs it then says why). The forked workers
+    share this process's encoder rather than each loading one."""
+
+    language: LanguageModel
+    encoder: SentenceEncoder | None = None
+
+
+def load_models(settings: Settings) -> Models:
+    """The run's models: the language model, loaded while the cleaning's language identifier and (with embeddings
+    on) the sentence encoder load beside it (each takes a fraction of a second to a second; the identifier's
+    decompression runs while the model's files are read)."""
+    encoders: list[SentenceEncoder] = []
+    beside = threading.Thread(
+        target=_load_beside, args=(settings.compare.embeddings, encoders), name="load-models", daemon=True
+    )
     beside.start()
     try:
-        return LanguageModel(settings.nlp.model, settings.nlp.batch_size)
+        language = LanguageModel(settings.nlp.model, settings.nlp.batch_size)
     finally:
         beside.join()
+    return Models(language, encoders[0] if encoders else None)
 
 
-def _load_beside(embeddings: bool) -> None:
+def _load_beside(embeddings: bool, encoders: list[SentenceEncoder]) -> None:
     load_identifier()
-    if embeddings:  # where it cannot load, the first story that needs it says why
-        with contextlib.suppress(EncoderMissingError, OSError, RuntimeError):
-            shared_encoder()
+    if embeddings:
+        # Any failure of the runtime's (a damaged model file raises its own kinds): the stories say it again.
+        with contextlib.suppress(Exception):
+            encoders.append(SentenceEncoder())
 
 
 def extractor_version(model: LanguageModel) -> str:
@@ -577,7 +605,8 @@ def place_stories(
         stats.items_in = len(new)
     index = index or StoryIndex(settings.stories)
     index.settings = settings.stories
-    checked = set(copies_checked)
+    # Every article placed anew is checked again in one pass, so its links do not depend on an earlier partial one.
+    checked = set() if fresh else set(copies_checked)
     find_copies(store, [i for i in new if i not in checked], settings)
     copies = resolve_chains(store.copies())
     stats.dropped["copies"] = len(copies.keys() & set(new))
@@ -619,6 +648,7 @@ def analyse_stories(
     index: StoryIndex | None = None,
     pool: ProcessPoolExecutor | None = None,
     changed: bool = True,
+    encoder: SentenceEncoder | None = None,
 ) -> StageStats:
     """Work out the stories that are new or whose members' content changed; drop the stories that are gone.
 
@@ -671,7 +701,8 @@ def analyse_stories(
             ]
 
     if pool is None:
-        work = partial(work_out_stored, settings=settings.compare, embedder=StoryEmbedder() if embeds else None)
+        embedder = (StoryEmbedder(lambda: encoder) if encoder else StoryEmbedder()) if embeds else None
+        work = partial(work_out_stored, settings=settings.compare, embedder=embedder)
     else:
         work = partial(compare_in_worker, settings=settings.compare)
     for done in as_done(pool, work, pieces(), 2 * settings.nlp.processes):

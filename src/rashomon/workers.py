@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from threadpoolctl import threadpool_limits
 
-from rashomon.compare.encoder import EncoderMissingError, shared_encoder
+from rashomon.compare.encoder import EncoderMissingError, SentenceEncoder
 from rashomon.compare.stored import StoredStory, WorkedOut, work_out_stored
 from rashomon.compare.story_result import StoryEmbedder
 from rashomon.extract.annotate import extract_batch
@@ -32,8 +32,8 @@ R = TypeVar("R")
 _worker_model: LanguageModel | None = None
 
 
-# A worker's sentence encoder: a forked worker's is the one its parent loaded with the run's models
-# (`encoder.shared_encoder`), a spawned one loads its own as it starts.
+# A worker's sentence encoder: a forked worker's is the one its parent loaded with the run's models (`Workers`'s
+# ``encoder``), else it loads its own as it starts.
 _worker_embedder: StoryEmbedder | None = None
 
 
@@ -41,7 +41,7 @@ def _load_model(name: str, batch_size: int, with_encoder: bool) -> None:
     _adopt_model(LanguageModel(name, batch_size), with_encoder)
 
 
-def _adopt_model(model: LanguageModel, with_encoder: bool) -> None:
+def _adopt_model(model: LanguageModel, with_encoder: bool, encoder: SentenceEncoder | None = None) -> None:
     global _worker_model, _worker_embedder  # noqa: PLW0603 (set once per worker process, by the pool's initializer)
     _worker_model = model
     # One thread for numpy's matrix products in each worker: the workers already keep every core busy.
@@ -49,11 +49,13 @@ def _adopt_model(model: LanguageModel, with_encoder: bool) -> None:
     if with_encoder:
         # Had now (a forked worker's from its parent, at no cost), while the run still reads its inputs, rather than
         # when the stories are compared; where it cannot load, the first story that needs it raises the error.
-        try:
-            encoder = shared_encoder()
-        except (EncoderMissingError, OSError, RuntimeError):
-            return
-        _worker_embedder = StoryEmbedder(lambda: encoder)
+        if encoder is None:
+            try:
+                encoder = SentenceEncoder()
+            except (EncoderMissingError, OSError, RuntimeError):
+                return
+        loaded = encoder
+        _worker_embedder = StoryEmbedder(lambda: loaded)
 
 
 def _ready() -> None:
@@ -84,11 +86,21 @@ def compare_in_worker(stories: list[StoredStory], settings: CompareSettings) -> 
 class Workers:
     """A pool of ``settings.processes`` worker processes, started on first need and closed with the run."""
 
-    def __init__(self, settings: NlpSettings, model: LanguageModel, *, with_encoder: bool = False) -> None:
+    def __init__(
+        self,
+        settings: NlpSettings,
+        model: LanguageModel,
+        *,
+        with_encoder: bool = False,
+        encoder: SentenceEncoder | None = None,
+    ) -> None:
         self.settings = settings
         self.model = model
-        # Whether each worker loads the sentence encoder as it starts (the stories' comparison needs it).
+        # Whether each worker has the sentence encoder as it starts (the stories' comparison needs it): ``encoder``,
+        # loaded in this process, for forked workers (one thread, so it survives the fork; the copies share its
+        # pages), else one each loads.
         self.with_encoder = with_encoder
+        self.encoder = encoder
         self.pool: ProcessPoolExecutor | None = None
 
     def start(self) -> ProcessPoolExecutor | None:
@@ -100,7 +112,7 @@ class Workers:
                     self.settings.processes,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=_adopt_model,
-                    initargs=(self.model, self.with_encoder),
+                    initargs=(self.model, self.with_encoder, self.encoder),
                 )
             else:
                 self.pool = ProcessPoolExecutor(

@@ -347,3 +347,45 @@ def test_story_pieces_put_the_costliest_first_and_split_the_work_evenly() -> Non
     assert [len(piece) for piece in pieces[2:]] == [20, 20, 1], "the cheap ones in pieces of about a share of the work"
     one_process = list(_story_pieces(sorted(members), members, {}, share=1))
     assert [len(piece) for piece in one_process] == [43], "in one process, one piece (at most 64 stories)"
+
+
+def test_copies_found_early_agree_with_one_process_when_every_article_is_placed_again(
+    tmp_path: Path, language_model: LanguageModel
+) -> None:
+    """A brief that two longer articles both contain is the copy of the same one, however the run is split."""
+    brief = (
+        "The city council voted on Tuesday to close the old harbour bridge to lorries after engineers found cracks "
+        "in two of its steel girders. The bridge will stay open to cars and buses while repairs are planned. The "
+        "work is expected to cost about four million euros and take most of next year, the council said."
+    )
+
+    def body(name: str) -> str:
+        return "\n\n".join(p for p in (DEMO / name).read_text(encoding="utf-8").split("\n\n")[1:] if p.strip())
+
+    middle = body("04_meridian_markets.txt").split("\n\n")
+    texts = {
+        "c_wire": ("\n\n".join([*middle[:3], f"Officials also confirmed the following. {brief}", *middle[3:]]), 1),
+        "a_other": (f"{brief} More details will follow later today.\n\n{body('02_harbor_ledger.txt')}", 2),
+        "b_brief": (brief, 3),
+    }
+
+    def write(folder: Path, ids: list[str]) -> Path:
+        folder.mkdir(parents=True)
+        lines = [
+            json.dumps({"id": i, "title": f"Title {i}", "text": texts[i][0], "published": f"2026-01-0{texts[i][1]}"})
+            for i in ids
+        ]
+        (folder / "in.jsonl").write_text("\n".join(lines), encoding="utf-8")
+        return folder
+
+    found = []
+    for processes in (1, 2):
+        root = tmp_path / str(processes)
+        base = load_settings(overrides={"nlp": {"processes": processes, "parallel_from": 1}})
+        changed = base.model_copy(update={"stories": base.stories.model_copy(update={"threshold": 0.99})})
+        with Store(root / "store.duckdb") as store:
+            run([write(root / "one", ["c_wire"])], store, base, language_model)
+            result = run([write(root / "two", ["c_wire", "a_other", "b_brief"])], store, changed, language_model)
+        found.append({a.id: a.duplicate_of for a in result.dossier.articles})
+    assert found[0] == found[1]
+    assert found[0]["b_brief"] is not None

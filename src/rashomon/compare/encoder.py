@@ -9,7 +9,6 @@ all-MiniLM-L6-v2's six: 2.4 times as fast, with alignment as good (docs/decision
 
 from __future__ import annotations
 
-import functools
 import importlib.metadata
 import importlib.util
 from collections.abc import Sequence
@@ -99,10 +98,3 @@ class SentenceEncoder:
         pooled = (states * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
-
-
-@functools.cache
-def shared_encoder() -> SentenceEncoder:
-    """The process's encoder, loaded on first use. Loaded before a run forks its workers (`pipeline.load_models`),
-    it is theirs too: with one thread it has no thread pool for the fork to lose, and the copies share its pages."""
-    return SentenceEncoder()

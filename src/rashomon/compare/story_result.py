@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 
 from rashomon.compare.clauses import statement_units
-from rashomon.compare.encoder import SentenceEncoder, shared_encoder
+from rashomon.compare.encoder import SentenceEncoder
 from rashomon.compare.framing import frame_story
 from rashomon.compare.story import StoryInput, compare_story
 from rashomon.extract.annotate import ArticleExtraction, body_times, caption_times
@@ -130,7 +130,7 @@ class StoryEmbedder:
     story compares the same whether its vectors were made now or read back. What it made is in ``made`` until
     taken."""
 
-    def __init__(self, load: Callable[[], SentenceEncoder] = shared_encoder) -> None:
+    def __init__(self, load: Callable[[], SentenceEncoder] = SentenceEncoder) -> None:
         self.load = load
         self.encoder: SentenceEncoder | None = None
         self.made: dict[str, np.ndarray] = {}

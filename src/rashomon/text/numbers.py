@@ -33,8 +33,9 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}"
 
 
-# Two numbers joined by a dash, each end in figures ("10–20", "$5bn-$6bn"); not a name's ("COVID-19 patients").
-_FIGURES_RANGE = re.compile(r"\d[\w.,]*\s*[-–—]\s*\D{0,3}\d")
+# Two numbers joined by a dash, each end in figures ("10–20", "$5bn-$6bn", "2.5%-3%"); not a name's ("COVID-19
+# patients").
+_FIGURES_RANGE = re.compile(r"\d[\w.,%]*\s*[-–—]\s*\D{0,3}\d")
 
 
 def written_as_range(text: str) -> bool:

@@ -71,6 +71,7 @@ def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_does_not() -
     assert amount_text(figure(None, qualifier="several", low=3, high=9), "several people") == "several"
     assert amount_text(figure(None, qualifier="about", low=10, high=20), "About 10–20 people") == "about 10–20"
     assert amount_text(figure(None, low=12, high=120), "dozens of COVID-19 patients") == "an unstated number"
+    assert amount_text(figure(None, unit="percent", low=2.5, high=3), "2.5%-3%") == "2.5–3"
     assert amount_text(figure(None, unit="USD", low=5e9, high=6e9), "$5bn-$6bn") == "5,000,000,000–6,000,000,000"
 
 
