@@ -22,7 +22,7 @@ from rashomon.extract.lexicon import figure_words as words
 from rashomon.extract.nlp import text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # A token holding a number, with what may be glued to it: "$US55,931,000" gives "US" before; "-50.8bn" a sign and a
 # scale after; "6kW" a unit after; "1/16" a fraction.
@@ -39,6 +39,8 @@ DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
 # The dash between the ends of a range written in one token ("3–5", "10%-12", "25,000-£30,000", "5bn-$6bn").
 _RANGE_DASH = re.compile(r"(?<=[\d%a-zA-Z])[–—-](?=\D{0,3}\d)")
+# Beyond any amount written as a number; below it a scale keeps the value finite.
+_LARGEST = 1e200
 DIGIT_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _VULGAR = re.compile(rf"(?P<whole>\d{{1,3}})?(?P<part>[{''.join(words.VULGAR_FRACTIONS)}])")
 _COUNT_SCALED = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<scale>[mk])")
@@ -120,12 +122,8 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
             amount = _vulgar_fraction(doc, i)
         elif word in words.FOLD_WORDS:
             amount = Amount(first=i, last=i, value=words.FOLD_WORDS[word], unit="times")
-        elif (
-            word == "half"
-            and (follows(doc, i, ("a",)) or follows(doc, i, ("-",)))
-            and doc[i + 2].lower_ in words.SCALES
-        ):
-            amount = Amount(first=i, last=i + 2, value=0.5 * words.SCALES[doc[i + 2].lower_])  # "half a million"
+        elif word == "half" and (scaled := _half_a_scale(doc, i)) is not None:
+            amount = scaled
         elif word == "half" and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM")):
             amount = read_fraction(doc, Amount(first=i, last=i - 1, value=1.0))  # "half of", not "the second half of"
         elif word.endswith("-") and i + 1 < len(doc) and doc[i + 1].lower_ in words.SUSPENDED_LINKS:
@@ -145,6 +143,13 @@ def starts_number(doc: Doc, i: int) -> bool:
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         return nxt in words.SCALES or nxt in words.FRACTION_WORDS
     return bool(tok.pos_ == "NUM" or tok.tag_ == "CD" or tok.lower_ in words.SCALES or DIGIT.search(tok.text))
+
+
+def _half_a_scale(doc: Doc, i: int) -> Amount | None:
+    """ "half a million", "half-million": half of a scale word two tokens on (none where the text ends first)."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("a", "-") or doc[i + 2].lower_ not in words.SCALES:
+        return None
+    return Amount(first=i, last=i + 2, value=0.5 * words.SCALES[doc[i + 2].lower_])
 
 
 def _suspended(doc: Doc, i: int) -> Amount | None:
@@ -213,38 +218,76 @@ def _run_amount(doc: Doc, i: int) -> Amount | None:
 def _dashed_range(doc: Doc, i: int) -> Amount | None:
     """A range the tokenizer left in one token, its ends joined by a dash: "3–5 years", "£25,000-£30,000",
     "$3–5bn", "10%-12". Not a period ("2019–20", "1939–1945") nor a score, whose first number is not the smaller
-    ("won 3–1")."""
-    text = doc[i].text
+    ("won 3–1"). A currency on either end or before the token makes both ends money ("£900m-1.2bn": 900 million
+    pounds, not metres); ends of different kinds ("5m-$6": a length and a price) make no range."""
+    cut = _dashed_text(doc, i)
+    if cut is None:
+        return None
+    text, last = cut
     dash = _RANGE_DASH.search(text)
-    if dash is None:
+    if dash is None or YEAR.fullmatch(text[: dash.start()]):
         return None
-    if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].is_alpha:
-        return None  # "5m-6" "m": the tokenizer cut the high end's scale or unit off
-    low, high = read_token(text[: dash.start()]), read_token(text[dash.end() :])
-    if low is None or high is None or (low.unit is not None and high.unit not in (None, low.unit)):
+    sign = currency_before(doc, i)
+    named = last + 1 < len(doc) and _names_currency(doc[last + 1].text)  # "10–12m euros"
+    ends = _range_ends(text[: dash.start()], text[dash.end() :], sign[0] if sign else None, named)
+    if ends is None:
         return None
-    if YEAR.fullmatch(text[: dash.start()]) or low.value >= high.value:
-        return None
+    low, high, unit = ends
     low_value, high_value = low.value, high.value
     if high.scale_word and not low.scale_word:  # "$3–5bn": the scale is the high end's
         scale = words.MONEY_SCALES.get(high.scale_word.lower()) or words.GLUED_SCALE_TOKENS.get(high.scale_word, 1.0)
         low_value = low_value * scale if low_value * scale <= high_value else low_value
-    last = i
-    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    after = doc[last + 1].lower_ if last + 1 < len(doc) else ""
     if not high.scale_word and words.SCALES.get(after, 0.0) >= 1_000:  # "3–5 million"
-        last, scale = i + 1, words.SCALES[after]
+        last, scale = last + 1, words.SCALES[after]
         low_value, high_value = low_value * scale, high_value * scale
-    pre = low.pre or high.pre
-    unit = high.unit or (currency_prefix(pre) if pre else None)
     if unit is None and low.unit is not None and after not in words.PERCENT_WORDS:
         unit = low.unit  # "10%-12 %" leaves its sign to the unit step
-    if pre and unit is None:
-        return None
     first = i
-    if high.pre and not low.pre:  # "£25,000-£30,000": the sign before the token starts the figure
-        before = currency_before(doc, i)
-        first = before[1] if before is not None and before[0] == unit else i
+    if sign is not None and sign[0] == unit and not low.pre:  # "£900m-1.2bn": the sign before starts the figure
+        first = sign[1]
     return Amount(first=first, last=last, value=None, unit=unit, bounds=(low_value, high_value), dashed=True)
+
+
+def _dashed_text(doc: Doc, i: int) -> tuple[str, int] | None:
+    """The text of a range in one token and its last token, with the scale the tokenizer cut off the high end
+    glued back ("$5m-$6" "m."); None where other letters were cut off ("5-6" "pm")."""
+    if i + 1 >= len(doc) or doc[i].whitespace_ or not doc[i + 1].text[:1].isalpha():
+        return doc[i].text, i
+    tail = doc[i + 1].text.removesuffix(".")
+    if tail.lower() in words.MONEY_SCALES or tail in words.GLUED_SCALE_TOKENS:
+        return doc[i].text + doc[i + 1].text, i + 1
+    return None
+
+
+def _range_ends(
+    low_text: str, high_text: str, sign: str | None, named: bool
+) -> tuple[Reading, Reading, str | None] | None:
+    """The two ends of a range in one token and its currency; None where they are not one kind of amount or the
+    low end is not the smaller. ``sign`` is a currency written before the token; ``named``, whether a currency is
+    named after it (the unit step reads it)."""
+    low, high = read_token(low_text), read_token(high_text)
+    money = named or sign is not None or bool(low and low.pre) or bool(high and high.pre)
+    if money:  # a glued "m" or "k" is then a million or a thousand on either end, not a metre
+        low, high = read_token(low_text, money=True), read_token(high_text, money=True)
+    if low is None or high is None or low.value >= high.value:
+        return None
+    if money:
+        currencies = {currency_prefix(end.pre) for end in (low, high) if end.pre} or {sign}
+        if low.unit is not None or high.unit is not None or len(currencies) > 1:
+            return None  # a measure and a price, or two currencies
+        return low, high, currencies.pop()
+    if low.unit is not None and high.unit not in (None, low.unit):
+        return None
+    return low, high, high.unit
+
+
+def _names_currency(text: str) -> bool:
+    """Whether a word after an amount names a currency ("euros", "USD")."""
+    word = text.lower()
+    return (
+        text in words.CURRENCY_CODES or word in words.CURRENCY_WORDS or word.removesuffix("s") in words.CURRENCY_WORDS
+    )
 
 
 def _mixed_fraction(doc: Doc, i: int) -> Amount | None:
@@ -347,10 +390,10 @@ def _beside_a_unit(doc: Doc, i: int) -> bool:
     )
 
 
-def read_token(text: str, decimal_comma: bool = False) -> Reading | None:
+def read_token(text: str, decimal_comma: bool = False, money: bool = False) -> Reading | None:
     """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know. A decimal
     comma ("1,5") is read with ``decimal_comma`` (a unit beside the token) or a currency, scale or unit glued to
-    it ("€1,5m", "2,75%")."""
+    it ("€1,5m", "2,75%"); with ``money`` (a currency beside the token) a glued "m" or "k" is a scale."""
     comma = _DECIMAL_COMMA.fullmatch(text)
     if comma is not None and (decimal_comma or comma["lead"].lstrip("~≈-−+") or comma["suf"].rstrip(".")):
         text = f"{comma['lead']}{comma['whole']}.{comma['frac']}{comma['suf']}"
@@ -366,13 +409,15 @@ def read_token(text: str, decimal_comma: bool = False) -> Reading | None:
     raw, den = match["num"], match["den"]
     if (len(raw) > 1 and raw[0] == "0" and raw[1] != ".") or (den and (den[0] == "0" or not raw.isdigit())):
         return None  # "007", "0/0597": phone numbers and ids
-    if den and float(raw) >= float(den):
-        return None  # "24/7", "50/50": a phrase or a score, not a part of a whole
     value = float(raw.replace(",", "")) / (float(den) if den else 1.0)
+    if (den and float(raw) >= float(den)) or not value < _LARGEST:
+        # "24/7", "50/50": a phrase or a score, not a part of a whole; a run of digits no amount has, whose value
+        # once scaled would not be finite
+        return None
     if sign in ("-", "−") or pre.lower() in words.MINUS_WORDS:
         value = -value
     scale_word = ""
-    money = bool(pre) and pre.lower() not in words.MINUS_WORDS
+    money = money or (bool(pre) and pre.lower() not in words.MINUS_WORDS)
     if suffix == "M" and not money:  # "4.3M sales"; a lower-case "m" alone is a metre
         return Reading(value=value * 1e6, pre="", unit=None, scale_word="M")
     for word in sorted(words.MONEY_SCALES if money else words.GLUED_SCALES, key=len, reverse=True):
@@ -483,6 +528,8 @@ def _run_value(doc: Doc, first: int, last: int) -> float | None:
     """The value of a number run, or None when a token is not a number we can read."""
     total = 0.0
     current = 0.0
+    if all(tok.lower_ in ("-", "and") for tok in doc[first : last + 1]):
+        return None  # a hyphen the parse took for a number ("1-800-273-8255") has no value
     for tok in doc[first : last + 1]:
         word = tok.lower_
         if word in ("-", "and"):
@@ -631,6 +678,11 @@ def money_scale(doc: Doc, amount: Amount) -> Amount:
     if word in words.MONEY_SCALES and doc[at].idx <= doc[amount.last].idx + len(doc[amount.last].text) + 1:
         return replace(amount, last=at, value=amount.value * words.MONEY_SCALES[word])
     return amount
+
+
+def is_month(tok: Token) -> bool:
+    """Whether a token names a month as a date writes it: capitalised ("March", "Jan."), not "may" or "march"."""
+    return bool(tok.text[:1].isupper() and tok.text.rstrip(".").lower() in words.MONTHS)
 
 
 def measure_name(text: str) -> str | None:

@@ -5,7 +5,8 @@ hyphenated unit ("six-week war"), an age or a multiplier, the counted noun ("1,2
 of a vague amount ("dozens of people"), with the words before the number that modify it ("the top three seeds");
 then a rate after the unit ("per barrel", "a month"). An amount with none may take the unit of the other end of a
 range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of ("280 million of the 1.5 billion
-shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two").
+shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two"); `figure_ranges` finds
+the other end of a range.
 """
 
 from __future__ import annotations
@@ -19,13 +20,20 @@ from rashomon.extract.figure_amounts import (
     YEAR,
     Amount,
     currency_before,
-    currency_prefix,
     dollar_country_after,
     follows,
+    is_month,
     measure_name,
     read_number,
     read_token,
     starts_number,
+)
+from rashomon.extract.figure_ranges import (
+    QUALIFIER_WORDS,
+    from_low_end,
+    range_high,
+    range_low_money,
+    scale_apart,
 )
 from rashomon.extract.lexicon import figure_words as words
 
@@ -36,7 +44,6 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
 TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
-_QUALIFIER_WORDS = frozenset(word for key in words.QUALIFIERS for word in key) | words.EMPHASIS_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,23 +129,10 @@ def _suspended_unit(doc: Doc, amount: Amount) -> Unit | None:
     return None
 
 
-def _range_high(doc: Doc, amount: Amount) -> Amount | None:
-    """The high end of a range the amount opens: "5 to 7 per cent", "between 4% and 5%", "5-10W"."""
-    at = amount.last + 1
-    if at + 1 >= len(doc) or doc[at].lower_ not in words.RANGE_WORDS or doc[at + 1].lower_ in ("a", "an"):
-        return None
-    before = amount.first - 1
-    before -= 1 if before > 0 and doc[before].lower_ in words.CURRENCY_SYMBOLS else 0  # "between $62 and $68"
-    if doc[at].lower_ == "and" and (before < 0 or doc[before].lower_ != "between"):
-        return None
-    at += 1 if doc[at + 1].lower_ in words.CURRENCY_SYMBOLS and at + 2 < len(doc) else 0  # "$89 to $93 billion"
-    return read_number(doc, at + 1) if starts_number(doc, at + 1) else None
-
-
 def _range_unit(doc: Doc, amount: Amount) -> Unit | None:
     """The low end of a range takes the unit of the high end, and the counted thing it names ("10 to 12 new
     stores")."""
-    high = _range_high(doc, amount)
+    high = range_high(doc, amount)
     if high is None:
         return None
     if high.unit is not None:
@@ -147,21 +141,6 @@ def _range_unit(doc: Doc, amount: Amount) -> Unit | None:
     if found.unit is None:
         return None
     return Unit(end=amount.last, unit=found.unit, about=found.about, plural=found.plural)
-
-
-def range_scale(doc: Doc, amount: Amount) -> Amount:
-    """The low end of a range takes the scale word of the high end: "1 to 2 thousand", "US $89 to $93 billion"."""
-    high = _range_high(doc, amount)
-    if high is None or high.value is None or amount.value is None or amount.first != amount.last:
-        return amount
-    scale = words.SCALES.get(doc[high.last].lower_, 1.0)
-    glued = read_token(doc[high.last].text) if DIGIT.search(doc[high.last].text) else None
-    if glued is not None and glued.scale_word:  # "£1.5-2bn"
-        scale = words.GLUED_SCALE_TOKENS.get(glued.scale_word) or words.MONEY_SCALES[glued.scale_word.lower()]
-    # Only a low end that reads as a count of the scale: "$89 to $93 billion", not "$200 to $4 million".
-    if scale >= 1_000 and amount.value * scale <= high.value:
-        return replace(amount, value=amount.value * scale)
-    return amount
 
 
 def _percent(doc: Doc, after: int) -> Unit | None:
@@ -183,15 +162,20 @@ def _currency_after(doc: Doc, after: int) -> Unit | None:
         return Unit(end=after, unit=words.CURRENCY_SYMBOLS[tok.text])
     for size in (2, 3):
         if after + size - 1 < len(doc):
-            key = (doc[after + size - 2].lower_, _currency_lemma(doc[after + size - 1]))
-            if key in words.NATIONAL_CURRENCIES:
-                return Unit(end=after + size - 1, unit=words.NATIONAL_CURRENCIES[key])
+            national = national_currency(doc[after + size - 2], doc[after + size - 1])
+            if national is not None:
+                return Unit(end=after + size - 1, unit=national)
     lemma = _currency_lemma(tok)
     if lemma in words.CURRENCY_WORDS:
         return Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
     if lemma == "pound" and _in_millions(doc[after - 1]):
         return Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
     return None
+
+
+def national_currency(adjective: Token, noun: Token) -> str | None:
+    """The currency two tokens name by its country ("Danish kroner", "Swiss francs"), or None."""
+    return words.NATIONAL_CURRENCIES.get((adjective.lower_, _currency_lemma(noun)))
 
 
 def _currency_lemma(tok: Token) -> str:
@@ -433,7 +417,7 @@ def _is_time_word(tok: Token) -> bool:
 
 def _range_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
     """The low end of "between $62 and $68 per share" takes the rate of the high end."""
-    high = _range_high(doc, amount)
+    high = range_high(doc, amount)
     money = currency_before(doc, high.first) if high is not None and high.unit is None else None
     if high is not None and money is not None:
         high = replace(high, unit=money[0])  # "$68": the sign is a token of its own
@@ -446,53 +430,29 @@ def _range_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
 def _range_low_unit(doc: Doc, amount: Amount) -> Unit | None:
     """The high end of "from 208 pounds to 193" takes the unit of the low end: a bare number after "to", with
     "from", an amount and its unit shortly before."""
-    to = amount.first - 1
-    if to < 2 or doc[to].lower_ != "to":
+    low = from_low_end(doc, amount.first - 1)
+    if low is None:
         return None
-    for at in range(to - 1, max(to - 8, 0), -1):
-        start = at + 1
-        while start < to and doc[start].lower_ in _QUALIFIER_WORDS:
-            start += 1  # "from about 14-18 mpg to 24"
-        if doc[at].lower_ == "from" and starts_number(doc, start):
-            low = read_number(doc, start)
-            if low is None or low.value is None or low.last >= to:
-                return None
-            unit = low.unit or find_unit(doc, low).unit  # the low end may be a range of its own ("14-18 mpg")
-            return Unit(end=amount.last, unit=unit) if unit is not None and unit not in TIME_UNIT_NAMES else None
-    return None
+    unit = low.unit or find_unit(doc, low).unit  # the low end may be a range of its own ("14-18 mpg")
+    return Unit(end=amount.last, unit=unit) if unit is not None and unit not in TIME_UNIT_NAMES else None
 
 
 def _range_low_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
-    """The high end of "from $75 per barrel to $45.88" takes the rate of the low end, in the same money."""
-    to = amount.first - (2 if amount.first > 0 and doc[amount.first - 1].text in words.CURRENCY_SYMBOLS else 1)
-    if to < 2 or doc[to].lower_ != "to":
+    """The high end of "from $75 per barrel to $45.88" takes the rate of the low end, in the same money; not one
+    a scale apart ("from $75 per barrel to $4 billion in sales" is a total)."""
+    sign = amount.first > 0 and doc[amount.first - 1].text in words.CURRENCY_SYMBOLS
+    low = from_low_end(doc, amount.first - (2 if sign else 1))
+    if low is None or low.unit != amount.unit or low.value is None or amount.value is None:
         return unit
-    for at in range(to - 1, max(to - 8, 0), -1):
-        if doc[at].lower_ != "from":
-            continue
-        start = at + 2 if doc[at + 1].text in words.CURRENCY_SYMBOLS else at + 1
-        low = read_number(doc, start) if start < to and starts_number(doc, start) else None
-        money = currency_before(doc, start) if low is not None and low.unit is None else None
-        if low is None or low.value is None or low.last >= to or (low.unit or (money and money[0])) != amount.unit:
-            return unit
-        low = dollar_country_after(doc, replace(low, unit=amount.unit))  # "$75 U.S. per barrel"
-        rate = find_unit(doc, low, ranges=False).unit
-        return replace(unit, unit=rate) if rate and rate.startswith(f"{amount.unit} per ") else unit
-    return unit
+    if scale_apart(low.value, amount.value):
+        return unit
+    rate = find_unit(doc, dollar_country_after(doc, low), ranges=False).unit  # "$75 U.S. per barrel"
+    return replace(unit, unit=rate) if rate and rate.startswith(f"{amount.unit} per ") else unit
 
 
 def _range_low_money(doc: Doc, amount: Amount) -> Unit | None:
     """The high end of "$3-4 billion" or "£1.5-2bn" takes the currency of the low end, written on it alone."""
-    dash = amount.first - 1
-    if dash < 1 or doc[dash].text not in ("-", "–") or not DIGIT.search(doc[dash - 1].text):
-        return None
-    reading = read_token(doc[dash - 1].text)
-    if reading is None or reading.unit is not None:
-        return None
-    money = currency_prefix(reading.pre) if reading.pre else None
-    if money is None:
-        before = currency_before(doc, dash - 1)
-        money = before[0] if before else None
+    money = range_low_money(doc, amount)
     return Unit(end=amount.last, unit=money) if money is not None else None
 
 
@@ -651,8 +611,8 @@ def _counts_nothing(noun: Token) -> bool:
     """A noun after a number that is not what it counts: a month or weekday ("from 9 to 11 March"), or the label
     of the next entry of a flattened fact box ("Population: 8,400,000 Area: 783 sq km")."""
     doc = noun.doc
-    if noun.lower_ in words.MONTHS or noun.lower_ in words.WEEKDAY_WORDS:
-        return bool(noun.text[:1].isupper())
+    if is_month(noun) or (noun.lower_ in words.WEEKDAY_WORDS and noun.text[:1].isupper()):
+        return True
     # A label is capitalised, as an entry of a box starts ("Area:"); "after 36 stages:" opens a list
     return noun.text[:1].isupper() and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":"
 
@@ -705,7 +665,7 @@ def _modifiers_before(doc: Doc, first: int, noun: Token) -> str:
         and doc[at].text.isalpha()
         and doc[at].dep_ in ("amod", "nmod", "compound")
         and doc[at].pos_ in ("ADJ", "NOUN")
-        and doc[at].lower_ not in _QUALIFIER_WORDS
+        and doc[at].lower_ not in QUALIFIER_WORDS
     ):
         at -= 1
     return doc[at + 1 : first].text

@@ -14,6 +14,7 @@ words that bound it; ``find_referents`` (`figure_referents`) what it is said of;
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -28,15 +29,18 @@ from rashomon.extract.figure_amounts import (
     currency_before,
     dollar_country_after,
     follows,
+    is_month,
     measure_name,
     money_scale,
     read_amounts,
     read_token,
 )
 from rashomon.extract.figure_direction import find_direction
+from rashomon.extract.figure_ranges import range_scale
 from rashomon.extract.figure_referents import find_referents
-from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, range_scale, without_full_stop
+from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, national_currency, without_full_stop
 from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.nlp import text_of
 from rashomon.model import Figure
 
 if TYPE_CHECKING:
@@ -52,6 +56,18 @@ _DONOR_WINDOW = 3
 # How many earlier figures (with a unit or not) are passed over at most in that search.
 _DONOR_REACH = 12
 
+
+# Telephone numbers by their shape: a country code and groups ("+44 20 7946 0958"), a trunk zero and groups ("0800
+# 123 4567"), groups joined by hyphens ("1-800-273-8255", "(555) 123-4567", "555-1234"). The last needs an exchange
+# that is not a round number, as the low end of a range written so is ("100-1000 troops").
+_TELEPHONE = re.compile(
+    r"(?<![\d,.])(?:\+\d{1,3}(?: \(?\d{1,5}\)?){2,}|0\d{2,4} \d{3,4} \d{3,4}|(?:1-)?\d{3}-\d{3}-\d{4}"
+    r"|\(\d{3}\) ?\d{3}-\d{4}|\d\d[1-9]-\d{4})(?![\d,])"
+)
+# A thousands comma, which no score, year or telephone number is written with.
+_THOUSANDS_COMMA = re.compile(r"\d,\d{3}(?!\d)")
+# How far around an amount a telephone number is looked for, in characters.
+_TELEPHONE_REACH = 24
 
 # The numbers a day of the month can be.
 _DAYS_OF_MONTH = frozenset(float(day) for day in range(1, 32))
@@ -277,15 +293,22 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
     # Beside a month, a day or a year ("May 5", "March 2020"); not a count ("In May 450 people were arrested").
     written = doc[amount.first : amount.last + 1].text
     could_be_date = YEAR.fullmatch(written) or (amount.value is not None and amount.value in _DAYS_OF_MONTH)
-    if could_be_date and any(tok is not None and _is_month(tok) for tok in (before, after, root.head)):
+    if could_be_date and any(tok is not None and is_month(tok) for tok in (before, after, root.head)):
         return True
     if could_be_date and _first_day_of(doc, amount.last):
         return True
     if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
-    if written.startswith("+") and after is not None and after.text.isdigit():
-        return True  # "+44 20 7946 0958": a telephone number's country code
-    return _follows_id_word(doc, amount)
+    return _in_telephone_number(doc, amount) or _follows_id_word(doc, amount)
+
+
+def _in_telephone_number(doc: Doc, amount: Amount) -> bool:
+    """Whether an amount is a part of a telephone number written around it ("+44 20 7946 0958", "123-4567")."""
+    start = doc[amount.first].idx
+    end = doc[amount.last].idx + len(doc[amount.last].text)
+    text = text_of(doc)
+    window = _TELEPHONE.finditer(text, max(0, start - _TELEPHONE_REACH), min(len(text), end + _TELEPHONE_REACH))
+    return any(found.start() < end and start < found.end() for found in window)
 
 
 def _first_day_of(doc: Doc, last: int) -> bool:
@@ -294,7 +317,7 @@ def _first_day_of(doc: Doc, last: int) -> bool:
     if last + 3 >= len(doc) or doc[last + 1].lower_ not in ("to", "-", "–", "and"):
         return False
     day = doc[last + 2]
-    return day.text.isdigit() and float(day.text) in _DAYS_OF_MONTH and _is_month(doc[last + 3])
+    return day.text.isdigit() and float(day.text) in _DAYS_OF_MONTH and is_month(doc[last + 3])
 
 
 def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
@@ -309,7 +332,7 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == ":":
         return False  # the label of a fact box's next entry: "Injured: 5,678 Displaced: 10,000"
-    if nxt is not None and _national_currency(after, nxt):
+    if nxt is not None and national_currency(after, nxt) is not None:
         return False  # "3.2 billion Danish kroner"
     inside = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not _says_when(before)
     counted = any(t.tag_ in PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3])
@@ -320,20 +343,9 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     return text.lower() not in words.UNIT_WORDS and text.lower().rstrip("s") not in words.CURRENCY_WORDS
 
 
-def _national_currency(adjective: Token, noun: Token) -> bool:
-    """Whether two tokens name a currency by its country ("Danish kroner", "Swiss francs")."""
-    lemma = str(noun.lemma_).lower()
-    keys = {(adjective.lower_, lemma), (adjective.lower_, noun.lower_), (adjective.lower_, lemma.removesuffix("s"))}
-    return any(key in words.NATIONAL_CURRENCIES for key in keys)
-
-
 def _says_when(tok: Token) -> bool:
     """A day, date or time word ("On Tuesday 300 Amazon workers"): when, not part of a name."""
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in words.WEEKDAY_WORDS or _is_month(tok)
-
-
-def _is_month(tok: Token) -> bool:
-    return bool(tok.text[:1].isupper() and tok.text.rstrip(".").lower() in words.MONTHS)
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in words.WEEKDAY_WORDS or is_month(tok)
 
 
 def _follows_id_word(doc: Doc, amount: Amount) -> bool:
@@ -395,7 +407,7 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     head = doc[amount.first]
     word = head.lower_
     if amount.value is None:
-        return _keeps_unvalued(amount, unit, word)
+        return _keeps_unvalued(doc, amount, unit, word)
     if amount.ratio:
         return True
     if unit.unit is None and word == "one" and not amount.fraction:
@@ -424,19 +436,30 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     if unit.unit is not None:
         named_model = named and unit.about is not None and unit.unit[:1].islower() and not unit.plural
         one_noun = unit.about is not None and not unit.plural and unit.unit not in TIME_UNIT_NAMES
-        team = unit.about is not None and unit.about[:1].isupper()
-        if (one_noun or team) and _in_score(doc, amount):
+        if (one_noun or _counts_a_team(doc, amount, unit)) and _in_score(doc, amount):
             return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads; "the 0-3 Jets": a record
         if one_noun and amount.first == amount.last and _grade_noun(doc, previous):
             return False  # "stage 4 cancer", "a level 3 lockdown": the number names a grade, it counts nothing
         return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
-    placed = run.root.dep_ in _BARE_DEPS or low_end or _high_end(doc, first) or _labelled(doc, first, amount)
-    placed = placed or _counted_by_state(doc, run.root, amount.last)
+    placed = run.root.dep_ in _BARE_DEPS or low_end or _range_end(doc, first, amount.last)
+    placed = placed or _labelled(doc, first, amount) or _counted_by_state(doc, run.root, amount.last)
     # "day 3", "route 73" name; "death toll 45" counts
     graded = previous is not None and _grade_noun(doc, previous)
     graded = graded and str(doc[first - 1].lemma_).lower() not in words.COUNTING_LABELS
     return placed and not named and not graded and not _in_score(doc, amount)
+
+
+def _counts_a_team(doc: Doc, amount: Amount, unit: Unit) -> bool:
+    """Whether the noun after a number is a name written in capitals, as a team's is ("the 0-3 Jets", "the 3–5
+    Giants": a record); not a people or a group ("10-15 Palestinians", "3-4 Democrats"), which the model tags as
+    a nationality or group (NORP)."""
+    if unit.about is None or not unit.about[:1].isupper():
+        return False
+    # the low end of a range ends on itself and takes the high end's noun, a few tokens on: "10-15 Palestinians"
+    named = set(unit.about.split())
+    noun_phrase = doc[amount.last + 1 : max(unit.end, amount.last + 6) + 1]
+    return not any(tok.ent_type_ == "NORP" and tok.text in named for tok in noun_phrase)
 
 
 def _counted_by_state(doc: Doc, number: Token, last: int) -> bool:
@@ -459,20 +482,38 @@ def _capitalised(doc: Doc, tok: Token) -> bool:
 
 def _grade_noun(doc: Doc, tok: Token | None) -> bool:
     """Whether a noun just before a number names a grade or a place in an order ("stage", "level", "day"): a
-    singular common noun on its own, not the end of a hyphened measure ("a 2.0-litre four-cylinder engine")."""
+    singular common noun on its own, without a determiner of its own, not the end of a hyphened measure ("a
+    2.0-litre four-cylinder engine")."""
     if tok is None or tok.tag_ != "NN" or not tok.is_alpha or measure_name(tok.text) is not None:
         return False
+    if any(child.dep_ in ("det", "poss", "amod") and child.i < tok.i for child in tok.children):
+        return False  # "the final figure 312": a noun with its own determiner names the number, not a grade
     return tok.i == 0 or doc[tok.i - 1].text not in ("-", "–")
 
 
-def _keeps_unvalued(amount: Amount, unit: Unit, word: str) -> bool:
+def _keeps_unvalued(doc: Doc, amount: Amount, unit: Unit, word: str) -> bool:
     """Whether a range in one token or a vague amount is a figure."""
     if amount.dashed:  # "3–5 years", "5–7%"; not a score ("a 1–3 defeat") nor bare numbers ("pages 10–12")
+        if amount.unit is None and _counts_a_team(doc, amount, unit):
+            return False  # "the 3–5 Giants": a team's record
+        if _names_a_test(doc, amount, unit):
+            return False
         return unit.unit is not None and (unit.about is None or unit.plural or unit.unit in TIME_UNIT_NAMES)
     # "several hundred" and "a few thousand" need their noun as "several" does; "tens of thousands" does not
     needs_noun = word in words.VAGUE_DETERMINERS or word in words.VAGUE_NEEDS_OF or word == "a"
     chained = amount.last > amount.first and word in words.VAGUE_OF_WORDS
     return unit.unit is not None or not needs_noun or chained
+
+
+def _names_a_test(doc: Doc, amount: Amount, unit: Unit) -> bool:
+    """Whether a range from nought in a measure names a test, as a modifier of the noun after it ("the 0–60 mph
+    time", "a 0-100 km/h sprint"): it says what was timed, not an amount."""
+    if amount.bounds is None or amount.bounds[0] != 0 or unit.unit is None or unit.about is not None:
+        return False
+    if unit.unit == "percent" or unit.unit.isupper():  # "0–5% growth", "a $0-$50 fee" are amounts
+        return False
+    measure = doc[unit.end]
+    return measure.dep_ in ("compound", "amod", "nmod") and measure.head.i > unit.end
 
 
 def _keeps_slashed(head: Token, amount: Amount, unit: Unit) -> bool | None:
@@ -485,13 +526,20 @@ def _keeps_slashed(head: Token, amount: Amount, unit: Unit) -> bool | None:
     return None
 
 
-def _high_end(doc: Doc, first: int) -> bool:
-    """Whether a bare number is the high end of a range whose low end has a figure's place, which the parse may
-    not give the high end itself: "estimated at 20,000-30,000"."""
-    if first < 2 or doc[first - 1].text not in ("-", "–", "to"):
-        return False
-    low = doc[first - 2]
-    return bool(DIGIT.search(low.text)) and low.dep_ in _BARE_DEPS and read_token(low.text) is not None
+def _range_end(doc: Doc, first: int, last: int) -> bool:
+    """Whether a bare number is an end of a range whose other end has a figure's place, which the parse may not
+    give both ends: "estimated at 20,000-30,000", "crowds of 20,000-30,000". Not beside a year ("in 2023-24": a
+    period)."""
+    for link, other in ((first - 1, first - 2), (last + 1, last + 2)):
+        if other < 0 or other >= len(doc) or doc[link].text not in ("-", "–", "to"):
+            continue
+        end = doc[other]
+        earlier, later = (end.text, doc[last].text) if other < first else (doc[first].text, end.text)
+        if YEAR.fullmatch(earlier) and (len(later) <= 2 or YEAR.fullmatch(later)):
+            return False  # "2023-24", "1939-1945": a period
+        if DIGIT.search(end.text) and end.dep_ in _BARE_DEPS and read_token(end.text) is not None:
+            return True
+    return False
 
 
 def _labelled(doc: Doc, first: int, amount: Amount) -> bool:
@@ -549,18 +597,25 @@ def _has_magnitude(run: Span) -> bool:
 
 
 def _in_score(doc: Doc, amount: Amount) -> bool:
-    """A bare number hyphenated to another, "won 2-0", "tied at 89-89": a score, not a quantity; not where one
-    is in the thousands, as no score is ("20,000-30,000" is a range)."""
-    if amount.value is not None and abs(amount.value) >= 1_000:
-        return False
+    """A bare number hyphenated to another, "won 2-0", "tied at 89-89": a score, not a quantity; not where both
+    are in the thousands or one is written with a thousands comma, as no score is ("20,000-30,000", "500-1,000"
+    are ranges). A year and a number ("2024-25") or the parts of a telephone number ("123-4567") are no range
+    either, and are kept out as a score is."""
     for hyphen, other in ((amount.first - 1, amount.first - 2), (amount.last + 1, amount.last + 2)):
         if min(hyphen, other) >= 0 and max(hyphen, other) < len(doc) and doc[hyphen].text == "-":
             left, right = sorted((hyphen, other))
             glued = doc[right].idx == doc[left].idx + len(doc[left].text)
-            other_value = read_token(doc[other].text) if DIGIT.search(doc[other].text) else None
-            if glued and doc[other].like_num and (other_value is None or abs(other_value.value) < 1_000):
+            if glued and doc[other].like_num and not _range_in_thousands(doc[amount.first], doc[other]):
                 return True
     return False
+
+
+def _range_in_thousands(one: Token, other: Token) -> bool:
+    """Whether two hyphened numbers are both in the thousands, or one is written with a thousands comma."""
+    if _THOUSANDS_COMMA.search(one.text) or _THOUSANDS_COMMA.search(other.text):
+        return True
+    readings = [read_token(tok.text) if DIGIT.search(tok.text) else None for tok in (one, other)]
+    return all(reading is not None and abs(reading.value) >= 1_000 for reading in readings)
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
