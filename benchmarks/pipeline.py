@@ -100,7 +100,13 @@ def _write_jsonl(records: list[dict[str, Any]], path: Path) -> Path:
 
 def _peak_mb() -> tuple[float, float]:
     """Peak resident memory of this process and of its largest child, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a measuring process started by the
+    # seeding one would report the seeder's peak as its own.
+    status = Path("/proc/self/status")
+    if status.exists():
+        own = next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmHWM")) / 1024
+    else:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, child
 
@@ -216,6 +222,9 @@ def seeded_store(size: int, sources: list[dict[str, Any]], settings: Settings, m
                 [_write_jsonl(sources, Path(scratch) / "sources.jsonl")], store, settings, model, encoder=models.encoder
             )
         building.rename(origin)
+        # Only the extractions are taken from the sources; their story index is not needed.
+        for made in CACHE.glob(f"{glob.escape(building.name)}.stories-*"):
+            shutil.rmtree(made)
     with Store(origin) as store:
         articles = store.articles()
         bodies = store.extractions([a.id for a in articles])
