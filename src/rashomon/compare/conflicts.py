@@ -163,15 +163,26 @@ def _figure_sides(members: Sequence[Figure], context: ConflictContext) -> list[C
 
 def amount_text(figure: Figure, written: str = "") -> str:
     """A figure's amount as a reader compares it: "at least 12", "2,000", "1.5": no trailing ".0"; a range written
-    in figures without one value (``written`` "about 10–20 people") by its ends, "about 10–20"."""
+    in figures without one value (``written`` "about 10–20 people") by its ends, "about 10–20"; a vague amount by
+    its words ("up to dozens")."""
     qualifier = figure.qualifier if figure.qualifier and QUALIFIER_BOUNDS.get(figure.qualifier) != "=" else None
     if figure.value is not None:
         number = format_number(figure.value)
     elif figure.low is not None and figure.high is not None and written_as_range(written):
         number = range_text(figure.low, figure.high)
-    else:  # "dozens": its bounds are a reading of the word, not the text's
-        return (figure.qualifier or "").strip() or "an unstated number"
+    else:  # "dozens": its bounds are a reading of the word, not the text's, so the words are given as written
+        return _vague_words(figure, written) or (figure.qualifier or "").strip() or "an unstated number"
     return f"{qualifier} {number}" if qualifier else number
+
+
+def _vague_words(figure: Figure, written: str) -> str:
+    """The words of a vague amount without what it counts: "Up to dozens of people" -> "up to dozens"."""
+    words = written.lower().split(" of ", 1)[0]
+    for noun in (figure.about, figure.unit):  # "several people": the counted noun comes straight after
+        found = re.search(rf"\b{re.escape(noun.lower())}", words) if noun else None
+        if found and found.start() > 0:
+            words = words[: found.start()]
+    return words.strip()
 
 
 def _figure_conflict(sides: Sequence[ConflictSide], members: Sequence[Figure], context: ConflictContext) -> Conflict:

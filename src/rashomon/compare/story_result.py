@@ -24,7 +24,7 @@ from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
 
 # Bumped whenever a change in comparison changes its results: stored story results of another version are redone.
-COMPARE_VERSION = "13"
+COMPARE_VERSION = "14"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -14,10 +15,10 @@ from tests.unit.compare.test_story import annotate, compare, statement_of
 CRANE = "people were injured when the crane collapsed on Harbour Road on Tuesday."
 
 
-def figure(value: float | None, unit: str = "people", qualifier: str | None = None, **bounds: float) -> Figure:
+def figure(value: float | None, unit: str = "people", qualifier: str | None = None, **fields: Any) -> Figure:
     return Figure(
         id="x", article="a", start=0, end=1, value=value, unit=unit, approx=bool(qualifier), qualifier=qualifier,
-        **bounds,
+        **fields,
     )  # fmt: skip
 
 
@@ -65,12 +66,15 @@ def test_amounts_print_as_a_reader_writes_them(value: float, qualifier: str | No
     assert amount_text(figure(value, qualifier=qualifier)) == text
 
 
-def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_does_not() -> None:
+def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_its_words() -> None:
     assert amount_text(figure(None, low=3, high=5), "3–5 people") == "3–5"
-    assert amount_text(figure(None, low=12, high=120), "dozens of people") == "an unstated number"
+    assert amount_text(figure(None, low=12, high=120), "dozens of people") == "dozens"
+    assert amount_text(figure(None, qualifier="up to", low=12, high=120), "Up to dozens of people") == "up to dozens"
+    assert amount_text(figure(None, low=300, high=1000, about="people"), "Several hundred people") == "several hundred"
+    assert amount_text(figure(None, low=12, high=120), "") == "an unstated number"
     assert amount_text(figure(None, qualifier="several", low=3, high=9), "several people") == "several"
     assert amount_text(figure(None, qualifier="about", low=10, high=20), "About 10–20 people") == "about 10–20"
-    assert amount_text(figure(None, low=12, high=120), "dozens of COVID-19 patients") == "an unstated number"
+    assert amount_text(figure(None, low=12, high=120), "dozens of COVID-19 patients") == "dozens"
     assert amount_text(figure(None, unit="percent", low=2.5, high=3), "2.5%-3%") == "2.5–3"
     assert amount_text(figure(None, unit="USD", low=5e9, high=6e9), "$5bn-$6bn") == "5,000,000,000–6,000,000,000"
 
