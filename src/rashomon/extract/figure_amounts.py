@@ -19,6 +19,7 @@ from spacy.strings import StringStore
 from spacy.symbols import NUM
 
 from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.lexicon import unit_names
 from rashomon.extract.nlp import text_of
 
 if TYPE_CHECKING:
@@ -430,7 +431,7 @@ def read_token(text: str, decimal_comma: bool = False, money: bool = False) -> R
         head = _SUFFIX_UNIT.match(suffix)
         glued = head.group(0) if head else ""
         unit = "percent" if glued.lower() in words.PERCENT_WORDS else measure_name(glued)
-        unit = unit or words.GLUED_UNIT_SYMBOLS.get(glued)
+        unit = unit or words.GLUED_UNIT_SYMBOLS.get(glued) or unit_names.symbol_unit(glued, glued=True)  # "13TeV"
         unit = "times" if glued in words.MULTIPLIER_SIGNS else unit  # "3x higher"
         if unit is None or DIGIT.search(suffix[len(glued) :]):
             return None  # "2-0", "5G", "1990s", "10m-$15" (a range the tokenizer split badly): not one amount

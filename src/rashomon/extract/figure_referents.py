@@ -42,6 +42,8 @@ _QUANTIFIERS = frozenset({"most", "some", "many", "all", "few", "both", "each", 
 # Words that count, order or total what a noun names, not what it is: "the total value", "other companies", "one
 # refinery", "the first quarter"; NewsQuant leaves them out of what a figure refers to.
 _COUNTING_WORDS = frozenset({"total", "other", "more", "fewer", "less", "next", "several", "many", "few", "most"})
+# Words a referent does not start with, nor with a figure: "the", "its", "while", "four-, five- and six-cylinder".
+_LEADING_POS = frozenset({"DET", "PRON", "PUNCT", "ADV", "CCONJ", "SCONJ", "ADP", "PART"})
 _STEPS = 8  # hops up the parse; a clause's verb is rarely further
 
 
@@ -291,7 +293,7 @@ def _phrase_tokens(noun: Token, skip: Collection[int], depth: int) -> set[int]:
     Media") and nouns joined to it ("people and families"); determiners, pronouns and figures left out."""
     doc = noun.doc
     left = noun.left_edge.i
-    while left < noun.i and (doc[left].pos_ in ("DET", "PRON", "PUNCT", "ADV", "CCONJ", "ADP", "PART")):
+    while left < noun.i and (left in skip or doc[left].pos_ in _LEADING_POS):
         left += 1
     right = noun.i
     while (

@@ -36,6 +36,7 @@ from rashomon.extract.figure_ranges import (
     scale_apart,
 )
 from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.lexicon import unit_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -210,7 +211,8 @@ def _measure_after(doc: Doc, after: int) -> Unit | None:
     name = measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
     if name is None and not doc[after - 1].whitespace_ and DIGIT.search(doc[after - 1].text):
         name = words.GLUED_UNIT_SYMBOLS.get(tok.text)  # "4in", split off its number by the tokenizer
-    return Unit(end=after, unit=name) if name else None
+    end, name = unit_names.reading(doc, after, name)  # quantulum3's: "hectolitres", "TeV", "2.5 F" by a capacitor
+    return Unit(end=end, unit=name) if name else None
 
 
 def _describes_next(tok: Token) -> bool:

@@ -40,6 +40,7 @@ from rashomon.extract.figure_ranges import range_scale
 from rashomon.extract.figure_referents import find_referents
 from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, national_currency, without_full_stop
 from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.lexicon import unit_names
 from rashomon.extract.nlp import text_of
 from rashomon.model import Figure
 
@@ -340,6 +341,8 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
         return False
     if measure_name(text) is not None or text in words.CURRENCY_CODES or text.lower() in words.CURRENCY_WORDS:
         return False
+    if unit_names.symbol_unit(text, glued=False) is not None:
+        return False  # "13 TeV": a symbol with a capital inside, not a name
     return text.lower() not in words.UNIT_WORDS and text.lower().rstrip("s") not in words.CURRENCY_WORDS
 
 
