@@ -103,10 +103,9 @@ def _peak_mb() -> tuple[float, float]:
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a measuring process started by the
     # seeding one would report the seeder's peak as its own.
     status = Path("/proc/self/status")
-    if status.exists():
-        own = next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmHWM")) / 1024
-    else:
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = status.read_text().splitlines() if status.exists() else []
+    peak_kb = next((int(line.split()[1]) for line in lines if line.startswith("VmHWM")), None)
+    own = (peak_kb if peak_kb is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, child
 

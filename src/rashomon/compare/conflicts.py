@@ -175,9 +175,13 @@ def amount_text(figure: Figure, written: str = "") -> str:
     return f"{qualifier} {number}" if qualifier else number
 
 
+# The "of" before what a vague amount counts, not one inside the amount ("tens of thousands of homes").
+_COUNTED_AFTER = re.compile(r"\s+of\s+(?!(?:hundreds|thousands|millions|billions|trillions)\b)")
+
+
 def _vague_words(figure: Figure, written: str) -> str:
     """The words of a vague amount without what it counts: "Up to dozens of people" -> "up to dozens"."""
-    words = written.lower().split(" of ", 1)[0]
+    words = _COUNTED_AFTER.split(written.lower(), maxsplit=1)[0]
     for noun in (figure.about, figure.unit):  # "several people": the counted noun comes straight after
         found = re.search(rf"\b{re.escape(noun.lower())}", words) if noun else None
         if found and found.start() > 0:

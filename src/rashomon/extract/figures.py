@@ -342,7 +342,7 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     if measure_name(text) is not None or text in words.CURRENCY_CODES or text.lower() in words.CURRENCY_WORDS:
         return False
     if unit_names.symbol_unit(text, glued=False) is not None:
-        return False  # "13 TeV": a symbol with a capital inside, not a name
+        return False  # "13 TeV", "5 Torr": a unit's symbol, not a name
     return text.lower() not in words.UNIT_WORDS and text.lower().rstrip("s") not in words.CURRENCY_WORDS
 
 

@@ -72,6 +72,8 @@ def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_its_words() 
     assert amount_text(figure(None, qualifier="up to", low=12, high=120), "Up to dozens of people") == "up to dozens"
     assert amount_text(figure(None, low=300, high=1000, about="people"), "Several hundred people") == "several hundred"
     assert amount_text(figure(None, low=12, high=120), "") == "an unstated number"
+    tens = figure(None, low=10_000, high=100_000, about="homes")
+    assert amount_text(tens, "Tens of thousands of\nhomes") == "tens of thousands"
     assert amount_text(figure(None, qualifier="several", low=3, high=9), "several people") == "several"
     assert amount_text(figure(None, qualifier="about", low=10, high=20), "About 10–20 people") == "about 10–20"
     assert amount_text(figure(None, low=12, high=120), "dozens of COVID-19 patients") == "dozens"

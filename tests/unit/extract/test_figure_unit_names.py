@@ -74,6 +74,26 @@ def test_context_settles_a_one_letter_symbol() -> None:
         ("The capacitor was charged to 2.5 F before the test.", "2.5 F", 2.5, "farad"),
         ("Temperatures reached 95 F in Phoenix on Tuesday.", "95 F", 95.0, "fahrenheit"),
         ("The ferry sailed at 40 knots into the bay.", "40 knots", 40.0, "knot"),
+        # one unit, one name: the vocabulary's spelling gives way to our tables'
+        ("The board used a 5 kΩ resistor and two 5 kiloohms ones.", "5 kiloohms", 5.0, "kilohm"),
+        ("The star lies 3 light years away.", "3 light years", 3.0, "light year"),
+        (
+            "Her blood pressure was 120 millimetres of mercury.",
+            "120 millimetres of mercury",
+            120.0,
+            "millimetre of mercury",
+        ),
+        # a symbol's full stop at a sentence end
+        ("The collider ran at 13 TeV.", "13 TeV", 13.0, "teraelectronvolt"),
+        # a word that names another reading far from the symbol does not change it
+        (
+            "The supercapacitor plant that opened in Texas last spring saw 100 F on Monday.",
+            "100 F",
+            100.0,
+            "fahrenheit",
+        ),
+        # a currency is never a symbol's reading: "C" stays Celsius beside "currency"
+        ("The currency slid as the capital baked in 47 C heat.", "47 C", 47.0, "celsius"),
         ("The new drive stores 3 terabytes of video.", "3 terabytes", 3.0, "terabyte"),
     ],
 )
@@ -88,6 +108,8 @@ def test_vocabulary_units_in_sentences(figures: Finder, text: str, phrase: str, 
         ("The 5 A-level students sat the exam in June.", {"ampere"}),
         ("Their office is at 12 St James Square.", {"stere", "stokes"}),
         ("He paid 150 kn for the ticket.", {"knot"}),
+        ("The ensemble played three quartets by Haydn.", {"nibble"}),  # what it counts, quartets
+        ("The car hit the wall at a 45 degree angle.", {"degree angle"}),
         ("We meet at 5pm or at 10am.", {"picometre", "attometre"}),
         ("It was the 1st race and the 2nd heat.", {"stere"}),
     ],

@@ -12,9 +12,9 @@ What is taken, and why so little:
   capitalised ("kn", "rad", "Gal") is left out, as such letters abbreviate anything;
 - never a count, a currency or a time (our tables and the counted-noun reading give those), nor the exotic metric
   prefixes ("attometre" for "am").
-Our tables come first. A one-letter symbol they read ("F": Fahrenheit) takes another of its readings only where
-the sentence names that reading's kind of quantity and no other ("2.5 F" beside a capacitor is a farad), see
-`context_reading`.
+Our tables come first, and a unit both know keeps our name ("kilohm", not "kiloohm"). A one-letter symbol they
+read ("F": Fahrenheit) takes another of its readings only where the words next to it name that reading's kind of
+quantity and no other ("2.5 F" beside a capacitor is a farad), see `context_reading`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from rashomon.extract.lexicon import figure_words as words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -38,6 +40,15 @@ _PREFIXES = {
     "m": "milli", "µ": "micro", "n": "nano",
 }  # fmt: skip
 _WORD_SPLIT = re.compile(r"[\s-]+")
+# Full names that are everyday words or read a noun after a unit as part of it: "three quartets" (a nibble),
+# "two moles", "a 45 degree angle" (a degree and the angle it measures), "a 2 second arc".
+_EVERYDAY_NAMES = frozenset({
+    "quartet", "quartets", "tetrad", "tetrads", "tetrade", "tetrades", "peck", "pecks", "mole", "moles", "nibble",
+    "nibbles", "nybble", "nybbles", "nyble", "nybles", "degree angle", "degree angles", "second arc", "second arcs",
+    "minute arc", "minute arcs", "per second", "per seconds",
+})  # fmt: skip
+# How many tokens either side of a one-letter symbol may name its kind of quantity ("a 2.5 F capacitor").
+_CONTEXT = 6
 # The stem two words must share to name one kind of quantity ("capacitor", "capacitance"); shorter names of
 # kinds are everyday words ("charge", "length", "volume": "charged with murder" names no electric charge).
 _STEM = 7
@@ -53,6 +64,11 @@ class Vocabulary:
     all_symbols: dict[str, frozenset[str]]
     entities: dict[str, str]
     longest: int
+    ours: dict[str, str]  # quantulum3's name -> the name our tables give the same unit ("kiloohm" -> "kilohm")
+
+    def named(self, name: str) -> str:
+        """A unit's name as the rest of the extractor gives it, so one unit has one name."""
+        return self.ours.get(name, name)
 
 
 def _package_text(*parts: str) -> str:
@@ -114,7 +130,11 @@ def vocabulary() -> Vocabulary:
                 continue
             for surface in {name, *_strings(unit, "surfaces")}:
                 _add_surface(surface_names, surface, name, common)
-    surfaces = {key: next(iter(names)) for key, names in surface_names.items() if len(names) == 1}
+    surfaces = {
+        key: next(iter(names))
+        for key, names in surface_names.items()
+        if len(names) == 1 and " ".join(key) not in _EVERYDAY_NAMES
+    }
     symbols = {
         symbol: next(iter(names))
         for symbol, names in symbol_names.items()
@@ -129,7 +149,28 @@ def vocabulary() -> Vocabulary:
         all_symbols={symbol: frozenset(names) for symbol, names in symbol_names.items()},
         entities=entities,
         longest=max(len(key) for key in surfaces),
+        ours=_our_names(units),
     )
+
+
+def _our_names(units: dict[str, dict[str, object]]) -> dict[str, str]:
+    """The names our tables give quantulum3's units, by a full name they share ("tonne" -> "metric ton") or by a
+    symbol when the two names are spellings of one ("kΩ": "kiloohm" -> "kilohm"); a symbol alone says nothing, as
+    one is several units across the two ("bps": our basis points, its bits per second)."""
+    found: dict[str, str] = {}
+    for base, raw in units.items():
+        for name, unit in _prefixed(base, raw):
+            if unit.get("entity") in _SKIPPED_ENTITIES:
+                continue
+            surfaces = [surface.lower() for surface in (name, *_strings(unit, "surfaces"))]
+            known = [words.UNIT_WORDS.get(surface) for surface in surfaces]
+            known += [words.UNIT_PHRASES.get(tuple(_WORD_SPLIT.split(surface))) for surface in surfaces]
+            by_symbol = (words.UNIT_SYMBOLS.get(symbol) for symbol in _strings(unit, "symbols") if len(symbol) > 1)
+            known += [k for k in by_symbol if k and k[:3] == name[:3] and k[-3:] == name[-3:]]
+            ours = next((k for k in known if k), None)
+            if ours and ours != name:
+                found[name] = ours
+    return found
 
 
 def _mixed_case(symbol: str) -> bool:
@@ -138,7 +179,8 @@ def _mixed_case(symbol: str) -> bool:
 
 
 def _add_surface(table: dict[tuple[str, ...], set[str]], surface: str, name: str, common: frozenset[str]) -> None:
-    """A full name, with the plurals of its last word (or first, for "pounds per hour" style names)."""
+    """A full name, with the plurals of its last word, and of the word before "per" or "of" ("pounds per hour",
+    "millimetres of mercury")."""
     words = tuple(word for word in _WORD_SPLIT.split(surface.lower()) if word)
     if not words or (len(words) == 1 and (len(words[0]) < 4 or words[0] in common)):
         return
@@ -148,10 +190,11 @@ def _add_surface(table: dict[tuple[str, ...], set[str]], surface: str, name: str
         _add_surface(table, " ".join((*words[:-1], f"{words[-1][:-3]}ter")), name, common)  # "hectoliter"
     for form in _plurals(words[-1]):
         table[(*words[:-1], form)].add(name)
-    if "per" in words[1:]:
-        at = words.index("per")
-        for form in _plurals(words[at - 1]):
-            table[(*words[: at - 1], form, *words[at:])].add(name)
+    for joining in ("per", "of"):
+        if joining in words[1:]:
+            at = words.index(joining)
+            for form in _plurals(words[at - 1]):
+                table[(*words[: at - 1], form, *words[at:])].add(name)
 
 
 def surface_unit(words: list[str]) -> tuple[int, str] | None:
@@ -161,23 +204,27 @@ def surface_unit(words: list[str]) -> tuple[int, str] | None:
     for size in range(min(table.longest, len(words)), 0, -1):
         name = table.surfaces.get(tuple(words[:size]))
         if name is not None:
-            return size, name
+            return size, table.named(name)
     return None
 
 
 def symbol_unit(text: str, glued: bool) -> str | None:
     """The unit a symbol names alone, or None. Spaced from its number, a symbol of fewer than four letters all in
     lower case or capitalised is left out: "kn", "rad", "Gal", "Ly" are as often a word, a name or an initial."""
+    text = text[:-1] if len(text) > 2 and text[-1] in ".-" else text  # "13 TeV." ending a sentence
     if not glued and len(text) < 4 and text.isalpha() and (text.islower() or text.istitle()):
         return None
-    return vocabulary().symbols.get(text)
+    table = vocabulary()
+    name = table.symbols.get(text)
+    return table.named(name) if name is not None else None
 
 
 def settled_by_context(symbol: str, context: list[str]) -> str | None:
-    """The one reading of an ambiguous symbol whose kind of quantity a word of the sentence names ("capacitor"
+    """The one reading of an ambiguous symbol whose kind of quantity a word of the context names ("capacitor"
     for the farad of "2.5 F", "temperatures" for its Fahrenheit), or None when no word or several settle it."""
     table = vocabulary()
-    names = table.all_symbols.get(symbol, frozenset())
+    # A count, a currency or a time is never read from a symbol here ("47 C" by a "currency" is no centavo).
+    names = {n for n in table.all_symbols.get(symbol, frozenset()) if table.entities[n] not in _SKIPPED_ENTITIES}
     if len(names) < 2:
         return None
     settled = {name for name in names if _named(table.entities[name], context)}
@@ -185,14 +232,14 @@ def settled_by_context(symbol: str, context: list[str]) -> str | None:
 
 
 def _named(entity: str, context: list[str]) -> bool:
-    """Whether a word of the sentence names the kind of quantity: "capacitance" by "capacitor" or
+    """Whether a word of the context names the kind of quantity: "capacitance" by "capacitor" or
     "supercapacitors", "temperature" by "temperatures"."""
     stems = [word[:_STEM] for word in _WORD_SPLIT.split(entity.lower()) if len(word) >= _STEM]
     return any(stem in word for stem in stems for word in context)
 
 
 def context_reading(symbol: str, ours: str, context: list[str]) -> str | None:
-    """Another reading of a symbol our tables read as ``ours``, when the sentence names its kind of quantity and
+    """Another reading of a symbol our tables read as ``ours``, when the words near it name its kind of quantity and
     not ours ("2.5 F" by a capacitor is a farad, not Fahrenheit); None keeps ours."""
     settled = settled_by_context(symbol, context)
     if settled is None:
@@ -201,7 +248,7 @@ def context_reading(symbol: str, ours: str, context: list[str]) -> str | None:
     ours_name = table.surfaces.get(tuple(_WORD_SPLIT.split(ours.lower())), ours)
     if table.entities.get(settled) == table.entities.get(ours_name):
         return None
-    return settled
+    return table.named(settled)
 
 
 def reading(doc: Doc, at: int, ours: str | None) -> tuple[int, str | None]:
@@ -214,7 +261,10 @@ def reading(doc: Doc, at: int, ours: str | None) -> tuple[int, str | None]:
         return found
     if ours is not None:
         tok = doc[at]
-        other = context_reading(tok.text, ours, [t.lower_ for t in tok.sent]) if len(tok.text) == 1 else None
+        other = None
+        if len(tok.text) == 1 and len(vocabulary().all_symbols.get(tok.text, ())) > 1:
+            near = doc[max(tok.sent.start, at - _CONTEXT) : min(tok.sent.end, at + _CONTEXT + 1)]
+            other = context_reading(tok.text, ours, [t.lower_ for t in near])
         return at, other or ours
     return found if found is not None else (at, None)
 
