@@ -35,6 +35,8 @@ SINGLE_ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _METADATA_FIELDS = ("title", "published", "outlet", "url", "byline", "language")
 # A record's text field, in order of preference, and how its content is cleaned.
 _CONTENT_FIELDS: dict[str, InputKind] = {"body": "body", "text": "text", "html": "html"}
+# A store's files: the database, its write-ahead log and its story index folder ("rashomon.duckdb.stories-1a2b...").
+_STORE_FILE = re.compile(r"\.duckdb(\.wal|\.stories-[0-9a-f]+)?$")
 # What `str.splitlines` splits on besides a newline.
 _OTHER_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = re.compile(f"[{_OTHER_BREAKS}]")
@@ -43,29 +45,55 @@ _LINE_BREAK = re.compile(f"[{_OTHER_BREAKS}]")
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
     """Every file under the given paths (folders recursively), in a stable order, and what was passed over: missing
     paths, broken links, links to folders (not followed, so a link loop cannot trap the walk), things that are no
-    regular file (pipes, devices), and per folder a count of hidden files and folders skipped."""
+    regular file (pipes, devices), and per folder a count of hidden files and folders skipped. What rashomon
+    writes (`is_own_output`) met in a folder is passed over without a word: an ``--out`` folder inside the inputs
+    is not read back in on the next run."""
     files: list[Path] = []
     passed: list[Rejected] = []
     for path in paths:
-        if path.is_dir():
-            hidden = 0
-            for found in sorted(path.rglob("*")):
-                if any(part.startswith(".") for part in found.relative_to(path).parts):
-                    hidden += found.name.startswith(".")
-                elif found.name.endswith(SIDECAR_SUFFIX) and found.is_file():
-                    if not Path(str(found).removesuffix(SIDECAR_SUFFIX)).is_file():
-                        passed.append(Rejected(input=str(found), reason="A metadata file without its article."))
-                elif found.is_file():
-                    files.append(found)
-                elif (reason := _passed_over(found)) is not None:
-                    passed.append(Rejected(input=str(found), reason=reason))
-            if hidden:
-                passed.append(Rejected(input=str(path), reason=f"{hidden} hidden file(s) or folder(s) skipped."))
+        if is_own_output(path):
+            passed.append(Rejected(input=str(path), reason="A rashomon store or output folder, not an article."))
+        elif path.is_dir():
+            _walk(path, files, passed)
         elif path.is_file():
             files.append(path)
         else:
             passed.append(Rejected(input=str(path), reason=_passed_over(path) or "No such file or folder."))
     return files, passed
+
+
+def _walk(folder: Path, files: list[Path], passed: list[Rejected]) -> None:
+    """The files under ``folder`` into ``files``, what is passed over into ``passed``."""
+    hidden = 0
+    own: list[Path] = []
+    for found in sorted(folder.rglob("*")):
+        if any(found.is_relative_to(written) for written in own):
+            continue
+        if is_own_output(found):
+            own.append(found)
+        elif any(part.startswith(".") for part in found.relative_to(folder).parts):
+            hidden += found.name.startswith(".")
+        elif found.name.endswith(SIDECAR_SUFFIX) and found.is_file():
+            if not Path(str(found).removesuffix(SIDECAR_SUFFIX)).is_file():
+                passed.append(Rejected(input=str(found), reason="A metadata file without its article."))
+        elif found.is_file():
+            files.append(found)
+        elif (reason := _passed_over(found)) is not None:
+            passed.append(Rejected(input=str(found), reason=reason))
+    if hidden:
+        passed.append(Rejected(input=str(folder), reason=f"{hidden} hidden file(s) or folder(s) skipped."))
+
+
+def is_own_output(path: Path) -> bool:
+    """Whether a path is something rashomon wrote: a store's file or folder, or an output folder (``dossier.json``
+    beside its reports)."""
+    if _STORE_FILE.search(path.name):
+        return True
+    return (
+        path.is_dir()
+        and (path / "dossier.json").is_file()
+        and ((path / "report.html").is_file() or (path / "report.md").is_file())
+    )
 
 
 def _passed_over(path: Path) -> str | None:

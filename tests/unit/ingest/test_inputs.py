@@ -41,6 +41,27 @@ def test_folders_are_read_recursively_in_sorted_order_skipping_hidden_files(tmp_
     ]
 
 
+def test_what_rashomon_wrote_inside_the_inputs_is_not_read_back(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(PAGE)
+    out = tmp_path / "dossier"  # an earlier run's --out inside the folder read
+    (out / "stories").mkdir(parents=True)
+    for name in ("dossier.json", "report.html", "report.md", "stories/one.html"):
+        (out / name).write_text("{}")
+    (tmp_path / "other.duckdb").write_bytes(b"DUCK")  # a store elsewhere, with its log and story index
+    (tmp_path / "other.duckdb.wal").write_bytes(b"LOG")
+    (tmp_path / "other.duckdb.stories-0a1b2c3d4e5f").mkdir()
+    (tmp_path / "other.duckdb.stories-0a1b2c3d4e5f" / "evidence.bin").write_bytes(b"\0")
+    (tmp_path / "notes").mkdir()
+    # no reports beside it: a user's own file, read
+    (tmp_path / "notes" / "dossier.json").write_text(json.dumps({"id": "n1", "body": PAGE}))
+    results = read(tmp_path)
+    assert [Path(d.source).name for d in documents(results)] == ["dossier.json", "story.txt"]
+    assert all("dossier" not in r.input.split("/")[-2:] for r in rejections(results))
+    assert not [r for r in rejections(results) if ".duckdb" in r.input]
+    named = read(tmp_path / "other.duckdb")  # given by name: said, not read
+    assert [r.reason for r in rejections(named)] == ["A rashomon store or output folder, not an article."]
+
+
 def test_links_and_pipes_in_a_folder_are_listed_not_followed(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(PAGE)
