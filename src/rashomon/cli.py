@@ -8,6 +8,8 @@ command or its inputs, explained on stderr. The library is imported only once th
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from rashomon.model import Rejected
     from rashomon.pipeline import Progress
     from rashomon.render.selection import Selection
+
+# What --input-published takes: ISO 8601, so "03/04/2025" is refused, not read day first.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
 
 INPUT_FORMATS = (
     "Inputs: .txt (page text, debris and all), .html/.htm, .jsonl/.json/.ndjson records (id plus body, text or html; "
@@ -124,6 +129,12 @@ def _summary(
     )
     if selection is not None and not selection.keeps_everything:
         print(f"The reports show {len(dossier.stories)} of them (--story, --since, --outlet, --top).", file=stream)
+        if not dossier.stories and stored["stories"]:
+            print(
+                "rashomon: warning: no story meets the selection; a story must meet each of --story, --since, "
+                "--outlet and --top given (story ids as dossier.json writes them: story:1a2b3c4d5e6f).",
+                file=sys.stderr,
+            )
     print(
         f"The reports hold {len(dossier.quotes)} quotes, {len(dossier.figures)} figures, "
         f"{len(dossier.entities)} entities.",
@@ -170,14 +181,16 @@ def _reason_lines(by_reason: dict[str, list[str]], rest: str, shown: int = 20) -
 def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextIO) -> int:
     from rashomon.analysis import analyze  # noqa: PLC0415 (loaded after parsing)
     from rashomon.clean.pubdate import normalise_published  # noqa: PLC0415 (loaded after parsing)
-    from rashomon.render.selection import Selection, parse_since  # noqa: PLC0415 (loaded after parsing)
+    from rashomon.render.selection import Selection, parse_since, story_id  # noqa: PLC0415 (loaded after parsing)
     from rashomon.settings import load_settings  # noqa: PLC0415 (loaded after parsing)
 
     overrides: dict[str, Any] = {}
     if args.threshold is not None:
         overrides["stories"] = {"threshold": args.threshold}
     given = {"outlet": args.input_outlet, "published": args.input_published}
-    if args.input_published is not None and normalise_published(args.input_published) is None:
+    if args.input_published is not None and (
+        not _ISO_DATE.match(args.input_published) or normalise_published(args.input_published) is None
+    ):
         raise UsageError(f"--input-published {args.input_published!r} is not a date (give one like 2025-05-14).")
     if any(value is not None for value in given.values()):
         overrides["ingest"] = {k: v for k, v in given.items() if v is not None}
@@ -189,7 +202,7 @@ def _analyze_command(args: argparse.Namespace, bars: ProgressBars, stream: TextI
         raise UsageError("--address names a Ray cluster: give it with --engine ray.")
     # Built before the run, so a bad flag stops the command before any work.
     selection = Selection(
-        stories=tuple(args.stories or ()),
+        stories=tuple(story_id(given) for given in args.stories or ()),
         since=parse_since(args.since) if args.since is not None else None,
         outlets=tuple(args.outlets or ()),
         top=args.top,
@@ -361,6 +374,9 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
     handler: Callable[[argparse.Namespace, ProgressBars, TextIO], int] = args.handler
     try:
         return handler(args, bars, out)
+    except BrokenPipeError:  # the reader went away ("| head"): what it did not read is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except NothingReadError as error:
         bars.close()
         _nothing_read(getattr(args, "inputs", ()), error.rejected)

@@ -111,8 +111,21 @@ def test_selection_flags_shape_the_outputs_and_the_store_keeps_everything(tmp_pa
     status, _ = _run("analyze", str(source), "--out", str(out), "--story", story["id"], "--story", "story:none")
     assert status == 0
     assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [story["id"]]
+    digits = story["id"].removeprefix("story:")
+    for given in (digits, f"story-{digits}"):  # the bare digits, the report page's name
+        assert _run("analyze", str(source), "--out", str(out), "--story", given)[0] == 0
+        assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [
+            story["id"]
+        ]
     assert _run("analyze", str(source), "--out", str(out))[0] == 0
     assert len(json.loads((out / "dossier.json").read_text(encoding="utf-8"))["articles"]) == 2
+
+
+def test_a_selection_no_story_meets_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, out = _two_events(tmp_path), tmp_path / "out"
+    status, printed = _run("analyze", str(source), "--out", str(out), "--outlet", "Nowhere Weekly")
+    assert status == 0 and "The reports show 0 of them" in printed
+    assert "no story meets the selection" in capsys.readouterr().err
 
 
 def test_bad_selection_flags_exit_2_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,6 +134,8 @@ def test_bad_selection_flags_exit_2_before_any_work(tmp_path: Path, capsys: pyte
         (["--since", "last tuesday"], "--since wants a date like 2024-05-13, not 'last tuesday'."),
         (["--top", "0"], "--top wants a number of stories of at least 1, not 0."),
         (["--top", "many"], "invalid int value: 'many'"),
+        (["--threshold", "7"], "stories.threshold: Input should be less than 1"),
+        (["--input-published", "03/04/2025"], "'03/04/2025' is not a date (give one like 2025-05-14)"),
     ):
         status, _ = _run("analyze", str(source), "--out", str(out), *flags)
         assert status == 2, flags

@@ -16,6 +16,7 @@ from rashomon.dossier import ArticleOut, Dossier, EntityOut, FigureOut, QuoteOut
 from rashomon.errors import UsageError
 
 _ISO_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_STORY_DIGITS = re.compile(r"[0-9a-f]{12}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,6 +35,17 @@ class Selection:
     @property
     def keeps_everything(self) -> bool:
         return not self.stories and self.since is None and not self.outlets and self.top is None
+
+
+def story_id(text: str) -> str:
+    """A story id as given on the command line, in the form dossier.json writes: "story:1a2b3c4d5e6f" also from
+    the report's page name ("story-1a2b3c4d5e6f") or the bare digits."""
+    text = text.strip()
+    if _STORY_DIGITS.fullmatch(text):
+        return f"story:{text}"
+    if text.startswith("story-") and _STORY_DIGITS.fullmatch(text[6:]):
+        return f"story:{text[6:]}"
+    return text
 
 
 def parse_since(text: str) -> date:

@@ -8,6 +8,9 @@ from rashomon.errors import UsageError
 from rashomon.web.app import create_app
 from rashomon.web.settings import ServeSettings
 
+# A DuckDB database file says so in its first bytes: "DUCK" after the checksum.
+_MAGIC, _MAGIC_AT, _HEADER_END = b"DUCK", 8, 12
+
 
 def check(settings: ServeSettings) -> None:
     """Refuse settings the server must not run with, saying why."""
@@ -20,6 +23,13 @@ def check(settings: ServeSettings) -> None:
         raise UsageError(
             f"There is no store at {settings.db}: give the one `rashomon analyze --out DIR` made with --db "
             "(DIR/rashomon.duckdb; after `make demo`, rashomon-demo/rashomon.duckdb)."
+        )
+    with settings.db.open("rb") as file:
+        header = file.read(_HEADER_END)
+    if header[_MAGIC_AT:_HEADER_END] != _MAGIC:
+        raise UsageError(
+            f"{settings.db} is not a store (no DuckDB database file): give the one `rashomon analyze --out DIR` "
+            "made (DIR/rashomon.duckdb)."
         )
 
 

@@ -20,6 +20,15 @@ def test_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "There is no store at" in capsys.readouterr().err
 
 
+def test_a_file_that_is_no_store_is_refused_before_listening(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "articles.jsonl"
+    records.write_text('{"id": "a", "body": "text"}\n', encoding="utf-8")
+    assert main(["serve", "--db", str(records)], stream=io.StringIO()) == 2
+    assert "is not a store" in capsys.readouterr().err
+
+
 def test_bad_port(web_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--db", str(web_store), "--port", "70000"], stream=io.StringIO()) == 2
     assert "port" in capsys.readouterr().err
