@@ -59,7 +59,19 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
             files.append(path)
         else:
             passed.append(Rejected(input=str(path), reason=_passed_over(path) or "No such file or folder."))
-    return files, passed
+    return _once(files), passed
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, where it was first met: a file named and also inside a folder named is read once."""
+    seen: set[Path] = set()
+    kept = []
+    for file in files:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            kept.append(file)
+    return kept
 
 
 def _walk(folder: Path, files: list[Path], passed: list[Rejected]) -> None:

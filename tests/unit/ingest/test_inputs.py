@@ -41,6 +41,12 @@ def test_folders_are_read_recursively_in_sorted_order_skipping_hidden_files(tmp_
     ]
 
 
+def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE)
+    results = read(tmp_path, tmp_path / "a.txt", tmp_path / "." / "a.txt")
+    assert [d.id for d in documents(results)] == ["a.txt"] and not rejections(results)
+
+
 def test_what_rashomon_wrote_inside_the_inputs_is_not_read_back(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(PAGE)
     out = tmp_path / "dossier"  # an earlier run's --out inside the folder read
