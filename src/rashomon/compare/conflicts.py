@@ -287,12 +287,19 @@ def speaker_conflicts(
     threshold: float,
 ) -> list[Conflict]:
     """Quotes in different articles with nearly the same words (``similarity`` at least ``threshold``) given to
-    different speakers (``speakers``: the identities each quote is given to; sharing one is no conflict)."""
-    conflicts = []
-    for i, j in zip(*np.nonzero(np.triu(similarity >= threshold, k=1)), strict=True):
-        quote, other = quotes[int(i)], quotes[int(j)]
-        if other.article == quote.article or speakers[int(i)] & speakers[int(j)]:
+    different speakers (``speakers``: the identities each quote is given to; sharing one is no conflict). A quote
+    is in one conflict with each other article at most, its closest there: one passage an outlet quotes whole and
+    another in two pieces is one conflict, not two."""
+    conflicts: list[tuple[int, int, Conflict]] = []
+    pairs = zip(*np.nonzero(np.triu(similarity >= threshold, k=1)), strict=True)
+    paired: set[tuple[int, str]] = set()
+    for i, j in sorted(((int(i), int(j)) for i, j in pairs), key=lambda pair: (-float(similarity[pair]), pair)):
+        quote, other = quotes[i], quotes[j]
+        if other.article == quote.article or speakers[i] & speakers[j]:
             continue
+        if (i, other.article) in paired or (j, quote.article) in paired:
+            continue
+        paired.update({(i, other.article), (j, quote.article)})
         sides = []
         for q in (quote, other):
             span = Span(article=q.article, start=q.start, end=q.end)
@@ -301,10 +308,9 @@ def speaker_conflicts(
         words = context.texts[quote.article][quote.start : quote.end].split()
         excerpt = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
         what = f"who said “{excerpt}”: {quote.speaker} vs {other.speaker}"
-        conflicts.append(
-            Conflict(kind="speaker", what=what, text=f"{what} ({context.outlets(sides)})", sides=tuple(sides))
-        )
-    return conflicts
+        conflict = Conflict(kind="speaker", what=what, text=f"{what} ({context.outlets(sides)})", sides=tuple(sides))
+        conflicts.append((i, j, conflict))
+    return [conflict for _, _, conflict in sorted(conflicts, key=lambda found: found[:2])]
 
 
 def _denied_claim(text: str) -> list[str] | None:

@@ -4,9 +4,9 @@ Steps: units (`clauses`: sentences, cut into their coordinated clauses where the
 below), sentence scores (`align`: character n-grams, embeddings, shared names, numbers and dates, combined by
 a fitted model), sentence links (each sentence's best match in another article, among the pairs `align` takes for
 one statement), statements (linked sentences, one per article or two in a row, with their status), quote links
-(same speaker, similar words), figure links (same kind of quantity: agree, conflict or different scope) and the
-timeline (dated time expressions, merged where their sentences make one statement). Copies (syndicated wire
-stories) are left out: they repeat their original and corroborate nothing.
+(same speaker, words that say one thing), figure links (same kind of quantity: agree, conflict or different
+scope) and the timeline (dated time expressions, merged where their sentences make one statement). Copies
+(syndicated wire stories) are left out: they repeat their original and corroborate nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from rashomon.compare.conflicts import (
 from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import FUNCTION_WORDS, SCOPE_WORDS
 from rashomon.compare.tfidf import similarity_matrix
+from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT
 from rashomon.extract.time_values import first_day, last_day
 from rashomon.model import (
     Article,
@@ -62,6 +63,12 @@ _JOINED_NAMES = re.compile(r",|\band\b|\bboth\b|&")
 _WINDOW_CHARS = 60
 # Relative difference of two amounts in one unit that is rounding, not a different amount.
 _ROUNDING = 0.005
+# The unit word ending a figure's text, and whether a hyphen joins it to the number ("30-minute").
+_MODIFIER_UNIT = re.compile(r"(?P<hyphen>-\s*)?(?P<unit>[^\W\d_]+)$")
+# A word right after a figure: the noun it may qualify (not a comma, a stop or a quote mark).
+_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]")
+# A word of a speaker's name, its apostrophes, stops and hyphens kept ("O'Neill", "U.S.").
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
 _QUOTE_WORDS = 6
 _SAME_WORDS = 0.6
@@ -172,9 +179,14 @@ def compare_story(story: StoryInput, settings: CompareSettings) -> StoryComparis
         sentences=sentences,
         sentence_at=_SentenceAt(sentences),
     )
-    quoted = quote_comparison(story, settings, context) if several else QuoteComparison()
-    conflicts = _conflicts(story, groups, figures, similarity, context) + quoted.conflicts
-    conflicted = {(side.sentence.article, side.sentence.start) for c in conflicts for side in c.sides}
+    quoted = quote_comparison(story, settings, context, statement_of) if several else QuoteComparison()
+    # A reader sees a conflict by its text: two that read alike (one passage found twice) are listed once.
+    found = _conflicts(story, groups, figures, similarity, context) + quoted.conflicts
+    unique: dict[str, Conflict] = {}
+    for conflict in found:
+        unique.setdefault(conflict.text, conflict)
+    conflicts = list(unique.values())
+    conflicted = {(side.sentence.article, side.sentence.start) for c in found for side in c.sides}
     statements = [_statement(sentences, sentence_texts, members, conflicted) for members in groups]
     statements.sort(key=lambda st: (order[st.sources[0].article], st.sources[0].start))
     first = story.articles[0]
@@ -300,6 +312,9 @@ def figure_alignments(
             if not same_statement and i is not None and j is not None:
                 dated_apart = bool(dates[i] and dates[j] and dates[i].isdisjoint(dates[j]))
                 same_statement = not dated_apart and _same_count(figure, other, texts, sentences[i], sentences[j])
+            # A number that names a kind of thing ("a 30-minute walk") is not the amount a bare figure gives.
+            if _modifies_noun(figure, texts[figure.article]) != _modifies_noun(other, texts[other.article]):
+                same_statement = False
             found.append(
                 FigureAlignment(
                     figure=figure.id, other=other.id, relation=_relation(figure, other, same_statement, settings)
@@ -355,12 +370,29 @@ def _values_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
     return abs(left - right) <= _tolerance(a, b, settings) * max(abs(left), abs(right), 1e-9)
 
 
+def _modifies_noun(figure: Figure, text: str) -> bool:
+    """Whether a figure with a unit only qualifies the noun after it ("a 30-minute walk", "a 30 minute
+    activity"): its unit joined by a hyphen, or singular after another number than one, and a word follows."""
+    unit = _MODIFIER_UNIT.search(text[figure.start : figure.end])
+    if figure.unit is None or unit is None or not _NEXT_WORD.match(text, figure.end):
+        return False
+    if unit.group("hyphen"):
+        return True
+    # Only a word with a plural tells a singular apart ("minute", "mile"; not "km", "feet" or "crew").
+    word = unit.group("unit").lower()
+    plural_noun = word in DAYS_PER_UNIT or (word in METRES_PER_UNIT and len(word) > 2 and word != "feet")
+    return plural_noun and word == figure.unit.lower() and figure.value not in (None, 1.0)
+
+
 def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSettings) -> FigureRelation:
     """Agree when the amounts are one; in one statement, also when the qualifiers allow both ("at least 12" and
-    "19"), else a conflict; figures of different statements measure different things."""
+    "19"), else a conflict, but only in one unit: a conversion's round figure agrees within the tolerance ("six
+    weeks", "44 days"), and amounts in different units that do not agree measure different things ("two months
+    after", "a 30 minute climb"); figures of different statements measure different things."""
     if _values_agree(a, b, settings):
         return "agree"
-    if not same_statement or figure_range(a) is None or figure_range(b) is None:
+    one_unit = quantity_kind(a) == quantity_kind(b)  # "people" and "person" are one unit, days and weeks two
+    if not same_statement or not one_unit or figure_range(a) is None or figure_range(b) is None:
         return "different-scope"
     return "agree" if ranges_meet(a, b, _tolerance(a, b, settings)) else "conflict"
 
@@ -374,26 +406,38 @@ class QuoteComparison:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-def quote_comparison(story: StoryInput, settings: CompareSettings, context: ConflictContext) -> QuoteComparison:
+def quote_comparison(
+    story: StoryInput,
+    settings: CompareSettings,
+    context: ConflictContext,
+    statement_of: Mapping[int, int] | None = None,
+) -> QuoteComparison:
     """Quotes, in different articles, given to one speaker and making one statement: aligned, and grouped into
-    variants; and quoted words (direct or partial) that articles give to different speakers."""
+    variants named after the speaker they share; and quoted words (direct or partial) that articles give to
+    different speakers who can speak (`_can_speak`)."""
     quotes = [q for a in story.articles for q in story.annotations[a.id].quotes if q.speaker]
     similarity = similarity_matrix([context.texts[q.article][q.start : q.end] for q in quotes])
     speakers = [_speakers(q, story.speaker_entity, context.texts) for q in quotes]
+    own = [_identity(q.speaker or "", story.speaker_entity) for q in quotes]
     pairs = [
         (int(i), int(j))
         for i, j in zip(*np.nonzero(np.triu(similarity >= settings.quote_similarity, k=1)), strict=True)
-        if quotes[i].article != quotes[j].article and speakers[i] & speakers[j]
+        if quotes[i].article != quotes[j].article
+        and (own[i] in speakers[j] or own[j] in speakers[i])
+        and _one_statement(quotes[i], quotes[j], float(similarity[i, j]), context, statement_of)
     ]
-    variants = [
-        QuoteVariant(speaker=quotes[group[0]].speaker, quotes=tuple(quotes[i].id for i in group))
-        for group in _groups([q.article for q in quotes], similarity, pairs)
-        if len(group) > 1
-    ]
+    variants = []
+    for group in _groups([q.article for q in quotes], similarity, pairs):
+        if len(group) > 1:
+            shared = frozenset.intersection(*(speakers[i] for i in group))
+            named = next((i for i in group if own[i] in shared), group[0])
+            variants.append(QuoteVariant(speaker=quotes[named].speaker, quotes=tuple(quotes[i].id for i in group)))
     quoted = [
         i
         for i, q in enumerate(quotes)
-        if q.kind != "indirect" and len(context.texts[q.article][q.start : q.end].split()) >= _QUOTE_WORDS
+        if q.kind != "indirect"
+        and len(context.texts[q.article][q.start : q.end].split()) >= _QUOTE_WORDS
+        and _can_speak(q, story.speaker_entity)
     ]
     conflicts = speaker_conflicts(
         [quotes[i] for i in quoted],
@@ -405,6 +449,31 @@ def quote_comparison(story: StoryInput, settings: CompareSettings, context: Conf
     return QuoteComparison(sorted((quotes[i].id, quotes[j].id) for i, j in pairs), variants, conflicts)
 
 
+def _one_statement(
+    quote: Quote, other: Quote, similarity: float, context: ConflictContext, statement_of: Mapping[int, int] | None
+) -> bool:
+    """Whether two similar quotes say the same thing: nearly the same words, or sentences that make one statement
+    (a speaker's two remarks can share many words, "the crew issued a mayday", and still say different things)."""
+    if similarity >= _SAME_WORDS or statement_of is None:
+        return True
+    i, j = context.sentence_at(quote.article, quote.start), context.sentence_at(other.article, other.start)
+    return i is not None and j is not None and statement_of.get(i, -1 - i) == statement_of.get(j, -1 - j)
+
+
+def _identity(name: str, speaker_entity: Mapping[str, str]) -> str:
+    key = name_key(name.strip())
+    return speaker_entity.get(key, key)
+
+
+def _can_speak(quote: Quote, speaker_entity: Mapping[str, str]) -> bool:
+    """Whether a quote's speaker is someone who can speak: a named person or organisation, an entity or a name
+    (a pronoun resolved to one is given as its name), not a common noun the words were hung on ("how bad things
+    got: ...", "the report")."""
+    speaker = (quote.speaker or "").strip()
+    words = _WORD.findall(speaker)
+    return bool(words) and (name_key(speaker) in speaker_entity or all(w[0].isupper() for w in words))
+
+
 def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[str, str]) -> frozenset[str]:
     """Who a quote is given to: its speaker's identity, and every name its speaker phrase joins to it ("both Aliyev
     and Pashinyan said")."""
@@ -412,8 +481,8 @@ def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[st
     if quote.speaker_span is not None:
         span = quote.speaker_span
         names += _JOINED_NAMES.split(texts[span.article][span.start : span.end])
-    keys = {name_key(name.strip()) for name in names}
-    return frozenset(speaker_entity.get(key, key) for key in keys if key)
+    identities = {_identity(name, speaker_entity) for name in names}
+    return frozenset(identity for identity in identities if identity)
 
 
 def timeline(
