@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 import numpy as np
 
@@ -21,10 +22,10 @@ from rashomon.extract.entities import resolve_entities, speaker_index
 from rashomon.extract.times import find_times
 from rashomon.model import Article, ArticleAnnotations, Entity, Story, StoryComparison, TimeExpr
 from rashomon.settings import CompareSettings
-from rashomon.stories.cluster import event_date, reading_order, story_id, story_title
+from rashomon.stories.cluster import event_date, inferred_published, reading_order, story_id, story_title
 
 # Bumped whenever a change in comparison changes its results: stored story results of another version are redone.
-COMPARE_VERSION = "14"
+COMPARE_VERSION = "15"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,6 +62,7 @@ def analyse_story(
     day = event_date(members, own_times)
     ids = sorted(a.id for a in members)
     story = Story(id=story_id(ids), articles=tuple(ids), title=story_title(members, copies), date=day)
+    # An undated member is dated from the story: the event day, or a day after it its own weekdays point to.
     published = {a.id: day for a in members if not a.published and day}
     times: dict[str, tuple[TimeExpr, ...]] = {}
     texts = {a.id: a.text for a in members}
@@ -69,6 +71,7 @@ def analyse_story(
         if article.id not in published:
             continue
         try:
+            published[article.id] = inferred_published(published[article.id], partial(_read_times, article))
             anchor = date.fromisoformat(published[article.id])
             times[article.id] = find_times(article.text, article.id, anchor) + caption_times(article, anchor)
         except Exception as error:  # the per-story boundary: that member keeps the times of its own reading
@@ -160,6 +163,11 @@ class StoryEmbedder:
     def take_made(self) -> dict[str, np.ndarray]:
         made, self.made = self.made, {}
         return made
+
+
+def _read_times(article: Article, anchor: date) -> tuple[TimeExpr, ...]:
+    """An article's time expressions read against a publication date it might have."""
+    return find_times(article.text, article.id, anchor)
 
 
 def _with_embeddings(job: StoryJob, made: Mapping[str, np.ndarray]) -> StoryJob:

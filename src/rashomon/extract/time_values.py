@@ -22,6 +22,23 @@ Resolver = Callable[[re.Match[str], date | None], str | tuple[str, TimexType] | 
 _HALF_YEAR_DAYS = 183
 # Without a future cue, a month-day farther ahead than this is last year's (news reports what happened).
 _AHEAD_DAYS = 90
+# With a future cue, a month-day this few days behind the anchor is still this year's: a page's time is often a day
+# off the writer's (stamped in UTC, or written the evening before), and a date a year away needs more than a cue.
+_FUTURE_SLACK_DAYS = 3
+# Words before a weekday that point past the anchor whatever the tense (see `_until`).
+_UNTIL = frozenset({"until", "till", "til"})
+# A weekday written just before a month-day ("Monday, Nov. 18", "Monday night (Nov. 18)") settles its year.
+_WEEKDAY_BEFORE = re.compile(rf"\b({'|'.join(words.WEEKDAYS)})(?:\s+(?:{'|'.join(words.DAY_PARTS)}))?\s*[(,]?\s*$")
+# Past forms that, standing between a future cue and the match, put the match in a clause of its own told in the
+# past ("said it would review its records after the ship ran aground on Friday"); none is also a present form ("hit").
+_PAST_FORMS = frozenset(
+    {
+        "was", "were", "had", "did", "ran", "struck", "took", "came", "went", "saw", "won", "lost", "began", "met",
+        "fell", "left", "sank", "broke", "caught", "fled", "threw", "shot", "drove", "flew", "rose", "stole",
+    }
+)  # fmt: skip
+# "set" is a future cue only as "set to" or "set for", not the noun ("the band's set Monday night").
+_SET_AS_CUE = frozenset({"to", "for"})
 # The same for a bare month: one at most this many months ahead is the coming one ("talks resume in May").
 _AHEAD_MONTHS = 2
 # How far back a future cue is looked for: about the words of a short clause.
@@ -160,12 +177,23 @@ def _past(match: re.Match[str]) -> bool:
 
 def _future(match: re.Match[str]) -> bool:
     """True when a future cue stands in the clause before the match ("will return on Wednesday")."""
-    for word in reversed(_clause_words(match)):
-        if word in words.FUTURE_CUE_BARRIERS:
+    clause = _clause_words(match)
+    for index in range(len(clause) - 1, -1, -1):
+        word = clause[index]
+        if word in words.FUTURE_CUE_BARRIERS or word in _PAST_FORMS:
             return False
+        if word == "set" and not _SET_AS_CUE.intersection(clause[index + 1 : index + 2]):
+            continue
         if word in words.FUTURE_CUES or word.endswith(("'ll", "’ll")):
             return True
     return False
+
+
+def _until(match: re.Match[str]) -> bool:
+    """True when "until" ends a clause that has said what lasts ("suspended the route until Saturday"); a clause
+    opening with it looks back ("Until Thursday, they had not called him")."""
+    clause = _clause_words(match)
+    return len(clause) > 1 and clause[-1] in _UNTIL
 
 
 def _month_of(name: str) -> int:
@@ -187,7 +215,7 @@ def _year_shift(distance: int, future: bool) -> int:
     """Years to move a day ``distance`` days from the anchor: to the coming one if future, else to the nearer side
     (a little ahead of the anchor, or at most half a year behind it)."""
     if future:
-        return int(distance < 0)
+        return int(distance < -_FUTURE_SLACK_DAYS)
     if distance > _AHEAD_DAYS:
         return -1
     return int(distance < _AHEAD_DAYS - 365)
@@ -216,8 +244,26 @@ def date_(match: re.Match[str], anchor: date | None) -> str | None:
         return found.isoformat() if found else None
     if anchor is None:
         return None
-    found = _nearest_year(anchor, month, day, _future(match))
+    found = _weekday_year(match, anchor, month, day) or _nearest_year(anchor, month, day, _future(match))
     return found.isoformat() if found else None
+
+
+def _weekday_year(match: re.Match[str], anchor: date, month: int, day: int) -> date | None:
+    """The month-day within half a year of the anchor that falls on the weekday written with it, if any (a weekday
+    that fits only a year away is more likely a slip than a reason to go that far)."""
+    text = match.string
+    start = match.start("month")
+    named = _WEEKDAY_BEFORE.search(text, max(0, start - 30), start)
+    if named is None:
+        return None
+    fits = [
+        found
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (found := _safe_date(year, month, day)) is not None
+        and found.weekday() == words.WEEKDAYS[named.group(1)]
+        and abs((found - anchor).days) <= _HALF_YEAR_DAYS
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def month_year(match: re.Match[str], anchor: date | None) -> str | None:
@@ -255,7 +301,7 @@ def weekday(match: re.Match[str], anchor: date | None) -> str | tuple[str, Timex
         return None
     modifier = " ".join((match["mod"] or "").lower().split()[-1:])  # "this past" as "past"
     # "Wednesday's ruling" names something that has happened, whatever the verb around it.
-    future = not match.group().endswith(("'s", "’s")) and _future(match)
+    future = not match.group().endswith(("'s", "’s")) and (_future(match) or _until(match))
     day = _weekday_date(anchor, words.WEEKDAYS[match["wday"]], modifier, future).isoformat()
     part = match["part"]
     return (f"{day}T{words.DAY_PARTS[part.lower()]}", "DATE") if part else day

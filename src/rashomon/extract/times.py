@@ -27,6 +27,7 @@ from rashomon.model import TimeExpr
 
 __all__ = ["TimexType", "find_times", "timex_type"]
 
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(words.WEEKDAYS)})\b")
 # Characters of context around a trigger hit that a triggered rule's match may span on either side.
 _WINDOW = 48
 
@@ -62,7 +63,7 @@ def find_times(text: str, article_id: str, anchor: date | None) -> tuple[TimeExp
     ``anchor`` is the publication date that relative expressions are resolved against; with None only expressions
     that carry their own value (explicit years, full dates, seasons with a year, durations) are returned.
     """
-    chosen = _follow_antecedents(_select(_candidates(text.translate(_ASCII_LOOKALIKES), anchor)))
+    chosen = _agree_weekdays(text, _follow_antecedents(_select(_candidates(text.translate(_ASCII_LOOKALIKES), anchor))))
     return tuple(TimeExpr(article=article_id, start=c.start, end=c.end, value=c.value, type=c.type) for c in chosen)
 
 
@@ -129,6 +130,33 @@ def _follow_antecedents(chosen: list[_Candidate]) -> list[_Candidate]:
             antecedent = kept.value
         resolved.append(kept)
     return resolved
+
+
+# What stands between a weekday and the month-day that restates it ("Monday night (Nov. 18)", "Monday, Nov. 18").
+_RESTATING = re.compile(r"\s*[(,]\s*")
+_DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(T.*)?")
+
+
+def _agree_weekdays(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A weekday followed by the date it falls on takes that date's day: the date names the week, which the weekday
+    alone has to guess from the tense."""
+    agreed = list(chosen)
+    for index in range(len(agreed) - 1):
+        weekday, restated = agreed[index], agreed[index + 1]
+        named = _DAY_VALUE.fullmatch(weekday.value)
+        given = _DAY_VALUE.fullmatch(restated.value)
+        if (
+            named is None
+            or given is None
+            or given.group(2)
+            or not _RESTATING.fullmatch(text, weekday.end, restated.start)
+            or not _WEEKDAY_WORD.search(text, weekday.start, weekday.end)
+        ):
+            continue
+        day, said = date.fromisoformat(named.group(1)), date.fromisoformat(given.group(1))
+        if day != said and day.weekday() == said.weekday():
+            agreed[index] = replace(weekday, value=said.isoformat() + (named.group(2) or ""))
+    return agreed
 
 
 # --- patterns ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -191,12 +191,47 @@ def event_date(members: Sequence[Article], times: Mapping[str, Sequence[TimeExpr
     published = [(a, d) for a in members if not a.published_inferred and (d := a.published_date())]
     for article, day in published:
         for expression in times.get(article.id, ()):
-            value = expression.value
-            if len(value) == _DAY and value[4] == "-" and _within(value, day - timedelta(days=7), day):
+            # A day with its part or its hour ("2025-03-14TMO", "2025-03-14T09:30") votes for the day.
+            value = _day_of(expression.value)
+            if value is not None and _within(value, day - timedelta(days=7), day):
                 votes[value] += 1
     if votes:
         return min(votes, key=lambda value: (-votes[value], value))
     return min(day for _, day in published).isoformat() if published else None
+
+
+def inferred_published(day: str, read: Callable[[date], Sequence[TimeExpr]]) -> str:
+    """The publication date of an undated member of a story whose event date is ``day``; ``read`` gives the
+    member's time expressions resolved against a candidate date.
+
+    A follow-up is often published days after the event, and a weekday it names ("said on Saturday") read against
+    the event date would land in the week before it. Of the event day and the six after it, the first against which
+    the member's own days lie nearest the event day is taken; a member naming no day keeps the event day.
+    """
+    event = date.fromisoformat(day)
+    best, best_spread = event, None
+    for offset in range(7):
+        anchor = event + timedelta(days=offset)
+        days = [found for t in read(anchor) if (found := _date_of(t.value)) is not None]
+        spread = sum(abs((found - event).days) for found in days)
+        if best_spread is None or spread < best_spread:
+            best, best_spread = anchor, spread
+    return best.isoformat()
+
+
+def _day_of(value: str) -> str | None:
+    """The calendar day a TIMEX3 value names ("2025-03-14", "2025-03-14TEV"), None for coarser or other values."""
+    if len(value) >= _DAY and value[4] == value[7] == "-" and (len(value) == _DAY or value[_DAY] == "T"):
+        return value[:_DAY]
+    return None
+
+
+def _date_of(value: str) -> date | None:
+    day = _day_of(value)
+    try:
+        return date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
 
 
 def _within(value: str, first: date, last: date) -> bool:
