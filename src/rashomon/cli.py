@@ -374,7 +374,12 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
     handler: Callable[[argparse.Namespace, ProgressBars, TextIO], int] = args.handler
     try:
         return handler(args, bars, out)
-    except BrokenPipeError:  # the reader went away ("| head"): what it did not read is not an error
+    except BrokenPipeError as error:
+        if not _stdout_closed():
+            bars.close()
+            print(f"rashomon: {error}", file=sys.stderr)
+            return 2
+        # The reader of the output went away ("| head"): what it did not read is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except NothingReadError as error:
@@ -385,6 +390,14 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
         bars.close()
         print(f"rashomon: {error}", file=sys.stderr)
         return 2
+
+
+def _stdout_closed() -> bool:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    return False
 
 
 def _nothing_read(inputs: Sequence[Path], rejected: Sequence[Rejected]) -> None:

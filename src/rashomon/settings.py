@@ -110,7 +110,7 @@ class StorySettings(StageSettings):
     threshold: float = Field(
         story_weights.THRESHOLD,
         gt=0.0,
-        lt=1.0,
+        le=1.0,
         description="Average probability (of the pair model) that two groups of articles report one event, above "
         "which they are one story; the default was chosen on ECB+ train+dev with the model's weights.",
     )

@@ -112,7 +112,7 @@ def test_selection_flags_shape_the_outputs_and_the_store_keeps_everything(tmp_pa
     assert status == 0
     assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [story["id"]]
     digits = story["id"].removeprefix("story:")
-    for given in (digits, f"story-{digits}"):  # the bare digits, the report page's name
+    for given in (digits.upper(), f"story-{digits}", f"stories/story-{digits}.html"):  # as the report's pages say
         assert _run("analyze", str(source), "--out", str(out), "--story", given)[0] == 0
         assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [
             story["id"]
@@ -134,7 +134,7 @@ def test_bad_selection_flags_exit_2_before_any_work(tmp_path: Path, capsys: pyte
         (["--since", "last tuesday"], "--since wants a date like 2024-05-13, not 'last tuesday'."),
         (["--top", "0"], "--top wants a number of stories of at least 1, not 0."),
         (["--top", "many"], "invalid int value: 'many'"),
-        (["--threshold", "7"], "stories.threshold: Input should be less than 1"),
+        (["--threshold", "7"], "stories.threshold: Input should be less than or equal to 1"),
         (["--input-published", "03/04/2025"], "'03/04/2025' is not a date (give one like 2025-05-14)"),
     ):
         status, _ = _run("analyze", str(source), "--out", str(out), *flags)

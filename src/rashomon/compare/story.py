@@ -36,7 +36,7 @@ from rashomon.compare.conflicts import (
 from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import FUNCTION_WORDS, SCOPE_WORDS
 from rashomon.compare.tfidf import similarity_matrix
-from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT
+from rashomon.extract.lexicon.speech_words import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, TITLES
 from rashomon.extract.time_values import first_day, last_day
 from rashomon.model import (
     Article,
@@ -56,6 +56,7 @@ from rashomon.model import (
 )
 from rashomon.settings import CompareSettings
 from rashomon.text.names import name_key
+from rashomon.text.words import APOSTROPHE_HYPHEN_WORD
 
 # What joins the names of a shared speaker phrase ("both Aliyev and Pashinyan", "Ruiz, Abel and Lee").
 _JOINED_NAMES = re.compile(r",|\band\b|\bboth\b|&")
@@ -63,12 +64,14 @@ _JOINED_NAMES = re.compile(r",|\band\b|\bboth\b|&")
 _WINDOW_CHARS = 60
 # Relative difference of two amounts in one unit that is rounding, not a different amount.
 _ROUNDING = 0.005
-# The unit word ending a figure's text, and whether a hyphen joins it to the number ("30-minute").
-_MODIFIER_UNIT = re.compile(r"(?P<hyphen>-\s*)?(?P<unit>[^\W\d_]+)$")
-# A word right after a figure: the noun it may qualify (not a comma, a stop or a quote mark).
-_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]")
-# A word of a speaker's name, its apostrophes, stops and hyphens kept ("O'Neill", "U.S.").
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# A duration said as a point in time: "two months after the onset", "three days later", "a week ago".
+_OFFSET = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.IGNORECASE)
+# A speaker left as a pronoun: whom it means is not known, so it conflicts with no one.
+_UNRESOLVED = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "this", "that", "i", "we", "you"}
+# Who can speak besides a name: the people and bodies a title or role names ("the governor", "police").
+_SPEAKING_NOUNS = frozenset(
+    {t for t in TITLES if " " not in t and not t.endswith(".")} | ROLE_NOUNS | {f"{t}s" for t in TITLES if " " not in t}
+)
 # Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
 _QUOTE_WORDS = 6
 _SAME_WORDS = 0.6
@@ -312,8 +315,8 @@ def figure_alignments(
             if not same_statement and i is not None and j is not None:
                 dated_apart = bool(dates[i] and dates[j] and dates[i].isdisjoint(dates[j]))
                 same_statement = not dated_apart and _same_count(figure, other, texts, sentences[i], sentences[j])
-            # A number that names a kind of thing ("a 30-minute walk") is not the amount a bare figure gives.
-            if _modifies_noun(figure, texts[figure.article]) != _modifies_noun(other, texts[other.article]):
+            # "Two months after the onset" says when, not how long something lasted ("a 30 minute walk").
+            if _is_offset(figure, texts[figure.article]) != _is_offset(other, texts[other.article]):
                 same_statement = False
             found.append(
                 FigureAlignment(
@@ -370,29 +373,18 @@ def _values_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
     return abs(left - right) <= _tolerance(a, b, settings) * max(abs(left), abs(right), 1e-9)
 
 
-def _modifies_noun(figure: Figure, text: str) -> bool:
-    """Whether a figure with a unit only qualifies the noun after it ("a 30-minute walk", "a 30 minute
-    activity"): its unit joined by a hyphen, or singular after another number than one, and a word follows."""
-    unit = _MODIFIER_UNIT.search(text[figure.start : figure.end])
-    if figure.unit is None or unit is None or not _NEXT_WORD.match(text, figure.end):
-        return False
-    if unit.group("hyphen"):
-        return True
-    # Only a word with a plural tells a singular apart ("minute", "mile"; not "km", "feet" or "crew").
-    word = unit.group("unit").lower()
-    plural_noun = word in DAYS_PER_UNIT or (word in METRES_PER_UNIT and len(word) > 2 and word != "feet")
-    return plural_noun and word == figure.unit.lower() and figure.value not in (None, 1.0)
+def _is_offset(figure: Figure, text: str) -> bool:
+    """Whether a duration says when, counted from something ("two months after", "three days later")."""
+    kind = quantity_kind(figure)
+    return kind is not None and kind[0] == "duration" and _OFFSET.match(text, figure.end) is not None
 
 
 def _relation(a: Figure, b: Figure, same_statement: bool, settings: CompareSettings) -> FigureRelation:
     """Agree when the amounts are one; in one statement, also when the qualifiers allow both ("at least 12" and
-    "19"), else a conflict, but only in one unit: a conversion's round figure agrees within the tolerance ("six
-    weeks", "44 days"), and amounts in different units that do not agree measure different things ("two months
-    after", "a 30 minute climb"); figures of different statements measure different things."""
+    "19"), else a conflict; figures of different statements measure different things."""
     if _values_agree(a, b, settings):
         return "agree"
-    one_unit = quantity_kind(a) == quantity_kind(b)  # "people" and "person" are one unit, days and weeks two
-    if not same_statement or not one_unit or figure_range(a) is None or figure_range(b) is None:
+    if not same_statement or figure_range(a) is None or figure_range(b) is None:
         return "different-scope"
     return "agree" if ranges_meet(a, b, _tolerance(a, b, settings)) else "conflict"
 
@@ -466,12 +458,15 @@ def _identity(name: str, speaker_entity: Mapping[str, str]) -> str:
 
 
 def _can_speak(quote: Quote, speaker_entity: Mapping[str, str]) -> bool:
-    """Whether a quote's speaker is someone who can speak: a named person or organisation, an entity or a name
-    (a pronoun resolved to one is given as its name), not a common noun the words were hung on ("how bad things
-    got: ...", "the report")."""
+    """Whether a quote's speaker is someone who can speak: an entity, a name ("Bill de Blasio", "al-Assad": a word
+    in capitals), or a title or role ("the governor", "a police spokeswoman"); not a common noun the words were
+    hung on ("how bad things got: ...")."""
     speaker = (quote.speaker or "").strip()
-    words = _WORD.findall(speaker)
-    return bool(words) and (name_key(speaker) in speaker_entity or all(w[0].isupper() for w in words))
+    words = APOSTROPHE_HYPHEN_WORD.findall(speaker)
+    if not words or (len(words) == 1 and words[0].lower() in _UNRESOLVED):
+        return False
+    named = any(part[:1].isupper() for word in words[1:] or words for part in word.split("-"))
+    return name_key(speaker) in speaker_entity or named or words[-1].lower() in _SPEAKING_NOUNS
 
 
 def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[str, str]) -> frozenset[str]:

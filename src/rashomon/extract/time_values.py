@@ -37,6 +37,10 @@ _PAST_FORMS = frozenset(
         "fell", "left", "sank", "broke", "caught", "fled", "threw", "shot", "drove", "flew", "rose", "stole",
     }
 )  # fmt: skip
+# What closes a past form's clause before the match: a comma, or a word that opens another ("when the ferry sails").
+_CLOSES_PAST = re.compile(r",|\b(?:when|once|until|before)\b")
+# Words of a clause that tell what lasted until a day as past ("was closed until Monday", "stayed shut until ...").
+_LASTED = frozenset({"was", "were", "had", "stayed", "remained", "lasted"})
 # "set" is a future cue only as "set to" or "set for", not the noun ("the band's set Monday night").
 _SET_AS_CUE = frozenset({"to", "for"})
 # The same for a bare month: one at most this many months ahead is the coming one ("talks resume in May").
@@ -180,7 +184,7 @@ def _future(match: re.Match[str]) -> bool:
     clause = _clause_words(match)
     for index in range(len(clause) - 1, -1, -1):
         word = clause[index]
-        if word in words.FUTURE_CUE_BARRIERS or word in _PAST_FORMS:
+        if word in words.FUTURE_CUE_BARRIERS or (word in _PAST_FORMS and _ends_before(match, word)):
             return False
         if word == "set" and not _SET_AS_CUE.intersection(clause[index + 1 : index + 2]):
             continue
@@ -189,11 +193,20 @@ def _future(match: re.Match[str]) -> bool:
     return False
 
 
+def _ends_before(match: re.Match[str], past: str) -> bool:
+    """Whether a past form's clause runs on to the match ("after the ship ran aground on Friday"), not one a comma
+    or a joining word closes first ("once the runway, which was damaged, reopens on Friday")."""
+    before = match.string[max(0, match.start() - _CUE_WINDOW) : match.start()].lower()
+    last = before.rfind(past)  # the past form's word, nearest the match
+    return last < 0 or _CLOSES_PAST.search(before, last + len(past)) is None
+
+
 def _until(match: re.Match[str]) -> bool:
     """True when "until" ends a clause that has said what lasts ("suspended the route until Saturday"); a clause
-    opening with it looks back ("Until Thursday, they had not called him")."""
+    opening with it looks back ("Until Thursday, they had not called him"), and so does one told in the past ("the
+    road was closed until Monday")."""
     clause = _clause_words(match)
-    return len(clause) > 1 and clause[-1] in _UNTIL
+    return len(clause) > 1 and clause[-1] in _UNTIL and not _LASTED.intersection(clause)
 
 
 def _month_of(name: str) -> int:
@@ -203,8 +216,12 @@ def _month_of(name: str) -> int:
 
 
 def _nearest_year(anchor: date, month: int, day: int, future: bool) -> date | None:
-    """The month-day nearest the anchor; with a future cue, the next one on or after the anchor."""
+    """The month-day nearest the anchor; with a future cue, the next one from a few days before the anchor on
+    ("will begin Dec. 30" written on Jan. 2 is three days past, not a year ahead)."""
     year = anchor.year
+    if future:
+        ahead = (_safe_date(y, month, day) for y in (year - 1, year, year + 1))
+        return next((d for d in ahead if d is not None and (d - anchor).days >= -_FUTURE_SLACK_DAYS), None)
     guess = _safe_date(year, month, day) or _safe_date(year - 1, month, day)
     if guess is None:
         return None

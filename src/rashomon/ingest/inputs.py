@@ -35,8 +35,13 @@ SINGLE_ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _METADATA_FIELDS = ("title", "published", "outlet", "url", "byline", "language")
 # A record's text field, in order of preference, and how its content is cleaned.
 _CONTENT_FIELDS: dict[str, InputKind] = {"body": "body", "text": "text", "html": "html"}
-# A store's files: the database, its write-ahead log and its story index folder ("rashomon.duckdb.stories-1a2b...").
-_STORE_FILE = re.compile(r"\.duckdb(\.wal|\.stories-[0-9a-f]+)?$")
+# A store's files (the database and its write-ahead log) and folders (its story index, "x.duckdb.stories-1a2b...",
+# and DuckDB's spill folder).
+_STORE_FILE = re.compile(r"\.duckdb(\.wal)?$", re.IGNORECASE)
+_STORE_FOLDER = re.compile(r"\.duckdb\.(stories-[0-9a-f]+|tmp)$", re.IGNORECASE)
+# What `rashomon analyze --out` writes into its folder, beside anything else there.
+_OUTPUT_FILES = frozenset({"dossier.json", "report.html", "report.md"})
+_OUTPUT_FOLDER = "stories"
 # What `str.splitlines` splits on besides a newline.
 _OTHER_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = re.compile(f"[{_OTHER_BREAKS}]")
@@ -46,13 +51,13 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
     """Every file under the given paths (folders recursively), in a stable order, and what was passed over: missing
     paths, broken links, links to folders (not followed, so a link loop cannot trap the walk), things that are no
     regular file (pipes, devices), and per folder a count of hidden files and folders skipped. What rashomon
-    writes (`is_own_output`) met in a folder is passed over without a word: an ``--out`` folder inside the inputs
-    is not read back in on the next run."""
+    writes (`is_own_output`) met in a folder is passed over without a word: an ``--out`` folder inside the inputs,
+    or the inputs' own folder, is not read back in on the next run."""
     files: list[Path] = []
     passed: list[Rejected] = []
     for path in paths:
-        if is_own_output(path):
-            passed.append(Rejected(input=str(path), reason="A rashomon store or output folder, not an article."))
+        if path.is_file() and is_own_output(path):
+            passed.append(Rejected(input=str(path), reason="A rashomon store or report, not an article."))
         elif path.is_dir():
             _walk(path, files, passed)
         elif path.is_file():
@@ -63,13 +68,14 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
 
 
 def _once(files: list[Path]) -> list[Path]:
-    """Each file once, where it was first met: a file named and also inside a folder named is read once."""
-    seen: set[Path] = set()
+    """Each file once, where it was first met: a file named and also inside a folder named (or through a link, or
+    spelled in another case) is read once."""
+    seen: set[tuple[int, int]] = set()
     kept = []
     for file in files:
-        key = file.resolve()
-        if key not in seen:
-            seen.add(key)
+        stat = file.stat()
+        if (stat.st_dev, stat.st_ino) not in seen:
+            seen.add((stat.st_dev, stat.st_ino))
             kept.append(file)
     return kept
 
@@ -97,14 +103,17 @@ def _walk(folder: Path, files: list[Path], passed: list[Rejected]) -> None:
 
 
 def is_own_output(path: Path) -> bool:
-    """Whether a path is something rashomon wrote: a store's file or folder, or an output folder (``dossier.json``
-    beside its reports)."""
+    """Whether a path is something rashomon wrote: a store's file or folder, or one of the files (and the story
+    pages' folder) `rashomon analyze --out` writes, found beside the others (``dossier.json`` and a report)."""
     if _STORE_FILE.search(path.name):
-        return True
-    return (
-        path.is_dir()
-        and (path / "dossier.json").is_file()
-        and ((path / "report.html").is_file() or (path / "report.md").is_file())
+        return path.is_file()
+    if _STORE_FOLDER.search(path.name):
+        return path.is_dir()
+    if path.name not in _OUTPUT_FILES and path.name != _OUTPUT_FOLDER:
+        return False
+    folder = path.parent
+    return (folder / "dossier.json").is_file() and any(
+        (folder / name).is_file() for name in ("report.html", "report.md")
     )
 
 

@@ -1,42 +1,18 @@
-"""Conflicts a reader would not call conflicts: other units, numbers that name a kind of thing, speakers who cannot
-speak, one conflict found twice; and quote variants that pair only one statement, named after its own speaker."""
+"""Conflicts a reader would not call conflicts: a duration saying when against one saying how long, speakers who
+cannot speak, one conflict found twice (and the conflicts that must stay); and quote variants that pair only one
+statement, named after its own speaker."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
-from rashomon.compare.story import _modifies_noun
-from rashomon.model import Figure, Span
+from rashomon.model import Span
 from tests.unit.compare.test_story import annotate, compare
 
 CLIMB = "the only track up to the mountain hut was a {} climb for the stretcher team, the warden said."
 
 
-@pytest.mark.parametrize(
-    ("text", "written", "unit", "value", "modifies"),
-    [
-        ("a 40-minute climb", "40-minute", "minute", 40, True),
-        ("a 40 minute climb", "40 minute", "minute", 40, True),
-        ("a three-week strike", "three-week", "week", 3, True),
-        ("after 40 minutes the team", "40 minutes", "minute", 40, False),
-        ("Two months after the storm", "Two months", "month", 2, False),
-        ("a 12 km detour", "12 km", "km", 12, False),
-        ("it took 40 minute.", "40 minute", "minute", 40, False),
-        ("12 crew were rescued", "12 crew", "crew", 12, False),
-        ("one mile walk", "one mile", "mile", 1, False),
-    ],
-)
-def test_a_number_that_names_a_kind_of_thing_modifies_its_noun(
-    text: str, written: str, unit: str, value: float, modifies: bool
-) -> None:
-    start = text.index(written)
-    figure = Figure(id="x", article="a", start=start, end=start + len(written), value=value, unit=unit, approx=False)
-    assert _modifies_noun(figure, text) is modifies
-
-
-def test_amounts_in_different_units_that_do_not_agree_are_no_conflict() -> None:
+def test_a_duration_saying_when_is_no_conflict_with_one_saying_how_long() -> None:
     left = annotate(
         "a",
         ["Three weeks after the landslide, " + CLIMB.format("long")],
@@ -52,25 +28,26 @@ def test_amounts_in_different_units_that_do_not_agree_are_no_conflict() -> None:
     assert {f.relation for f in result.figure_alignments} <= {"different-scope"}
 
 
-def test_a_number_naming_a_kind_of_thing_does_not_conflict_with_a_bare_amount() -> None:
-    left = annotate(
-        "a",
-        ["Rescuers reached the stranded hikers after a 40-minute climb up the ridge on Sunday."],
-        figures=[("40-minute", 40, "minute")],
+def test_amounts_in_other_units_and_numbers_naming_a_kind_still_conflict() -> None:
+    weeks = annotate(
+        "a", ["The bridge will close for six weeks of repairs, the council said."], figures=[("six weeks", 6, "week")]
     )
-    right = annotate(
-        "b",
-        ["Rescuers reached the stranded hikers after 55 minutes climbing up the ridge on Sunday."],
-        figures=[("55 minutes", 55, "minute")],
+    days = annotate(
+        "b", ["The bridge will close for 30 days of repairs, the council said."], figures=[("30 days", 30, "day")]
     )
-    assert compare(left, right).conflicts == ()
-    # The same two amounts, both bare, are one quantity and conflict.
-    bare = annotate(
-        "a",
-        ["Rescuers reached the stranded hikers after 40 minutes climbing up the ridge on Sunday."],
-        figures=[("40 minutes", 40, "minute")],
+    assert [c.kind for c in compare(weeks, days).conflicts] == ["figure"]
+    jailed = annotate(
+        "a", ["Kell was jailed for 12 years on Thursday for the fraud."], figures=[("12 years", 12, "year")]
     )
-    assert [c.kind for c in compare(bare, right).conflicts] == ["figure"]
+    sentence = annotate(
+        "b", ["Kell received a 10-year sentence on Thursday for the fraud."], figures=[("10-year", 10, "year")]
+    )
+    assert [c.kind for c in compare(jailed, sentence).conflicts] == ["figure"]
+    # A conversion's round figure agrees: no conflict.
+    about = annotate(
+        "b", ["The bridge will close for 44 days of repairs, the council said."], figures=[("44 days", 44, "day")]
+    )
+    assert compare(weeks, about).conflicts == ()
 
 
 SAID = "“We lost the mast first, then the engine, and then the radio went dead for a whole night.”"
@@ -80,9 +57,12 @@ def test_words_hung_on_a_common_noun_make_no_speaker_conflict() -> None:
     left = annotate("a", [f"Here is how bad things got in the words of the skipper: {SAID}"], quotes=[(SAID, "things")])
     right = annotate("b", [f"{SAID} the skipper, Ola Berg, told the inquiry."], quotes=[(SAID, "Ola Berg")])
     assert [c.kind for c in compare(left, right).conflicts] == []
-    # Two people given the same words still conflict.
-    named = annotate("a", [f"{SAID} the mate, Per Lund, told the inquiry."], quotes=[(SAID, "Per Lund")])
-    assert [c.kind for c in compare(named, right).conflicts] == ["speaker"]
+    # Two people given the same words still conflict, named or by their title or role.
+    for speaker in ("Per Lund", "the governor", "a police spokeswoman", "Jan de Vries"):
+        other = annotate("a", [f"{SAID} {speaker} told the inquiry."], quotes=[(SAID, speaker)])
+        assert [c.kind for c in compare(other, right).conflicts] == ["speaker"], speaker
+    unresolved = annotate("a", [f"{SAID} he told the inquiry."], quotes=[(SAID, "he")])
+    assert compare(unresolved, right).conflicts == ()
 
 
 def test_one_passage_quoted_whole_and_in_two_pieces_is_one_conflict() -> None:

@@ -115,3 +115,32 @@ def test_until_a_weekday_points_ahead(text: str, anchor: date, expected: list[tu
 )
 def test_a_past_clause_after_a_future_cue_is_read_in_the_past(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, date(2025, 3, 14)) == expected
+
+
+WEDNESDAY = date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # what lasted until a day, told in the past, looks back
+        ("The road was closed until Monday, when crews cleared the debris.", WEDNESDAY, [("Monday", "2025-03-10")]),
+        ("He stayed in hospital until Sunday.", WEDNESDAY, [("Sunday", "2025-03-09")]),
+        # a past clause closed by a comma or a joining word does not stop the future cue before it
+        (
+            "Flights will resume once the runway, which was damaged in the storm, reopens on Friday.",
+            WEDNESDAY,
+            [("Friday", "2025-03-14")],
+        ),
+        (
+            "Investigators will interview the crew who were on board when the ferry sails again on Friday.",
+            WEDNESDAY,
+            [("Friday", "2025-03-14")],
+        ),
+        # a future month-day a few days before the anchor, across the new year
+        ("The trial will begin Dec. 30.", date(2020, 1, 2), [("Dec. 30", "2019-12-30")]),
+        ("The trial will begin Jan. 5.", WEDNESDAY, [("Jan. 5", "2026-01-05")]),
+    ],
+)
+def test_the_review_cases(text: str, anchor: date, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected

@@ -65,7 +65,21 @@ def test_what_rashomon_wrote_inside_the_inputs_is_not_read_back(tmp_path: Path) 
     assert all("dossier" not in r.input.split("/")[-2:] for r in rejections(results))
     assert not [r for r in rejections(results) if ".duckdb" in r.input]
     named = read(tmp_path / "other.duckdb")  # given by name: said, not read
-    assert [r.reason for r in rejections(named)] == ["A rashomon store or output folder, not an article."]
+    assert [r.reason for r in rejections(named)] == ["A rashomon store or report, not an article."]
+
+
+def test_articles_beside_what_rashomon_wrote_are_read(tmp_path: Path) -> None:
+    # "rashomon analyze news --out news": the reports and the store sit beside the articles
+    (tmp_path / "a.txt").write_text(PAGE)
+    for name in ("dossier.json", "report.html", "report.md"):
+        (tmp_path / name).write_text("{}")
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "story-0a1b2c3d4e5f.html").write_text("<html></html>")
+    (tmp_path / "rashomon.DUCKDB").write_bytes(b"DUCK")
+    (tmp_path / "notes.duckdb").mkdir()  # a folder only named like a store
+    (tmp_path / "notes.duckdb" / "b.txt").write_text(PAGE)
+    results = read(tmp_path)
+    assert [d.id for d in documents(results)] == ["a.txt", "b.txt"] and not rejections(results)
 
 
 def test_links_and_pipes_in_a_folder_are_listed_not_followed(tmp_path: Path) -> None:

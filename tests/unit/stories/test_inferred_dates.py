@@ -59,3 +59,10 @@ def test_days_named_with_their_part_vote_for_the_day() -> None:
         article("c", "Investigators reached the burned mill on Friday.", "2025-03-14"),
     ]
     assert event_date(members, times_of(members)) == "2025-03-13"
+
+
+def test_a_member_s_earlier_days_are_not_pulled_past_the_event() -> None:
+    text = "The dam burst on Friday after engineers had warned on Monday that it was failing."
+    day = inferred_published("2025-03-14", lambda anchor: find_times(text, "e", anchor))
+    assert day == "2025-03-14"
+    assert [t.value for t in find_times(text, "e", date.fromisoformat(day))] == ["2025-03-14", "2025-03-10"]
