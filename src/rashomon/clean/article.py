@@ -31,7 +31,13 @@ from rashomon.clean.lines import (
     with_elsewhere,
     word_count,
 )
-from rashomon.clean.pubdate import is_date_line, normalise_published, parse_dateline, plausible_published
+from rashomon.clean.page_facts import date_by_body, outlet_named, page_headline
+from rashomon.clean.pubdate import (
+    is_date_line,
+    normalise_published,
+    parse_dateline,
+    plausible_published,
+)
 from rashomon.model import Article, RawDocument, Rejected, describe_input
 from rashomon.text.words import APOSTROPHE_HYPHEN_WORD as _WORDS
 from rashomon.text.words import restates, title_key
@@ -145,6 +151,8 @@ class PageParts:
     # Where the page gave its title and date: "the page's markup", "a date line" ...
     title_from: str | None = None
     published_from: str | None = None
+    # The address the page gives itself (HTML only: its canonical link or og:url).
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -279,8 +287,11 @@ def _words_kept(texts: Sequence[str], keep: Sequence[bool]) -> float:
 
 def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
     """The parts of classified page text, given which lines the line model keeps as body."""
-    lines, title, title_at, first = page.lines, page.title, page.title_at, page.first_body or 0
+    lines, first = page.lines, page.first_body or 0
     texts = [line.text for line in lines]
+    # The body and captions are split at the title line the line model was given (`PageLines.title_at`); the title
+    # reported may be a better line (`page_facts.page_headline`).
+    title_at, title = page.title_at, page.title
     # An appeal or captcha footer ends the article: nothing after it is body, whatever the line model says.
     # So does a reader-comment thread after the article's tail: readers write long sentences the model would keep.
     footer = next(
@@ -304,17 +315,20 @@ def page_parts(page: PageLines, keep: Sequence[bool]) -> PageParts:
         if line.kind == "short" and title_at is not None and i > title_at and line.text != title and not keep[i]
     ]
     credit = _credit_line(texts[: first + 1])
-    kept = {*body, *captions, title}
-    dated = _published(lines)
+    headline = page_headline(page)
+    # Past the last line kept as body, a copyright line without a year names the outlet (`outlet_named`).
+    past_article = max((i + 1 for i, chosen in enumerate(keep) if chosen and i < footer), default=first)
+    kept = {*body, *captions, title, headline}
+    dated = _published(lines) or date_by_body(lines, keep, first, footer)
     return PageParts(
         body=_without_restatements(body),
-        title=title,
+        title=headline,
         captions=captions,
         byline=_byline(lines) or credit.byline,
         published=dated or credit.published,
-        outlet=_outlet(texts) or credit.outlet,
+        outlet=outlet_named(texts, past_article) or credit.outlet,
         removed=[text for text in texts if text not in kept],
-        title_from="the page's title line" if title else None,
+        title_from="the page's title line" if headline else None,
         published_from="a date line of the page" if dated else "the credit line above the body",
     )
 
@@ -423,27 +437,6 @@ def _published(lines: list[Line]) -> str | None:
     return None
 
 
-def _outlet(lines: Sequence[str]) -> str | None:
-    """The outlet a page names in its own debris ("Support The Moscow Times!"), if any; stronger clues first."""
-    for clue in debris.OUTLET_CLUES:
-        for line in lines:
-            if match := clue.search(line):
-                return debris.OUTLET_SUFFIXES.sub("", match.group("outlet").strip())
-    if lines and debris.MASTHEAD.match(lines[0]) and len(lines[0].split()) <= 5:
-        return _as_written_elsewhere(lines[0], lines[1:])
-    return None
-
-
-def _as_written_elsewhere(capitals: str, lines: Sequence[str]) -> str:
-    """A name printed in capitals, in the case the page uses for it elsewhere (else title case)."""
-    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in capitals.split()) + r"\b", re.IGNORECASE)
-    for line in lines:
-        for match in pattern.finditer(line):
-            if not match.group().isupper():
-                return match.group()
-    return capitals.title()
-
-
 def find_relays(body: str) -> tuple[str, ...]:
     """Wire services and outlets the body credits ("The Associated Press reported", "LONDON (Reuters) -")."""
     # The substring test first: most bodies name no wire service at all, and it costs far less than the patterns.
@@ -498,6 +491,7 @@ def _html_parts(extraction: HtmlExtraction) -> PageParts | None:
         removed=[p for at, (p, kind) in enumerate(pairs) if kind not in (None, "caption") or at >= ends],
         title_from="the page's markup",
         published_from="the page's markup or a date it shows",
+        url=extraction.url,
     )
 
 
@@ -623,10 +617,11 @@ def clean(
         (plausible_published(normalise_published(raw.crawled) if raw.crawled else None, latest), "the fetch date"),
     )
     given_language = primary_subtag(raw.language)
+    url, url_from = _first((raw.url, _GIVEN), (parts.url, "the page's markup"))
     chosen = {
         "title": _first((raw.title, _GIVEN), (parts.title, parts.title_from)),
         "published": _first(*published),
-        "outlet": _first((raw.outlet, _GIVEN), (parts.outlet, "the page's own words"), (_domain(raw.url), "the URL")),
+        "outlet": _first((raw.outlet, _GIVEN), (parts.outlet, "the page's own words"), (_domain(url), "the URL")),
         "byline": _first((raw.byline, _GIVEN), (parts.byline, "the page")),
     }
     return Article(
@@ -637,13 +632,14 @@ def clean(
         published=chosen["published"][0],
         outlet=chosen["outlet"][0],
         byline=chosen["byline"][0],
-        url=raw.url,
+        url=url,
         relays=find_relays(text),
         captions=tuple(parts.captions),
         language=given_language or article_language(text, parts.language),
         removed=tuple(parts.removed),
         provenance=(
             *((name, where) for name, (value, where) in chosen.items() if value and where),
+            *((("url", url_from),) if url and url_from and url_from != _GIVEN else ()),
             ("language", _GIVEN if given_language else "identified from the body, or as the page declares it"),
         ),
     )

@@ -234,16 +234,45 @@ DATELINE_CREDIT = re.compile(
 # words are matched case-insensitively.
 _WORD = r"[A-Z0-9](?:[\w&'-]|\.(?=\w))*"
 _NAME = r"(?P<outlet>(?:The\s+)?" + _WORD + r"(?:\s+(?:of\s+)?" + _WORD + r"){0,5})"
+# A name none of whose words is a year.
+_NAME_WORD = r"(?!(?:19|20)\d{2}\b)" + _WORD
+_YEARLESS_NAME = r"(?P<outlet>(?:The\s+)?" + _NAME_WORD + r"(?:\s+(?:of\s+)?" + _NAME_WORD + r"){0,5})"
 OUTLET_CLUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?i:support)\s+" + _NAME + r"\s*!?$"),
     re.compile(r"\b(?i:the journalists of|the team at)\s+" + _NAME),
-    re.compile(r"^(?i:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?" + _NAME),
+    # A copyright line with its year, before the name or after it ("© 2019 Example Post", "copyright Example Post
+    # 2019", "© Copyright 2018 Example Post, LLC", "©All Rights Reserved Example Institute 2019"); a "©" and a name
+    # without a year is a photo's credit ("© Jane Roe"), not the page's.
+    re.compile(
+        r"^(?i:©|\(c\)|copyright)\s*(?i:copyright\s*)?(?i:of\s+)?(?i:all rights reserved\.?\s*)?"
+        r"(?:(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
+        + _YEARLESS_NAME
+        + r"(?(year)(?![\w&'-])|,?\s*(?:19|20)\d{2}\b)"
+    ),
     re.compile(r"\b(?i:subscribe to|sign up for)\s+(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?i:newsletter)"),
+)
+# A line made only of a site's interface words ("Skip to content", "Close the menu", "Subscribe Sign in",
+# "Zum Inhalt springen"): a control's label, never a headline.
+_INTERFACE_WORDS = (
+    "skip|jump|go|to|the|main|content|contents|navigation|nav|menu|close|open|toggle|search|subscribe|sign|log|in|"
+    "out|up|login|logout|register|account|my|share|back|top|home|show|hide|more|less|sections|and|or|zum|inhalt|"
+    "springen|menü|schließen|öffnen|suche|anmelden|abmelden|abonnieren|aller|au|contenu|fermer|le|ouvrir|"
+    "rechercher|connexion|ir|al|contenido|cerrar|abrir|buscar|menú"
+)
+INTERFACE_LINE = re.compile(r"^(?:(?:" + _INTERFACE_WORDS + r")(?:\s+|\s*[|/&·•]\s*|$))+$", re.IGNORECASE)
+# A copyright line without a year that is only a name ("© Example Post", "© Example Post. All rights reserved."):
+# the page's outlet in its footer, a photo's credit inside the article.
+YEARLESS_COPYRIGHT = re.compile(
+    r"^(?i:©|\(c\)|copyright)\s*(?i:copyright\s*)?(?i:of\s+)?"
+    + _YEARLESS_NAME
+    + r"(?:\s*[.,]\s*(?:(?i:all rights reserved)\.?)?|\s+[-–|]\s+.*)?$"
 )
 # A masthead: the page's first line in capitals ("MERIDIAN MARKETS").
 MASTHEAD = re.compile(r"^[A-Z0-9][A-Z0-9&'. -]{2,40}$")
 # Corporate suffixes that follow an outlet's name in copyright lines ("Prairie Courier Media Group").
-OUTLET_SUFFIXES = re.compile(r"\s+(?:Media Group|Media|Group|Inc\.?|Ltd\.?|LLC|Corporation|Corp\.?|Company|Co\.)$")
+OUTLET_SUFFIXES = re.compile(
+    r"\s+(?:Media Group|Media|Group|Inc\.?|Ltd\.?|LLC|Corporation|Corp\.?|Company|Co\.|Limited|GmbH|AG)$"
+)
 
 # The heading of a readers' comment section ("Comments", "3 comments", "Comments are now closed for this story",
 # "Leave a reply", "Kommentare"): on an HTML page, no article text follows it.

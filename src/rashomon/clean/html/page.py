@@ -60,6 +60,8 @@ class HtmlExtraction:
     date: str | None
     sitename: str | None
     language: str | None
+    # The page's own address (`pagemeta`: canonical link or og:url).
+    url: str | None = None
 
 
 def parse_html(html: str) -> LexborNode | None:
@@ -294,6 +296,7 @@ def _with_metadata(
         date=meta.date,
         sitename=meta.sitename,
         language=meta.language,
+        url=meta.url,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from rashomon.clean.html.pagedate import ld_objects, page_date
+from rashomon.text.words import title_key
 
 # <meta> names and properties in order of trust, per field.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
@@ -28,6 +29,7 @@ ONE_ARTICLE_TYPES = ARTICLE_TYPES - {"WebPage"}
 # " | Outlet" or " - Outlet" after a <title>'s headline.
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,60}$")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,6 +39,8 @@ class PageMeta:
     date: str | None
     sitename: str | None
     language: str | None
+    # The page's own address: its canonical link or og:url (absolute http(s) only).
+    url: str | None = None
 
 
 def _meta_tags(tree: LexborNode) -> dict[str, str]:
@@ -94,12 +98,30 @@ def _title(tree: LexborNode, meta: dict[str, str], ld: list[dict[str, Any]]) -> 
         return found
     if found := next((h for item in ld if isinstance(h := item.get("headline"), str) and h.strip()), None):
         return " ".join(found.split())
-    heading = tree.css_first("h1")
-    if heading is not None and (text := " ".join(heading.text().split())):
-        return text
     title = tree.css_first("title")
     text = " ".join(title.text().split()) if title is not None else ""
-    return _TITLE_SUFFIX.sub("", text) or None
+    heading = tree.css_first("h1")
+    found = " ".join(heading.text().split()) if heading is not None else ""
+    headline = _TITLE_SUFFIX.sub("", text)
+    # An <h1> the <title> does not hold, or holds only as the name after its headline, is the site's name or a
+    # section's (a blog theme's <h1 id="site-title">): the <title> then gives the headline.
+    if found and (
+        not text
+        or title_key(found) in title_key(headline)
+        or (title_key(found) in title_key(text) and len(found) >= len(headline))
+    ):
+        return found
+    return headline or None
+
+
+def _page_url(tree: LexborNode, meta: dict[str, str]) -> str | None:
+    """The address the page gives itself: its canonical link, else og:url; only an absolute http(s) address."""
+    canonical = tree.css_first('link[rel="canonical"]')
+    for given in (canonical.attributes.get("href") if canonical is not None else None, meta.get("og:url")):
+        address = (given or "").strip()
+        if _ABSOLUTE_URL.match(address):
+            return address
+    return None
 
 
 def page_meta(tree: LexborNode, url: str | None = None, crawled: datetime | None = None) -> PageMeta:
@@ -115,6 +137,7 @@ def page_meta(tree: LexborNode, url: str | None = None, crawled: datetime | None
         date=page_date(tree, meta, _month_first(language), url, crawled),
         sitename=sitename.lstrip("@") if sitename else None,
         language=language,
+        url=_page_url(tree, meta),
     )
 
 
