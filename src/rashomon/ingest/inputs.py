@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -68,14 +69,14 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
 
 
 def _once(files: list[Path]) -> list[Path]:
-    """Each file once, where it was first met: a file named and also inside a folder named (or through a link, or
-    spelled in another case) is read once."""
-    seen: set[tuple[int, int]] = set()
+    """Each file once, where it was first met: a file named and also inside a folder named is read once. A link
+    to a file is an input of its own (listed under its own name), as is a hard link."""
+    seen: set[str] = set()
     kept = []
     for file in files:
-        stat = file.stat()
-        if (stat.st_dev, stat.st_ino) not in seen:
-            seen.add((stat.st_dev, stat.st_ino))
+        key = os.path.normcase(os.path.normpath(file.absolute()))
+        if key not in seen:
+            seen.add(key)
             kept.append(file)
     return kept
 
