@@ -197,8 +197,8 @@ def _ends_before(match: re.Match[str], past: str) -> bool:
     """Whether a past form's clause runs on to the match ("after the ship ran aground on Friday"), not one a comma
     or a joining word closes first ("once the runway, which was damaged, reopens on Friday")."""
     before = match.string[max(0, match.start() - _CUE_WINDOW) : match.start()].lower()
-    last = before.rfind(past)  # the past form's word, nearest the match
-    return last < 0 or _CLOSES_PAST.search(before, last + len(past)) is None
+    found = [m.end() for m in re.finditer(rf"\b{re.escape(past)}\b", before)]  # the word, not "was" in "Kansas"
+    return not found or _CLOSES_PAST.search(before, found[-1]) is None
 
 
 def _until(match: re.Match[str]) -> bool:
