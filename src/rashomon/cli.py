@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import select
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -393,11 +394,13 @@ def main(argv: Sequence[str] | None = None, stream: TextIO | None = None) -> int
 
 
 def _stdout_closed() -> bool:
+    """Whether the reader of stdout has gone (its pipe reports an error); where that cannot be asked, assumed."""
     try:
-        sys.stdout.flush()
-    except BrokenPipeError:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(event & (select.POLLERR | select.POLLHUP) for _, event in poller.poll(0))
+    except (AttributeError, OSError, ValueError):
         return True
-    return False
 
 
 def _nothing_read(inputs: Sequence[Path], rejected: Sequence[Rejected]) -> None:

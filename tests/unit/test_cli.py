@@ -112,7 +112,8 @@ def test_selection_flags_shape_the_outputs_and_the_store_keeps_everything(tmp_pa
     assert status == 0
     assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [story["id"]]
     digits = story["id"].removeprefix("story:")
-    for given in (digits.upper(), f"story-{digits}", f"stories/story-{digits}.html"):  # as the report's pages say
+    pages = (f"stories/story-{digits}.html", f"report.html#story-{digits}", f"STORY-{digits.upper()}.HTML")
+    for given in (digits.upper(), f"story-{digits}", *pages):  # as the report's pages say
         assert _run("analyze", str(source), "--out", str(out), "--story", given)[0] == 0
         assert [s["id"] for s in json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"]] == [
             story["id"]

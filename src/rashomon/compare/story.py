@@ -67,10 +67,15 @@ _ROUNDING = 0.005
 # A duration said as a point in time: "two months after the onset", "three days later", "a week ago".
 _OFFSET = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.IGNORECASE)
 # A speaker left as a pronoun: whom it means is not known, so it conflicts with no one.
-_UNRESOLVED = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "this", "that", "i", "we", "you"}
-# Who can speak besides a name: the people and bodies a title or role names ("the governor", "police").
+_UNRESOLVED = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {
+    "it", "its", "this", "that", "these", "those", "i", "we", "you", "his", "their", "one", "someone", "who",
+}  # fmt: skip
+# Who can speak besides a name: the people and bodies a title or role names ("the governor", "police", "a spokesman
+# for the airline"), and the bodies news quotes most.
 _SPEAKING_NOUNS = frozenset(
-    {t for t in TITLES if " " not in t and not t.endswith(".")} | ROLE_NOUNS | {f"{t}s" for t in TITLES if " " not in t}
+    {t for t in TITLES if " " not in t and not t.endswith(".")}
+    | ROLE_NOUNS
+    | {"company", "airline", "hospital", "court", "prosecutor", "prosecutors", "judge", "army", "union", "council"}
 )
 # Quoted words given to two speakers: at least this many words, at least this similar (character n-grams).
 _QUOTE_WORDS = 6
@@ -458,15 +463,23 @@ def _identity(name: str, speaker_entity: Mapping[str, str]) -> str:
 
 
 def _can_speak(quote: Quote, speaker_entity: Mapping[str, str]) -> bool:
-    """Whether a quote's speaker is someone who can speak: an entity, a name ("Bill de Blasio", "al-Assad": a word
-    in capitals), or a title or role ("the governor", "a police spokeswoman"); not a common noun the words were
+    """Whether a quote's speaker is someone who can speak: an entity, a name ("Bill de Blasio", "al-Assad": a
+    capital past the first word, which a sentence's start may give any word), or a title or role ("the governor",
+    "a spokesman for the airline", "officials"); not a pronoun left unresolved, nor a common noun the words were
     hung on ("how bad things got: ...")."""
     speaker = (quote.speaker or "").strip()
     words = APOSTROPHE_HYPHEN_WORD.findall(speaker)
     if not words or (len(words) == 1 and words[0].lower() in _UNRESOLVED):
         return False
-    named = any(part[:1].isupper() for word in words[1:] or words for part in word.split("-"))
-    return name_key(speaker) in speaker_entity or named or words[-1].lower() in _SPEAKING_NOUNS
+    if name_key(speaker) in speaker_entity or any(_speaking_noun(word.lower()) for word in words):
+        return True
+    return any(part[:1].isupper() for word in words[1:] or words for part in word.split("-"))
+
+
+def _speaking_noun(word: str) -> bool:
+    """A title or role noun, or its plural ("officials", "spokesmen", "secretaries")."""
+    singular = word[:-3] + "man" if word.endswith("men") else word[:-3] + "y" if word.endswith("ies") else word
+    return singular in _SPEAKING_NOUNS or singular.removesuffix("s") in _SPEAKING_NOUNS
 
 
 def _speakers(quote: Quote, speaker_entity: Mapping[str, str], texts: Mapping[str, str]) -> frozenset[str]:

@@ -41,6 +41,7 @@ _PAST_FORMS = frozenset(
 _CLOSES_PAST = re.compile(r",|\b(?:when|once|until|before)\b")
 # Words of a clause that tell what lasted until a day as past ("was closed until Monday", "stayed shut until ...").
 _LASTED = frozenset({"was", "were", "had", "stayed", "remained", "lasted"})
+_LASTED_REACH = 3
 # "set" is a future cue only as "set to" or "set for", not the noun ("the band's set Monday night").
 _SET_AS_CUE = frozenset({"to", "for"})
 # The same for a bare month: one at most this many months ahead is the coming one ("talks resume in May").
@@ -206,7 +207,12 @@ def _until(match: re.Match[str]) -> bool:
     opening with it looks back ("Until Thursday, they had not called him"), and so does one told in the past ("the
     road was closed until Monday")."""
     clause = _clause_words(match)
-    return len(clause) > 1 and clause[-1] in _UNTIL and not _LASTED.intersection(clause)
+    if len(clause) < 2 or clause[-1] not in _UNTIL:
+        return False
+    lasted = [k for k, word in enumerate(clause[:-1]) if word in _LASTED]
+    # "was closed until", "had been shut until": the past verb governs "until" from a few words before it; not "were
+    # to stay shut until", nor a past verb of another clause ("schools that were damaged ... stay shut until").
+    return not lasted or len(clause) - 1 - lasted[-1] > _LASTED_REACH or clause[lasted[-1] + 1] in ("to", "due")
 
 
 def _month_of(name: str) -> int:

@@ -57,7 +57,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
     files: list[Path] = []
     passed: list[Rejected] = []
     for path in paths:
-        if path.is_file() and is_own_output(path):
+        if (path.is_file() or _STORE_FOLDER.search(path.name)) and is_own_output(path):
             passed.append(Rejected(input=str(path), reason="A rashomon store or report, not an article."))
         elif path.is_dir():
             _walk(path, files, passed)
@@ -69,12 +69,12 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Rejected]]:
 
 
 def _once(files: list[Path]) -> list[Path]:
-    """Each file once, where it was first met: a file named and also inside a folder named is read once. A link
-    to a file is an input of its own (listed under its own name), as is a hard link."""
+    """Each file once, where it was first met: a file named and also inside a folder named (or a linked folder) is
+    read once. A link to a file is an input of its own (listed under its own name), as is a hard link."""
     seen: set[str] = set()
     kept = []
     for file in files:
-        key = os.path.normcase(os.path.normpath(file.absolute()))
+        key = os.path.normcase(os.path.join(os.path.realpath(file.parent), file.name))  # noqa: PTH118 (strings)
         if key not in seen:
             seen.add(key)
             kept.append(file)
@@ -101,6 +101,9 @@ def _walk(folder: Path, files: list[Path], passed: list[Rejected]) -> None:
             passed.append(Rejected(input=str(found), reason=reason))
     if hidden:
         passed.append(Rejected(input=str(folder), reason=f"{hidden} hidden file(s) or folder(s) skipped."))
+    if own and not any(file.is_relative_to(folder) for file in files):
+        reason = "Only what rashomon wrote (a store, dossier.json and its reports): nothing to read as an article."
+        passed.append(Rejected(input=str(folder), reason=reason))
 
 
 def is_own_output(path: Path) -> bool:

@@ -40,16 +40,13 @@ class Selection:
 def story_id(text: str) -> str:
     """A story id as given on the command line, in the form dossier.json writes: "story:1a2b3c4d5e6f" also from
     the report's page ("stories/story-1a2b3c4d5e6f.html", "#story-1a2b3c4d5e6f") or the bare digits."""
-    text = text.strip().rsplit("/", 1)[-1].removeprefix("#").removesuffix(".html")  # "stories/story-1a2b....html"
-    if _STORY_DIGITS.fullmatch(text.lower()):
-        text = text.lower()
-    elif text.lower().startswith("story") and _STORY_DIGITS.fullmatch(text[6:].lower()):
-        text = text[:6] + text[6:].lower()
+    given = text.strip()
+    text = re.split(r"[/#]", given.lower())[-1].removesuffix(".html")  # "stories/story-1a2b....html", "...#story-..."
     if _STORY_DIGITS.fullmatch(text):
         return f"story:{text}"
-    if text.startswith("story-") and _STORY_DIGITS.fullmatch(text[6:]):
+    if text.startswith(("story-", "story:")) and _STORY_DIGITS.fullmatch(text[6:]):
         return f"story:{text[6:]}"
-    return text
+    return given
 
 
 def parse_since(text: str) -> date:

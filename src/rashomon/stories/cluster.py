@@ -206,17 +206,15 @@ def inferred_published(day: str, read: Callable[[date], Sequence[TimeExpr]]) -> 
 
     A follow-up is often published days after the event, and a weekday it names ("said on Saturday") read against
     the event date would land in the week before it. Of the event day and the six after it, the first against which
-    the member's own days lie nearest the event day (a day after it counting double) is taken; a member naming no
-    day keeps the event day.
+    the member's own days lie nearest the event day is taken; a member naming no day keeps the event day. (A day
+    the member names as earlier, "had warned on Monday", can pull the date past the event: tense is not read here.)
     """
     event = date.fromisoformat(day)
     best, best_spread = event, None
     for offset in range(7):
         anchor = event + timedelta(days=offset)
         days = [found for t in read(anchor) if (found := _date_of(t.value)) is not None]
-        # A day after the event costs twice one before it: a member's earlier days ("had warned on Monday") are
-        # not to be pulled past the event to bring a later one nearer.
-        spread = sum(max((event - found).days, 2 * (found - event).days) for found in days)
+        spread = sum(abs((found - event).days) for found in days)
         if best_spread is None or spread < best_spread:
             best, best_spread = anchor, spread
     return best.isoformat()

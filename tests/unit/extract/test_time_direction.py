@@ -126,6 +126,9 @@ WEDNESDAY = date(2025, 3, 12)
         # what lasted until a day, told in the past, looks back
         ("The road was closed until Monday, when crews cleared the debris.", WEDNESDAY, [("Monday", "2025-03-10")]),
         ("He stayed in hospital until Sunday.", WEDNESDAY, [("Sunday", "2025-03-09")]),
+        # ... but not a past verb of another clause, nor a plan told in the past
+        ("Schools that were damaged in the storm stay shut until Friday.", WEDNESDAY, [("Friday", "2025-03-14")]),
+        ("Schools were to stay shut until Friday.", WEDNESDAY, [("Friday", "2025-03-14")]),
         # a past clause closed by a comma or a joining word does not stop the future cue before it
         (
             "Flights will resume once the runway, which was damaged in the storm, reopens on Friday.",

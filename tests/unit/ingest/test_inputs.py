@@ -68,6 +68,21 @@ def test_what_rashomon_wrote_inside_the_inputs_is_not_read_back(tmp_path: Path) 
     assert [r.reason for r in rejections(named)] == ["A rashomon store or report, not an article."]
 
 
+def test_a_folder_of_only_what_rashomon_wrote_says_so_and_a_linked_folder_is_read_once(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("dossier.json", "report.md"):
+        (out / name).write_text("{}")
+    assert [r.reason for r in rejections(read(out))] == [
+        "Only what rashomon wrote (a store, dossier.json and its reports): nothing to read as an article."
+    ]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text(PAGE)
+    (tmp_path / "link").symlink_to(tmp_path / "data")
+    results = read(tmp_path / "data", tmp_path / "link")
+    assert [d.id for d in documents(results)] == ["a.txt"] and not rejections(results)
+
+
 def test_articles_beside_what_rashomon_wrote_are_read(tmp_path: Path) -> None:
     # "rashomon analyze news --out news": the reports and the store sit beside the articles
     (tmp_path / "a.txt").write_text(PAGE)
