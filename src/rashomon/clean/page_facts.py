@@ -12,14 +12,13 @@ from rashomon.clean import debris
 from rashomon.clean.lines import word_count
 from rashomon.clean.pubdate import find_date, parse_dateline
 from rashomon.text.words import APOSTROPHE_HYPHEN_WORD as _WORDS
-from rashomon.text.words import restates, title_key
+from rashomon.text.words import TITLE_SUFFIX, restates, title_key
 
 if TYPE_CHECKING:
     from rashomon.clean.article import Line, PageLines
 
-# " | Outlet", " - Section" after a headline: the page's own title as a browser shows it, which a flattening tool
-# may print as the page's first line ("Headline | World | Example Post").
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,60}$")
+# The page's own title (`TITLE_SUFFIX` after its headline), as a browser shows it, a flattening tool may print as
+# the page's first line.
 # A headline and the page title that holds it differ in length by at most this factor, once its suffixes are gone.
 _HEADLINE_IN_TITLE = 1.25
 # Words from which a line the page title holds is its headline ("About bugs").
@@ -31,7 +30,7 @@ _KEY_SLACK = 40
 def _without_suffixes(text: str) -> str:
     """A page title without the outlet's and sections' names after its headline (up to three of them)."""
     for _ in range(3):
-        shorter = _TITLE_SUFFIX.sub("", text)
+        shorter = TITLE_SUFFIX.sub("", text)
         if shorter == text:
             break
         text = shorter
@@ -44,7 +43,7 @@ def page_headline(page: PageLines) -> str | None:
     is an interface label ("Skip to content"), else the page title without its suffixes."""
     lines = page.lines
     # The page title: the first line with a suffix (later ones are menu entries: "Top Artists - Interactive").
-    titled = next((j for j, line in enumerate(lines) if _TITLE_SUFFIX.search(line.text)), None)
+    titled = next((j for j, line in enumerate(lines) if TITLE_SUFFIX.search(line.text)), None)
     declared = title_key(_without_suffixes(lines[titled].text)) if titled is not None else ""
     for i, line in enumerate(lines if declared else ()):
         # Any line of two words or more: the page title vouches for it ("About us", a question as headline).

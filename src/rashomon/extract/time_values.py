@@ -29,18 +29,9 @@ _FUTURE_SLACK_DAYS = 3
 _UNTIL = frozenset({"until", "till", "til"})
 # A weekday written just before a month-day ("Monday, Nov. 18", "Monday night (Nov. 18)") settles its year.
 _WEEKDAY_BEFORE = re.compile(rf"\b({'|'.join(words.WEEKDAYS)})(?:\s+(?:{'|'.join(words.DAY_PARTS)}))?\s*[(,]?\s*$")
-# Past forms that, standing between a future cue and the match, put the match in a clause of its own told in the
-# past ("said it would review its records after the ship ran aground on Friday"); none is also a present form ("hit").
-_PAST_FORMS = frozenset(
-    {
-        "was", "were", "had", "did", "ran", "struck", "took", "came", "went", "saw", "won", "lost", "began", "met",
-        "fell", "left", "sank", "broke", "caught", "fled", "threw", "shot", "drove", "flew", "rose", "stole",
-    }
-)  # fmt: skip
 # What closes a past form's clause before the match: a comma, or a word that opens another ("when the ferry sails").
 _CLOSES_PAST = re.compile(r",|\b(?:when|once|until|before)\b")
-# Words of a clause that tell what lasted until a day as past ("was closed until Monday", "stayed shut until ...").
-_LASTED = frozenset({"was", "were", "had", "stayed", "remained", "lasted"})
+# How many words before "until" a verb of `LASTED_VERBS` may stand and still govern it ("had been shut until").
 _LASTED_REACH = 3
 # "set" is a future cue only as "set to" or "set for", not the noun ("the band's set Monday night").
 _SET_AS_CUE = frozenset({"to", "for"})
@@ -185,7 +176,7 @@ def _future(match: re.Match[str]) -> bool:
     clause = _clause_words(match)
     for index in range(len(clause) - 1, -1, -1):
         word = clause[index]
-        if word in words.FUTURE_CUE_BARRIERS or (word in _PAST_FORMS and _ends_before(match, word)):
+        if word in words.FUTURE_CUE_BARRIERS or (word in words.PAST_FORMS and _ends_before(match, word)):
             return False
         if word == "set" and not _SET_AS_CUE.intersection(clause[index + 1 : index + 2]):
             continue
@@ -209,7 +200,7 @@ def _until(match: re.Match[str]) -> bool:
     clause = _clause_words(match)
     if len(clause) < 2 or clause[-1] not in _UNTIL:
         return False
-    lasted = [k for k, word in enumerate(clause[:-1]) if word in _LASTED]
+    lasted = [k for k, word in enumerate(clause[:-1]) if word in words.LASTED_VERBS]
     # "was closed until", "had been shut until": the past verb governs "until" from a few words before it; not "were
     # to stay shut until", nor a past verb of another clause ("schools that were damaged ... stay shut until").
     return not lasted or len(clause) - 1 - lasted[-1] > _LASTED_REACH or clause[lasted[-1] + 1] in ("to", "due")

@@ -217,6 +217,8 @@ def inferred_published(day: str, read: Callable[[date], Sequence[TimeExpr]]) -> 
         spread = sum(abs((found - event).days) for found in days)
         if best_spread is None or spread < best_spread:
             best, best_spread = anchor, spread
+        if spread == 0:  # no later anchor can do better (a member naming no day stops at the event day)
+            break
     return best.isoformat()
 
 

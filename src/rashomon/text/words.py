@@ -23,6 +23,9 @@ APOSTROPHE_HYPHEN_WORD: Final = re.compile(r"\w+(?:['’-]\w+)*")
 LETTER_LED_WORD: Final = re.compile(r"[^\W\d_][\w'’-]+")
 
 
+# " | Outlet", " - Section" after a headline in a page's title ("Headline | World | Example Post").
+TITLE_SUFFIX: Final = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,60}$")
+
 _NON_WORD: Final = re.compile(r"\W+")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from rashomon.clean.html.pagedate import ld_objects, page_date
-from rashomon.text.words import title_key
+from rashomon.text.words import TITLE_SUFFIX, title_key
 
 # <meta> names and properties in order of trust, per field.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "sailthru.title")
@@ -26,8 +26,6 @@ LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "WebPage", "Report"})
 # JSON-LD types that make the page one article (a section front is a WebPage too).
 ONE_ARTICLE_TYPES = ARTICLE_TYPES - {"WebPage"}
-# " | Outlet" or " - Outlet" after a <title>'s headline.
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,60}$")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
 _ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
@@ -102,7 +100,7 @@ def _title(tree: LexborNode, meta: dict[str, str], ld: list[dict[str, Any]]) -> 
     text = " ".join(title.text().split()) if title is not None else ""
     heading = tree.css_first("h1")
     found = " ".join(heading.text().split()) if heading is not None else ""
-    headline = _TITLE_SUFFIX.sub("", text)
+    headline = TITLE_SUFFIX.sub("", text)
     # An <h1> the <title> does not hold, or holds only as the name after its headline, is the site's name or a
     # section's (a blog theme's <h1 id="site-title">): the <title> then gives the headline.
     if found and (
@@ -175,7 +173,7 @@ def declared_titles(tree: LexborNode) -> list[str]:
     titles = [meta[key] for key in TITLE_META if meta.get(key)]
     titles += [" ".join(h.split()) for item in _json_ld(tree) if isinstance(h := item.get("headline"), str)]
     if (title := tree.css_first("title")) is not None and (text := " ".join(title.text().split())):
-        titles += [text, _TITLE_SUFFIX.sub("", text)]
+        titles += [text, TITLE_SUFFIX.sub("", text)]
     return [title for title in titles if title]
 
 

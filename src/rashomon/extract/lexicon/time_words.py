@@ -142,6 +142,18 @@ PAST_CUES: Final[frozenset[str]] = frozenset(
     {"was", "were", "had", "did", "last", "ago", "since", "began", "met", "said", "took", "came", "went", "saw", "won"}
 )
 
+# Past forms that, standing between a future cue and the match, put the match in a clause of its own told in the
+# past ("said it would review its records after the ship ran aground on Friday"); none is also a present form ("hit").
+PAST_FORMS: Final[frozenset[str]] = frozenset(
+    {
+        "was", "were", "had", "did", "ran", "struck", "took", "came", "went", "saw", "won", "lost", "began", "met",
+        "fell", "left", "sank", "broke", "caught", "fled", "threw", "shot", "drove", "flew", "rose", "stole",
+    }
+)  # fmt: skip
+
+# Verbs that tell what lasted until a day as past ("was closed until Monday", "stayed shut until ...").
+LASTED_VERBS: Final[frozenset[str]] = frozenset({"was", "were", "had", "stayed", "remained", "lasted"})
+
 # Adverbs that stop the look-back for a future cue: a new clause in the past ("will ... , said Monday").
 FUTURE_CUE_BARRIERS: Final[frozenset[str]] = frozenset({"said", "says", "told", "announced", "reported", "added"})
 

@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from rashomon.extract.lexicon import figure_words as words
+from rashomon.extract.lexicon import figure_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -163,9 +163,11 @@ def _our_names(units: dict[str, dict[str, object]]) -> dict[str, str]:
             if unit.get("entity") in _SKIPPED_ENTITIES:
                 continue
             surfaces = [surface.lower() for surface in (name, *_strings(unit, "surfaces"))]
-            known = [words.UNIT_WORDS.get(surface) for surface in surfaces]
-            known += [words.UNIT_PHRASES.get(tuple(_WORD_SPLIT.split(surface))) for surface in surfaces]
-            by_symbol = (words.UNIT_SYMBOLS.get(symbol) for symbol in _strings(unit, "symbols") if len(symbol) > 1)
+            known = [figure_words.UNIT_WORDS.get(surface) for surface in surfaces]
+            known += [figure_words.UNIT_PHRASES.get(tuple(_WORD_SPLIT.split(surface))) for surface in surfaces]
+            by_symbol = (
+                figure_words.UNIT_SYMBOLS.get(symbol) for symbol in _strings(unit, "symbols") if len(symbol) > 1
+            )
             known += [k for k in by_symbol if k and k[:3] == name[:3] and k[-3:] == name[-3:]]
             ours = next((k for k in known if k), None)
             if ours and ours != name:
