@@ -11,6 +11,7 @@ the other end of a range.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,8 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
 TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
+# A model number written plural: "3s", "737s", "A380s", "F-35s".
+_PLURAL_MODEL = re.compile(r"[A-Z]*-?\d+s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,12 +582,14 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
     """The counted noun: the amount's syntactic head when it follows closely, else a close plural noun."""
     run = doc[amount.first : amount.last + 1]
     head = run.root.head
+    if head.i + 1 < len(doc) and plural_model(doc[head.i + 1]):
+        head = doc[head.i + 1]  # "28 Airbus A350s", the maker parsed as the head
     if head.lower_ in words.TIME_UNITS and doc[head.i - 1].lower_ in words.TIME_DETERMINERS:
         return None  # "2.1 last year": the year is when, not what is counted
     if (
         head.pos_ in _NOUNS
         and not _counts_nothing(head)
-        and not DIGIT.search(head.text)
+        and (not DIGIT.search(head.text) or plural_model(head))
         and any(c.isalpha() for c in head.text)  # not a sign the parse took for a noun ("10^6")
         and head.i > amount.last
         and sum(not tok.is_punct for tok in doc[amount.last + 1 : head.i]) <= 3  # "700 so-called "ghost" flights"
@@ -607,6 +612,14 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
             if not compound or YEAR.fullmatch(doc[amount.last].text):  # "1900 world temperatures": a date
                 break  # "4.3M digital and physical sales" counts the sales, "5-7 rate cuts" the cuts
     return None
+
+
+def plural_model(tok: Token) -> bool:
+    """A model number made plural after its maker's or range's name ("63,150 Model 3s", "40 Boeing 737s"): things
+    counted."""
+    previous = tok.doc[tok.i - 1] if tok.i > 0 else None
+    named = previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
+    return named and _PLURAL_MODEL.fullmatch(tok.text) is not None
 
 
 def _counts_nothing(noun: Token) -> bool:

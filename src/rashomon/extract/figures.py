@@ -38,7 +38,14 @@ from rashomon.extract.figure_amounts import (
 from rashomon.extract.figure_direction import find_direction
 from rashomon.extract.figure_ranges import range_scale
 from rashomon.extract.figure_referents import find_referents
-from rashomon.extract.figure_units import TIME_UNIT_NAMES, Unit, find_unit, national_currency, without_full_stop
+from rashomon.extract.figure_units import (
+    TIME_UNIT_NAMES,
+    Unit,
+    find_unit,
+    national_currency,
+    plural_model,
+    without_full_stop,
+)
 from rashomon.extract.lexicon import figure_words as words
 from rashomon.extract.lexicon import unit_names
 from rashomon.extract.nlp import text_of
@@ -298,7 +305,10 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
         return True
     if could_be_date and _first_day_of(doc, amount.last):
         return True
-    if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
+    if after is not None and after.lower_ in words.TIME_OF_DAY:
+        return True
+    # A thousands comma writes a count, never a model or house number ("63,150 Model 3s").
+    if after is not None and not _THOUSANDS_COMMA.search(written) and _names_a_thing(doc, after, before):
         return True
     return _in_telephone_number(doc, amount) or _follows_id_word(doc, amount)
 
@@ -336,7 +346,7 @@ def _names_a_thing(doc: Doc, after: Token, before: Token | None) -> bool:
     if nxt is not None and national_currency(after, nxt) is not None:
         return False  # "3.2 billion Danish kroner"
     inside = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not _says_when(before)
-    counted = any(t.tag_ in PLURAL_TAGS for t in doc[after.i + 1 : after.i + 3])
+    counted = any(t.tag_ in PLURAL_TAGS or plural_model(t) for t in doc[after.i + 1 : after.i + 3])
     if after.ent_type_ in ("NORP", "GPE") or (counted and not inside):
         return False
     if measure_name(text) is not None or text in words.CURRENCY_CODES or text.lower() in words.CURRENCY_WORDS:

@@ -108,6 +108,22 @@ def test_names_and_ids_are_no_figures(figures: Finder, text: str) -> None:
     assert read_figures(figures, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "about"),
+    [
+        ("The carmaker shipped 41,720 Model 3s last quarter.", "41,720 Model 3s", "Model 3s"),
+        ("The carrier leases 28 Airbus A350s from a bank.", "28 Airbus A350s", "Airbus A350s"),
+    ],
+)
+def test_a_model_number_made_plural_is_counted(figures: Finder, text: str, phrase: str, about: str) -> None:
+    (found,) = figures(text)
+    assert (text[found.start : found.end], found.about) == (phrase, about)
+
+
+def test_a_thousands_comma_names_no_model(figures: Finder) -> None:
+    assert [f.value for f in figures("The dealer sold 12,480 Corolla sedans and no trucks.")] == [12480.0]
+
+
 def test_a_range_split_badly_is_no_metre(figures: Finder) -> None:
     assert all(unit != "metre" for _, _, unit in read_figures(figures, "The damage is estimated at $10m-$15m."))
 
