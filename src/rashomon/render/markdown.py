@@ -62,8 +62,15 @@ def _conflicts(view: StoryView) -> Iterator[str]:
 def _facts(title: str, facts: Sequence[Fact]) -> Iterator[str]:
     if facts:
         yield f"### {title} ({len(facts)})\n"
-        yield from (f"- {_escape(fact.text)} — {_outlets(fact.sources)}" for fact in facts)
+        yield from (f"- {_fact(fact)} — {_outlets(fact.sources)}" for fact in facts)
         yield ""
+
+
+def _fact(fact: Fact) -> str:
+    """A statement; one clause of a longer sentence in bold inside the rest of it."""
+    if not fact.before and not fact.after:
+        return _escape(fact.text)
+    return f"{_escape(fact.before)}**{_escape(fact.text)}**{_escape(fact.after)}"
 
 
 def _words(words: Sequence[Word]) -> str:
@@ -158,7 +165,7 @@ def _single_source(view: StoryView) -> Iterator[str]:
     yield f"### What only one outlet reports ({sum(len(facts) for facts in view.single_source.values())})\n"
     for label, facts in view.single_source.items():
         yield f"#### {_escape(label)} ({len(facts)})\n"
-        yield from (f"- {_escape(fact.text)}" for fact in facts)
+        yield from (f"- {_fact(fact)}" for fact in facts)
         yield ""
 
 

@@ -64,8 +64,13 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """A statement and its sources; ``before`` and ``after`` are the rest of its sentence when it is one clause of
+    a sentence joining two claims ("Police closed the lanes and" + "told drivers to use the tunnels")."""
+
     text: str
     sources: list[Source]
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,16 +325,50 @@ def _conflicts(story: StoryOut, texts: Mapping[str, str], links: _Links) -> list
     return found
 
 
-def _fact(statement: StatementOut, links: _Links) -> Fact:
-    return Fact(statement.text, [links.source(s.article, s.start) for s in statement.sources])
+# What lies between two clauses of one sentence that the statements split ("near the bridge and told drivers").
+_CLAUSE_JOIN = re.compile(r"\s*,?\s*(?:(?:and|but)\b|;)\s*")
 
 
-def _single_source(story: StoryOut, links: _Links, order: Sequence[str]) -> dict[str, list[Fact]]:
+class _Clauses:
+    """The statement spans of each article in order, to give a clause the rest of its sentence."""
+
+    def __init__(self, story: StoryOut, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+        spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for statement in story.statements:
+            for source in statement.sources:
+                spans[source.article].add((source.start, source.end))
+        self._spans = {article: sorted(found) for article, found in spans.items()}
+
+    def around(self, article: str, start: int, end: int) -> tuple[str, str]:
+        """The sibling clauses joined to ``[start, end)`` by "and", "but" or a semicolon."""
+        text, spans = self.texts.get(article, ""), self._spans.get(article, [])
+        at = bisect_right(spans, (start, end)) - 1
+        first, last = start, end
+        k = at - 1
+        while k >= 0 and spans[k][1] <= first and _CLAUSE_JOIN.fullmatch(text, spans[k][1], first):
+            first, k = spans[k][0], k - 1
+        k = at + 1
+        while k < len(spans) and spans[k][0] >= last and _CLAUSE_JOIN.fullmatch(text, last, spans[k][0]):
+            last, k = spans[k][1], k + 1
+        return text[first:start], text[end:last]
+
+
+def _fact(statement: StatementOut, links: _Links, clauses: _Clauses) -> Fact:
+    sources = [links.source(s.article, s.start) for s in statement.sources]
+    first = statement.sources[0] if statement.sources else None
+    if first is None or clauses.texts.get(first.article, "")[first.start : first.end] != statement.text:
+        return Fact(statement.text, sources)
+    before, after = clauses.around(first.article, first.start, first.end)
+    return Fact(statement.text, sources, before, after)
+
+
+def _single_source(story: StoryOut, links: _Links, order: Sequence[str], clauses: _Clauses) -> dict[str, list[Fact]]:
     """One outlet's facts under its name, outlets in column order."""
     grouped: dict[str, list[Fact]] = {label: [] for label in order}
     for statement in story.statements:
         if statement.status == "single-source" and statement.sources:
-            fact = _fact(statement, links)
+            fact = _fact(statement, links, clauses)
             grouped.setdefault(fact.sources[0].label, []).append(fact)
     return {label: facts for label, facts in grouped.items() if facts}
 
@@ -577,13 +616,14 @@ def _story_view(story: StoryOut, index: _Index) -> StoryView:
         inner[figure.article].append((figure.start, figure.end))
     columns = [Column(a, labels[a.id], f"a-{_safe(a.id)}", _cut(a, cited.get(a.id, {}), inner[a.id])) for a in members]
     links = _Links(columns, labels)
+    clauses = _Clauses(story, texts)
     order = list(dict.fromkeys(labels.values()))
     return StoryView(
         story=story,
         key=_safe(story.id),
         outlets=len(order),
         conflicts=_conflicts(story, texts, links),
-        shared=[_fact(s, links) for s in story.statements if s.status == "corroborated"],
+        shared=[_fact(s, links, clauses) for s in story.statements if s.status == "corroborated"],
         variants=_variants(story, {q.id: q for q in quotes}, links),
         quotes=[QuoteRow(q, links.source(q.article, q.start)) for q in quotes],
         figure_groups=_figure_groups(figures, links),
@@ -595,7 +635,7 @@ def _story_view(story: StoryOut, index: _Index) -> StoryView:
             Outlet(a, labels[a.id], c.anchor, labels.get(a.duplicate_of, a.duplicate_of) if a.duplicate_of else None)
             for a, c in zip(members, columns, strict=True)
         ],
-        single_source=_single_source(story, links, order),
+        single_source=_single_source(story, links, order, clauses),
         columns=columns,
     )
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from rashomon.dossier import Dossier, NamingOut
+from rashomon.dossier import Dossier, NamingOut, SpanRef, StatementOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
 from rashomon.render.view import anchor, figure_value, readable_when, story_views, word_differences
@@ -246,3 +246,33 @@ def test_story_section_is_a_macro_of_one_view() -> None:
 )
 def test_timeline_values_read_as_a_reader_says_them(value: str, label: str) -> None:
     assert readable_when(value) == label
+
+
+def test_a_clause_of_a_longer_sentence_is_shown_inside_the_rest_of_it(dossier: Dossier) -> None:
+    """A statement cut from a sentence joining two claims reads with the rest of its sentence, muted, so "told
+    drivers to use the tunnels" says who told them; a whole sentence stands alone."""
+    courant = next(a for a in dossier.articles if a.id == "courant")
+    closed, told = "Police closed the lanes near the bridge", "told drivers to use the tunnels instead."
+    text = f"{courant.text} {closed} and {told}"
+    spans = [
+        SpanRef(article="courant", start=text.index(part), end=text.index(part) + len(part)) for part in (closed, told)
+    ]
+    statements = [
+        StatementOut(text=part, status="single-source", sources=[span])
+        for part, span in zip((closed, told), spans, strict=True)
+    ]
+    story = dossier.stories[0].model_copy(update={"statements": [*dossier.stories[0].statements, *statements]})
+    articles = [a.model_copy(update={"text": text}) if a.id == "courant" else a for a in dossier.articles]
+    dossier = dossier.model_copy(update={"stories": [story], "articles": articles})
+    facts = {fact.text: fact for facts in story_views(dossier)[0].single_source.values() for fact in facts}
+    assert (facts[closed].before, facts[closed].after) == ("", f" and {told}")
+    assert (facts[told].before, facts[told].after) == (f"{closed} and ", "")
+    assert (
+        facts["The port handles 30000 vehicles a day."].before
+        == facts["The port handles 30000 vehicles a day."].after
+        == ""
+    )
+    assert f"- {closed} and **{told}**" in render_markdown(dossier)
+    assert f'<span class="context">{closed} and </span><span class="single-source">{told}</span>' in render_html(
+        dossier
+    )
