@@ -149,7 +149,9 @@ class StoryOut(_Model):
 
 class MentionOut(SpanRef):
     refers_to_name: bool = Field(
-        True, description='False when the mention is a pronoun or a title ("he", "the Armenian prime minister").'
+        True,
+        description='False when the mention is a pronoun or a title ("he", "the Armenian prime minister"), or a '
+        'capital standing for its government ("Baku said" for Azerbaijan).',
     )
 
 

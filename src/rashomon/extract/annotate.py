@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from rashomon.extract import entities, figures, nlp, quotes, times
+from rashomon.extract import entities, figures, metonymy, nlp, quotes, times
 from rashomon.model import Article, ArticleAnnotations, Figure, Mention, Quote, Sentence, TimeExpr
 from rashomon.stories.cluster import StoryFacts, story_facts
 from rashomon.text.names import name_key
@@ -54,14 +54,22 @@ def entity_keys(found: tuple[Mention, ...], references: tuple[Mention, ...], tex
     return frozenset(k for k in keys if k)
 
 
+def _quotes(doc: Any, article_id: str, found: tuple[Mention, ...]) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
+    """Quotes with speakers, a capital speaking for its government given to the country ("Baku said")."""
+    said, references = quotes.find_quotes(doc, article_id, found)
+    return metonymy.speakers_as_governments(said, found), references
+
+
 def extract_article(article: Article, doc: Any) -> ArticleExtraction:
     """Every per-article step on one parsed article."""
     issues: dict[str, str] = {}
     text, anchor = article.text, article.published_date()
     nothing: tuple[Any, ...] = ()
-    found: tuple[Mention, ...] = _guarded(issues, "entities", nothing, lambda: entities.find_mentions(doc, article.id))
+    found: tuple[Mention, ...] = _guarded(
+        issues, "entities", nothing, lambda: metonymy.governments(doc, entities.find_mentions(doc, article.id))
+    )
     quoted: tuple[tuple[Quote, ...], tuple[Mention, ...]] = _guarded(
-        issues, "quotes", (nothing, nothing), lambda: quotes.find_quotes(doc, article.id, found)
+        issues, "quotes", (nothing, nothing), lambda: _quotes(doc, article.id, found)
     )
     dated: tuple[TimeExpr, ...] = _guarded(issues, "times", nothing, lambda: times.find_times(text, article.id, anchor))
     captioned: tuple[TimeExpr, ...] = _guarded(issues, "caption times", nothing, lambda: caption_times(article, anchor))

@@ -1,0 +1,78 @@
+"""Capitals standing for their governments: read from the parse, joined to the country's entity, and given the
+quotes their government speaks. Every sentence is made up for the test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rashomon.extract.annotate import extract_article
+from rashomon.extract.entities import find_mentions, resolve_entities
+from rashomon.extract.metonymy import governments
+from rashomon.model import Article
+from tests.unit.extract.conftest import MODEL
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+def _read(nlp: Any, text: str) -> dict[str, str | None]:
+    """Each capital's mention in ``text`` -> the country it stands for, or None where it is a place."""
+    doc = nlp(text)
+    return {f"{text[m.start : m.end]}@{m.start}": m.refers_to for m in governments(doc, find_mentions(doc, "a1"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "country"),
+    [
+        ("Moscow denied the report on Tuesday.", "Moscow", "Russia"),
+        ("Tallinn accuses Minsk's forces of crossing the border.", "Minsk", "Belarus"),
+        ("Lisbon warned that the deal would collapse.", "Lisbon", "Portugal"),
+        ("The talks between Hanoi and Manila stalled.", "Manila", "Philippines"),
+        ("The European Union urged Tehran to return to the talks.", "Tehran", "Iran"),
+        ("Officials announced new sanctions on Pyongyang.", "Pyongyang", "North Korea"),
+    ],
+)
+def test_a_capital_acting_as_a_government_stands_for_its_country(
+    nlp: Any, text: str, capital: str, country: str
+) -> None:
+    found = _read(nlp, text)
+    assert found[f"{capital}@{text.index(capital)}"] == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flights from Moscow were cancelled after heavy snow.",
+        "Moscow's mayor closed the city's parks for a week.",
+        "Thousands marched through Lisbon on Saturday.",
+        "A missile strike on Kyiv killed three people.",
+        "Paris Hilton opened a hotel. Paris said it was her favourite.",
+        "Washington's Legislature raised the minimum wage, and Washington denied the state would lose jobs.",
+    ],
+)
+def test_a_capital_as_a_place_or_a_name_stays_itself(nlp: Any, text: str) -> None:
+    assert all(country is None for country in _read(nlp, text).values())
+
+
+def test_the_capital_joins_the_country_and_its_quote_goes_to_the_country(nlp: Any) -> None:
+    texts = {
+        "a1": "Armenia released two soldiers on Friday, Yerevan said.",
+        "a2": "Armenia freed two soldiers, the government of Armenia said on Friday.",
+    }
+    extractions = {
+        key: extract_article(Article(id=key, source=f"{key}.txt", text=text), nlp(text)) for key, text in texts.items()
+    }
+    (said,) = extractions["a1"].annotations.quotes
+    assert said.speaker == "Armenia"
+    mentions = [m for e in extractions.values() for m in e.annotations.mentions]
+    armenia = [e for e in resolve_entities(mentions, texts) if e.name == "Armenia"]
+    assert len(armenia) == 1 and armenia[0].type == "PLACE"
+    assert {texts[m.article][m.start : m.end] for m in armenia[0].mentions} == {"Armenia", "Yerevan"}
