@@ -133,7 +133,7 @@ def _framing(view: StoryView) -> Iterator[str]:
         yield f"  - source: {relays}"
         if framing.omitted:
             yield f"  - leaves out {len(framing.omitted)} shared fact(s):"
-            yield from (f"    - {_escape(text)}" for text in framing.omitted)
+            yield from (f"    - {_fact(fact)}" for fact in framing.omitted)
     yield ""
 
 

@@ -151,7 +151,7 @@ class Framing:
     lede_status: str | None
     distinctive: list[str]
     names: list[NamingOut]
-    omitted: list[str]
+    omitted: list[Fact]
     relays: list[str]
     copy_of: str | None
 
@@ -515,7 +515,7 @@ def readable_when(value: str) -> str:
     return value
 
 
-def _framing(story: StoryOut, texts: Mapping[str, str], links: _Links) -> list[Framing]:
+def _framing(story: StoryOut, texts: Mapping[str, str], links: _Links, clauses: _Clauses) -> list[Framing]:
     framings = []
     for framing in story.framing:
         lede = None
@@ -530,7 +530,9 @@ def _framing(story: StoryOut, texts: Mapping[str, str], links: _Links) -> list[F
                 lede_status=framing.lede_status,
                 distinctive=framing.distinctive,
                 names=framing.names,
-                omitted=[story.statements[i].text for i in framing.omits if 0 <= i < len(story.statements)],
+                omitted=[
+                    _fact(story.statements[i], links, clauses) for i in framing.omits if 0 <= i < len(story.statements)
+                ],
                 relays=framing.relays,
                 copy_of=links.labels.get(framing.copy_of, framing.copy_of) if framing.copy_of else None,
             )
@@ -629,7 +631,7 @@ def _story_view(story: StoryOut, index: _Index) -> StoryView:
         figure_groups=_figure_groups(figures, links),
         figures=[_figure_row(f, links) for f in figures],
         timeline=_timeline(story, placed, links),
-        framing=_framing(story, texts, links),
+        framing=_framing(story, texts, links, clauses),
         entities=index.entity_rows(members, labels),
         articles=[
             Outlet(a, labels[a.id], c.anchor, labels.get(a.duplicate_of, a.duplicate_of) if a.duplicate_of else None)
