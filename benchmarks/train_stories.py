@@ -13,8 +13,8 @@ pair's logit under the first model held fixed.
 The story threshold is then chosen out of fold: train+dev topics and tune sagas in five folds, each grouped by the
 streaming index with a model fitted on the other four, once alone (as the test topics are grouped) and once among
 all of them (as all 982 are); the threshold with the best B-cubed F1, the mean of the two, of ECB+ and the sagas,
-and of it and its neighbours, wins. Test topics (36-45) and the held-out sagas are never read for fitting or
-choosing. Run: `.venv/bin/python benchmarks/train_stories.py`.
+and of it and its neighbours, wins. Test topics (36-45) and the held-out and fresh sagas are never read for
+fitting or choosing. Run: `.venv/bin/python benchmarks/train_stories.py`.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def main() -> int:
 
 
 def with_sagas(corpus: Ecbplus) -> Ecbplus:
-    """ECB+ and the saga sets in one corpus: each saga a topic, its split ``tune`` or ``held-out``."""
+    """ECB+ and the saga sets in one corpus: each saga a topic, its split ``tune``, ``held-out`` or ``fresh``."""
     loaded = sagas.load()
     ids = [a.id for a in loaded.articles]
     return Ecbplus(
