@@ -33,6 +33,7 @@ import sagas
 from ecbplus import CORPUS, Ecbplus, load
 from rashomon.model import Article
 from rashomon.settings import StorySettings
+from rashomon.stories import pair_weights
 from rashomon.stories.cluster import signatures
 from rashomon.stories.evidence import PAIR_FEATURES, Evidence, PairModel, Signatures
 from rashomon.stories.index import StoryIndex
@@ -44,11 +45,11 @@ CHUNK = 50_000
 FOLDS = 5
 GROUP_SIZES = (5, 10, 20)  # topics per collection, beside the collection of all
 SAGA_SHARE = 0.05  # of the days-apart fitting weight, on pairs of two saga articles
-APART_PENALTY = 1e-4
+APART_PENALTY = 1e-5
 APART_FEATURES = np.array(["apart>=" in name for name in PAIR_FEATURES])
 
 
-def main() -> int:
+def main(argv: Sequence[str]) -> int:
     if not CORPUS.exists():
         print(f"SKIP: ECB+ not found at {CORPUS}")
         return 0
@@ -56,10 +57,22 @@ def main() -> int:
     batch = signatures(corpus.articles, corpus.facts)
     tune = np.array([i for i, a in enumerate(corpus.articles) if corpus.split[a.id] in ("train", "dev", "tune")])
     topics = np.array([corpus.topic[a.id] for a in corpus.articles])
-    fitted = fit_on(corpus, batch, tune)
+    apart_only = "--apart-only" in argv
+    current = PairModel(
+        weights=pair_weights.WEIGHTS, intercept=pair_weights.INTERCEPT, collection=pair_weights.COLLECTION
+    )
+    fitted = fit_on(corpus, batch, tune, base=current if apart_only else None)
     for name, weight in zip(PAIR_FEATURES, fitted.weights, strict=True):
         print(f"  {name:20} {weight:8.3f}")
     print(f"  {'intercept':20} {fitted.intercept:8.3f}   (collections of {fitted.collection} articles)")
+    if apart_only:  # the days-apart features never fire on ECB+, so the threshold chosen with the model stands
+        write(
+            tuple(round(w, 4) for w in fitted.weights),
+            round(fitted.intercept, 4),
+            pair_weights.THRESHOLD,
+            fitted.collection,
+        )
+        return 0
 
     # The threshold is chosen out of fold: each fifth of the train+dev topics is grouped by a model fitted on the
     # other four, so the probabilities it is chosen on are as unseen as the test topics' will be.
@@ -91,9 +104,10 @@ def is_saga(corpus: Ecbplus, rows: np.ndarray) -> np.ndarray:
     return np.array([corpus.topic[corpus.articles[i].id].startswith("saga:") for i in rows], dtype=bool)
 
 
-def fit_on(corpus: Ecbplus, batch: Signatures, docs: np.ndarray) -> PairModel:
+def fit_on(corpus: Ecbplus, batch: Signatures, docs: np.ndarray, base: PairModel | None = None) -> PairModel:
     """The pair model fitted on every pair inside each collection of the topics of ``docs``: ECB+ topics in
-    collections of their own, the sagas alone and among all of ``docs``."""
+    collections of their own, the sagas alone and among all of ``docs``; with ``base``, only its days-apart weights
+    are fitted again, on top of its other weights."""
     topics = np.array([corpus.topic[a.id] for a in corpus.articles])
     events = np.array([corpus.event[a.id] for a in corpus.articles])
     saga = is_saga(corpus, docs)
@@ -107,7 +121,11 @@ def fit_on(corpus: Ecbplus, batch: Signatures, docs: np.ndarray) -> PairModel:
     sizes = (min(len(c) for c in collections), max(len(c) for c in collections))
     probe = PairModel(weights=(0.0,) * len(PAIR_FEATURES), intercept=0.0, collection=sizes)
     pairs = [_pairs(probe, batch, members, events) for members in collections]
-    base = fit(np.vstack([f for f, _ in pairs]), np.concatenate([y for _, y in pairs]), sizes)
+    if base is None:
+        base = fit(np.vstack([f for f, _ in pairs]), np.concatenate([y for _, y in pairs]), sizes)
+    else:
+        kept = np.where(APART_FEATURES, 0.0, np.array(base.weights))
+        base = PairModel(weights=tuple(float(w) for w in kept), intercept=base.intercept, collection=base.collection)
     if not saga.any():
         return base
     # The sagas' own pairs, in a small pile of their own and among everything; pairs with an ECB+ article are
@@ -241,4 +259,4 @@ def write(weights: tuple[float, ...], intercept: float, threshold: float, collec
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

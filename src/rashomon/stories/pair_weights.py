@@ -17,8 +17,8 @@ WEIGHTS = (
     1.7357,  # cardinals
     1.1415,  # places
     -0.4232,  # collection
-    -3.1523,  # dated_apart>=2
-    -1.7633,  # dated_apart>=4
+    -5.3273,  # dated_apart>=2
+    -2.3666,  # dated_apart>=4
     -45.0277,  # words>0.1
     -5.8137,  # words>0.2
     5.3199,  # words>0.3
