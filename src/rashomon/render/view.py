@@ -627,7 +627,8 @@ def _story_view(story: StoryOut, index: _Index) -> StoryView:
         conflicts=_conflicts(story, texts, links),
         shared=[_fact(s, links, clauses) for s in story.statements if s.status == "corroborated"],
         variants=_variants(story, {q.id: q for q in quotes}, links),
-        quotes=[QuoteRow(q, links.source(q.article, q.start)) for q in quotes],
+        # Indirect speech nobody is said to hold ("Six people are feared dead") stays in the dossier, not here.
+        quotes=[QuoteRow(q, links.source(q.article, q.start)) for q in quotes if q.speaker or q.kind != "indirect"],
         figure_groups=_figure_groups(figures, links),
         figures=[_figure_row(f, links) for f in figures],
         timeline=_timeline(story, placed, links),

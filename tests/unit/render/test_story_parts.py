@@ -276,3 +276,18 @@ def test_a_clause_of_a_longer_sentence_is_shown_inside_the_rest_of_it(dossier: D
     assert f'<span class="context">{closed} and </span><span class="single-source">{told}</span>' in render_html(
         dossier
     )
+
+
+def test_indirect_speech_held_by_nobody_stays_out_of_the_quote_table(dossier: Dossier) -> None:
+    """ "Six workers are missing" read as indirect speech with no speaker is no one's quote to a reader; a direct quote
+    without a speaker is still shown."""
+    moore = dossier.quotes[0]
+    nobody = [
+        moore.model_copy(update={"id": f"{moore.id}-{kind}", "speaker": None, "speaker_entity": None, "kind": kind})
+        for kind in ("indirect", "direct")
+    ]
+    dossier = dossier.model_copy(update={"quotes": [*dossier.quotes, *nobody]})
+    rows = story_views(dossier)[0].quotes
+    kept = [row.quote.kind for row in rows if row.quote.speaker is None]
+    assert kept == ["direct"]
+    assert len(rows) == sum(q.article in dossier.stories[0].articles for q in dossier.quotes) - 1
