@@ -305,10 +305,7 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
         return True
     if could_be_date and _first_day_of(doc, amount.last):
         return True
-    if after is not None and after.lower_ in words.TIME_OF_DAY:
-        return True
-    # A thousands comma writes a count, never a model or house number ("63,150 Model 3s").
-    if after is not None and not _THOUSANDS_COMMA.search(written) and _names_a_thing(doc, after, before):
+    if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
     return _in_telephone_number(doc, amount) or _follows_id_word(doc, amount)
 

@@ -120,8 +120,20 @@ def test_a_model_number_made_plural_is_counted(figures: Finder, text: str, phras
     assert (text[found.start : found.end], found.about) == (phrase, about)
 
 
-def test_a_thousands_comma_names_no_model(figures: Finder) -> None:
+def test_a_name_before_a_counted_noun_names_no_model(figures: Finder) -> None:
     assert [f.value for f in figures("The dealer sold 12,480 Corolla sedans and no trucks.")] == [12480.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket sales reached 12,500 Saturday night.",
+        "Attendance hit 45,000 Christmas Day.",
+        "He won the 2,000 Guineas.",
+    ],
+)
+def test_a_day_or_a_race_after_a_large_number_is_no_counted_thing(figures: Finder, text: str) -> None:
+    assert all(f.about is None for f in figures(text))
 
 
 def test_a_range_split_badly_is_no_metre(figures: Finder) -> None:
