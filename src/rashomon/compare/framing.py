@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from rashomon.compare.lexicon import FUNCTION_WORDS, IRREGULAR_VERBS
+from rashomon.extract.lexicon.capitals import CAPITAL_COUNTRY
 from rashomon.extract.lexicon.speech_words import PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 from rashomon.model import Article, ArticleAnnotations, Entity, Framing, Naming, Span, Statement, StatementStatus
 
@@ -123,6 +124,8 @@ def namings(article: Article, entities: Sequence[Entity]) -> tuple[Naming, ...]:
         for mention in mentions:
             surface = " ".join(article.text[mention.start : mention.end].split())
             if mention.refers_to is None or surface.lower() in _PRONOUNS:
+                continue
+            if CAPITAL_COUNTRY.get(surface) == mention.refers_to:  # "Moscow" for Russia: how news names states
                 continue
             if name_words & {w.lower() for w in _WORD.findall(surface)}:  # a name with a title: still its name
                 continue

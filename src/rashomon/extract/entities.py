@@ -412,7 +412,8 @@ def resolve_entities(mentions: Sequence[Mention], texts: Mapping[str, str]) -> t
     by_article: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         surface = _surface(mention, texts)
-        if mention.refers_to is None or mention.label == "PLACE":  # a capital for its country votes: a place
+        # A capital standing for its country (`metonymy`) votes for the country's type; a pronoun or title does not.
+        if mention.refers_to is None or mention.label != "PERSON":
             names[surface][mention.label] += 1
         else:
             names.setdefault(surface, Counter())

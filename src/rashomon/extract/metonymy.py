@@ -4,11 +4,15 @@ Such a mention stands for the country: it gets ``refers_to`` set to the country'
 entity, and a quote whose speaker it is is given to the country ("Baku said" -> Azerbaijan), as another outlet
 writing "Azerbaijan said" gives it. A capital is read so only where its words make it an actor: the subject of a
 verb of speaking, deciding or acting on another state, the owner of a government's noun ("Moscow's envoy", not
-"Moscow's mayor"), or a side of talks or relations; "in Moscow", "flights from Baku" stay places.
+"Moscow's mayor"), the object of accusing or urging, a side of talks or relations, the target of sanctions; and
+only in an article about states (it names a country, a nationality or another capital). A capital stays as
+written where the article makes it the city (its mayor, council or city government, "Washington state"), a
+person ("Mr. Santiago", "Paris Hilton") or a team ("Washington signed quarterback ...").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,39 +21,77 @@ from rashomon.extract.lexicon.capitals import (
     ACTOR_NOUNS,
     AGENT_VERBS,
     CAPITAL_COUNTRY,
+    CITY_WORDS,
+    GOVERNMENT_TYPES,
+    HONORIFICS,
     MEASURE_NOUNS,
     OBJECT_VERBS,
     RELATION_NOUNS,
     STATE_WORDS,
+    TEAM_WORDS,
 )
-from rashomon.model import Mention, Quote
+from rashomon.model import EntityType, Mention, Quote
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_COUNTRIES = frozenset(CAPITAL_COUNTRY) | frozenset(CAPITAL_COUNTRY.values())
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 def governments(doc: Any, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """The mentions, a capital that acts as its government referring to its country."""
     by_start = {tok.idx: tok for tok in doc}
-    # A word of a longer name is no capital anywhere in the article: "Paris Hilton", "George Washington", "The
-    # Moscow Times" (the model may call any of them an organisation).
-    in_names = {tok.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1 for tok in ent}
+    longer = [ent.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1]
     found = []
     for mention in mentions:
         name = doc.text[mention.start : mention.end]
         country = CAPITAL_COUNTRY.get(name)
         first = by_start.get(mention.start)
-        if country is None or first is None or name in in_names or mention.refers_to is not None:
-            found.append(mention)
-            continue
-        if name == "Washington" and _names_the_state(doc):
+        if country is None or first is None or mention.refers_to is not None:
             found.append(mention)
             continue
         last = first
         while last.i + 1 < len(doc) and doc[last.i + 1].idx < mention.end:
             last = doc[last.i + 1]
-        acts = _acts(last)
-        found.append(replace(mention, refers_to=country, label="PLACE") if acts else mention)
+        stays = _inside_a_name(name, longer) or _titled(doc, first) or _the_city(doc, name)
+        if stays or not _about_states(doc, name, country) or not _acts(last):
+            found.append(mention)
+            continue
+        label: EntityType = "ORG" if GOVERNMENT_TYPES.get(country) == "ORG" else "PLACE"
+        found.append(replace(mention, refers_to=country, label=label))
     return tuple(found)
+
+
+def _inside_a_name(name: str, longer: Sequence[str]) -> bool:
+    """Whether the capital is a part of a longer name of the article ("Paris Hilton", "The Moscow Times")."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(text != name and pattern.search(text) for text in longer)
+
+
+def _titled(doc: Any, first: Any) -> bool:
+    """A title before the name makes it a person's ("Mr. Santiago", "Judge Paris")."""
+    return first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in HONORIFICS
+
+
+def _the_city(doc: Any, name: str) -> bool:
+    """Whether the article makes the capital its city or state anywhere: "Moscow's city government", "the mayor of
+    Paris", "Tokyo's governor", "Washington state", "the state of Washington"."""
+    words = name.split()
+    for tok in doc:
+        if [t.text for t in doc[tok.i : tok.i + len(words)]] != words:
+            continue
+        after = [t for t in doc[tok.i + len(words) : tok.i + len(words) + 3] if t.text not in _POSSESSIVE][:1]
+        if after and (after[0].lower_ in CITY_WORDS or (name == "Washington" and after[0].text in STATE_WORDS)):
+            return True
+        before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+        if len(before) == 2 and before[1] == "of" and before[0] in CITY_WORDS | {"state"}:
+            return True
+    return False
+
+
+def _about_states(doc: Any, name: str, country: str) -> bool:
+    """Whether the article is about states: it names a nationality, its country or another country or capital."""
+    named = {ent.text.removeprefix("the ").removeprefix("The ") for ent in doc.ents if ent.label_ != "NORP"}
+    return any(ent.label_ == "NORP" for ent in doc.ents) or bool(named & _COUNTRIES - {name}) or country in doc.text
 
 
 def _acts(token: Any) -> bool:
@@ -58,9 +100,9 @@ def _acts(token: Any) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:  # "Baku and Ankara have pressed": the first conjunct's role
         head = head.head
     if head.dep_ in _SUBJECTS and head.head.lemma_.lower() in AGENT_VERBS:
-        return True
+        return not _a_team(head.head)
     if token.dep_ == "poss" and token.head.lemma_.lower() in ACTOR_NOUNS:
-        return True
+        return not any(child.lower_ in CITY_WORDS for child in token.head.children)  # not "Moscow's city government"
     if head.dep_ == "dobj" and head.head.lemma_.lower() in OBJECT_VERBS:
         return True
     if head.dep_ != "pobj":
@@ -73,27 +115,29 @@ def _acts(token: Any) -> bool:
     return preposition == "to" and governor == "hand"  # "handed two soldiers over to Yerevan"
 
 
-def _names_the_state(doc: Any) -> bool:
-    """Whether the article means the US state by "Washington" ("Washington state", "the state of Washington",
-    "Washington's Legislature")."""
-    for tok in doc:
-        if tok.text != "Washington":
-            continue
-        after = doc[tok.i + 1 : tok.i + 3]
-        words = [t.text for t in after if t.text not in ("'s", "’s")][:1]
-        if words and words[0] in STATE_WORDS:
-            return True
-        if tok.i >= 2 and doc[tok.i - 2].lower_ == "state" and doc[tok.i - 1].lower_ == "of":
-            return True
-    return False
+def _a_team(verb: Any) -> bool:
+    """Whether what the verb acts on is a player or a game: a team named for its city ("Washington signed
+    quarterback Sam Rowe", "Ottawa signed Lee Park to a two-year deal"); a state signs treaties, not people."""
+    signs = verb.lemma_.lower() == "sign"
+    return any(
+        tok.lower_ in TEAM_WORDS or (signs and tok.ent_type_ == "PERSON")
+        for child in verb.children
+        if child.dep_ in ("dobj", "attr")
+        for tok in child.subtree
+    )
 
 
 def speakers_as_governments(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> tuple[Quote, ...]:
-    """The quotes, one whose speaker is a capital acting as its government given to the country."""
-    countries = {(m.start, m.end): m.refers_to for m in mentions if m.refers_to is not None}
+    """The quotes, one whose speaker is a capital acting as its government given to the country: its speaker span
+    is that mention, or starts with it and is named by it ("Moscow, which denies any part in it, said")."""
+    countries = {m.start: m for m in mentions if m.refers_to is not None and m.label != "PERSON"}
     found = []
     for quote in quotes:
         span = quote.speaker_span
-        country = countries.get((span.start, span.end)) if span is not None else None
-        found.append(replace(quote, speaker=country) if country else quote)
+        mention = countries.get(span.start) if span is not None else None
+        named = mention is not None and span is not None and mention.end <= span.end
+        if named and mention is not None and span is not None:
+            text_named = mention.end == span.end or quote.speaker in CAPITAL_COUNTRY
+            named = text_named and CAPITAL_COUNTRY.get(quote.speaker or "", mention.refers_to) == mention.refers_to
+        found.append(replace(quote, speaker=mention.refers_to) if named and mention is not None else quote)
     return tuple(found)

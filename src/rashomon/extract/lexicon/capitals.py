@@ -38,10 +38,30 @@ CAPITAL_COUNTRY: dict[str, str] = {
 # state. A place is the subject of other verbs ("Moscow hosted the games", "Paris is cold").
 AGENT_VERBS: frozenset[str] = frozenset(
     """accuse allege announce answer approve argue ask back ban blame block call caution claim condemn confirm
-    criticise criticize decline demand deny deploy deport dismiss expel extradite hand hail impose insist invade
-    invite lodge negotiate object offer oppose order pledge praise press propose protest push recall recognise
-    recognize refuse reiterate reject reply respond retaliate ratify sanction say seek send sign state summon
-    support suspend threaten urge veto vow walk want warn welcome withdraw""".split()
+    criticise criticize decline demand deny deploy deport dismiss expel extradite hail impose insist invade invite
+    lodge negotiate object oppose order pledge praise press propose protest push recall recognise recognize refuse
+    reiterate reject reply respond retaliate ratify sanction say seek send sign state summon support suspend
+    threaten urge veto vow warn withdraw""".split()
+)
+# The type of a government named for its capital where it is not a place ("Brussels" for the European Union).
+GOVERNMENT_TYPES: dict[str, str] = {"European Union": "ORG"}
+# Words before a name that make it a person's ("Mr. Santiago", "Judge Paris", "Coach Lima").
+HONORIFICS: frozenset[str] = frozenset(
+    """mr mrs ms miss dr prof rev sir dame lady lord judge justice coach officer det detective sgt sergeant cpl
+    pvt lt capt captain col gen maj adm cmdr mayor gov governor sen senator rep president minister chief
+    inspector sheriff father sister brother""".split()
+)
+# Words that make a capital's possession or council its city's ("Moscow's city government", "London's police
+# force", "the mayor of Paris", "Tokyo's governor"): then the article's capital is the city.
+CITY_WORDS: frozenset[str] = frozenset(
+    """city metropolitan municipal municipality local police health transport transit fire school schools county
+    regional mayor governor council councillor councilman councilwoman hall assembly""".split()
+)
+# Roles a team signs, trades or plays (a team is named for its city: "Washington signed quarterback ...").
+TEAM_WORDS: frozenset[str] = frozenset(
+    """quarterback pitcher defenceman defenseman forward striker goalkeeper goalie midfielder guard center centre
+    coach manager outfielder infielder catcher linebacker receiver rookie draft season game match playoff
+    playoffs team club""".split()
 )
 # Lemmas of verbs whose object is a government when it is a capital ("urged Tehran to", "accused Baku of"); not
 # "visited Moscow" nor "invaded Kyiv".
