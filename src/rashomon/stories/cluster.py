@@ -100,7 +100,7 @@ def signatures(articles: Sequence[Article], facts: Mapping[str, StoryFacts]) -> 
     published = [a.published_date() for a in articles]
     days = np.array([d.toordinal() if d else NO_DAY for d in published], dtype=np.int64)
     named = [
-        named_day(text if t.months else "", t.day_words, day)
+        named_day(text if t.months or t.day_words else "", t.day_words, day)
         for text, t, day in zip(bodies, texts, published, strict=True)
     ]
     return Signatures(

@@ -31,6 +31,12 @@ _BARE_MONTH = re.compile(
     r"(?:(?:early|late|mid)[\s-]+)?([JFMASOND][a-z]{2,8})\b\.?(?!\s*\d{1,2}\b)"
 )
 _WEEKDAY_NUMBER = {name.lower(): number for name, number in WEEKDAYS.items()}
+# A weekday after these words in its clause is still to come ("will vote on Wednesday", "set for Friday"): not the
+# day of a happening reported.
+_FUTURE_WEEKDAY = re.compile(
+    r"\b(?:will|would|'ll|next|scheduled|expected|due|set\s+(?:to|for)|plans?\s+to|planned|until)\b[^.!?;]{0,60}?"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 # Words naming a day by its distance before publication.
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 # Lower-cased words that name a day, possessives too ("Monday's hearing"): what `named_day` is given of the words.
@@ -51,7 +57,10 @@ def named_day(text: str, day_words: frozenset[str], published: date | None) -> d
         for match in _MONTH_DAY.finditer(text)
         if match.group(1) in _MONTHS and (found := _month_day(match, published))
     ]
+    to_come = {match.group(1).lower() for match in _FUTURE_WEEKDAY.finditer(text)}
     for word in day_words:
+        if word in to_come and not _said_also_as_past(text, word):
+            continue
         if word in _DAYS_BACK:
             named.append(published - timedelta(days=_DAYS_BACK[word]))
         else:
@@ -59,6 +68,13 @@ def named_day(text: str, day_words: frozenset[str], published: date | None) -> d
             named.append(published - timedelta(days=(published.weekday() - weekday) % 7))
     recent = [day for day in named if published - timedelta(days=LOOKBACK) <= day <= published]
     return max(recent, default=None)
+
+
+def _said_also_as_past(text: str, weekday: str) -> bool:
+    """Whether a weekday the text names as still to come is also named with no future word before it."""
+    found = re.finditer(rf"\b{weekday}\b", text, re.IGNORECASE)
+    ahead = {m.end(1) for m in _FUTURE_WEEKDAY.finditer(text) if m.group(1).lower() == weekday}
+    return any(match.end() not in ahead for match in found)
 
 
 def other_months(text: str) -> int:

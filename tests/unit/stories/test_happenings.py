@@ -32,6 +32,16 @@ def test_a_dated_article_names_the_latest_day_of_the_week_before_it() -> None:
     assert named_day(text, day_words(text), THURSDAY) == date(2022, 9, 12)
 
 
+def test_a_weekday_still_to_come_is_no_named_day() -> None:
+    """ "would urge members to call on Wednesday" looks ahead: the happening's day is the Tuesday of the vote, not
+    the Wednesday before publication."""
+    text = "The Senate voted on Tuesday. The union said it would urge members to call the governor on Wednesday."
+    assert named_day(text, day_words(text), THURSDAY) == date(2022, 9, 13)
+    assert named_day("The House will vote on Wednesday.", day_words("will vote on wednesday"), THURSDAY) is None
+    text = "A vote is set for Wednesday. On Wednesday the House met."
+    assert named_day(text, day_words(text), THURSDAY) == date(2022, 9, 14)
+
+
 def test_days_outside_the_week_before_publication_are_no_named_day() -> None:
     text = "The hearing is set for Oct. 2; the ferry was built in March 1998."
     assert named_day(text, day_words(text), THURSDAY) is None
