@@ -50,7 +50,8 @@ def _meta_tags(tree: LexborNode) -> dict[str, str]:
             .strip()
             .lower()
         )
-        value = " ".join((attrs.get("content") or "").split())
+        # Some saving tools and readers rewrite ``content`` as ``value`` (`<meta name="..." value="...">`).
+        value = " ".join((attrs.get("content") or attrs.get("value") or "").split())
         if key and value and key not in found:
             found[key] = value
     return found

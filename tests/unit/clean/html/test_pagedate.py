@@ -157,3 +157,28 @@ def test_a_web_pages_date_only_stands_in_for_the_articles() -> None:
     assert _date(STORY, head) == "2024-05-03"
     page_only = '<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2024-05-02"}</script>'
     assert _date(STORY, page_only) == "2024-05-02"
+
+
+def test_meta_tags_written_with_value_instead_of_content_are_read() -> None:
+    head = '<meta value="2024-05-03T09:40:00+02:00" name="article:published_time">'
+    assert _date(f"<h1>Night buses return</h1>{STORY}", head) == "2024-05-03T09:40:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("declared", "shown", "expected"),
+    [
+        # the evening before in the page's own time zone, or a bare day written as midnight UTC: the shown day
+        ("2024-05-04T01:32:00+00:00", "3 May 2024", "2024-05-03"),
+        ("2024-05-04T00:00:00.000Z", "May 3, 2024", "2024-05-03"),
+        # a later hour, or a shown day that is not the one before: the declared time stands
+        ("2024-05-04T09:40:00Z", "3 May 2024", "2024-05-04T09:40:00"),
+        ("2024-05-04T01:32:00+00:00", "1 May 2024", "2024-05-04T01:32:00+00:00"),
+        ("2024-05-04T01:32:00+02:00", "3 May 2024", "2024-05-04T01:32:00+02:00"),
+    ],
+)
+def test_a_utc_time_in_the_small_hours_gives_way_to_the_day_before_shown(
+    declared: str, shown: str, expected: str
+) -> None:
+    head = f'{TITLE}<meta property="article:published_time" content="{declared}">'
+    body = f"<h1>Night buses return</h1><p class='date'>{shown}</p>{STORY}"
+    assert (_date(body, head) or "")[: len(expected)] == expected
