@@ -407,6 +407,27 @@ def _nearest(
     return None
 
 
+# Steps up the parse from a content's words within which a cue word governs it.
+_GOVERNING_STEPS = 3
+
+
+def _governing(owner: dict[int, tuple[int, int]], at: tuple[int, int], heads: Sequence[int]) -> tuple[int, int] | None:
+    """The cue run that the content ``at`` hangs from in the parse, a few steps up from its words ("said that A
+    and suggested that B": A hangs from "said"), else None; ``owner`` maps each cue token to its run."""
+    a, b = at
+    for i in range(a, b):
+        node = heads[i]
+        if a <= node < b:
+            continue
+        for _ in range(_GOVERNING_STEPS):
+            if node in owner:
+                return owner[node]
+            if heads[node] == node or a <= heads[node] < b:
+                break
+            node = heads[node]
+    return None
+
+
 def _joined(runs: Sequence[tuple[str, int, int]], gap: int, breaks: Sequence[bool]) -> list[tuple[str, int, int]]:
     """Content runs that only a few unlabelled tokens part (a quote mark, a comma the tagger left out) made one,
     within a paragraph."""
@@ -444,6 +465,8 @@ def link(parsed: Parsed, labels: np.ndarray, linker: np.ndarray | None = None) -
     sentence, quoted = parsed.sentence.tolist(), parsed.quoted.tolist()
     runs = _cut_at_sentences(_joined(spans(labels), JOIN_GAP, breaks), sentence, quoted)
     cues = [(a, b) for role, a, b in runs if role == "Cue"]
+    owner = {i: (a, b) for a, b in cues for i in range(a, b)}
+    heads = parsed.heads.tolist()
     sources = [(a, b) for role, a, b in runs if role == "Source"]
     hulls: dict[tuple[int, int], tuple[int, int]] = {}
     found: list[Tagged] = []
@@ -453,6 +476,11 @@ def link(parsed: Parsed, labels: np.ndarray, linker: np.ndarray | None = None) -
         if role != "Content":
             continue
         cue = _nearest(cues, (a, b), sentence, paragraph)
+        if cue is not None and cue[0] >= b:
+            # A cue after the content that another cue before it governs, one with no content yet, is the next
+            # attribution's.
+            governing = _governing(owner, (a, b), heads)
+            cue = governing if governing is not None and governing[1] <= a and governing not in hulls else cue
         content = (a, b)
         if cue is not None and cue in hulls:
             hull = (min(hulls[cue][0], a), max(hulls[cue][1], b))

@@ -6,7 +6,7 @@ transcript paragraph opened by a speaker label, "PENCE: ...", is that speaker's;
 speaker's attribution is split in two);
 resolve the verb's subject to a name (a named person, a short form, a pronoun's antecedent, or a title such as
 "the Armenian prime minister" through the article's roles); then find indirect speech, a speech verb's clause
-with no quote marks in it.
+with no quote marks in it. A tagged content is kept to the words reported (`content_bounds`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from spacy.attrs import HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, SENT_START
 from spacy.symbols import VERB
 
 from rashomon.extract import attribution_model as tagger
+from rashomon.extract import content_bounds
 from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
@@ -114,10 +115,17 @@ def tagger_quote_spans(text: str, marked: Sequence[tuple[int, int]] | None = Non
 
 def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    for pattern in _PAIR_PATTERNS:
-        found.extend((offset + match.start(1), offset + match.end(1)) for match in pattern.finditer(par))
     straight = [m.start() for m in _STRAIGHT.finditer(par)]
-    found.extend((offset + a + 1, offset + b) for a, b in zip(straight[::2], straight[1::2], strict=False))
+    if straight and (len(straight) % 2 or "“" in par):
+        # Straight marks mixed with curly ones (“...," he said) or one left open: each mark read by the side its
+        # words are on, not paired in turn.
+        found.extend((offset + a, offset + b) for a, b in _pairs_by_side(par))
+        patterns = [p for p in _PAIR_PATTERNS if not p.pattern.startswith("“")]
+    else:
+        found.extend((offset + a + 1, offset + b) for a, b in zip(straight[::2], straight[1::2], strict=False))
+        patterns = list(_PAIR_PATTERNS)
+    for pattern in patterns:
+        found.extend((offset + match.start(1), offset + match.end(1)) for match in pattern.finditer(par))
     doubled = [m.start() for m in _DOUBLED.finditer(par)]
     found.extend((offset + a + 2, offset + b) for a, b in zip(doubled[::2], doubled[1::2], strict=False))
     for match in _SINGLE_OPEN.finditer(par):
@@ -125,6 +133,27 @@ def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
         if close and close.start() - match.end() < 400:
             found.append((offset + match.end(), offset + close.start()))
     return [(a, b) for a, b in found if b - a >= 2]
+
+
+_DOUBLE_MARK = re.compile('[“”"]')
+
+
+def _pairs_by_side(par: str) -> list[tuple[int, int]]:
+    """Content ranges between double quote marks, curly or straight, a straight mark opening when words follow it
+    and none touch it before (`"like candy."`), closing when words come just before it; an opening mark waits
+    for the next closing one."""
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _DOUBLE_MARK.finditer(par):
+        at, mark = match.start(), match.group()
+        before, after = par[at - 1 : at], par[at + 1 : at + 2]
+        opening = mark == "“" or (mark == '"' and (not before or before in " \t([{—–-/") and after.strip() != "")
+        if opening:
+            opened = at + 1 if opened is None else opened
+        elif opened is not None and (mark == "”" or before.strip()):
+            pairs.append((opened, at))
+            opened = None
+    return pairs
 
 
 def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
@@ -584,22 +613,22 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
         if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked, words):
             continue
         nobody = _held_by_nobody(doc, linked)
-        subject_first = linked if nobody else _cue_subject_first(doc, _subject_out_of_content(doc, linked))
-        item = _to_phrase_end(doc, subject_first, words)
-        start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
-        if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
-            continue
-        content = TaggedContent(
-            start=start,
-            end=end,
-            cue=chars(item.cue),
-            cue_tokens=item.cue,
-            source=chars(item.source),
-            source_tokens=item.source,
-            tagged_source=item.source is not None and item.tagged_source,
-            nobody=nobody,
-        )
-        found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words))
+        for part in [linked] if nobody else _attribution_out_of_content(doc, linked, parsed):
+            item = _to_phrase_end(doc, part if nobody else _cue_subject_first(doc, part), words)
+            start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
+            if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
+                continue
+            content = TaggedContent(
+                start=start,
+                end=end,
+                cue=chars(item.cue),
+                cue_tokens=item.cue,
+                source=chars(item.source),
+                source_tokens=item.source,
+                tagged_source=item.source is not None and item.tagged_source,
+                nobody=nobody,
+            )
+            found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words))
     return found
 
 
@@ -723,6 +752,15 @@ def _subject_out_of_content(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
         return item
     source = (subject.i, subject.i + 1) if subject.pos_ == "PRON" else (subject.left_edge.i, subject.right_edge.i + 1)
     return replace(item, content=(item.cue[1], item.content[1]), source=source, tagged_source=True)
+
+
+def _attribution_out_of_content(doc: Any, item: tagger.Tagged, parsed: tagger.Parsed) -> list[tagger.Tagged]:
+    """A content without the cue, source, scene-setting words, addressee and occasion the tagger ran it over
+    (`content_bounds`), after the words of earlier sentences it ran back over, if any."""
+    quoted = parsed.quoted.tolist()
+    parts = content_bounds.without_scene(doc, _subject_out_of_content(doc, item), parsed)
+    told = (content_bounds.without_addressee(doc, content_bounds.without_tail(doc, p, parsed), quoted) for p in parts)
+    return [content_bounds.without_occasion(doc, part, quoted) for part in told]
 
 
 def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:

@@ -67,6 +67,17 @@ def test_content_parts_around_their_cue_are_one_content_linked_to_the_source() -
     assert found.source == (3, 4)
 
 
+def test_a_content_takes_the_cue_it_hangs_from_before_a_nearer_cue_after_it() -> None:
+    # 'Source said this week that A and suggested B': A hangs from "said", so "suggested" (nearer) keeps B alone.
+    labels = _labels("I-Source", "I-Cue", "O", "O", "I-Content", "I-Content", "O", "I-Cue", "I-Content")
+    parsed = _parsed([0] * 9)
+    parsed.heads[4], parsed.heads[5], parsed.heads[7], parsed.heads[8] = 5, 1, 1, 7
+    found = tagger.link(parsed, labels)
+    assert [(t.content, t.cue) for t in found] == [((4, 6), (1, 2)), ((8, 9), (7, 8))]
+    # Without the parse (every word its own head) the nearest cue takes both, as one content.
+    assert [(t.content, t.cue) for t in tagger.link(_parsed([0] * 9), labels)] == [((4, 9), (7, 8))]
+
+
 def test_no_content_is_joined_across_a_paragraph_break() -> None:
     labels = _labels("I-Content", "O", "I-Content")
     parsed = _parsed([0, 0, 1], breaks=[False, True, False])

@@ -170,6 +170,9 @@ def test_title_descriptor_resolves_through_roles(quotes: Callable[..., Found]) -
         ("No quote marks here.\nShe said ‘fine’ then.", ["fine"]),
         ("''It is over,'' she said, ''for now.''", ["It is over,", "for now."]),  # two apostrophes as a mark
         ("The Joneses' dog met the Smiths' cat.", []),
+        # A curly opening mark closed by a straight one, then straight marks: each read by the side of its words.
+        ('“We will rebuild," the mayor said, promising "better roads."', ["We will rebuild,", "better roads."]),
+        ('He said "the dam held," and then "the river', ["the dam held,"]),  # one mark left open
     ],
 )
 def test_quote_mark_spans(text: str, contents: list[str]) -> None:

@@ -100,3 +100,11 @@ DEMONYM_COUNTRY: dict[str, str] = {
     "welsh": "wales",
     "scottish": "scotland",
 }
+
+# Nouns of the occasion or medium words were said in ("in a statement", "during an interview", "at a rally"): a
+# phrase of them after a speech verb's reported words tells where they were said, not what.
+OCCASION_NOUNS: frozenset[str] = frozenset(
+    """statement interview speech ruling remark remarks letter email e-mail tweet post conference call hearing
+    briefing rally appearance release video op-ed column memo filing broadcast debate event meeting session
+    address testimony""".split()
+)

@@ -1,0 +1,117 @@
+"""Where a tagged content starts and ends (`content_bounds`), on hand-written sentences and hand-placed runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rashomon.extract import attribution_model as tagger
+from rashomon.extract import content_bounds
+from rashomon.extract.quotes import quote_mark_spans, tagger_quote_spans
+
+Nlp = Callable[[str], Any]
+
+
+def _parse(nlp: Nlp, text: str) -> tuple[Any, tagger.Parsed]:
+    doc = nlp(text)
+    return doc, tagger.parse_arrays(doc, tagger_quote_spans(text, quote_mark_spans(text)), frozenset())
+
+
+def _run(doc: Any, words: str) -> tuple[int, int]:
+    """The token range of ``words``, the first time they occur."""
+    at = doc.text.index(words)
+    span = doc.char_span(at, at + len(words), alignment_mode="expand")
+    assert span is not None
+    return span.start, span.end
+
+
+def _tagged(doc: Any, content: str, cue: str, source: str | None = None) -> tagger.Tagged:
+    return tagger.Tagged(content=_run(doc, content), cue=_run(doc, cue), source=_run(doc, source) if source else None)
+
+
+def _text(doc: Any, run: tuple[int, int] | None) -> str | None:
+    return doc[run[0] : run[1]].text if run else None
+
+
+def test_a_phrase_that_modifies_the_speech_verb_stays_in_the_content(nlp: Nlp) -> None:
+    """Left in: on PolNeAR dev, leaving such phrases out made more contents exact but fewer matched at all."""
+    doc, parsed = _parse(nlp, "Despite the council's assurances, engineers say the bridge needs new cables.")
+    item = _tagged(doc, "the council's assurances, engineers say the bridge needs new cables", "say")
+    assert content_bounds.without_scene(doc, item, parsed) == [item]
+
+
+def test_the_clause_a_participle_cue_hangs_from_is_left_out(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, "The mayor closed the market on Friday, saying the stalls were unsafe.")
+    item = _tagged(doc, "the market on Friday, saying the stalls were unsafe", "saying")
+    (found,) = content_bounds.without_scene(doc, item, parsed)
+    assert _text(doc, found.content) == "the stalls were unsafe"
+
+
+def test_an_earlier_sentence_a_content_ran_back_over_is_a_content_of_its_own(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, "The ferry was late again. Commuters say the timetable is a fiction.")
+    item = _tagged(doc, "The ferry was late again. Commuters say the timetable is a fiction", "say")
+    earlier, rest = content_bounds.without_scene(doc, item, parsed)
+    assert (_text(doc, earlier.content), earlier.cue) == ("The ferry was late again", None)
+    assert _text(doc, rest.content) == "the timetable is a fiction"
+    assert _text(doc, rest.source) == "Commuters"
+
+
+def test_a_quote_its_cue_interrupts_stays_one_content(nlp: Nlp) -> None:
+    text = '"The harbour is safe," the captain said, "and the boats can sail again."'
+    doc, parsed = _parse(nlp, text)
+    item = _tagged(doc, 'The harbour is safe," the captain said, "and the boats can sail again', "said", "the captain")
+    assert content_bounds.without_scene(doc, item, parsed) == [item]
+    assert content_bounds.without_tail(doc, item, parsed) == item
+
+
+def test_words_about_the_speaker_after_a_quote_are_left_out(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, '"We need the money before winter," said Ana Ruiz, who runs the bakery.')
+    item = _tagged(doc, 'We need the money before winter," said Ana Ruiz, who runs the bakery', "said", "Ana Ruiz")
+    found = content_bounds.without_tail(doc, item, parsed)
+    assert _text(doc, found.content) == "We need the money before winter"
+
+
+def test_reported_words_without_quote_marks_run_on_past_their_cue(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, "Small towns, the minister said, will get the new trains first.")
+    item = _tagged(doc, "Small towns, the minister said, will get the new trains first", "said", "the minister")
+    assert content_bounds.without_tail(doc, item, parsed) == item
+
+
+def test_whom_words_were_told_to_is_left_out_of_the_clause(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, "The minister told reporters on Monday that the mine would close.")
+    item = _tagged(doc, "reporters on Monday that the mine would close", "told")
+    found = content_bounds.without_addressee(doc, item, parsed.quoted.tolist())
+    assert _text(doc, found.content) == "that the mine would close"
+
+
+def test_an_object_before_an_infinitive_stays(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, "The union urged its members to reject the offer.")
+    item = _tagged(doc, "its members to reject the offer", "urged")
+    assert content_bounds.without_addressee(doc, item, parsed.quoted.tolist()) == item
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "expected"),
+    [
+        (
+            "The judge rejected that argument in a ruling on Thursday.",
+            "that argument in a ruling on Thursday",
+            "rejected",
+            "that argument",
+        ),
+        (
+            "The council called for more parks in the city.",
+            "more parks in the city",
+            "called",
+            "more parks in the city",
+        ),
+    ],
+)
+def test_where_or_when_words_were_said_closes_no_content(
+    nlp: Nlp, text: str, content: str, cue: str, expected: str
+) -> None:
+    doc, parsed = _parse(nlp, text)
+    found = content_bounds.without_occasion(doc, _tagged(doc, content, cue), parsed.quoted.tolist())
+    assert _text(doc, found.content) == expected
