@@ -203,6 +203,7 @@ class SpeakerResolver:
         self.roles = RoleIndex(doc)
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
+        self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
         # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
@@ -304,10 +305,21 @@ class SpeakerResolver:
         return head is not None and head.root.dep_ in ("poss", "compound") and head.root.head == subject
 
     def _antecedent(self, before: int) -> str | None:
+        """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never
+        a named speaker that is none of the article's people ("the State Police said ... He said ..."): then the last
+        person named before."""
         earlier = [m for m in self.people if m.end <= before]
-        if self.last_speaker and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
-            return self.last_speaker
-        return self.full(self.text[earlier[-1].start : earlier[-1].end]) if earlier else self.last_speaker
+        last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker) else None
+        if last and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
+            return last
+        if earlier:
+            return self.full(self.text[earlier[-1].start : earlier[-1].end])
+        return last
+
+    def _is_person(self, name: str) -> bool:
+        """Whether "he" or "she" may stand for a speaker: one of the article's people, or a speaker it describes
+        without a name ("a spokeswoman for the port"), not a named body or place."""
+        return name in self.person_speakers or name in self.descriptions or self.person_names.full(name) is not None
 
     def _last_sentence_start(self, char: int) -> int:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -614,8 +626,11 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             continue
         nobody = _held_by_nobody(doc, linked)
         for part in [linked] if nobody else _attribution_out_of_content(doc, linked, parsed):
-            item = _to_phrase_end(doc, part if nobody else _cue_subject_first(doc, part), words)
+            item = _to_phrase_end(
+                doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
+            )
             start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
+            end = _without_final_stop(doc, text, marked, start, end)
             if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
                 continue
             content = TaggedContent(
@@ -630,6 +645,17 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             )
             found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words))
     return found
+
+
+def _without_final_stop(doc: Any, text: str, marked: Sequence[tuple[int, int]], start: int, end: int) -> int:
+    """The end of a content without its sentence's full stop, unless quote marks hold the content (an indirect
+    content reports words, not the sentence that carries them); a stop that ends an abbreviation ("U.S.") stays."""
+    if end - start < 2 or text[end - 1] != "." or _overlaps(marked, start, end):
+        return end
+    stop = doc.char_span(end - 1, end)
+    if stop is None or not stop[0].is_punct:
+        return end
+    return end - 1
 
 
 # Tagged contents shorter than these (words) rarely report anything on PolNeAR dev (a word alone: 11 of 86; two
@@ -758,9 +784,29 @@ def _attribution_out_of_content(doc: Any, item: tagger.Tagged, parsed: tagger.Pa
     """A content without the cue, source, scene-setting words, addressee and occasion the tagger ran it over
     (`content_bounds`), after the words of earlier sentences it ran back over, if any."""
     quoted = parsed.quoted.tolist()
-    parts = content_bounds.without_scene(doc, _subject_out_of_content(doc, item), parsed)
+    subject_out = _subject_clause_out_of_content(doc, _subject_out_of_content(doc, item))
+    parts = content_bounds.without_scene(doc, subject_out, parsed)
     told = (content_bounds.without_addressee(doc, content_bounds.without_tail(doc, p, parsed), quoted) for p in parts)
     return [content_bounds.without_occasion(doc, part, quoted) for part in told]
+
+
+def _subject_clause_out_of_content(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A content that starts inside its cue's subject phrase and runs over the cue ("Roe, who declared [a state of
+    emergency], said [the state would ...]"): the content is what follows the cue, and the subject's head (with
+    the words before it) is the source."""
+    if item.cue is None or not item.content[0] < item.cue[0] < item.cue[1] < item.content[1]:
+        return item
+    verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ == "VERB"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or not subject.left_edge.i < item.content[0] <= subject.right_edge.i < item.cue[0]:
+        return item
+    start, end = item.cue[1], item.content[1]
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if end - start < 2:
+        return item
+    first = subject.i if subject.pos_ == "PRON" else subject.left_edge.i
+    return replace(item, content=(start, end), source=(first, subject.i + 1), tagged_source=False)
 
 
 def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
@@ -775,6 +821,29 @@ def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     if subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PRON":
         return replace(item, source=(subject.i, subject.i + 1), tagged_source=False)
     return replace(item, source=(subject.left_edge.i, subject.right_edge.i + 1), tagged_source=False)
+
+
+def _source_after_comma(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A cue verb the parse left without a subject, after its content and a comma ("The men were found near the
+    pier, Chief Ann Roe of the Harbor Police told reporters", the name read as an apposition of "pier"): the noun
+    phrase between the last comma and the cue is the source, and the content ends at that comma."""
+    if item.cue is None:
+        return item
+    verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ == "VERB"), None)
+    if verb is None or verb.dep_ not in ("ROOT", "ccomp", "conj") or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return item
+    a, b = item.content
+    first = item.cue[0]
+    if not a < b <= first or doc[b - 1].sent != verb.sent:
+        return item
+    comma = first - 1
+    while comma > a and doc[comma].text != ",":
+        if doc[comma].pos_ in ("VERB", "AUX") or doc[comma].sent != verb.sent:
+            return item  # a clause or another sentence before the cue, not a name
+        comma -= 1
+    if comma <= a or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[comma + 1 : first]):
+        return item
+    return replace(item, content=(a, comma), source=(comma + 1, first), tagged_source=False)
 
 
 def _split_at_second_speaker(

@@ -13,6 +13,7 @@ from rashomon.extract.quotes import (
     Speaker,
     SpeakerResolver,
     _refers,
+    _subject_clause_out_of_content,
     _subject_out_of_content,
     _to_phrase_end,
     _too_short,
@@ -109,6 +110,28 @@ def test_pronoun_speaker_is_its_antecedent(quotes: Callable[..., Found]) -> None
     assert cited(text, extra) == "she"
     assert extra.refers_to == "Jane Doe"
     assert extra.article == "a1"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Captain Mara Lindqvist led the rescue on the river overnight. The Harbor Police said the pier would stay"
+            " closed until Friday. She said the search for the missing sailor would resume at dawn.",
+            "Mara Lindqvist",
+        ),
+        (
+            "Captain Mara Lindqvist led the rescue on the river overnight. A spokeswoman for the port said the pier"
+            " would stay closed until Friday. She said the search for the missing sailor would resume at dawn.",
+            "A spokeswoman for the port",
+        ),
+    ],
+)
+def test_he_or_she_stands_for_a_person_not_a_named_body_that_spoke_last(
+    quotes: Callable[..., Found], text: str, speaker: str
+) -> None:
+    found = quotes(text)[0]
+    assert next(q for q in found if "search for the missing sailor" in text[q.start : q.end]).speaker == speaker
 
 
 def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for(quotes: Callable[..., Found]) -> None:
@@ -413,6 +436,27 @@ def test_a_subject_the_tagger_read_as_content_is_the_source(nlp: Nlp) -> None:
     assert doc[moved.source[0] : moved.source[1]].text == "China and Russia"
     said = tagger.Tagged(content=(3, 10), cue=(2, 3), source=(0, 1))
     assert _subject_out_of_content(nlp("Lee said the government in the civil war erred."), said) == said
+
+
+def test_a_content_starting_inside_its_cue_s_subject_is_what_follows_the_cue(
+    quotes: Callable[..., Found], nlp: Nlp
+) -> None:
+    text = (
+        "Duarte, who declared a state of emergency on Friday morning, said the city would work with the county to"
+        " clear the roads and rebuild."
+    )
+    quote = next(q for q in quotes(text)[0] if "the city would work" in text[q.start : q.end])
+    assert text[quote.start : quote.end] == "the city would work with the county to clear the roads and rebuild"
+    assert quote.speaker == "Duarte"
+    assert quote.speaker_span is not None and cited(text, quote.speaker_span) == "Duarte"
+    doc = nlp("Lena Park, who chaired the hearing on the budget, said the vote would come in May.")
+    said = next(t.i for t in doc if t.text == "said")
+    inside = tagger.Tagged(content=(5, len(doc) - 1), cue=(said, said + 1), source=None)
+    moved = _subject_clause_out_of_content(doc, inside)
+    assert doc[moved.content[0] : moved.content[1]].text == "the vote would come in May"
+    assert moved.source is not None and doc[moved.source[0] : moved.source[1]].text == "Lena Park"
+    after = tagger.Tagged(content=(said + 1, len(doc) - 1), cue=(said, said + 1), source=(0, 2))
+    assert _subject_clause_out_of_content(doc, after) == after
 
 
 @pytest.mark.parametrize("space", [" ", "\u00a0"])

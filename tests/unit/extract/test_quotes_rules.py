@@ -15,7 +15,9 @@ from rashomon.extract.quotes import (
     _headline,
     _in_markup,
     _to_phrase_end,
+    _without_final_stop,
     find_quotes,
+    quote_mark_spans,
 )
 from rashomon.model import Quote
 
@@ -124,3 +126,32 @@ def test_a_content_cut_after_its_opening_words_runs_on_to_its_phrase_end(nlp: Nl
     item = tagger.Tagged(content=(first, first + 2), cue=(2, 3), source=(0, 2))
     a, b = _to_phrase_end(doc, item).content
     assert doc[a:b].text == "that the vote was fair and open"
+
+
+@pytest.mark.parametrize("cue", ["told reporters", "said"])
+def test_a_name_after_the_content_s_comma_is_the_source_of_a_cue_the_parse_left_without_subject(
+    quotes: Any, cue: str
+) -> None:
+    text = (
+        "The stolen paintings were found in a locked van near the end of the old pier, Col. Clara Voss of the City"
+        f" Police {cue}."
+    )
+    quote = covering(quotes(text), text, "were found in a locked van")
+    assert text[quote.start : quote.end].endswith("near the end of the old pier")
+    assert quote.speaker == "Clara Voss"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Col. Clara Voss of the City Police"
+
+
+def test_an_indirect_content_leaves_its_sentence_s_full_stop_out(quotes: Any, nlp: Nlp) -> None:
+    text = (
+        "Chief Ada Park said divers had found the van in the canal, and that both drivers had been rescued. One of"
+        " them was unhurt, while the other was taken to a clinic, according to Park."
+    )
+    quote = covering(quotes(text), text, "both drivers had been rescued")
+    assert text[quote.start : quote.end].endswith("both drivers had been rescued")
+    abbreviated = "Officials said the ferry had been delayed in the U.S."
+    assert _without_final_stop(nlp(abbreviated), abbreviated, [], 15, len(abbreviated)) == len(abbreviated)
+    quoted = 'Officials said the ferry was "far too late."'
+    marked = quote_mark_spans(quoted)
+    assert _without_final_stop(nlp(quoted), quoted, marked, 15, len(quoted) - 1) == len(quoted) - 1
