@@ -89,7 +89,7 @@ def _quotes(view: StoryView) -> Iterator[str]:
     if view.quotes:
         yield "| speaker | quote | kind | outlet |\n| --- | --- | --- | --- |"
         for row in view.quotes:
-            cells = (row.quote.speaker or "?", row.quote.text, row.quote.kind, row.source.label)
+            cells = (row.quote.speaker or "?", row.shown, row.quote.kind, row.source.label)
             yield "| " + " | ".join(_escape(cell) for cell in cells) + " |"
         yield ""
 

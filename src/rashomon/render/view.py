@@ -114,6 +114,7 @@ class Variant:
 class QuoteRow:
     quote: QuoteOut
     source: Source
+    shown: str  # the quote's words as the table shows them (`quote_words`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +353,29 @@ class _Clauses:
         while k < len(spans) and spans[k][0] >= last and _CLAUSE_JOIN.fullmatch(text, last, spans[k][0]):
             last, k = spans[k][1], k + 1
         return text[first:start], text[end:last]
+
+
+# What is left out at the ends of a quote's pieces around its attribution: spaces, commas and quote marks.
+_PIECE_EDGE = " \t\n,;:\"'“”‘’«»"
+_OPENING_MARKS = frozenset("\"“‘«")
+
+
+def quote_words(quote: QuoteOut, text: str) -> str:
+    """A quote's words; where its own attribution interrupts it ("“A,” the mayor told reporters. “B.”", which
+    PolNeAR marks one content of two pieces), the two pieces joined by an ellipsis, the attribution left out."""
+    cue = quote.cue_span
+    if cue is None or text[quote.start : quote.end] != quote.text or not quote.start < cue.start < quote.end:
+        return quote.text
+    said = quote.speaker_span
+    first = min(cue.start, said.start) if said is not None and quote.start < said.start else cue.start
+    last = max(cue.end, said.end) if said is not None and said.end < quote.end else cue.end
+    # The second piece opens at the first quote mark after the attribution ("told reporters. “B"), if any.
+    opening = next((i for i in range(last, quote.end) if text[i] in _OPENING_MARKS), last)
+    before = text[quote.start : first].rstrip(_PIECE_EDGE)
+    after = text[opening : quote.end].lstrip(_PIECE_EDGE + ".")
+    if len(before) < 3 or len(after) < 3:
+        return quote.text
+    return f"{before} … {after}"
 
 
 def _fact(statement: StatementOut, links: _Links, clauses: _Clauses) -> Fact:
@@ -628,7 +652,11 @@ def _story_view(story: StoryOut, index: _Index) -> StoryView:
         shared=[_fact(s, links, clauses) for s in story.statements if s.status == "corroborated"],
         variants=_variants(story, {q.id: q for q in quotes}, links),
         # Indirect speech nobody is said to hold ("Six people are feared dead") stays in the dossier, not here.
-        quotes=[QuoteRow(q, links.source(q.article, q.start)) for q in quotes if q.speaker or q.kind != "indirect"],
+        quotes=[
+            QuoteRow(q, links.source(q.article, q.start), quote_words(q, texts.get(q.article, "")))
+            for q in quotes
+            if q.speaker or q.kind != "indirect"
+        ],
         figure_groups=_figure_groups(figures, links),
         figures=[_figure_row(f, links) for f in figures],
         timeline=_timeline(story, placed, links),

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rashomon.dossier import Dossier, NamingOut, SpanRef, StatementOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
-from rashomon.render.view import anchor, figure_value, readable_when, story_views, word_differences
+from rashomon.render.view import anchor, figure_value, quote_words, readable_when, story_views, word_differences
 from rashomon.text.numbers import format_number as number
 from tests.unit.render.build import PageLinks, build_dossier
 from tests.unit.render.full_story import SHIP, full_story
@@ -291,3 +291,21 @@ def test_indirect_speech_held_by_nobody_stays_out_of_the_quote_table(dossier: Do
     kept = [row.quote.kind for row in rows if row.quote.speaker is None]
     assert kept == ["direct"]
     assert len(rows) == sum(q.article in dossier.stories[0].articles for q in dossier.quotes) - 1
+
+
+def test_a_quote_its_attribution_interrupts_is_shown_without_it(dossier: Dossier) -> None:
+    text = 'Police arrived. "The road is closed," the mayor told reporters. "Use the tunnels instead."'
+    start, end = text.index("The road"), text.index("instead.") + len("instead.")
+    cue, said = text.index("told"), text.index("the mayor")
+    quote = dossier.quotes[0].model_copy(
+        update={
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "cue_span": SpanRef(article="a", start=cue, end=cue + 4),
+            "speaker_span": SpanRef(article="a", start=said, end=said + 9),
+        }
+    )
+    assert quote_words(quote, text) == "The road is closed … Use the tunnels instead."
+    plain = quote.model_copy(update={"cue_span": None})
+    assert quote_words(plain, text) == text[start:end]
