@@ -30,6 +30,7 @@ from rashomon.extract.lexicon.capitals import (
     STATE_WORDS,
     TEAM_WORDS,
 )
+from rashomon.extract.nlp import text_of
 from rashomon.model import EntityType, Mention, Quote
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -39,21 +40,27 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 def governments(doc: Any, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """The mentions, a capital that acts as its government referring to its country."""
-    by_start = {tok.idx: tok for tok in doc}
-    longer = [ent.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1]
+    text = text_of(doc)  # not doc.text, which spaCy joins anew at each read
+    if not any(text[m.start : m.end] in CAPITAL_COUNTRY for m in mentions):
+        return tuple(mentions)
+    ents = list(doc.ents)  # `doc.ents` builds its spans again at every access
+    longer = [ent.text for ent in ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1]
+    named = {ent.text.removeprefix("the ").removeprefix("The ") for ent in ents if ent.label_ != "NORP"}
+    nationality = any(ent.label_ == "NORP" for ent in ents)
+    the_city: dict[str, bool] = {}
     found = []
     for mention in mentions:
-        name = doc.text[mention.start : mention.end]
+        name = text[mention.start : mention.end]
         country = CAPITAL_COUNTRY.get(name)
-        first = by_start.get(mention.start)
-        if country is None or first is None or mention.refers_to is not None:
+        span = doc.char_span(mention.start, mention.end) if country is not None else None
+        if country is None or span is None or mention.refers_to is not None:
             found.append(mention)
             continue
-        last = first
-        while last.i + 1 < len(doc) and doc[last.i + 1].idx < mention.end:
-            last = doc[last.i + 1]
-        stays = _inside_a_name(name, longer) or _titled(doc, first) or _the_city(doc, name)
-        if stays or not _about_states(doc, name, country) or not _acts(last):
+        first, last = span[0], span[-1]
+        if name not in the_city:
+            the_city[name] = _inside_a_name(name, longer) or _the_city(doc, text, name)
+        about_states = nationality or bool(named & _COUNTRIES - {name}) or country in text
+        if the_city[name] or _titled(doc, first) or not about_states or not _acts(last):
             found.append(mention)
             continue
         label: EntityType = "ORG" if GOVERNMENT_TYPES.get(country) == "ORG" else "PLACE"
@@ -72,26 +79,20 @@ def _titled(doc: Any, first: Any) -> bool:
     return first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in HONORIFICS
 
 
-def _the_city(doc: Any, name: str) -> bool:
+def _the_city(doc: Any, text: str, name: str) -> bool:
     """Whether the article makes the capital its city or state anywhere: "Moscow's city government", "the mayor of
     Paris", "Tokyo's governor", "Washington state", "the state of Washington"."""
-    words = name.split()
-    for tok in doc:
-        if [t.text for t in doc[tok.i : tok.i + len(words)]] != words:
+    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        span = doc.char_span(found.start(), found.end())
+        if span is None:
             continue
-        after = [t for t in doc[tok.i + len(words) : tok.i + len(words) + 3] if t.text not in _POSSESSIVE][:1]
+        after = [t for t in doc[span.end : span.end + 3] if t.text not in _POSSESSIVE][:1]
         if after and (after[0].lower_ in CITY_WORDS or (name == "Washington" and after[0].text in STATE_WORDS)):
             return True
-        before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
         if len(before) == 2 and before[1] == "of" and before[0] in CITY_WORDS | {"state"}:
             return True
     return False
-
-
-def _about_states(doc: Any, name: str, country: str) -> bool:
-    """Whether the article is about states: it names a nationality, its country or another country or capital."""
-    named = {ent.text.removeprefix("the ").removeprefix("The ") for ent in doc.ents if ent.label_ != "NORP"}
-    return any(ent.label_ == "NORP" for ent in doc.ents) or bool(named & _COUNTRIES - {name}) or country in doc.text
 
 
 def _acts(token: Any) -> bool:
