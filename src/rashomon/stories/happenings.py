@@ -31,10 +31,10 @@ _BARE_MONTH = re.compile(
     r"(?:(?:early|late|mid)[\s-]+)?([JFMASOND][a-z]{2,8})\b\.?(?!\s*\d{1,2}\b)"
 )
 _WEEKDAY_NUMBER = {name.lower(): number for name, number in WEEKDAYS.items()}
-# A weekday after these words in its clause is still to come ("will vote on Wednesday", "set for Friday"): not the
-# day of a happening reported.
+# A weekday after these words in its clause (no comma between) is still to come ("will vote on Wednesday", "set
+# for Friday"): not the day of a happening reported; "will cut jobs, a spokeswoman said Monday" keeps its Monday.
 _FUTURE_WEEKDAY = re.compile(
-    r"\b(?:will|would|'ll|next|scheduled|expected|due|set\s+(?:to|for)|plans?\s+to|planned|until)\b[^.!?;]{0,60}?"
+    r"\b(?i:will|would|'ll|next|scheduled|expected|set\s+(?:to|for)|plans?\s+to|planned)\b[^.!?;,]{0,60}?"
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 # Words naming a day by its distance before publication.

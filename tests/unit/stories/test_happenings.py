@@ -40,6 +40,10 @@ def test_a_weekday_still_to_come_is_no_named_day() -> None:
     assert named_day("The House will vote on Wednesday.", day_words("will vote on wednesday"), THURSDAY) is None
     text = "A vote is set for Wednesday. On Wednesday the House met."
     assert named_day(text, day_words(text), THURSDAY) == date(2022, 9, 14)
+    assert named_day("Next Monday the House votes.", day_words("next monday the house votes"), THURSDAY) is None
+    # the future of the words reported, not of the attribution's day
+    text = "The company will cut 500 jobs, a spokeswoman said Monday."
+    assert named_day(text, day_words(text), THURSDAY) == date(2022, 9, 12)
 
 
 def test_days_outside_the_week_before_publication_are_no_named_day() -> None:

@@ -35,6 +35,9 @@ _ADDRESS_DATE = re.compile(
 _SCRIPT_DATE = re.compile(r'"(?:' + "|".join(markup.SCRIPT_KEYS) + r')"\s*:\s*"([^"]{8,40})"')
 # A shown date is taken from this score on: a bare date in running text or a teaser list is no date line.
 MIN_SHOWN_SCORE = 2.0
+# A shown date ranked this high, whose own markup or words say it is a date (a <time>, a "published" label, a
+# date class), is the page's own date line; a teaser's date or one in running text is not.
+_OWN_DATE_LINE, _MARKED_AS_DATE = 4.0, 2.0
 # A declared time between midnight and six in the morning, UTC ("2016-11-28T00:00:00Z", "...T01:32:00+00:00").
 _UTC_SMALL_HOURS = re.compile(r"T0[0-5]:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 
@@ -162,10 +165,11 @@ def choose(
 
 def _shown_day_before(declared: str, shown: list[tuple[float, Dated]]) -> str:
     """A declared UTC time in the small hours is the evening before for a page west of Greenwich, or a bare day
-    written as midnight: the day the page shows, when it is the one before, is the day its readers were given."""
+    written as midnight: the day the page's own date line shows (``shown``: such lines, ranked), when it is the one
+    before, is the day its readers were given."""
     best = max(enumerate(shown), key=lambda item: (item[1][0], -item[0]), default=None)
     day = as_date(declared)
-    if best is None or best[1][0] < MIN_SHOWN_SCORE or day is None:
+    if best is None or best[1][0] < _OWN_DATE_LINE or day is None:
         return declared
     return best[1][1].value if (day.day - best[1][1].day).days == 1 else declared
 
@@ -189,6 +193,12 @@ def page_date(
         chosen = choose(declared, [], None, [])
         if chosen is None or not _UTC_SMALL_HOURS.search(chosen):
             return chosen
-        return _shown_day_before(chosen, rank_shown(shown_dates(tree, headline, month_first, crawled)))
+        shown_here = shown_dates(tree, headline, month_first, crawled)
+        marked = [
+            (score, dated)
+            for (score, dated), s in zip(rank_shown(shown_here), shown_here.dates, strict=True)
+            if s.score >= _MARKED_AS_DATE
+        ]
+        return _shown_day_before(chosen, marked)
     shown = shown_dates(tree, headline, month_first, crawled)
     return choose(declared, rank_shown(shown), _page_address(tree, meta, url), script_dates(tree))

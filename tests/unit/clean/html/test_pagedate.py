@@ -182,3 +182,15 @@ def test_a_utc_time_in_the_small_hours_gives_way_to_the_day_before_shown(
     head = f'{TITLE}<meta property="article:published_time" content="{declared}">'
     body = f"<h1>Night buses return</h1><p class='date'>{shown}</p>{STORY}"
     assert (_date(body, head) or "")[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<aside><a href='/x'>Council budget</a> <time datetime='2024-05-03'>May 3, 2024</time></aside>",
+        "<p>The council had first met on May 3, 2024, to debate the plan for the night buses.</p>",
+    ],
+)
+def test_a_teasers_date_or_a_date_in_running_text_moves_no_declared_day(shown: str) -> None:
+    head = f'{TITLE}<meta property="article:published_time" content="2024-05-04T01:30:00Z">'
+    assert _date(f"<h1>Night buses return</h1>{shown}{STORY}", head) == "2024-05-04T01:30:00+00:00"
