@@ -357,7 +357,7 @@ class _Clauses:
 
 # What is left out at the ends of a quote's pieces around its attribution: spaces, commas and quote marks.
 _PIECE_EDGE = " \t\n,;:\"'“”‘’«»"
-_OPENING_MARKS = frozenset("\"“‘«")
+_OPENING_MARKS = frozenset('"“‘«')
 
 
 def quote_words(quote: QuoteOut, text: str) -> str:
