@@ -34,9 +34,9 @@ def _cue_verb(doc: Any, cue: tuple[int, int]) -> Any | None:
 def without_scene(doc: Any, item: tagger.Tagged, parsed: tagger.Parsed) -> list[tagger.Tagged]:
     """A content the tagger ran back over its cue (and the cue's subject) into the words before them, where those
     words are not reported (`_sets_the_scene`): the clause a participle cue hangs from ("The mayor closed the
-    market, saying ...") or the end of an earlier sentence. The content
-    starts after the cue; the cue's subject is the source when the tagger named none. Words in quote marks before
-    the cue stay ("“A,” she said, “B”": one content), as do words the reported clause holds ("The museum, Mr. Bush
+    market, saying ...") or the end of an earlier sentence. The content starts after the cue; the cue's subject is
+    the source when the tagger named none or named one among the words left out. Words in quote marks before the
+    cue stay ("“A,” she said, “B”": one content), as do words the reported clause holds ("The museum, Mr. Bush
     said, celebrated ..."). Words of an earlier sentence left out are listed first, as a content of their own."""
     if item.cue is None:
         return [item]
@@ -79,9 +79,8 @@ def _sets_the_scene(doc: Any, start: int, stop: int, verb: Any, quoted: Any) -> 
     """Whether the words ``start``..``stop`` before a speech verb only set its scene: the end of an earlier sentence,
     or the clause a participle cue hangs from ("The judge ruled against him, saying ..."); not words in quote marks
     of the verb's own sentence (a quote its cue interrupts). Phrases that modify the verb ("Despite the claims,
-    experts say ...") and the noun a relative clause's cue hangs from ("victims, many of whom say ...") are left in:
-    on PolNeAR dev, leaving them out cost relaxed content F1 (0.7984 -> 0.7975 and 0.7970), though it made more
-    contents exact."""
+    experts say ...") and the noun a relative-clause cue hangs from ("victims, many of whom say ...") are left in:
+    on PolNeAR dev, leaving them out made more contents exact and fewer matched at all (docs/decisions.md)."""
     if start >= stop:
         return False
     first = max(start, verb.sent.start)

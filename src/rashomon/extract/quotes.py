@@ -147,6 +147,8 @@ def _pairs_by_side(par: str) -> list[tuple[int, int]]:
     for match in _DOUBLE_MARK.finditer(par):
         at, mark = match.start(), match.group()
         before, after = par[at - 1 : at], par[at + 1 : at + 2]
+        if mark == '"' and before.isdigit():
+            continue  # inches ("a 5" rule", "6'2"): no quote mark
         opening = mark == "“" or (mark == '"' and (not before or before in " \t([{—–-/") and after.strip() != "")
         if opening:
             opened = at + 1 if opened is None else opened

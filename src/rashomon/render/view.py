@@ -358,6 +358,9 @@ class _Clauses:
 # What is left out at the ends of a quote's pieces around its attribution: spaces, commas and quote marks.
 _PIECE_EDGE = " \t\n,;:\"'“”‘’«»"
 _OPENING_MARKS = frozenset('"“‘«')
+_BETWEEN_PIECES = frozenset(" \t\n,.;:—–")
+# How far past the cue verb an attribution may run before its closing punctuation ("told reporters.").
+_ATTRIBUTION_TAIL = 40
 
 
 def quote_words(quote: QuoteOut, text: str) -> str:
@@ -369,8 +372,15 @@ def quote_words(quote: QuoteOut, text: str) -> str:
     said = quote.speaker_span
     first = min(cue.start, said.start) if said is not None and quote.start < said.start else cue.start
     last = max(cue.end, said.end) if said is not None and said.end < quote.end else cue.end
-    # The second piece opens at the first quote mark after the attribution ("told reporters. “B"), if any.
-    opening = next((i for i in range(last, quote.end) if text[i] in _OPENING_MARKS), last)
+    # The second piece opens right after the attribution and its punctuation; the attribution may run a few words
+    # past the cue verb ("told reporters. “B"): then it opens at the quote mark that ends them, if one is near.
+    opening = last
+    while opening < quote.end and text[opening] in _BETWEEN_PIECES:
+        opening += 1
+    if opening < quote.end and text[opening] not in _OPENING_MARKS:
+        near = next((i for i in range(opening, min(quote.end, opening + _ATTRIBUTION_TAIL)) if text[i] in ".,;:"), None)
+        if near is not None and near + 1 < quote.end and text[near + 1 :].lstrip()[:1] in _OPENING_MARKS:
+            opening = near + 1
     before = text[quote.start : first].rstrip(_PIECE_EDGE)
     after = text[opening : quote.end].lstrip(_PIECE_EDGE + ".")
     if len(before) < 3 or len(after) < 3:

@@ -196,6 +196,7 @@ def test_title_descriptor_resolves_through_roles(quotes: Callable[..., Found]) -
         # A curly opening mark closed by a straight one, then straight marks: each read by the side of its words.
         ('“We will rebuild," the mayor said, promising "better roads."', ["We will rebuild,", "better roads."]),
         ('He said "the dam held," and then "the river', ["the dam held,"]),  # one mark left open
+        ('“The 5" rule,” he said, “is dead.”', ['The 5" rule,', "is dead."]),  # an inch mark is no quote mark
     ],
 )
 def test_quote_mark_spans(text: str, contents: list[str]) -> None:

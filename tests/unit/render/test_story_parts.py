@@ -309,3 +309,16 @@ def test_a_quote_its_attribution_interrupts_is_shown_without_it(dossier: Dossier
     assert quote_words(quote, text) == "The road is closed … Use the tunnels instead."
     plain = quote.model_copy(update={"cue_span": None})
     assert quote_words(plain, text) == text[start:end]
+    # the words after the attribution stay, a quote mark further on does not open the second piece
+    text = "“A deal is close,” he said, adding that the so-called ‘reform’ was dead."
+    start, end, cue = text.index("A deal"), text.index("dead") + 4, text.index("said")
+    adding = quote.model_copy(
+        update={
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "cue_span": SpanRef(article="a", start=cue, end=cue + 4),
+            "speaker_span": SpanRef(article="a", start=cue - 3, end=cue - 1),
+        }
+    )
+    assert quote_words(adding, text) == "A deal is close … adding that the so-called ‘reform’ was dead"
