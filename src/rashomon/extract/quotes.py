@@ -426,6 +426,9 @@ def find_quotes(
         if found is None:
             continue
         start, end, speaker, kind = found
+        # The speaker's words without the comma an apposition or clause left them ("The company, which ...,").
+        said = _trim(text, *speaker.span) if speaker.span else None
+        said = said if said is not None and said[0] < said[1] else None
         quotes.append(
             Quote(
                 id=f"{article_id}:quote:{start}-{end}",
@@ -434,18 +437,16 @@ def find_quotes(
                 end=end,
                 kind=kind,
                 speaker=speaker.name,
-                speaker_span=Span(article=article_id, start=speaker.span[0], end=speaker.span[1])
-                if speaker.span
-                else None,
+                speaker_span=Span(article=article_id, start=said[0], end=said[1]) if said else None,
                 cue_span=Span(article=article_id, start=speaker.cue[0], end=speaker.cue[1]) if speaker.cue else None,
             )
         )
-        if speaker.span and _refers(speaker, resolver, mentions):
+        if said and _refers(speaker, resolver, mentions):
             extra.append(
                 Mention(
                     article=article_id,
-                    start=speaker.span[0],
-                    end=speaker.span[1],
+                    start=said[0],
+                    end=said[1],
                     label="PERSON",
                     refers_to=speaker.name,
                 )

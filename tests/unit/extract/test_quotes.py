@@ -470,3 +470,10 @@ def test_a_no_break_space_does_not_split_a_quote_around_its_cue(quotes: Callable
     quote = only(quotes(text))
     assert "rebuild" in text[quote.start : quote.end] and "reopens" in text[quote.start : quote.end]
     assert quote.speaker == "Jane Doe"
+
+
+def test_a_speakers_words_leave_out_the_comma_of_their_clause(quotes: Callable[..., Found]) -> None:
+    text = "The bakery chain, which employs 500 people, said the plant would close in May."
+    quote = next(q for q in quotes(text)[0] if q.speaker_span is not None)
+    assert not cited(text, quote.speaker_span).endswith(",")
+    assert cited(text, quote.speaker_span).startswith("The bakery chain")
