@@ -5,9 +5,9 @@ entity, and a quote whose speaker it is is given to the country ("Baku said" -> 
 writing "Azerbaijan said" gives it. A capital is read so only where its words make it an actor: the subject of a
 verb of speaking, deciding or acting on another state, the owner of a government's noun ("Moscow's envoy", not
 "Moscow's mayor"), the object of accusing or urging, a side of talks or relations, the target of sanctions; and
-only in an article about states (it names a country, a nationality or another capital). A capital stays as
-written where the article makes it the city (its mayor, council or city government, "Washington state"), a
-person ("Mr. Santiago", "Paris Hilton") or a team ("Washington signed quarterback ...").
+only in an article about states (it names a country, a nationality other than a party, or another capital). A
+capital stays as written where the article makes it the city (its mayor, council or city government, "Washington
+state"), a person ("Mr. Santiago", "Paris Hilton") or a team ("Washington signed quarterback ...").
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from rashomon.extract.lexicon.capitals import (
     HONORIFICS,
     MEASURE_NOUNS,
     OBJECT_VERBS,
+    PARTY_WORDS,
     RELATION_NOUNS,
     STATE_WORDS,
     TEAM_WORDS,
@@ -46,7 +47,7 @@ def governments(doc: Any, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     ents = list(doc.ents)  # `doc.ents` builds its spans again at every access
     longer = [ent.text for ent in ents if ent.label_ in ("PERSON", "ORG") and len(ent) > 1]
     named = {ent.text.removeprefix("the ").removeprefix("The ") for ent in ents if ent.label_ != "NORP"}
-    nationality = any(ent.label_ == "NORP" for ent in ents)
+    nationality = any(ent.label_ == "NORP" and ent.text.lower() not in PARTY_WORDS for ent in ents)
     the_city: dict[str, bool] = {}
     found = []
     for mention in mentions:

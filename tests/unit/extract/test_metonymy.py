@@ -63,6 +63,7 @@ def test_a_capital_acting_as_a_government_stands_for_its_country(
         "Judge Paris said the French court was fair.",
         "Washington signed quarterback Sam Howell, the American team said.",
         "Paris banned rental e-scooters on Monday.",
+        "Washington's plan to restore the salmon runs was opposed by Republicans.",
     ],
 )
 def test_a_capital_as_a_place_or_a_name_stays_itself(nlp: Any, text: str) -> None:

@@ -87,3 +87,8 @@ RELATION_NOUNS: frozenset[str] = frozenset(
 STATE_WORDS: frozenset[str] = frozenset(
     {"state", "State", "Legislature", "legislature", "Senate", "House", "governor", "Gov.", "lawmakers", "Olympia"}
 )
+# Groups the model tags as nationalities that say nothing of states: parties ("Democrats", "Tories").
+PARTY_WORDS: frozenset[str] = frozenset(
+    """democrat democrats democratic republican republicans gop conservative conservatives liberal liberals tory
+    tories labour socialist socialists green greens""".split()
+)
