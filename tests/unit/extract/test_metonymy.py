@@ -11,16 +11,6 @@ from rashomon.extract.annotate import extract_article
 from rashomon.extract.entities import find_mentions, resolve_entities
 from rashomon.extract.metonymy import governments
 from rashomon.model import Article
-from tests.unit.extract.conftest import MODEL
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} not installed")
 
 
 def _read(nlp: Any, text: str) -> dict[str, str | None]:
