@@ -358,6 +358,7 @@ class _Clauses:
 # What is left out at the ends of a quote's pieces around its attribution: spaces, commas and quote marks.
 _PIECE_EDGE = " \t\n,;:\"'“”‘’«»"
 _OPENING_MARKS = frozenset('"“‘«')
+_CLOSING_MARKS = frozenset("\"”’'»")
 _BETWEEN_PIECES = frozenset(" \t\n,.;:—–")
 # How far past the cue verb an attribution may run before its closing punctuation ("told reporters.").
 _ATTRIBUTION_TAIL = 40
@@ -372,6 +373,9 @@ def quote_words(quote: QuoteOut, text: str) -> str:
     said = quote.speaker_span
     first = min(cue.start, said.start) if said is not None and quote.start < said.start else cue.start
     last = max(cue.end, said.end) if said is not None and said.end < quote.end else cue.end
+    # Only a quote closed before its attribution is two pieces: "Six people are feared dead" keeps its passive cue.
+    if text[quote.start : first].rstrip(" \t\n,;:")[-1:] not in _CLOSING_MARKS:
+        return quote.text
     # The second piece opens right after the attribution and its punctuation; the attribution may run a few words
     # past the cue verb ("told reporters. “B"): then it opens at the quote mark that ends them, if one is near.
     opening = last

@@ -104,13 +104,20 @@ def article(read: Reading, article_id: str) -> ArticleAnswer:
     return ArticleAnswer(detail=detail, dossier=whole)
 
 
-def entity(read: Reading, entity_id: str, page: int) -> EntityDetail:
+@dataclass(frozen=True, slots=True)
+class EntityAnswer:
+    detail: EntityDetail
+    texts: dict[str, str]  # the clean text of each quote's article, for showing a quote around its attribution
+
+
+def entity(read: Reading, entity_id: str, page: int) -> EntityAnswer:
     found = listing.find_entity(read.catalog, entity_id)
     if found is None:
         raise NotFoundError(f"No entity {entity_id!r} is named in the stored stories.")
     listed = listing.entity_stories(read.catalog, entity_id, page, ENTITY_STORIES_PER_PAGE)
-    quotes = reading.quotes_of(reading.story_dossiers(read.store, [s.id for s in listed.stories]), entity_id)
-    return EntityDetail(
+    dossier = reading.story_dossiers(read.store, [s.id for s in listed.stories])
+    quotes = reading.quotes_of(dossier, entity_id)
+    detail = EntityDetail(
         id=found.id,
         name=found.name,
         type=found.type,
@@ -118,6 +125,8 @@ def entity(read: Reading, entity_id: str, page: int) -> EntityDetail:
         stories=_story_list(StoryQuery(entity=entity_id, page=page), listed),
         quotes=quotes,
     )
+    quoted = {q.article for q in quotes}
+    return EntityAnswer(detail, {a.id: a.text for a in dossier.articles if a.id in quoted})
 
 
 def status(read: Reading) -> dict[str, object]:

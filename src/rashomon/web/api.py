@@ -100,7 +100,7 @@ def get_entity(
 ) -> EntityDetail:
     """An entity: the stories naming it (a page at a time) and what it is quoted saying in them."""
     with served(request).reading() as read:
-        return answers.entity(read, entity_id, page)
+        return answers.entity(read, entity_id, page).detail
 
 
 @router.get("/status", summary="What the server reads")

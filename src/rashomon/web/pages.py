@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from rashomon.render.view import story_views
+from rashomon.render.view import quote_words, story_views
 from rashomon.web import answers
 from rashomon.web.api import served, story_query
 from rashomon.web.models import StoryQuery
@@ -58,15 +58,17 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     body = pieces(article.text, article_marks(answer.dossier, article.id))
     twin = f"/api/articles/{path_part(article_id)}"
     labels = {a.id: a.outlet or a.id for a in answer.dossier.articles}
-    return _page(request, "article_page.html.j2", twin, detail=answer.detail, body=body, labels=labels)
+    shown = [quote_words(q, article.text) for q in answer.detail.quotes]
+    return _page(request, "article_page.html.j2", twin, detail=answer.detail, body=body, labels=labels, shown=shown)
 
 
 @router.get("/entities/{entity_id}")
 def entity_page(request: Request, entity_id: str, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     with served(request).reading() as read:
-        detail = answers.entity(read, entity_id, page)
+        answer = answers.entity(read, entity_id, page)
     twin = f"/api/entities/{path_part(entity_id)}" + (f"?page={page}" if page > 1 else "")
-    return _page(request, "entity_page.html.j2", twin, detail=detail)
+    shown = [quote_words(q, answer.texts.get(q.article, "")) for q in answer.detail.quotes]
+    return _page(request, "entity_page.html.j2", twin, detail=answer.detail, shown=shown)
 
 
 @router.get("/docs")

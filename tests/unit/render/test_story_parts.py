@@ -322,3 +322,20 @@ def test_a_quote_its_attribution_interrupts_is_shown_without_it(dossier: Dossier
         }
     )
     assert quote_words(adding, text) == "A deal is close … adding that the so-called ‘reform’ was dead"
+
+
+def test_indirect_speech_around_its_passive_cue_is_one_piece(dossier: Dossier) -> None:
+    """ "Six people are feared dead": the cue sits inside the content, but no quote closes before it."""
+    text = "Six people are feared dead after the bridge fell."
+    cue = text.index("are feared")
+    quote = dossier.quotes[0].model_copy(
+        update={
+            "text": text[:-1],
+            "start": 0,
+            "end": len(text) - 1,
+            "kind": "indirect",
+            "cue_span": SpanRef(article="a", start=cue, end=cue + len("are feared")),
+            "speaker_span": None,
+        }
+    )
+    assert quote_words(quote, text) == text[:-1]

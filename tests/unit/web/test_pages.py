@@ -80,3 +80,19 @@ def test_style_sheets_are_files(client: TestClient) -> None:
         sheet = client.get(f"/static/{name}")
         assert sheet.status_code == 200 and sheet.headers["content-type"].startswith("text/css")
     assert ".corroborated" in client.get("/static/report.css").text
+
+
+def test_quotes_interrupted_by_their_attribution_show_as_two_pieces_on_article_and_entity_pages(
+    client: TestClient,
+) -> None:
+    """The demo's mayor: "... tumble down like that," Baltimore Mayor Brandon Scott told reporters. "It looked ...";
+    the article and entity pages show the quote as the report does, without the attribution inside it."""
+    shown = "tumble down like that … It looked like something out of an action movie"
+    article = client.get("/articles/01_continental_wire.txt")
+    assert shown in article.text
+    detail = client.get("/api/articles/01_continental_wire.txt").json()
+    mayor = next(q for q in detail["quotes"] if q["speaker"] == "Brandon Scott" and "action movie" in q["text"])
+    assert "told reporters" in mayor["text"]  # the API keeps the span as stored
+    entity = client.get(f"/entities/{quote(mayor['speaker_entity'], safe='')}")
+    assert shown in entity.text
+    assert "Brandon Scott told reporters" not in entity.text.split("What Brandon Scott is quoted saying")[1]
