@@ -6,7 +6,8 @@ run, with pages/second on one core (CPU time spent in the extractor, scoring not
 classifier beside no cleaning at all. Ids sorted: tune on the first 90, report on the other 91 and on all 181.
 Run: `make bench` or `.venv/bin/python benchmarks/extraction.py [--quick | --analyze | --wceb]` (``--quick``: ours
 only; ``--analyze``: the pages through whole `rashomon analyze` runs, their dossiers' bodies scored; ``--wceb``: only
-the wceb-dev block, which the full run prints after this benchmark's).
+the wceb-dev block, which the full run prints after this benchmark's; ``--wceb --analyze``: wceb-dev's pages through
+whole `rashomon analyze` runs).
 
 wceb-dev (`../shared/corpus/wceb-dev`: L3S-GN1, Dragnet, CleanPortalEval, fundus in 25 languages, Chinese pages):
 our HTML cleaning beside trafilatura 2.3.1 (default settings) in the same run, and our flattened-text cleaning on
@@ -371,13 +372,48 @@ def wceb_report() -> None:
         dates_dev_rejections()
 
 
+def wceb_through_analyze() -> None:
+    """wceb-dev through two whole `rashomon analyze` runs (the pages as HTML files as the corpus stores them; the same
+    pages flattened, as JSON Lines records), the dossiers' bodies scored as `wceb_report` scores the cleaning stage."""
+    if not WCEB.exists():
+        print(f"SKIP: wceb-dev not found at {WCEB}")
+        return
+    pages = load_wceb()
+    named = {f"{page.subset}-{page.id}": page for page in pages}
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "html"
+        folder.mkdir()
+        for name, page in named.items():
+            raw = gzip.decompress((WCEB / "html" / page.subset / f"{page.id}.html.gz").read_bytes())
+            (folder / f"{name}.html").write_bytes(raw)
+        records = Path(scratch) / "flat.jsonl"
+        lines = (json.dumps({"id": name, "text": _flatten(page.html)}) for name, page in named.items())
+        records.write_text("\n".join(lines), encoding="utf-8")
+        for kind, inputs in (("HTML", [folder]), ("flattened text", [records])):
+            started = time.perf_counter()
+            analysis = analyze(inputs, out=Path(scratch) / kind.split()[0])
+            seconds = time.perf_counter() - started
+            bodies = {a.id.removesuffix(".html"): a.text for a in analysis.dossier.articles}
+            counts = {page.id: dev_counts(page, bodies.get(name, "")) for name, page in named.items()}
+            cells = []
+            for group, members in _groups(pages).items():
+                tune = [p.id for p in members if p.tune]
+                held = [p.id for p in members if not p.tune]
+                f1s = (f"{score([counts[i] for i in ids])[2]:.3f}" if ids else "-" for ids in (tune, held, tune + held))
+                cells.append(f"{group.strip()} " + " / ".join(f1s))
+            print(
+                f"rashomon analyze, wceb-dev {kind} (F1 tune / held / all): " + "; ".join(cells) + f"; "
+                f"{len(bodies)} articles, {len(analysis.dossier.rejected)} rejected or flagged, {seconds:.0f} s wall"
+            )
+
+
 def main(argv: Sequence[str]) -> int:
     if not (CORPUS / "ground-truth.json").exists():
         print(f"SKIP: extraction benchmark not found at {CORPUS} (it lives in ../shared beside the repo)")
         return 0
     quick = "--quick" in argv
     if "--wceb" in argv:
-        wceb_report()
+        wceb_through_analyze() if "--analyze" in argv else wceb_report()
         return 0
     gold, urls, html, flat = _load()
     if "--analyze" in argv:
