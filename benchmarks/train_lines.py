@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from rashomon.clean.article import PageLines, page_lines, page_parts
 from rashomon.clean.lines import FEATURES, LineWeights, body_probabilities, elsewhere_counts, features
+from rashomon.clean.page_text import PageLines, page_lines, page_parts
 
 sys.path.insert(0, str(Path(__file__).parent))
 from extraction import (

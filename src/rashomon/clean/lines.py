@@ -1,9 +1,9 @@
 """Line-level body/debris classification of flattened page text.
 
-Each line gets features (its length, punctuation, share of function words, the rule classes of `clean.classify_line`,
-how body-like its neighbourhood is, where it stands on the page); a logistic model whose weights are data
-(`line_weights.py`, written by `benchmarks/train_lines.py` from the extraction benchmark's tuning half) turns them
-into the probability that the line is article body, and neighbours smooth it.
+Each line gets features (its length, punctuation, share of function words, the rule classes of
+`page_text.classify_line`, how body-like its neighbourhood is, where it stands on the page); a logistic model whose
+weights are data (`line_weights.py`, written by `benchmarks/train_lines.py` from the extraction benchmark's tuning
+half) turns them into the probability that the line is article body, and neighbours smooth it.
 """
 
 from __future__ import annotations

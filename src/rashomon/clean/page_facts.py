@@ -1,5 +1,5 @@
 """What flattened page text says about itself besides its body: the headline (`page_headline`), the date of its posting
-line (`date_by_body`) and the outlet its debris names (`outlet_named`). `article.page_parts` calls them with the
+line (`date_by_body`) and the outlet its debris names (`outlet_named`). `page_text.page_parts` calls them with the
 lines the line model classed."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from rashomon.text.words import APOSTROPHE_HYPHEN_WORD as _WORDS
 from rashomon.text.words import TITLE_SUFFIX, restates, title_key
 
 if TYPE_CHECKING:
-    from rashomon.clean.article import Line, PageLines
+    from rashomon.clean.page_text import Line, PageLines
 
 # The page's own title (`TITLE_SUFFIX` after its headline), as a browser shows it, a flattening tool may print as
 # the page's first line.

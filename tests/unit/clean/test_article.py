@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean.article import classify_line, clean, find_relays, page_lines, page_parts, site_of
+from rashomon.clean.article import clean, find_relays, site_of
 from rashomon.clean.lines import document_counts, text_line_keys
+from rashomon.clean.page_text import classify_line, page_lines, page_parts
 from rashomon.model import Article, RawDocument, Rejected
 
 TITLE = "Harbour bridge reopens after two-year repair"

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rashomon.clean import debris
-from rashomon.clean.article import classify_line
+from rashomon.clean.page_text import classify_line
 
 _CUED = [p for p in (*debris.DEBRIS_LINES, debris.CREDIT) if p.cues]
 

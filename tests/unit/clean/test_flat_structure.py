@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from rashomon.clean.article import _main_block, classify_line
 from rashomon.clean.lines import FEATURES, PROSE_CAPITAL_SHARE, features, is_word_list
+from rashomon.clean.page_text import _main_block, classify_line
 
 PARAGRAPHS = [
     "The harbour authority said on Tuesday that the old pier would close for repairs until the end of the summer.",

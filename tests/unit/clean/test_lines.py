@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rashomon.clean.article import classify_line
 from rashomon.clean.lines import (
     FEATURES,
     body_lines,
@@ -20,6 +19,7 @@ from rashomon.clean.lines import (
     with_elsewhere,
     word_count,
 )
+from rashomon.clean.page_text import classify_line
 
 BODY = [
     "The council voted on Monday to keep the old library open for at least another five years.",

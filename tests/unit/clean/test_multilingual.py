@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.clean.article import classify_line, clean
+from rashomon.clean.article import clean
 from rashomon.clean.html.page import parse_html
 from rashomon.clean.html.textblocks import read_blocks
 from rashomon.clean.html.textdensity import density_paragraphs
 from rashomon.clean.lines import FUNCTION_WORDS
+from rashomon.clean.page_text import classify_line
 from rashomon.model import Article, RawDocument
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from rashomon.clean.article import _reads_like_body, clean
+from rashomon.clean.article import clean
 from rashomon.clean.html.page import extract_html, headline_lead, parse_html
 from rashomon.clean.html.pagemeta import declares_article, page_meta
+from rashomon.clean.page_text import reads_like_body
 from rashomon.model import Article, RawDocument, Rejected
 
 HEADLINE = "Harbour ferry operator loses its licence after repeated safety lapses"
@@ -66,7 +67,7 @@ def test_the_lead_is_found_under_the_headline_in_any_language() -> None:
         f"<title>{headline} | 例の新聞</title><meta property='og:type' content='article'>",
         f"<h1>{headline}</h1><p>{lead}</p>",
     )
-    assert headline_lead(parse_html(html), _reads_like_body) == [lead]
+    assert headline_lead(parse_html(html), reads_like_body) == [lead]
 
 
 def test_teasers_in_links_beside_the_headline_are_no_lead() -> None:
@@ -74,13 +75,13 @@ def test_teasers_in_links_beside_the_headline_are_no_lead() -> None:
         f"<title>{HEADLINE}</title><meta property='og:type' content='article'>",
         f"<h1>{HEADLINE}</h1>{TEASERS}",
     )
-    assert headline_lead(parse_html(html), _reads_like_body) == []
+    assert headline_lead(parse_html(html), reads_like_body) == []
     assert isinstance(_clean(html), Rejected)
 
 
 def test_a_page_that_declares_no_article_gives_no_lead() -> None:
     html = _page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p>{LEAD}</p>", article="<div id='app'></div>")
-    assert headline_lead(parse_html(html), _reads_like_body) == []
+    assert headline_lead(parse_html(html), reads_like_body) == []
 
 
 def test_a_section_front_does_not_become_an_article_of_its_blurb() -> None:
@@ -107,7 +108,7 @@ def test_a_headline_that_restates_no_declared_title_gives_no_lead() -> None:
         "<title>Photos of the week | The Example Post</title><meta property='og:type' content='article'>",
         f"<h1>{HEADLINE}</h1><p>{LEAD}</p>",
     )
-    assert headline_lead(parse_html(html), _reads_like_body) == []
+    assert headline_lead(parse_html(html), reads_like_body) == []
 
 
 def test_a_json_ld_type_that_is_no_name_declares_nothing() -> None:
@@ -123,7 +124,7 @@ def test_a_login_prompt_is_no_lead() -> None:
         f"<title>{HEADLINE} | The Example Post</title><meta property='og:type' content='article'>",
         f"<h1>{HEADLINE}</h1><p class='summary'>{LEAD}</p><p>{prompt}</p>",
     )
-    assert headline_lead(parse_html(with_prompt), _reads_like_body) == [LEAD], "the lead without the prompt"
+    assert headline_lead(parse_html(with_prompt), reads_like_body) == [LEAD], "the lead without the prompt"
     wall = _page(
         f"<title>{HEADLINE} | The Example Post</title><meta property='og:type' content='article'>",
         f"<h1>{HEADLINE}</h1><p>{prompt}</p>",
