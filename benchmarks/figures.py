@@ -24,7 +24,11 @@ How our fields are compared with NewsQuant's (all lower case):
   ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase
   ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in
   ``about``, so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as
-  NewsQuant leaves them out: "digital and physical sales" -> "digital physical sale") equals the gold.
+  NewsQuant leaves them out: "digital and physical sales" -> "digital physical sale") equals the gold. A share
+  ("fraction": "a third of the population", "one out of three Germans", value 1/3 as NewsQuant gives it) is
+  NewsQuant's percent of the whole: "%" and the words of its ``about`` (the whole), function words and possessive
+  endings left out as above, the last word as written or singular ("% germans", "% digital physical sale"); "% -"
+  for a share of no whole ("almost half of which").
 - change: the figure's ``direction`` ("up" for "rose 5%", "down" for "fell by 3 points") where it gives one, against
   the gold "up" and "down" (109); else the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~",
   "more than" -> ">", "up to" -> "<", none -> "="). A dossier without the field is read as giving no direction.
@@ -53,7 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from floors import Floors
-from rashomon.extract.lexicon.figure_words import QUALIFIER_BOUNDS
+from rashomon.extract.lexicon.figure_words import FRACTION_UNIT, QUALIFIER_BOUNDS
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "newsquant" / "formatted_test_set"
 DATA = CORPUS / "NewsQuant.json"
@@ -141,6 +145,8 @@ def to_found(figure: Any) -> Found:
         units.add("count")
     elif unit == "penny":  # NewsQuant names the "p" of prices in pence "point"
         units.add("point")
+    elif unit == FRACTION_UNIT:  # a share: NewsQuant's percent of the whole, "% germans"
+        units.update(share_units(figure.about))
     elif unit.split(" per ")[0] in CURRENCY_NAMES:  # "USD per barrel" -> "dollar per barrel"
         code, per, rest = unit.partition(" per ")
         units.add(CURRENCY_NAMES[code] + per + rest)
@@ -155,6 +161,18 @@ def to_found(figure: Any) -> Found:
     # A vague amount ("dozens") is the range of its bounds, as NewsQuant annotates it.
     value = (figure.low, figure.high) if figure.value is None and figure.low is not None else figure.value
     return Found(value, frozenset(units), change, concepts, figure.text)
+
+
+def share_units(whole: str | None) -> set[str]:
+    """A share's unit as NewsQuant writes it: "%" and the whole's words, function words and possessive endings
+    left out ("the Britian population" -> "% britian population"), its last word as written or singular ("% germans",
+    "% digital physical sale"); "% -" for a share of no whole ("almost half of which")."""
+    found = (_POSSESSIVE.sub("", w) for w in (whole or "").lower().split())
+    kept = [w for w in found if w and w not in FUNCTION_WORDS]
+    if not kept:
+        return {"% -"}
+    singular = [*kept[:-1], kept[-1].removesuffix("s")] if len(kept[-1]) > 3 else kept
+    return {"% " + " ".join(kept), "% " + " ".join(singular)}
 
 
 def referent_words(referents: Sequence[str]) -> tuple[str, ...]:

@@ -196,12 +196,15 @@ class FigureOut(_Model):
     value: float | None = Field(
         description='The number; null for vague amounts ("dozens") and for ranges written in one ("3–5 years").'
     )
-    unit: str | None = Field(description='What is counted or measured, singular ("peacekeeper", "day", "USD").')
+    unit: str | None = Field(
+        description='What is counted or measured, singular ("peacekeeper", "day", "USD"); "fraction" for a share '
+        'of a whole ("a third of voters": value 1/3, the whole in `about`).'
+    )
     approx: bool = Field(
         description="True when qualified (about, nearly, more than, at least, ...), vague, or a range."
     )
     qualifier: str | None = Field(description="The qualifier as written, lower case.")
-    about: str | None = Field(description="The counted noun phrase.")
+    about: str | None = Field(description="The counted noun phrase; for a fraction, the whole it is a share of.")
     low: float | None = Field(
         default=None,
         description='For a vague amount, the least it can mean ("dozens": 12, "tens of thousands": 10000); for a '

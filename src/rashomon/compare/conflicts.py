@@ -27,7 +27,13 @@ from rashomon.compare.lexicon import (
     NEGATIONS,
     PRE_NOMINAL_WORDS,
 )
-from rashomon.extract.lexicon.figure_words import DAYS_PER_UNIT, METRES_PER_UNIT, PEOPLE_UNITS, QUALIFIER_BOUNDS
+from rashomon.extract.lexicon.figure_words import (
+    DAYS_PER_UNIT,
+    FRACTION_UNIT,
+    METRES_PER_UNIT,
+    PEOPLE_UNITS,
+    QUALIFIER_BOUNDS,
+)
 from rashomon.model import (
     Conflict,
     ConflictSide,
@@ -38,7 +44,7 @@ from rashomon.model import (
     Span,
     TimeExpr,
 )
-from rashomon.text.numbers import format_number, range_text, written_as_range
+from rashomon.text.numbers import figure_number, range_text, written_as_range
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
@@ -48,8 +54,11 @@ _APPROXIMATE = 0.1
 
 
 def quantity_kind(figure: Figure) -> tuple[str, float] | None:
-    """What a figure measures and the factor to a common scale: durations in days, lengths in metres."""
+    """What a figure measures and the factor to a common scale: durations in days, lengths in metres, shares in
+    percent ("a third of staff" is 33.3 percent of them)."""
     unit = (figure.unit or "").lower()
+    if unit == FRACTION_UNIT:
+        return "unit:percent", 100.0
     if unit in DAYS_PER_UNIT:
         return "duration", DAYS_PER_UNIT[unit]
     if unit in METRES_PER_UNIT:
@@ -167,7 +176,7 @@ def amount_text(figure: Figure, written: str = "") -> str:
     its words ("up to dozens")."""
     qualifier = figure.qualifier if figure.qualifier and QUALIFIER_BOUNDS.get(figure.qualifier) != "=" else None
     if figure.value is not None:
-        number = format_number(figure.value)
+        number = figure_number(figure.value, figure.unit)
     elif figure.low is not None and figure.high is not None and written_as_range(written):
         number = range_text(figure.low, figure.high)
     else:  # "dozens": its bounds are a reading of the word, not the text's, so the words are given as written
@@ -195,6 +204,8 @@ def _figure_conflict(sides: Sequence[ConflictSide], members: Sequence[Figure], c
     amounts = " vs ".join(dict.fromkeys(side.says for side in sides))
     if len(units) == 1:
         noun = first.about or first.unit or ""
+        if first.unit == FRACTION_UNIT:  # "1/3 vs 1/4 of voters", not "1/3 vs 1/4 voters" nor "... fraction"
+            noun = f"of {first.about}" if first.about else ""
         what = f"{amounts} {noun}".strip()
     else:
         what = " vs ".join(dict.fromkeys(context.texts[f.article][f.start : f.end] for f in members))

@@ -6,7 +6,8 @@ of a vague amount ("dozens of people"), with the words before the number that mo
 then a rate after the unit ("per barrel", "a month"). An amount with none may take the unit of the other end of a
 range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of ("280 million of the 1.5 billion
 shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two"); `figure_ranges` finds
-the other end of a range.
+the other end of a range. A fraction or ratio of no measure is a share ("fraction") of the whole named after it ("a
+third of the population", "one in five adults").
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         return _range_rate(doc, amount, _range_low_rate(doc, amount, own))
     bare = Unit(end=amount.last, unit=None)
     if amount.ratio:
-        return bare
+        return _share(doc, amount)
     after = amount.last + 1
     if after >= len(doc):
         return _age_before(doc, amount) or (_range_low_unit(doc, amount) if ranges else None) or bare
@@ -95,13 +96,67 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         or (None if amount.fraction else _noun_after(doc, amount))  # "a two-thirds majority" counts no majorities
     )
     if found is None:
+        if amount.fraction:  # no range: "grew by a fifth to 800 million pounds" gives a move and a level
+            return _share(doc, amount)
         in_range = (
             (_range_unit(doc, amount) or _range_low_unit(doc, amount) or _range_low_money(doc, amount))
-            if ranges and not amount.fraction  # "grew by a fifth to 800 million pounds": a move and a level
+            if ranges
             else None
         )
         return _age_before(doc, amount) or in_range or _partitive(doc, amount) or _or_so(doc, amount) or bare
     return _rate(doc, _age(doc, found))
+
+
+def _share(doc: Doc, amount: Amount) -> Unit:
+    """A fraction or ratio of no measure is a share of a whole, named after it as a percent's is: "a third of the
+    population", "half the staff", "one in five adults", "two-thirds of the 1.8M tickets sold" (the whole's own
+    counted noun). The figure still ends on the amount, as "24 per cent" ends before "of adults"; a
+    pronoun ("half of which") or no noun ("fell by a third") names no whole."""
+    at = amount.last + 1
+    after = doc[at].lower_ if at < len(doc) else ""
+    whole: tuple[int, int] | None = None
+    if after == "of":
+        counted = _whole_counted(doc, at)
+        if counted is not None:
+            return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=counted or None)
+        nouns = [child for child in doc[at].children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
+        whole = (at + 1, nouns[0].i) if nouns else None
+    elif amount.ratio or (doc[amount.last].lower_ == "half" and after in words.HALF_DETERMINERS):
+        whole = _noun_phrase_at(doc, at)  # "one in five adults", "half the staff"
+    about = _about(doc, *whole) if whole is not None else None
+    return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=about)
+
+
+def _whole_counted(doc: Doc, of: int) -> str | None:
+    """What the amount after "of" counts, where a share is of an amount ("two-thirds of the 1.8M tickets sold":
+    "tickets"); "" for an amount that counts nothing, None when no amount follows "of"."""
+    # the first number of the few words after "of": "of the $5bn budget", "of the combined 2.1M copies"
+    at = next((k for k in range(of + 1, min(of + 5, len(doc))) if starts_number(doc, k)), None)
+    if at is None:
+        return None
+    whole = read_number(doc, at)
+    if whole is None:
+        return None
+    return find_unit(doc, whole, ranges=False).about or ""
+
+
+def _noun_phrase_at(doc: Doc, at: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``at`` (determiners and modifiers, then its noun and the nouns it is a
+    compound of: "the hospital staff"), as first and last token; None when no noun follows closely."""
+    for k in range(at, min(at + 6, len(doc))):
+        tok = doc[k]
+        if tok.pos_ in _NOUNS and not tok.like_num and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+            if tok.lower_ in words.TIME_UNITS:
+                return None  # "cut by half this year": when, not of what
+            # "the hospital staff"; not a verb the parse took for a noun ("adults smokes", "staff work")
+            while tok.dep_ == "compound" and tok.tag_ not in PLURAL_TAGS and tok.head.i == tok.i + 1:
+                if tok.head.pos_ not in _NOUNS or tok.head.dep_ == "ROOT":
+                    break
+                tok = tok.head
+            return at, tok.i
+        if tok.pos_ not in ("DET", "PRON", "ADJ", "PART", *_NOUNS) or tok.text == ",":
+            return None  # before the noun only determiners, modifiers and an owner ("the country's")
+    return None
 
 
 def _or_so(doc: Doc, amount: Amount) -> Unit | None:
@@ -439,6 +494,8 @@ def _range_low_unit(doc: Doc, amount: Amount) -> Unit | None:
     if low is None:
         return None
     unit = low.unit or find_unit(doc, low).unit  # the low end may be a range of its own ("14-18 mpg")
+    if unit == words.FRACTION_UNIT:
+        return None  # "from a third to 40": a number after a share is no share
     return Unit(end=amount.last, unit=unit) if unit is not None and unit not in TIME_UNIT_NAMES else None
 
 

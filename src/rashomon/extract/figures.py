@@ -139,6 +139,8 @@ def _elided_units(
         donor = None
         if figure.unit is None and figure.value is not None:
             donor = _donor(doc, out, (first, last), given, _sentence_of(sentence_starts, first))
+        if donor is not None and donor.unit == words.FRACTION_UNIT:
+            donor = None  # a share's unit is its whole's: "half of the staff left and 20 were fired" fires no share
         if donor is not None:
             given = last
         out.append((figure if donor is None else replace(figure, unit=donor.unit), first, last))

@@ -31,7 +31,7 @@ from rashomon.dossier import (
 )
 from rashomon.render.selection import largest_first
 from rashomon.text.calendar import MONTH_NAMES
-from rashomon.text.numbers import format_number, range_text, written_as_range
+from rashomon.text.numbers import FRACTION_UNIT, figure_number, range_text, written_as_range
 from rashomon.text.words import WORD_RUN
 
 _Item = TypeVar("_Item", QuoteOut, FigureOut)
@@ -213,7 +213,7 @@ def article_label(article: ArticleOut) -> str:
 
 def figure_value(figure: FigureOut) -> str:
     """The amount as a reader says it: "at least 12", "≈ 1.6", "3–5", "vague (12–120)"; a change with its way:
-    "up 5", "down by at least 12"."""
+    "up 5", "down by at least 12"; a share as a part of one, "1/3"."""
     way = f"{figure.direction} " if figure.direction else ""
     if figure.value is None:
         if figure.low is None or figure.high is None:
@@ -222,9 +222,17 @@ def figure_value(figure: FigureOut) -> str:
             return f"{way}vague ({range_text(figure.low, figure.high)})"
         qualifier = f"{figure.qualifier} " if figure.qualifier else ""
         return f"{way}{'by ' if way and qualifier else ''}{qualifier}{range_text(figure.low, figure.high)}"
+    number = figure_number(figure.value, figure.unit)
     if figure.qualifier:  # "down by up to 5", not "down up to 5"
-        return f"{way}{'by ' if way else ''}{figure.qualifier} {format_number(figure.value)}"
-    return f"{way}≈ {format_number(figure.value)}" if figure.approx else f"{way}{format_number(figure.value)}"
+        return f"{way}{'by ' if way else ''}{figure.qualifier} {number}"
+    return f"{way}≈ {number}" if figure.approx else f"{way}{number}"
+
+
+def figure_unit(figure: FigureOut) -> str:
+    """The unit as a reader reads it after the amount: a share by its whole ("1/3" "of Germans"), else the unit."""
+    if figure.unit == FRACTION_UNIT:
+        return f"of {figure.about}" if figure.about else "of a whole"
+    return figure.unit or ""
 
 
 def _uncovered_conflicting(story: StoryOut) -> list[StatementOut]:
@@ -471,8 +479,8 @@ def _variants(story: StoryOut, quotes: Mapping[str, QuoteOut], links: _Links) ->
 def _figure_row(figure: FigureOut, links: _Links) -> FigureRow:
     relations: list[str] = sorted({link.relation for link in figure.aligned_with})
     source = links.source(figure.article, figure.start)
-    amount = format_number(figure.value) if figure.value is not None else ""
-    return FigureRow(source, figure.text, amount, figure_value(figure), figure.unit, relations)
+    amount = figure_number(figure.value, figure.unit) if figure.value is not None else ""
+    return FigureRow(source, figure.text, amount, figure_value(figure), figure_unit(figure), relations)
 
 
 def _figure_groups(figures: Sequence[FigureOut], links: _Links) -> list[FigureGroup]:

@@ -33,6 +33,26 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}"
 
 
+# The unit of a share of a whole ("a third of voters", "one in five adults"): the value is the part of one (1/3), the
+# whole is the figure's ``about``; the extractor gives it, comparison reads it as a percent, reports write it so.
+FRACTION_UNIT: Final = "fraction"
+
+
+def share_text(value: float) -> str:
+    """A share of a whole as a reader writes it: 1/3 as "1/3", 0.3 as "3/10" (a denominator up to ten), else as a
+    percent, 0.07 as "7%"; never "0.333333", which reads as a count."""
+    for denominator in range(2, 11):
+        numerator = value * denominator
+        if abs(numerator - round(numerator)) < 1e-6 and 0 < round(numerator) < denominator:
+            return f"{round(numerator)}/{denominator}"
+    return f"{format_number(value * 100)}%"
+
+
+def figure_number(value: float, unit: str | None) -> str:
+    """A figure's value as a reader writes it in its unit: a share by `share_text`, else by `format_number`."""
+    return share_text(value) if unit == FRACTION_UNIT else format_number(value)
+
+
 # Two numbers joined by a dash, each end in figures ("10–20", "$5bn-$6bn", "2.5%-3%"); not a name's ("COVID-19
 # patients").
 _FIGURES_RANGE = re.compile(r"\d[\w.,%]*\s*[-–—]\s*\D{0,3}\d")

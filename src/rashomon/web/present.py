@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup
 
 from rashomon.dossier import Dossier
-from rashomon.render.view import figure_value
+from rashomon.render.view import figure_unit, figure_value
 
 # Embeddings, overrides and isolates can make text read in another order than it is stored ("Trojan Source"); a page
 # shows each as a visible mark instead. Plain direction marks (U+200E, U+200F, U+061C) are kept: right-to-left text
@@ -85,7 +85,7 @@ def article_marks(dossier: Dossier, article: str) -> list[Mark]:
         if q.article == article
     ]
     marks += [
-        Mark("figure", f.start, f.end, f"figure: {figure_value(f)} {f.unit or ''}".strip())
+        Mark("figure", f.start, f.end, f"figure: {figure_value(f)} {figure_unit(f)}".strip())
         for f in dossier.figures
         if f.article == article
     ]

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
 from rashomon.render.html import environment as report_environment
-from rashomon.render.view import figure_value
+from rashomon.render.view import figure_unit, figure_value
 from rashomon.web.present import inert, path_part, web_link
 
 
@@ -30,6 +30,7 @@ def environment() -> Environment:
     pages.filters["segment"] = path_part
     pages.filters["web_link"] = web_link
     pages.filters["figure_value"] = figure_value
+    pages.filters["figure_unit"] = figure_unit
     return pages
 
 

@@ -39,6 +39,8 @@ def qualified(annotated: tuple[Article, ArticleAnnotations], qualifier: str) -> 
         (figure(None, low=12, high=120), figure(30), True),
         (figure(None, low=12, high=120), figure(6), False),
         (figure(44, unit="day"), figure(6, unit="week"), True),
+        (figure(1 / 3, unit="fraction"), figure(33, unit="percent"), True),  # "a third" and "33%" of a whole
+        (figure(1 / 4, unit="fraction"), figure(33, unit="percent"), False),
         (figure(7), figure(8), False),
     ],
 )
@@ -64,6 +66,13 @@ def test_a_range_is_none_for_what_measures_nothing_known() -> None:
 )
 def test_amounts_print_as_a_reader_writes_them(value: float, qualifier: str | None, text: str) -> None:
     assert amount_text(figure(value, qualifier=qualifier)) == text
+
+
+def test_a_share_prints_as_a_part_of_one() -> None:
+    assert amount_text(figure(1 / 3, unit="fraction")) == "1/3"
+    assert amount_text(figure(2 / 3, unit="fraction", qualifier="nearly")) == "nearly 2/3"
+    assert amount_text(figure(0.375, unit="fraction")) == "3/8"
+    assert amount_text(figure(0.07, unit="fraction")) == "7%"
 
 
 def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_its_words() -> None:

@@ -251,6 +251,26 @@ def test_figures_agree_across_units(first: FigureSpec, second: FigureSpec) -> No
     assert statement_of(result, "blockade") == ("corroborated", {"a", "b"})
 
 
+@pytest.mark.parametrize(
+    ("share", "relation"),
+    [(("A third", 1 / 3, "fraction"), "agree"), (("A quarter", 1 / 4, "fraction"), "conflict")],
+)
+def test_a_share_and_a_percent_of_one_whole_compare(share: FigureSpec, relation: str) -> None:
+    flood = "of the villagers were evacuated before the river burst its banks."
+    left = annotate("a", [f"{share[0]} {flood}"], figures=[share])
+    right = annotate("b", [f"33 per cent {flood}"], figures=[("33 per cent", 33, "percent")])
+    assert [f.relation for f in compare(left, right).figure_alignments] == [relation]
+
+
+def test_a_conflict_of_shares_reads_as_parts_of_the_whole() -> None:
+    flood = "of the villagers were evacuated before the river burst its banks."
+    left = annotate("a", [f"A quarter {flood}"], figures=[("A quarter", 1 / 4, "fraction")])
+    right = annotate("b", [f"A third {flood}"], figures=[("A third", 1 / 3, "fraction")])
+    (conflict,) = compare(left, right).conflicts
+    assert [side.says for side in conflict.sides] == ["1/4", "1/3"]
+    assert conflict.what.startswith("1/4 vs 1/3 of the villagers")
+
+
 def test_figures_of_different_kinds_are_not_aligned() -> None:
     left = annotate("a", ["The convoy waited 44 days at the border."], figures=[("44 days", 44, "day")])
     right = annotate("b", ["The convoy waited 44 km from the border."], figures=[("44 km", 44, "km")])

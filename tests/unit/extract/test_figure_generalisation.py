@@ -66,9 +66,9 @@ def test_both_ends_of_a_split_range(figures: Finder, text: str, expected: list[t
         ("The rate rose a quarter-point to 5.25%.", "a quarter-point", 0.25, "point"),
         ("The Fed delivered a half-percentage-point hike.", "a half-percentage-point", 0.5, "percentage point"),
         ("It was a half-mile walk to the shore.", "a half-mile", 0.5, "mile"),
-        ("Half the staff work from home.", "Half", 0.5, None),
-        ("The firm cut half its workforce.", "half", 0.5, None),
-        ("The group says 3 out of every 10 homes are empty.", "3 out of every 10", 0.3, None),
+        ("Half the staff work from home.", "Half", 0.5, "fraction"),
+        ("The firm cut half its workforce.", "half", 0.5, "fraction"),
+        ("The group says 3 out of every 10 homes are empty.", "3 out of every 10", 0.3, "fraction"),
     ],
 )
 def test_fractions_and_shares(figures: Finder, text: str, phrase: str, value: float, unit: str | None) -> None:
@@ -77,7 +77,7 @@ def test_fractions_and_shares(figures: Finder, text: str, phrase: str, value: fl
 
 def test_a_fraction_before_a_level_takes_no_unit_from_it(figures: Finder) -> None:
     found = read_figures(figures, "The firm's revenue grew by a fifth to 800 million pounds.")
-    assert found[0] == ("a fifth", pytest.approx(0.2), None)
+    assert found[0] == ("a fifth", pytest.approx(0.2), "fraction")
 
 
 @pytest.mark.parametrize(

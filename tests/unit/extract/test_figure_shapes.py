@@ -153,7 +153,7 @@ def test_the_low_end_of_a_range_names_what_it_counts(figures: Finder) -> None:
     ],
 )
 def test_a_share_written_with_one(figures: Finder, text: str, phrase: str, value: float) -> None:
-    assert read_figures(figures, text) == [(phrase, pytest.approx(value), None)]
+    assert read_figures(figures, text) == [(phrase, pytest.approx(value), "fraction")]
 
 
 def test_a_box_score_counts_one_goal_after_a_name(figures: Finder) -> None:

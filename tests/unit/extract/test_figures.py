@@ -356,17 +356,17 @@ def test_a_part_of_money_or_a_measure_is_in_its_unit(figures: Finder, text: str,
 
 
 @pytest.mark.parametrize(
-    ("text", "phrase", "value"),
+    ("text", "phrase", "value", "whole"),
     [
-        ("One in five adults smoke.", "One in five", 0.2),
-        ("One out of three Germans rent.", "One out of three", 1 / 3),
-        ("The firm cut 2 in 10 jobs.", "2 in 10", 0.2),
+        ("One in five adults smoke.", "One in five", 0.2, "adults"),
+        ("One out of three Germans rent.", "One out of three", 1 / 3, "Germans"),
+        ("The firm cut 2 in 10 jobs.", "2 in 10", 0.2, "jobs"),
     ],
 )
-def test_a_ratio_is_a_share_not_a_count(figures: Finder, text: str, phrase: str, value: float) -> None:
+def test_a_ratio_is_a_share_not_a_count(figures: Finder, text: str, phrase: str, value: float, whole: str) -> None:
     figure = _only(figures, text)
     assert text[figure.start : figure.end] == phrase
-    assert (figure.value, figure.unit) == (pytest.approx(value), None)
+    assert (figure.value, figure.unit, figure.about) == (pytest.approx(value), "fraction", whole)
 
 
 def test_a_number_in_a_year_is_no_ratio(figures: Finder) -> None:
@@ -414,7 +414,7 @@ def test_a_lower_case_m_or_k_before_a_plural_noun_is_a_scale(
         ("Sales rose tenfold in a decade.", "tenfold", 10.0, "times"),
         ("It was a 10-fold increase.", "10-fold", 10.0, "times"),
         ("Costs were 3x higher than planned.", "3x", 3.0, "times"),
-        ("They left ½ of the land unused.", "½", 0.5, None),
+        ("They left ½ of the land unused.", "½", 0.5, "fraction"),
         ("The works took 2½ years to finish.", "2½ years", 2.5, "year"),
     ],
 )

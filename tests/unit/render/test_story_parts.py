@@ -10,7 +10,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rashomon.dossier import Dossier, NamingOut, SpanRef, StatementOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
-from rashomon.render.view import anchor, figure_value, quote_words, readable_when, story_views, word_differences
+from rashomon.render.view import (
+    anchor,
+    figure_unit,
+    figure_value,
+    quote_words,
+    readable_when,
+    story_views,
+    word_differences,
+)
 from rashomon.text.numbers import format_number as number
 from tests.unit.render.build import PageLinks, build_dossier
 from tests.unit.render.full_story import SHIP, full_story
@@ -120,6 +128,11 @@ def test_figures_print_as_readers_write_them(dossier: Dossier) -> None:
     stated = vague.model_copy(update={"text": "3–5 people", "low": 3.0, "high": 5.0})
     about = stated.model_copy(update={"text": "about 3-5 people", "qualifier": "about", "direction": "up"})
     assert (figure_value(stated), figure_value(about)) == ("3–5", "up by about 3–5"), "a range in figures is no vague"
+    share = dossier.figures[0].model_copy(
+        update={"value": 1 / 3, "approx": False, "unit": "fraction", "about": "Danes"}
+    )
+    assert (figure_value(share), figure_unit(share)) == ("1/3", "of Danes"), "a share reads as a part of its whole"
+    assert figure_unit(share.model_copy(update={"about": None})) == "of a whole"
     figures = _part(render_html(dossier), "Figures")
     assert "30,000" in figures and ">6<" in figures
     assert ".0<" not in figures

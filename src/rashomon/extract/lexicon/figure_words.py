@@ -339,6 +339,8 @@ AGE_VERBS: frozenset[str] = frozenset({"be", "turn"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "i", "who"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+# The unit of a share of a whole ("a third of voters", "one in five adults", "half the staff").
+FRACTION_UNIT = numbers.FRACTION_UNIT
 # Fractions: the word -> its denominator ("a third of", "two-thirds of", "half of").
 FRACTION_WORDS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
