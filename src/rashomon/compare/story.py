@@ -36,6 +36,7 @@ from rashomon.compare.conflicts import (
 from rashomon.compare.framing import stem
 from rashomon.compare.lexicon import FUNCTION_WORDS, SCOPE_WORDS
 from rashomon.compare.tfidf import similarity_matrix
+from rashomon.extract.lexicon.figure_words import FRACTION_UNIT
 from rashomon.extract.lexicon.speech_words import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ROLE_NOUNS, TITLES
 from rashomon.extract.time_values import first_day, last_day
 from rashomon.model import (
@@ -309,7 +310,7 @@ def figure_alignments(
         later = of_kind[kind[0]]
         for right in later[bisect_right(later, left) :]:
             other, j = figures[right]
-            if other.article == figure.article:
+            if other.article == figure.article or not _same_whole(figure, other):
                 continue
             score = float(similarity[i, j]) if i is not None and j is not None else 0.0
             related = score >= settings.sentence_similarity / 2 or _values_agree(figure, other, settings)
@@ -329,6 +330,20 @@ def figure_alignments(
                 )
             )
     return found
+
+
+def _same_whole(a: Figure, b: Figure) -> bool:
+    """Whether a share is compared with a share or percent of the same whole: "a third of staff" with "33 per cent
+    of the staff", not with "half of the managers" or "turnout was 50 percent"; figures of no share always are."""
+    if FRACTION_UNIT not in ((a.unit or "").lower(), (b.unit or "").lower()):
+        return True
+    return bool(_whole_words(a) & _whole_words(b))
+
+
+def _whole_words(figure: Figure) -> set[str]:
+    """The content words (stems) of what a share or percent is of: a share's whole, else what it is said of."""
+    phrase = figure.about if figure.unit == FRACTION_UNIT and figure.about else " ".join(figure.referents)
+    return {stem(w) for w in re.findall(r"[^\W\d_]+", phrase.lower()) if w not in FUNCTION_WORDS and len(w) > 2}
 
 
 def _same_unit(a: Figure, b: Figure) -> bool:

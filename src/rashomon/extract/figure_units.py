@@ -112,14 +112,21 @@ def _share(doc: Doc, amount: Amount) -> Unit:
     """A fraction or ratio of no measure is a share of a whole, named after it as a percent's is: "a third of the
     population", "half the staff", "one in five adults", "two-thirds of the 1.8M tickets sold" (the whole's own
     counted noun). The figure still ends on the amount, as "24 per cent" ends before "of adults"; a
-    pronoun ("half of which") or no noun ("fell by a third") names no whole."""
+    pronoun ("half of which") or no noun ("fell by a third") names no whole. A part of one unit ("half a point",
+    "a quarter of a dollar") or of a measured amount ("a quarter of 1%") is no share: it keeps no unit."""
+    bare = Unit(end=amount.last, unit=None)
     at = amount.last + 1
     after = doc[at].lower_ if at < len(doc) else ""
+    one = at + 1 if after == "of" else at
+    if one < len(doc) and doc[one].lower_ in ("a", "an"):
+        return bare
     whole: tuple[int, int] | None = None
     if after == "of":
-        counted = _whole_counted(doc, at)
+        counted = _whole_amount(doc, at)
         if counted is not None:
-            return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=counted or None)
+            if counted.about is None and counted.unit is not None:
+                return bare
+            return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=counted.about)
         nouns = [child for child in doc[at].children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
         whole = (at + 1, nouns[0].i) if nouns else None
     elif amount.ratio or (doc[amount.last].lower_ == "half" and after in words.HALF_DETERMINERS):
@@ -128,17 +135,23 @@ def _share(doc: Doc, amount: Amount) -> Unit:
     return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=about)
 
 
-def _whole_counted(doc: Doc, of: int) -> str | None:
-    """What the amount after "of" counts, where a share is of an amount ("two-thirds of the 1.8M tickets sold":
-    "tickets"); "" for an amount that counts nothing, None when no amount follows "of"."""
-    # the first number of the few words after "of": "of the $5bn budget", "of the combined 2.1M copies"
-    at = next((k for k in range(of + 1, min(of + 5, len(doc))) if starts_number(doc, k)), None)
-    if at is None:
-        return None
-    whole = read_number(doc, at)
-    if whole is None:
-        return None
-    return find_unit(doc, whole, ranges=False).about or ""
+# Words that may stand between "of" and the amount a share is of ("of the combined 2.1M copies"); a noun, comma or
+# conjunction before a number puts the number outside the whole ("of Danes and 40 percent of Swedes", "of
+# respondents, 64 percent").
+_BEFORE_WHOLE_AMOUNT = frozenset({"DET", "ADJ", "ADV", "PRON", "VERB", "SYM"})
+
+
+def _whole_amount(doc: Doc, of: int) -> Unit | None:
+    """The unit of the amount the whole after "of" is ("two-thirds of the 1.8M tickets sold": "tickets"; "a quarter
+    of 1%": percent), None when the whole is no amount."""
+    for k in range(of + 1, min(of + 5, len(doc))):
+        if starts_number(doc, k):
+            whole = read_number(doc, k)
+            return find_unit(doc, whole, ranges=False) if whole is not None else None
+        owner = doc[k].tag_ == "POS" or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS")  # "of the city's 2 million"
+        if not owner and (doc[k].pos_ not in _BEFORE_WHOLE_AMOUNT or doc[k].text in (",", "and", "or")):
+            return None
+    return None
 
 
 def _noun_phrase_at(doc: Doc, at: int) -> tuple[int, int] | None:

@@ -364,7 +364,7 @@ class _Clauses:
 
 
 # What is left out at the ends of a quote's pieces around its attribution: spaces, commas and quote marks.
-_PIECE_EDGE = " \t\n,;:\"'“”‘’«»"
+_PIECE_EDGE = " \t\n,;:—–\"'“”‘’«»"
 _OPENING_MARKS = frozenset('"“‘«')
 _CLOSING_MARKS = frozenset("\"”’'»")
 _BETWEEN_PIECES = frozenset(" \t\n,.;:—–")
@@ -382,7 +382,7 @@ def quote_words(quote: QuoteOut, text: str) -> str:
     first = min(cue.start, said.start) if said is not None and quote.start < said.start else cue.start
     last = max(cue.end, said.end) if said is not None and said.end < quote.end else cue.end
     # Only a quote closed before its attribution is two pieces: "Six people are feared dead" keeps its passive cue.
-    if text[quote.start : first].rstrip(" \t\n,;:")[-1:] not in _CLOSING_MARKS:
+    if text[quote.start : first].rstrip(" \t\n,;:—–")[-1:] not in _CLOSING_MARKS:
         return quote.text
     # The second piece opens right after the attribution and its punctuation; the attribution may run a few words
     # past the cue verb ("told reporters. “B"): then it opens at the quote mark that ends them, if one is near.
@@ -505,7 +505,7 @@ def _figure_groups(figures: Sequence[FigureOut], links: _Links) -> list[FigureGr
         members[root(figure.id)].append(figure)
     groups = [
         FigureGroup(
-            what=group[0].about or group[0].unit or group[0].text,
+            what=group[0].about or (group[0].unit if group[0].unit != FRACTION_UNIT else None) or group[0].text,
             conflict=any(f.id in conflicting for f in group),
             rows=[_figure_row(f, links) for f in group],
         )

@@ -39,12 +39,13 @@ FRACTION_UNIT: Final = "fraction"
 
 
 def share_text(value: float) -> str:
-    """A share of a whole as a reader writes it: 1/3 as "1/3", 0.3 as "3/10" (a denominator up to ten), else as a
-    percent, 0.07 as "7%"; never "0.333333", which reads as a count."""
-    for denominator in range(2, 11):
+    """A share of a whole as a reader writes it: 1/3 as "1/3", 0.3 as "3/10" (a denominator up to twelve), 1/12
+    and 1/100 so too ("one in 100"), else as a percent, 0.07 as "7%"; never "0.333333", which reads as a count."""
+    for denominator in range(2, 101):
         numerator = value * denominator
-        if abs(numerator - round(numerator)) < 1e-6 and 0 < round(numerator) < denominator:
-            return f"{round(numerator)}/{denominator}"
+        whole = round(numerator)
+        if abs(numerator - whole) < 1e-6 and 0 < whole < denominator and (denominator <= 12 or whole == 1):
+            return f"{whole}/{denominator}"
     return f"{format_number(value * 100)}%"
 
 

@@ -73,6 +73,9 @@ def test_a_share_prints_as_a_part_of_one() -> None:
     assert amount_text(figure(2 / 3, unit="fraction", qualifier="nearly")) == "nearly 2/3"
     assert amount_text(figure(0.375, unit="fraction")) == "3/8"
     assert amount_text(figure(0.07, unit="fraction")) == "7%"
+    assert amount_text(figure(1 / 12, unit="fraction")) == "1/12"  # "one in 12"
+    assert amount_text(figure(0.01, unit="fraction")) == "1/100"  # "one in 100"
+    assert amount_text(figure(0.15, unit="fraction")) == "15%"
 
 
 def test_a_range_without_a_value_prints_its_ends_and_a_vague_amount_its_words() -> None:

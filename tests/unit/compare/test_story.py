@@ -251,24 +251,57 @@ def test_figures_agree_across_units(first: FigureSpec, second: FigureSpec) -> No
     assert statement_of(result, "blockade") == ("corroborated", {"a", "b"})
 
 
+def of_whole(
+    article: tuple[Article, ArticleAnnotations], about: str | None = None, referents: tuple[str, ...] = ()
+) -> tuple[Article, ArticleAnnotations]:
+    """``article`` with its figures said of a whole: a share's ``about``, or what a percent is said of."""
+    text, notes = article
+    return text, replace(notes, figures=tuple(replace(f, about=about, referents=referents) for f in notes.figures))
+
+
 @pytest.mark.parametrize(
     ("share", "relation"),
     [(("A third", 1 / 3, "fraction"), "agree"), (("A quarter", 1 / 4, "fraction"), "conflict")],
 )
 def test_a_share_and_a_percent_of_one_whole_compare(share: FigureSpec, relation: str) -> None:
     flood = "of the villagers were evacuated before the river burst its banks."
-    left = annotate("a", [f"{share[0]} {flood}"], figures=[share])
-    right = annotate("b", [f"33 per cent {flood}"], figures=[("33 per cent", 33, "percent")])
+    left = of_whole(annotate("a", [f"{share[0]} {flood}"], figures=[share]), about="villagers")
+    right = of_whole(
+        annotate("b", [f"33 per cent {flood}"], figures=[("33 per cent", 33, "percent")]), referents=("villagers",)
+    )
     assert [f.relation for f in compare(left, right).figure_alignments] == [relation]
 
 
 def test_a_conflict_of_shares_reads_as_parts_of_the_whole() -> None:
     flood = "of the villagers were evacuated before the river burst its banks."
-    left = annotate("a", [f"A quarter {flood}"], figures=[("A quarter", 1 / 4, "fraction")])
-    right = annotate("b", [f"A third {flood}"], figures=[("A third", 1 / 3, "fraction")])
+    left = of_whole(annotate("a", [f"A quarter {flood}"], figures=[("A quarter", 1 / 4, "fraction")]), "villagers")
+    right = of_whole(annotate("b", [f"A third {flood}"], figures=[("A third", 1 / 3, "fraction")]), "villagers")
     (conflict,) = compare(left, right).conflicts
     assert [side.says for side in conflict.sides] == ["1/4", "1/3"]
-    assert conflict.what.startswith("1/4 vs 1/3 of the villagers")
+    assert conflict.what.startswith("1/4 vs 1/3 of villagers")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # shares of other wholes in one story: neither a conflict nor, at 1/2 and 50 percent, an agreement
+        (("Half of the workers at the plant were laid off.", "Half", 1 / 2, "fraction", "workers"),
+         ("A third of the managers at the plant were laid off.", "A third", 1 / 3, "fraction", "managers")),
+        (("Half of the village's homes were destroyed.", "Half", 1 / 2, "fraction", "village's homes"),
+         ("Turnout in last year's local election was 50 percent.", "50 percent", 50, "percent", "Turnout")),
+        (("A third of the villagers left.", "A third", 1 / 3, "fraction", None),
+         ("A third of the villagers left.", "A third", 1 / 3, "fraction", None)),  # no whole known: not compared
+    ],
+)  # fmt: skip
+def test_shares_of_other_wholes_are_not_compared(
+    first: tuple[str, str, float, str, str | None], second: tuple[str, str, float, str, str | None]
+) -> None:
+    def side(article: str, spec: tuple[str, str, float, str, str | None]) -> tuple[Article, ArticleAnnotations]:
+        sentence, words, value, unit, whole = spec
+        made = annotate(article, [sentence], figures=[(words, value, unit)])
+        return of_whole(made, about=whole) if unit == "fraction" else of_whole(made, referents=(whole or "",))
+
+    assert not compare(side("a", first), side("b", second)).figure_alignments
 
 
 def test_figures_of_different_kinds_are_not_aligned() -> None:

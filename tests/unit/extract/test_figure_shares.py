@@ -34,7 +34,6 @@ def test_a_share_names_the_whole_it_divides(figures: Finder, text: str, phrase: 
     ("text", "whole"),
     [
         ("Nearly two-thirds of the 1.8M tickets sold went to locals.", "tickets"),
-        ("Half of the S&P 500 companies beat forecasts.", "companies"),
         ("About half of the 1.2 million residents fled.", "residents"),
         ("A third of the $5bn budget went on roads.", "budget"),
     ],
@@ -70,3 +69,37 @@ def test_a_share_is_read_as_a_percent_of_the_same_whole_is(figures: Finder) -> N
 def test_a_bare_number_after_a_share_takes_no_share_unit(figures: Finder) -> None:
     found = read_figures(figures, "Half of the staff left and 20 were fired.")
     assert found == [("Half", 0.5, "fraction"), ("20", 20.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The central bank cut rates by half a point on Thursday.", "half"),
+        ("The Fed raised rates by a quarter of a point.", "a quarter"),
+        ("Gold rose a quarter of a dollar on Friday.", "a quarter"),
+        ("The index fell by a quarter of 1% on Monday.", "a quarter"),
+        ("Half of the 12 percent rise came from fuel.", "Half"),
+    ],
+)
+def test_a_part_of_one_unit_or_of_a_measured_amount_is_no_share(figures: Finder, text: str, phrase: str) -> None:
+    """ "half a point" is a move of 0.5 points, not half of a whole: compared as a percent, it would meet every
+    percentage of the story."""
+    part = next(f for f in figures(text) if text[f.start : f.end] == phrase)
+    assert part.unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("A third of Danes and 40 percent of Swedes approve.", "Danes"),
+        ("Nearly two-thirds of respondents, 64 percent, said yes.", "respondents"),
+        ("Roughly half of Americans, or 160 million people, own a gun.", "Americans"),
+        ("Half of the population, 5 million people, lives in the capital.", "population"),
+        ("About three-quarters of the city's 2 million residents lost power.", "residents"),
+        ("Half of the S&P 500 companies beat forecasts.", "S&P 500 companies"),  # a number in a name
+    ],
+)
+def test_an_amount_beside_the_whole_is_not_the_whole(figures: Finder, text: str, whole: str) -> None:
+    """A number after the whole's noun, a comma or "and" is the share again or another figure, not what it divides."""
+    share = figures(text)[0]
+    assert (share.unit, share.about) == ("fraction", whole)

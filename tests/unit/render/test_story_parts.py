@@ -352,3 +352,19 @@ def test_indirect_speech_around_its_passive_cue_is_one_piece(dossier: Dossier) -
         }
     )
     assert quote_words(quote, text) == text[:-1]
+
+
+def test_a_quote_set_off_from_its_attribution_by_dashes_is_two_pieces(dossier: Dossier) -> None:
+    text = "“The road is closed” — the mayor said — “use the tunnels instead.”"
+    start, end = text.index("The road"), text.index("instead.") + len("instead.")
+    cue, said = text.index("said"), text.index("the mayor")
+    quote = dossier.quotes[0].model_copy(
+        update={
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "cue_span": SpanRef(article="a", start=cue, end=cue + 4),
+            "speaker_span": SpanRef(article="a", start=said, end=said + 9),
+        }
+    )
+    assert quote_words(quote, text) == "The road is closed … use the tunnels instead."
