@@ -4,8 +4,9 @@ PolNeAR's convention, which is also what a reader of a dossier wants, keeps a co
 the clause a participle cue hangs from ("The mayor closed the market, saying ..."), nor words of another sentence
 (`without_scene`); not what follows a quote about its speaker (“...,” said Jane
 Roe, who runs the bakery: `without_tail`); not whom the words were told (`without_addressee`) nor where or when
-(`without_occasion`). Each rule takes a `Tagged` (token ranges) and returns it, changed or not; `without_scene`
-returns a list, as the words of an earlier sentence it leaves out are a content of their own.
+(`without_occasion`); not the writer's next clause after a noun cue's (`without_next_clause`). Each rule takes a
+`Tagged` (token ranges) and returns it, changed or not; `without_scene` returns a list, as the words of an earlier
+sentence it leaves out are a content of their own.
 """
 
 from __future__ import annotations
@@ -209,3 +210,29 @@ def without_addressee(doc: Any, item: tagger.Tagged, quoted: Sequence[bool]) -> 
     if any(doc[k].pos_ in ("VERB", "AUX") for k in range(a, start)):
         return item
     return replace(item, content=(start, b))
+
+
+def without_next_clause(doc: Any, item: tagger.Tagged, quoted: Sequence[bool]) -> tagger.Tagged:
+    """A content after a noun cue that the tagger ran on into a clause joined to the sentence's verb, with a subject
+    of its own ("its crew sent a mayday call warning that the vessel had lost power, and police officers were able
+    to stop cars"): a noun's words end with its clause; the content ends before the next one and its joining
+    words."""
+    if item.cue is None or item.content[0] < item.cue[1]:
+        return item
+    nouns = [doc[i] for i in range(*item.cue) if doc[i].pos_ in ("NOUN", "PROPN")]
+    if not nouns or any(doc[i].pos_ == "VERB" for i in range(*item.cue)):
+        return item
+    a, b = item.content
+    governing = {t.i for t in nouns[-1].ancestors}
+    for i in range(a + 1, b):
+        token = doc[i]
+        if token.dep_ != "conj" or token.head.i not in governing or quoted[i]:
+            continue
+        subject = next((c for c in token.lefts if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.left_edge.i <= a:
+            return item
+        end = subject.left_edge.i
+        while end > a and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        return replace(item, content=(a, end)) if end - a >= 2 else item
+    return item

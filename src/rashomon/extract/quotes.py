@@ -31,6 +31,7 @@ from rashomon.extract.lexicon.speech_words import (
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    TERMS_NOUNS,
     TITLES,
 )
 from rashomon.extract.nlp import text_of
@@ -304,7 +305,10 @@ class SpeakerResolver:
         if subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS:
             return True
         head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return head is not None and head.root.dep_ in ("poss", "compound") and head.root.head == subject
+        if head is None or head.root.head != subject:
+            return False
+        # A person named in apposition to the subject ("the head of the agency, Ann Lee,") is the speaker.
+        return head.root.dep_ in ("poss", "compound") or (head.root.dep_ == "appos" and mention.label == "PERSON")
 
     def _antecedent(self, before: int) -> str | None:
         """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never
@@ -624,7 +628,9 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
 
     words = _Words.of(doc)
     found: list[TaggedContent] = []
-    for linked in tagger.link(parsed, tagger.tag(parsed, weights), weights.linker):
+    labels = tagger.tag(parsed, weights)
+    labels[_terms_of_speaking(doc)] = 0
+    for linked in tagger.link(parsed, labels, weights.linker):
         if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked, words):
             continue
         nobody = _held_by_nobody(doc, linked)
@@ -632,6 +638,7 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
             item = _to_phrase_end(
                 doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
             )
+            item = _to_reported_clause(doc, item)
             start, end = _trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
             end = _without_final_stop(doc, text, marked, start, end)
             if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
@@ -647,6 +654,30 @@ def _tagged(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
                 nobody=nobody,
             )
             found.extend(_split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words))
+    return found
+
+
+def _terms_of_speaking(doc: Any) -> list[int]:
+    """The words of a clause that tells on what terms a source spoke ("Officials, speaking on condition of
+    anonymity, said ...", "an official who spoke on background"): the attribution's, though the tagger reads them
+    as a cue and a content of their own. Its purpose ("to discuss the inquiry") and a clause that reports
+    something of its own ("because she feared her employer would ...") stay."""
+    terms = np.array([doc.vocab.strings[noun] for noun in TERMS_NOUNS], dtype=np.uint64)
+    found: list[int] = []
+    # The nouns are picked from the parse's array: a `Token` object for every word costs more than the test.
+    for i in np.flatnonzero(np.isin(doc.to_array("LEMMA"), terms)).tolist():
+        on = doc[i].head
+        verb = on.head
+        if doc[i].dep_ != "pobj" or on.lower_ != "on" or verb.lemma_.lower() not in ("speak", "talk"):
+            continue
+        kept = {
+            t.i
+            for clause in verb.children
+            if clause.dep_ in ("xcomp", "advcl")
+            and (any(c.lower_ == "to" for c in clause.children) or any(t.dep_ == "ccomp" for t in clause.subtree))
+            for t in clause.subtree
+        }
+        found.extend(t.i for t in verb.subtree if t.i not in kept)
     return found
 
 
@@ -699,6 +730,27 @@ def _to_phrase_end(doc: Any, item: tagger.Tagged, words: _Words | None = None) -
     if any(b <= stop < end for stop in stops) or any(words.newline[b:end]):
         return item
     return replace(item, content=(a, end))
+
+
+def _to_reported_clause(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A content before its cue that the tagger started inside the clause the speech verb reports ("an hour" of
+    "The pilot had been on board for an hour, an official said"): the whole clause, up to the attribution."""
+    verb = _cue_verb(doc, item.cue)
+    if verb is None or verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS:
+        return item
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), verb.head if verb.dep_ == "parataxis" else None)
+    a, b = item.content
+    if clause is None or not clause.left_edge.i < a < b <= verb.i:
+        return item
+    # The content ends where the clause's words before the attribution end (the words of the speech verb's own
+    # subtree are left out: a parataxis' head holds them).
+    inner = {t.i for t in verb.subtree}
+    if any(b <= t.i < verb.i and t.i not in inner and not t.is_punct for t in clause.subtree):
+        return item
+    first = clause.left_edge.i
+    if (item.source is not None and first <= item.source[0] < b) or any(t.is_space for t in doc[first:a]):
+        return item  # a source inside the clause, or a line break: not one clause of reported words
+    return replace(item, content=(first, b))
 
 
 def _not_speech(doc: Any, item: tagger.Tagged, marked: Sequence[tuple[int, int]]) -> bool:
@@ -790,7 +842,10 @@ def _attribution_out_of_content(doc: Any, item: tagger.Tagged, parsed: tagger.Pa
     subject_out = _subject_clause_out_of_content(doc, _subject_out_of_content(doc, item))
     parts = content_bounds.without_scene(doc, subject_out, parsed)
     told = (content_bounds.without_addressee(doc, content_bounds.without_tail(doc, p, parsed), quoted) for p in parts)
-    return [content_bounds.without_occasion(doc, part, quoted) for part in told]
+    return [
+        content_bounds.without_next_clause(doc, content_bounds.without_occasion(doc, part, quoted), quoted)
+        for part in told
+    ]
 
 
 def _subject_clause_out_of_content(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
@@ -859,9 +914,10 @@ def _split_at_second_speaker(
     words: _Words,
 ) -> list[TaggedContent]:
     """A content that runs on into a second attribution as two: the first speaker's words, and the second's with
-    their own cue and source. The second is a speech verb joined to the clause (``conj``) with its own subject
-    ("... was “open,” and the prime minister called it “positive”"), or a cue verb outside quote marks joined to a
-    word outside the content, with no subject ("... is “depleted” and says he will expand ..."): the same speaker."""
+    their own cue and source. The second is a speech verb joined to the clause (``conj``) or set beside it
+    (``advcl``: "..., though she noted clients are ...") with its own subject ("... was “open,” and the prime
+    minister called it “positive”"), or a cue verb outside quote marks joined to a word outside the content or to
+    the reported clause, with no subject ("... is “depleted” and says he will expand ..."): the same speaker."""
     span = doc.char_span(content.start, content.end, alignment_mode="contract")
     if span is None:
         return [content]
@@ -896,6 +952,10 @@ def _split_at_second_speaker(
     return [content]
 
 
+# Words that open a clause set beside the content, whose speech verb is a second attribution ("..., though she
+# noted clients are ..."); not "after" or "when", which mostly tell the occasion ("after he said them"), nor "if"
+# or "as" ("as wealthy as Mr. Trump claims to be"), which qualify the content.
+_ASIDE_MARKS = frozenset({"though", "although", "while", "whereas"})
 # The words that join a second clause to the first ("and", a comma), left out of both contents.
 _JOINTS = frozenset({"cc", "punct"})
 
@@ -904,18 +964,27 @@ def _second_attribution(
     verb: Any, span: Any, cue_lemmas: frozenset[int], marked: Sequence[tuple[int, int]]
 ) -> tuple[int, Any | None] | None:
     """Where a content stops for a second attribution at ``verb`` (the first token of the second clause's words
-    before the verb: its joining word, else its subject) and the second's own subject, if it has one."""
+    before the verb: its joining word or its opening "though", else its subject) and the second's own subject,
+    if it has one."""
     if verb.pos_ != "VERB" or _overlaps(marked, verb.idx, verb.idx + 1) or _possible(verb):
         return None
     subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
-    if verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS and subject is not None:
+    if verb.dep_ in ("conj", "advcl") and verb.lemma_.lower() in SPEECH_VERBS and subject is not None:
         if subject.left_edge.i <= span.start or not (
             subject.pos_ in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS
         ):
             return None
+        if verb.dep_ == "advcl":
+            mark = next((c for c in verb.lefts if c.dep_ == "mark"), None)
+            if mark is None or mark.lower_ not in _ASIDE_MARKS:
+                return None
+            return verb.left_edge.i, subject
         joint = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.left_edge.i), None)
         return (joint.i if joint is not None else subject.left_edge.i), subject
+    # A speech verb the parse joined to the reported clause ("said it was opposed to the test and warned North
+    # Korea to ...") is the speaker's next act: a reported clause does not speak.
     outside = not span.start <= verb.head.i < span.end
+    outside = outside or (verb.lemma_.lower() in SPEECH_VERBS and verb.head.dep_ == "ccomp")
     if subject is None and outside and verb.dep_ == "conj" and verb.lemma in cue_lemmas:
         cut = verb.i
         while cut - 1 > span.start and verb.doc[cut - 1].dep_ in _JOINTS:

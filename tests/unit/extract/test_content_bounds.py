@@ -115,3 +115,17 @@ def test_where_or_when_words_were_said_closes_no_content(
     doc, parsed = _parse(nlp, text)
     found = content_bounds.without_occasion(doc, _tagged(doc, content, cue), parsed.quoted.tolist())
     assert _text(doc, found.content) == expected
+
+
+def test_a_noun_cues_content_stops_before_the_next_clause_of_the_sentence(nlp: Nlp) -> None:
+    text = "The crew sent a mayday call warning that the ship had lost power, and police officers closed the bridge."
+    doc, parsed = _parse(nlp, text)
+    item = _tagged(doc, "that the ship had lost power, and police officers closed the bridge", "call warning")
+    found = content_bounds.without_next_clause(doc, item, parsed.quoted.tolist())
+    assert _text(doc, found.content) == "that the ship had lost power"
+
+
+def test_a_clause_joined_inside_the_content_or_after_a_verb_cue_stays(nlp: Nlp) -> None:
+    doc, parsed = _parse(nlp, "The warning said the ship had lost power and the crew had dropped anchor.")
+    item = _tagged(doc, "the ship had lost power and the crew had dropped anchor", "said")
+    assert content_bounds.without_next_clause(doc, item, parsed.quoted.tolist()) == item

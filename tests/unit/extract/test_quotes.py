@@ -330,6 +330,69 @@ def test_a_second_cue_without_a_subject_starts_the_same_speakers_next_content(
     assert contents["she will propose a new levy in March"].speaker == "Ana Ruiz"
 
 
+def test_a_speech_verb_in_a_though_clause_starts_a_second_content(quotes: Callable[..., Found]) -> None:
+    text = (
+        "Mayor Ines Halvorsen said the new ferry would cut the crossing to twenty minutes, though she noted the "
+        "fares would rise by a third."
+    )
+    contents = {text[q.start : q.end]: q for q in quotes(text)[0]}
+    assert "the new ferry would cut the crossing to twenty minutes" in contents
+    assert contents["the fares would rise by a third"].speaker == "Ines Halvorsen"
+    assert cited(text, contents["the fares would rise by a third"].cue_span) == "noted"
+
+
+def test_a_speech_verb_the_parse_joined_to_the_reported_clause_is_the_speakers_next_act(
+    quotes: Callable[..., Found],
+) -> None:
+    # The parse hangs "warned" from "had finished": the budget office warns nobody, the senator does.
+    text = "Senator Ana Ruiz said the budget office had finished its review and warned the committee to vote soon."
+    contents = {text[q.start : q.end]: q for q in quotes(text)[0]}
+    assert "the budget office had finished its review" in contents
+    assert contents["the committee to vote soon"].speaker == "Ana Ruiz"
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_speaker(quotes: Callable[..., Found]) -> None:
+    text = "The bridge will not reopen before next year, the head of the agency, Ann Lee, told reporters."
+    quote = only(quotes(text))
+    assert text[quote.start : quote.end] == "The bridge will not reopen before next year"
+    assert quote.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Two officials, speaking on condition of anonymity, said the pilot had reported a fault before the crash.",
+            "the pilot had reported a fault before the crash",
+        ),
+        (
+            "The pilot had been on board for an hour, an official said, speaking on condition of anonymity.",
+            "The pilot had been on board for an hour",
+        ),
+        (
+            "A police official, who spoke on condition of anonymity, said the driver had been drinking.",
+            "the driver had been drinking",
+        ),
+    ],
+)
+def test_the_terms_a_source_spoke_on_are_neither_content_nor_cue(
+    quotes: Callable[..., Found], text: str, content: str
+) -> None:
+    quote = only(quotes(text))
+    assert text[quote.start : quote.end] == content
+    assert cited(text, quote.cue_span) == "said"
+    assert quote.speaker_span is not None and "anonymity" not in cited(text, quote.speaker_span)
+
+
+def test_a_noun_cues_content_ends_before_the_writers_next_clause(quotes: Callable[..., Found]) -> None:
+    text = (
+        "The ship's crew had sent a mayday call warning that the vessel had lost power, and police officers were "
+        "able to stop cars from driving onto the bridge."
+    )
+    quote = only(quotes(text))
+    assert text[quote.start : quote.end] == "that the vessel had lost power"
+
+
 def test_a_content_stopped_inside_its_phrase_runs_to_the_phrase_end(nlp: Nlp) -> None:
     doc = nlp("Ruiz cited the remarks the mayor had made about the port as proof of his contempt.")
     cut = tagger.Tagged(content=(2, 4), cue=(1, 2), source=(0, 1))

@@ -14,7 +14,9 @@ from rashomon.extract.quotes import (
     _finding_contents,
     _headline,
     _in_markup,
+    _terms_of_speaking,
     _to_phrase_end,
+    _to_reported_clause,
     _without_final_stop,
     find_quotes,
     quote_mark_spans,
@@ -155,3 +157,22 @@ def test_an_indirect_content_leaves_its_sentence_s_full_stop_out(quotes: Any, nl
     quoted = 'Officials said the ferry was "far too late."'
     marked = quote_mark_spans(quoted)
     assert _without_final_stop(nlp(quoted), quoted, marked, 15, len(quoted) - 1) == len(quoted) - 1
+
+
+def test_the_clause_a_speech_verb_reports_holds_a_content_the_tagger_started_inside_it(nlp: Nlp) -> None:
+    doc = nlp("The pilot had been on board for an hour, an official said.")
+    said = next(t.i for t in doc if t.text == "said")
+    hour = next(t.i for t in doc if t.text == "an")
+    item = tagger.Tagged(content=(hour, hour + 2), cue=(said, said + 1), source=(said - 2, said))
+    grown = _to_reported_clause(doc, item)
+    assert doc[grown.content[0] : grown.content[1]].text == "The pilot had been on board for an hour"
+    after = tagger.Tagged(content=(said + 1, len(doc) - 1), cue=(said, said + 1), source=(said - 2, said))
+    assert _to_reported_clause(doc, after) == after
+
+
+def test_the_terms_a_source_spoke_on_are_words_of_the_attribution(nlp: Nlp) -> None:
+    doc = nlp("An official, speaking on condition of anonymity to discuss the inquiry, said the pilot was tired.")
+    terms = {doc[i].text for i in _terms_of_speaking(doc)}
+    assert {"speaking", "condition", "anonymity"} <= terms
+    assert not terms & {"discuss", "inquiry", "said", "pilot"}
+    assert _terms_of_speaking(nlp("The official spoke on Monday about the inquiry.")) == []

@@ -108,3 +108,7 @@ OCCASION_NOUNS: frozenset[str] = frozenset(
     briefing rally appearance release video op-ed column memo filing broadcast debate event meeting session
     address testimony""".split()
 )
+
+# Nouns of the terms a source spoke on ("speaking on condition of anonymity", "spoke on background"): the phrase
+# tells how words were given, never what they were.
+TERMS_NOUNS: frozenset[str] = frozenset({"condition", "background"})
