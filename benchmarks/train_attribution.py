@@ -49,7 +49,7 @@ from rashomon.extract.attribution_model import (
     tag,
 )
 from rashomon.extract.nlp import LanguageModel
-from rashomon.extract.quotes import tagger_quote_spans
+from rashomon.extract.quote_marks import tagger_quote_spans
 from rashomon.settings import NlpSettings
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from rashomon.extract import entities, figures, metonymy, nlp, quotes, times
+from rashomon.extract import entities, figures, metonymy, nlp, quote_marks, quotes, times
 from rashomon.model import Article, ArticleAnnotations, Figure, Mention, Quote, Sentence, TimeExpr
 from rashomon.stories.cluster import StoryFacts, story_facts
 from rashomon.text.names import name_key
@@ -82,7 +82,9 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
         issues, "figures", nothing, lambda: figures.find_figures(doc, article.id, [(t.start, t.end) for t in spans])
     )
     no_bounds: list[tuple[int, int]] = []
-    bounds = _guarded(issues, "sentences", no_bounds, lambda: nlp.sentence_bounds(doc, quotes.quote_mark_spans(text)))
+    bounds = _guarded(
+        issues, "sentences", no_bounds, lambda: nlp.sentence_bounds(doc, quote_marks.quote_mark_spans(text))
+    )
     facts = _guarded(issues, "story facts", StoryFacts(), lambda: story_facts(doc, entity_keys(found, quoted[1], text)))
     return ArticleExtraction(
         annotations=ArticleAnnotations(

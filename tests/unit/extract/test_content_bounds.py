@@ -9,7 +9,7 @@ import pytest
 
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract import content_bounds
-from rashomon.extract.quotes import quote_mark_spans, tagger_quote_spans
+from rashomon.extract.quote_marks import quote_mark_spans, tagger_quote_spans
 
 Nlp = Callable[[str], Any]
 

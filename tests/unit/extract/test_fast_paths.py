@@ -12,7 +12,7 @@ import pytest
 
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract import times
-from rashomon.extract.quotes import _Words
+from rashomon.extract.tagged_quotes import _Words
 
 
 def test_scores_are_the_summed_rows_bit_for_bit() -> None:

@@ -9,16 +9,13 @@ import pytest
 
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.entities import find_mentions
-from rashomon.extract.quotes import (
-    Speaker,
-    SpeakerResolver,
-    _refers,
+from rashomon.extract.quote_marks import quote_mark_spans
+from rashomon.extract.quotes import Speaker, SpeakerResolver, _refers, find_quotes
+from rashomon.extract.tagged_quotes import (
     _subject_clause_out_of_content,
     _subject_out_of_content,
     _to_phrase_end,
     _too_short,
-    find_quotes,
-    quote_mark_spans,
 )
 from rashomon.model import Mention, Quote
 

@@ -9,17 +9,16 @@ import pytest
 
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.entities import find_mentions
-from rashomon.extract.quotes import (
-    _according_to_contents,
-    _finding_contents,
-    _headline,
-    _in_markup,
+from rashomon.extract.quote_marks import quote_mark_spans
+from rashomon.extract.quotes import _in_markup, find_quotes
+from rashomon.extract.tagged_quotes import (
     _terms_of_speaking,
     _to_phrase_end,
     _to_reported_clause,
     _without_final_stop,
-    find_quotes,
-    quote_mark_spans,
+    according_to_contents,
+    finding_contents,
+    headline_content,
 )
 from rashomon.model import Quote
 
@@ -66,24 +65,24 @@ def test_a_speech_verb_set_inside_its_words_reports_the_sentence_around_it(quote
     ],
 )
 def test_according_to_credits_the_rest_of_its_sentence(nlp: Nlp, text: str, content: str, source: str) -> None:
-    found = _according_to_contents(nlp(text), text, [])
+    found = according_to_contents(nlp(text), text, [])
     assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [(content, source)]
-    assert _according_to_contents(nlp(text), text, [(0, len(text))]) == []
+    assert according_to_contents(nlp(text), text, [(0, len(text))]) == []
 
 
 def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
     text = "In a county survey released last week, most residents backed the plan to close the old quarry."
-    found = _finding_contents(nlp(text), text, [])
+    found = finding_contents(nlp(text), text, [])
     assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [
         ("most residents backed the plan to close the old quarry", "a county survey released last week")
     ]
     other = "In the spring, most residents backed the plan to close the old quarry."
-    assert _finding_contents(nlp(other), other, []) == []
+    assert finding_contents(nlp(other), other, []) == []
 
 
 def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, quotes: Any) -> None:
     text = "Survey: Valley harvest to be the poorest in a decade.\n\nThe dry spring has left many fields bare."
-    found = _headline(nlp(text), text)
+    found = headline_content(nlp(text), text)
     assert found is not None and found.source is not None
     assert (text[found.start : found.end], text[found.source[0] : found.source[1]]) == (
         "Valley harvest to be the poorest in a decade",
@@ -101,7 +100,7 @@ def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, q
     ],
 )
 def test_a_rubric_or_a_phrase_with_a_verb_before_a_colon_is_no_source(nlp: Nlp, text: str) -> None:
-    assert _headline(nlp(text), text) is None
+    assert headline_content(nlp(text), text) is None
 
 
 def test_attribute_values_of_markup_left_in_the_text_are_not_quotes(quotes: Any) -> None:

@@ -112,3 +112,12 @@ OCCASION_NOUNS: frozenset[str] = frozenset(
 # Nouns of the terms a source spoke on ("speaking on condition of anonymity", "spoke on background"): the phrase
 # tells how words were given, never what they were.
 TERMS_NOUNS: frozenset[str] = frozenset({"condition", "background"})
+# Capitalised rubrics that open a paragraph with a colon, not a speaker.
+NOT_SPEAKERS: frozenset[str] = frozenset(
+    {
+        "update", "updated", "note", "editor's note", "editor’s note", "watch", "read", "read more", "more",
+        "related", "photo", "photos", "video", "breaking", "source", "sources", "correction", "clarification",
+        "q", "a", "question", "answer", "transcript", "partial transcript", "byline", "warning", "live", "listen",
+        "see also",
+    }
+)  # fmt: skip

@@ -1,0 +1,93 @@
+"""Quote marks: the content ranges between paired marks (curly, straight, guillemets, doubled apostrophes, single
+curly marks), never across a paragraph break, and as the attribution tagger reads them (a paragraph that opens a
+quote and never closes it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_PAIR_PATTERNS = tuple(
+    re.compile(re.escape(opening) + r"([^" + re.escape(closing) + r"\n]{1,1500})" + re.escape(closing))
+    for opening, closing in _PAIRS.items()
+)
+_ANY_OPENING = re.compile(r"[“«„\"‘]|''")
+_STRAIGHT = re.compile('"')
+# Two apostrophes standing for a double quote mark, as some wire and archive texts print them: ''Yes,'' he said.
+_DOUBLED = re.compile("(?<!')''(?!')")
+_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))‘(?=\w)")
+_SINGLE_CLOSE = re.compile(r"’(?=[\s.,;:!?)]|$)")
+_PARAGRAPH = re.compile(r"[^\n]+")
+EDGE_MARKS = " \t\n\"'“”‘’«»„"
+TRAILING = EDGE_MARKS + ",;:"
+
+
+def quote_mark_spans(text: str) -> list[tuple[int, int]]:
+    """Content ranges between paired quote marks, never across a paragraph break."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        if _ANY_OPENING.search(paragraph.group()):
+            spans.extend(_pairs_in(paragraph.group(), paragraph.start()))
+    return sorted(spans)
+
+
+_UNCLOSED = re.compile(r"^[“\"]([^”\"\n]+)$")
+
+
+def tagger_quote_spans(text: str, marked: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Quote-mark spans as the tagger reads them: also a paragraph that opens a quote and never closes it, as news
+    style leaves the mark out when the quote runs on into the next paragraph. ``marked``: the text's
+    `quote_mark_spans`, when already found."""
+    spans = quote_mark_spans(text) if marked is None else list(marked)
+    for paragraph in _PARAGRAPH.finditer(text):
+        unclosed = _UNCLOSED.match(paragraph.group().strip())
+        if unclosed:
+            start = paragraph.start() + paragraph.group().index(unclosed.group(1))
+            spans.append((start, start + len(unclosed.group(1))))
+    return sorted(spans)
+
+
+def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    straight = [m.start() for m in _STRAIGHT.finditer(par)]
+    if straight and (len(straight) % 2 or "“" in par):
+        # Straight marks mixed with curly ones (“...," he said) or one left open: each mark read by the side its
+        # words are on, not paired in turn.
+        found.extend((offset + a, offset + b) for a, b in _pairs_by_side(par))
+        patterns = [p for p in _PAIR_PATTERNS if not p.pattern.startswith("“")]
+    else:
+        found.extend((offset + a + 1, offset + b) for a, b in zip(straight[::2], straight[1::2], strict=False))
+        patterns = list(_PAIR_PATTERNS)
+    for pattern in patterns:
+        found.extend((offset + match.start(1), offset + match.end(1)) for match in pattern.finditer(par))
+    doubled = [m.start() for m in _DOUBLED.finditer(par)]
+    found.extend((offset + a + 2, offset + b) for a, b in zip(doubled[::2], doubled[1::2], strict=False))
+    for match in _SINGLE_OPEN.finditer(par):
+        close = _SINGLE_CLOSE.search(par, match.end())
+        if close and close.start() - match.end() < 400:
+            found.append((offset + match.end(), offset + close.start()))
+    return [(a, b) for a, b in found if b - a >= 2]
+
+
+_DOUBLE_MARK = re.compile('[“”"]')
+
+
+def _pairs_by_side(par: str) -> list[tuple[int, int]]:
+    """Content ranges between double quote marks, curly or straight, a straight mark opening when words follow it
+    and none touch it before (`"like candy."`), closing when words come just before it; an opening mark waits
+    for the next closing one."""
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _DOUBLE_MARK.finditer(par):
+        at, mark = match.start(), match.group()
+        before, after = par[at - 1 : at], par[at + 1 : at + 2]
+        if mark == '"' and before.isdigit():
+            continue  # inches ("a 5" rule", "6'2"): no quote mark
+        opening = mark == "“" or (mark == '"' and (not before or before in " \t([{—–-/") and after.strip() != "")
+        if opening:
+            opened = at + 1 if opened is None else opened
+        elif opened is not None and (mark == "”" or before.strip()):
+            pairs.append((opened, at))
+            opened = None
+    return pairs
