@@ -47,6 +47,8 @@ from rashomon.model import Mention, Quote, QuoteKind, Span
 from rashomon.text.names import name_key
 
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Singular nouns for a group of people, whose apposed name is one of them at most ("the family of the victim, Ann Lee").
+_GROUP_NOUNS = frozenset({"family", "team", "crew", "staff", "group", "couple", "committee", "panel", "board"})
 # A transcript's speaker label opening a paragraph: "PENCE: Well, look ...", "Mr. Trump: ..." (after an optional
 # opening quote mark, as transcripts quoted whole are printed).
 _SPEAKER_LABEL = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Za-z.'’\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
@@ -209,8 +211,14 @@ class SpeakerResolver:
         head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if head is None or head.root.head != subject:
             return False
-        # A person named in apposition to the subject ("the head of the agency, Ann Lee,") is the speaker.
-        return head.root.dep_ in ("poss", "compound") or (head.root.dep_ == "appos" and mention.label == "PERSON")
+        # A person named in apposition to the subject ("the head of the agency, Ann Lee,") is the speaker; not to
+        # a plural or a group, where the parse hangs another noun's name ("Relatives of the pilot, Tom Brown,"), nor
+        # to one of two subjects ("the mayor, Ann Lee, and the governor, Tom Brown,").
+        apposed = head.root.dep_ == "appos" and mention.label == "PERSON" and subject.tag_ in ("NN", "NNP")
+        apposed = (
+            apposed and subject.lemma_.lower() not in _GROUP_NOUNS and all(c.dep_ != "conj" for c in subject.children)
+        )
+        return head.root.dep_ in ("poss", "compound") or apposed
 
     def _antecedent(self, before: int) -> str | None:
         """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never

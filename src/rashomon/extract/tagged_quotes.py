@@ -158,11 +158,16 @@ def _terms_of_speaking(doc: Any) -> list[int]:
         verb = on.head
         if doc[i].dep_ != "pobj" or on.lower_ != "on" or verb.lemma_.lower() not in ("speak", "talk"):
             continue
+        if verb.dep_ in ("ccomp", "xcomp", "conj"):
+            continue  # what is reported ("said the officials were speaking on condition ..."), or a later act
         kept = {
             t.i
             for clause in verb.children
-            if clause.dep_ in ("xcomp", "advcl")
-            and (any(c.lower_ == "to" for c in clause.children) or any(t.dep_ == "ccomp" for t in clause.subtree))
+            if clause.dep_ == "conj"  # "spoke on condition of anonymity and said the talks had collapsed"
+            or (
+                clause.dep_ in ("xcomp", "advcl")
+                and (any(c.lower_ == "to" for c in clause.children) or any(t.dep_ == "ccomp" for t in clause.subtree))
+            )
             for t in clause.subtree
         }
         found.extend(t.i for t in verb.subtree if t.i not in kept)
@@ -236,6 +241,8 @@ def _to_reported_clause(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     if any(b <= t.i < verb.i and t.i not in inner and not t.is_punct for t in clause.subtree):
         return item
     first = clause.left_edge.i
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS for t in doc[first:a]):
+        return item  # another attribution before the content: "As Smith told reporters, the costs had doubled"
     if (item.source is not None and first <= item.source[0] < b) or any(t.is_space for t in doc[first:a]):
         return item  # a source inside the clause, or a line break: not one clause of reported words
     return replace(item, content=(first, b))
@@ -466,19 +473,46 @@ def _second_attribution(
             mark = next((c for c in verb.lefts if c.dep_ == "mark"), None)
             if mark is None or mark.lower_ not in _ASIDE_MARKS:
                 return None
+            last = span.end - 1
+            while last > verb.i and verb.doc[last].is_punct:
+                last -= 1
+            if verb.i < verb.head.i or verb.right_edge.i < last:
+                return None  # a clause fronted inside the content ("that while the minister denied it, ...")
             return verb.left_edge.i, subject
         joint = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.left_edge.i), None)
         return (joint.i if joint is not None else subject.left_edge.i), subject
     # A speech verb the parse joined to the reported clause ("said it was opposed to the test and warned North
     # Korea to ...") is the speaker's next act: a reported clause does not speak.
     outside = not span.start <= verb.head.i < span.end
-    outside = outside or (verb.lemma_.lower() in SPEECH_VERBS and verb.head.dep_ == "ccomp")
+    outside = outside or (
+        verb.lemma_.lower() in SPEECH_VERBS and verb.head.dep_ == "ccomp" and _speakers_act(verb, verb.head)
+    )
     if subject is None and outside and verb.dep_ == "conj" and verb.lemma in cue_lemmas:
         cut = verb.i
         while cut - 1 > span.start and verb.doc[cut - 1].dep_ in _JOINTS:
             cut -= 1
         return cut, None
     return None
+
+
+def _speakers_act(verb: Any, clause: Any) -> bool:
+    """Whether a speech verb joined to a reported clause is the speaker's own next act, not the reported subject's
+    ("Police said the suspect had fled and told a neighbor ..."): a past tense that cannot share the clause's modal
+    or "be" ("said the bill would fail and warned ..."), or a clause whose subject is a pronoun for the speaker
+    ("said it was opposed to the test and warned ...")."""
+    if verb.tag_ == "VBD" and (
+        clause.lemma_ == "be"
+        or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lemma_ == "be") for c in clause.children)
+    ):
+        return True
+    inner = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    outer = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
+    if inner is None or outer is None or inner.pos_ != "PRON":
+        return False
+    plural = outer.tag_ in ("NNS", "NNPS") or outer.lower_ in ("police", "they", "we")
+    if inner.lower_ in ("he", "she"):
+        return not plural and outer.ent_type_ not in ("ORG", "GPE", "NORP")
+    return inner.lower_ in ("it", "they", "we")
 
 
 # A headline that credits its words to a source before a colon: "Poll: Clinton leads in Ohio."
