@@ -7,7 +7,7 @@ import re
 import pytest
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from rashomon.dossier import Dossier, NamingOut, SpanRef, StatementOut
+from rashomon.dossier import Dossier, NamingOut, QuoteOut, SpanRef, StatementOut
 from rashomon.render.html import render_html
 from rashomon.render.markdown import render_markdown
 from rashomon.render.view import (
@@ -306,19 +306,25 @@ def test_indirect_speech_held_by_nobody_stays_out_of_the_quote_table(dossier: Do
     assert len(rows) == sum(q.article in dossier.stories[0].articles for q in dossier.quotes) - 1
 
 
-def test_a_quote_its_attribution_interrupts_is_shown_without_it(dossier: Dossier) -> None:
-    text = 'Police arrived. "The road is closed," the mayor told reporters. "Use the tunnels instead."'
+def quote_around(dossier: Dossier, text: str, cue: str, speaker: str) -> QuoteOut:
+    """A quote of ``text`` from "The road" to "instead." with its cue and speaker spans at those words."""
     start, end = text.index("The road"), text.index("instead.") + len("instead.")
-    cue, said = text.index("told"), text.index("the mayor")
-    quote = dossier.quotes[0].model_copy(
+    at, by = text.index(cue), text.index(speaker)
+    return dossier.quotes[0].model_copy(
         update={
             "text": text[start:end],
             "start": start,
             "end": end,
-            "cue_span": SpanRef(article="a", start=cue, end=cue + 4),
-            "speaker_span": SpanRef(article="a", start=said, end=said + 9),
+            "cue_span": SpanRef(article="a", start=at, end=at + len(cue)),
+            "speaker_span": SpanRef(article="a", start=by, end=by + len(speaker)),
         }
     )
+
+
+def test_a_quote_its_attribution_interrupts_is_shown_without_it(dossier: Dossier) -> None:
+    text = 'Police arrived. "The road is closed," the mayor told reporters. "Use the tunnels instead."'
+    start, end = text.index("The road"), text.index("instead.") + len("instead.")
+    quote = quote_around(dossier, text, "told", "the mayor")
     assert quote_words(quote, text) == "The road is closed … Use the tunnels instead."
     plain = quote.model_copy(update={"cue_span": None})
     assert quote_words(plain, text) == text[start:end]
@@ -356,15 +362,5 @@ def test_indirect_speech_around_its_passive_cue_is_one_piece(dossier: Dossier) -
 
 def test_a_quote_set_off_from_its_attribution_by_dashes_is_two_pieces(dossier: Dossier) -> None:
     text = "“The road is closed” — the mayor said — “use the tunnels instead.”"
-    start, end = text.index("The road"), text.index("instead.") + len("instead.")
-    cue, said = text.index("said"), text.index("the mayor")
-    quote = dossier.quotes[0].model_copy(
-        update={
-            "text": text[start:end],
-            "start": start,
-            "end": end,
-            "cue_span": SpanRef(article="a", start=cue, end=cue + 4),
-            "speaker_span": SpanRef(article="a", start=said, end=said + 9),
-        }
-    )
+    quote = quote_around(dossier, text, "said", "the mayor")
     assert quote_words(quote, text) == "The road is closed … use the tunnels instead."
