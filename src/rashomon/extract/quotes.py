@@ -365,7 +365,26 @@ def find_quotes(
                     refers_to=speaker.name,
                 )
             )
-    return tuple(sorted(quotes, key=lambda q: q.start)), tuple(extra)
+    return tuple(sorted(_without_outer_copies(quotes), key=lambda q: q.start)), tuple(extra)
+
+
+def _without_outer_copies(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes without one that holds another of the same cue: a second attribution split off with its
+    addressee ("told reporters it was close") beside the tagger's own content of that cue ("it was close")."""
+    cued = [q for q in quotes if q.cue_span is not None]
+    return [
+        q
+        for q in quotes
+        if q.cue_span is None
+        or not any(
+            o is not q
+            and o.cue_span == q.cue_span
+            and q.start <= o.start
+            and o.end <= q.end
+            and (o.start, o.end) != (q.start, q.end)
+            for o in cued
+        )
+    ]
 
 
 def _refers(speaker: Speaker, resolver: SpeakerResolver, mentions: Sequence[Mention]) -> bool:

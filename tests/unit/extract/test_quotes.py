@@ -598,3 +598,10 @@ def test_a_speakers_words_leave_out_the_comma_of_their_clause(quotes: Callable[.
     quote = next(q for q in quotes(text)[0] if q.speaker_span is not None)
     assert not cited(text, quote.speaker_span).endswith(",")
     assert cited(text, quote.speaker_span).startswith("The bakery chain")
+
+
+def test_a_second_attribution_is_one_quote_not_two(quotes: Callable[..., Found]) -> None:
+    """Split off with its addressee and found by the tagger without it, one content of one cue is one quote."""
+    text = "The senator said the bill would pass while he told reporters it was a close vote."
+    told = [text[q.start : q.end] for q in quotes(text)[0] if cited(text, q.cue_span) == "told"]
+    assert told == ["it was a close vote"]
