@@ -282,7 +282,37 @@ def _weekday_year(match: re.Match[str], anchor: date, month: int, day: int) -> d
 
 def month_year(match: re.Match[str], anchor: date | None) -> str | None:
     del anchor
-    return f"{match['year']}-{_month_of(match['month']):02d}"
+    given = _given_year(match)
+    return None if given is None else f"{given}-{_month_of(match['month']):02d}"
+
+
+def _given_year(match: re.Match[str]) -> str | None:
+    """The year a match writes, in digits ("1996") or spoken ("nineteen ninety-six", "two thousand")."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return str(groups["year"])
+    spoken = groups.get("spoken")
+    if not spoken:
+        return None
+    head, _, rest = " ".join(spoken.lower().replace("-", " ").split()).partition(" ")
+    if head == "two":  # "two thousand", "two thousand and one"
+        tail = rest.removeprefix("thousand").removeprefix(" and").strip()
+        number = _number(tail) if tail else 0
+        return None if not isinstance(number, int) else f"{2000 + number:04d}"
+    number = _number(rest)
+    return f"{1900 + number:04d}" if isinstance(number, int) and 10 <= number <= 99 else None
+
+
+def month_relative_year(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "January this year", "June last year", "April 2 next year": the month (and day) of the year the words name."""
+    if anchor is None:
+        return None
+    year = anchor.year + {"last": -1, "next": 1}.get(match["mod"].lower(), 0)
+    number = _month_of(match["month"])
+    if match["day"] is None:
+        return f"{year:04d}-{number:02d}"
+    found = _safe_date(year, number, int(match["day"]))
+    return found.isoformat() if found else None
 
 
 def month(match: re.Match[str], anchor: date | None) -> str | None:
@@ -515,7 +545,8 @@ def weekend(match: re.Match[str], anchor: date | None) -> str | None:
 
 def season_year(match: re.Match[str], anchor: date | None) -> str | None:
     del anchor
-    return f"{match['year']}-{words.SEASONS[match['season'].lower()]}"
+    given = _given_year(match)
+    return None if given is None else f"{given}-{words.SEASONS[match['season'].lower()]}"
 
 
 def relative_season(match: re.Match[str], anchor: date | None) -> str | None:
@@ -545,6 +576,17 @@ def quarter(match: re.Match[str], anchor: date | None) -> str | None:
         return None
     year = anchor.year - int((number - 1) * 3 + 1 > anchor.month)
     return f"{year:04d}-Q{number}"
+
+
+def the_year(match: re.Match[str], anchor: date | None) -> str | tuple[str, TimexType] | None:
+    """ "the year", "the full year", "the fiscal year": the anchor's year, as results news and TimeBank read it; with
+    "ended" or "ending" after it, the length of a reporting period ("the year ended March 31" -> P1Y)."""
+    following = _next_word(match).lower()
+    if following in words.PERIOD_END_WORDS:
+        return "P1Y", "DURATION"
+    if anchor is None or following in words.THE_YEAR_BLOCKING_FOLLOWERS:
+        return None
+    return f"{anchor.year:04d}"
 
 
 def half_year(match: re.Match[str], anchor: date | None) -> str | None:
@@ -581,6 +623,12 @@ def reference(match: re.Match[str], anchor: date | None) -> str | None:
     return words.REFERENCE_WORDS[word]
 
 
+def vague_reference(match: re.Match[str], anchor: date | None) -> str | None:
+    """ "coming months", "future quarters" -> FUTURE_REF; "past years" -> PAST_REF."""
+    del anchor
+    return words.VAGUE_TIME_ADJECTIVES[match["word"].lower()]
+
+
 def decade(match: re.Match[str], anchor: date | None) -> str | None:
     """ "the 1990s" -> 199 (TIMEX3 writes a decade as its first three digits)."""
     del anchor
@@ -605,13 +653,14 @@ def century(match: re.Match[str], anchor: date | None) -> str | None:
 
 
 def year(match: re.Match[str], anchor: date | None) -> str | None:
-    """A bare four-digit year, unless the words around it make it a count or a clock time."""
+    """A bare year, in digits or spoken ("nineteen ninety-six"), unless the words around it make it a count or a clock
+    time."""
     del anchor
     if _next_word(match).lower() in words.YEAR_BLOCKING_FOLLOWERS:
         return None
     if _previous_word(match).lower() in words.YEAR_BLOCKING_PRECEDERS:
         return None
-    return match["year"]
+    return _given_year(match)
 
 
 # --- durations and recurrences ----------------------------------------------------------------------------------

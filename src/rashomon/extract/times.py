@@ -175,6 +175,18 @@ def _number_pattern() -> str:
     return rf"(?:\d{{1,3}}(?:,\d{{3}})*|(?:{tens})[-\s](?:{ones})\b|(?:{single})\b)"
 
 
+def _spoken_year_pattern() -> str:
+    """A year as transcripts spell it: "nineteen ninety-six", "nineteen ten", and after "the year", "two thousand
+    (and one)"; a bare "two thousand" is more often a count."""
+    tens = _alternation(w for w, v in words.NUMBER_WORDS.items() if 20 <= v < 100 and v % 10 == 0)
+    teens = _alternation(w for w, v in words.NUMBER_WORDS.items() if 10 <= v < 20)
+    ones = _alternation(w for w, v in words.NUMBER_WORDS.items() if v < 10)
+    return (
+        rf"(?P<spoken>(?i:nineteen[-\s]+(?:(?:{tens})(?:[-\s]+(?:{ones}))?|{teens})|"
+        rf"(?<=year\s)two\s+thousand(?:\s+and\s+(?:{ones}|{teens}))?)\b)"
+    )
+
+
 def _build_rules() -> tuple[_Rule, ...]:
     abbreviation = rf"(?:{_alternation(words.MONTH_ABBREVIATIONS)})\b\.?"
     month = rf"(?P<month>(?:{_alternation(words.MONTH_NAMES)})\b|{abbreviation})"
@@ -182,6 +194,7 @@ def _build_rules() -> tuple[_Rule, ...]:
     weekday = rf"(?:{_alternation(words.WEEKDAYS)})"
     day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
     year = r"(?P<year>(?:19|20)\d\d)\b(?![.,:/-]\d)"
+    spoken_year = _spoken_year_pattern()
     number = _number_pattern()
     unit = rf"(?P<unit>{_alternation(words.DURATION_UNITS)})\b"
     singular = rf"(?P<unit>{_alternation(u for u in words.DURATION_UNITS if not u.endswith('s'))})"
@@ -205,7 +218,9 @@ def _build_rules() -> tuple[_Rule, ...]:
         ("day-month-year", rf"\b{day}\s+(?:of\s+)?{month},?\s+{year}", 0, values.date_, None),
         ("month-day", rf"(?:\b{weekday},?\s+)?\b{month}\s+{day}(?![.,:]\d)", 0, values.date_, None),
         ("day-month", rf"\b{day}\s+(?:of\s+)?{month}", 0, values.date_, None),
-        ("month-year", rf"\b{month},?\s+(?:of\s+)?{year}", 0, values.month_year, None),
+        ("month-year", rf"\b{month},?\s+(?:of\s+)?(?:{year}|{spoken_year})", 0, values.month_year, None),
+        ("month-relative-year", rf"\b{month}(?:\s+{day})?\s+(?P<mod>(?i:this|last|next))\s+(?i:year)\b(?!['’-])", 0,
+         values.month_relative_year, None),
         ("month", rf"(?:\b(?P<mod>(?i:last|next|this|early|late|mid|coming))[\s-]+)?\b{full_month}{possessive}", 0,
          values.month, None),
         ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|coming|(?:this\s+)?past))\s+)?\b(?P<wday>{weekday})\b"
@@ -230,8 +245,8 @@ def _build_rules() -> tuple[_Rule, ...]:
          values.reference, None),
         ("holiday", rf"(?:\b(?P<mod>(?i:last|next|this))\s+)?(?<!Orthodox\s)\b(?P<word>{holidays})(?![\w’'])"
          rf"(?!\s+(?:{_alternation(words.HOLIDAY_NAMES)})\b)", 0, values.holiday, None),
-        ("season-year", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+of)?,?\s+{year}", re.IGNORECASE,
-         values.season_year, None),
+        ("season-year", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{season}(?:\s+of)?,?\s+(?:{year}|{spoken_year})",
+         re.IGNORECASE, values.season_year, None),
         ("relative-season", rf"\b(?P<mod>last|this|next|this\s+past)\s+{season}", re.IGNORECASE,
          values.relative_season, None),
         # "the summer", "the early spring"; not "the fall", which is more often a drop than a season
@@ -252,6 +267,8 @@ def _build_rules() -> tuple[_Rule, ...]:
         ("count-adjective", rf"\b(?P<n>{number}|\d+)-{singular}\b(?!-old)", re.IGNORECASE, values.count_duration, None),
         ("recent-units", r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", re.IGNORECASE,
          values.vague_duration, None),
+        ("vague-units", rf"(?<!\bthe\s)\b(?P<word>{_alternation(words.VAGUE_TIME_ADJECTIVES)})\s+(?:days|weeks|"
+         r"months|quarters|years|decades)\b", re.IGNORECASE, values.vague_reference, None),
         ("bare-units", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s))(?P<unit>hours|days|weeks|months|years|decades)\b"
          r"(?!\s+(?:of|to|old|ago|earlier|later|before|after)\b)", 0, values.vague_duration, None),
         ("ago", rf"{qualifier}\b(?P<n>{number}|an?)\s+{unit}\s+(?P<dir>ago|earlier)\b", re.IGNORECASE, values.ago,
@@ -268,6 +285,9 @@ def _build_rules() -> tuple[_Rule, ...]:
          None),
         ("year", rf"(?:\b(?:fiscal|(?i:early|late)|(?i:mid)(?=-))[\s-]+)?(?<![\d.,$€£¥:/#])\b{year}", 0, values.year,
          None),
+        ("the-year", r"\bthe\s+(?:(?:full|fiscal|whole|entire)[\s-]+)?(?:fiscal\s+)?(?-i:year)\b(?![-'’]|\s+\d)",
+         re.IGNORECASE, values.the_year, None),
+        ("spoken-year", rf"\b(?:the\s+year\s+)?{spoken_year}", re.IGNORECASE, values.year, None),
         ("half-year", rf"\b(?:the\s+)?(?P<half>first|second|last)\s+half\s+of\s+(?:{year}|(?:the\s+|this\s+)?"
          r"(?P<mod>last|next|current)?\s*year\b)", re.IGNORECASE, values.half_year, None),
         ("unit-long", r"\b(?P<unit>hour|day|week|month|year|decade)(?P<plural>s)?-long\b", re.IGNORECASE,
@@ -292,7 +312,15 @@ def _build_rules() -> tuple[_Rule, ...]:
             ("season-year", "relative-season", "the-season"), re.compile(_alternation(words.SEASONS), re.IGNORECASE)
         ),
         **dict.fromkeys(
-            ("month", "month-day-year", "day-month-year", "month-day", "day-month", "month-year"),
+            (
+                "month",
+                "month-day-year",
+                "day-month-year",
+                "month-day",
+                "day-month",
+                "month-year",
+                "month-relative-year",
+            ),
             re.compile(_alternation([*words.MONTH_NAMES, *words.MONTH_ABBREVIATIONS])),
         ),
     }
@@ -308,9 +336,11 @@ def _build_rules() -> tuple[_Rule, ...]:
         "tonight": ("tonight",),
         "weekend": ("weekend",),
         "recent-units": ("recent",),
+        "vague-units": tuple(words.VAGUE_TIME_ADJECTIVES),
         "set-adverb": tuple(words.SET_ADVERBS),
         "half-year": ("half",),
         "reported-quarter": ("quarter", "period", "year-earlier", "year-ago"),
+        "spoken-year": ("nineteen", "thousand"),
         "ago": ("ago", "earlier"),
         "count-adjective": tuple(f"-{unit}" for unit in words.DURATION_UNITS if not unit.endswith("s")),
         **dict.fromkeys(("season-year", "relative-season", "the-season"), seasons),

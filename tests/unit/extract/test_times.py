@@ -567,7 +567,11 @@ def test_anaphoric_expressions_follow_the_last_date_named_before_them(
     [
         ("Talks resume in December.", OCTOBER, [("December", "2024-12")]),  # a bare month just ahead is coming
         ("The pair last met in December.", OCTOBER, [("December", "2023-12")]),  # unless told in the past
-        ("The fiscal year ended March 31.", date(2024, 11, 1), [("March 31", "2024-03-31")]),  # seven months back
+        (  # seven months back; "the fiscal year ended" is the period's length
+            "The fiscal year ended March 31.",
+            date(2024, 11, 1),
+            [("The fiscal year", "P1Y"), ("March 31", "2024-03-31")],
+        ),
         ("Officials will name John P. Smith chief on Feb. 1.", OCTOBER, [("Feb. 1", "2025-02-01")]),
         ("A bomb went off next to the embassy on Friday.", ANCHOR, [("Friday", "2021-11-26")]),
         ("The offer expires at 5 p.m. EST Nov. 9.", date(2024, 11, 2), [("5 p.m. EST Nov. 9", "2024-11-09T17:00")]),

@@ -126,6 +126,10 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
     "the near future": "FUTURE_REF",
 }
 
+# Adjectives before a plural unit without "the" that make it the future or the past at large ("in coming months",
+# "future quarters", "in past years"), not a length: TimeBank gives them reference values.
+VAGUE_TIME_ADJECTIVES: Final[dict[str, str]] = {"coming": "FUTURE_REF", "future": "FUTURE_REF", "past": "PAST_REF"}
+
 # Words in the same clause before a weekday, a month or a date that make it the coming one ("will return on
 # Wednesday", "is expected in June", "scheduled for Dec. 15"): news is otherwise past tense.
 FUTURE_CUES: Final[frozenset[str]] = frozenset(
@@ -265,6 +269,18 @@ EASTER_HOLIDAYS: Final[dict[str, int]] = {
 
 # Words after a holiday's name that make it the name of something else ("Easter Island", "the Easter Rising").
 HOLIDAY_NAMES: Final[frozenset[str]] = frozenset({"Island", "Islands", "Rising", "Uprising", "egg", "eggs", "bunny"})
+
+# Words after "the year" that make it another year than the anchor's ("the year before", "the year in which ...");
+# "end" leaves "year end" to the edge rule.
+THE_YEAR_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset(
+    {
+        "before", "after", "earlier", "later", "ago", "since", "when", "in", "that", "which", "of", "following", "old",
+        "end",
+    }
+)  # fmt: skip
+
+# Words after "the year" that make it the length of a reporting period ("the year ended March 31").
+PERIOD_END_WORDS: Final[frozenset[str]] = frozenset({"ended", "ending"})
 
 # Words after a four-digit number that make it a count or a clock time, not a year ("2020 people", "0314 GMT").
 YEAR_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset(
