@@ -583,10 +583,26 @@ def the_year(match: re.Match[str], anchor: date | None) -> str | tuple[str, Time
     "ended" or "ending" after it, the length of a reporting period ("the year ended March 31" -> P1Y)."""
     following = _next_word(match).lower()
     if following in words.PERIOD_END_WORDS:
-        return "P1Y", "DURATION"
+        # "the year ended March 31", not "The year ended with a rally": a date names the period's end
+        return ("P1Y", "DURATION") if _PERIOD_END_DATE.match(match.string, match.end()) else None
     if anchor is None or following in words.THE_YEAR_BLOCKING_FOLLOWERS:
         return None
+    # "player of the year", "the worst of the year": a title or a rank, not when; "the end of the year" is when
+    before = match.string[max(0, match.start() - 30) : match.start()].lower().split()
+    if before[-1:] == ["of"] and (len(before) < 2 or before[-2] not in words.PARTS_OF_A_YEAR):
+        return None
     return f"{anchor.year:04d}"
+
+
+# After "the year ended": its last day ("ended March 31", "ending Sept. 30", "ended in June", "ended 30 June").
+_PERIOD_END_DATE = re.compile(
+    r"\s+end(?:ed|ing)\s+(?:in\s+|on\s+)?(?:\d|(?:"
+    + "|".join(words.MONTH_NAMES)
+    + r")\b|(?:"
+    + "|".join(words.MONTH_ABBREVIATIONS)
+    + r")\b)",
+    re.IGNORECASE,
+)
 
 
 def half_year(match: re.Match[str], anchor: date | None) -> str | None:

@@ -181,9 +181,12 @@ def _spoken_year_pattern() -> str:
     tens = _alternation(w for w, v in words.NUMBER_WORDS.items() if 20 <= v < 100 and v % 10 == 0)
     teens = _alternation(w for w, v in words.NUMBER_WORDS.items() if 10 <= v < 20)
     ones = _alternation(w for w, v in words.NUMBER_WORDS.items() if v < 10)
+    # Not a count made an adjective ("nineteen twenty-minute sets", "nineteen ten-year-olds"), nor a year spoken on
+    # past "two thousand" ("two thousand twenty-one"), which is not read.
     return (
         rf"(?P<spoken>(?i:nineteen[-\s]+(?:(?:{tens})(?:[-\s]+(?:{ones}))?|{teens})|"
-        rf"(?<=year\s)two\s+thousand(?:\s+and\s+(?:{ones}|{teens}))?)\b)"
+        rf"(?<=year\s)two\s+thousand(?:\s+and\s+(?:{ones}|{teens}))?(?!\s+(?:and\s+)?(?:{ones}|{teens}|{tens})\b)"
+        rf")\b(?![-‐]\w))"
     )
 
 
@@ -219,7 +222,7 @@ def _build_rules() -> tuple[_Rule, ...]:
         ("month-day", rf"(?:\b{weekday},?\s+)?\b{month}\s+{day}(?![.,:]\d)", 0, values.date_, None),
         ("day-month", rf"\b{day}\s+(?:of\s+)?{month}", 0, values.date_, None),
         ("month-year", rf"\b{month},?\s+(?:of\s+)?(?:{year}|{spoken_year})", 0, values.month_year, None),
-        ("month-relative-year", rf"\b{month}(?:\s+{day})?\s+(?P<mod>(?i:this|last|next))\s+(?i:year)\b(?!['’-])", 0,
+        ("month-relative-year", rf"\b{month}(?:\s+{day})?\s+(?P<mod>this|last|next)\s+year\b(?!['’-])", 0,
          values.month_relative_year, None),
         ("month", rf"(?:\b(?P<mod>(?i:last|next|this|early|late|mid|coming))[\s-]+)?\b{full_month}{possessive}", 0,
          values.month, None),
@@ -268,7 +271,8 @@ def _build_rules() -> tuple[_Rule, ...]:
         ("recent-units", r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", re.IGNORECASE,
          values.vague_duration, None),
         ("vague-units", rf"(?<!\bthe\s)\b(?P<word>{_alternation(words.VAGUE_TIME_ADJECTIVES)})\s+(?:days|weeks|"
-         r"months|quarters|years|decades)\b", re.IGNORECASE, values.vague_reference, None),
+         r"months|quarters|years|decades)\b(?!\s+(?:after|before|later|earlier|ago|of)\b)", re.IGNORECASE,
+         values.vague_reference, None),
         ("bare-units", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s))(?P<unit>hours|days|weeks|months|years|decades)\b"
          r"(?!\s+(?:of|to|old|ago|earlier|later|before|after)\b)", 0, values.vague_duration, None),
         ("ago", rf"{qualifier}\b(?P<n>{number}|an?)\s+{unit}\s+(?P<dir>ago|earlier)\b", re.IGNORECASE, values.ago,
@@ -285,8 +289,8 @@ def _build_rules() -> tuple[_Rule, ...]:
          None),
         ("year", rf"(?:\b(?:fiscal|(?i:early|late)|(?i:mid)(?=-))[\s-]+)?(?<![\d.,$€£¥:/#])\b{year}", 0, values.year,
          None),
-        ("the-year", r"\bthe\s+(?:(?:full|fiscal|whole|entire)[\s-]+)?(?:fiscal\s+)?(?-i:year)\b(?![-'’]|\s+\d)",
-         re.IGNORECASE, values.the_year, None),
+        ("the-year", r"\bthe\s+(?:(?:full|fiscal)[\s-]+)?(?:fiscal\s+)?(?-i:year)\b"
+         r"(?![-‐–—'’]|\s+\d|\s+(?:nineteen|two\s+thousand)\b)", re.IGNORECASE, values.the_year, None),
         ("spoken-year", rf"\b(?:the\s+year\s+)?{spoken_year}", re.IGNORECASE, values.year, None),
         ("half-year", rf"\b(?:the\s+)?(?P<half>first|second|last)\s+half\s+of\s+(?:{year}|(?:the\s+|this\s+)?"
          r"(?P<mod>last|next|current)?\s*year\b)", re.IGNORECASE, values.half_year, None),

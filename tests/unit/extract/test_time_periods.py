@@ -124,3 +124,35 @@ def test_a_month_with_this_last_or_next_year_is_that_years_month(
 ) -> None:
     assert found(text) == expected
     assert found(text, None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was named AP player of the year.",  # a title
+        "The best film of the year won.",  # a rank
+        "In the year he was born, war broke out.",
+        "Revenue rose from the year prior.",
+        "It's open all the year round.",
+        "He was absent for the entire year.",  # a length, not this year
+        "The year ended with a rally.",  # no date ends a reporting period
+        "They played nineteen twenty-minute sets.",
+        "Police arrested nineteen ten-year-old boys.",
+        "By the year two thousand twenty-one, all cars will be electric.",  # not read: never 2000
+        "The year two thousand people marched on the capital.",
+        "The plant opened in Sept. Last year it lost money.",
+        "The announcement, coming days after the attack, surprised many.",
+        "He walked past years of neglect.",
+        "Profits fell in the year‐ago quarter.",  # a Unicode hyphen
+    ],
+)
+def test_what_only_looks_like_the_year_or_a_spoken_year_is_not_this_year(text: str) -> None:
+    """No time is read as the anchor's year, a year in words or a month of the year before."""
+    values = [value for _, value, _ in found(text)]
+    assert not any(value in ("2021", "2000", "1910", "1920", "2020-09", "FUTURE_REF", "PAST_REF") for value in values)
+
+
+def test_the_parts_of_a_year_and_a_period_ended_on_a_date_are_still_read() -> None:
+    assert found("Sales will fall by the end of the year.") == [("the end of the year", "2021", "DATE")]
+    assert ("the year", "P1Y", "DURATION") in found("For the year ended July 2, profit rose.")
+    assert found("The rest of the year looks weak.") == [("the year", "2021", "DATE")]

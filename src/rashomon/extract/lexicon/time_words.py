@@ -275,7 +275,16 @@ HOLIDAY_NAMES: Final[frozenset[str]] = frozenset({"Island", "Islands", "Rising",
 THE_YEAR_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset(
     {
         "before", "after", "earlier", "later", "ago", "since", "when", "in", "that", "which", "of", "following", "old",
-        "end",
+        "end", "prior", "previous", "preceding", "round", "ahead", "he", "she", "we", "they", "i", "you", "it",
+    }
+)  # fmt: skip
+
+# Words before "of the year" that keep it a time ("the end of the year", "the rest of the year"); any other ("player
+# of the year", "the worst of the year") makes it a title or a rank.
+PARTS_OF_A_YEAR: Final[frozenset[str]] = frozenset(
+    {
+        "end", "start", "beginning", "rest", "half", "part", "middle", "remainder", "balance", "course", "quarter",
+        "months", "weeks", "days", "time", "close", "turn",
     }
 )  # fmt: skip
 
