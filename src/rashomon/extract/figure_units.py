@@ -118,7 +118,7 @@ def _share(doc: Doc, amount: Amount) -> Unit:
     at = amount.last + 1
     after = doc[at].lower_ if at < len(doc) else ""
     one = at + 1 if after == "of" else at
-    if one < len(doc) and doc[one].lower_ in ("a", "an"):
+    if one + 1 < len(doc) and doc[one].lower_ in ("a", "an") and _one_unit(doc, one + 1):
         return bare
     whole: tuple[int, int] | None = None
     if after == "of":
@@ -135,6 +135,14 @@ def _share(doc: Doc, amount: Amount) -> Unit:
     return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=about)
 
 
+def _one_unit(doc: Doc, at: int) -> bool:
+    """Whether the word at ``at`` names a unit, so that "a/an" before it is one of them ("half a point", "a quarter
+    of a dollar", "a third of a cup"), not a whole counted out ("half of an estimated 2 million refugees")."""
+    if doc[at].lemma_.lower() in words.TIME_UNITS or doc[at].lemma_.lower() in words.PART_UNIT_NOUNS:
+        return True
+    return any(find(doc, at) is not None for find in (_percent, _currency_after, _measure_after))
+
+
 # Words that may stand between "of" and the amount a share is of ("of the combined 2.1M copies"); a noun, comma or
 # conjunction before a number puts the number outside the whole ("of Danes and 40 percent of Swedes", "of
 # respondents, 64 percent").
@@ -149,7 +157,8 @@ def _whole_amount(doc: Doc, of: int) -> Unit | None:
             whole = read_number(doc, k)
             return find_unit(doc, whole, ranges=False) if whole is not None else None
         owner = doc[k].tag_ == "POS" or (k + 1 < len(doc) and doc[k + 1].tag_ == "POS")  # "of the city's 2 million"
-        if not owner and (doc[k].pos_ not in _BEFORE_WHOLE_AMOUNT or doc[k].text in (",", "and", "or")):
+        qualified = doc[k].lower_ in QUALIFIER_WORDS  # "of around 300 passengers", "of more than 400 flights"
+        if not (owner or qualified) and (doc[k].pos_ not in _BEFORE_WHOLE_AMOUNT or doc[k].text in (",", "and", "or")):
             return None
     return None
 

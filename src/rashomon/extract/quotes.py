@@ -215,9 +215,8 @@ class SpeakerResolver:
         # a plural or a group, where the parse hangs another noun's name ("Relatives of the pilot, Tom Brown,"), nor
         # to one of two subjects ("the mayor, Ann Lee, and the governor, Tom Brown,").
         apposed = head.root.dep_ == "appos" and mention.label == "PERSON" and subject.tag_ in ("NN", "NNP")
-        apposed = (
-            apposed and subject.lemma_.lower() not in _GROUP_NOUNS and all(c.dep_ != "conj" for c in subject.children)
-        )
+        joined = [*subject.children, *head.root.children]  # the parse may hang a second subject on the name
+        apposed = apposed and subject.lemma_.lower() not in _GROUP_NOUNS and all(c.dep_ != "conj" for c in joined)
         return head.root.dep_ in ("poss", "compound") or apposed
 
     def _antecedent(self, before: int) -> str | None:

@@ -291,6 +291,9 @@ def test_a_conflict_of_shares_reads_as_parts_of_the_whole() -> None:
          ("Turnout in last year's local election was 50 percent.", "50 percent", 50, "percent", "Turnout")),
         (("A third of the villagers left.", "A third", 1 / 3, "fraction", None),
          ("A third of the villagers left.", "A third", 1 / 3, "fraction", None)),  # no whole known: not compared
+        # only the owner shared: the city's residents against the city's budget
+        (("Half of the city's residents lost power.", "Half", 1 / 2, "fraction", "city's residents"),
+         ("The city's budget was 50 percent of last year's.", "50 percent", 50, "percent", "city's budget")),
     ],
 )  # fmt: skip
 def test_shares_of_other_wholes_are_not_compared(
@@ -553,3 +556,13 @@ def test_dates_written_differently_but_resolved_alike_count_as_agreeing() -> Non
         annotate("b", right_words, times=[("fourteen years ago", "2011")]),
     )
     assert statement_of(dated, "east side") == ("corroborated", {"a", "b"})
+
+
+def test_a_share_is_not_compared_with_a_percent_that_moves() -> None:
+    """ "cut by 50 percent" is a change; half of the budget is a share of it."""
+    half = annotate("a", ["Half of the budget went to roads."], figures=[("Half", 1 / 2, "fraction")])
+    left = of_whole(half, "budget")
+    moved = annotate("b", ["The budget was cut by 50 percent."], figures=[("50 percent", 50, "percent")])
+    text, notes = of_whole(moved, referents=("budget",))
+    right = text, replace(notes, figures=tuple(replace(f, direction="down") for f in notes.figures))
+    assert not compare(left, right).figure_alignments

@@ -389,6 +389,7 @@ def test_a_name_in_apposition_to_the_subject_is_the_speaker(quotes: Callable[...
     [
         "Relatives of the pilot, Tom Brown, said he had been tired.",
         "The family of the victim, Ann Lee, said she had been threatened.",
+        "The mayor, Ann Lee, and the governor, Tom Brown, said the bridge would reopen.",  # one of two subjects
     ],
 )
 def test_a_name_apposed_to_a_group_is_not_its_speaker(quotes: Callable[..., Found], text: str) -> None:

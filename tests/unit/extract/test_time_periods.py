@@ -156,3 +156,8 @@ def test_the_parts_of_a_year_and_a_period_ended_on_a_date_are_still_read() -> No
     assert found("Sales will fall by the end of the year.") == [("the end of the year", "2021", "DATE")]
     assert ("the year", "P1Y", "DURATION") in found("For the year ended July 2, profit rose.")
     assert found("The rest of the year looks weak.") == [("the year", "2021", "DATE")]
+
+
+@pytest.mark.parametrize("text", ["Sales dipped in the first week of the year.", "They met in the summer of the year."])
+def test_a_part_of_the_year_keeps_it_a_time(text: str) -> None:
+    assert ("the year", "2021", "DATE") in found(text)

@@ -339,6 +339,9 @@ AGE_VERBS: frozenset[str] = frozenset({"be", "turn"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "i", "who"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+# Nouns of one unit that a fraction may take with "a" ("half a point", "a fifth of a cent", "a third of a cup") and
+# that the measure and currency tables do not hold.
+PART_UNIT_NOUNS: frozenset[str] = frozenset({"point", "cent", "penny", "pence", "cup", "teaspoon", "tablespoon"})
 # The unit of a share of a whole ("a third of voters", "one in five adults", "half the staff").
 FRACTION_UNIT = numbers.FRACTION_UNIT
 # Fractions: the word -> its denominator ("a third of", "two-thirds of", "half of").

@@ -284,7 +284,8 @@ THE_YEAR_BLOCKING_FOLLOWERS: Final[frozenset[str]] = frozenset(
 PARTS_OF_A_YEAR: Final[frozenset[str]] = frozenset(
     {
         "end", "start", "beginning", "rest", "half", "part", "middle", "remainder", "balance", "course", "quarter",
-        "months", "weeks", "days", "time", "close", "turn",
+        "months", "weeks", "days", "time", "close", "turn", "month", "week", "day", "first", "last", "spring",
+        "summer", "autumn", "fall", "winter",
     }
 )  # fmt: skip
 
