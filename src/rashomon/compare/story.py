@@ -335,28 +335,29 @@ def figure_alignments(
 def _same_whole(a: Figure, b: Figure) -> bool:
     """Whether a share is compared with a share or percent of the same whole: "a third of staff" with "33 per cent
     of the staff", not with "half of the managers" or "turnout was 50 percent"; figures of no share always are."""
-    shares = [f for f in (a, b) if (f.unit or "").lower() == FRACTION_UNIT]
-    if not shares:
+    share_a, share_b = _is_share(a), _is_share(b)
+    if not (share_a or share_b):
         return True
     # A percent that moves ("cut by 50 percent", "fell 33 percent") is a change, not a share of anything.
-    if any(f.direction for f in (a, b) if f not in shares):
+    if (not share_a and a.direction) or (not share_b and b.direction):
         return False
     words_a, words_b = _whole_words(a), _whole_words(b)
-    # The share's whole itself must be shared, not only its owner ("the city's residents", "the city's budget").
-    return all(_whole_head(f) in (words_b if f is a else words_a) for f in shares)
+    # The share's whole itself (its last word) must be shared, not only its owner ("the city's residents", "the
+    # city's budget").
+    held_a = not share_a or (bool(words_a) and words_a[-1] in words_b)
+    held_b = not share_b or (bool(words_b) and words_b[-1] in words_a)
+    return held_a and held_b
+
+
+def _is_share(figure: Figure) -> bool:
+    return (figure.unit or "").lower() == FRACTION_UNIT
 
 
 def _whole_words(figure: Figure) -> list[str]:
     """The content words (stems) of what a share or percent is of, in order: a share's whole, else what it is said
     of."""
-    phrase = figure.about if figure.unit == FRACTION_UNIT and figure.about else " ".join(figure.referents)
+    phrase = figure.about if _is_share(figure) and figure.about else " ".join(figure.referents)
     return [stem(w) for w in re.findall(r"[^\W\d_]+", phrase.lower()) if w not in FUNCTION_WORDS and len(w) > 2]
-
-
-def _whole_head(figure: Figure) -> str | None:
-    """The last content word of a share's whole ("residents" of "the city's residents"), None when it names none."""
-    found = _whole_words(figure)
-    return found[-1] if found else None
 
 
 def _same_unit(a: Figure, b: Figure) -> bool:
