@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from spacy.symbols import VERB
 
+from rashomon.extract.cue_bounds import with_helpers, with_preposition
 from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
@@ -342,6 +343,9 @@ def find_quotes(
         # The speaker's words without the comma an apposition or clause left them ("The company, which ...,").
         said = trim(text, *speaker.span) if speaker.span else None
         said = said if said is not None and said[0] < said[1] else None
+        cue = with_helpers(doc, speaker.cue) if speaker.cue else None
+        if cue is not None:
+            cue, start = with_preposition(doc, cue, start, end)
         quotes.append(
             Quote(
                 id=f"{article_id}:quote:{start}-{end}",
@@ -351,7 +355,7 @@ def find_quotes(
                 kind=kind,
                 speaker=speaker.name,
                 speaker_span=Span(article=article_id, start=said[0], end=said[1]) if said else None,
-                cue_span=Span(article=article_id, start=speaker.cue[0], end=speaker.cue[1]) if speaker.cue else None,
+                cue_span=Span(article=article_id, start=cue[0], end=cue[1]) if cue else None,
             )
         )
         if said and _refers(speaker, resolver, mentions):
