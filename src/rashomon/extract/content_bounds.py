@@ -19,6 +19,7 @@ from typing import Any
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.lexicon.speech_words import OCCASION_NOUNS
 from rashomon.extract.nlp import text_of
+from rashomon.extract.quote_marks import EDGE_MARKS, TRAILING
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How what a speech verb reports hangs from it.
@@ -236,3 +237,26 @@ def without_next_clause(doc: Any, item: tagger.Tagged, quoted: Sequence[bool]) -
             end -= 1
         return replace(item, content=(a, end)) if end - a >= 2 else item
     return item
+
+
+def quote_before_cue(
+    text: str, marked: Sequence[tuple[int, int]], content: tuple[int, int], cue: tuple[int, int] | None
+) -> int:
+    """The end of a content that is a quote opening its sentence and runs on past the closing mark into its own
+    attribution and beyond, unquoted (“He will win,” Ann Lee said, and the crowd cheered): the quote's end.
+    `without_tail` cuts such a tail only while it hangs from the cue or its source; PolNeAR leaves out whatever
+    follows the cue. A content with a second quote after its cue (“A,” she said, “B”) is one content and stays, as
+    does one that opens with a phrase quoted inside the writer's sentence (to curb “activist” investors ...)."""
+    start, end = content
+    quote = next(((a, b) for a, b in marked if a == start), None)
+    if cue is None or quote is None or not quote[1] <= cue[0] < end:
+        return end
+    before = text[: quote[0]].rstrip(EDGE_MARKS)
+    if before and before[-1] not in ".!?:":
+        return end
+    if any(quote[1] < a < end for a, _ in marked):
+        return end
+    end = quote[1]
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return end

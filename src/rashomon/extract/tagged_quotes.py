@@ -128,7 +128,9 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
             )
             item = _to_reported_clause(doc, item)
             start, end = trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
-            end = _without_final_stop(doc, text, marked, start, end)
+            end = content_bounds.quote_before_cue(
+                text, marked, (start, _without_final_stop(doc, text, marked, start, end)), chars(item.cue)
+            )
             if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
                 continue
             content = TaggedContent(

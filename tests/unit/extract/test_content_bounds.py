@@ -129,3 +129,44 @@ def test_a_clause_joined_inside_the_content_or_after_a_verb_cue_stays(nlp: Nlp) 
     doc, parsed = _parse(nlp, "The warning said the ship had lost power and the crew had dropped anchor.")
     item = _tagged(doc, "the ship had lost power and the crew had dropped anchor", "said")
     assert content_bounds.without_next_clause(doc, item, parsed.quoted.tolist()) == item
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "expected"),
+    [
+        # A quote opening its sentence ends at its closing mark, whatever follows its attribution.
+        (
+            "The hall was full. “The bridge will reopen in May,” the mayor said, and the crowd cheered for a while.",
+            "The bridge will reopen in May,” the mayor said, and the crowd cheered for a while",
+            "said",
+            "The bridge will reopen in May",
+        ),
+        (
+            "“We have never seen water this high,” Ana Ruiz told us while the crews pumped out the cellars.",
+            "We have never seen water this high,” Ana Ruiz told us while the crews pumped out the cellars",
+            "told",
+            "We have never seen water this high",
+        ),
+        # A second quote after the cue: one content.
+        (
+            "“The ferry is safe,” the captain said, “and it sails at noon.”",
+            "The ferry is safe,” the captain said, “and it sails at noon.",
+            "said",
+            "The ferry is safe,” the captain said, “and it sails at noon.",
+        ),
+        # A phrase quoted inside the writer's sentence is not a quote opening it.
+        (
+            "The group wants to curb “reckless” builders on the flood plain, its chair said.",
+            "reckless” builders on the flood plain, its chair said",
+            "said",
+            "reckless” builders on the flood plain, its chair said",
+        ),
+    ],
+)
+def test_a_quote_opening_its_sentence_ends_before_its_attribution(
+    text: str, content: str, cue: str, expected: str
+) -> None:
+    start, at = text.index(content), text.index(cue)
+    span = (start, start + len(content))
+    end = content_bounds.quote_before_cue(text, quote_mark_spans(text), span, (at, at + len(cue)))
+    assert text[start:end] == expected
