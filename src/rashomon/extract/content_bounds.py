@@ -260,3 +260,32 @@ def quote_before_cue(
     while end > start and text[end - 1] in TRAILING:
         end -= 1
     return end
+
+
+# Words that open a phrase or clause (a conjunction, "the", "which", the infinitive's "to"): a content ending on one
+# was cut inside the next phrase.
+_OPENERS = frozenset({"CCONJ", "SCONJ", "DET"})
+_OPENER_TAGS = frozenset({"TO", "WDT", "WP", "WRB"})
+
+
+def without_dangling_end(doc: Any, start: int, end: int) -> int:
+    """The end of a content without the words that open a phrase it does not hold ("... were not complete, and",
+    "... its forecast this year, and the", "... heating planet to"): a joining word, or an opening word whose head
+    lies past the content. A relative "that" stays (PolNeAR marks it as a content of its own)."""
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None or len(words) < 3:
+        return end
+    first, last = words.start, words.end
+    kept, cut = last, False
+    while kept - 1 > first:
+        token = doc[kept - 1]
+        opens = (token.pos_ in _OPENERS or token.tag_ in _OPENER_TAGS) and token.head.i >= last
+        if not (token.is_punct or token.is_space or token.dep_ == "cc" or (opens and token.lower_ != "that")):
+            break
+        cut = cut or not (token.is_punct or token.is_space)
+        kept -= 1
+    while kept - 1 > first and (doc[kept - 1].is_punct or doc[kept - 1].is_space):
+        kept -= 1
+    if not cut or sum(not t.is_punct for t in doc[first:kept]) < 2:
+        return end
+    return int(doc[kept - 1].idx + len(doc[kept - 1].text))

@@ -170,3 +170,42 @@ def test_a_quote_opening_its_sentence_ends_before_its_attribution(
     span = (start, start + len(content))
     end = content_bounds.quote_before_cue(text, quote_mark_spans(text), span, (at, at + len(cue)))
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The agency said that the rail line would not reopen this year, and the buses will run instead.",
+            "that the rail line would not reopen this year, and the",
+            "that the rail line would not reopen this year",
+        ),
+        (
+            "The mayor invoked the rising tides and warming seas to rally the crowd at the pier.",
+            "the rising tides and warming seas to",
+            "the rising tides and warming seas",
+        ),
+        (
+            "The board asked whether fares should rise -- which riders oppose.",
+            "whether fares should rise -- which",
+            "whether fares should rise",
+        ),
+        # A negation ends a content well, and a relative "that" is kept.
+        (
+            "The court found that the judges shouldn't have ruled so fast.",
+            "that the judges shouldn't",
+            "that the judges shouldn't",
+        ),
+        (
+            "He pointed to the savings plans that most states offer.",
+            "the savings plans that",
+            "the savings plans that",
+        ),
+    ],
+)
+def test_a_content_does_not_end_on_a_word_opening_the_next_phrase(
+    nlp: Nlp, text: str, content: str, expected: str
+) -> None:
+    start = text.index(content)
+    end = content_bounds.without_dangling_end(nlp(text), start, start + len(content))
+    assert text[start:end] == expected
