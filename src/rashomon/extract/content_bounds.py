@@ -289,3 +289,30 @@ def without_dangling_end(doc: Any, start: int, end: int) -> int:
     if not cut or sum(not t.is_punct for t in doc[first:kept]) < 2:
         return end
     return int(doc[kept - 1].idx + len(doc[kept - 1].text))
+
+
+# How the words that open a noun phrase hang from its noun: "the", "these", "foreign", "President Barack", "RT's".
+_PHRASE_OPENERS = frozenset({"det", "predet", "amod", "compound", "poss", "nummod"})
+
+
+def with_phrase_start(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A content the tagger began inside a noun phrase ("Americans were victims" of "these Americans were victims",
+    "Obama has long called" of "President Barack Obama has long called"), begun where the phrase begins: with the
+    determiners, modifiers and names before its first word that hang from a word of the content, and the quote mark
+    between them (the “loopholes” he cited); never over the cue or the source."""
+    if item.cue is None:
+        return item  # a piece split off without a cue: its speaker is a guess, so its words are not widened
+    a, b = item.content
+    taken = {i for run in (item.cue, item.source) if run is not None for i in range(*run)}
+    first = a
+    k = a
+    while k > 0 and k - 1 not in taken:
+        token = doc[k - 1]
+        if token.is_quote:
+            k -= 1
+        elif token.dep_ in _PHRASE_OPENERS and a <= token.head.i < b:
+            k -= 1
+            first = k
+        else:
+            break
+    return replace(item, content=(first, b)) if first < a else item

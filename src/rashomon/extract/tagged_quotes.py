@@ -126,7 +126,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
             item = _to_phrase_end(
                 doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
             )
-            item = _to_reported_clause(doc, item)
+            item = content_bounds.with_phrase_start(doc, _to_reported_clause(doc, item))
             start, end = trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
             end = content_bounds.quote_before_cue(
                 text, marked, (start, _without_final_stop(doc, text, marked, start, end)), chars(item.cue)

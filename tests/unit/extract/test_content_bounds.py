@@ -209,3 +209,47 @@ def test_a_content_does_not_end_on_a_word_opening_the_next_phrase(
     start = text.index(content)
     end = content_bounds.without_dangling_end(nlp(text), start, start + len(content))
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "expected"),
+    [
+        (
+            "Officials said these rail lines were never profitable.",
+            "rail lines were never profitable",
+            "said",
+            "these rail lines were never profitable",
+        ),
+        (
+            "The board noted that Mayor Ana Ruiz had approved the budget.",
+            "Ruiz had approved the budget",
+            "noted",
+            "Mayor Ana Ruiz had approved the budget",
+        ),
+        (
+            "The report called the three “loopholes” a gift to developers.",
+            "loopholes” a gift to developers",
+            "called",
+            "the three “loopholes” a gift to developers",
+        ),
+        # Never over the cue: "the" of "the report" hangs from a word outside the content.
+        (
+            "The report shows fares rose sharply.",
+            "fares rose sharply",
+            "shows",
+            "fares rose sharply",
+        ),
+    ],
+)
+def test_a_content_begun_inside_a_noun_phrase_begins_with_the_phrase(
+    nlp: Nlp, text: str, content: str, cue: str, expected: str
+) -> None:
+    doc = nlp(text)
+    found = content_bounds.with_phrase_start(doc, _tagged(doc, content, cue))
+    assert _text(doc, found.content) == expected
+
+
+def test_a_piece_without_a_cue_is_not_widened(nlp: Nlp) -> None:
+    doc = nlp("Officials said these rail lines were never profitable.")
+    item = tagger.Tagged(content=_run(doc, "rail lines were never profitable"), cue=None, source=None)
+    assert content_bounds.with_phrase_start(doc, item) == item
