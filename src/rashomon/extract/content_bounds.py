@@ -316,3 +316,23 @@ def with_phrase_start(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
         else:
             break
     return replace(item, content=(first, b)) if first < a else item
+
+
+def without_opening_link(doc: Any, marked: Sequence[tuple[int, int]], start: int, end: int) -> int:
+    """The start of a content outside quote marks without the word that links its sentence to the one before ("And
+    Mrs. Smith now leads ...", "However, growth slowed ..."): the writer's, not the source's (on PolNeAR train an
+    opening "and" is left out of the content two times in three, "however" always). "But" stays, as often kept as
+    not; so does anything in quote marks, the source's own words."""
+    if any(a - 1 <= start < b + 1 for a, b in marked):
+        return start
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None or len(words) < 5:
+        return start
+    first = words[0]
+    before = doc[first.i - 1] if first.i else None
+    apart = before is None or before.is_space or bool(before.whitespace_)  # not the "and" of "rough-and-tumble"
+    if first.lower_ == "and" and first.dep_ == "cc" and apart:
+        return int(words[1].idx)
+    if first.dep_ == "advmod" and first.pos_ == "ADV" and words[1].text == ",":
+        return int(words[2].idx)
+    return start

@@ -143,6 +143,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
                 tagged_source=item.source is not None and item.tagged_source,
                 nobody=nobody,
             )
+            content = replace(content, start=content_bounds.without_opening_link(doc, marked, start, end))
             pieces = _split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words)
             found.extend(replace(p, end=content_bounds.without_dangling_end(doc, p.start, p.end)) for p in pieces)
     return found

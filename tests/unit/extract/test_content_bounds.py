@@ -253,3 +253,43 @@ def test_a_piece_without_a_cue_is_not_widened(nlp: Nlp) -> None:
     doc = nlp("Officials said these rail lines were never profitable.")
     item = tagger.Tagged(content=_run(doc, "rail lines were never profitable"), cue=None, source=None)
     assert content_bounds.with_phrase_start(doc, item) == item
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "expected"),
+    [
+        (
+            "The count is close. And the new mayor now leads by forty ballots, officials said.",
+            "And the new mayor now leads by forty ballots",
+            "the new mayor now leads by forty ballots",
+        ),
+        (
+            "Exports fell. However, sales at home rose faster than expected, the ministry said.",
+            "However, sales at home rose faster than expected",
+            "sales at home rose faster than expected",
+        ),
+        # "But" stays, as do the source's own words in quote marks.
+        (
+            "Exports fell. But sales at home rose faster than expected, the ministry said.",
+            "But sales at home rose faster than expected",
+            "But sales at home rose faster than expected",
+        ),
+        (
+            "“And the new mayor now leads by forty ballots,” an official said.",
+            "And the new mayor now leads by forty ballots",
+            "And the new mayor now leads by forty ballots",
+        ),
+        # Nor the "and" inside a word.
+        (
+            "A rough-and-tumble press may make it harder for leaders to posture, he wrote.",
+            "and-tumble press may make it harder for leaders to posture",
+            "and-tumble press may make it harder for leaders to posture",
+        ),
+    ],
+)
+def test_the_word_linking_a_content_to_the_sentence_before_is_the_writers(
+    nlp: Nlp, text: str, content: str, expected: str
+) -> None:
+    start = text.index(content)
+    found = content_bounds.without_opening_link(nlp(text), quote_mark_spans(text), start, start + len(content))
+    assert text[found : start + len(content)] == expected
