@@ -4,9 +4,12 @@ PolNeAR's convention, which is also what a reader of a dossier wants, keeps a co
 the clause a participle cue hangs from ("The mayor closed the market, saying ..."), nor words of another sentence
 (`without_scene`); not what follows a quote about its speaker (“...,” said Jane
 Roe, who runs the bakery: `without_tail`); not whom the words were told (`without_addressee`) nor where or when
-(`without_occasion`); not the writer's next clause after a noun cue's (`without_next_clause`). Each rule takes a
-`Tagged` (token ranges) and returns it, changed or not; `without_scene` returns a list, as the words of an earlier
-sentence it leaves out are a content of their own.
+(`without_occasion`); not the writer's next clause after a noun cue's (`without_next_clause`). A content begun
+inside a noun phrase begins with it (`with_phrase_start`). Each of these rules takes a `Tagged` (token ranges) and
+returns it, changed or not; `without_scene` returns a list, as the words of an earlier sentence it leaves out are a
+content of their own. The last rules read character offsets: a quote opening its sentence ends at its closing mark
+(`quote_before_cue`), and a content neither ends on a word that opens the next phrase (`without_dangling_end`) nor
+starts with the writer's link to the sentence before (`without_opening_link`).
 """
 
 from __future__ import annotations

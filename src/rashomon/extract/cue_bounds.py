@@ -1,4 +1,5 @@
-"""Where a cue starts: the speech verb with the auxiliaries, negation and adverbs set before it.
+"""Where a cue starts and ends: the speech verb with the auxiliaries, negation and adverbs set before it
+(`with_helpers`), and the preposition its content follows (`with_preposition`).
 
 PolNeAR marks a cue as the verb group ("has said", "did not respond", "also noted", "has repeatedly denied"): on its
 train split a cue starts with an auxiliary some forty times as often as one is left just before it, and with an
@@ -8,6 +9,8 @@ adverb ("also", "later", "often") about ten times as often. The tagger and the p
 from __future__ import annotations
 
 from typing import Any
+
+from rashomon.extract.lexicon.speech_words import CUE_PREPOSITIONS
 
 # How a helper of the verb hangs from it: "has", "was" (passive), "not", "also".
 _HELPERS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -35,10 +38,6 @@ def _helps(token: Any, verbs: set[int]) -> bool:
 
 # How a preposition a cue ends with hangs from it: "accused of", "called for", "was endorsed by".
 _PREPOSITIONS = frozenset({"prep", "agent"})
-# The prepositions PolNeAR puts in the cue far more often than in the content (train: "about" 488 to 57, "of" 466 to
-# 24, "against" 109 to 1); not "to", which opens whom the words were said to ("shouted to the crowd") as often, nor
-# "after" or "during", which tell when.
-CUE_PREPOSITIONS = frozenset({"about", "of", "for", "on", "against", "over", "by", "from", "with", "as", "at", "in"})
 
 
 def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tuple[tuple[int, int], int]:

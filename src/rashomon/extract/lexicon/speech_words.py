@@ -121,3 +121,9 @@ NOT_SPEAKERS: frozenset[str] = frozenset(
         "see also",
     }
 )  # fmt: skip
+# The prepositions PolNeAR puts in a cue far more often than in the content after it (train: "about" 488 to 57, "of"
+# 466 to 24, "against" 109 to 1); not "to", which opens whom words were said to ("shouted to the crowd") as often,
+# nor "after" or "during", which tell when.
+CUE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"about", "of", "for", "on", "against", "over", "by", "from", "with", "as", "at", "in"}
+)
