@@ -9,7 +9,8 @@ inside a noun phrase begins with it (`with_phrase_start`). Each of these rules t
 returns it, changed or not; `without_scene` returns a list, as the words of an earlier sentence it leaves out are a
 content of their own. The last rules read character offsets: a quote opening its sentence ends at its closing mark
 (`quote_before_cue`), and a content neither ends on a word that opens the next phrase (`without_dangling_end`) nor
-starts with the writer's link to the sentence before (`without_opening_link`).
+starts with the writer's link to the sentence before (`without_opening_link`), nor with a dateline
+(`without_dateline`, for a speaker's words too).
 """
 
 from __future__ import annotations
@@ -339,3 +340,16 @@ def without_opening_link(doc: Any, marked: Sequence[tuple[int, int]], start: int
     if first.dep_ == "advmod" and first.pos_ == "ADV" and words[1].text == ",":
         return int(words[2].idx)
     return start
+
+
+# A dateline opening an article's first paragraph: "WASHINGTON --", "BRUSSELS -", "NEW YORK, N.Y. ―".
+_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,30}(?:,[ \t]*[A-Z][\w.' ]{1,25})?[ \t]*(?:--|[―—–-])[ \t]+(?=\S)")
+
+
+def without_dateline(text: str, start: int, end: int) -> int:
+    """The start of a span (a content or its speaker's words) that opens a paragraph with the place the story was
+    filed from ("WASHINGTON -- President Obama said ..."): the words after the dateline."""
+    if start and text[start - 1] != "\n":
+        return start
+    dateline = _DATELINE.match(text, start, end)
+    return dateline.end() if dateline is not None else start

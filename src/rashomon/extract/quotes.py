@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from spacy.symbols import VERB
 
+from rashomon.extract.content_bounds import without_dateline
 from rashomon.extract.cue_bounds import with_helpers, with_preposition
 from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
@@ -342,7 +343,9 @@ def find_quotes(
         start, end, speaker, kind = found
         # The speaker's words without the comma an apposition or clause left them ("The company, which ...,").
         said = trim(text, *speaker.span) if speaker.span else None
+        said = (without_dateline(text, *said), said[1]) if said is not None else None
         said = said if said is not None and said[0] < said[1] else None
+        start = without_dateline(text, start, end)
         cue = with_helpers(doc, speaker.cue) if speaker.cue else None
         if cue is not None:
             cue, start = with_preposition(doc, cue, start, end)

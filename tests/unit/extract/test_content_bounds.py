@@ -293,3 +293,19 @@ def test_the_word_linking_a_content_to_the_sentence_before_is_the_writers(
     start = text.index(content)
     found = content_bounds.without_opening_link(nlp(text), quote_mark_spans(text), start, start + len(content))
     assert text[found : start + len(content)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("LISBON -- Mayor Rui Costa said the old bridge would close.", "LISBON -- Mayor Rui Costa", "Mayor Rui Costa"),
+        ("Bridge to close\nOSLO - City leaders met on Friday.", "OSLO - City leaders", "City leaders"),
+        ("Ferry talks\nNEW YORK, N.Y. ― The ferry will run hourly.", "NEW YORK, N.Y. ― The ferry", "The ferry"),
+        # Capitals inside a paragraph are a heading's or a shout, not a dateline.
+        ("The doctors were blunt. HE KNEW IT — ratings fell.", "IT — ratings fell", "IT — ratings fell"),
+    ],
+)
+def test_a_dateline_is_no_part_of_a_span(text: str, span: str, expected: str) -> None:
+    start = text.index(span)
+    found = content_bounds.without_dateline(text, start, start + len(span))
+    assert text[found : start + len(span)] == expected
