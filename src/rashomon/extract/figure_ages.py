@@ -24,16 +24,26 @@ def old_after(doc: Doc, end: int) -> int | None:
 
 
 def is_age(doc: Doc, amount: Amount) -> bool:
-    """ "aged 35", "Maddon, 66, said", "he will be 35": a bare whole number after "aged", set off by commas after
-    a person's name, or that a person is or turns, is an age in years."""
+    """ "aged 35", "Maddon, 66, said", "he will be 35", "at the age of 92": a bare whole number after "aged" or "the
+    age of", set off by commas after a person's name, or that a person is or turns, is an age in years."""
     first, last = amount.first, amount.last
-    if _after_aged(doc, first) or _person_is(doc, amount):
+    if _after_aged(doc, first) or _person_is(doc, amount) or _age_of(doc, amount):
         return True
     if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text not in (",", "."):
         return False
     value = amount.value
     person = doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].pos_ == "PROPN"
     return person and first == last and value is not None and value.is_integer() and 0 < value < 120
+
+
+def _age_of(doc: Doc, amount: Amount) -> bool:
+    """Whether a whole number is the one an age is "of": "died at the age of 92", "voters under the age of 30", "a
+    retirement age of 65"."""
+    value = amount.value
+    if amount.first < 2 or amount.first != amount.last or value is None or not value.is_integer():
+        return False
+    of, noun = doc[amount.first - 1], doc[amount.first - 2]
+    return of.lower_ == "of" and noun.lower_ in ("age", "ages") and 0 < value < 130
 
 
 def _after_aged(doc: Doc, first: int) -> bool:

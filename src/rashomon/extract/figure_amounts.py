@@ -117,6 +117,8 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
         elif word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
             last = _vague_end(doc, i)
             amount = Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
+        elif word in words.MINUS_WORDS and _plus_or_minus(doc, i):
+            amount = _margin(doc, i)
         elif word in words.MINUS_WORDS:
             amount = _negated(doc, i)
         elif word in words.VULGAR_FRACTIONS:
@@ -130,7 +132,7 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
         elif word.endswith("-") and i + 1 < len(doc) and doc[i + 1].lower_ in words.SUSPENDED_LINKS:
             amount = _suspended(doc, i)
         elif starts_number(doc, i):
-            amount = read_number(doc, i)
+            amount = _with_plus_sign(doc, read_number(doc, i))
         if amount is not None:
             yield amount
             following = amount.last + 1
@@ -172,6 +174,30 @@ def _negated(doc: Doc, i: int) -> Amount | None:
     if amount is None or amount.value is None:
         return None
     return replace(amount, first=i, value=-amount.value)
+
+
+def _with_plus_sign(doc: Doc, amount: Amount | None) -> Amount | None:
+    """An amount the tokenizer split off the "+" of its "+/-" ("+", "/-3"), starting on the "+"."""
+    if amount is None or amount.first == 0 or not doc[amount.first].text.startswith("/-"):
+        return amount
+    sign = doc[amount.first - 1]
+    return replace(amount, first=sign.i) if sign.text == "+" and not sign.whitespace_ else amount
+
+
+def _plus_or_minus(doc: Doc, i: int) -> bool:
+    """Whether the minus word at ``i`` ends "plus or minus" or "plus/minus", as a poll's margin of error is given."""
+    if i >= 2 and doc[i - 1].lower_ in ("or", "/") and doc[i - 2].lower_ == "plus":
+        return True
+    return i >= 1 and doc[i - 1].lower_ in ("plus/", "plus-or-")
+
+
+def _margin(doc: Doc, i: int) -> Amount | None:
+    """ "plus or minus 3 points": the size of a margin either way, positive, starting on "plus"."""
+    start = i + 1
+    amount = read_number(doc, start) if start < len(doc) and starts_number(doc, start) else None
+    if amount is None or amount.value is None:
+        return None
+    return replace(amount, first=i - 2 if doc[i - 1].lower_ in ("or", "/") else i - 1)
 
 
 def read_number(doc: Doc, i: int) -> Amount | None:
@@ -405,6 +431,8 @@ def read_token(text: str, decimal_comma: bool = False, money: bool = False) -> R
     sign = match["sign"]
     if pre.lower() == "sub" and sign == "-":
         pre, sign = "", None  # "sub-7 nanometer chips": below 7, not minus 7
+    if pre in words.PLUS_MINUS_SIGNS or (pre in ("+/", "/") and sign in ("-", "−")):
+        pre, sign = "", None  # "±3", "+/-4%" (split "+", "/-4"): a margin either way, its size positive
     if pre and pre.lower() not in words.MINUS_WORDS and currency_prefix(pre) is None:
         return None
     raw, den = match["num"], match["den"]
@@ -691,4 +719,12 @@ def measure_name(text: str) -> str | None:
     text = text[:-1] if len(text) > 1 and text[-1] in ".-" else text
     lower = text.lower()
     plural = lower[:-1] if len(lower) > 3 and lower.endswith("s") else None  # "miles-", which has no lemma
-    return words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(lower) or words.UNIT_WORDS.get(plural or lower)
+    found = words.UNIT_SYMBOLS.get(text) or words.UNIT_WORDS.get(lower) or words.UNIT_WORDS.get(plural or lower)
+    return found or _plural_symbol(text)
+
+
+def _plural_symbol(text: str) -> str | None:
+    """A symbol written plural, as wire copy writes some ("600 kgs", "80 kms"); only those of `PLURAL_SYMBOL_STEMS`,
+    as others plural are words ("has", "bars")."""
+    stem = text[:-1]
+    return words.UNIT_SYMBOLS.get(stem) if text.endswith("s") and stem in words.PLURAL_SYMBOL_STEMS else None

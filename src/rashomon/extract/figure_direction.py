@@ -38,6 +38,7 @@ def find_direction(doc: Doc, first: int, last: int, figure: Figure) -> str | Non
     text = text_of(doc)  # not doc.text, which spaCy joins anew at each read
     plus = figure.start if text[figure.start : figure.start + 1] == "+" else figure.start - 1
     signed = plus >= 0 and text[plus] == "+" and (plus == 0 or text[plus - 1] in " \t\n(")
+    signed = signed and text[plus + 1 : plus + 3] != "/-"  # "+/-3 points": a margin either way
     if signed and figure.unit in words.MOVE_UNITS:
         return "up"  # "Nasdaq +0.8%"; not "4+1", "+44 20 7946", "+5C"
     after = doc[last + 1] if last + 1 < len(doc) else None

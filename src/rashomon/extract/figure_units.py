@@ -471,7 +471,7 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
     at = amount.last + 1
     if at + 1 >= len(doc) or doc[at].lower_ != "of":
         return None
-    if doc[at + 1].pos_ not in ("DET", "PRON"):
+    if doc[at + 1].pos_ not in ("DET", "PRON") and not _owner_opens(doc, at):
         # "3 of 5 km": a part of a measured whole is in its unit; "25 of 32 passes" gets none (see below)
         whole = doc[at + 1].pos_ == "NUM" and amount.value is not None and amount.value.is_integer()
         return _part_of_measure(doc, amount, at + 1) if whole else None
@@ -480,6 +480,14 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
     if amount.first > 0 and doc[amount.first - 1].tag_ == "NN":
         return None  # "day 3 of the trial", "game 7 of the series": the number names a part, it counts none
     return _of_phrase(doc, amount) or _part_of_measure(doc, amount)
+
+
+def _owner_opens(doc: Doc, of: int) -> bool:
+    """Whether the noun phrase after "of" opens with its owner's name, which stands where a determiner would: "10
+    of Clinton's senior staffers", "two of the city's hospitals" (the owner's own determiner first)."""
+    objects = [child for child in doc[of].children if child.dep_ == "pobj"]
+    owners = [child for child in objects[0].children if child.dep_ == "poss"] if objects else []
+    return any(owner.left_edge.i == of + 1 and owner.pos_ == "PROPN" for owner in owners)
 
 
 def _part_of_measure(doc: Doc, amount: Amount, whole_at: int | None = None) -> Unit | None:

@@ -452,6 +452,8 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
             return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads; "the 0-3 Jets": a record
         if one_noun and amount.first == amount.last and _grade_noun(doc, previous):
             return False  # "stage 4 cancer", "a level 3 lockdown": the number names a grade, it counts nothing
+        if one_noun and _names_by_number(doc, amount, unit):
+            return False  # "the 486 chip", "a 911 call", "the 12000 block of Main Street": a name, not a count
         return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
     placed = run.root.dep_ in _BARE_DEPS or low_end or _range_end(doc, first, amount.last)
@@ -460,6 +462,22 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     graded = previous is not None and _grade_noun(doc, previous)
     graded = graded and str(doc[first - 1].lemma_).lower() not in words.COUNTING_LABELS
     return placed and not named and not graded and not _in_score(doc, amount)
+
+
+def _names_by_number(doc: Doc, amount: Amount, unit: Unit) -> bool:
+    """Whether a number of three or more plain digits names the one thing its singular noun is ("the 486 chip",
+    "a 911 call", "the 12000 block"), as no count of more than one takes a singular noun; not a noun counted in
+    the singular ("350 staff", `SINGULAR_COUNT_NOUNS`) nor a level reached ("the 600 mark")."""
+    number = doc[amount.first]
+    if amount.first != amount.last or not number.text.isdigit() or len(number.text) < 3:
+        return False
+    noun = doc[unit.end]
+    if unit.end != amount.last + 1 or noun.tag_ != "NN" or noun.dep_ == "compound" or number.head.i != noun.i:
+        return False  # "400 establishment Democrats": the noun describes the plural one counted
+    if not (noun.is_alpha and noun.text.islower() and len(noun.text) > 2):
+        return False  # a capitalised name ("787 Dreamliner") is read as a name elsewhere; "150 kn" is a symbol
+    lemma = str(noun.lemma_).lower()
+    return lemma not in words.SINGULAR_COUNT_NOUNS and lemma not in words.LEVEL_NOUNS
 
 
 def _counts_a_team(doc: Doc, amount: Amount, unit: Unit) -> bool:

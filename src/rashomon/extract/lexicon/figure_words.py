@@ -87,6 +87,15 @@ COUNTING_LABELS: frozenset[str] = frozenset(
     score margin majority death injury casualty""".split()
 )
 
+# Nouns that count many in their singular form ("350 staff", "200 head of cattle"): a number before them is a count,
+# where before another singular noun it names the thing ("the 486 chip", "a 911 call").
+SINGULAR_COUNT_NOUNS: frozenset[str] = frozenset(
+    """staff crew personnel police cattle livestock aircraft clergy infantry cavalry artillery militia offspring
+    fish sheep deer swine poultry head grand""".split()
+)
+# Nouns of a level a count reaches ("passed the 600 mark", "short of the 176 majority"): the number is an amount.
+LEVEL_NOUNS: frozenset[str] = frozenset({"mark", "level", "threshold", "barrier", "milestone", "line", "majority"})
+
 # Entity types whose numbers are part of a name ("Boeing 737", "Apollo 11").
 NAME_ENTITY_TYPES: frozenset[str] = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}
@@ -222,6 +231,8 @@ SLASH_UNITS: dict[str, str] = {
 }  # fmt: skip
 # Time symbols read as a unit only after a slash ("7,000 MB/s", "500,000 b/d"); alone they are letters.
 SLASH_TIME_SYMBOLS: dict[str, str] = {"s": "second", "h": "hour", "hr": "hour", "d": "day", "yr": "year"}
+# Symbols wire copy writes with a plural "s" ("600 kgs", "80 kms", "5 yds"); no word is spelt so.
+PLURAL_SYMBOL_STEMS: frozenset[str] = frozenset({"km", "kg", "cm", "mm", "ml", "mg", "yd", "oz", "sqm", "kcal"})
 # Symbols that are everyday nouns too: a unit only where no noun follows that they describe ("2 bar", not "two bar
 # staff" or "5 bar workers").
 NOUN_SYMBOLS: frozenset[str] = frozenset({"bar"})
@@ -339,6 +350,8 @@ AGE_VERBS: frozenset[str] = frozenset({"be", "turn"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "i", "who"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
+# Signs of a margin either way ("±3 points", "+/-4%"): the amount is the margin's size, not negative.
+PLUS_MINUS_SIGNS: frozenset[str] = frozenset({"±", "+/-", "+/−"})
 # Nouns of one unit that a fraction may take with "a" ("half a point", "a fifth of a cent", "a third of a cup") and
 # that the measure and currency tables do not hold.
 PART_UNIT_NOUNS: frozenset[str] = frozenset({"point", "cent", "penny", "pence", "cup", "teaspoon", "tablespoon"})

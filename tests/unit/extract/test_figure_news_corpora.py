@@ -1,0 +1,110 @@
+"""Tests for figure rules found by reading the figures of news corpora other than the benchmark's (wire stories,
+election coverage, event reports): poll margins either way, numbers that name a thing, ages after "the age of",
+parts of a named owner's group and unit symbols written plural. Every sentence is made up for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.conftest import Finder, read_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        (
+            "The poll has a margin of error of plus or minus 3.5 percentage points.",
+            "plus or minus 3.5 percentage points",
+            3.5,
+            "percentage point",
+        ),
+        ("Its margin of error is plus/minus 4 points.", "plus/minus 4 points", 4.0, "point"),
+        ("The survey's margin of error is ±3 points.", "±3 points", 3.0, "point"),
+    ],
+)
+def test_a_margin_either_way_is_its_positive_size(
+    figures: Finder, text: str, phrase: str, value: float, unit: str
+) -> None:
+    assert (phrase, value, unit) in read_figures(figures, text)
+
+
+def test_minus_alone_still_makes_a_number_negative(figures: Finder) -> None:
+    assert ("minus 12 degrees", -12.0, "degree") in read_figures(figures, "Overnight it fell to minus 12 degrees.")
+
+
+def test_a_margin_written_plus_slash_minus_is_one_figure_without_a_direction(figures: Finder) -> None:
+    text = "The poll of 900 voters has a margin of error of +/-3 percentage points."
+    margins = [f for f in figures(text) if f.unit == "percentage point"]
+    assert [(text[f.start : f.end], f.value, f.direction) for f in margins] == [("+/-3 percentage points", 3.0, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The maker said its 80486 chip was faster than before.",
+        "A neighbour made a 911 call shortly after midnight.",
+        "The officer was shot in the 12400 block of Elm Street.",
+        "She reached for a 357 revolver in the drawer.",
+    ],
+)
+def test_a_long_number_before_a_singular_noun_names_it_and_counts_nothing(figures: Finder, text: str) -> None:
+    assert figures(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The firm told its 350 staff on Friday.", "350 staff", 350.0, "staff"),
+        ("Confirmed cases passed the 600 mark this week.", "600 mark", 600.0, "mark"),
+        ("The party fell short of the 176 majority it needed.", "176 majority", 176.0, "majority"),
+        ("The airline bought 120 new jets.", "120 new jets", 120.0, "jet"),
+    ],
+)
+def test_a_count_in_the_singular_or_a_level_reached_stays_a_figure(
+    figures: Finder, text: str, phrase: str, value: float, unit: str
+) -> None:
+    assert (phrase, value, unit) in read_figures(figures, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The actress died in her sleep at the age of 88.", "88"),
+        ("Turnout among voters under the age of 30 fell sharply.", "30"),
+        ("He will step down when he reaches the retirement age of 65.", "65"),
+    ],
+)
+def test_the_number_an_age_is_of_is_an_age_in_years(figures: Finder, text: str, age: str) -> None:
+    assert (age, float(age), "year of age") in read_figures(figures, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("The ministry sent 12 of Johnson's senior advisers abroad.", "12 of Johnson's senior advisers", "adviser"),
+        ("Two of Maria's cousins spoke to reporters.", "Two of Maria's cousins", "cousin"),
+    ],
+)
+def test_a_part_of_a_named_owners_group_counts_the_group(figures: Finder, text: str, phrase: str, unit: str) -> None:
+    assert [(text[f.start : f.end], f.unit) for f in figures(text)][0] == (phrase, unit)
+
+
+def test_a_part_of_a_named_owners_counted_whole_keeps_no_unit(figures: Finder) -> None:
+    found = read_figures(figures, "The fund holds 4 million of Acme's 13 million shares.")
+    assert ("4 million", 4e6, None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("Police seized 600 kgs of cannabis at the port.", "600 kgs", "kilogram"),
+        ("The town lies 80 kms south of the capital.", "80 kms", "kilometre"),
+    ],
+)
+def test_a_unit_symbol_written_plural_is_the_unit(figures: Finder, text: str, phrase: str, unit: str) -> None:
+    assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+def test_a_word_spelt_as_a_plural_symbol_is_no_unit(figures: Finder) -> None:
+    assert all(u != "hectare" for _, _, u in read_figures(figures, "Each of the 12 has one vote."))
