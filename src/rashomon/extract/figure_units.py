@@ -670,14 +670,32 @@ def _model_number(doc: Doc, tok: Token) -> bool:
 
 
 def _noun_unit(doc: Doc, amount: Amount, noun: Token) -> Unit:
-    about = _about(doc, amount.last + 1, noun.i)
+    last = _hyphened_end(doc, noun)
+    about = _about(doc, amount.last + 1, last.i)
     before = _modifiers_before(doc, amount.first, noun)
+    prefix = doc[noun.i : last.i].text.lower()  # "co-" of "two co-workers", which the tokenizer splits in three
     return Unit(
-        end=noun.i,
-        unit=_unit_name(noun),
+        end=last.i,
+        unit=prefix + _unit_name(last) if prefix else _unit_name(noun),
         about=f"{before} {about}" if before and about else about,
-        plural=noun.tag_ in PLURAL_TAGS,
+        plural=last.tag_ in PLURAL_TAGS,
     )
+
+
+def _hyphened_end(doc: Doc, noun: Token) -> Token:
+    """The last word of a noun written with hyphens and split by the tokenizer ("co", "-", "workers"; "e", "-",
+    "mails"): the counted noun is the whole word, named by its last part."""
+    last = noun
+    while (
+        last.i + 2 < len(doc)
+        and doc[last.i + 1].text == "-"
+        and not last.whitespace_
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].is_alpha
+        and doc[last.i + 2].pos_ in _NOUNS
+    ):
+        last = doc[last.i + 2]
+    return last
 
 
 def _modifiers_before(doc: Doc, first: int, noun: Token) -> str:

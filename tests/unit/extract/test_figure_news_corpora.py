@@ -108,3 +108,30 @@ def test_a_unit_symbol_written_plural_is_the_unit(figures: Finder, text: str, ph
 
 def test_a_word_spelt_as_a_plural_symbol_is_no_unit(figures: Finder) -> None:
     assert all(u != "hectare" for _, _, u in read_figures(figures, "Each of the 12 has one vote."))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("The carrier switched on its 4G network in May.", "4G"), ("Few handsets here support 5G yet.", "5G")],
+)
+def test_a_mobile_networks_generation_is_its_own_unit(figures: Finder, text: str, phrase: str) -> None:
+    assert (phrase, float(phrase[0]), "generation wireless") in read_figures(figures, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("The gunman shot two co-workers in the warehouse.", "two co-workers", "co-worker"),
+        ("The bill has only one Republican co-sponsor so far.", "only one Republican co-sponsor", "co-sponsor"),
+        ("He sent 12 e-mails before noon.", "12 e-mails", "e-mail"),
+    ],
+)
+def test_a_counted_noun_with_a_hyphened_prefix_is_the_whole_word(
+    figures: Finder, text: str, phrase: str, unit: str
+) -> None:
+    assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+def test_a_noun_the_same_in_the_plural_keeps_its_form(figures: Finder) -> None:
+    found = read_figures(figures, "The reserve shelters 1,400 species of birds.")
+    assert ("1,400 species", 1400.0, "species") in found

@@ -114,6 +114,7 @@ TIME_UNITS: dict[str, str] = {
 # Also plurals the model's lemmatizer gets wrong ("doses" -> "dos", "taxes" -> "taxis").
 UNIT_OVERRIDES: dict[str, str] = {
     "people": "people", "persons": "people", "police": "police", "doses": "dose", "taxes": "tax",
+    "species": "species", "series": "series",  # the same in the plural, which the lemmatizer cuts ("specie")
 }  # fmt: skip
 
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pct", "pc"})
@@ -237,8 +238,8 @@ PLURAL_SYMBOL_STEMS: frozenset[str] = frozenset({"km", "kg", "cm", "mm", "ml", "
 # staff" or "5 bar workers").
 NOUN_SYMBOLS: frozenset[str] = frozenset({"bar"})
 # Symbols read as a unit only glued to the number ("45c a share"): spaced, "35 c" is Celsius or a section's letter.
-# So is "in" ("6ft 4in"): spaced, it is the preposition.
-GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch"}
+# So is "in" ("6ft 4in"): spaced, it is the preposition; and "G" of a mobile network's generation ("a 4G network").
+GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch", "G": "generation wireless"}
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
     "centimetre": "centimetre", "centimeter": "centimetre", "millimetre": "millimetre", "millimeter": "millimetre",
