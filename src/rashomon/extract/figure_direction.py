@@ -79,7 +79,7 @@ def _way(tok: Token, figure: Figure) -> str | None:
             return None
     if dep not in _SIZE_DEPS:
         return None
-    way = _word_way(head) if head.lower_ in words.UP_WORDS | words.DOWN_WORDS else None
+    way = _word_way(head) if head.lower_ in words.UP_WORDS | words.DOWN_WORDS or _off_adverb(head) else None
     if way is not None:
         return way  # "up 2%", "34% higher", "down 68p"
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -101,7 +101,7 @@ def _word_way(tok: Token) -> str | None:
     """The way a word gives: a word of way ("up", "lower"), a change verb or a change noun."""
     if tok.lower_ in words.UP_WORDS:
         return "up"
-    if tok.lower_ in words.DOWN_WORDS:
+    if tok.lower_ in words.DOWN_WORDS or _off_adverb(tok):
         return "down"
     return _verb_way(tok) if tok.pos_ in ("VERB", "AUX") else _noun_way(tok)
 
@@ -128,9 +128,15 @@ def _particle_way(verb: Token, before: int) -> str | None:
             break
         if child.dep_ in _WAY_DEPS and child.lower_ in words.UP_WORDS:
             return "up"
-        if child.dep_ in _WAY_DEPS and child.lower_ in words.DOWN_WORDS:
+        if (child.dep_ in _WAY_DEPS and child.lower_ in words.DOWN_WORDS) or _off_adverb(child):
             return "down"
     return None
+
+
+def _off_adverb(tok: Token) -> bool:
+    """ "off" as the market reports use it, an adverb of a fall ("closed at $80.50, off $1", "the stock was off 3%");
+    not a verb's particle ("laying off 600 workers", "wrote off $3 million")."""
+    return tok.lower_ in words.OFF_WORDS and tok.dep_ == "advmod"
 
 
 def _unless_negated(verb: Token, way: str | None) -> str | None:

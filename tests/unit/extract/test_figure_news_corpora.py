@@ -135,3 +135,19 @@ def test_a_counted_noun_with_a_hyphened_prefix_is_the_whole_word(
 def test_a_noun_the_same_in_the_plural_keeps_its_form(figures: Finder) -> None:
     found = read_figures(figures, "The reserve shelters 1,400 species of birds.")
     assert ("1,400 species", 1400.0, "species") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The shares closed at $41.25, off $1.50, in heavy trading.", "$1.50"),
+        ("The stock was off 3% by midday.", "3%"),
+    ],
+)
+def test_off_as_an_adverb_is_a_fall(figures: Finder, text: str, phrase: str) -> None:
+    assert [f.direction for f in figures(text) if text[f.start : f.end] == phrase] == ["down"]
+
+
+def test_off_as_a_verbs_particle_is_no_fall(figures: Finder) -> None:
+    found = figures("The bakery is laying off 600 workers and will write off $3 million.")
+    assert [f.direction for f in found] == [None, None]

@@ -415,6 +415,8 @@ DOWN_NOUNS: frozenset[str] = frozenset(
 )
 UP_WORDS: frozenset[str] = frozenset({"up", "higher", "upward", "upwards"})
 DOWN_WORDS: frozenset[str] = frozenset({"down", "lower", "downward", "downwards"})
+# Words of a fall only as an adverb ("shares closed off 2%"); as a verb's particle they say nothing of a move.
+OFF_WORDS: frozenset[str] = frozenset({"off"})
 # Verbs whose direct object is the size of the move ("gained 3%", "lost 2.7 percent", "added 15 sen"); the object
 # of another ("raised $2 million", "cut 6,000 jobs") is what was moved, not by how much, unless it is a share.
 # Not "gain", "lose", "add", "shed": their object is a move only in a move's units ("gained 3%", `MOVE_UNITS`); with
