@@ -90,6 +90,7 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         (_measure_of(doc, amount) if amount.fraction else None)
         or _percent(doc, after)
         or _currency_after(doc, after)
+        or _magnitude(doc, amount)
         or _measure_after(doc, after)
         or _hyphen_unit(doc, amount)
         or _time_unit_after(doc, after)
@@ -342,6 +343,43 @@ def _time_unit_after(doc: Doc, after: int) -> Unit | None:
     if word in words.TIME_UNITS and doc[after].pos_ == "ADJ":
         return Unit(end=after, unit=words.TIME_UNITS[word])  # "a 4.3 second 40 yard dash": "second" read as "2nd"
     return None
+
+
+def _magnitude(doc: Doc, amount: Amount) -> Unit | None:
+    """An earthquake's magnitude: "measuring 5.6 on the Richter scale", "a magnitude of about 6.0", "4.4 in
+    magnitude", "a 4.4 quake" (written with its decimal point: "two quakes" counts them)."""
+    value, after = amount.value, amount.last + 1
+    if value is None or not 0 < value < 10.5:
+        return None
+    end = after if str(doc[after].lemma_).lower() == "degree" else amount.last  # "2.8 degrees on the Richter scale"
+    richter = any(tok.lower_ == "richter" for tok in doc[end + 1 : end + 4])
+    if richter and doc[end + 1].lower_ == "on":
+        return Unit(end=end, unit="magnitude")
+    if follows(doc, amount.last, ("in", "magnitude")) or _magnitude_before(doc, amount.first):
+        return Unit(end=amount.last, unit="magnitude")
+    written = "." in doc[amount.last].text
+    if written and _is_quake(doc[after]):
+        return Unit(end=amount.last, unit="magnitude")
+    if amount.first > 0 and doc[amount.first - 1].lower_ in ("measuring", "registering"):
+        quake = doc[max(0, amount.first - 5) : amount.first - 1]  # "two quakes, measuring 7.6 and 7.4"
+        return Unit(end=amount.last, unit="magnitude") if any(_is_quake(tok) for tok in quake) else None
+    return None
+
+
+def _is_quake(tok: Token) -> bool:
+    return str(tok.lemma_).lower() in words.QUAKE_NOUNS or tok.lower_.rstrip("s") in words.QUAKE_NOUNS
+
+
+def _magnitude_before(doc: Doc, first: int) -> bool:
+    """Whether "magnitude" comes a few words before a number, through a preposition or a qualifier: "a magnitude of
+    4.6", "put the magnitude at 6.1", "magnitudes ranging from 3.6", "a magnitude over 5.0"."""
+    for at in range(first - 1, max(first - 5, -1), -1):
+        tok = doc[at]
+        if str(tok.lemma_).lower() == "magnitude":
+            return at < first - 1
+        if tok.lower_ not in words.MAGNITUDE_LINKS and tok.lower_ not in QUALIFIER_WORDS:
+            return False
+    return False
 
 
 def _unit_before(doc: Doc, amount: Amount) -> Unit | None:

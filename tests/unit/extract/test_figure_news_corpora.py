@@ -151,3 +151,22 @@ def test_off_as_an_adverb_is_a_fall(figures: Finder, text: str, phrase: str) -> 
 def test_off_as_a_verbs_particle_is_no_fall(figures: Finder) -> None:
     found = figures("The bakery is laying off 600 workers and will write off $3 million.")
     assert [f.direction for f in found] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("A tremor measuring 5.2 on the Richter scale shook the coast.", "5.2"),
+        ("The agency gave the quake a preliminary magnitude of 4.7.", "4.7"),
+        ("Officials put the magnitude at 6.3 on Tuesday.", "6.3"),
+        ("A 4.9 quake rattled the valley overnight.", "4.9"),
+        ("Two tremors, measuring 6.8 and 6.5, hit the islands.", "6.8"),
+        ("The shock was rated 3.9 in magnitude.", "3.9"),
+    ],
+)
+def test_an_earthquakes_magnitude_is_read_as_one(figures: Finder, text: str, phrase: str) -> None:
+    assert (phrase, float(phrase), "magnitude") in read_figures(figures, text)
+
+
+def test_a_count_of_quakes_is_no_magnitude(figures: Finder) -> None:
+    assert ("54 aftershocks", 54.0, "aftershock") in read_figures(figures, "Seismologists logged 54 aftershocks.")

@@ -298,6 +298,10 @@ RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
 RATE_NOUNS: frozenset[str] = frozenset(
     {"share", "barrel", "ounce", "gallon", "litre", "liter", "tonne", "ton", "head", "person", "night", "piece"}
 )
+# Nouns of an earthquake: a number written with a decimal point before one is its magnitude ("a 4.4 quake").
+QUAKE_NOUNS: frozenset[str] = frozenset({"quake", "earthquake", "temblor", "tremor", "aftershock", "shock"})
+# Words between "magnitude" and its number ("a magnitude of 4.6", "put the magnitude at 6.1", "ranging from 3.6").
+MAGNITUDE_LINKS: frozenset[str] = frozenset({"of", "at", "from", "ranging", "between"})
 # Scales named before their number ("a magnitude 5.8 quake", "Mach 2").
 UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude", "mach": "mach"}
 # Rates written as one abbreviation after a unit ("7.5% p.a.", "£30,000 pa"): the time they are per.
