@@ -117,10 +117,8 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
         elif word in words.VAGUE_OF_WORDS or word in words.VAGUE_DETERMINERS:
             last = _vague_end(doc, i)
             amount = Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
-        elif word in words.MINUS_WORDS and _plus_or_minus(doc, i):
-            amount = _margin(doc, i)
         elif word in words.MINUS_WORDS:
-            amount = _negated(doc, i)
+            amount = _margin(doc, i) if _plus_or_minus(doc, i) else _negated(doc, i)
         elif word in words.VULGAR_FRACTIONS:
             amount = _vulgar_fraction(doc, i)
         elif word in words.FOLD_WORDS:
@@ -417,6 +415,16 @@ def _beside_a_unit(doc: Doc, i: int) -> bool:
     )
 
 
+def _unsigned(pre: str, sign: str | None) -> tuple[str, str | None]:
+    """What is written before a number and its sign, without a sign that makes no negative: "sub-7 nanometer
+    chips" (below 7), "±3", "+/-4%" (split "+", "/-4"): a margin either way, its size positive."""
+    if (pre.lower() == "sub" and sign == "-") or pre in words.PLUS_MINUS_SIGNS:
+        return "", None
+    if pre in ("+/", "/") and sign in ("-", "−"):
+        return "", None
+    return pre, sign
+
+
 def read_token(text: str, decimal_comma: bool = False, money: bool = False) -> Reading | None:
     """A token holding a number, or None when what is glued to it is not a sign, scale or unit we know. A decimal
     comma ("1,5") is read with ``decimal_comma`` (a unit beside the token) or a currency, scale or unit glued to
@@ -429,10 +437,7 @@ def read_token(text: str, decimal_comma: bool = False, money: bool = False) -> R
         return None
     pre, suffix = match["pre"].lstrip("~≈"), match["suf"].rstrip(".")
     sign = match["sign"]
-    if pre.lower() == "sub" and sign == "-":
-        pre, sign = "", None  # "sub-7 nanometer chips": below 7, not minus 7
-    if pre in words.PLUS_MINUS_SIGNS or (pre in ("+/", "/") and sign in ("-", "−")):
-        pre, sign = "", None  # "±3", "+/-4%" (split "+", "/-4"): a margin either way, its size positive
+    pre, sign = _unsigned(pre, sign)
     if pre and pre.lower() not in words.MINUS_WORDS and currency_prefix(pre) is None:
         return None
     raw, den = match["num"], match["den"]

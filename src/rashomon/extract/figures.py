@@ -450,10 +450,9 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
         one_noun = unit.about is not None and not unit.plural and unit.unit not in TIME_UNIT_NAMES
         if (one_noun or _counts_a_team(doc, amount, unit)) and _in_score(doc, amount):
             return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads; "the 0-3 Jets": a record
-        if one_noun and amount.first == amount.last and _grade_noun(doc, previous):
-            return False  # "stage 4 cancer", "a level 3 lockdown": the number names a grade, it counts nothing
-        if one_noun and _names_by_number(doc, amount, unit):
-            return False  # "the 486 chip", "a 911 call", "the 12000 block of Main Street": a name, not a count
+        a_grade = amount.first == amount.last and _grade_noun(doc, previous)
+        if one_noun and (a_grade or _names_by_number(doc, amount, unit)):
+            return False  # "stage 4 cancer": a grade; "the 486 chip", "a 911 call": a name; neither counts
         return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
     placed = run.root.dep_ in _BARE_DEPS or low_end or _range_end(doc, first, amount.last)

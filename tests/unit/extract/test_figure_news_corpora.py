@@ -87,7 +87,7 @@ def test_the_number_an_age_is_of_is_an_age_in_years(figures: Finder, text: str, 
     ],
 )
 def test_a_part_of_a_named_owners_group_counts_the_group(figures: Finder, text: str, phrase: str, unit: str) -> None:
-    assert [(text[f.start : f.end], f.unit) for f in figures(text)][0] == (phrase, unit)
+    assert next((text[f.start : f.end], f.unit) for f in figures(text)) == (phrase, unit)
 
 
 def test_a_part_of_a_named_owners_counted_whole_keeps_no_unit(figures: Finder) -> None:
