@@ -722,8 +722,11 @@ def _noun_unit(doc: Doc, amount: Amount, noun: Token) -> Unit:
 
 def _hyphened_end(doc: Doc, noun: Token) -> Token:
     """The last word of a noun written with hyphens and split by the tokenizer ("co", "-", "workers"; "e", "-",
-    "mails"): the counted noun is the whole word, named by its last part."""
+    "mails"): the counted noun is the whole word, named by its last part. Not after an inflected word ("men-sons",
+    a dash written short), as no prefix is."""
     last = noun
+    if str(noun.lemma_).lower() != noun.lower_:
+        return noun
     while (
         last.i + 2 < len(doc)
         and doc[last.i + 1].text == "-"
