@@ -682,9 +682,9 @@ def currency_before(doc: Doc, first: int) -> tuple[str, int] | None:
     if (
         before.text == "$"
         and country is not None
-        and country.text.isupper()  # "US $58", "A $5"; not "a $5 deal"
+        and country.text.isupper()  # "US $58", "HK $5.4m"; not "a $5 deal"
         and country.lower_ in words.DOLLAR_COUNTRIES
-        and country.idx + len(country.text) + 1 >= before.idx
+        and country.idx + len(country.text) + (country.text != "A") >= before.idx  # "A $5 reward": the article
     ):
         return words.DOLLAR_COUNTRIES[country.lower_], first - 2
     return code, first - 1

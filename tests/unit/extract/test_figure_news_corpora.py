@@ -170,3 +170,17 @@ def test_an_earthquakes_magnitude_is_read_as_one(figures: Finder, text: str, phr
 
 def test_a_count_of_quakes_is_no_magnitude(figures: Finder) -> None:
     assert ("54 aftershocks", 54.0, "aftershock") in read_figures(figures, "Seismologists logged 54 aftershocks.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("A $5 million reward was offered for his capture.", "$5 million", "USD"),
+        ("He was paid A$50 for the shift.", "A$50", "AUD"),
+        ("The ticket costs US $58 at the door.", "US $58", "USD"),
+    ],
+)
+def test_the_article_a_before_a_dollar_sign_names_no_country(
+    figures: Finder, text: str, phrase: str, unit: str
+) -> None:
+    assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
