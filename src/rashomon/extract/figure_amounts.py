@@ -605,8 +605,8 @@ def read_fraction(doc: Doc, amount: Amount) -> Amount | None:
     of_unit = of_unit or (doc[at].lower_ == "half" and doc[at + 1].lower_ in words.HALF_DETERMINERS)  # "half the"
     if doc[at + 1].lower_ != "of" and not (plural or of_unit) and not (by and doc[at + 1].pos_ not in _NOUN_POS):
         return None
-    if amount.value is None:
-        return None
+    if amount.value is None or amount.value >= words.FRACTION_WORDS[doc[at].lower_]:
+        return None  # "nine quarters of football", "four quarters": so many periods, no part of one
     value = amount.value / words.FRACTION_WORDS[doc[at].lower_]
     return Amount(first=min(amount.first, at), last=at, value=value, fraction=True)
 

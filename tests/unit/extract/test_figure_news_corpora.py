@@ -184,3 +184,9 @@ def test_the_article_a_before_a_dollar_sign_names_no_country(
     figures: Finder, text: str, phrase: str, unit: str
 ) -> None:
     assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+def test_as_many_parts_as_make_a_whole_or_more_count_the_parts(figures: Finder) -> None:
+    found = read_figures(figures, "The game went to nine quarters of play, and three quarters of fans stayed.")
+    assert ("nine quarters", 9.0, "quarter") in found
+    assert ("three quarters", 0.75, "fraction") in found
