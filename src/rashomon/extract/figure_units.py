@@ -413,8 +413,8 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
         nounish = noun.pos_ == "NOUN" or (after_per and noun.dep_ == "pobj" and noun.pos_ == "ADJ" and noun.is_lower)
         if not nounish or not (known or after_per) or follows(doc, at + 1, ("ago",)):
             return unit
-        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER:
-            return unit
+        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER and lemma in words.TIME_UNITS:
+            return unit  # "$6bn a year earlier" says when; "$2 a share from $3" is still per share
         per = Unit(end=at + 1, unit=words.TIME_UNITS.get(lemma, lemma))
     return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
 

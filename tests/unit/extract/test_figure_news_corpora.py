@@ -190,3 +190,12 @@ def test_as_many_parts_as_make_a_whole_or_more_count_the_parts(figures: Finder) 
     found = read_figures(figures, "The game went to nine quarters of play, and three quarters of fans stayed.")
     assert ("nine quarters", 9.0, "quarter") in found
     assert ("three quarters", 0.75, "fraction") in found
+
+
+def test_a_rate_per_share_stands_before_the_level_it_came_from(figures: Finder) -> None:
+    found = read_figures(figures, "The board raised the quarterly dividend to 30 cents a share from 25 cents.")
+    assert ("30 cents a share", 30.0, "cent per share") in found
+
+
+def test_a_year_before_earlier_says_when_not_a_rate(figures: Finder) -> None:
+    assert ("$6bn", 6e9, "USD") in read_figures(figures, "Revenue was $7bn, against $6bn a year earlier.")
