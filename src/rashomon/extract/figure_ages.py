@@ -24,10 +24,11 @@ def old_after(doc: Doc, end: int) -> int | None:
 
 
 def is_age(doc: Doc, amount: Amount) -> bool:
-    """ "aged 35", "Maddon, 66, said", "he will be 35", "at the age of 92": a bare whole number after "aged" or "the
-    age of", set off by commas after a person's name, or that a person is or turns, is an age in years."""
+    """ "aged 35", "Maddon, 66, said", "he will be 35", "at the age of 92", "dies at 91": a bare whole number after
+    "aged", "the age of" or dying "at", set off by commas after a person's name, or that a person is or turns, is an
+    age in years."""
     first, last = amount.first, amount.last
-    if _after_aged(doc, first) or _person_is(doc, amount) or _age_of(doc, amount):
+    if _after_aged(doc, first) or _person_is(doc, amount) or _age_of(doc, amount) or _died_at(doc, amount):
         return True
     if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text not in (",", "."):
         return False
@@ -44,6 +45,22 @@ def _age_of(doc: Doc, amount: Amount) -> bool:
         return False
     of, noun = doc[amount.first - 1], doc[amount.first - 2]
     return of.lower_ == "of" and noun.lower_ in ("age", "ages") and 0 < value < 130
+
+
+def _died_at(doc: Doc, amount: Amount) -> bool:
+    """Whether a whole number is the age one died at: "dies at 91", "died yesterday in prison at 77", "dead at 95";
+    not "put the death toll at 40"."""
+    value, at = amount.value, amount.first - 1
+    if at < 1 or amount.first != amount.last or value is None or not value.is_integer() or not 0 < value < 130:
+        return False
+    if doc[at].lower_ != "at":
+        return False
+    for tok in reversed(doc[max(0, at - 6) : at]):
+        if tok.lower_ in words.DEATH_WORDS:
+            return True
+        if tok.is_punct:
+            return False
+    return False
 
 
 def _after_aged(doc: Doc, first: int) -> bool:

@@ -199,3 +199,19 @@ def test_a_rate_per_share_stands_before_the_level_it_came_from(figures: Finder) 
 
 def test_a_year_before_earlier_says_when_not_a_rate(figures: Finder) -> None:
     assert ("$6bn", 6e9, "USD") in read_figures(figures, "Revenue was $7bn, against $6bn a year earlier.")
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Veteran broadcaster Jane Doe dies at 87", "87"),
+        ("The former senator, who died on Monday in a hospice at 79, served three terms.", "79"),
+        ("Famed jazz drummer dead at 90", "90"),
+    ],
+)
+def test_the_number_one_dies_at_is_an_age(figures: Finder, text: str, age: str) -> None:
+    assert (age, float(age), "year of age") in read_figures(figures, text)
+
+
+def test_a_toll_put_at_a_number_is_no_age(figures: Finder) -> None:
+    assert ("40", 40.0, "year of age") not in read_figures(figures, "Officials put the death toll at 40.")

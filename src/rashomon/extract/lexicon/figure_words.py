@@ -353,6 +353,8 @@ AGE_WORDS: frozenset[str] = frozenset({"old"})
 # Verbs by which a person is or reaches an age ("she is 72", "who turned 60"), and the subjects that are persons.
 AGE_VERBS: frozenset[str] = frozenset({"be", "turn"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "i", "who"})
+# Words of dying before "at" and an age ("dies at 91", "dead at 95", "died in prison at 77").
+DEATH_WORDS: frozenset[str] = frozenset({"die", "dies", "died", "dead"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
 # Signs of a margin either way ("±3 points", "+/-4%"): the amount is the margin's size, not negative.
