@@ -655,6 +655,8 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
         if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text) and any(c.isalpha() for c in tok.text):
             return None if _counts_nothing(tok) else _noun_unit(doc, amount, tok)
         if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
+            if _participle_before_plural(doc, tok):
+                continue  # "60 pledged delegates", the participle parsed as the sentence's verb
             # the number must hang from what follows (or from the low end of its range), not from a name before
             # it: "iPhone 11 Pro cameras" names the phone
             forward = run.root.head.i > amount.last or run.root.head.like_num
@@ -663,6 +665,16 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
             if not compound or YEAR.fullmatch(doc[amount.last].text):  # "1900 world temperatures": a date
                 break  # "4.3M digital and physical sales" counts the sales, "5-7 rate cuts" the cuts
     return None
+
+
+def _participle_before_plural(doc: Doc, tok: Token) -> bool:
+    """Whether a word in "-ed" right before a plural noun describes it ("won 44 pledged delegates"), whatever tag
+    the parse gave it; not a verb the number is the subject of ("of the 50, 12 wanted changes")."""
+    if tok.tag_ not in ("VBN", "VBD") or not tok.lower_.endswith("ed") or tok.i + 1 >= len(doc):
+        return False
+    noun = doc[tok.i + 1]
+    subject = any(child.dep_ in ("nsubj", "nsubjpass") and child.like_num for child in tok.children)
+    return noun.tag_ in PLURAL_TAGS and noun.pos_ == "NOUN" and not subject  # "12 wanted changes": a clause
 
 
 def plural_model(tok: Token) -> bool:

@@ -215,3 +215,12 @@ def test_the_number_one_dies_at_is_an_age(figures: Finder, text: str, age: str) 
 
 def test_a_toll_put_at_a_number_is_no_age(figures: Finder) -> None:
     assert ("40", 40.0, "year of age") not in read_figures(figures, "Officials put the death toll at 40.")
+
+
+def test_a_participle_between_a_number_and_its_plural_noun_is_a_modifier(figures: Finder) -> None:
+    found = read_figures(figures, "The senator won 44 pledged delegates on Tuesday.")
+    assert ("44 pledged delegates", 44.0, "delegate") in found
+
+
+def test_a_number_that_is_the_subject_of_a_verb_in_ed_counts_no_object(figures: Finder) -> None:
+    assert ("12", 12.0, None) in read_figures(figures, "Of the 50 members, 12 wanted changes.")
