@@ -224,3 +224,8 @@ def test_a_participle_between_a_number_and_its_plural_noun_is_a_modifier(figures
 
 def test_a_number_that_is_the_subject_of_a_verb_in_ed_counts_no_object(figures: Finder) -> None:
     assert ("12", 12.0, None) in read_figures(figures, "Of the 50 members, 12 wanted changes.")
+
+
+def test_an_amount_before_a_dashed_half_is_not_halved(figures: Finder) -> None:
+    found = read_figures(figures, "The plan costs $275 billion - half of it for roads.")
+    assert ("$275 billion", 275e9, "USD") in found
