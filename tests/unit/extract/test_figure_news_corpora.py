@@ -229,3 +229,20 @@ def test_a_number_that_is_the_subject_of_a_verb_in_ed_counts_no_object(figures: 
 def test_an_amount_before_a_dashed_half_is_not_halved(figures: Finder) -> None:
     found = read_figures(figures, "The plan costs $275 billion - half of it for roads.")
     assert ("$275 billion", 275e9, "USD") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("The blast killed 40 people and injured 300 others near the station.", "300 others", "people"),
+        ("Rebels captured two soldiers and freed five others on Sunday.", "five others", "soldier"),
+    ],
+)
+def test_a_count_of_others_is_of_the_kind_counted_before(
+    figures: Finder, text: str, phrase: str, unit: str
+) -> None:
+    assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+def test_a_count_of_others_with_no_kind_before_stays_others(figures: Finder) -> None:
+    assert ("10 others", 10.0, "other") in read_figures(figures, "Her mother and 10 others died at sea.")

@@ -110,6 +110,9 @@ TIME_UNITS: dict[str, str] = {
     "yrs": "year", "wk": "week", "wks": "week", "annum": "year",
 }  # fmt: skip
 
+# Nouns that count more of a kind counted before them ("killed 253 people and injured 5,000 others"): the unit is
+# that kind's.
+OTHERS_UNITS: frozenset[str] = frozenset({"other"})
 # Counted nouns whose singular form is not what we report.
 # Also plurals the model's lemmatizer gets wrong ("doses" -> "dos", "taxes" -> "taxis").
 UNIT_OVERRIDES: dict[str, str] = {
