@@ -238,9 +238,7 @@ def test_an_amount_before_a_dashed_half_is_not_halved(figures: Finder) -> None:
         ("Rebels captured two soldiers and freed five others on Sunday.", "five others", "soldier"),
     ],
 )
-def test_a_count_of_others_is_of_the_kind_counted_before(
-    figures: Finder, text: str, phrase: str, unit: str
-) -> None:
+def test_a_count_of_others_is_of_the_kind_counted_before(figures: Finder, text: str, phrase: str, unit: str) -> None:
     assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
 
 
