@@ -132,15 +132,16 @@ def _elided_units(
     doc: Doc, figures: list[tuple[Figure, int, int]], sentence_starts: list[int]
 ) -> list[tuple[Figure, int, int]]:
     """A bare number in a clause parallel to an earlier figure's takes its unit, left unsaid: "the DAX rose by
-    2 percent and the Nasdaq by 1", "killed 30 people and injured 70"; a count of "others" takes the kind counted
-    before it ("killed 253 people and injured 5,000 others")."""
+    2 percent and the Nasdaq by 1", "killed 30 people and injured 70"; a count of "others" or "more" takes the kind
+    counted before it ("killed 253 people and injured 5,000 others", "killed 10 people, injuring dozens more")."""
     out: list[tuple[Figure, int, int]] = []
     given = -1  # the last token of the last figure given a unit here
     for figure, first, last in figures:
         donor = None
         if figure.unit is None and figure.value is not None:
             donor = _donor(doc, out, (first, last), given, _sentence_of(sentence_starts, first))
-        elif figure.unit in words.OTHERS_UNITS:
+        more = figure.unit is None and last + 1 < len(doc) and doc[last + 1].lower_ == "more"  # "dozens more"
+        if donor is None and (more or figure.unit in words.OTHERS_UNITS):
             donor = _kind_before(out, _sentence_of(sentence_starts, first))
         if donor is not None and donor.unit == words.FRACTION_UNIT:
             donor = None  # a share's unit is its whole's: "half of the staff left and 20 were fired" fires no share
@@ -152,7 +153,7 @@ def _elided_units(
 
 def _kind_before(earlier: list[tuple[Figure, int, int]], sentence_start: int) -> Figure | None:
     """The nearest earlier figure of the sentence that counts a kind of thing ("253 people"), whose kind a count of
-    "others" is more of; None when the sentence names none ("his mother and 10 others")."""
+    "others" or "more" is more of; None when the sentence names none ("his mother and 10 others")."""
     for k, (figure, first, _) in enumerate(reversed(earlier)):
         if first < sentence_start or k == _DONOR_REACH:
             break

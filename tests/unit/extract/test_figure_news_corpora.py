@@ -244,3 +244,14 @@ def test_a_count_of_others_is_of_the_kind_counted_before(figures: Finder, text: 
 
 def test_a_count_of_others_with_no_kind_before_stays_others(figures: Finder) -> None:
     assert ("10 others", 10.0, "other") in read_figures(figures, "Her mother and 10 others died at sea.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("The storm killed 12 people and left dozens more homeless.", "dozens", "people"),
+        ("She has 2,100 points, 40 more than the old record holder.", "40", "point"),
+    ],
+)
+def test_a_count_of_more_is_of_the_kind_counted_before(figures: Finder, text: str, phrase: str, unit: str) -> None:
+    assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
