@@ -142,7 +142,7 @@ def _elided_units(
             donor = _donor(doc, out, (first, last), given, _sentence_of(sentence_starts, first))
         more = figure.unit is None and last + 1 < len(doc) and doc[last + 1].lower_ == "more"  # "dozens more"
         if donor is None and (more or figure.unit in words.OTHERS_UNITS):
-            donor = _kind_before(out, _sentence_of(sentence_starts, first))
+            donor = _kind_before(doc, out, _sentence_of(sentence_starts, first))
         if donor is not None and donor.unit == words.FRACTION_UNIT:
             donor = None  # a share's unit is its whole's: "half of the staff left and 20 were fired" fires no share
         if donor is not None:
@@ -151,16 +151,24 @@ def _elided_units(
     return out
 
 
-def _kind_before(earlier: list[tuple[Figure, int, int]], sentence_start: int) -> Figure | None:
+def _kind_before(doc: Doc, earlier: list[tuple[Figure, int, int]], sentence_start: int) -> Figure | None:
     """The nearest earlier figure of the sentence that counts a kind of thing ("253 people"), whose kind a count of
     "others" or "more" is more of; None when the sentence names none ("his mother and 10 others")."""
-    for k, (figure, first, _) in enumerate(reversed(earlier)):
+    for k, (figure, first, last) in enumerate(reversed(earlier)):
         if first < sentence_start or k == _DONOR_REACH:
             break
-        counted = figure.about is not None and figure.unit not in words.OTHERS_UNITS
-        if counted and figure.unit != words.FRACTION_UNIT and figure.unit not in TIME_UNIT_NAMES:
+        if figure.unit not in words.OTHERS_UNITS and figure.unit not in TIME_UNIT_NAMES and _counts(doc, figure, last):
             return figure
     return None
+
+
+def _counts(doc: Doc, figure: Figure, last: int) -> bool:
+    """Whether a figure counts the noun it ends on ("253 people", "three Israeli soldiers", "six men"); not one
+    that measures the noun it describes ("a 6.1-magnitude quake", "a 200-student school") nor a share."""
+    unit, about = (figure.unit or "").lower(), (figure.about or "").lower()
+    if not unit or not about or unit == words.FRACTION_UNIT:
+        return False
+    return unit in about or unit.endswith(str(doc[last].lemma_).lower())
 
 
 def _donor(

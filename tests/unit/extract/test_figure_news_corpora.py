@@ -255,3 +255,8 @@ def test_a_count_of_others_with_no_kind_before_stays_others(figures: Finder) -> 
 )
 def test_a_count_of_more_is_of_the_kind_counted_before(figures: Finder, text: str, phrase: str, unit: str) -> None:
     assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+def test_others_take_no_kind_from_a_measure_of_a_noun(figures: Finder) -> None:
+    text = "One shell hit a 300-pupil school, another hit the market and two others hit the camp."
+    assert ("two others", "shell") in [(p, u) for p, _, u in read_figures(figures, text)]
