@@ -75,7 +75,8 @@ def _after_aged(doc: Doc, first: int) -> bool:
 
 
 def _person_is(doc: Doc, amount: Amount) -> bool:
-    """ "he will be 35", "Smith, who turned 60": a bare whole number a person is or turns is an age."""
+    """ "he will be 35", "Smith, who turned 60", "the child turns 18", "the average age was 44": a bare whole
+    number a person is, anyone turns or an age is, is an age."""
     value = amount.value
     if amount.first != amount.last or value is None or not value.is_integer() or not 0 < value < 120:
         return False
@@ -89,11 +90,13 @@ def _person_is(doc: Doc, amount: Amount) -> bool:
         return False
     if any(not _loose_child(child) for child in tok.children) or not _ends_age(doc, amount.last + 1):
         return False  # "he is 2 behind the leader", "she is 5 under par": a score or a margin
+    if verb.lemma_ == "turn":
+        return True  # "the child turns 18", "before they turned 18": what one turns is an age, whoever turns it
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if not subjects:
         return False
-    subject = subjects[0]  # "who" is said of persons
-    return subject.lower_ in words.PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
+    subject = subjects[0]  # "who" is said of persons; "the average age was 44" says an age
+    return subject.lower_ in words.PERSON_PRONOUNS or subject.ent_type_ == "PERSON" or subject.lemma_ == "age"
 
 
 def _loose_child(tok: Token) -> bool:

@@ -260,3 +260,19 @@ def test_a_count_of_more_is_of_the_kind_counted_before(figures: Finder, text: st
 def test_others_take_no_kind_from_a_measure_of_a_noun(figures: Finder) -> None:
     text = "One shell hit a 300-pupil school, another hit the market and two others hit the camp."
     assert ("two others", "shell") in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Payments stop when the child turns 18.", "18"),
+        ("The law covers migrants who arrived before they turned 16.", "16"),
+        ("The median age of the town's residents was 41.", "41"),
+    ],
+)
+def test_a_number_anyone_turns_or_an_age_is_is_an_age(figures: Finder, text: str, age: str) -> None:
+    assert (age, float(age), "year of age") in read_figures(figures, text)
+
+
+def test_a_measured_turn_is_no_age(figures: Finder) -> None:
+    assert ("180 degrees", 180.0, "degree") in read_figures(figures, "The ferry turned 180 degrees in the storm.")
