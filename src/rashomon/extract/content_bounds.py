@@ -8,7 +8,7 @@ Roe, who runs the bakery: `without_tail`); not whom the words were told (`withou
 inside a noun phrase begins with it (`with_phrase_start`). Each of these rules takes a `Tagged` (token ranges) and
 returns it, changed or not; `without_scene` returns a list, as the words of an earlier sentence it leaves out are a
 content of their own. The last rules read character offsets: a quote opening its sentence ends at its closing mark
-(`quote_before_cue`), and a content neither ends on a word that opens the next phrase (`without_dangling_end`) nor
+(`quote_end_before_cue`), and a content neither ends on a word that opens the next phrase (`without_dangling_end`) nor
 starts with the writer's link to the sentence before (`without_opening_link`), nor with a dateline
 (`without_dateline`, for a speaker's words too).
 """
@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from rashomon.extract import attribution_model as tagger
-from rashomon.extract.lexicon.speech_words import OCCASION_NOUNS
+from rashomon.extract.lexicon.speech_words import LINKING_ADVERBS, OCCASION_NOUNS
 from rashomon.extract.nlp import text_of
 from rashomon.extract.quote_marks import EDGE_MARKS, TRAILING
 
@@ -163,7 +163,7 @@ def without_occasion(doc: Any, item: tagger.Tagged, quoted: Sequence[bool]) -> t
             continue
         if token.dep_ in _COMPLEMENTS or token.dep_ == "pobj":
             reported = True
-        if not reported or quoted[i] or not _tells_occasion(token) or not _last(doc, token, b):
+        if not reported or quoted[i] or not tells_occasion(token) or not _last(doc, token, b):
             continue
         end = token.left_edge.i
         while end > a and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -176,13 +176,13 @@ def _last(doc: Any, token: Any, end: int) -> bool:
     """Whether the phrase of ``token``, with only more such phrases of the same word after it, closes a content
     ending at ``end`` (punctuation aside): "in a statement on Thursday"."""
     after = [s for s in token.head.rights if s.i > token.i and not (s.is_punct or s.is_space)]
-    if not all(_tells_occasion(s) for s in after):
+    if not all(tells_occasion(s) for s in after):
         return False
     last = max([token.right_edge.i, *(s.right_edge.i for s in after)])
     return all(doc[k].is_punct or doc[k].is_space for k in range(last + 1, end))
 
 
-def _tells_occasion(token: Any) -> bool:
+def tells_occasion(token: Any) -> bool:
     """A phrase that tells when or where words were said: "on Thursday" or "Thursday", "in a statement"."""
     if token.dep_ == "npadvmod":
         return token.ent_type_ in _WHEN
@@ -243,7 +243,12 @@ def without_next_clause(doc: Any, item: tagger.Tagged, quoted: Sequence[bool]) -
     return item
 
 
-def quote_before_cue(
+# Marks that only open a quote (a straight one closes as often, so only a pair of `marked` counts; "''" is read
+# as a pair): any after a quote's closing mark, in its content, begins a second quote of the speaker.
+_OPENING_MARKS = frozenset("“‘«„`")
+
+
+def quote_end_before_cue(
     text: str, marked: Sequence[tuple[int, int]], content: tuple[int, int], cue: tuple[int, int] | None
 ) -> int:
     """The end of a content that is a quote opening its sentence and runs on past the closing mark into its own
@@ -258,8 +263,9 @@ def quote_before_cue(
     before = text[: quote[0]].rstrip(EDGE_MARKS)
     if before and before[-1] not in ".!?:":
         return end
-    if any(quote[1] < a < end for a, _ in marked):
-        return end
+    rest = text[quote[1] : end]
+    if any(quote[1] < a < end for a, _ in marked) or "''" in rest or any(mark in _OPENING_MARKS for mark in rest):
+        return end  # a second quote after the cue, closed or running on into the next paragraph
     end = quote[1]
     while end > start and text[end - 1] in TRAILING:
         end -= 1
@@ -288,11 +294,17 @@ def without_dangling_end(doc: Any, start: int, end: int) -> int:
             break
         cut = cut or not (token.is_punct or token.is_space)
         kept -= 1
-    while kept - 1 > first and (doc[kept - 1].is_punct or doc[kept - 1].is_space):
+    while kept - 1 > first and (doc[kept - 1].is_punct or doc[kept - 1].is_space or _objectless(doc, kept - 1, kept)):
         kept -= 1
     if not cut or sum(not t.is_punct for t in doc[first:kept]) < 2:
         return end
     return int(doc[kept - 1].idx + len(doc[kept - 1].text))
+
+
+def _objectless(doc: Any, at: int, kept: int) -> bool:
+    """Whether the preposition at ``at`` lost its object to the cut ("... of the" cut to "... of")."""
+    token = doc[at]
+    return token.pos_ == "ADP" and token.dep_ == "prep" and not any(c.i < kept for c in token.children)
 
 
 # How the words that open a noun phrase hang from its noun: "the", "these", "foreign", "President Barack", "RT's".
@@ -324,9 +336,8 @@ def with_phrase_start(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
 
 def without_opening_link(doc: Any, marked: Sequence[tuple[int, int]], start: int, end: int) -> int:
     """The start of a content outside quote marks without the word that links its sentence to the one before ("And
-    Mrs. Smith now leads ...", "However, growth slowed ..."): the writer's, not the source's (on PolNeAR train an
-    opening "and" is left out of the content two times in three, "however" always). "But" stays, as often kept as
-    not; so does anything in quote marks, the source's own words."""
+    Mrs. Smith now leads ...", "However, growth slowed ..."): the writer's, not the source's. "But" stays, as often
+    kept as not; so do an adverb of the source's own ("Frankly, the plan failed") and anything in quote marks."""
     if any(a - 1 <= start < b + 1 for a, b in marked):
         return start
     words = doc.char_span(start, end, alignment_mode="contract")
@@ -337,19 +348,31 @@ def without_opening_link(doc: Any, marked: Sequence[tuple[int, int]], start: int
     apart = before is None or before.is_space or bool(before.whitespace_)  # not the "and" of "rough-and-tumble"
     if first.lower_ == "and" and first.dep_ == "cc" and apart:
         return int(words[1].idx)
-    if first.dep_ == "advmod" and first.pos_ == "ADV" and words[1].text == ",":
+    if first.lower_ in LINKING_ADVERBS and words[1].text == ",":
         return int(words[2].idx)
     return start
 
 
-# A dateline opening an article's first paragraph: "WASHINGTON --", "BRUSSELS -", "NEW YORK, N.Y. ―".
-_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,30}(?:,[ \t]*[A-Z][\w.' ]{1,25})?[ \t]*(?:--|[―—–-])[ \t]+(?=\S)")
+# A dateline opening an article's first paragraph: "WASHINGTON --", "BRUSSELS -", "NEW YORK, N.Y. ―", "LONDON
+# (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.' ]{2,30}(?:,[ \t]*[A-Z][\w.' ]{1,25})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+    r"(?P<dash>--|[―—–-])[ \t]+(?=\S)"
+)
 
 
 def without_dateline(text: str, start: int, end: int) -> int:
-    """The start of a span (a content or its speaker's words) that opens a paragraph with the place the story was
-    filed from ("WASHINGTON -- President Obama said ..."): the words after the dateline."""
-    if start and text[start - 1] != "\n":
+    """The start of a span (a content or its speaker's words) that opens an article with the place the story was
+    filed from ("WASHINGTON -- President Obama said ..."): the words after the dateline. Only in the article's first
+    paragraph, or the one after a title line, and not a name set off by a pair of dashes ("NATO - the Western
+    alliance - said ...")."""
+    if (start and text[start - 1] != "\n") or sum(bool(line.strip()) for line in text[:start].split("\n")) > 1:
         return start
     dateline = _DATELINE.match(text, start, end)
-    return dateline.end() if dateline is not None else start
+    if dateline is None:
+        return start
+    newline = text.find("\n", dateline.end())
+    sentence = text[dateline.end() : newline if newline >= 0 else len(text)].split(". ", 1)[0]
+    if dateline["dash"] in sentence:
+        return start  # the dash's pair closes an aside in the same sentence
+    return dateline.end()

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rashomon.extract.content_bounds import tells_occasion
 from rashomon.extract.lexicon.speech_words import CUE_PREPOSITIONS
+from rashomon.extract.nlp import text_of
+from rashomon.extract.quote_marks import EDGE_MARKS
 
 # How a helper of the verb hangs from it: "has", "was" (passive), "not", "also".
 _HELPERS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -55,9 +58,14 @@ def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tu
         after = doc[after.i + 1]
     if after.lower_ not in CUE_PREPOSITIONS or after.dep_ not in _PREPOSITIONS or after.head.i not in inside:
         return cue, start
+    if tells_occasion(after):
+        return cue, start  # "reported at the time that ...", "said in a statement": when or where, not what of
     if after.i + 1 >= len(doc):
         return cue, start
     following = doc[after.i + 1]
     if start not in (after.idx, following.idx) or following.idx >= end:
         return cue, start
-    return (cue[0], after.idx + len(after.text)), following.idx
+    text, begin = text_of(doc), following.idx
+    while begin < end and (text[begin].isspace() or text[begin] in EDGE_MARKS):
+        begin += 1  # "asked about “secret talks”": the content opens inside the marks, as `trim` leaves it
+    return (cue[0], after.idx + len(after.text)), begin

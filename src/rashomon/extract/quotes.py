@@ -158,7 +158,8 @@ class SpeakerResolver:
             return self._antecedent(subject.idx), False
         if lower in PLURAL_PRONOUNS:
             return None, False
-        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        end = subject.right_edge.idx + len(subject.right_edge.text)
+        start = without_dateline(self.text, subject.left_edge.idx, end)  # "DETROIT -- Union officials" names no city
         phrase = self.text[start:end]
         inside = [m for m in self.named if m.start >= start and m.end <= end and self._speaks(m, subject)]
         people = [self.text[m.start : m.end] for m in inside if m.label == "PERSON"]
@@ -498,6 +499,9 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
         return Speaker(name=None, span=None, cue=item.cue, is_name=False)
     if item.source_tokens is not None:
         a, b = item.source_tokens
+        opening = without_dateline(resolver.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+        while a < b - 1 and doc[a].idx < opening:
+            a += 1  # "DETROIT -- Union officials": the officials speak, not the city the story was filed from
         root = antecedent(
             next((doc[i] for i in range(a, b) if not a <= doc[i].head.i < b or doc[i].head.i == i), doc[a])
         )
@@ -505,6 +509,7 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
         if name is None and root.pos_ in ("NOUN", "PROPN"):
             # Unnamed in the article ("the influential daily", "residents of Dundalk"): the words themselves.
             words = (root.left_edge.idx, root.idx + len(root.text)) if root.i < a else item.source
+            words = (max(words[0], doc[a].idx), words[1]) if words and root.i >= a else words
             name, is_name = (resolver.text[words[0] : words[1]], True) if words else (None, False)
             if name is not None and root.pos_ == "NOUN":
                 resolver.descriptions.add(name)

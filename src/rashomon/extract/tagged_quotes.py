@@ -128,9 +128,10 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
             )
             item = content_bounds.with_phrase_start(doc, _to_reported_clause(doc, item))
             start, end = trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
-            end = content_bounds.quote_before_cue(
+            end = content_bounds.quote_end_before_cue(
                 text, marked, (start, _without_final_stop(doc, text, marked, start, end)), chars(item.cue)
             )
+            start = content_bounds.without_opening_link(doc, marked, start, end)
             if end - start < 3 or (found and found[-1].start == start and found[-1].end == end):
                 continue
             content = TaggedContent(
@@ -143,7 +144,6 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
                 tagged_source=item.source is not None and item.tagged_source,
                 nobody=nobody,
             )
-            content = replace(content, start=content_bounds.without_opening_link(doc, marked, start, end))
             pieces = _split_at_second_speaker(doc, text, content, weights.cue_lemmas, marked, words=words)
             found.extend(replace(p, end=content_bounds.without_dangling_end(doc, p.start, p.end)) for p in pieces)
     return found

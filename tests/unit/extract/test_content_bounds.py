@@ -154,6 +154,20 @@ def test_a_clause_joined_inside_the_content_or_after_a_verb_cue_stays(nlp: Nlp) 
             "said",
             "The ferry is safe,” the captain said, “and it sails at noon.",
         ),
+        # A second quote left open, running on into the next paragraph: one content too.
+        (
+            "The rally ended.\n“We will win,” she said, “because the voters are with us.\n“We will fight.”",
+            "We will win,” she said, “because the voters are with us",
+            "said",
+            "We will win,” she said, “because the voters are with us",
+        ),
+        # So with the doubled marks some papers print.
+        (
+            "''The plan is sound,'' said Ann Lee, an economist. ''It adds no debt.''",
+            "The plan is sound,'' said Ann Lee, an economist. ''It adds no debt",
+            "said",
+            "The plan is sound,'' said Ann Lee, an economist. ''It adds no debt",
+        ),
         # A phrase quoted inside the writer's sentence is not a quote opening it.
         (
             "The group wants to curb “reckless” builders on the flood plain, its chair said.",
@@ -168,7 +182,7 @@ def test_a_quote_opening_its_sentence_ends_before_its_attribution(
 ) -> None:
     start, at = text.index(content), text.index(cue)
     span = (start, start + len(content))
-    end = content_bounds.quote_before_cue(text, quote_mark_spans(text), span, (at, at + len(cue)))
+    end = content_bounds.quote_end_before_cue(text, quote_mark_spans(text), span, (at, at + len(cue)))
     assert text[start:end] == expected
 
 
@@ -195,6 +209,12 @@ def test_a_quote_opening_its_sentence_ends_before_its_attribution(
             "The court found that the judges shouldn't have ruled so fast.",
             "that the judges shouldn't",
             "that the judges shouldn't",
+        ),
+        # A preposition whose object was cut goes with it.
+        (
+            "The band won the prize for the best song of the year in the poll.",
+            "the prize for the best song of the",
+            "the prize for the best song",
         ),
         (
             "He pointed to the savings plans that most states offer.",
@@ -268,7 +288,12 @@ def test_a_piece_without_a_cue_is_not_widened(nlp: Nlp) -> None:
             "However, sales at home rose faster than expected",
             "sales at home rose faster than expected",
         ),
-        # "But" stays, as do the source's own words in quote marks.
+        # "But" stays, as does an adverb of the source's own and the source's words in quote marks.
+        (
+            "Turnout was low. Unfortunately, the plan failed to win enough votes, the mayor said.",
+            "Unfortunately, the plan failed to win enough votes",
+            "Unfortunately, the plan failed to win enough votes",
+        ),
         (
             "Exports fell. But sales at home rose faster than expected, the ministry said.",
             "But sales at home rose faster than expected",
@@ -301,6 +326,14 @@ def test_the_word_linking_a_content_to_the_sentence_before_is_the_writers(
         ("LISBON -- Mayor Rui Costa said the old bridge would close.", "LISBON -- Mayor Rui Costa", "Mayor Rui Costa"),
         ("Bridge to close\nOSLO - City leaders met on Friday.", "OSLO - City leaders", "City leaders"),
         ("Ferry talks\nNEW YORK, N.Y. ― The ferry will run hourly.", "NEW YORK, N.Y. ― The ferry", "The ferry"),
+        ("Title\n\nLONDON (Wire) - The minister said so.", "LONDON (Wire) - The minister", "The minister"),
+        # A name set off by a pair of dashes, and a dateline-like opening past the first paragraph, stay.
+        (
+            "NATO - the Western alliance - said it would act.",
+            "NATO - the Western alliance",
+            "NATO - the Western alliance",
+        ),
+        ("Title\n\nThe talks ended.\n\nOSLO - Leaders met.", "OSLO - Leaders", "OSLO - Leaders"),
         # Capitals inside a paragraph are a heading's or a shout, not a dateline.
         ("The doctors were blunt. HE KNEW IT — ratings fell.", "IT — ratings fell", "IT — ratings fell"),
     ],

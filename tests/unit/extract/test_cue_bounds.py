@@ -67,6 +67,21 @@ def test_a_preposition_between_cue_and_content_goes_to_the_cue(quotes: Any) -> N
         # Whom the words were told is no part of the cue; nor a preposition when the content is elsewhere.
         ("The mayor spoke to reporters about the flood.", "spoke", "about the flood", ("spoke", "about")),
         ('"It is over," the coach said of the season.', "said", "It is over", ("said", "It")),
+        # A preposition that tells when, where or how stays out of the cue.
+        ("The paper reported at the time that the mayor had quit.", "reported", "the time that", ("reported", "the")),
+        (
+            "The board described as “reckless” the plan to sell the pier.",
+            "described",
+            "as “reckless”",
+            ("described", "as"),
+        ),
+        # The content after a moved preposition opens inside its quote marks.
+        (
+            "The minister, asked about “secret talks,” said nothing.",
+            "asked",
+            "about “secret",
+            ("asked about", "secret"),
+        ),
     ],
 )
 def test_the_preposition_a_content_follows(
@@ -75,3 +90,11 @@ def test_the_preposition_a_content_follows(
     at, start = text.index(cue), text.index(content)
     (cue_start, cue_end), new_start = with_preposition(nlp(text), (at, at + len(cue)), start, start + len(content))
     assert (text[cue_start:cue_end], text[new_start:].split(maxsplit=1)[0]) == expected
+
+
+def test_a_dateline_is_not_the_speaker(quotes: Any) -> None:
+    text = "DETROIT -- Union officials said the strike would continue into next week."
+    quote = next(q for q in quotes(text) if text[q.start : q.end].startswith("the strike"))
+    assert quote.speaker == "Union officials"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Union officials"

@@ -121,9 +121,14 @@ NOT_SPEAKERS: frozenset[str] = frozenset(
         "see also",
     }
 )  # fmt: skip
-# The prepositions PolNeAR puts in a cue far more often than in the content after it (train: "about" 488 to 57, "of"
-# 466 to 24, "against" 109 to 1); not "to", which opens whom words were said to ("shouted to the crowd") as often,
-# nor "after" or "during", which tell when.
-CUE_PREPOSITIONS: frozenset[str] = frozenset(
-    {"about", "of", "for", "on", "against", "over", "by", "from", "with", "as", "at", "in"}
-)
+# The prepositions PolNeAR puts in a cue far more often than in the content after it ("asked about", "accused of",
+# "warned against"); not "to", which opens whom words were said to as often, nor "as" ("described as “unhinged”"),
+# nor those that as often tell when, where or how ("at the time", "in a hearing", "by phone", "with reporters").
+# The counts are in docs/decisions.md.
+CUE_PREPOSITIONS: frozenset[str] = frozenset({"about", "of", "for", "on", "against", "over", "from"})
+# Adverbs by which the writer links a sentence to the one before ("However, growth slowed"): not the source's words,
+# as "Frankly," or "Unfortunately," may be.
+LINKING_ADVERBS: frozenset[str] = frozenset(
+    {"however", "indeed", "still", "meanwhile", "moreover", "additionally", "yet", "furthermore", "nonetheless",
+     "nevertheless", "also", "separately", "further"}
+)  # fmt: skip
