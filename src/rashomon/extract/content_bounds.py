@@ -245,7 +245,7 @@ def without_next_clause(doc: Any, item: tagger.Tagged, quoted: Sequence[bool]) -
 
 # Marks that only open a quote (a straight one closes as often, so only a pair of `marked` counts; "''" is read
 # as a pair): any after a quote's closing mark, in its content, begins a second quote of the speaker.
-_OPENING_MARKS = frozenset("“‘«„`")
+_OPENING_MARK = re.compile(r"[“«„`]|(?<!\w)‘(?=[^\W\d])(?!n’)")  # not the ‘ of "the ‘80s", "rock ‘n’ roll"
 
 
 def quote_end_before_cue(
@@ -264,7 +264,7 @@ def quote_end_before_cue(
     if before and before[-1] not in ".!?:":
         return end
     rest = text[quote[1] : end]
-    if any(quote[1] < a < end for a, _ in marked) or "''" in rest or any(mark in _OPENING_MARKS for mark in rest):
+    if any(quote[1] < a < end for a, _ in marked) or "''" in rest or _OPENING_MARK.search(rest):
         return end  # a second quote after the cue, closed or running on into the next paragraph
     end = quote[1]
     while end > start and text[end - 1] in TRAILING:
@@ -304,7 +304,8 @@ def without_dangling_end(doc: Any, start: int, end: int) -> int:
 def _objectless(doc: Any, at: int, kept: int) -> bool:
     """Whether the preposition at ``at`` lost its object to the cut ("... of the" cut to "... of")."""
     token = doc[at]
-    return token.pos_ == "ADP" and token.dep_ == "prep" and not any(c.i < kept for c in token.children)
+    objects = [c.i for c in token.children]
+    return token.pos_ == "ADP" and token.dep_ == "prep" and bool(objects) and min(objects) >= kept
 
 
 # How the words that open a noun phrase hang from its noun: "the", "these", "foreign", "President Barack", "RT's".
@@ -361,18 +362,29 @@ _DATELINE = re.compile(
 )
 
 
+# What may stand above a dateline's paragraph: a title, a byline, a subtitle or a caption, each a short line.
+_LINES_BEFORE_BODY = 3
+_HEADING_WORDS = 30
+
+
 def without_dateline(text: str, start: int, end: int) -> int:
     """The start of a span (a content or its speaker's words) that opens an article with the place the story was
     filed from ("WASHINGTON -- President Obama said ..."): the words after the dateline. Only in the article's first
-    paragraph, or the one after a title line, and not a name set off by a pair of dashes ("NATO - the Western
-    alliance - said ...")."""
-    if (start and text[start - 1] != "\n") or sum(bool(line.strip()) for line in text[:start].split("\n")) > 1:
+    paragraph, after no more than a title, a byline or a caption, and not a name set off by a pair of dashes ("NATO
+    - the Western alliance - said ..."; "WASHINGTON - The agency - under pressure - said" is a dateline and an
+    aside)."""
+    lines = [line for line in text[:start].split("\n") if line.strip()]
+    if (
+        (start and text[start - 1] != "\n")
+        or len(lines) > _LINES_BEFORE_BODY
+        or any(len(line.split()) > _HEADING_WORDS for line in lines)
+    ):
         return start
     dateline = _DATELINE.match(text, start, end)
     if dateline is None:
         return start
     newline = text.find("\n", dateline.end())
     sentence = text[dateline.end() : newline if newline >= 0 else len(text)].split(". ", 1)[0]
-    if dateline["dash"] in sentence:
-        return start  # the dash's pair closes an aside in the same sentence
+    if len(re.findall(rf"\s{re.escape(dateline['dash'])}\s", sentence)) % 2:
+        return start  # an odd dash later in the sentence pairs with this one: an aside, not a dateline
     return dateline.end()

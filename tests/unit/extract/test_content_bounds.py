@@ -168,6 +168,13 @@ def test_a_clause_joined_inside_the_content_or_after_a_verb_cue_stays(nlp: Nlp) 
             "said",
             "The plan is sound,'' said Ann Lee, an economist. ''It adds no debt",
         ),
+        # An apostrophe is no opening mark.
+        (
+            "“We will fight on,” the mayor said as the crowd sang the ‘80s anthem.",
+            "We will fight on,” the mayor said as the crowd sang the ‘80s anthem",
+            "said",
+            "We will fight on",
+        ),
         # A phrase quoted inside the writer's sentence is not a quote opening it.
         (
             "The group wants to curb “reckless” builders on the flood plain, its chair said.",
@@ -210,7 +217,12 @@ def test_a_quote_opening_its_sentence_ends_before_its_attribution(
             "that the judges shouldn't",
             "that the judges shouldn't",
         ),
-        # A preposition whose object was cut goes with it.
+        # A preposition whose object was cut goes with it; one left at the end of its clause stays.
+        (
+            "Officials said the plan was what voters had asked for, and the mayor agreed.",
+            "the plan was what voters had asked for, and the",
+            "the plan was what voters had asked for",
+        ),
         (
             "The band won the prize for the best song of the year in the poll.",
             "the prize for the best song of the",
@@ -333,7 +345,17 @@ def test_the_word_linking_a_content_to_the_sentence_before_is_the_writers(
             "NATO - the Western alliance",
             "NATO - the Western alliance",
         ),
-        ("Title\n\nThe talks ended.\n\nOSLO - Leaders met.", "OSLO - Leaders", "OSLO - Leaders"),
+        (
+            "Title\n\nThe talks ended after a long night in the capital, with no deal and no date set for new talks "
+            "between the two sides, who have met four times since the spring.\n\nOSLO - Leaders met.",
+            "OSLO - Leaders",
+            "OSLO - Leaders",
+        ),
+        # A hyphen inside a word or a range is no second dash; an aside after a dateline is no pair of it.
+        ("KYIV - Ukraine's long-range drones hit 2–3 sites.", "KYIV - Ukraine's", "Ukraine's"),
+        ("WASHINGTON — The agency — under pressure — said so.", "WASHINGTON — The agency", "The agency"),
+        # A byline or a caption may stand above the dateline's paragraph.
+        ("Drones hit refinery\nBy Jane Doe\n\nKYIV - Ukraine's drones struck.", "KYIV - Ukraine's", "Ukraine's"),
         # Capitals inside a paragraph are a heading's or a shout, not a dateline.
         ("The doctors were blunt. HE KNEW IT — ratings fell.", "IT — ratings fell", "IT — ratings fell"),
     ],
