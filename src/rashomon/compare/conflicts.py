@@ -31,6 +31,7 @@ from rashomon.extract.lexicon.figure_words import (
     DAYS_PER_UNIT,
     FRACTION_UNIT,
     METRES_PER_UNIT,
+    NAME_UNITS,
     PEOPLE_UNITS,
     QUALIFIER_BOUNDS,
 )
@@ -57,6 +58,8 @@ def quantity_kind(figure: Figure) -> tuple[str, float] | None:
     """What a figure measures and the factor to a common scale: durations in days, lengths in metres, shares in
     percent ("a third of staff" is 33.3 percent of them)."""
     unit = (figure.unit or "").lower()
+    if unit in NAME_UNITS:
+        return None  # "4G" and "5G" networks: names, no amounts to weigh
     if unit == FRACTION_UNIT:
         return "unit:percent", 100.0
     if unit in DAYS_PER_UNIT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rashomon.extract.figure_amounts import YEAR, Amount, follows
+from rashomon.extract.figure_amounts import YEAR, Amount, follows, lemma_of
 from rashomon.extract.lexicon import figure_words as words
 
 if TYPE_CHECKING:
@@ -32,35 +32,61 @@ def is_age(doc: Doc, amount: Amount) -> bool:
         return True
     if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text not in (",", "."):
         return False
-    value = amount.value
     person = doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].pos_ == "PROPN"
-    return person and first == last and value is not None and value.is_integer() and 0 < value < 120
+    return person and first == last and _a_age(amount.value)
 
 
 def _age_of(doc: Doc, amount: Amount) -> bool:
     """Whether a whole number is the one an age is "of": "died at the age of 92", "voters under the age of 30", "a
     retirement age of 65"."""
-    value = amount.value
-    if amount.first < 2 or amount.first != amount.last or value is None or not value.is_integer():
+    if amount.first < 2 or amount.first != amount.last or not _a_age(amount.value):
         return False
     of, noun = doc[amount.first - 1], doc[amount.first - 2]
-    return of.lower_ == "of" and noun.lower_ in ("age", "ages") and 0 < value < 130
+    return of.lower_ == "of" and noun.lower_ in words.AGE_NOUNS
 
 
 def _died_at(doc: Doc, amount: Amount) -> bool:
-    """Whether a whole number is the age one died at: "dies at 91", "died yesterday in prison at 77", "dead at 95";
-    not "put the death toll at 40"."""
-    value, at = amount.value, amount.first - 1
-    if at < 1 or amount.first != amount.last or value is None or not value.is_integer() or not 0 < value < 130:
+    """Whether a whole number is the age one died at: "dies at 91", "died yesterday in prison at 77", "dead at 95",
+    "dying at 91"; not a death toll ("put the number of dead at 40", "the number of people dead at 52") nor a clock
+    time ("died at 3 in the morning", "at 11 on Sunday night")."""
+    at = amount.first - 1
+    if at < 1 or amount.first != amount.last or not _a_age(amount.value) or doc[at].lower_ != "at":
         return False
-    if doc[at].lower_ != "at":
+    if _clock_time(doc, amount):
         return False
     for tok in reversed(doc[max(0, at - 6) : at]):
-        if tok.lower_ in words.DEATH_WORDS:
-            return True
+        if lemma_of(tok) in words.DEATH_WORDS:
+            return _of_dying(doc, tok)
         if tok.is_punct:
             return False
     return False
+
+
+def _of_dying(doc: Doc, tok: Token) -> bool:
+    """Whether a death word says one died ("died", "dying", "dead at 95"), not the dead counted ("the number of
+    dead", "the number of people dead", "the dead")."""
+    if tok.pos_ == "NOUN" or (tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "of")):
+        return False
+    return not any(lemma_of(before) in words.TOLL_NOUNS for before in doc[max(0, tok.i - 4) : tok.i])
+
+
+def _clock_time(doc: Doc, amount: Amount) -> bool:
+    """Whether a number is an hour of the clock: "3 in the morning", "11 on Sunday night", "3 a.m.", "5 o'clock",
+    or a time the model found."""
+    if doc[amount.first].ent_type_ == "TIME":
+        return True
+    after = [tok.lower_ for tok in doc[amount.last + 1 : amount.last + 4]]
+    if after[:1] and after[0] in words.CLOCK_WORDS:
+        return True
+    if after[:2] == ["in", "the"] and after[2:] and after[2] in words.DAY_PARTS:
+        return True
+    hour = amount.value is not None and amount.value <= 12  # "died at 91 on Sunday" is an age
+    return hour and after[:1] == ["on"] and after[1:2] != [] and after[1] in words.WEEKDAY_WORDS
+
+
+def _a_age(value: float | None) -> bool:
+    """Whether a value may be an age in years: a whole number above 0 and below `MAX_AGE`."""
+    return value is not None and value.is_integer() and 0 < value < words.MAX_AGE
 
 
 def _after_aged(doc: Doc, first: int) -> bool:
@@ -77,26 +103,25 @@ def _after_aged(doc: Doc, first: int) -> bool:
 def _person_is(doc: Doc, amount: Amount) -> bool:
     """ "he will be 35", "Smith, who turned 60", "the child turns 18", "the average age was 44": a bare whole
     number a person is, anyone turns or an age is, is an age."""
-    value = amount.value
-    if amount.first != amount.last or value is None or not value.is_integer() or not 0 < value < 120:
+    if amount.first != amount.last or not _a_age(amount.value):
         return False
     tok = doc[amount.first]
     if not tok.text.isdigit() or follows(doc, amount.last, ("of",)):
         return False  # "he is one of the negotiators"
     verb = tok.head
-    if tok.dep_ not in ("attr", "dobj", "acomp") or str(verb.lemma_).lower() not in words.AGE_VERBS:
+    if tok.dep_ not in ("attr", "dobj", "acomp") or lemma_of(verb) not in words.AGE_VERBS:
         return False
-    if verb.lemma_ == "turn" and tok.dep_ != "dobj":
+    if lemma_of(verb) == "turn" and tok.dep_ != "dobj":
         return False
     if any(not _loose_child(child) for child in tok.children) or not _ends_age(doc, amount.last + 1):
         return False  # "he is 2 behind the leader", "she is 5 under par": a score or a margin
-    if verb.lemma_ == "turn":
+    if lemma_of(verb) == "turn":
         return True  # "the child turns 18", "before they turned 18": what one turns is an age, whoever turns it
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if not subjects:
         return False
     subject = subjects[0]  # "who" is said of persons; "the average age was 44" says an age
-    return subject.lower_ in words.PERSON_PRONOUNS or subject.ent_type_ == "PERSON" or subject.lemma_ == "age"
+    return subject.lower_ in words.PERSON_PRONOUNS or subject.ent_type_ == "PERSON" or lemma_of(subject) == "age"
 
 
 def _loose_child(tok: Token) -> bool:

@@ -79,6 +79,7 @@ class Amount:
     bounds: tuple[float, float] | None = None  # a vague amount's least and greatest reading, or a range's ends
     ratio: bool = False
     dashed: bool = False
+    margin: bool = False  # a margin either way ("plus or minus 3"), a figure wherever it stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,8 @@ def read_amounts(doc: Doc) -> Iterator[Amount]:
             last = _vague_end(doc, i)
             amount = Amount(first=i, last=last, value=None, bounds=_vague_bounds(doc, i, last))
         elif word in words.MINUS_WORDS:
-            amount = _margin(doc, i) if _plus_or_minus(doc, i) else _negated(doc, i)
+            plus = _plus_or_minus(doc, i)
+            amount = _negated(doc, i) if plus is None else _margin(doc, i, plus)
         elif word in words.VULGAR_FRACTIONS:
             amount = _vulgar_fraction(doc, i)
         elif word in words.FOLD_WORDS:
@@ -175,27 +177,30 @@ def _negated(doc: Doc, i: int) -> Amount | None:
 
 
 def _with_plus_sign(doc: Doc, amount: Amount | None) -> Amount | None:
-    """An amount the tokenizer split off the "+" of its "+/-" ("+", "/-3"), starting on the "+"."""
-    if amount is None or amount.first == 0 or not doc[amount.first].text.startswith("/-"):
+    """An amount the tokenizer split off the "+" of its "+/-" ("+", "/-3"), starting on the "+": a margin."""
+    if amount is None or amount.first == 0 or doc[amount.first].text[:2] not in words.SPLIT_PLUS_MINUS:
         return amount
     sign = doc[amount.first - 1]
-    return replace(amount, first=sign.i) if sign.text == "+" and not sign.whitespace_ else amount
+    return replace(amount, first=sign.i, margin=True) if sign.text == "+" and not sign.whitespace_ else amount
 
 
-def _plus_or_minus(doc: Doc, i: int) -> bool:
-    """Whether the minus word at ``i`` ends "plus or minus" or "plus/minus", as a poll's margin of error is given."""
-    if i >= 2 and doc[i - 1].lower_ in ("or", "/") and doc[i - 2].lower_ == "plus":
-        return True
-    return i >= 1 and doc[i - 1].lower_ in ("plus/", "plus-or-")
+def _plus_or_minus(doc: Doc, i: int) -> int | None:
+    """Where "plus" starts the "plus or minus" that the minus word at ``i`` ends, as a poll's margin of error is
+    given ("plus or minus", "plus/minus", "plus-or-minus", which the tokenizer splits in pieces); None when the
+    minus word stands alone."""
+    at = i - 1
+    while at >= 0 and i - at <= 3 and doc[at].lower_ in words.PLUS_MINUS_LINKS:  # at most "-", "or", "-"
+        at -= 1
+    return at if 0 <= at < i - 1 and doc[at].lower_ == "plus" else None
 
 
-def _margin(doc: Doc, i: int) -> Amount | None:
-    """ "plus or minus 3 points": the size of a margin either way, positive, starting on "plus"."""
+def _margin(doc: Doc, i: int, plus: int) -> Amount | None:
+    """ "plus or minus 3 points": the size of a margin either way, positive, starting on "plus" (at ``plus``)."""
     start = i + 1
     amount = read_number(doc, start) if start < len(doc) and starts_number(doc, start) else None
     if amount is None or amount.value is None:
         return None
-    return replace(amount, first=i - 2 if doc[i - 1].lower_ in ("or", "/") else i - 1)
+    return replace(amount, first=plus, margin=True)
 
 
 def read_number(doc: Doc, i: int) -> Amount | None:
@@ -418,9 +423,11 @@ def _beside_a_unit(doc: Doc, i: int) -> bool:
 def _unsigned(pre: str, sign: str | None) -> tuple[str, str | None]:
     """What is written before a number and its sign, without a sign that makes no negative: "sub-7 nanometer
     chips" (below 7), "±3", "+/-4%" (split "+", "/-4"): a margin either way, its size positive."""
-    if (pre.lower() == "sub" and sign == "-") or pre in words.PLUS_MINUS_SIGNS:
-        return "", None
-    if pre in ("+/", "/") and sign in ("-", "−"):
+    if (
+        (pre.lower() == "sub" and sign == "-")
+        or pre in words.PLUS_MINUS_SIGNS
+        or pre + (sign or "") in words.SPLIT_PLUS_MINUS
+    ):
         return "", None
     return pre, sign
 
@@ -684,10 +691,23 @@ def currency_before(doc: Doc, first: int) -> tuple[str, int] | None:
         and country is not None
         and country.text.isupper()  # "US $58", "HK $5.4m"; not "a $5 deal"
         and country.lower_ in words.DOLLAR_COUNTRIES
-        and country.idx + len(country.text) + (country.text != "A") >= before.idx  # "A $5 reward": the article
+        and country.idx + len(country.text) + (not _spaced_article(country)) >= before.idx
     ):
         return words.DOLLAR_COUNTRIES[country.lower_], first - 2
     return code, first - 1
+
+
+def _spaced_article(tok: Token) -> bool:
+    """Whether an "A" before a spaced "$" may be the article ("A $5 reward was offered"): only where a capital "A"
+    is written for "a", at a sentence's start or in a text in capitals; mid-sentence "a profit of A $1.2 billion"
+    is the Australian dollar."""
+    if tok.text != "A":
+        return False
+    doc = tok.doc
+    if tok.i == 0 or tok.is_sent_start or doc[tok.i - 1].text in words.SENTENCE_OPENERS:
+        return True
+    near = [t for t in doc[max(0, tok.i - 6) : tok.i + 6] if t.is_alpha and t.i != tok.i]
+    return bool(near) and all(t.text.isupper() for t in near)  # "A $5 REWARD OFFERED"
 
 
 def dollar_country_after(doc: Doc, amount: Amount) -> Amount:
@@ -733,3 +753,9 @@ def _plural_symbol(text: str) -> str | None:
     as others plural are words ("has", "bars")."""
     stem = text[:-1]
     return words.UNIT_SYMBOLS.get(stem) if text.endswith("s") and stem in words.PLURAL_SYMBOL_STEMS else None
+
+
+def lemma_of(tok: Token) -> str:
+    """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text ("m." read as "m")."""
+    word = str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
+    return word[:-1] if len(word) > 1 and word[-1] in ".-" else word

@@ -38,7 +38,7 @@ def find_direction(doc: Doc, first: int, last: int, figure: Figure) -> str | Non
     text = text_of(doc)  # not doc.text, which spaCy joins anew at each read
     plus = figure.start if text[figure.start : figure.start + 1] == "+" else figure.start - 1
     signed = plus >= 0 and text[plus] == "+" and (plus == 0 or text[plus - 1] in " \t\n(")
-    signed = signed and text[plus + 1 : plus + 3] != "/-"  # "+/-3 points": a margin either way
+    signed = signed and text[plus + 1 : plus + 3] not in words.SPLIT_PLUS_MINUS  # "+/-3 points": a margin
     if signed and figure.unit in words.MOVE_UNITS:
         return "up"  # "Nasdaq +0.8%"; not "4+1", "+44 20 7946", "+5C"
     after = doc[last + 1] if last + 1 < len(doc) else None
@@ -79,14 +79,15 @@ def _way(tok: Token, figure: Figure) -> str | None:
             return None
     if dep not in _SIZE_DEPS:
         return None
-    way = _word_way(head) if head.lower_ in words.UP_WORDS | words.DOWN_WORDS or _off_adverb(head) else None
+    way = _word_way(head) if head.lower_ in words.UP_WORDS | words.DOWN_WORDS else None
+    way = way or ("down" if _off_adverb(head, tok.i, figure) else None)
     if way is not None:
         return way  # "up 2%", "34% higher", "down 68p"
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     if dep == "dobj" and not _moves_by_object(head, figure):
         return None
-    return _unless_negated(head, _verb_way(head) or _particle_way(head, tok.i))
+    return _unless_negated(head, _verb_way(head) or _particle_way(head, tok.i, figure))
 
 
 def _moves_by_object(verb: Token, figure: Figure) -> bool:
@@ -101,7 +102,7 @@ def _word_way(tok: Token) -> str | None:
     """The way a word gives: a word of way ("up", "lower"), a change verb or a change noun."""
     if tok.lower_ in words.UP_WORDS:
         return "up"
-    if tok.lower_ in words.DOWN_WORDS or _off_adverb(tok):
+    if tok.lower_ in words.DOWN_WORDS:
         return "down"
     return _verb_way(tok) if tok.pos_ in ("VERB", "AUX") else _noun_way(tok)
 
@@ -120,7 +121,7 @@ def _noun_way(tok: Token) -> str | None:
     return "down" if lemma in words.DOWN_NOUNS else None
 
 
-def _particle_way(verb: Token, before: int) -> str | None:
+def _particle_way(verb: Token, before: int, figure: Figure | None = None) -> str | None:
     """The way a verb's particle or adverb before token ``before`` gives it: "trending up 0.2%", "revised upward by",
     "were down 2.3%"; not one after ("was $3.1 million, down 9.2%": the way is of the later figure)."""
     for child in verb.children:
@@ -128,15 +129,23 @@ def _particle_way(verb: Token, before: int) -> str | None:
             break
         if child.dep_ in _WAY_DEPS and child.lower_ in words.UP_WORDS:
             return "up"
-        if (child.dep_ in _WAY_DEPS and child.lower_ in words.DOWN_WORDS) or _off_adverb(child):
+        if (child.dep_ in _WAY_DEPS and child.lower_ in words.DOWN_WORDS) or _off_adverb(child, before, figure):
             return "down"
     return None
 
 
-def _off_adverb(tok: Token) -> bool:
-    """ "off" as the market reports use it, an adverb of a fall ("closed at $80.50, off $1", "the stock was off 3%");
-    not a verb's particle ("laying off 600 workers", "wrote off $3 million")."""
-    return tok.lower_ in words.OFF_WORDS and tok.dep_ == "advmod"
+def _off_adverb(tok: Token, before: int, figure: Figure | None) -> bool:
+    """ "off" as market reports use it, an adverb of a fall before a price, percent or points ("closed at $80.50,
+    off $1", "shares were off 3%"); not after the amount ("3 days off", "30% off"), nor "off by" ("the forecast was
+    off by 3 degrees", a miss), nor a verb's particle ("laying off 600 workers", "wrote off $3 million"), nor off in
+    another unit ("the count was off 5 votes")."""
+    if tok.lower_ not in words.OFF_WORDS or tok.dep_ != "advmod" or tok.i >= before or figure is None:
+        return False
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
+        return False
+    unit = figure.unit or ""
+    return unit in words.MOVE_UNITS or unit in words.CURRENCY_CODES or unit in words.PRICE_PART_UNITS
 
 
 def _unless_negated(verb: Token, way: str | None) -> str | None:

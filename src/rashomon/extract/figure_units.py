@@ -26,6 +26,7 @@ from rashomon.extract.figure_amounts import (
     dollar_country_after,
     follows,
     is_month,
+    lemma_of,
     measure_name,
     read_number,
     read_token,
@@ -263,7 +264,7 @@ def national_currency(adjective: Token, noun: Token) -> str | None:
 
 def _currency_lemma(tok: Token) -> str:
     """The lemma of a currency word, with a plural the model left whole ("euros" tagged as a singular noun)."""
-    lemma = _lemma(tok)
+    lemma = lemma_of(tok)
     if lemma not in words.CURRENCY_WORDS and lemma.endswith("s") and lemma[:-1] in words.CURRENCY_WORDS:
         return lemma[:-1]
     return lemma
@@ -290,11 +291,22 @@ def _measure_after(doc: Doc, after: int) -> Unit | None:
         return None  # "two bar staff": the noun is what is counted
     if len(tok.text) == 1 and after + 1 < len(doc) and doc[after + 1].text == "-" and not tok.whitespace_:
         return None  # "3 T-shirts", "five A-levels": a letter hyphened to a noun names it
-    name = measure_name(tok.text) or words.UNIT_WORDS.get(_lemma(tok))
+    name = measure_name(tok.text) or words.UNIT_WORDS.get(lemma_of(tok))
     if name is None and not doc[after - 1].whitespace_ and DIGIT.search(doc[after - 1].text):
         name = words.GLUED_UNIT_SYMBOLS.get(tok.text)  # "4in", split off its number by the tokenizer
+        name = name or (words.GENERATION_UNIT if _mobile_generation(doc, after) else None)
     end, name = unit_names.reading(doc, after, name)  # quantulum3's: "hectolitres", "TeV", "2.5 F" by a capacitor
     return Unit(end=end, unit=name) if name else None
+
+
+def _mobile_generation(doc: Doc, at: int) -> bool:
+    """Whether a "G" glued to a whole number from 2 to 6 names a mobile network's generation ("its 5G network",
+    "54GB of 5G data"): only beside a word of phones or networks, as "pulled 9G", "3G during launch" is g-force."""
+    number = doc[at - 1]
+    if doc[at].text != "G" or not number.text.isdigit() or not 2 <= int(number.text) <= 6:
+        return False
+    near = doc[max(0, at - 6) : at + 6]
+    return any(tok.lower_ in words.NETWORK_WORDS or lemma_of(tok) in words.NETWORK_WORDS for tok in near)
 
 
 def _describes_next(tok: Token) -> bool:
@@ -308,28 +320,22 @@ def _describes_next(tok: Token) -> bool:
 
 def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:
     """A unit written in two to four words, or with hyphens between them ("basis-point")."""
-    first = _lemma(doc[after])
+    first = lemma_of(doc[after])
     if not any(key[0] == first for key in table):
         return None
     for size in (4, 3, 2):
         end = after + size
         if end <= len(doc):
-            key = (first, *(_lemma(doc[k]) for k in range(after + 1, end)))
+            key = (first, *(lemma_of(doc[k]) for k in range(after + 1, end)))
             if key in table:
                 return Unit(end=end - 1, unit=table[key])
     for size in (5, 3):
         end = after + size
         if end <= len(doc) and all(doc[k].text == "-" for k in range(after + 1, end, 2)):
-            key = (first, *(_lemma(doc[k]) for k in range(after + 2, end, 2)))
+            key = (first, *(lemma_of(doc[k]) for k in range(after + 2, end, 2)))
             if key in table:
                 return Unit(end=end - 1, unit=table[key])
     return None
-
-
-def _lemma(tok: Token) -> str:
-    """Lower-case lemma where the model gave one (nouns and verbs), else the lower-case text ("m." read as "m")."""
-    word = str(tok.lemma_).lower() if tok.lemma_ else str(tok.lower_)
-    return word[:-1] if len(word) > 1 and word[-1] in ".-" else word
 
 
 def _time_unit_after(doc: Doc, after: int) -> Unit | None:
@@ -347,27 +353,33 @@ def _time_unit_after(doc: Doc, after: int) -> Unit | None:
 
 def _magnitude(doc: Doc, amount: Amount) -> Unit | None:
     """An earthquake's magnitude: "measuring 5.6 on the Richter scale", "a magnitude of about 6.0", "4.4 in
-    magnitude", "a 4.4 quake" (written with its decimal point: "two quakes" counts them)."""
+    magnitude", "a 4.4 quake" (written with its decimal point: "two quakes" counts them). Not a number with a
+    measure after it ("a crack measuring 2.5 metres") nor one counting a noun ("the magnitude of 5 separate
+    attacks", the figurative sense)."""
     value, after = amount.value, amount.last + 1
-    if value is None or not 0 < value < 10.5:
+    if value is None or not 0 < value < 10.5 or after >= len(doc):
         return None
-    end = after if str(doc[after].lemma_).lower() == "degree" else amount.last  # "2.8 degrees on the Richter scale"
+    end = after if lemma_of(doc[after]) == "degree" else amount.last  # "2.8 degrees on the Richter scale"
     richter = any(tok.lower_ == "richter" for tok in doc[end + 1 : end + 4])
-    if richter and doc[end + 1].lower_ == "on":
+    if richter and end + 1 < len(doc) and doc[end + 1].lower_ == "on":
         return Unit(end=end, unit="magnitude")
-    if follows(doc, amount.last, ("in", "magnitude")) or _magnitude_before(doc, amount.first):
-        return Unit(end=amount.last, unit="magnitude")
     written = "." in doc[amount.last].text
     if written and _is_quake(doc[after]):
         return Unit(end=amount.last, unit="magnitude")
-    if amount.first > 0 and doc[amount.first - 1].lower_ in ("measuring", "registering"):
+    if doc[after].pos_ in _NOUNS or doc[after].pos_ == "ADJ" or _measure_after(doc, after) is not None:
+        return None  # "measuring 2.5 metres", "3 km wide", "the magnitude of 5 separate attacks"
+    if follows(doc, amount.last, ("in", "magnitude")) or _magnitude_before(doc, amount.first):
+        return Unit(end=amount.last, unit="magnitude")
+    if amount.first > 0 and doc[amount.first - 1].lower_ in words.MAGNITUDE_VERBS:
         quake = doc[max(0, amount.first - 5) : amount.first - 1]  # "two quakes, measuring 7.6 and 7.4"
         return Unit(end=amount.last, unit="magnitude") if any(_is_quake(tok) for tok in quake) else None
     return None
 
 
 def _is_quake(tok: Token) -> bool:
-    return str(tok.lemma_).lower() in words.QUAKE_NOUNS or tok.lower_.rstrip("s") in words.QUAKE_NOUNS
+    """Whether a word names an earthquake ("quake", "tremors", "aftershock"), by its lemma or, where the model
+    lemmatises it wrongly, its text without a plural "s"."""
+    return lemma_of(tok) in words.QUAKE_NOUNS or tok.lower_.rstrip("s") in words.QUAKE_NOUNS
 
 
 def _magnitude_before(doc: Doc, first: int) -> bool:
@@ -375,7 +387,7 @@ def _magnitude_before(doc: Doc, first: int) -> bool:
     4.6", "put the magnitude at 6.1", "magnitudes ranging from 3.6", "a magnitude over 5.0"."""
     for at in range(first - 1, max(first - 5, -1), -1):
         tok = doc[at]
-        if str(tok.lemma_).lower() == "magnitude":
+        if lemma_of(tok) == "magnitude":
             return at < first - 1
         if tok.lower_ not in words.MAGNITUDE_LINKS and tok.lower_ not in QUALIFIER_WORDS:
             return False
@@ -406,7 +418,7 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
     per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1) or _slash_symbol(doc, at)
     if per is None:
         noun = doc[at + 1]
-        lemma = _lemma(noun)
+        lemma = lemma_of(noun)
         known = lemma in words.TIME_UNITS or lemma in words.RATE_NOUNS
         after_per = doc[at].lower_ == "per"
         # "per quintal": a rare noun after "per" may be tagged an adjective, but it is still the object of "per"
@@ -442,7 +454,7 @@ def _hyphen_rate(doc: Doc, unit: Unit) -> Unit:
     at = unit.end + 1
     if unit.unit is None or at + 3 >= len(doc) or doc[at + 1].lower_ not in ("a", "an") or doc[at + 2].text != "-":
         return unit
-    lemma = _lemma(doc[at + 3])
+    lemma = lemma_of(doc[at + 3])
     if lemma not in words.TIME_UNITS and lemma not in words.RATE_NOUNS:
         return unit
     return replace(unit, end=at + 3, unit=f"{unit.unit} per {words.TIME_UNITS.get(lemma, lemma)}")
@@ -509,7 +521,8 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
     at = amount.last + 1
     if at + 1 >= len(doc) or doc[at].lower_ != "of":
         return None
-    if doc[at + 1].pos_ not in ("DET", "PRON") and not _owner_opens(doc, at):
+    owned = _owner_opens(doc, at)
+    if doc[at + 1].pos_ not in ("DET", "PRON") and not owned:
         # "3 of 5 km": a part of a measured whole is in its unit; "25 of 32 passes" gets none (see below)
         whole = doc[at + 1].pos_ == "NUM" and amount.value is not None and amount.value.is_integer()
         return _part_of_measure(doc, amount, at + 1) if whole else None
@@ -517,6 +530,8 @@ def _partitive(doc: Doc, amount: Amount) -> Unit | None:
         return None  # "one of the negotiators" says who, not how many; a fraction ends on its fraction word
     if amount.first > 0 and doc[amount.first - 1].tag_ == "NN":
         return None  # "day 3 of the trial", "game 7 of the series": the number names a part, it counts none
+    if owned:  # "two of Tesla's $50,000 cars": the money describes the cars owned; the part counts them
+        return _of_phrase(doc, amount)
     return _of_phrase(doc, amount) or _part_of_measure(doc, amount)
 
 
@@ -597,7 +612,7 @@ def _measure_of(doc: Doc, amount: Amount) -> Unit | None:
         if doc[at + 1].lower_ in words.TIME_UNITS:
             return Unit(end=at + 1, unit=words.TIME_UNITS[doc[at + 1].lower_])
     nouns = [child for child in of.children if child.dep_ == "pobj"] if of.lower_ == "of" else []
-    name = (measure_name(nouns[0].text) or words.UNIT_WORDS.get(_lemma(nouns[0]))) if nouns else None
+    name = (measure_name(nouns[0].text) or words.UNIT_WORDS.get(lemma_of(nouns[0]))) if nouns else None
     return Unit(end=nouns[0].i, unit=name) if name else None
 
 
@@ -668,10 +683,15 @@ def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
 
 
 def _participle_before_plural(doc: Doc, tok: Token) -> bool:
-    """Whether a word in "-ed" right before a plural noun describes it ("won 44 pledged delegates"), whatever tag
-    the parse gave it; not a verb the number is the subject of ("of the 50, 12 wanted changes")."""
+    """Whether a word in "-ed" right before a plural noun describes it ("won 44 pledged delegates", "has 60 pledged
+    delegates"), whatever tag the parse gave it; not a past tense with no verb before it in its sentence, which is
+    the sentence's verb ("in the end 12 earned medals"), nor a verb the number is the subject of ("of the 50, 12
+    wanted changes")."""
     if tok.tag_ not in ("VBN", "VBD") or not tok.lower_.endswith("ed") or tok.i + 1 >= len(doc):
         return False
+    start = tok.sent.start if doc.has_annotation("SENT_START") else 0
+    if tok.tag_ == "VBD" and not any(t.pos_ in ("VERB", "AUX") for t in doc[start : tok.i]):
+        return False  # "12 earned medals": the verb of the clause, its number a subject the parse did not see
     noun = doc[tok.i + 1]
     subject = any(child.dep_ in ("nsubj", "nsubjpass") and child.like_num for child in tok.children)
     return noun.tag_ in PLURAL_TAGS and noun.pos_ == "NOUN" and not subject  # "12 wanted changes": a clause
@@ -737,7 +757,7 @@ def _hyphened_end(doc: Doc, noun: Token) -> Token:
     "mails"): the counted noun is the whole word, named by its last part. Not after an inflected word ("men-sons",
     a dash written short), as no prefix is."""
     last = noun
-    if str(noun.lemma_).lower() != noun.lower_:
+    if lemma_of(noun) != noun.lower_:
         return noun
     while (
         last.i + 2 < len(doc)

@@ -30,6 +30,7 @@ from rashomon.extract.figure_amounts import (
     dollar_country_after,
     follows,
     is_month,
+    lemma_of,
     measure_name,
     money_scale,
     read_amounts,
@@ -140,9 +141,9 @@ def _elided_units(
         donor = None
         if figure.unit is None and figure.value is not None:
             donor = _donor(doc, out, (first, last), given, _sentence_of(sentence_starts, first))
-        more = figure.unit is None and last + 1 < len(doc) and doc[last + 1].lower_ == "more"  # "dozens more"
-        if donor is None and (more or figure.unit in words.OTHERS_UNITS):
-            donor = _kind_before(doc, out, _sentence_of(sentence_starts, first))
+        more = _more_of_a_kind(doc, figure, last)
+        if donor is None and more is not None:
+            donor = _kind_before(doc, out, (first, last), more, _sentence_of(sentence_starts, first))
         if donor is not None and donor.unit == words.FRACTION_UNIT:
             donor = None  # a share's unit is its whole's: "half of the staff left and 20 were fired" fires no share
         if donor is not None:
@@ -151,13 +152,36 @@ def _elided_units(
     return out
 
 
-def _kind_before(doc: Doc, earlier: list[tuple[Figure, int, int]], sentence_start: int) -> Figure | None:
-    """The nearest earlier figure of the sentence that counts a kind of thing ("253 people"), whose kind a count of
-    "others" or "more" is more of; None when the sentence names none ("his mother and 10 others")."""
-    for k, (figure, first, last) in enumerate(reversed(earlier)):
-        if first < sentence_start or k == _DONOR_REACH:
-            break
-        if figure.unit not in words.OTHERS_UNITS and figure.unit not in TIME_UNIT_NAMES and _counts(doc, figure, last):
+def _more_of_a_kind(doc: Doc, figure: Figure, last: int) -> str | None:
+    """The word ("others", "more") by which a count is of more of a kind counted before ("injured 5,000 others",
+    "dozens more"), or None."""
+    if figure.unit is not None and doc[last].lower_ in words.MORE_OF_A_KIND_WORDS:
+        return doc[last].lower_  # "5,000 others", counted as others
+    after = doc[last + 1] if figure.unit is None and last + 1 < len(doc) else None
+    return after.lower_ if after is not None and after.lower_ in words.MORE_OF_A_KIND_WORDS else None
+
+
+def _kind_before(
+    doc: Doc, earlier: list[tuple[Figure, int, int]], bare: tuple[int, int], word: str, sentence_start: int
+) -> Figure | None:
+    """The earlier figure of the sentence that counts the kind a count of "others" or "more" (``word``) is more of:
+    one in the same place of a parallel clause, or joined to it, as `_donor` takes a unit ("killed 253 people and
+    injured 5,000 others", "killed 10 people, injuring dozens more"); None for a count in another place ("scored 30
+    points and three others scored"). "Others" are more of a kind only of people in general ("killed two children
+    and injured four others" need not be children: `OTHERS_KINDS`). "More than" set off right after a count is a
+    difference in its kind ("has 2,129 points, 13 more than the record")."""
+    first, last = bare
+    root = doc[first : last + 1].root
+    for figure, donor_first, donor_last in _with_units(earlier, sentence_start):
+        if figure.unit in words.MORE_OF_A_KIND_WORDS or figure.unit in TIME_UNIT_NAMES:
+            continue
+        if not _counts(doc, figure, donor_last) or (word != "more" and figure.unit not in words.OTHERS_KINDS):
+            continue
+        donor_root = doc[donor_first : donor_last + 1].root
+        if _parallel(donor_root, root) or _conjoined(donor_root, root):
+            return figure
+        set_off = donor_last + 2 == first and doc[donor_last + 1].text == ","
+        if word == "more" and set_off and follows(doc, last + 1, ("than",)):
             return figure
     return None
 
@@ -168,7 +192,7 @@ def _counts(doc: Doc, figure: Figure, last: int) -> bool:
     unit, about = (figure.unit or "").lower(), (figure.about or "").lower()
     if not unit or not about or unit == words.FRACTION_UNIT:
         return False
-    return unit in about or unit.endswith(str(doc[last].lemma_).lower())
+    return unit in about or unit.endswith(lemma_of(doc[last]))
 
 
 def _donor(
@@ -451,8 +475,8 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     slashed = _keeps_slashed(head, amount, unit) if any(bar in head.text for bar in "/⁄") else None
     if slashed is not None:
         return slashed
-    if amount.unit is not None or amount.fraction:
-        return True
+    if amount.unit is not None or amount.fraction or amount.margin:
+        return True  # "plus or minus 3": a margin's size, whatever the parse made of "plus"
     run = doc[amount.first : amount.last + 1]
     if unit.unit is None and _has_magnitude(run):
         return not any(t.ent_type_ in words.NAME_ENTITY_TYPES for t in run)  # "sales topped 1.2bn"
@@ -490,16 +514,20 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
 def _names_by_number(doc: Doc, amount: Amount, unit: Unit) -> bool:
     """Whether a number of three or more plain digits names the one thing its singular noun is ("the 486 chip",
     "a 911 call", "the 12000 block"), as no count of more than one takes a singular noun; not a noun counted in
-    the singular ("350 staff", `SINGULAR_COUNT_NOUNS`) nor a level reached ("the 600 mark")."""
+    the singular ("its 350 staff", `SINGULAR_COUNT_NOUNS`) nor a level reached ("the 600 mark"). Only right after a
+    determiner, which says the noun is singular in use: a bare number may count a noun the same in the plural
+    ("killed 300 elk", "caught 200 shrimp")."""
     number = doc[amount.first]
     if amount.first != amount.last or not number.text.isdigit() or len(number.text) < 3:
+        return False
+    if amount.first == 0 or doc[amount.first - 1].lower_ not in words.NAMING_DETERMINERS:
         return False
     noun = doc[unit.end]
     if unit.end != amount.last + 1 or noun.tag_ != "NN" or noun.dep_ == "compound" or number.head.i != noun.i:
         return False  # "400 establishment Democrats": the noun describes the plural one counted
     if not (noun.is_alpha and noun.text.islower() and len(noun.text) > 2):
         return False  # a capitalised name ("787 Dreamliner") is read as a name elsewhere; "150 kn" is a symbol
-    lemma = str(noun.lemma_).lower()
+    lemma = lemma_of(noun)
     return lemma not in words.SINGULAR_COUNT_NOUNS and lemma not in words.LEVEL_NOUNS
 
 

@@ -93,6 +93,9 @@ SINGULAR_COUNT_NOUNS: frozenset[str] = frozenset(
     """staff crew personnel police cattle livestock aircraft clergy infantry cavalry artillery militia offspring
     fish sheep deer swine poultry head grand""".split()
 )
+# Determiners right before such a number and noun, which make the noun singular in use ("a 911 call", "the 486
+# chip", "its 80486 chip"); after a bare number a noun may be a plural spelt as its singular ("300 elk").
+NAMING_DETERMINERS: frozenset[str] = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
 # Nouns of a level a count reaches ("passed the 600 mark", "short of the 176 majority"): the number is an amount.
 LEVEL_NOUNS: frozenset[str] = frozenset({"mark", "level", "threshold", "barrier", "milestone", "line", "majority"})
 
@@ -110,9 +113,13 @@ TIME_UNITS: dict[str, str] = {
     "yrs": "year", "wk": "week", "wks": "week", "annum": "year",
 }  # fmt: skip
 
-# Nouns that count more of a kind counted before them ("killed 253 people and injured 5,000 others"): the unit is
-# that kind's.
-OTHERS_UNITS: frozenset[str] = frozenset({"other"})
+# Words after which a count is of more of a kind counted before, in a parallel clause ("killed 253 people and
+# injured 5,000 others", "killed 10 people, injuring dozens more"): the unit is that kind's. "other" is the unit of
+# a count of others, which never gives its kind.
+MORE_OF_A_KIND_WORDS: frozenset[str] = frozenset({"others", "other", "more"})
+# The kinds "others" are more of: people in general ("killed two children and injured four others" need not be
+# children).
+OTHERS_KINDS: frozenset[str] = frozenset({"people", "person"})
 # Counted nouns whose singular form is not what we report.
 # Also plurals the model's lemmatizer gets wrong ("doses" -> "dos", "taxes" -> "taxis").
 UNIT_OVERRIDES: dict[str, str] = {
@@ -241,8 +248,18 @@ PLURAL_SYMBOL_STEMS: frozenset[str] = frozenset({"km", "kg", "cm", "mm", "ml", "
 # staff" or "5 bar workers").
 NOUN_SYMBOLS: frozenset[str] = frozenset({"bar"})
 # Symbols read as a unit only glued to the number ("45c a share"): spaced, "35 c" is Celsius or a section's letter.
-# So is "in" ("6ft 4in"): spaced, it is the preposition; and "G" of a mobile network's generation ("a 4G network").
-GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch", "G": "generation wireless"}
+# So is "in" ("6ft 4in"): spaced, it is the preposition.
+GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch"}
+# A mobile network's generation ("a 4G network", "5G data"), as NewsQuant names it: a "G" glued to 2 to 6 beside a
+# word of `NETWORK_WORDS` (elsewhere "9G" is g-force). It names a technology, no amount: `NAME_UNITS`.
+GENERATION_UNIT = "generation wireless"
+NETWORK_WORDS: frozenset[str] = frozenset(
+    """network phone smartphone handset iphone mobile cellular wireless data spectrum broadband coverage lte signal
+    connectivity carrier operator tower mast rollout modem chip speed internet telecom""".split()
+)
+# Units of figures that name a thing by number and measure no amount ("a 4G network"): two of them differ without
+# conflicting ("4G" vs "5G" networks are two things, not two counts of one).
+NAME_UNITS: frozenset[str] = frozenset({GENERATION_UNIT})
 UNIT_WORDS: dict[str, str] = {
     "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre",
     "centimetre": "centimetre", "centimeter": "centimetre", "millimetre": "millimetre", "millimeter": "millimetre",
@@ -303,6 +320,8 @@ RATE_NOUNS: frozenset[str] = frozenset(
 )
 # Nouns of an earthquake: a number written with a decimal point before one is its magnitude ("a 4.4 quake").
 QUAKE_NOUNS: frozenset[str] = frozenset({"quake", "earthquake", "temblor", "tremor", "aftershock", "shock"})
+# Participles before a quake's magnitude ("a quake measuring 5.6", "registering 4.1").
+MAGNITUDE_VERBS: frozenset[str] = frozenset({"measuring", "registering"})
 # Words between "magnitude" and its number ("a magnitude of 4.6", "put the magnitude at 6.1", "ranging from 3.6").
 MAGNITUDE_LINKS: frozenset[str] = frozenset({"of", "at", "from", "ranging", "between"})
 # Scales named before their number ("a magnitude 5.8 quake", "Mach 2").
@@ -356,12 +375,29 @@ AGE_WORDS: frozenset[str] = frozenset({"old"})
 # Verbs by which a person is or reaches an age ("she is 72", "who turned 60"), and the subjects that are persons.
 AGE_VERBS: frozenset[str] = frozenset({"be", "turn"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "i", "who"})
-# Words of dying before "at" and an age ("dies at 91", "dead at 95", "died in prison at 77").
-DEATH_WORDS: frozenset[str] = frozenset({"die", "dies", "died", "dead"})
+# Lemmas of dying before "at" and an age ("dies at 91", "dying at 91", "dead at 95", "died in prison at 77").
+DEATH_WORDS: frozenset[str] = frozenset({"die", "dead"})
+# Nouns of a count of the dead ("the number of people dead at 52", "the toll of dead at 40"): no one died at it.
+TOLL_NOUNS: frozenset[str] = frozenset({"number", "toll", "tally", "count", "total"})
+# Nouns an age is "of" ("at the age of 92", "between the ages of 18 and 25").
+AGE_NOUNS: frozenset[str] = frozenset({"age", "ages"})
+# An age in years is below this ("dies at 91"; not "at 130").
+MAX_AGE = 120
+# Words after an hour of the clock ("at 3 a.m.", "at 5 o'clock"), and the parts of a day said "in the" after one
+# ("at 3 in the morning"): a time, no age.
+CLOCK_WORDS: frozenset[str] = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock"})
+DAY_PARTS: frozenset[str] = frozenset({"morning", "afternoon", "evening", "night"})
+# Marks after which a sentence starts, so a capital "A" there is the article ("said: A $5 fee", "(A $5 fee)").
+SENTENCE_OPENERS: frozenset[str] = frozenset({".", "!", "?", ":", '"', "“", "(", "—", "\n"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
-# Signs of a margin either way ("±3 points", "+/-4%"): the amount is the margin's size, not negative.
-PLUS_MINUS_SIGNS: frozenset[str] = frozenset({"±", "+/-", "+/−"})
+# Signs of a margin either way ("±3 points"): the amount is the margin's size, not negative.
+PLUS_MINUS_SIGNS: frozenset[str] = frozenset({"±"})
+# What the tokenizer leaves of a "+/-" after splitting off its "+" ("+", "/-4%"): the rest of a margin's sign.
+SPLIT_PLUS_MINUS: frozenset[str] = frozenset({"/-", "/−"})
+# Words between "plus" and "minus" in a margin ("plus or minus 3", "plus/minus 3", "plus-or-minus 3", split by the
+# tokenizer "plus", "-", "or", "-", "minus").
+PLUS_MINUS_LINKS: frozenset[str] = frozenset({"or", "/", "-"})
 # Nouns of one unit that a fraction may take with "a" ("half a point", "a fifth of a cent", "a third of a cup") and
 # that the measure and currency tables do not hold.
 PART_UNIT_NOUNS: frozenset[str] = frozenset({"point", "cent", "penny", "pence", "cup", "teaspoon", "tablespoon"})
@@ -424,8 +460,11 @@ DOWN_NOUNS: frozenset[str] = frozenset(
 )
 UP_WORDS: frozenset[str] = frozenset({"up", "higher", "upward", "upwards"})
 DOWN_WORDS: frozenset[str] = frozenset({"down", "lower", "downward", "downwards"})
-# Words of a fall only as an adverb ("shares closed off 2%"); as a verb's particle they say nothing of a move.
+# Words of a fall only as an adverb before a price, percent or points ("shares closed off 2%", "off $1"); as a
+# verb's particle ("laid off 600") or after the amount ("3 days off", "30% off") they say nothing of a move.
 OFF_WORDS: frozenset[str] = frozenset({"off"})
+# Units of a price's part ("off 3p", "off 5 cents"), which with MOVE_UNITS and a currency make a market move's units.
+PRICE_PART_UNITS: frozenset[str] = frozenset({"penny", "cent"})
 # Verbs whose direct object is the size of the move ("gained 3%", "lost 2.7 percent", "added 15 sen"); the object
 # of another ("raised $2 million", "cut 6,000 jobs") is what was moved, not by how much, unless it is a share.
 # Not "gain", "lose", "add", "shed": their object is a move only in a move's units ("gained 3%", `MOVE_UNITS`); with
