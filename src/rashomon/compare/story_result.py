@@ -25,7 +25,7 @@ from rashomon.settings import CompareSettings
 from rashomon.stories.cluster import event_date, inferred_published, reading_order, story_id, story_title
 
 # Bumped whenever a change in comparison changes its results: stored story results of another version are redone.
-COMPARE_VERSION = "17"
+COMPARE_VERSION = "18"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
