@@ -72,7 +72,9 @@ def _of_dying(doc: Doc, tok: Token) -> bool:
 
 def _clock_time(doc: Doc, amount: Amount) -> bool:
     """Whether a number is an hour of the clock: "3 in the morning", "11 on Sunday night", "3 a.m.", "5 o'clock",
-    or a time the model found."""
+    or a time the model found; never over 12 ("died at 91 on Sunday", "died at 91 last night" are ages)."""
+    if amount.value is None or amount.value > 12:
+        return False
     if doc[amount.first].ent_type_ == "TIME":
         return True
     after = [tok.lower_ for tok in doc[amount.last + 1 : amount.last + 4]]
@@ -80,8 +82,7 @@ def _clock_time(doc: Doc, amount: Amount) -> bool:
         return True
     if after[:2] == ["in", "the"] and after[2:] and after[2] in words.DAY_PARTS:
         return True
-    hour = amount.value is not None and amount.value <= 12  # "died at 91 on Sunday" is an age
-    return hour and after[:1] == ["on"] and after[1:2] != [] and after[1] in words.WEEKDAY_WORDS
+    return after[:1] == ["on"] and after[1:2] != [] and after[1] in words.WEEKDAY_WORDS
 
 
 def _a_age(value: float | None) -> bool:

@@ -145,7 +145,8 @@ def _off_adverb(tok: Token, before: int, figure: Figure | None) -> bool:
     if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
         return False
     unit = figure.unit or ""
-    return unit in words.MOVE_UNITS or unit in words.CURRENCY_CODES or unit in words.PRICE_PART_UNITS
+    price = unit.split(" per ")[0]  # "off $1.20 a barrel"
+    return unit in words.MOVE_UNITS or price in words.CURRENCY_CODES or price in words.PRICE_PART_UNITS
 
 
 def _unless_negated(verb: Token, way: str | None) -> str | None:

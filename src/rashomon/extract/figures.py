@@ -167,9 +167,10 @@ def _kind_before(
     """The earlier figure of the sentence that counts the kind a count of "others" or "more" (``word``) is more of:
     one in the same place of a parallel clause, or joined to it, as `_donor` takes a unit ("killed 253 people and
     injured 5,000 others", "killed 10 people, injuring dozens more"); None for a count in another place ("scored 30
-    points and three others scored"). "Others" are more of a kind only of people in general ("killed two children
-    and injured four others" need not be children: `OTHERS_KINDS`). "More than" set off right after a count is a
-    difference in its kind ("has 2,129 points, 13 more than the record")."""
+    points and three others scored"), unless it counts people in general, which casualty reports give in any shape
+    ("12 people died and 30 others were hurt"). "Others" are more of a kind only of people in general ("killed two
+    children and injured four others" need not be children: `OTHERS_KINDS`). "More than" set off right after a
+    count is a difference in its kind ("has 2,129 points, 13 more than the record")."""
     first, last = bare
     root = doc[first : last + 1].root
     for figure, donor_first, donor_last in _with_units(earlier, sentence_start):
@@ -178,8 +179,8 @@ def _kind_before(
         if not _counts(doc, figure, donor_last) or (word != "more" and figure.unit not in words.OTHERS_KINDS):
             continue
         donor_root = doc[donor_first : donor_last + 1].root
-        if _parallel(donor_root, root) or _conjoined(donor_root, root):
-            return figure
+        if _parallel(donor_root, root) or _conjoined(donor_root, root) or figure.unit in words.OTHERS_KINDS:
+            return figure  # people, however the clauses run: "12 people were killed and 30 others injured"
         set_off = donor_last + 2 == first and doc[donor_last + 1].text == ","
         if word == "more" and set_off and follows(doc, last + 1, ("than",)):
             return figure
@@ -515,13 +516,16 @@ def _names_by_number(doc: Doc, amount: Amount, unit: Unit) -> bool:
     """Whether a number of three or more plain digits names the one thing its singular noun is ("the 486 chip",
     "a 911 call", "the 12000 block"), as no count of more than one takes a singular noun; not a noun counted in
     the singular ("its 350 staff", `SINGULAR_COUNT_NOUNS`) nor a level reached ("the 600 mark"). Only right after a
-    determiner, which says the noun is singular in use: a bare number may count a noun the same in the plural
-    ("killed 300 elk", "caught 200 shrimp")."""
+    determiner, which says the noun is singular in use ("a"; "the" or an owner only before four digits or more,
+    which a count would write with a comma): a number may count a noun the same in the plural ("killed 300 elk",
+    "the 200 salmon")."""
     number = doc[amount.first]
     if amount.first != amount.last or not number.text.isdigit() or len(number.text) < 3:
         return False
     if amount.first == 0 or doc[amount.first - 1].lower_ not in words.NAMING_DETERMINERS:
         return False
+    if doc[amount.first - 1].lower_ not in ("a", "an") and len(number.text) < 4:
+        return False  # "the 500 bison", "its 400 faculty": a count of a noun the same in the plural; "a 911 call"
     noun = doc[unit.end]
     if unit.end != amount.last + 1 or noun.tag_ != "NN" or noun.dep_ == "compound" or number.head.i != noun.i:
         return False  # "400 establishment Democrats": the noun describes the plural one counted

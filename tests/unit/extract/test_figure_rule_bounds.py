@@ -36,6 +36,10 @@ def test_others_in_another_place_or_after_a_narrow_kind_stay_others(figures: Fin
     [
         ("The attack killed 253 people and injured 5,000 others.", "5,000 others", "people"),
         ("The blast killed 10 people, injuring dozens more.", "dozens", "people"),
+        # People in general, however the clauses run.
+        ("At least 12 people were killed and 30 others injured.", "30 others", "people"),
+        ("Twelve people died and 30 others were hurt.", "30 others", "people"),
+        ("The blast killed 12 people, while 30 others were wounded.", "30 others", "people"),
     ],
 )
 def test_others_and_more_in_a_parallel_place_take_the_kind(figures: Finder, text: str, phrase: str, unit: str) -> None:
@@ -57,7 +61,11 @@ def test_off_after_an_amount_or_before_by_or_another_unit_gives_no_fall(figures:
 
 @pytest.mark.parametrize(
     ("text", "phrase"),
-    [("Crude closed at $80.50, off $1.", "$1"), ("Shares were off 3% in early trading.", "3%")],
+    [
+        ("Crude closed at $80.50, off $1.", "$1"),
+        ("Shares were off 3% in early trading.", "3%"),
+        ("Oil was off $1.20 a barrel.", "$1.20 a barrel"),
+    ],
 )
 def test_off_before_a_market_move_is_a_fall(figures: Finder, text: str, phrase: str) -> None:
     assert [f.direction for f in figures(text) if text[f.start : f.end] == phrase] == ["down"]
@@ -71,6 +79,9 @@ def test_off_before_a_market_move_is_a_fall(figures: Finder, text: str, phrase: 
         ("Officials counted 200 salmon in the river.", "200 salmon", "salmon"),
         ("They caught 300 fish and 200 shrimp.", "200 shrimp", "shrimp"),
         ("About 300 youth joined the protest.", "About 300 youth", "youth"),
+        # "the" or an owner before three digits is a count's determiner too.
+        ("Rangers counted the 500 bison in the park.", "500 bison", "bison"),
+        ("Its 400 faculty voted no confidence.", "400 faculty", "faculty"),
     ],
 )
 def test_a_long_number_before_a_noun_without_a_determiner_counts_it(
@@ -94,7 +105,13 @@ def test_a_clock_time_or_a_death_toll_after_at_is_no_age(figures: Finder, text: 
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("The actor, dying at 91, left no will.", "91"), ("The painter died at 88 on Sunday.", "88")],
+    [
+        ("The actor, dying at 91, left no will.", "91"),
+        ("The painter died at 88 on Sunday.", "88"),
+        # Past twelve, no hour of the clock.
+        ("The actor died at 91 last night.", "91"),
+        ("The author died at 88 in the morning.", "88"),
+    ],
 )
 def test_an_age_one_dies_at_is_read_by_the_lemma(figures: Finder, text: str, number: str) -> None:
     assert (number, float(number), "year of age") in read_figures(figures, text)
@@ -121,13 +138,19 @@ def test_a_spaced_a_dollar_mid_sentence_is_australian(figures: Finder) -> None:
     assert ("A $1.2 billion", 1.2e9, "AUD") in read_figures(figures, text)
 
 
-def test_a_spaced_a_dollar_opening_a_sentence_is_the_article(figures: Finder) -> None:
-    assert ("$5", 5.0, "USD") in read_figures(figures, "A $5 reward was offered.")
+@pytest.mark.parametrize("text", ["A $5 reward was offered.", "SYDNEY - A $5 reward was offered on Tuesday."])
+def test_a_spaced_a_dollar_opening_a_sentence_is_the_article(figures: Finder, text: str) -> None:
+    assert ("$5", 5.0, "USD") in read_figures(figures, text)
 
 
 @pytest.mark.parametrize("text", ["Pilots endured 9G in the maneuver.", "The rocket pulled 3G during launch."])
 def test_a_g_force_is_no_mobile_generation(figures: Finder, text: str) -> None:
     assert all(unit != "generation wireless" for _, _, unit in read_figures(figures, text))
+
+
+@pytest.mark.parametrize("text", ["Britain banned the firm's 5G equipment.", "The 5G auction raised $2 billion."])
+def test_a_mobile_generation_beside_its_gear_or_licences(figures: Finder, text: str) -> None:
+    assert any(unit == "generation wireless" for _, _, unit in read_figures(figures, text))
 
 
 def test_a_mobile_generation_names_a_network_and_conflicts_with_none(figures: Finder) -> None:

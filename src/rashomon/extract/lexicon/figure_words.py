@@ -255,7 +255,8 @@ GLUED_UNIT_SYMBOLS: dict[str, str] = {"c": "cent", "¢": "cent", "in": "inch"}
 GENERATION_UNIT = "generation wireless"
 NETWORK_WORDS: frozenset[str] = frozenset(
     """network phone smartphone handset iphone mobile cellular wireless data spectrum broadband coverage lte signal
-    connectivity carrier operator tower mast rollout modem chip speed internet telecom""".split()
+    connectivity carrier operator tower mast rollout modem chip speed internet telecom equipment gear technology
+    auction licence license licences licenses service services infrastructure""".split()
 )
 # Units of figures that name a thing by number and measure no amount ("a 4G network"): two of them differ without
 # conflicting ("4G" vs "5G" networks are two things, not two counts of one).
@@ -388,7 +389,7 @@ MAX_AGE = 120
 CLOCK_WORDS: frozenset[str] = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock"})
 DAY_PARTS: frozenset[str] = frozenset({"morning", "afternoon", "evening", "night"})
 # Marks after which a sentence starts, so a capital "A" there is the article ("said: A $5 fee", "(A $5 fee)").
-SENTENCE_OPENERS: frozenset[str] = frozenset({".", "!", "?", ":", '"', "“", "(", "—", "\n"})
+SENTENCE_OPENERS: frozenset[str] = frozenset({".", "!", "?", ":", '"', "“", "(", "—", "–", "-", "--", "\n"})
 # Words before a number that make it negative ("minus 5", "minus-130 degrees").
 MINUS_WORDS: frozenset[str] = frozenset({"minus", "negative"})
 # Signs of a margin either way ("±3 points"): the amount is the margin's size, not negative.
