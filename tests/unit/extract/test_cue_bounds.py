@@ -9,20 +9,9 @@ from typing import Any
 import pytest
 
 from rashomon.extract.cue_bounds import with_helpers, with_preposition
-from rashomon.extract.entities import find_mentions
-from rashomon.extract.quotes import find_quotes
 from rashomon.model import Quote
 
 Nlp = Callable[[str], Any]
-
-
-@pytest.fixture(scope="module")
-def quotes(nlp: Nlp) -> Callable[[str], tuple[Quote, ...]]:
-    def run(text: str) -> tuple[Quote, ...]:
-        doc = nlp(text)
-        return find_quotes(doc, "a1", find_mentions(doc, "a1"))[0]
-
-    return run
 
 
 def cue_of(text: str, found: tuple[Quote, ...], content: str) -> str:

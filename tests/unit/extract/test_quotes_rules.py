@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 
 from rashomon.extract import attribution_model as tagger
-from rashomon.extract.entities import find_mentions
 from rashomon.extract.quote_marks import quote_mark_spans
-from rashomon.extract.quotes import _in_markup, find_quotes
+from rashomon.extract.quotes import _in_markup
 from rashomon.extract.tagged_quotes import (
     _terms_of_speaking,
     _to_phrase_end,
@@ -23,15 +22,6 @@ from rashomon.extract.tagged_quotes import (
 from rashomon.model import Quote
 
 Nlp = Callable[[str], Any]
-
-
-@pytest.fixture(scope="module")
-def quotes(nlp: Nlp) -> Callable[[str], tuple[Quote, ...]]:
-    def run(text: str) -> tuple[Quote, ...]:
-        doc = nlp(text)
-        return find_quotes(doc, "a1", find_mentions(doc, "a1"))[0]
-
-    return run
 
 
 def covering(found: tuple[Quote, ...], text: str, words: str) -> Quote:
