@@ -26,7 +26,10 @@ from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
     NOT_SPEAKERS,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
@@ -118,6 +121,8 @@ class SpeakerResolver:
         # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
         # them are not mentions of an entity.
         self.descriptions: set[str] = set()
+        # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
+        self.described_people: dict[str, frozenset[str]] = {}
         self.labels = self._speaker_labels()
 
     def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
@@ -155,7 +160,7 @@ class SpeakerResolver:
         subject = antecedent(subject)
         lower = subject.text.lower()
         if lower in PERSONAL_PRONOUNS:
-            return self._antecedent(subject.idx), False
+            return self._antecedent(subject.idx, lower), False
         if lower in PLURAL_PRONOUNS:
             return None, False
         end = subject.right_edge.idx + len(subject.right_edge.text)
@@ -181,10 +186,10 @@ class SpeakerResolver:
             return self.full(name), False
         body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
         if body and (inside or any(w[:1].isupper() for w in phrase.split()[1:])):
-            return self._described(phrase), True
+            return self.described(phrase, subject), True
         if inside and subject.pos_ == "NOUN":
             # Places that only modify a common noun: "Maryland's governor" speaks, not Maryland.
-            return self._described(phrase), True
+            return self.described(phrase, subject), True
         if inside:
             return self.text[inside[0].start : inside[0].end], True
         return (name, False) if name else (None, False)
@@ -198,10 +203,14 @@ class SpeakerResolver:
         holders = {name for _, name in self.roles.by_title.get(title or "", ())}
         return holders.pop() if len(holders) == 1 else None
 
-    def _described(self, phrase: str) -> str:
-        """A speaker given by the words that describe it ("the Indian embassy"): no name, so no entity."""
-        words = _without_article(phrase)
+    def described(self, phrase: str, head: Any, *, bare: bool = True) -> str:
+        """A speaker given by the words that describe it ("the Indian embassy"), without its article when ``bare``:
+        no name, so no entity; with its head noun, which tells whether "he" or "she" may stand for it."""
+        words = _without_article(phrase) if bare else phrase
         self.descriptions.add(words)
+        pronouns = _pronouns_for(head) or (_EITHER_SEX if _looks_like_a_name(words) else frozenset())
+        if pronouns:
+            self.described_people[words] = pronouns
         return words
 
     def _speaks(self, mention: Mention, subject: Any) -> bool:
@@ -222,26 +231,57 @@ class SpeakerResolver:
         apposed = apposed and subject.lemma_.lower() not in _GROUP_NOUNS and all(c.dep_ != "conj" for c in joined)
         return head.root.dep_ in ("poss", "compound") or apposed
 
-    def _antecedent(self, before: int) -> str | None:
+    def _antecedent(self, before: int, pronoun: str) -> str | None:
         """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never
-        a named speaker that is none of the article's people ("the State Police said ... He said ..."): then the last
-        person named before."""
+        a named speaker that is none of the article's people ("the State Police said ... He said ..."), nor a thing,
+        a group or someone of the other sex described ("The paper said ... he", "the actress said ... he"): then the
+        last person named before."""
         earlier = [m for m in self.people if m.end <= before]
-        last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker) else None
+        last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
         if last and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
             return last
         if earlier:
             return self.full(self.text[earlier[-1].start : earlier[-1].end])
         return last
 
-    def _is_person(self, name: str) -> bool:
-        """Whether "he" or "she" may stand for a speaker: one of the article's people, or a speaker it describes
-        without a name ("a spokeswoman for the port"), not a named body or place."""
-        return name in self.person_speakers or name in self.descriptions or self.person_names.full(name) is not None
+    def _is_person(self, name: str, pronoun: str) -> bool:
+        """Whether a pronoun ("he", "her") may stand for a speaker: one of the article's people, or one person it
+        describes without a name ("a spokeswoman for the port" for "she"), not a named body or place."""
+        if name in self.described_people:
+            return _PRONOUN_SEX.get(pronoun, "") in self.described_people[name]
+        return name in self.person_speakers or self.person_names.full(name) is not None
 
     def _last_sentence_start(self, char: int) -> int:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return int(token[0].sent.start_char) if token is not None and len(token) else 0
+
+
+# The sex of a personal pronoun, as `_pronouns_for` names it.
+_PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
+_EITHER_SEX = frozenset({"he", "she"})
+
+
+def _pronouns_for(head: Any) -> frozenset[str]:
+    """The pronouns that may stand for a speaker described by its head noun: "he" and "she" for a singular noun
+    naming a person ("the senator"), one of them for a man or a woman ("the actress"), none for a thing or a group
+    ("the paper", "recent polls")."""
+    if head.tag_ != "NN":
+        return frozenset()
+    word = head.lower_
+    if word in FEMALE_NOUNS or word.endswith("woman"):
+        return frozenset({"she"})
+    if word in MALE_NOUNS or word.endswith("man"):
+        return frozenset({"he"})
+    if word in PERSON_NOUNS or word.endswith(("person", "ist")):
+        return _EITHER_SEX
+    return frozenset()
+
+
+def _looks_like_a_name(words: str) -> bool:
+    """Words that read as a person's name the recogniser missed ("Sean Hannity"): two or three, each capitalised,
+    with no article."""
+    parts = words.split()
+    return 2 <= len(parts) <= 3 and parts[0].lower() not in ("the", "a", "an") and all(p[:1].isupper() for p in parts)
 
 
 def antecedent(token: Any) -> Any:
@@ -512,7 +552,7 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
             words = (max(words[0], doc[a].idx), words[1]) if words and root.i >= a else words
             name, is_name = (resolver.text[words[0] : words[1]], True) if words else (None, False)
             if name is not None and root.pos_ == "NOUN":
-                resolver.descriptions.add(name)
+                resolver.described(name, root, bare=False)
         return Speaker(name=name, span=item.source, cue=item.cue, is_name=is_name)
     if item.cue_tokens is not None:
         verb = next((doc[i] for i in range(*item.cue_tokens) if doc[i].pos_ in ("VERB", "AUX")), None)

@@ -132,3 +132,28 @@ LINKING_ADVERBS: frozenset[str] = frozenset(
     {"however", "indeed", "still", "meanwhile", "moreover", "additionally", "yet", "furthermore", "nonetheless",
      "nevertheless", "also", "separately", "further"}
 )  # fmt: skip
+# Singular nouns that name a person (lemmas), for whom "he" or "she" may stand when a speaker is only described
+# ("the senator said ... He added"); a thing or a group described ("the paper", "recent polls") is nobody's "he".
+# Words ending in -man, -woman, -person or -ist count without being listed.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """adviser advisor aide ally analyst ambassador anchor assistant attorney author boss boy brother businessman
+    candidate captain ceo chair chairman chairwoman chancellor chief citizen co-founder columnist commander
+    commentator commissioner congressman congresswoman consultant contender correspondent councilman councilwoman
+    counsel cousin critic daughter delegate democrat deputy detective developer diplomat director doctor donor
+    economist editor employee executive expert father figure founder friend front-runner general girl governor guy
+    host husband individual insider inspector investigator investor judge justice king lady lawmaker lawyer leader
+    legislator lieutenant magnate manager mayor member minister moderator mogul mother narrator neighbor neighbour
+    neurosurgeon nominee officer official operative organizer owner partner pastor person physician pilot pope
+    president priest prince princess producer professor prosecutor queen rabbi representative republican researcher
+    resident rival secretary senator sergeant sheriff sister son source speaker spokesman spokesperson spokeswoman
+    staffer star strategist student supporter surgeon teacher treasurer tycoon veteran victim voter widow wife
+    witness woman worker writer actor actress admiral""".split()
+)
+# Of those, the nouns for a man and for a woman: "he" stands for no "actress", "she" for no "businessman".
+MALE_NOUNS: frozenset[str] = frozenset(
+    "boy brother businessman chairman congressman councilman father guy husband king man prince son spokesman".split()
+)
+FEMALE_NOUNS: frozenset[str] = frozenset(
+    """actress businesswoman chairwoman congresswoman councilwoman daughter girl lady mother princess queen sister
+    spokeswoman widow wife woman""".split()
+)

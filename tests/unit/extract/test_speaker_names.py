@@ -1,0 +1,66 @@
+"""The names quotes are given for who spoke, on hand-written sentences parsed by the project's language model: a
+pronoun stands for a person, not for a thing or a group that spoke before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rashomon.extract.entities import find_mentions
+from rashomon.extract.quotes import find_quotes
+from rashomon.model import Quote
+
+Nlp = Callable[[str], Any]
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp: Nlp) -> Callable[[str], tuple[Quote, ...]]:
+    def run(text: str) -> tuple[Quote, ...]:
+        doc = nlp(text)
+        return find_quotes(doc, "a1", find_mentions(doc, "a1"))[0]
+
+    return run
+
+
+def speaker_of(text: str, found: tuple[Quote, ...], words: str) -> str | None:
+    """The speaker of the quote whose content holds ``words``."""
+    quote = next((q for q in found if words in text[q.start : q.end]), None)
+    assert quote is not None, [(text[q.start : q.end], q.speaker) for q in found]
+    return quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A thing described speaks, then "he": the man named before, not the paper.
+        (
+            "Senator Tom Brady spoke in Ohio on Monday. The local paper said the visit was a success. "
+            "He said that the plant would stay open until next year.",
+            "the plant would stay open",
+            "Tom Brady",
+        ),
+        # A group described is nobody's "she".
+        (
+            "Mayor Ann Lee opened the bridge on Monday. Recent polls show that voters like the new bridge. "
+            "She said that the old bridge would be closed for good.",
+            "the old bridge would be closed",
+            "Ann Lee",
+        ),
+        # A woman described is no "he".
+        (
+            "Coach Tom Brady watched the game. The actress said the team had played well. "
+            "He said that the season was far from over.",
+            "the season was far from over",
+            "Tom Brady",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_a_person_not_a_thing_or_a_group(quotes: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
+
+
+def test_a_pronoun_stands_for_one_person_described(quotes: Any) -> None:
+    text = "A local senator told reporters that the plant would close. He said that the workers would be paid."
+    assert speaker_of(text, quotes(text), "the workers would be paid") == "A local senator"
