@@ -176,7 +176,8 @@ class SpeakerResolver:
             return by_role, False
         if people:
             return self.full(people[0]), True
-        bodies = [m for m in inside if m.label != "PLACE"]
+        # A body named only as a person's kind is not who speaks: "a Carrier executive", "House Republicans".
+        bodies = [m for m in inside if m.label != "PLACE" and not self._only_a_kind(m, subject)]
         if bodies:
             return self.text[bodies[0].start : bodies[0].end], True
         # A place speaks only when nothing else in the subject can: "Maryland Gov. Wes Moore" is Wes Moore, and
@@ -193,6 +194,19 @@ class SpeakerResolver:
         if inside:
             return self.text[inside[0].start : inside[0].end], True
         return (name, False) if name else (None, False)
+
+    def _only_a_kind(self, mention: Mention, subject: Any) -> bool:
+        """Whether a name inside the subject only tells what kind of person speaks: it modifies a noun for people
+        that is no office speaking for a body ("a Carrier executive", "the Senate minority leader", "House
+        Republicans"; not "a White House official" or "the embassy spokesman")."""
+        head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if head is None or head.root.dep_ != "compound" or head.root.head != subject:
+            return False
+        word = (subject.lemma_ or subject.text).lower()  # a proper noun has no lemma ("Republicans")
+        if word in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS:
+            return False
+        singular = word.removesuffix("s")
+        return any(w in PERSON_NOUNS or w.endswith(("man", "men", "ist")) for w in (word, singular))
 
     def _holder(self, subject: Any, phrase: str) -> str | None:
         """The one person the article gives a title, for a title qualified by a place's possessive or by nothing

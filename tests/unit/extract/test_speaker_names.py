@@ -64,3 +64,18 @@ def test_a_pronoun_stands_for_a_person_not_a_thing_or_a_group(quotes: Any, text:
 def test_a_pronoun_stands_for_one_person_described(quotes: Any) -> None:
     text = "A local senator told reporters that the plant would close. He said that the workers would be paid."
     assert speaker_of(text, quotes(text), "the workers would be paid") == "A local senator"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A body that only tells what kind of person speaks is not the speaker.
+        ("A Carrier executive said that the plant in Indiana would close next year.", "Carrier executive"),
+        ("The Senate minority leader said that the vote would be held next week.", "Senate minority leader"),
+        ("House Republicans said that the bill would pass before the summer recess.", "House Republicans"),
+        # An office speaks for its body.
+        ("A White House official said that the president would sign the bill on Friday.", "White House"),
+    ],
+)
+def test_a_body_named_as_a_kind_of_person_is_not_the_speaker(quotes: Any, text: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text), "that") == speaker
