@@ -186,6 +186,7 @@ class SpeakerResolver:
         if name and not any(self.text[m.start : m.end] == name for m in inside):
             return self.full(name), False
         body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
+        phrase = self.text[start : description_end(self.doc, start, end)]
         if body and (inside or any(w[:1].isupper() for w in phrase.split()[1:])):
             return self.described(phrase, subject), True
         if inside and subject.pos_ == "NOUN":
@@ -296,6 +297,32 @@ def _looks_like_a_name(words: str) -> bool:
     with no article."""
     parts = words.split()
     return 2 <= len(parts) <= 3 and parts[0].lower() not in ("the", "a", "an") and all(p[:1].isupper() for p in parts)
+
+
+_CLAUSES = frozenset({"relcl", "acl"})
+_TRAILING = " \t\n,;:-\u2013\u2014"
+
+
+def description_end(doc: Any, start: int, end: int) -> int:
+    """Where a speaker's describing words end without a clause that is an aside or cut off: one set off by a
+    comma or a dash ("The lawmaker, who represents a district in Albay,", "The poll, released on") or running on
+    past the words ("a campaign official who was not authorized"); a clause that tells which people speak stays
+    ("Supporters who have heard from the campaign"). Trailing commas and dashes go too."""
+    text = text_of(doc)
+    cut = end
+    for token in _tokens_in(doc, start, end):
+        clause = token if token.dep_ in _CLAUSES else token.head if token.head.dep_ in _CLAUSES else None
+        if clause is None or not start <= clause.head.idx < end:
+            continue
+        first = clause.left_edge.idx
+        last = clause.right_edge.idx + len(clause.right_edge.text)
+        if first < start:
+            continue
+        if last > end or text[start:first].rstrip()[-1:] in (",", "-", "\u2013", "\u2014"):
+            cut = min(cut, first)
+    while cut > start and text[cut - 1] in _TRAILING:
+        cut -= 1
+    return cut if cut > start else end
 
 
 def antecedent(token: Any) -> Any:
@@ -564,6 +591,7 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
             # Unnamed in the article ("the influential daily", "residents of Dundalk"): the words themselves.
             words = (root.left_edge.idx, root.idx + len(root.text)) if root.i < a else item.source
             words = (max(words[0], doc[a].idx), words[1]) if words and root.i >= a else words
+            words = (words[0], description_end(doc, *words)) if words else words
             name, is_name = (resolver.text[words[0] : words[1]], True) if words else (None, False)
             if name is not None and root.pos_ == "NOUN":
                 resolver.described(name, root, bare=False)

@@ -79,3 +79,26 @@ def test_a_pronoun_stands_for_one_person_described(quotes: Any) -> None:
 )
 def test_a_body_named_as_a_kind_of_person_is_not_the_speaker(quotes: Any, text: str, speaker: str) -> None:
     assert speaker_of(text, quotes(text), "that") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An aside set off by commas or dashes is no part of the name.
+        (
+            "The lawmaker, who represents a district in Albay province, said that the remarks had been widely shared.",
+            "The lawmaker",
+        ),
+        (
+            "The Supreme Court justice -- who has been in a scuffle with the nominee -- said that she regretted it.",
+            "Supreme Court justice",
+        ),
+        # A clause that tells which people speak stays.
+        (
+            "Supporters who have heard from the campaign say that the race is far from over.",
+            "Supporters who have heard from the campaign",
+        ),
+    ],
+)
+def test_a_described_speaker_is_named_without_an_aside(quotes: Any, text: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text), "that") == speaker
