@@ -102,3 +102,24 @@ def test_a_body_named_as_a_kind_of_person_is_not_the_speaker(quotes: Any, text: 
 )
 def test_a_described_speaker_is_named_without_an_aside(quotes: Any, text: str, speaker: str) -> None:
     assert speaker_of(text, quotes(text), "that") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A woman named in full is no "he", by her given name ...
+        (
+            "Donald Trump spoke in Ohio on Monday. Hillary Clinton said that the economy was weak. "
+            "He said that the plant would stay open.",
+            "Donald Trump",
+        ),
+        # ... or as the article titles her.
+        (
+            "Mr. Sanders and Mrs. Clinton met on Friday. Mrs. Clinton said that the talks went well. "
+            "He said that the talks had failed.",
+            "Sanders",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_a_named_person_of_its_sex(quotes: Any, text: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text), "that the plant" if "plant" in text else "had failed") == speaker
