@@ -123,3 +123,19 @@ def test_a_described_speaker_is_named_without_an_aside(quotes: Any, text: str, s
 )
 def test_a_pronoun_stands_for_a_named_person_of_its_sex(quotes: Any, text: str, speaker: str) -> None:
     assert speaker_of(text, quotes(text), "that the plant" if "plant" in text else "had failed") == speaker
+
+
+def test_a_title_names_the_holder_titled_by_surname_alone(quotes: Any) -> None:
+    text = (
+        "Barack Obama spoke in Ohio on Monday. President Obama met workers there. "
+        "The president said that the plant would stay open."
+    )
+    assert speaker_of(text, quotes(text), "the plant") == "Barack Obama"
+
+
+def test_a_title_in_an_aside_names_no_speaker(quotes: Any) -> None:
+    text = (
+        "Bernie Sanders met Barack Obama on Monday. It is unclear whether Sanders, who polls better than "
+        "President Barack Obama, said that the race was over."
+    )
+    assert speaker_of(text, quotes(text), "the race") == "Bernie Sanders"
