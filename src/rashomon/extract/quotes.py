@@ -384,6 +384,10 @@ def proper_name(subject: Any) -> str | None:
 def _speaker_for(resolver: SpeakerResolver, verb: Any) -> Speaker:
     cue = (verb.idx, verb.idx + len(verb.text))
     subject = subject_of(verb)
+    if subject is not None and _only_a_dateline(resolver.text, _extent(subject)):
+        # "PHILADELPHIA, July 29 (UPI) — Fans of ... have taken to social media to complain": the parse may make the
+        # dateline a subject beside the real one.
+        subject = next((t for t in subject.head.children if t.i > subject.i and t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return Speaker(name=None, span=None, cue=cue, is_name=False)
     name, is_name = resolver.resolve(subject)
@@ -609,7 +613,7 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
     standing alone) the previous speaker."""
     if item.nobody:
         return Speaker(name=None, span=None, cue=item.cue, is_name=False)
-    if item.source_tokens is not None:
+    if item.source_tokens is not None and not _only_a_dateline(resolver.text, item.source):
         a, b = item.source_tokens
         opening = without_dateline(resolver.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
         while a < b - 1 and doc[a].idx < opening:
@@ -636,6 +640,20 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
     if resolver.last_speaker:
         return Speaker(name=resolver.last_speaker, span=None, cue=None, is_name=False)
     return None
+
+
+def _extent(token: Any) -> tuple[int, int]:
+    """The characters of a token's phrase (its subtree)."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def _only_a_dateline(text: str, source: tuple[int, int] | None) -> bool:
+    """Whether a tagged source is the article's dateline alone ("PHILADELPHIA, July 29 (UPI) —"): the place a story
+    was filed from, no speaker; the cue's subject is looked for instead."""
+    if source is None:
+        return False
+    paragraph = text.find("\n", source[0])
+    return without_dateline(text, source[0], len(text) if paragraph < 0 else paragraph) >= source[1]
 
 
 def _resolve_event(

@@ -139,3 +139,13 @@ def test_a_title_in_an_aside_names_no_speaker(quotes: Any) -> None:
         "President Barack Obama, said that the race was over."
     )
     assert speaker_of(text, quotes(text), "the race") == "Bernie Sanders"
+
+
+def test_a_dateline_parsed_as_a_subject_is_no_speaker(quotes: Any) -> None:
+    text = (
+        "Cooper upset fans by attending the convention.\n\nPHILADELPHIA, July 29 (UPI) — Fans of Bradley Cooper’s "
+        "performance in the film have taken to social media to complain about the actor attending the convention."
+    )
+    found = quotes(text)
+    assert found
+    assert all(q.speaker != "PHILADELPHIA" for q in found), [(q.speaker, text[q.start : q.end]) for q in found]
