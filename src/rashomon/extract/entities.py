@@ -250,12 +250,10 @@ def country_key(word: str) -> str:
 class RoleIndex:
     """Who holds which office in one article, from phrases like "Armenia's Prime Minister Nikol Pashinyan"."""
 
-    def __init__(self, doc: Any, full: Callable[[str], str] | None = None) -> None:
-        """``full`` gives a short name's full form ("Obama" -> "Barack Obama"): with it, a title before a surname
-        alone ("President Obama") names its holder too."""
+    def __init__(self, doc: Any) -> None:
         self.by_title: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or (len(ent) < 2 and full is None):
+            if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             prefix = doc[max(0, ent.start - 5) : ent.start].text.lower()
             title = next((t for t in TITLES if prefix.endswith(t)), None)
@@ -263,7 +261,7 @@ class RoleIndex:
                 continue
             before = prefix[: -len(title)].split()
             country = country_key(before[-1]) if before else ""
-            self.by_title[title].append((country, full(ent.text) if full is not None else ent.text))
+            self.by_title[title].append((country, ent.text))
 
     def lookup(self, phrase: str) -> str | None:
         """The person a descriptor such as "the Azerbaijani president" names, when the article says who."""

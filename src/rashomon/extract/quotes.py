@@ -114,9 +114,9 @@ class SpeakerResolver:
     def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self.text: str = text_of(doc)
+        self.roles = RoleIndex(doc)
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
-        self.roles = RoleIndex(doc, self.full)
         self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
@@ -168,8 +168,7 @@ class SpeakerResolver:
             return None, False
         end = subject.right_edge.idx + len(subject.right_edge.text)
         start = without_dateline(self.text, subject.left_edge.idx, end)  # "DETROIT -- Union officials" names no city
-        # The subject's own words, without an aside: "Sanders, who polls better than President Obama," is no president.
-        phrase = self.text[start : description_end(self.doc, start, end)]
+        phrase = self.text[start:end]
         inside = [m for m in self.named if m.start >= start and m.end <= end and self._speaks(m, subject)]
         people = [self.text[m.start : m.end] for m in inside if m.label == "PERSON"]
         full_names = [p for p in people if len(p.split()) > 1]
@@ -190,6 +189,7 @@ class SpeakerResolver:
         if name and not any(self.text[m.start : m.end] == name for m in inside):
             return self.full(name), False
         body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
+        phrase = self.text[start : description_end(self.doc, start, end)]
         if body and (inside or any(w[:1].isupper() for w in phrase.split()[1:])):
             return self.described(phrase, subject), True
         if inside and subject.pos_ == "NOUN":
