@@ -26,9 +26,7 @@ from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
-    FEMALE_GIVEN_NAMES,
     FEMALE_NOUNS,
-    MALE_GIVEN_NAMES,
     MALE_NOUNS,
     NOT_SPEAKERS,
     PERSON_NOUNS,
@@ -125,7 +123,6 @@ class SpeakerResolver:
         self.descriptions: set[str] = set()
         # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
         self.described_people: dict[str, frozenset[str]] = {}
-        self._sexes: dict[str, frozenset[str]] = {}  # the pronouns each named person may take, worked out once
         self.labels = self._speaker_labels()
 
     def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
@@ -252,50 +249,22 @@ class SpeakerResolver:
     def _antecedent(self, before: int, pronoun: str) -> str | None:
         """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never
         a named speaker that is none of the article's people ("the State Police said ... He said ..."), nor a thing,
-        a group or someone of the other sex ("The paper said ... he", "the actress said ... he", "Hillary Clinton
-        said ... he"): then the last person named before that the pronoun may stand for."""
-        sex = _PRONOUN_SEX.get(pronoun, "")
-        earlier = [m for m in self.people if m.end <= before and sex in self._pronouns_of(self._name_of(m))]
+        a group or someone of the other sex described ("The paper said ... he", "the actress said ... he"): then the
+        last person named before."""
+        earlier = [m for m in self.people if m.end <= before]
         last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
         if last and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
             return last
         if earlier:
-            return self._name_of(earlier[-1])
+            return self.full(self.text[earlier[-1].start : earlier[-1].end])
         return last
-
-    def _name_of(self, mention: Mention) -> str:
-        return self.full(self.text[mention.start : mention.end])
 
     def _is_person(self, name: str, pronoun: str) -> bool:
         """Whether a pronoun ("he", "her") may stand for a speaker: one of the article's people, or one person it
         describes without a name ("a spokeswoman for the port" for "she"), not a named body or place."""
         if name in self.described_people:
             return _PRONOUN_SEX.get(pronoun, "") in self.described_people[name]
-        known = name in self.person_speakers or self.person_names.full(name) is not None
-        return known and _PRONOUN_SEX.get(pronoun, "") in self._pronouns_of(self.full(name))
-
-    def _pronouns_of(self, name: str) -> frozenset[str]:
-        """The pronouns that may stand for a named person: as the article titles the surname ("Mr. Sanders",
-        "Mrs. Clinton"), else as the given name goes ("Hillary Clinton": she), else either."""
-        if name not in self._sexes:
-            words = name.replace(".", " ").split()
-            surname = re.escape(words[-1]) if words else ""
-            titles = (
-                {t.lower() for t in re.findall(rf"\b(Mr|Mrs|Ms|Miss)\.? {surname}\b", self.text)} if surname else set()
-            )
-            given = words[0].lower() if len(words) > 1 else ""
-            if titles and titles <= {"mr"}:
-                found = frozenset({"he"})
-            elif titles and not titles & {"mr"}:
-                found = frozenset({"she"})
-            elif not titles and given in MALE_GIVEN_NAMES:
-                found = frozenset({"he"})
-            elif not titles and given in FEMALE_GIVEN_NAMES:
-                found = frozenset({"she"})
-            else:
-                found = _EITHER_SEX
-            self._sexes[name] = found
-        return self._sexes[name]
+        return name in self.person_speakers or self.person_names.full(name) is not None
 
     def _last_sentence_start(self, char: int) -> int:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")

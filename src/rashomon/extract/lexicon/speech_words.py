@@ -157,29 +157,3 @@ FEMALE_NOUNS: frozenset[str] = frozenset(
     """actress businesswoman chairwoman congresswoman councilwoman daughter girl lady mother princess queen sister
     spokeswoman widow wife woman""".split()
 )
-# Common given names of men and of women, lower case: whether "he" or "she" may stand for a person named in full
-# ("Hillary Clinton" is no "he"). A name in neither list, or an article's "Mr."/"Ms." before the surname, decides
-# otherwise (`quotes.SpeakerResolver`).
-MALE_GIVEN_NAMES: frozenset[str] = frozenset(
-    """aaron adam alan albert alex alexander andrew angus anthony antonin arthur barack ben benjamin bernard bernie
-    bill billy bob bobby boris brad bradley brandon brett brian bruce carl carlos charles charlie chris christopher
-    chuck clarence cory craig dan daniel danny dave david dennis derek dick don donald doug douglas duncan dwight
-    ed eddie edward elijah emmanuel eric evan francis frank franklin fred gary george gerald glenn gordon greg
-    gregory harold harry henry howard ian jack jacob jake james jason jay jeb jeff jeffrey jeremy jerry jesse jim
-    jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin
-    larry lawrence leon louis luis marco mark martin matt matthew michael mick mike mitch mitt nathan neil newt
-    nicholas nick nigel noah norman oliver patrick paul peter phil philip ralph rand randy ray raymond reince richard
-    rick rob robert roger ron ronald roy rudy russell ryan sam samuel scott sean sergei seth stephen steve
-    steven stuart ted terry thomas tim timothy todd tom tony vladimir walter wayne william willie xi""".split()
-)
-FEMALE_GIVEN_NAMES: frozenset[str] = frozenset(
-    """abigail alice alicia alison amanda amy andrea angela ann anna anne barbara betsy betty beverly carly carol
-    caroline catherine cathy cecile chelsea cheryl christine claire claudia cynthia debbie deborah denise diana
-    diane donna doris dorothy elaine elizabeth ellen emily emma erin eva evelyn gloria grace hannah heather heidi
-    helen hillary hope huma irene ivanka jane janet janice jennifer jessica jill joan joni joyce judith judy
-    julia julie karen kate katherine kathleen kathy katie kelly kim kimberly laura lauren linda lisa lois
-    loretta lori louise lynn madeleine margaret maria marie marilyn marsha martha mary megan megyn melania melissa
-    michelle nancy natalie nicole nikki pam pamela patricia patty paula rachel rebecca rita rose ruth sally samantha
-    sandra sarah sharon shirley sonia sophie stephanie susan susana suzanne tammy teresa theresa tiffany tina
-    valerie victoria virginia wendy""".split()
-)
