@@ -277,9 +277,9 @@ _EITHER_SEX = frozenset({"he", "she"})
 
 
 def _pronouns_for(head: Any) -> frozenset[str]:
-    """The pronouns that may stand for a speaker described by its head noun: "he" and "she" for a singular noun
-    naming a person ("the senator"), one of them for a man or a woman ("the actress"), none for a thing or a group
-    ("the paper", "recent polls")."""
+    """The pronouns that may stand for a speaker described by its head noun: one of them for a man or a woman ("the
+    actress"), either for any other singular noun ("the senator", "the nurse": no list of people's nouns is whole,
+    so "the paper" may be one too), none for a group ("recent polls")."""
     if head.tag_ != "NN":
         return frozenset()
     word = head.lower_
@@ -287,16 +287,14 @@ def _pronouns_for(head: Any) -> frozenset[str]:
         return frozenset({"she"})
     if word in MALE_NOUNS or word.endswith("man"):
         return frozenset({"he"})
-    if word in PERSON_NOUNS or word.endswith(("person", "ist")):
-        return _EITHER_SEX
-    return frozenset()
+    return _EITHER_SEX
 
 
 def _looks_like_a_name(words: str) -> bool:
-    """Words that read as a person's name the recogniser missed ("Sean Hannity"): two or three, each capitalised,
-    with no article."""
+    """Words that read as a person's name the recogniser missed ("Sean Hannity", "Sanders" typed a body): one to
+    three, each capitalised, with no article."""
     parts = words.split()
-    return 2 <= len(parts) <= 3 and parts[0].lower() not in ("the", "a", "an") and all(p[:1].isupper() for p in parts)
+    return 1 <= len(parts) <= 3 and parts[0].lower() not in ("the", "a", "an") and all(p[:1].isupper() for p in parts)
 
 
 _CLAUSES = frozenset({"relcl", "acl"})

@@ -1,5 +1,5 @@
 """The names quotes are given for who spoke, on hand-written sentences parsed by the project's language model: a
-pronoun stands for a person, not for a thing or a group that spoke before it."""
+pronoun stands for a person, not for a group that spoke before it."""
 
 from __future__ import annotations
 
@@ -8,20 +8,9 @@ from typing import Any
 
 import pytest
 
-from rashomon.extract.entities import find_mentions
-from rashomon.extract.quotes import find_quotes
 from rashomon.model import Quote
 
 Nlp = Callable[[str], Any]
-
-
-@pytest.fixture(scope="module")
-def quotes(nlp: Nlp) -> Callable[[str], tuple[Quote, ...]]:
-    def run(text: str) -> tuple[Quote, ...]:
-        doc = nlp(text)
-        return find_quotes(doc, "a1", find_mentions(doc, "a1"))[0]
-
-    return run
 
 
 def speaker_of(text: str, found: tuple[Quote, ...], words: str) -> str | None:
@@ -34,13 +23,6 @@ def speaker_of(text: str, found: tuple[Quote, ...], words: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
-        # A thing described speaks, then "he": the man named before, not the paper.
-        (
-            "Senator Tom Brady spoke in Ohio on Monday. The local paper said the visit was a success. "
-            "He said that the plant would stay open until next year.",
-            "the plant would stay open",
-            "Tom Brady",
-        ),
         # A group described is nobody's "she".
         (
             "Mayor Ann Lee opened the bridge on Monday. Recent polls show that voters like the new bridge. "
@@ -57,7 +39,7 @@ def speaker_of(text: str, found: tuple[Quote, ...], words: str) -> str | None:
         ),
     ],
 )
-def test_a_pronoun_stands_for_a_person_not_a_thing_or_a_group(quotes: Any, text: str, words: str, speaker: str) -> None:
+def test_a_pronoun_stands_for_a_person_not_a_group(quotes: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_of(text, quotes(text), words) == speaker
 
 
@@ -105,40 +87,16 @@ def test_a_described_speaker_is_named_without_an_aside(quotes: Any, text: str, s
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker"),
+    ("text", "words", "speaker"),
     [
-        # A woman named in full is no "he", by her given name ...
-        (
-            "Donald Trump spoke in Ohio on Monday. Hillary Clinton said that the economy was weak. "
-            "He said that the plant would stay open.",
-            "Donald Trump",
-        ),
-        # ... or as the article titles her.
-        (
-            "Mr. Sanders and Mrs. Clinton met on Friday. Mrs. Clinton said that the talks went well. "
-            "He said that the talks had failed.",
-            "Sanders",
-        ),
+        # Any singular noun may be a person's ("the nurse"), and a lone capitalised word a name the model typed
+        # otherwise.
+        ("The nurse said the ward was full. “We have no beds left,” she said.", "We have no beds", "The nurse"),
+        ("Sanders said the system was rigged. “It is rigged,” he said.", "It is rigged", "Sanders"),
     ],
 )
-def test_a_pronoun_stands_for_a_named_person_of_its_sex(quotes: Any, text: str, speaker: str) -> None:
-    assert speaker_of(text, quotes(text), "that the plant" if "plant" in text else "had failed") == speaker
-
-
-def test_a_title_names_the_holder_titled_by_surname_alone(quotes: Any) -> None:
-    text = (
-        "Barack Obama spoke in Ohio on Monday. President Obama met workers there. "
-        "The president said that the plant would stay open."
-    )
-    assert speaker_of(text, quotes(text), "the plant") == "Barack Obama"
-
-
-def test_a_title_in_an_aside_names_no_speaker(quotes: Any) -> None:
-    text = (
-        "Bernie Sanders met Barack Obama on Monday. It is unclear whether Sanders, who polls better than "
-        "President Barack Obama, said that the race was over."
-    )
-    assert speaker_of(text, quotes(text), "the race") == "Bernie Sanders"
+def test_a_pronoun_stands_for_a_speaker_described_by_any_noun(quotes: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
 
 
 def test_a_dateline_parsed_as_a_subject_is_no_speaker(quotes: Any) -> None:

@@ -132,9 +132,8 @@ LINKING_ADVERBS: frozenset[str] = frozenset(
     {"however", "indeed", "still", "meanwhile", "moreover", "additionally", "yet", "furthermore", "nonetheless",
      "nevertheless", "also", "separately", "further"}
 )  # fmt: skip
-# Singular nouns that name a person (lemmas), for whom "he" or "she" may stand when a speaker is only described
-# ("the senator said ... He added"); a thing or a group described ("the paper", "recent polls") is nobody's "he".
-# Words ending in -man, -woman, -person or -ist count without being listed.
+# Nouns that name a person (lemmas): a body named before one only tells what kind of person speaks ("a Carrier
+# executive", "Sanders advisers"), and is not the speaker. Words ending in -man, -men or -ist count unlisted.
 PERSON_NOUNS: frozenset[str] = frozenset(
     """adviser advisor aide ally analyst ambassador anchor assistant attorney author boss boy brother businessman
     candidate captain ceo chair chairman chairwoman chancellor chief citizen co-founder columnist commander
@@ -149,7 +148,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     staffer star strategist student supporter surgeon teacher treasurer tycoon veteran victim voter widow wife
     witness woman worker writer actor actress admiral""".split()
 )
-# Of those, the nouns for a man and for a woman: "he" stands for no "actress", "she" for no "businessman".
+# The nouns for a man and for a woman: "he" stands for no "actress" described, "she" for no "businessman".
 MALE_NOUNS: frozenset[str] = frozenset(
     "boy brother businessman chairman congressman councilman father guy husband king man prince son spokesman".split()
 )
