@@ -373,15 +373,11 @@ def without_dateline(text: str, start: int, end: int) -> int:
     paragraph, after no more than a title, a byline or a caption, and not a name set off by a pair of dashes ("NATO
     - the Western alliance - said ..."; "WASHINGTON - The agency - under pressure - said" is a dateline and an
     aside)."""
-    lines = [line for line in text[:start].split("\n") if line.strip()]
-    if (
-        (start and text[start - 1] != "\n")
-        or len(lines) > _LINES_BEFORE_BODY
-        or any(len(line.split()) > _HEADING_WORDS for line in lines)
-    ):
-        return start
-    dateline = _DATELINE.match(text, start, end)
+    dateline = _DATELINE.match(text, start, end) if not start or text[start - 1] == "\n" else None
     if dateline is None:
+        return start
+    lines = [line for line in text[:start].split("\n") if line.strip()]
+    if len(lines) > _LINES_BEFORE_BODY or any(len(line.split()) > _HEADING_WORDS for line in lines):
         return start
     newline = text.find("\n", dateline.end())
     sentence = text[dateline.end() : newline if newline >= 0 else len(text)].split(". ", 1)[0]
