@@ -501,7 +501,7 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
             return False  # "a 14-0 lead", "their 88-72 win": a score, not 14 leads; "the 0-3 Jets": a record
         a_grade = amount.first == amount.last and _grade_noun(doc, previous)
         if one_noun and (a_grade or _names_by_number(doc, amount, unit)):
-            return False  # "stage 4 cancer": a grade; "the 486 chip", "a 911 call": a name; neither counts
+            return False  # "stage 4 cancer": a grade; "a 486 chip", "a 911 call": a name; neither counts
         return one_thing or not named_model  # "iPhone 12 deal"
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
     placed = run.root.dep_ in _BARE_DEPS or low_end or _range_end(doc, first, amount.last)
@@ -513,7 +513,7 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
 
 
 def _names_by_number(doc: Doc, amount: Amount, unit: Unit) -> bool:
-    """Whether a number of three or more plain digits names the one thing its singular noun is ("the 486 chip",
+    """Whether a number of three or more plain digits names the one thing its singular noun is ("a 486 chip",
     "a 911 call", "the 12000 block"), as no count of more than one takes a singular noun; not a noun counted in
     the singular ("its 350 staff", `SINGULAR_COUNT_NOUNS`) nor a level reached ("the 600 mark"). Only right after a
     determiner, which says the noun is singular in use ("a"; "the" or an owner only before four digits or more,
