@@ -1,9 +1,8 @@
 """Where a cue starts and ends: the speech verb with the auxiliaries, negation and adverbs set before it
 (`with_helpers`), and the preposition its content follows (`with_preposition`).
 
-PolNeAR marks a cue as the verb group ("has said", "did not respond", "also noted", "has repeatedly denied"): on its
-train split a cue starts with an auxiliary some forty times as often as one is left just before it, and with an
-adverb ("also", "later", "often") about ten times as often. The tagger and the parse rules may find the verb alone.
+PolNeAR marks a cue as the verb group ("has said", "did not respond", "also noted", "has repeatedly denied"), and
+a reader wants it so; the tagger and the parse rules may find the verb alone (the counts are in docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -46,8 +45,7 @@ _PREPOSITIONS = frozenset({"prep", "agent"})
 def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tuple[tuple[int, int], int]:
     """A cue and the start of its content after it, with the preposition between them in the cue ("accused her of"
     keeps "of", "talked about the plan" gives "about" to the cue and "the plan" to the content), as PolNeAR marks
-    them: on its train split a cue ends with "about", "of" or "for" eight to twenty times as often as its content
-    starts with one."""
+    them far more often than not; only a preposition of `CUE_PREPOSITIONS`, none telling when or where."""
     words = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if words is None or not len(words) or words[-1].i + 2 >= len(doc):
         return cue, start  # no room for a preposition and a word after it
