@@ -38,9 +38,14 @@ How our fields are compared with NewsQuant's (all lower case):
   out of its referred concepts ("the", "of", "its": ``FUNCTION_WORDS``; "the guitar's neck" -> "guitar neck"), "-"
   when there are none; against the gold referred concepts,
   complete (same words) and partial (a word shared) as CQE scores them; "value+referent" is the complete match.
+Recognizers-Text sets (``--recognizers``): CQE ships four small sets beside NewsQuant, converted from Microsoft
+Recognizers-Text's unit specs (age 22, currency 255, dimension 121, temperature 34 quantities; value and normalised
+unit only), named as NewsQuant names units. We tune on them (they are not held out): value and value+unit F1 are
+printed per set, with `find_figures` directly, beside CQE's published currency figures (its evaluation_output).
 Run: `.venv/bin/python benchmarks/figures.py` (``--strict``: the second table; ``--misses``: the tuning half's
 misses, false figures, wrong units and referents; ``--direct``: `find_figures` on each sentence parsed directly,
-skipping the pipeline, for fast tuning only).
+skipping the pipeline, for fast tuning only; ``--recognizers``: the four Recognizers-Text sets instead, with
+``--misses`` their misses).
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ PUBLISHED = {
     "quantulum3": {"value": 73.0, "value+unit": 47.2},
 }
 TARGETS = {"value": 0.93, "value+unit": 0.87, "value+referent": 0.70}
+RECOGNIZERS = ("age", "currency", "dimension", "temperature")
+# CQE's own scores on the Recognizers-Text sets, from CQE_Evaluation's data/evaluation_output (currency only there).
+RECOGNIZERS_PUBLISHED = {"currency": {"value": 84.2, "value+unit": 79.6}}
 METRICS = ("value", "value+unit", "value+change", "value+referent", "referent partial")
 
 # ISO code -> NewsQuant's normalised currency name (the quantulum3 names it was annotated with).
@@ -359,6 +367,8 @@ def main(argv: Iterable[str]) -> int:
     if not DATA.exists():
         print(f"SKIP: NewsQuant not found at {DATA} (it lives in ../shared beside the repo)")
         return 0
+    if "--recognizers" in args:
+        return recognizers("--misses" in args)
     data = json.loads(DATA.read_text(encoding="utf-8"))
     sentences = [row["text"] for row in data]
     direct = "--direct" in args
@@ -410,6 +420,31 @@ def score(
     )
     report(splits)
     return splits
+
+
+def recognizers(misses: bool) -> int:
+    """Value and value+unit F1 on each Recognizers-Text set (tuning data, `find_figures` directly)."""
+    print(f"{'set':12}{'gold':>6}{'ours':>6}{'value F1':>10}{'value+unit F1':>15}   CQE published (value, value+unit)")
+    for name in RECOGNIZERS:
+        rows = json.loads((CORPUS / f"{name}-model.json").read_text(encoding="utf-8"))
+        sentences = [row["text"] for row in rows]
+        found, texts, _ = run_direct(sentences)
+        counts = Counts()
+        for i, row in enumerate(rows):
+            # Only value and normalised unit are given; the other fields NewsQuant has are left neutral.
+            gold = [
+                {"unit": q["normalized_unit"], "change": "=", "referred_concepts": "-", **q} for q in row["quantities"]
+            ]
+            sentence, notes = score_sentence(gold, read_sentence(found.get(_id(i), []), texts[_id(i)], ranges=True))
+            counts.add(sentence)
+            notes = [note for note in notes if not note.startswith("  REF")]
+            if misses and notes:
+                print(f"{name} {_id(i)} {row['text']}\n" + "\n".join(notes))
+        value, unit = (_prf(counts.hits[m], counts.found, counts.gold)[2] for m in ("value", "value+unit"))
+        published = RECOGNIZERS_PUBLISHED.get(name)
+        cqe = f"{published['value'] / 100:.3f}, {published['value+unit'] / 100:.3f}" if published else "not stored"
+        print(f"{name:12}{counts.gold:>6}{counts.found:>6}{value:>10.3f}{unit:>15.3f}   {cqe}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -610,12 +610,28 @@ def read_fraction(doc: Doc, amount: Amount) -> Amount | None:
     plural = hyphen and doc[at].lower_.endswith("s") and (amount.value or 0) > 1  # "a two-thirds majority"
     of_unit = _a_unit_after(doc, at) or _hyphened_unit_after(doc, at)  # "half a mile", "a quarter-point"
     of_unit = of_unit or (doc[at].lower_ == "half" and doc[at + 1].lower_ in words.HALF_DETERMINERS)  # "half the"
+    scale_at = _scale_of_fraction(doc, at)
+    if scale_at is not None and amount.value is not None and amount.value < words.FRACTION_WORDS[doc[at].lower_]:
+        value = amount.value / words.FRACTION_WORDS[doc[at].lower_] * words.SCALES[doc[scale_at].lower_]
+        return Amount(first=min(amount.first, at), last=scale_at, value=value)  # "a quarter million": a number
     if doc[at + 1].lower_ != "of" and not (plural or of_unit) and not (by and doc[at + 1].pos_ not in _NOUN_POS):
         return None
     if amount.value is None or amount.value >= words.FRACTION_WORDS[doc[at].lower_]:
         return None  # "nine quarters of football", "four quarters": so many periods, no part of one
     value = amount.value / words.FRACTION_WORDS[doc[at].lower_]
     return Amount(first=min(amount.first, at), last=at, value=value, fraction=True)
+
+
+def _scale_of_fraction(doc: Doc, at: int) -> int | None:
+    """Where the scale word is that the fraction word at ``at`` is a part of ("a quarter million", "a
+    quarter-million", "three quarters of a billion"), None when none follows; not "dozen" ("a quarter dozen")."""
+    for gap in ((), ("-",), ("of", "a")):
+        scale_at = at + len(gap) + 1
+        if scale_at < len(doc) and (not gap or follows(doc, at, gap)):
+            scale = doc[scale_at].lower_
+            if scale in words.SCALES and scale != "dozen":
+                return scale_at
+    return None
 
 
 def _hyphened_unit_after(doc: Doc, at: int) -> bool:

@@ -63,6 +63,8 @@ class Unit:
     plural: bool = False
 
 
+# Parts of speech of the few words naming what a measure is of ("of the country's crude oil").
+_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART"})
 _MEASURED = frozenset(
     {*words.UNIT_SYMBOLS.values(), *words.GLUED_UNIT_SYMBOLS.values(), *words.UNIT_WORDS.values()}
     | set(words.UNIT_PHRASES.values())
@@ -407,6 +409,8 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
         return _hyphen_rate(doc, unit)
     if at < len(doc) and doc[at].text == "(" and unit.unit is not None:
         return _rate_after_aside(doc, unit)
+    if at < len(doc) and doc[at].lower_ == "of":
+        return _rate_after_of(doc, unit)
     if at < len(doc) and unit.unit is not None and doc[at].lower_ in words.RATE_ABBREVIATIONS:
         stop = at + 2 < len(doc) and doc[at + 1].text == "." and not doc[at].whitespace_  # "p.a" "." mid-sentence
         period = words.RATE_ABBREVIATIONS[doc[at].lower_]
@@ -425,7 +429,10 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
         nounish = noun.pos_ == "NOUN" or (after_per and noun.dep_ == "pobj" and noun.pos_ == "ADJ" and noun.is_lower)
         if not nounish or not (known or after_per) or follows(doc, at + 1, ("ago",)):
             return unit
-        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER and lemma in words.TIME_UNITS:
+        if lemma == "dozen" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+            return unit  # "$3 a dozen", not "$500 a dozen friends": there it counts the friends
+        when = not after_per and lemma in words.TIME_UNITS  # "per year since 2010" is still a rate
+        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER and when:
             return unit  # "$6bn a year earlier" says when; "$2 a share from $3" is still per share
         per = Unit(end=at + 1, unit=words.TIME_UNITS.get(lemma, lemma))
     return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
@@ -439,6 +446,24 @@ def _rate_after_aside(doc: Doc, unit: Unit) -> Unit:
         return unit
     rated = _rate(doc, replace(unit, end=close))
     return replace(unit, unit=rated.unit) if rated.end > close else unit
+
+
+def _rate_after_of(doc: Doc, unit: Unit) -> Unit:
+    """ "10 million barrels of oil a day", "$2 billion of aid a year": a rate after what a measure or a sum is of
+    is the measure's or the sum's (a few words of a noun phrase between, as "oil" or "the country's crude"). The
+    figure still ends on its unit; a counted noun ("300 cases of measles a week") is left as it is."""
+    if unit.unit is None or not (unit.unit in _MEASURED or unit.unit in words.CURRENCY_CODES):
+        return unit
+    first = unit.end + 2
+    last = first
+    while last < min(len(doc), first + 4) and doc[last].lower_ not in words.RATE_WORDS:
+        if doc[last].pos_ not in _PHRASE_POS and doc[last].tag_ != "PRP$":  # "of its budget"
+            break
+        last += 1
+    if last == first or last >= len(doc) or doc[last].lower_ not in words.RATE_WORDS:
+        return unit
+    rated = _rate(doc, replace(unit, end=last - 1))
+    return replace(unit, unit=rated.unit) if rated.end > last - 1 else unit
 
 
 def _slash_symbol(doc: Doc, at: int) -> Unit | None:
@@ -465,6 +490,8 @@ def _age(doc: Doc, unit: Unit) -> Unit:
     if unit.unit not in TIME_UNIT_NAMES:
         return unit
     old = old_after(doc, unit.end)
+    if old is None and follows(doc, unit.end, ("of", "age")):
+        old = unit.end + 2  # "children under five years of age"
     return Unit(end=old, unit=f"{unit.unit} of age") if old is not None else unit
 
 

@@ -326,8 +326,10 @@ def _clause_linked(upper: Token, lower: Token) -> bool:
 
 def _in_time(doc: Doc, amount: Amount, figure: Figure, exclude: Sequence[tuple[int, int]]) -> bool:
     """Whether a time expression takes the figure: its amount ("2019", "at 5pm") or a unit that is not a rate ("$5 a
-    month" keeps its rate). A length of time stays a figure as well as a time ("for 30 years", "two years later")."""
-    if figure.unit in TIME_UNIT_NAMES and (figure.value is not None or amount.dashed):
+    month" keeps its rate). A length of time stays a figure as well as a time ("for 30 years", "two years later"), as
+    does an age ("three years of age")."""
+    length = (figure.unit or "").removesuffix(" of age")
+    if length in TIME_UNIT_NAMES and (figure.value is not None or amount.dashed):
         return False
     amount_end = doc[amount.last].idx + len(doc[amount.last].text)
     if any(doc[amount.first].idx < end and start < amount_end for start, end in exclude):

@@ -273,6 +273,7 @@ UNIT_WORDS: dict[str, str] = {
     "watt": "watt", "kilowatt": "kilowatt", "megawatt": "megawatt", "gigawatt": "gigawatt", "volt": "volt",
     "hertz": "hertz", "horsepower": "horsepower", "hp": "horsepower", "bhp": "brake horsepower",
     "celsius": "celsius", "centigrade": "celsius", "fahrenheit": "fahrenheit", "degree": "degree",
+    "celcius": "celsius", "farenheit": "fahrenheit",  # as often misspelt
     "mph": "mile per hour", "kph": "kilometre per hour", "km/h": "kilometre per hour",
     "km/hr": "kilometre per hour", "kmh": "kilometre per hour", "mpg": "mile per gallon",
     "rpm": "revolutions per minute",
@@ -303,7 +304,9 @@ UNIT_PHRASES: dict[tuple[str, ...], str] = {
     ("cubic", "metre"): "cubic metre", ("cubic", "meter"): "cubic metre", ("cubic", "foot"): "cubic foot",
     ("cubic", "feet"): "cubic foot", ("degree", "celsius"): "celsius", ("degree", "fahrenheit"): "fahrenheit",
     ("degree", "c"): "celsius", ("degree", "f"): "fahrenheit", ("basis", "point"): "basis point",
-    ("°", "c"): "celsius", ("°", "f"): "fahrenheit",
+    ("°", "c"): "celsius", ("°", "f"): "fahrenheit", ("°", "celsius"): "celsius", ("°", "fahrenheit"): "fahrenheit",
+    ("degree", "centigrade"): "celsius", ("°", "centigrade"): "celsius", ("degree", "celcius"): "celsius",
+    ("degree", "farenheit"): "fahrenheit",
     ("percentage", "point"): "percentage point", ("nautical", "mile"): "nautical mile",
     ("light", "year"): "light year", ("metric", "ton"): "metric ton", ("kilowatt", "hour"): "kilowatt hour",
     ("megawatt", "hour"): "megawatt hour", ("gigawatt", "hour"): "gigawatt hour",
@@ -318,6 +321,7 @@ RATE_WORDS: frozenset[str] = frozenset({"per", "a", "an", "/"})
 # Nouns a rate may be "a" or "an" of besides time units ("$1,271 an ounce"); after "per" any noun does.
 RATE_NOUNS: frozenset[str] = frozenset(
     {"share", "barrel", "ounce", "gallon", "litre", "liter", "tonne", "ton", "head", "person", "night", "piece"}
+    | {"dozen"}  # "$3 a dozen" (eggs)
 )
 # Nouns of an earthquake: a number written with a decimal point before one is its magnitude ("a 4.4 quake").
 QUAKE_NOUNS: frozenset[str] = frozenset({"quake", "earthquake", "temblor", "tremor", "aftershock", "shock"})
