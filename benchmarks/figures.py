@@ -18,17 +18,16 @@ X ... to Y" (a few words between, no clause break), as one range; ``--strict`` a
 where gold ranges can only be missed.
 How our fields are compared with NewsQuant's (all lower case):
 - unit: null is NewsQuant's "-"; "percent" is "percentage"; "times" (a multiplier) is its dimensionless "count";
-  "penny" (the "p" of prices in pence) is its "point";
-  an ISO currency code is NewsQuant's name for the currency (``CURRENCY_NAMES``: "USD" -> "dollar", also inside a
-  rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them
-  ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase
-  ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in
-  ``about``, so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as
-  NewsQuant leaves them out: "digital and physical sales" -> "digital physical sale") equals the gold. A share
-  ("fraction": "a third of the population", "one out of three Germans", value 1/3 as NewsQuant gives it) is
-  NewsQuant's percent of the whole: "%" and the words of its ``about`` (the whole), function words and possessive
-  endings left out as above, the last word as written or singular ("% germans", "% digital physical sale"); "% -"
-  for a share of no whole ("almost half of which").
+  "penny" (the "p" of prices in pence) is its "point"; an ISO currency code is NewsQuant's name for the currency
+  (``CURRENCY_NAMES``, else CLDR's English name: "USD" -> "dollar", "CRC" -> "costa rican colón"; also inside a rate:
+  "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them ("kilometre",
+  "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase ("seven European
+  countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in ``about``, so it agrees when
+  either the lemma or the phrase ending in the lemma (function words left out, as NewsQuant leaves them out: "digital
+  and physical sales" -> "digital physical sale") equals the gold. A share ("fraction": "a third of the population",
+  "one out of three Germans", value 1/3 as NewsQuant gives it) is NewsQuant's percent of the whole: "%" and the words
+  of its ``about`` (the whole), function words and possessive endings left out as above, the last word as written or
+  singular ("% germans", "% digital physical sale"); "% -" for a share of no whole ("almost half of which").
 - change: the figure's ``direction`` ("up" for "rose 5%", "down" for "fell by 3 points") where it gives one, against
   the gold "up" and "down" (109); else the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~",
   "more than" -> ">", "up to" -> "<", none -> "="). A dossier without the field is read as giving no direction.
@@ -155,9 +154,9 @@ def to_found(figure: Any) -> Found:
         units.add("point")
     elif unit == FRACTION_UNIT:  # a share: NewsQuant's percent of the whole, "% germans"
         units.update(share_units(figure.about))
-    elif unit.split(" per ")[0] in CURRENCY_NAMES:  # "USD per barrel" -> "dollar per barrel"
+    elif currency_name(unit.split(" per ")[0]):  # "USD per barrel" -> "dollar per barrel"
         code, per, rest = unit.partition(" per ")
-        units.add(CURRENCY_NAMES[code] + per + rest)
+        units.add(f"{currency_name(code)}{per}{rest}")
     else:
         units.add(unit.lower())
         if figure.about:
@@ -169,6 +168,21 @@ def to_found(figure: Any) -> Found:
     # A vague amount ("dozens") is the range of its bounds, as NewsQuant annotates it.
     value = (figure.low, figure.high) if figure.value is None and figure.low is not None else figure.value
     return Found(value, frozenset(units), change, concepts, figure.text)
+
+
+def currency_name(code: str) -> str | None:
+    """NewsQuant's name for an ISO currency code: ``CURRENCY_NAMES``, else the English name CLDR gives it (Babel,
+    installed with trafilatura), lower case ("CRC" -> "costa rican colón"); None for a code that is no currency."""
+    if code in CURRENCY_NAMES:
+        return CURRENCY_NAMES[code]
+    if len(code) != 3 or not code.isupper():
+        return None
+    try:
+        from babel.numbers import get_currency_name  # noqa: PLC0415 (optional: scoring only)
+    except ImportError:
+        return None
+    name = get_currency_name(code, locale="en")
+    return name.lower() if name != code else None
 
 
 def share_units(whole: str | None) -> set[str]:
