@@ -17,17 +17,18 @@ text by "to", "-", "–" or "or" (not after "by": "rose by $4bn to $9bn"), by "a
 X ... to Y" (a few words between, no clause break), as one range; ``--strict`` also prints every figure read alone,
 where gold ranges can only be missed.
 How our fields are compared with NewsQuant's (all lower case):
-- unit: null is NewsQuant's "-"; "percent" is "percentage"; "times" (a multiplier) is its dimensionless "count";
-  "penny" (the "p" of prices in pence) is its "point"; an ISO currency code is NewsQuant's name for the currency
-  (``CURRENCY_NAMES``, else CLDR's English name: "USD" -> "dollar", "CRC" -> "costa rican colón"; also inside a rate:
-  "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them ("kilometre",
-  "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase ("seven European
-  countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in ``about``, so it agrees when
-  either the lemma or the phrase ending in the lemma (function words left out, as NewsQuant leaves them out: "digital
-  and physical sales" -> "digital physical sale") equals the gold. A share ("fraction": "a third of the population",
-  "one out of three Germans", value 1/3 as NewsQuant gives it) is NewsQuant's percent of the whole: "%" and the words
-  of its ``about`` (the whole), function words and possessive endings left out as above, the last word as written or
-  singular ("% germans", "% digital physical sale"); "% -" for a share of no whole ("almost half of which").
+- unit: null is NewsQuant's "-"; "percent" is "percentage" (in a rate too); "times" (a multiplier) is its
+  dimensionless "count"; "penny" (the "p" of prices in pence) is its "point"; an ISO currency code is NewsQuant's name
+  for the currency (``CURRENCY_NAMES``, else CLDR's English name: "USD" -> "dollar", "CRC" -> "costa rican colón";
+  also inside a rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names
+  them ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole
+  phrase ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in
+  ``about``, so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as
+  NewsQuant leaves them out: "digital and physical sales" -> "digital physical sale") equals the gold. A share
+  ("fraction": "a third of the population", "one out of three Germans", value 1/3 as NewsQuant gives it) is
+  NewsQuant's percent of the whole: "%" and the words of its ``about`` (the whole), function words and possessive
+  endings left out as above, the last word as written or singular ("% germans", "% digital physical sale"); "% -" for
+  a share of no whole ("almost half of which").
 - change: the figure's ``direction`` ("up" for "rose 5%", "down" for "fell by 3 points") where it gives one, against
   the gold "up" and "down" (109); else the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~",
   "more than" -> ">", "up to" -> "<", none -> "="). A dossier without the field is read as giving no direction.
@@ -146,8 +147,8 @@ def to_found(figure: Any) -> Found:
     units: set[str] = set()
     if unit is None:
         units.add("-")
-    elif unit == "percent":
-        units.add("percentage")
+    elif unit.split(" per ")[0] == "percent":  # "percent per year" -> "percentage per year"
+        units.add(unit.replace("percent", "percentage", 1))
     elif unit == "times":  # a multiplier: NewsQuant's dimensionless "count"
         units.add("count")
     elif unit == "penny":  # NewsQuant names the "p" of prices in pence "point"
