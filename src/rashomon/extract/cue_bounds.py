@@ -50,7 +50,13 @@ def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tu
     if words is None or not len(words) or words[-1].i + 2 >= len(doc):
         return cue, start  # no room for a preposition and a word after it
     inside = {t.i for t in words}
-    after = doc[words[-1].i + 1]
+    last = words[-1]
+    if len(words) > 1 and last.lower_ in CUE_PREPOSITIONS and last.head.i in inside:
+        clause = _clause_after(last)
+        if clause is not None and clause.idx < end:  # the tagger's "reported from" before "Kyiv that ..."
+            before = words[-2]
+            return (cue[0], before.idx + len(before.text)), max(start, clause.idx)
+    after = doc[last.i + 1]
     if after.dep_ == "prt" and after.head.i in inside:  # "weighed in with", "doubling down on"
         inside.add(after.i)
         after = doc[after.i + 1]
@@ -58,6 +64,9 @@ def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tu
         return cue, start
     if tells_occasion(after):
         return cue, start  # "reported at the time that ...", "said in a statement": when or where, not what of
+    clause = _clause_after(after)
+    if clause is not None and clause.idx < end:
+        return cue, max(start, clause.idx)  # "reported from Kyiv that ...": the clause is what was said
     if after.i + 1 >= len(doc):
         return cue, start
     following = doc[after.i + 1]
@@ -67,3 +76,10 @@ def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tu
     while begin < end and (text[begin].isspace() or text[begin] in EDGE_MARKS):
         begin += 1  # "asked about “secret talks”": the content opens inside the marks, as `trim` leaves it
     return (cue[0], after.idx + len(after.text)), begin
+
+
+def _clause_after(preposition: Any) -> Any:
+    """The first token of a clause the speech verb holds after the preposition's phrase ("reported from Kyiv that the
+    shelling stopped"): then the phrase says where or from whom, and the clause is what was said."""
+    verb, phrase_end = preposition.head, preposition.right_edge.i
+    return next((c.left_edge for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i > phrase_end), None)

@@ -91,3 +91,34 @@ def _pairs_by_side(par: str) -> list[tuple[int, int]]:
             pairs.append((opened, at))
             opened = None
     return pairs
+
+
+# Double marks a content may hold one of without the other: opening -> closing ("„" closes with "“" in German
+# style, so it is left out: its closing mark is another pair's opening one).
+_BALANCED = {"“": "”", "«": "»"}
+# What may stand between a content's last word and a closing mark it left out ("deplorables.”").
+_BEFORE_CLOSING = " .,;:!?"
+
+
+def with_balanced_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content widened to the quote mark it holds only one of: the opening mark just before it when it holds a
+    closing one alone (“catastrophic” consequences), the closing mark just after it when it holds an opening one
+    alone (supporters “deplorables.”), so no reader sees half a pair. Only marks right at its edges are taken."""
+    body = text[start:end]
+    for opening, closing in (*_BALANCED.items(), ('"', '"')):
+        if opening == closing:
+            lone_closing = lone_opening = body.count(opening) % 2 == 1  # straight marks: either, by where one is
+        else:
+            lone_closing = body.count(closing) > body.count(opening)
+            lone_opening = body.count(opening) > body.count(closing)
+        before = start
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        if lone_closing and before > 0 and text[before - 1] == opening:
+            return before - 1, end
+        after = end
+        while after < len(text) and after - end < 3 and text[after] in _BEFORE_CLOSING:
+            after += 1
+        if lone_opening and after < len(text) and text[after] == closing:
+            return start, after + 1
+    return start, end

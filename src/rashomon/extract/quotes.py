@@ -37,7 +37,7 @@ from rashomon.extract.lexicon.speech_words import (
     TITLES,
 )
 from rashomon.extract.nlp import text_of
-from rashomon.extract.quote_marks import quote_mark_spans
+from rashomon.extract.quote_marks import quote_mark_spans, with_balanced_marks
 from rashomon.extract.tagged_quotes import (
     TaggedContent,
     according_to_contents,
@@ -433,6 +433,7 @@ def find_quotes(
         cue = with_helpers(doc, speaker.cue) if speaker.cue else None
         if cue is not None:
             cue, start = with_preposition(doc, cue, start, end)
+        start, end = with_balanced_marks(text, start, end)
         quotes.append(
             Quote(
                 id=f"{article_id}:quote:{start}-{end}",

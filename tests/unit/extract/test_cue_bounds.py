@@ -87,3 +87,20 @@ def test_a_dateline_is_not_the_speaker(quotes: Any) -> None:
     assert quote.speaker == "Union officials"
     assert quote.speaker_span is not None
     assert text[quote.speaker_span.start : quote.speaker_span.end] == "Union officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The correspondent reported from Kyiv that the shelling had stopped.", "that the shelling had stopped"),
+        ("The envoy wrote from Geneva that the talks would resume.", "that the talks would resume"),
+    ],
+)
+def test_a_preposition_before_the_clause_said_is_no_part_of_the_cue(quotes: Any, text: str, content: str) -> None:
+    found = quotes(text)
+    assert cue_of(text, found, content) in ("reported", "wrote")
+
+
+def test_a_preposition_of_the_topic_still_joins_the_cue(quotes: Any) -> None:
+    text = "The nurses complained about the new rota."
+    assert cue_of(text, quotes(text), "the new rota") == "complained about"

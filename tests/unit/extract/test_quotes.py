@@ -73,7 +73,7 @@ def test_partial_quote_speaker_from_title(quotes: Callable[..., Found]) -> None:
     quote = only(found)
     assert quote.kind == "partial"
     assert quote.speaker == "John Roe"
-    assert text[quote.start : quote.end].endswith('"an unthinkable tragedy')  # what was called so, as PolNeAR marks
+    assert text[quote.start : quote.end].endswith('"an unthinkable tragedy"')  # what was called so, its marks whole
     (extra,) = found[1]
     assert cited(text, extra) == "The mayor"
     assert extra.refers_to == "John Roe"
