@@ -55,6 +55,8 @@ def test_a_pronoun_stands_for_one_person_described(quotes: Any) -> None:
         ("A Carrier executive said that the plant in Indiana would close next year.", "Carrier executive"),
         ("The Senate minority leader said that the vote would be held next week.", "Senate minority leader"),
         ("House Republicans said that the bill would pass before the summer recess.", "House Republicans"),
+        ("A Google engineer said that the system had been safe all along.", "Google engineer"),
+        ("A Delta passenger said that the flight had left three hours late.", "Delta passenger"),
         # An office speaks for its body.
         ("A White House official said that the president would sign the bill on Friday.", "White House"),
     ],

@@ -146,7 +146,12 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     president priest prince princess producer professor prosecutor queen rabbi representative republican researcher
     resident rival secretary senator sergeant sheriff sister son source speaker spokesman spokesperson spokeswoman
     staffer star strategist student supporter surgeon teacher treasurer tycoon veteran victim voter widow wife
-    witness woman worker writer actor actress admiral""".split()
+    witness woman worker writer actor actress admiral
+    accountant agent architect athlete attendant auditor banker broker buyer cashier child clerk coach contractor
+    customer dealer designer driver electrician engineer farmer fan firefighter guard historian intern kid
+    librarian mechanic midwife musician negotiator nurse paramedic parent passenger patient photographer
+    planner player programmer reporter shopper soldier subscriber technician teen teenager therapist trader
+    trainer user volunteer""".split()
 )
 # The nouns for a man and for a woman: "he" stands for no "actress" described, "she" for no "businessman".
 MALE_NOUNS: frozenset[str] = frozenset(
