@@ -1,37 +1,35 @@
 """What a figure's amount counts or measures, read from the words after it (and, for ranges, around it).
 
 ``find_unit`` tries in turn: a percent, a currency named after the amount, a measure from the unit tables, a
-hyphenated unit ("six-week war"), an age or a multiplier, the counted noun ("1,200 engineers") or the "of" noun
-of a vague amount ("dozens of people"), with the words before the number that modify it ("the top three seeds");
-then a rate after the unit ("per barrel", "a month"). An amount with none may take the unit of the other end of a
-range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of ("280 million of the 1.5 billion
-shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two"); `figure_ranges` finds
-the other end of a range. A fraction or ratio of no measure is a share ("fraction") of the whole named after it ("a
-third of the population", "one in five adults").
+hyphenated unit ("six-week war"), an age or a multiplier, the counted noun (`figure_nouns`: "1,200 engineers") or the
+"of" noun of a vague amount ("dozens of people"), with the words before the number that modify it ("the top three
+seeds"); then a rate after the unit ("per barrel", "a month"). An amount with none may take the unit of the other end
+of a range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of ("280 million of the 1.5 billion
+shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two"); `figure_ranges` finds the
+other end of a range. A fraction or ratio of no measure is a share ("fraction") of the whole named after it ("a third
+of the population", "one in five adults").
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rashomon.extract.figure_ages import is_age, old_after
 from rashomon.extract.figure_amounts import (
     DIGIT,
     PLURAL_TAGS,
-    YEAR,
     Amount,
     currency_before,
     dollar_country_after,
     follows,
-    is_month,
     lemma_of,
     measure_name,
     read_number,
     read_token,
     starts_number,
 )
+from rashomon.extract.figure_nouns import NOUNS, Unit, about_words, counted_noun, unit_name, without_full_stop
 from rashomon.extract.figure_ranges import (
     QUALIFIER_WORDS,
     from_low_end,
@@ -45,22 +43,7 @@ from rashomon.extract.lexicon import unit_names
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_NOUNS = frozenset({"NOUN", "PROPN"})
-# Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
-_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB", "PUNCT"})
 TIME_UNIT_NAMES = frozenset(words.TIME_UNITS.values())
-# A model number written plural: "3s", "737s", "A380s", "F-35s".
-_PLURAL_MODEL = re.compile(r"[A-Z]*-?\d+s")
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """What an amount counts: the last token of the figure, the unit and a phrase for the counted thing."""
-
-    end: int
-    unit: str | None
-    about: str | None = None
-    plural: bool = False
 
 
 # Parts of speech of the few words naming what a measure is of ("of the country's crude oil").
@@ -86,7 +69,7 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
     if after >= len(doc):
         return _age_before(doc, amount) or (_range_low_unit(doc, amount) if ranges else None) or bare
     if amount.value is None and not amount.dashed:
-        return _of_phrase(doc, amount) or _noun_after(doc, amount) or bare
+        return _of_phrase(doc, amount) or counted_noun(doc, amount) or bare
     if doc[amount.last].text.endswith("-") and amount.first == amount.last:
         return _suspended_unit(doc, amount) or bare
     found = (
@@ -98,7 +81,7 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         or _hyphen_unit(doc, amount)
         or _time_unit_after(doc, after)
         or _unit_before(doc, amount)
-        or (None if amount.fraction else _noun_after(doc, amount))  # "a two-thirds majority" counts no majorities
+        or (None if amount.fraction else counted_noun(doc, amount))  # "a two-thirds majority" counts no majorities
     )
     if found is None:
         if amount.fraction:  # no range: "grew by a fifth to 800 million pounds" gives a move and a level
@@ -131,11 +114,11 @@ def _share(doc: Doc, amount: Amount) -> Unit:
             if counted.about is None and counted.unit is not None:
                 return bare
             return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=counted.about)
-        nouns = [child for child in doc[at].children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
+        nouns = [child for child in doc[at].children if child.dep_ == "pobj" and child.pos_ in NOUNS]
         whole = (at + 1, nouns[0].i) if nouns else None
     elif amount.ratio or (doc[amount.last].lower_ == "half" and after in words.HALF_DETERMINERS):
         whole = _noun_phrase_at(doc, at)  # "one in five adults", "half the staff"
-    about = _about(doc, *whole) if whole is not None else None
+    about = about_words(doc, *whole) if whole is not None else None
     return Unit(end=amount.last, unit=words.FRACTION_UNIT, about=about)
 
 
@@ -172,16 +155,16 @@ def _noun_phrase_at(doc: Doc, at: int) -> tuple[int, int] | None:
     compound of: "the hospital staff"), as first and last token; None when no noun follows closely."""
     for k in range(at, min(at + 6, len(doc))):
         tok = doc[k]
-        if tok.pos_ in _NOUNS and not tok.like_num and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+        if tok.pos_ in NOUNS and not tok.like_num and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
             if tok.lower_ in words.TIME_UNITS:
                 return None  # "cut by half this year": when, not of what
             # "the hospital staff"; not a verb the parse took for a noun ("adults smokes", "staff work")
             while tok.dep_ == "compound" and tok.tag_ not in PLURAL_TAGS and tok.head.i == tok.i + 1:
-                if tok.head.pos_ not in _NOUNS or tok.head.dep_ == "ROOT":
+                if tok.head.pos_ not in NOUNS or tok.head.dep_ == "ROOT":
                     break
                 tok = tok.head
             return at, tok.i
-        if tok.pos_ not in ("DET", "PRON", "ADJ", "PART", *_NOUNS) or tok.text == ",":
+        if tok.pos_ not in ("DET", "PRON", "ADJ", "PART", *NOUNS) or tok.text == ",":
             return None  # before the noun only determiners, modifiers and an owner ("the country's")
     return None
 
@@ -197,7 +180,7 @@ def _or_so(doc: Doc, amount: Amount) -> Unit | None:
         return None
     if not any(child.dep_ == "det" and child.lower_ in ("a", "an", "another") for child in noun.children):
         return None
-    return Unit(end=amount.last, unit=_unit_name(noun), about=noun.text)
+    return Unit(end=amount.last, unit=unit_name(noun), about=noun.text)
 
 
 def _suspended_unit(doc: Doc, amount: Amount) -> Unit | None:
@@ -317,7 +300,7 @@ def _describes_next(tok: Token) -> bool:
     if tok.i + 1 >= len(doc):
         return False
     nxt = doc[tok.i + 1]
-    return nxt.pos_ in _NOUNS and (tok.head.i == nxt.i or tok.dep_ in ("compound", "amod"))
+    return nxt.pos_ in NOUNS and (tok.head.i == nxt.i or tok.dep_ in ("compound", "amod"))
 
 
 def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:
@@ -368,7 +351,7 @@ def _magnitude(doc: Doc, amount: Amount) -> Unit | None:
     written = "." in doc[amount.last].text
     if written and _is_quake(doc[after]):
         return Unit(end=amount.last, unit="magnitude")
-    if doc[after].pos_ in _NOUNS or doc[after].pos_ == "ADJ" or _measure_after(doc, after) is not None:
+    if doc[after].pos_ in NOUNS or doc[after].pos_ == "ADJ" or _measure_after(doc, after) is not None:
         return None  # "measuring 2.5 metres", "3 km wide", "the magnitude of 5 separate attacks"
     if follows(doc, amount.last, ("in", "magnitude")) or _magnitude_before(doc, amount.first):
         return Unit(end=amount.last, unit="magnitude")
@@ -606,11 +589,11 @@ def _of_phrase(doc: Doc, amount: Amount) -> Unit | None:
     of = doc[amount.last + 1]
     if of.lower_ != "of":
         return None
-    nouns = [child for child in of.children if child.dep_ == "pobj" and child.pos_ in _NOUNS]
+    nouns = [child for child in of.children if child.dep_ == "pobj" and child.pos_ in NOUNS]
     if not nouns or any(_amount_token(tok) for tok in doc[of.i + 1 : nouns[0].i]):
         return None  # "280 million of the 1.5 billion shekels": the noun is the other amount's
     noun = nouns[0]
-    return Unit(end=noun.i, unit=_unit_name(noun), about=_about(doc, of.i + 1, noun.i), plural=True)
+    return Unit(end=noun.i, unit=unit_name(noun), about=about_words(doc, of.i + 1, noun.i), plural=True)
 
 
 def _amount_token(tok: Token) -> bool:
@@ -653,207 +636,19 @@ def _hyphen_unit(doc: Doc, amount: Amount) -> Unit | None:
     phrase = _phrase_unit(doc, hyphen + 1, words.UNIT_PHRASES)
     if phrase is not None:  # "a 40,000-square-foot warehouse"
         described = doc[phrase.end].head
-        if described.i == phrase.end + 1 and described.pos_ in _NOUNS:
+        if described.i == phrase.end + 1 and described.pos_ in NOUNS:
             return Unit(end=described.i, unit=phrase.unit, about=described.text)
         return phrase
     unit_tok = doc[hyphen + 1]
     if unit_tok.lower_ == "strong" and unit_tok.head.pos_ == "NOUN" and unit_tok.head.i > unit_tok.i:
         counted = unit_tok.head  # "a 5,000-strong crowd" numbers the crowd
-        return Unit(end=counted.i, unit=_unit_name(counted), about=_about(doc, hyphen + 2, counted.i))
+        return Unit(end=counted.i, unit=unit_name(counted), about=about_words(doc, hyphen + 2, counted.i))
     if unit_tok.pos_ not in ("NOUN", "PROPN") or DIGIT.search(unit_tok.text) or len(unit_tok.text) == 1:
         return None  # "5-10W": a range, not a unit; "Form 10-K", "3-D": a letter names, it does not count
-    name = measure_name(unit_tok.text) or _unit_name(unit_tok)
+    name = measure_name(unit_tok.text) or unit_name(unit_tok)
     if follows(doc, hyphen + 1, ("-", "old")) or follows(doc, hyphen + 1, ("old",)):
         return Unit(end=hyphen + 1, unit=name)  # the age step reads "-old"
     described = unit_tok.head
-    if described.i == unit_tok.i + 1 and described.pos_ in _NOUNS:
+    if described.i == unit_tok.i + 1 and described.pos_ in NOUNS:
         return Unit(end=described.i, unit=name, about=described.text)
     return Unit(end=unit_tok.i, unit=name)
-
-
-def _noun_after(doc: Doc, amount: Amount) -> Unit | None:
-    """The counted noun: the amount's syntactic head when it follows closely, else a close plural noun."""
-    run = doc[amount.first : amount.last + 1]
-    head = run.root.head
-    if head.i + 1 < len(doc) and plural_model(doc[head.i + 1]):
-        head = doc[head.i + 1]  # "28 Airbus A350s", the maker parsed as the head
-    if head.lower_ in words.TIME_UNITS and doc[head.i - 1].lower_ in words.TIME_DETERMINERS:
-        return None  # "2.1 last year": the year is when, not what is counted
-    if (
-        head.pos_ in _NOUNS
-        and not _counts_nothing(head)
-        and (not DIGIT.search(head.text) or plural_model(head))
-        and any(c.isalpha() for c in head.text)  # not a sign the parse took for a noun ("10^6")
-        and head.i > amount.last
-        and sum(not tok.is_punct for tok in doc[amount.last + 1 : head.i]) <= 3  # "700 so-called "ghost" flights"
-        and all(
-            (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok)
-            for tok in doc[amount.last + 1 : head.i]
-        )
-    ):
-        return _noun_unit(doc, amount, _compound_head(doc, head))
-    for i in range(amount.last + 1, min(amount.last + 5, len(doc))):
-        tok = doc[i]
-        if tok.tag_ in PLURAL_TAGS and not DIGIT.search(tok.text) and any(c.isalpha() for c in tok.text):
-            return None if _counts_nothing(tok) else _noun_unit(doc, amount, tok)
-        if tok.pos_ not in ("ADJ", "PROPN") and not (tok.pos_ == "CCONJ" and doc[i - 1].pos_ == "ADJ"):
-            if _participle_before_plural(doc, tok):
-                continue  # "60 pledged delegates", the participle parsed as the sentence's verb
-            # the number must hang from what follows (or from the low end of its range), not from a name before
-            # it: "iPhone 11 Pro cameras" names the phone
-            forward = run.root.head.i > amount.last or run.root.head.like_num
-            compound = forward and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i > tok.i
-            compound = compound and (tok.is_alpha or tok.text[:1].isupper())  # "12 A380 jets", not "+1.2 %"
-            if not compound or YEAR.fullmatch(doc[amount.last].text):  # "1900 world temperatures": a date
-                break  # "4.3M digital and physical sales" counts the sales, "5-7 rate cuts" the cuts
-    return None
-
-
-def _participle_before_plural(doc: Doc, tok: Token) -> bool:
-    """Whether a word in "-ed" right before a plural noun describes it ("won 44 pledged delegates", "has 60 pledged
-    delegates"), whatever tag the parse gave it; not a past tense with no verb before it in its sentence, which is
-    the sentence's verb ("in the end 12 earned medals"), nor a verb the number is the subject of ("of the 50, 12
-    wanted changes")."""
-    if tok.tag_ not in ("VBN", "VBD") or not tok.lower_.endswith("ed") or tok.i + 1 >= len(doc):
-        return False
-    start = tok.sent.start if doc.has_annotation("SENT_START") else 0
-    if tok.tag_ == "VBD" and not any(t.pos_ in ("VERB", "AUX") for t in doc[start : tok.i]):
-        return False  # "12 earned medals": the verb of the clause, its number a subject the parse did not see
-    noun = doc[tok.i + 1]
-    subject = any(child.dep_ in ("nsubj", "nsubjpass") and child.like_num for child in tok.children)
-    return noun.tag_ in PLURAL_TAGS and noun.pos_ == "NOUN" and not subject  # "12 wanted changes": a clause
-
-
-def plural_model(tok: Token) -> bool:
-    """A model number made plural after its maker's or range's name ("63,150 Model 3s", "40 Boeing 737s"): things
-    counted."""
-    previous = tok.doc[tok.i - 1] if tok.i > 0 else None
-    named = previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
-    return named and _PLURAL_MODEL.fullmatch(tok.text) is not None
-
-
-def _counts_nothing(noun: Token) -> bool:
-    """A noun after a number that is not what it counts: a month or weekday ("from 9 to 11 March"), or the label
-    of the next entry of a flattened fact box ("Population: 8,400,000 Area: 783 sq km")."""
-    doc = noun.doc
-    if is_month(noun) or (noun.lower_ in words.WEEKDAY_WORDS and noun.text[:1].isupper()):
-        return True
-    # A label is capitalised, as an entry of a box starts ("Area:"); "after 36 stages:" opens a list
-    return noun.text[:1].isupper() and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":"
-
-
-def _compound_head(doc: Doc, noun: Token) -> Token:
-    """The noun a singular counted noun is a compound of, close after it: "11 member trade agreement" counts
-    agreements of 11 members, named by the whole compound; not a time unit ("5 year deal")."""
-    head = noun.head
-    if noun.dep_ != "compound" or noun.tag_ != "NN" or noun.lower_ in words.TIME_UNITS:
-        return noun
-    if not doc[noun.i - 1].whitespace_:
-        return noun  # "5G data": the letter is written on the number
-    if head.pos_ != "NOUN" or not 0 < head.i - noun.i <= 3:
-        return noun
-    between = doc[noun.i + 1 : head.i]
-    return head if all(tok.dep_ == "compound" and tok.pos_ == "NOUN" for tok in between) else noun
-
-
-def _model_number(doc: Doc, tok: Token) -> bool:
-    """A number inside a name before a counted noun: the "737" of "two new 737 Max jets", a model written with
-    letters and digits in one token ("48 F-35 jets", "two 5G phones")."""
-    mixed = DIGIT.search(tok.text) and any(c.isalpha() for c in tok.text) and tok.pos_ in ("NUM", "PROPN", "NOUN")
-    if mixed and not tok.text[0].islower() and read_token(tok.text) is None:
-        return True  # not "6-foot-5", a height
-    name = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.pos_ == "NUM" and name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
-
-
-def _noun_unit(doc: Doc, amount: Amount, noun: Token) -> Unit:
-    last = _hyphened_end(doc, noun)
-    about = _about(doc, amount.last + 1, last.i)
-    before = _modifiers_before(doc, amount.first, noun)
-    prefix = doc[noun.i : last.i].text.lower()  # "co-" of "two co-workers", which the tokenizer splits in three
-    return Unit(
-        end=last.i,
-        unit=prefix + _unit_name(last) if prefix else _unit_name(noun),
-        about=f"{before} {about}" if before and about else about,
-        plural=last.tag_ in PLURAL_TAGS,
-    )
-
-
-def _hyphened_end(doc: Doc, noun: Token) -> Token:
-    """The last word of a noun written with hyphens and split by the tokenizer ("co", "-", "workers"; "e", "-",
-    "mails"): the counted noun is the whole word, named by its last part. Not after an inflected word ("men-sons",
-    a dash written short), as no prefix is."""
-    last = noun
-    if lemma_of(noun) != noun.lower_:
-        return noun
-    while (
-        last.i + 2 < len(doc)
-        and doc[last.i + 1].text == "-"
-        and not last.whitespace_
-        and not doc[last.i + 1].whitespace_
-        and doc[last.i + 2].is_alpha
-        and doc[last.i + 2].pos_ in _NOUNS
-    ):
-        last = doc[last.i + 2]
-    return last
-
-
-def _modifiers_before(doc: Doc, first: int, noun: Token) -> str:
-    """The words before a number that modify the noun it counts, which say what is counted as the words after it
-    do: "the top three seeds" counts top seeds, "a record 32 goals" record goals. Not for a length of time ("the
-    past two years") nor a qualifier or stress ("an estimated 100 residents", "a whopping 80 million")."""
-    if noun.lower_ in words.TIME_UNITS:
-        return ""
-    at = first - 1
-    while (
-        at >= 0
-        and doc[at].head.i == noun.i
-        and doc[at].text.isalpha()
-        and doc[at].dep_ in ("amod", "nmod", "compound")
-        and doc[at].pos_ in ("ADJ", "NOUN")
-        and doc[at].lower_ not in QUALIFIER_WORDS
-    ):
-        at -= 1
-    return doc[at + 1 : first].text
-
-
-def _about(doc: Doc, first: int, last: int) -> str | None:
-    """The counted noun with its modifiers, tokens ``first..last``, leading determiners dropped."""
-    while first <= last and doc[first].pos_ in ("DET", "PRON"):
-        first += 1
-    if first > last:
-        return None
-    return doc[first:last].text_with_ws + without_full_stop(doc[last]) or None
-
-
-def without_full_stop(tok: Token) -> str:
-    """A token's text without the full stop the tokenizer left on it at a sentence end: a number ("65W.",
-    "USD10m.") or a short symbol it took for an abbreviation ("5 N.", "470 Ω."); not "U.S." nor "p.m.", whose
-    stops are their own."""
-    text: str = tok.text
-    if len(text) < 2 or text[-1] != "." or not text[-2].isalpha():
-        return text
-    if DIGIT.search(text):
-        return text[:-1]
-    if "." in text[:-1]:
-        return text
-    doc = tok.doc
-    last = tok.i + 1 == len(doc) or bool(doc[tok.i + 1].is_sent_start) or doc[tok.i + 1].is_space
-    return text[:-1] if last and len(text) <= 4 else text
-
-
-def _unit_name(noun: Token) -> str:
-    """The counted noun in its reported form: singular lemma, time units normalised, nationalities singular."""
-    stopped = without_full_stop(noun)
-    if stopped != noun.text:
-        return stopped.lower()  # "5 N.": the lemma would keep the stop
-    word = noun.lower_
-    if word in words.TIME_UNITS:
-        return words.TIME_UNITS[word]
-    if word in words.UNIT_OVERRIDES:
-        return words.UNIT_OVERRIDES[word]
-    if noun.pos_ == "PROPN":
-        text: str = noun.text
-        return text[:-1] if noun.tag_ == "NNPS" and text.endswith("s") else text
-    lemma: str = noun.lemma_.lower()
-    return words.CURRENCY_WORDS.get(lemma, lemma)

@@ -37,16 +37,10 @@ from rashomon.extract.figure_amounts import (
     read_token,
 )
 from rashomon.extract.figure_direction import find_direction
+from rashomon.extract.figure_nouns import Unit, plural_model, without_full_stop
 from rashomon.extract.figure_ranges import range_scale
 from rashomon.extract.figure_referents import find_referents
-from rashomon.extract.figure_units import (
-    TIME_UNIT_NAMES,
-    Unit,
-    find_unit,
-    national_currency,
-    plural_model,
-    without_full_stop,
-)
+from rashomon.extract.figure_units import TIME_UNIT_NAMES, find_unit, national_currency
 from rashomon.extract.lexicon import figure_words as words
 from rashomon.extract.lexicon import unit_names
 from rashomon.extract.nlp import text_of
