@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from rashomon.extract import figures as figure_module
+from rashomon.extract import figure_elided as figure_module
 from tests.unit.extract.conftest import Finder, read_figures
 
 if TYPE_CHECKING:
