@@ -54,9 +54,11 @@ def entity_keys(found: tuple[Mention, ...], references: tuple[Mention, ...], tex
     return frozenset(k for k in keys if k)
 
 
-def _quotes(doc: Any, article_id: str, found: tuple[Mention, ...]) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
+def _quotes(
+    doc: Any, article_id: str, found: tuple[Mention, ...], marked: list[tuple[int, int]] | None
+) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
     """Quotes with speakers, a capital speaking for its government given to the country ("Baku said")."""
-    said, references = quotes.find_quotes(doc, article_id, found)
+    said, references = quotes.find_quotes(doc, article_id, found, marked)
     return metonymy.speakers_as_governments(said, found), references
 
 
@@ -65,11 +67,17 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
     issues: dict[str, str] = {}
     text, anchor = article.text, article.published_date()
     nothing: tuple[Any, ...] = ()
+    # The quote marks, read by the quotes and the sentences, found once; should that fail, each of those steps
+    # looks for them itself and fails under its own name.
+    try:
+        marked: list[tuple[int, int]] | None = quote_marks.quote_mark_spans(text)
+    except Exception:
+        marked = None
     found: tuple[Mention, ...] = _guarded(
         issues, "entities", nothing, lambda: metonymy.governments(doc, entities.find_mentions(doc, article.id))
     )
     quoted: tuple[tuple[Quote, ...], tuple[Mention, ...]] = _guarded(
-        issues, "quotes", (nothing, nothing), lambda: _quotes(doc, article.id, found)
+        issues, "quotes", (nothing, nothing), lambda: _quotes(doc, article.id, found, marked)
     )
     dated: tuple[TimeExpr, ...] = _guarded(issues, "times", nothing, lambda: times.find_times(text, article.id, anchor))
     captioned: tuple[TimeExpr, ...] = _guarded(issues, "caption times", nothing, lambda: caption_times(article, anchor))
@@ -83,7 +91,10 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
     )
     no_bounds: list[tuple[int, int]] = []
     bounds = _guarded(
-        issues, "sentences", no_bounds, lambda: nlp.sentence_bounds(doc, quote_marks.quote_mark_spans(text))
+        issues,
+        "sentences",
+        no_bounds,
+        lambda: nlp.sentence_bounds(doc, quote_marks.quote_mark_spans(text) if marked is None else marked),
     )
     facts = _guarded(issues, "story facts", StoryFacts(), lambda: story_facts(doc, entity_keys(found, quoted[1], text)))
     return ArticleExtraction(

@@ -67,9 +67,10 @@ def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
     titles, without capitalised words that are not names (`_not_a_name`), with the names the model missed where
     their context says what they are (`_missed_names`), and typed by that context over the model's label
     (`_context_type`), which every mention of the same name in the article then shares."""
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    recognised = doc.ents  # made anew, span by span, at each read
+    surnames = {ent[-1].text for ent in recognised if ent.label_ == "PERSON" and len(ent) > 1}
     found: list[tuple[Any, EntityType, EntityType | None]] = []
-    for ent in doc.ents:
+    for ent in recognised:
         label = SPACY_LABELS.get(ent.label_)
         if ent.text in TIME_ZONES or (label is not None and _is_portfolio(doc, ent, label)):
             continue
@@ -265,6 +266,8 @@ class RoleIndex:
 
     def lookup(self, phrase: str) -> str | None:
         """The person a descriptor such as "the Azerbaijani president" names, when the article says who."""
+        if not self.by_title:
+            return None  # no office holder named: no title need be looked for
         lowered = phrase.lower()
         title = next((t for t, words in _TITLE_WORDS if words.search(lowered)), None)
         if title is None or title not in self.by_title:

@@ -392,15 +392,16 @@ def _kind(text: str, sentence: Any, start: int) -> QuoteKind:
 
 
 def find_quotes(
-    doc: Any, article_id: str, mentions: Sequence[Mention]
+    doc: Any, article_id: str, mentions: Sequence[Mention], marked: Sequence[tuple[int, int]] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
     """Quotes with speakers, and the extra mentions (pronouns, titles) that speaker resolution tied to a name.
+    ``marked``: the text's `quote_mark_spans`, when already found.
 
     Quotes are resolved in document order, so a pronoun's antecedent is the speaker or person named before it.
     """
     resolver = SpeakerResolver(doc, mentions)
     text = resolver.text
-    marked = quote_mark_spans(text)
+    marked = quote_mark_spans(text) if marked is None else marked
     # A transcript paragraph is its labelled speaker's words, quote marks or not: one content, holding what the
     # tagger or the quote marks found in it, unless the tagger found another source there.
     labelled = [(a, b) for a, b, _ in resolver.labels]

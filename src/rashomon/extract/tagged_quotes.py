@@ -115,6 +115,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
         return (int(parsed.starts[run[0]]), int(parsed.ends[run[1] - 1])) if run else None
 
     words = _Words.of(doc)
+    quoted = parsed.quoted.tolist()  # read token by token by the content bounds: a list once per document
     found: list[TaggedContent] = []
     labels = tagger.tag(parsed, weights)
     labels[_terms_of_speaking(doc)] = 0
@@ -122,7 +123,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
         if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked, words):
             continue
         nobody = _held_by_nobody(doc, linked)
-        for part in [linked] if nobody else _attribution_out_of_content(doc, linked, parsed):
+        for part in [linked] if nobody else _attribution_out_of_content(doc, linked, parsed, quoted):
             item = _to_phrase_end(
                 doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
             )
@@ -334,10 +335,12 @@ def _subject_out_of_content(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     return replace(item, content=(item.cue[1], item.content[1]), source=source, tagged_source=True)
 
 
-def _attribution_out_of_content(doc: Any, item: tagger.Tagged, parsed: tagger.Parsed) -> list[tagger.Tagged]:
+def _attribution_out_of_content(
+    doc: Any, item: tagger.Tagged, parsed: tagger.Parsed, quoted: Sequence[bool]
+) -> list[tagger.Tagged]:
     """A content without the cue, source, scene-setting words, addressee and occasion the tagger ran it over
-    (`content_bounds`), after the words of earlier sentences it ran back over, if any."""
-    quoted = parsed.quoted.tolist()
+    (`content_bounds`), after the words of earlier sentences it ran back over, if any; ``quoted``: whether each
+    token is inside quote marks (``parsed.quoted`` as a list)."""
     subject_out = _subject_clause_out_of_content(doc, _subject_out_of_content(doc, item))
     parts = content_bounds.without_scene(doc, subject_out, parsed)
     told = (content_bounds.without_addressee(doc, content_bounds.without_tail(doc, p, parsed), quoted) for p in parts)

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.symbols import PROPN
 
 from rashomon.model import Article, TimeExpr
@@ -67,8 +67,10 @@ def story_facts(doc: Any, entities: Iterable[str] = ()) -> StoryFacts:
     for span in doc.ents:
         if span.label_ in labelled:
             labelled[span.label_].add(span.text.lower())
+    # The proper nouns' lower-cased forms read from the document's arrays: a `Token` for each cost more.
+    pos, lower = doc.to_array([POS, LOWER]).T
     return StoryFacts(
-        proper_nouns=tuple(doc[i].lower_ for i in np.nonzero(doc.to_array(POS) == PROPN)[0].tolist()),
+        proper_nouns=tuple(doc.vocab.strings[form] for form in lower[pos == PROPN].tolist()),
         entities=frozenset(entities),
         dates=frozenset(labelled["DATE"]),
         cardinals=frozenset(labelled["CARDINAL"]),
