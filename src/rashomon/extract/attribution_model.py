@@ -535,6 +535,7 @@ class TokenView:
         self.paragraph: list[int] = np.cumsum(parsed.breaks).tolist()
         self.left: list[int] = parsed.left.tolist()
         self.right: list[int] = parsed.right.tolist()
+        self.subject: list[int] = parsed.subject.tolist()
 
     def head(self, span: tuple[int, int]) -> int:
         a, b = span
@@ -589,9 +590,8 @@ def source_candidates(
         first, last = min(first, sentence[cue[0]]), max(last, sentence[cue[1] - 1])
     spans = [(s, True) for s in sources if first - 1 <= sentence[s[0]] <= last + 1]
     lo, hi = bisect_left(sentence, first - 1), bisect_left(sentence, last + 2)
-    subjects = view.parsed.subject[lo:hi]
-    for who in subjects[subjects >= 0].tolist():
-        if content[0] <= who < content[1]:
+    for who in view.subject[lo:hi]:
+        if who < 0 or content[0] <= who < content[1]:
             continue
         span = (who, who + 1) if view.kind[who] % 8 == 1 else (view.left[who], view.right[who] + 1)
         if not any(a < span[1] and span[0] < b for (a, b), _ in spans):

@@ -269,7 +269,8 @@ class RoleIndex:
         if not self.by_title:
             return None  # no office holder named: no title need be looked for
         lowered = phrase.lower()
-        title = next((t for t, words in _TITLE_WORDS if words.search(lowered)), None)
+        # A title's pattern can only match where its words stand in the phrase: the cheap test first.
+        title = next((t for t, words in _TITLE_WORDS if t in lowered and words.search(lowered)), None)
         if title is None or title not in self.by_title:
             return None
         head = lowered[: lowered.index(title)].split()

@@ -57,8 +57,8 @@ _OPENING_WORDS = sorted(
     | {f"{word}-" for word in words.SMALL_NUMBERS}  # "two- and three-bedroom homes"
 )
 # Their string ids and the tag's, as a document's arrays hold them: spaCy's ids are hashes of the strings, the same
-# in every vocabulary, so they are worked out once.
-_OPENING_IDS = np.array([StringStore().add(word) for word in _OPENING_WORDS], dtype=np.uint64)
+# in every vocabulary, so they are worked out once (sorted, to be looked up by binary search).
+_OPENING_IDS = np.unique(np.array([StringStore().add(word) for word in _OPENING_WORDS], dtype=np.uint64))
 _CD_ID = StringStore().add("CD")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _NOUN_POS = ("NOUN", "PROPN", "ADJ")
@@ -96,7 +96,8 @@ def _amount_starts(doc: Doc) -> list[int]:
     """Numbers of the tokens an amount can start at: numbers, tokens holding a digit and the opening words (read
     from the document's arrays and one search of the text, not token by token)."""
     pos, tag, lower, idx = doc.to_array([POS, TAG, LOWER, IDX]).T
-    opening = np.isin(lower, _OPENING_IDS)
+    # Each word looked up among the opening words by binary search: `np.isin` sorts the document's words with them.
+    opening = _OPENING_IDS[np.minimum(np.searchsorted(_OPENING_IDS, lower), len(_OPENING_IDS) - 1)] == lower
     marked = (pos == NUM) | (tag == _CD_ID) | opening
     digits = [m.start() for m in DIGIT.finditer(text_of(doc))]
     if digits:
