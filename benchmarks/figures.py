@@ -18,17 +18,18 @@ X ... to Y" (a few words between, no clause break), as one range; ``--strict`` a
 where gold ranges can only be missed.
 How our fields are compared with NewsQuant's (all lower case):
 - unit: null is NewsQuant's "-"; "percent" is "percentage" (in a rate too); "times" (a multiplier) is its
-  dimensionless "count"; "penny" (the "p" of prices in pence) is its "point"; an ISO currency code is NewsQuant's name
-  for the currency (``CURRENCY_NAMES``, else CLDR's English name: "USD" -> "dollar", "CRC" -> "costa rican colón";
-  also inside a rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names
-  them ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole
-  phrase ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in
-  ``about``, so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as
-  NewsQuant leaves them out: "digital and physical sales" -> "digital physical sale") equals the gold. A share
-  ("fraction": "a third of the population", "one out of three Germans", value 1/3 as NewsQuant gives it) is
-  NewsQuant's percent of the whole: "%" and the words of its ``about`` (the whole), function words and possessive
-  endings left out as above, the last word as written or singular ("% germans", "% digital physical sale"); "% -" for
-  a share of no whole ("almost half of which").
+  dimensionless "count"; "penny" is "point" where written "p" and "penny" where written "pence" (as CQE's sets name
+  them: the symbol in NewsQuant, the word in the Recognizers-Text sets); an ISO currency code is NewsQuant's name for
+  the currency (``CURRENCY_NAMES``, else CLDR's English name: "USD" -> "dollar", "CRC" -> "costa rican colón"; also
+  inside a rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them
+  ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase
+  ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in ``about``,
+  so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as NewsQuant leaves
+  them out: "digital and physical sales" -> "digital physical sale") equals the gold. A share ("fraction": "a third of
+  the population", "one out of three Germans", value 1/3 as NewsQuant gives it) is NewsQuant's percent of the whole:
+  "%" and the words of its ``about`` (the whole), function words and possessive endings left out as above, the last
+  word as written or singular ("% germans", "% digital physical sale"); "% -" for a share of no whole ("almost half of
+  which").
 - change: the figure's ``direction`` ("up" for "rose 5%", "down" for "fell by 3 points") where it gives one, against
   the gold "up" and "down" (109); else the qualifier's bound (`figure_words.QUALIFIER_BOUNDS`: "about" -> "~",
   "more than" -> ">", "up to" -> "<", none -> "="). A dossier without the field is read as giving no direction.
@@ -151,8 +152,8 @@ def to_found(figure: Any) -> Found:
         units.add(unit.replace("percent", "percentage", 1))
     elif unit == "times":  # a multiplier: NewsQuant's dimensionless "count"
         units.add("count")
-    elif unit == "penny":  # NewsQuant names the "p" of prices in pence "point"
-        units.add("point")
+    elif unit == "penny":  # as CQE's sets name it: the symbol "p" a "point", the word "pence" a "penny"
+        units.add("penny" if re.search(r"pen(ce|ny|nies)\b", figure.text.lower()) else "point")
     elif unit == FRACTION_UNIT:  # a share: NewsQuant's percent of the whole, "% germans"
         units.update(share_units(figure.about))
     elif currency_name(unit.split(" per ")[0]):  # "USD per barrel" -> "dollar per barrel"
