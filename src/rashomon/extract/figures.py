@@ -211,10 +211,6 @@ def _follows_id_word(doc: Doc, amount: Amount) -> bool:
     return not (stop and after is not None and after.tag_ in PLURAL_TAGS)
 
 
-# The earliest year read as one before a plural noun after "the" or an owner ("the 1848 revolutions").
-_EARLIEST_YEAR = 1800
-
-
 def _build_figure(doc: Doc, article_id: str, amount: Amount) -> tuple[Figure, int, int] | None:
     """The figure of an amount, with its first and last token; None when it is not kept."""
     first = amount.first
@@ -285,9 +281,7 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     if unit.about is not None and amount.value < 0:
         return False  # no count is negative: "COVID -19 tests" is a name written loosely
     if counted and amount.first == amount.last and YEAR.fullmatch(head.text):
-        # "the 2016 elections" is a year's; "the 1200 passengers" a count: news seldom names a year before 1800
-        counts = previous is not None and previous.lower_ in ("the", "'s") and int(head.text) < _EARLIEST_YEAR
-        return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS or counts)
+        return unit.plural and (previous is None or previous.lower_ not in words.YEAR_PREPOSITIONS)
     if unit.unit is not None:
         named_model = named and unit.about is not None and unit.unit[:1].islower() and not unit.plural
         one_noun = unit.about is not None and not unit.plural and unit.unit not in TIME_UNIT_NAMES
