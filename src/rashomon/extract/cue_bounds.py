@@ -74,7 +74,7 @@ def with_preposition(doc: Any, cue: tuple[int, int], start: int, end: int) -> tu
         return cue, start
     text, begin = text_of(doc), following.idx
     while begin < end and (text[begin].isspace() or text[begin] in EDGE_MARKS):
-        begin += 1  # "asked about “secret talks”": the content opens inside the marks, as `trim` leaves it
+        begin += 1  # "asked about “secret talks”": inside the marks (`with_balanced_marks` puts back a lone one)
     return (cue[0], after.idx + len(after.text)), begin
 
 

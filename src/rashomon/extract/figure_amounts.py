@@ -625,12 +625,15 @@ def read_fraction(doc: Doc, amount: Amount) -> Amount | None:
 
 def _scale_of_fraction(doc: Doc, at: int) -> int | None:
     """Where the scale word is that the fraction word at ``at`` is a part of ("a quarter million", "a
-    quarter-million", "three quarters of a billion"), None when none follows; not "dozen" ("a quarter dozen")."""
+    quarter-million", "three quarters of a billion"), None when none follows; not "dozen" ("a quarter dozen"), nor a
+    scale hyphened to a noun after it ("two-thirds of a billion-dollar grant" is a share of a grant of a billion;
+    "a quarter-million-dollar loss", hyphened throughout, is a loss of a quarter million)."""
     for gap in ((), ("-",), ("of", "a")):
         scale_at = at + len(gap) + 1
         if scale_at < len(doc) and (not gap or follows(doc, at, gap)):
             scale = doc[scale_at].lower_
-            if scale in words.SCALES and scale != "dozen":
+            hyphened_on = gap != ("-",) and follows(doc, scale_at, ("-",))  # not "a quarter-million-dollar loss"
+            if scale in words.SCALES and scale != "dozen" and not hyphened_on:
                 return scale_at
     return None
 

@@ -443,10 +443,22 @@ def _rate_after_of(doc: Doc, unit: Unit) -> Unit:
         if doc[last].pos_ not in _PHRASE_POS and doc[last].tag_ != "PRP$":  # "of its budget"
             break
         last += 1
-    if last == first or last >= len(doc) or doc[last].lower_ not in words.RATE_WORDS:
+    if last == first or last + 1 >= len(doc) or doc[last].lower_ not in words.RATE_WORDS:
         return unit
+    if _opens_a_phrase(doc, doc[last + 1]):
+        return unit  # "$2,000 of jewelry a day trader had left", "$5 of every ticket a person buys"
     rated = _rate(doc, replace(unit, end=last - 1))
     return replace(unit, unit=rated.unit) if rated.end > last - 1 else unit
+
+
+def _opens_a_phrase(doc: Doc, noun: Token) -> bool:
+    """Whether the noun after "a" names a thing of its own rather than the period or item of a rate: a compound's
+    first word ("a day trader", "a year-end review") or a clause's subject ("a person familiar with", "a fan
+    buys")."""
+    if noun.dep_ in ("compound", "nsubj", "nsubjpass") or follows(doc, noun.i, ("-",)):
+        return True
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return after is not None and after.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
 
 
 def _slash_symbol(doc: Doc, at: int) -> Unit | None:
@@ -473,9 +485,15 @@ def _age(doc: Doc, unit: Unit) -> Unit:
     if unit.unit not in TIME_UNIT_NAMES:
         return unit
     old = old_after(doc, unit.end)
-    if old is None and follows(doc, unit.end, ("of", "age")):
+    if old is None and follows(doc, unit.end, ("of", "age")) and _age_ends(doc, doc[unit.end + 2]):
         old = unit.end + 2  # "children under five years of age"
     return Unit(end=old, unit=f"{unit.unit} of age") if old is not None else unit
+
+
+def _age_ends(doc: Doc, age: Token) -> bool:
+    """Whether the "age" of "N years of age" ends its phrase: not "20 years of age discrimination", "five years of
+    age-related research", where it describes the noun after it."""
+    return age.dep_ != "compound" and not follows(doc, age.i, ("-",))
 
 
 def _age_before(doc: Doc, amount: Amount) -> Unit | None:

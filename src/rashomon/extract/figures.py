@@ -127,11 +127,16 @@ def _in_time(doc: Doc, amount: Amount, figure: Figure, exclude: Sequence[tuple[i
 def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
     """Ordinals, numbers inside names, day numbers of dates, clock times, addresses and ids are not figures."""
     run = [doc[k] for k in range(amount.first, amount.last + 1)]
-    if not amount.fraction and any(
-        tok.lower_ in words.ORDINAL_WORDS
-        or DIGIT_ORDINAL.fullmatch(tok.text)
-        or (tok.ent_type_ == "ORDINAL" and not DIGIT.search(tok.text))
-        for tok in run
+    of_a_scale = len(run) > 1 and run[-1].lower_ in words.SCALES  # "a third of a billion": a number, no ordinal
+    if (
+        not amount.fraction
+        and not of_a_scale
+        and any(
+            tok.lower_ in words.ORDINAL_WORDS
+            or DIGIT_ORDINAL.fullmatch(tok.text)
+            or (tok.ent_type_ == "ORDINAL" and not DIGIT.search(tok.text))
+            for tok in run
+        )
     ):
         return True
     before = doc[amount.first - 1] if amount.first > 0 else None

@@ -97,28 +97,39 @@ def _pairs_by_side(par: str) -> list[tuple[int, int]]:
 # style, so it is left out: its closing mark is another pair's opening one).
 _BALANCED = {"“": "”", "«": "»"}
 # What may stand between a content's last word and a closing mark it left out ("deplorables.”").
-_BEFORE_CLOSING = " .,;:!?"
+_BEFORE_CLOSING = ".,;:!?"
 
 
 def with_balanced_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """A content widened to the quote mark it holds only one of: the opening mark just before it when it holds a
     closing one alone (“catastrophic” consequences), the closing mark just after it when it holds an opening one
-    alone (supporters “deplorables.”), so no reader sees half a pair. Only marks right at its edges are taken."""
+    alone (supporters “deplorables.”), so no reader sees half a pair. Only marks right at its edges are taken, and
+    a straight mark only where it can close or open there: an inch mark ("6'2\"") is no quote mark, and the next
+    quote's opening mark is not this one's closing mark."""
     body = text[start:end]
     for opening, closing in (*_BALANCED.items(), ('"', '"')):
-        if opening == closing:
-            lone_closing = lone_opening = body.count(opening) % 2 == 1  # straight marks: either, by where one is
+        straight = opening == closing
+        if straight:
+            lone_closing = lone_opening = body.count(opening) % 2 == 1  # either, by where the partner stands
         else:
             lone_closing = body.count(closing) > body.count(opening)
             lone_opening = body.count(opening) > body.count(closing)
-        before = start
-        while before > 0 and text[before - 1] == " ":
-            before -= 1
-        if lone_closing and before > 0 and text[before - 1] == opening:
-            return before - 1, end
+        before = start - 1
+        if lone_closing and before >= 0 and text[before] == opening and (not straight or _opens(text, before)):
+            return before, end
         after = end
-        while after < len(text) and after - end < 3 and text[after] in _BEFORE_CLOSING:
+        while after < len(text) and after - end < 2 and text[after] in _BEFORE_CLOSING:
             after += 1
-        if lone_opening and after < len(text) and text[after] == closing:
+        if lone_opening and after < len(text) and text[after] == closing and (not straight or _closes(text, after)):
             return start, after + 1
     return start, end
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether a straight mark at ``at`` can open a quote: nothing but space or a bracket before it."""
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-"
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether a straight mark at ``at`` can close a quote: no word right after it."""
+    return at + 1 >= len(text) or not text[at + 1].isalnum()

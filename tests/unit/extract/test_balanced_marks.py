@@ -51,3 +51,15 @@ def test_the_quote_finder_gives_a_partial_quote_both_its_marks(quotes: Any) -> N
     text = "Officials warned of “catastrophic” consequences if the dam failed."
     (quote,) = quotes(text)
     assert text[quote.start : quote.end] == "“catastrophic” consequences"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # An inch mark is no quote mark, and the next quote's opening mark closes nothing of this one.
+        ('Police said the suspect was about 6\'2". "He ran north," a witness said.', "the suspect was about 6'2\""),
+        ('The store said the TV had a 55" screen. "It sold out," a clerk said.', 'the TV had a 55" screen'),
+    ],
+)
+def test_a_straight_mark_is_taken_only_where_it_can_close(text: str, content: str) -> None:
+    assert _widened(text, content) == content

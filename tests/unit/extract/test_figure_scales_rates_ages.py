@@ -115,3 +115,57 @@ def test_a_dozen_is_a_rate_only_where_it_counts_nothing_after_it(
     figures: Finder, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(p, u) for p, _, u in read_figures(figures, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        # An ordinal-looking fraction word before a scale is a number, not an ordinal.
+        ("The fund raised a third of a billion.", "a third of a billion", 1e9 / 3, None),
+        ("The agency spent a fifth of a billion dollars on ads.", "a fifth of a billion dollars", 2e8, "USD"),
+        # Hyphened throughout, the fraction and its scale describe the noun together.
+        ("A quarter-million-dollar loss hit the firm.", "A quarter-million-dollar loss", 250_000, "USD"),
+    ],
+)
+def test_a_fraction_of_a_scale_in_more_shapes(
+    figures: Finder, text: str, phrase: str, value: float, unit: str | None
+) -> None:
+    found = {p: (v, u) for p, v, u in read_figures(figures, text)}
+    assert phrase in found and found[phrase][1] == unit
+    assert found[phrase][0] == pytest.approx(value)
+
+
+def test_a_scale_hyphened_to_a_noun_after_a_fraction_is_its_own_figure(figures: Finder) -> None:
+    text = "Two-thirds of a billion-dollar grant was unspent."
+    assert [(p, u) for p, _, u in read_figures(figures, text)] == [
+        ("Two-thirds", "fraction"),
+        ("a billion-dollar grant", "USD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "unit"),
+    [
+        ("The firm lost $2 billion of value a week into the war.", "$2 billion", "USD"),
+        ("The mine lost 300 tons a month into the strike.", "300 tons", "ton"),
+        ("He stole $2,000 of jewelry a day trader had left in the car.", "$2,000", "USD"),
+        ("The bank wrote off $4 billion of loans a year-end review found bad.", "$4 billion", "USD"),
+        ("The team keeps $5 of every ticket a person buys.", "$5", "USD"),
+        ("The bank sold $2 billion of debt a person familiar with the deal said.", "$2 billion", "USD"),
+    ],
+)
+def test_a_noun_after_a_that_names_a_thing_of_its_own_makes_no_rate(
+    figures: Finder, text: str, phrase: str, unit: str
+) -> None:
+    assert (phrase, unit) in [(p, u) for p, _, u in read_figures(figures, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He fought 20 years of age discrimination in court.", "20 years"),
+        ("In the last five years of age-related research, costs doubled.", "five years"),
+    ],
+)
+def test_age_describing_a_noun_after_it_makes_no_age(figures: Finder, text: str, phrase: str) -> None:
+    assert (phrase, "year") in [(p, u) for p, _, u in read_figures(figures, text)]

@@ -333,8 +333,8 @@ MAGNITUDE_LINKS: frozenset[str] = frozenset({"of", "at", "from", "ranging", "bet
 UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude", "mach": "mach"}
 # Rates written as one abbreviation after a unit ("7.5% p.a.", "£30,000 pa"): the time they are per.
 RATE_ABBREVIATIONS: dict[str, str] = {"p.a.": "year", "pa": "year", "p.a": "year", "pcm": "month"}
-# Words after "a year", "a day" that make it a time, not a rate ("$6bn a year earlier").
-NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "after", "since", "from"})
+# Words after "a year", "a day" that make it a time, not a rate ("$6bn a year earlier", "a month into the strike").
+NOT_RATE_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "after", "since", "from", "into"})
 # Words after a number whose hyphened unit comes later ("two- and three-bedroom homes", "four-, five- and six-").
 SUSPENDED_LINKS: frozenset[str] = frozenset({",", "and", "or", "to"})
 # Words joining the ends of a range ("5 to 7 per cent", "between 4% and 5%", "15-22 miles", "three or four years").
