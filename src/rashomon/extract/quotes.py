@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from spacy.attrs import DEP, LOWER
+from spacy.strings import StringStore
 from spacy.symbols import VERB
 
 from rashomon.extract.content_bounds import without_dateline
@@ -109,8 +111,9 @@ def _nearest_verb(doc: Any, sentence: Any, start: int, end: int, quoted: Sequenc
 class SpeakerResolver:
     """Turns the subject of a speech verb into a name, using the article's people, roles and recent speakers."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Any, mentions: Sequence[Mention], marked: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
+        self.marked = marked  # the quote marks' spans: the pronouns inside them are the quoted speaker's
         self.text: str = text_of(doc)
         self.roles = RoleIndex(doc)
         self.people = [m for m in mentions if m.label == "PERSON"]
@@ -124,6 +127,7 @@ class SpeakerResolver:
         # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
         self.described_people: dict[str, frozenset[str]] = {}
         self.labels = self._speaker_labels()
+        self._sexes: dict[str, str] | None = None  # read from the article's pronouns when first needed
 
     def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
         """Paragraphs opened by a speaker label, as (first character after the label, paragraph end, speaker).
@@ -254,10 +258,68 @@ class SpeakerResolver:
         earlier = [m for m in self.people if m.end <= before]
         last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
         if last and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
+            found: str | None = last
+        else:
+            found = self.full(self.text[earlier[-1].start : earlier[-1].end]) if earlier else last
+        sex = _PRONOUN_SEX.get(pronoun)
+        if found is None or self._may_be(found, sex):
+            return found
+        # The article's own pronouns make that person the other sex ("Clinton said she ..." then "He said"): the
+        # last speaker if they do not rule it out, else the nearest of the last few people named, else as before.
+        if last and self._may_be(last, sex):
             return last
-        if earlier:
-            return self.full(self.text[earlier[-1].start : earlier[-1].end])
-        return last
+        recent: list[str] = []
+        for mention in reversed(earlier):
+            name = self.full(self.text[mention.start : mention.end])
+            if name not in recent:
+                recent.append(name)
+                if self._may_be(name, sex):
+                    return name
+                if len(recent) == _PRONOUN_REACH:
+                    break
+        return found
+
+    def _may_be(self, name: str, sex: str | None) -> bool:
+        """Whether a person may be the one a "he" or "she" stands for: the article never says otherwise."""
+        if self._sexes is None:
+            self._sexes = self._sexes_said()
+        return sex is None or self._sexes.get(name, sex) == sex
+
+    def _sexes_said(self) -> dict[str, str]:
+        """The sex the article's own pronouns give its named people: a "he" or "she" outside quote marks that is the
+        subject of a clause a named person's verb holds ("Clinton said she would ...", "Sanders argued that he had
+        won") stands for that person. A person is one sex when two such clauses say so and none says otherwise; no
+        list of names is read."""
+        votes: dict[str, dict[str, int]] = {}
+        lower, dep = self.doc.to_array([LOWER, DEP]).T
+        # The pronouns that are subjects, picked from the document's arrays: a `Token` for every word costs more.
+        candidates = np.flatnonzero(np.isin(lower, _PRONOUN_IDS) & np.isin(dep, _SUBJECT_IDS)).tolist()
+        for token in (self.doc[i] for i in candidates):
+            if overlaps(self.marked, token.idx, token.idx + 1):
+                continue  # a quoted "he" is someone the speaker talks about
+            name = self._holder_of_clause(token.head, token.i)
+            if name is not None:
+                counts = votes.setdefault(name, {"he": 0, "she": 0})
+                counts[_PRONOUN_FORMS[token.lower_]] += 1
+        return {
+            name: sex
+            for name, counts in votes.items()
+            for sex, other in (("he", "she"), ("she", "he"))
+            if counts[sex] >= 2 and counts[other] == 0
+        }
+
+    def _holder_of_clause(self, verb: Any, before: int) -> str | None:
+        """The named person whose verb holds the clause of ``verb`` (up to two clauses up), named as its subject
+        before token ``before``; None when the subject there is no named person."""
+        for _ in range(2):
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before]
+            if subjects:
+                person = next((m for m in self.people if m.start <= subjects[0].idx < m.end), None)
+                return self.full(self.text[person.start : person.end]) if person is not None else None
+        return None
 
     def _is_person(self, name: str, pronoun: str) -> bool:
         """Whether a pronoun ("he", "her") may stand for a speaker: one of the article's people, or one person it
@@ -273,6 +335,13 @@ class SpeakerResolver:
 
 # The sex of a personal pronoun, as `_pronouns_for` names it.
 _PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
+# How many of the people named last a "he" or "she" may pass over to one its sex fits.
+_PRONOUN_REACH = 3
+# The forms of "he" and "she" that can be a clause's subject, and their string ids and those of the subject
+# labels as a document's arrays hold them (spaCy's ids are hashes of the strings, the same in every vocabulary).
+_PRONOUN_FORMS = {"he": "he", "she": "she"}
+_PRONOUN_IDS = np.array([StringStore().add(form) for form in _PRONOUN_FORMS], dtype=np.uint64)
+_SUBJECT_IDS = np.array([StringStore().add(label) for label in ("nsubj", "nsubjpass")], dtype=np.uint64)
 _EITHER_SEX = frozenset({"he", "she"})
 
 
@@ -399,9 +468,9 @@ def find_quotes(
 
     Quotes are resolved in document order, so a pronoun's antecedent is the speaker or person named before it.
     """
-    resolver = SpeakerResolver(doc, mentions)
+    resolver = SpeakerResolver(doc, mentions, marked if marked is not None else quote_mark_spans(text_of(doc)))
     text = resolver.text
-    marked = quote_mark_spans(text) if marked is None else marked
+    marked = resolver.marked
     # A transcript paragraph is its labelled speaker's words, quote marks or not: one content, holding what the
     # tagger or the quote marks found in it, unless the tagger found another source there.
     labelled = [(a, b) for a, b, _ in resolver.labels]

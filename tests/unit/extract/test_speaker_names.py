@@ -109,3 +109,34 @@ def test_a_dateline_parsed_as_a_subject_is_no_speaker(quotes: Any) -> None:
     found = quotes(text)
     assert found
     assert all(q.speaker != "PHILADELPHIA" for q in found), [(q.speaker, text[q.start : q.end]) for q in found]
+
+
+def _speakers(quotes: Any, text: str) -> list[str | None]:
+    return [q.speaker for q in quotes(text)]
+
+
+def test_a_pronoun_passes_over_a_person_the_article_gives_the_other_sex(quotes: Any) -> None:
+    # Two clauses say Clinton is "she", so the last "He" is Trump's, not the last speaker's.
+    text = (
+        "Hillary Clinton said on Monday that she would visit Ohio. Clinton added that she had a plan for jobs. "
+        "Donald Trump spoke in Iowa. Trump said he would win the state. Clinton then told reporters that the "
+        "economy was strong. He said later that he would release his taxes."
+    )
+    assert _speakers(quotes, text)[-1] == "Donald Trump"
+
+
+def test_one_clause_does_not_settle_a_persons_sex(quotes: Any) -> None:
+    text = (
+        "Hillary Clinton said on Monday that she would visit Ohio. Donald Trump spoke in Iowa. Clinton then told "
+        "reporters that the economy was strong. He said later that he would release his taxes."
+    )
+    assert _speakers(quotes, text)[-1] == "Hillary Clinton"  # the last speaker, as before
+
+
+def test_a_pronoun_inside_quote_marks_says_nothing_of_the_speakers_sex(quotes: Any) -> None:
+    # The quoted "he" is someone Berg talks about: Berg is not made a man, so "She" is still hers.
+    text = (
+        "Anna Berg said that “he lied to us.” Berg added that “he must resign.” Tom Hale and Berg met later. "
+        "She said that the vote was rigged."
+    )
+    assert _speakers(quotes, text)[-1] == "Anna Berg"
