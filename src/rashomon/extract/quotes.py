@@ -111,9 +111,8 @@ def _nearest_verb(doc: Any, sentence: Any, start: int, end: int, quoted: Sequenc
 class SpeakerResolver:
     """Turns the subject of a speech verb into a name, using the article's people, roles and recent speakers."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention], marked: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
         self.doc = doc
-        self.marked = marked  # the quote marks' spans: the pronouns inside them are the quoted speaker's
         self.text: str = text_of(doc)
         self.roles = RoleIndex(doc)
         self.people = [m for m in mentions if m.label == "PERSON"]
@@ -264,20 +263,24 @@ class SpeakerResolver:
         sex = _PRONOUN_SEX.get(pronoun)
         if found is None or self._may_be(found, sex):
             return found
-        # The article's own pronouns make that person the other sex ("Clinton said she ..." then "He said"): the
-        # last speaker if they do not rule it out, else the nearest of the last few people named, else as before.
-        if last and self._may_be(last, sex):
-            return last
+        # The article's own pronouns make that person the other sex ("Clinton said she ..." then "He said"): one
+        # of the last few people named whom they do not rule out, if named since the sentence began, else the last
+        # speaker if they do not rule it out, else the nearest of those people, else as before.
+        fits: list[tuple[str, int]] = []
         recent: list[str] = []
         for mention in reversed(earlier):
             name = self.full(self.text[mention.start : mention.end])
             if name not in recent:
                 recent.append(name)
                 if self._may_be(name, sex):
-                    return name
+                    fits.append((name, mention.start))
                 if len(recent) == _PRONOUN_REACH:
                     break
-        return found
+        if fits and fits[0][1] >= self._last_sentence_start(before):
+            return fits[0][0]
+        if last and self._may_be(last, sex):
+            return last
+        return fits[0][0] if fits else found
 
     def _may_be(self, name: str, sex: str | None) -> bool:
         """Whether a person may be the one a "he" or "she" stands for: the article never says otherwise."""
@@ -287,20 +290,27 @@ class SpeakerResolver:
 
     def _sexes_said(self) -> dict[str, str]:
         """The sex the article's own pronouns give its named people: a "he" or "she" outside quote marks that is the
-        subject of a clause a named person's verb holds ("Clinton said she would ...", "Sanders argued that he had
-        won") stands for that person. A person is one sex when two such clauses say so and none says otherwise; no
+        subject of the object clause of a named person's verb ("Clinton said she would ...") stands for that person,
+        where no one else is named in that sentence or the one before ("Mayor Ortiz resigned. Kent said he had
+        lied" says nothing of Kent). A person is one sex when two such clauses say so and none says otherwise; no
         list of names is read."""
         votes: dict[str, dict[str, int]] = {}
         lower, dep = self.doc.to_array([LOWER, DEP]).T
         # The pronouns that are subjects, picked from the document's arrays: a `Token` for every word costs more.
         candidates = np.flatnonzero(np.isin(lower, _PRONOUN_IDS) & np.isin(dep, _SUBJECT_IDS)).tolist()
         for token in (self.doc[i] for i in candidates):
-            if overlaps(self.marked, token.idx, token.idx + 1):
+            if _inside_quote(self.text, token.idx):
                 continue  # a quoted "he" is someone the speaker talks about
             name = self._holder_of_clause(token.head, token.i)
-            if name is not None:
-                counts = votes.setdefault(name, {"he": 0, "she": 0})
-                counts[_PRONOUN_FORMS[token.lower_]] += 1
+            if name is None:
+                continue
+            sentence = token.sent
+            previous = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+            near = [m for m in self.people if previous <= m.start < token.idx]
+            if any(self.full(self.text[m.start : m.end]) != name for m in near):
+                continue
+            counts = votes.setdefault(name, {"he": 0, "she": 0})
+            counts[_PRONOUN_FORMS[token.lower_]] += 1
         return {
             name: sex
             for name, counts in votes.items()
@@ -309,17 +319,21 @@ class SpeakerResolver:
         }
 
     def _holder_of_clause(self, verb: Any, before: int) -> str | None:
-        """The named person whose verb holds the clause of ``verb`` (up to two clauses up), named as its subject
-        before token ``before``; None when the subject there is no named person."""
-        for _ in range(2):
-            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
-                return None
-            verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before]
-            if subjects:
-                person = next((m for m in self.people if m.start <= subjects[0].idx < m.end), None)
-                return self.full(self.text[person.start : person.end]) if person is not None else None
-        return None
+        """The named person whose speech or thought ``verb``'s clause reports, as the subject (named in full,
+        before token ``before``) of the verb that holds it as its object clause: "Clinton said she ...". Not a
+        clause joined or set beside another ("and he hit back", "when he spoke"), whose subject is often someone
+        else, nor one told to someone ("Trump told Clinton that she ...", where "she" may be the one told)."""
+        if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+            return None
+        holder = verb.head
+        if any(c.dep_ in ("dobj", "dative", "iobj") for c in holder.children):
+            return None
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before), None)
+        person = next((m for m in self.people if subject is not None and m.start <= subject.idx < m.end), None)
+        if person is None:
+            return None
+        name = self.full(self.text[person.start : person.end])
+        return name if " " in name else None  # a surname alone may be two people ("Mr. and Mrs. Lee")
 
     def _is_person(self, name: str, pronoun: str) -> bool:
         """Whether a pronoun ("he", "her") may stand for a speaker: one of the article's people, or one person it
@@ -335,6 +349,15 @@ class SpeakerResolver:
 
 # The sex of a personal pronoun, as `_pronouns_for` names it.
 _PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether character ``at`` is inside quote marks opened earlier in its paragraph and not closed before it,
+    closed later or never (news style leaves a quote running into the next paragraph unclosed)."""
+    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+
+
 # How many of the people named last a "he" or "she" may pass over to one its sex fits.
 _PRONOUN_REACH = 3
 # The forms of "he" and "she" that can be a clause's subject, and their string ids and those of the subject
@@ -468,9 +491,9 @@ def find_quotes(
 
     Quotes are resolved in document order, so a pronoun's antecedent is the speaker or person named before it.
     """
-    resolver = SpeakerResolver(doc, mentions, marked if marked is not None else quote_mark_spans(text_of(doc)))
+    marked = marked if marked is not None else quote_mark_spans(text_of(doc))
+    resolver = SpeakerResolver(doc, mentions)
     text = resolver.text
-    marked = resolver.marked
     # A transcript paragraph is its labelled speaker's words, quote marks or not: one content, holding what the
     # tagger or the quote marks found in it, unless the tagger found another source there.
     labelled = [(a, b) for a, b, _ in resolver.labels]

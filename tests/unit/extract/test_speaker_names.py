@@ -140,3 +140,46 @@ def test_a_pronoun_inside_quote_marks_says_nothing_of_the_speakers_sex(quotes: A
         "She said that the vote was rigged."
     )
     assert _speakers(quotes, text)[-1] == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A "he" in a clause joined or set beside another is often someone else: no vote.
+        (
+            "Hillary Clinton attacked Donald Trump on Monday, and he hit back on Twitter. Hillary Clinton criticized "
+            "Donald Trump's plan, and he called her a liar. Joe Biden campaigned in Ohio. Hillary Clinton told "
+            "reporters that the race was close. She said she would win.",
+            "Hillary Clinton",
+        ),
+        (
+            "Hillary Clinton laughed when Donald Trump spoke, because he had forgotten a line. Hillary Clinton smiled "
+            "after he stumbled. Hillary Clinton left before he finished. Joe Biden campaigned in Ohio. Hillary "
+            "Clinton told reporters that the race was close. She said she would win.",
+            "Hillary Clinton",
+        ),
+        # One told something may be the "she": no vote.
+        (
+            "Donald Trump told Hillary Clinton that she was a liar. Donald Trump told voters that she would raise "
+            "taxes. Mike Pence spoke in Iowa. Donald Trump told reporters that the economy was weak. He said he "
+            "would win.",
+            "Donald Trump",
+        ),
+        # Someone else named just before: "said he" may be about him.
+        (
+            "Mayor Frank Ortiz resigned last week. Council member Laura Kent said he had lied to the council. Kent "
+            "said he should never have been elected. Peter Wu, a council aide, was not available. Kent told "
+            "reporters that the city needed a fresh start. She said an election would be held in May.",
+            "Laura Kent",
+        ),
+        # A quote running on unclosed into the next paragraph is the speaker's words.
+        (
+            "Anna Berg spoke at the rally.\n\nBerg said that “he lied to us, and everyone knows it.\n\n“We will not "
+            "forget,” Berg said.\n\nBerg added that “he must resign before the vote.\n\nTom Hale and Berg met "
+            "later.\n\nShe said that the vote was rigged.",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_pronoun_votes_only_where_it_can_only_be_the_speakers(quotes: Any, text: str, speaker: str) -> None:
+    assert _speakers(quotes, text)[-1] == speaker
