@@ -172,6 +172,26 @@ def test_a_pronoun_inside_quote_marks_says_nothing_of_the_speakers_sex(quotes: A
             "reporters that the city needed a fresh start. She said an election would be held in May.",
             "Laura Kent",
         ),
+        # A clause whose subject is the one urged or asked is no vote for the one urging.
+        (
+            "Governor Ann Patel urged voters to ask whether he had lied. Ann Patel asked reporters to check if he had "
+            "paid taxes. Patel's rival, Mark Lyons, campaigned in Erie. Ann Patel told reporters that the race was "
+            "tight. She said she would win.",
+            "Ann Patel",
+        ),
+        # A surname alone may be two people: Mrs. Lee's "she" says nothing of Mr. Lee.
+        (
+            "Mr. and Mrs. Lee own a bakery in Dayton. Mrs. Lee said she opened it in 1990. Mrs. Lee said she works "
+            "every day. Their landlord, Tom Reyes, raised the rent. Mr. Lee said the rent had doubled. He said they "
+            "may close.",
+            "Lee",
+        ),
+        # A person named in the pronoun's own sentence comes before the last speaker.
+        (
+            "Tom Hale said he would run for mayor. Hale said he had the votes. Maria Lopez said the race was open. "
+            "Anna Berg met Tom Hale on Friday, and she said the campaign was dirty.",
+            "Anna Berg",
+        ),
         # A quote running on unclosed into the next paragraph is the speaker's words.
         (
             "Anna Berg spoke at the rally.\n\nBerg said that “he lied to us, and everyone knows it.\n\n“We will not "
