@@ -1,13 +1,12 @@
 """Quotes and their speakers: direct and partial quotes between quote marks, indirect speech from the parse.
 
-Steps: pair quote marks; for each quoted span climb the dependency tree to the speech verb that governs it (else
-the nearest speech verb in the sentence, else the previous quote's speaker for a quote that stands alone; a
-transcript paragraph opened by a speaker label, "PENCE: ...", is that speaker's; a content that runs on into a second
-speaker's attribution is split in two);
-resolve the verb's subject to a name (a named person, a short form, a pronoun's antecedent, or a title such as
-"the Armenian prime minister" through the article's roles); then find indirect speech, a speech verb's clause
-with no quote marks in it. Quote marks are paired in `quote_marks`; the attribution tagger's contents are kept
-to the words reported in `tagged_quotes` (and `content_bounds`).
+Steps: pair quote marks; for each quoted span climb the dependency tree to the speech verb that governs it (else the
+nearest speech verb in the sentence, else the previous quote's speaker for a quote that stands alone; a transcript
+paragraph opened by a speaker label, "PENCE: ...", is that speaker's; a content that runs on into a second speaker's
+attribution is split in two); resolve the verb's subject to a name (`speakers`: a named person, a short form, a
+pronoun's antecedent, or a title such as "the Armenian prime minister" through the article's roles); then find
+indirect speech, a speech verb's clause with no quote marks in it. Quote marks are paired in `quote_marks`; the
+attribution tagger's contents are kept to the words reported in `tagged_quotes` (and `content_bounds`).
 """
 
 from __future__ import annotations
@@ -18,28 +17,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, LOWER
-from spacy.strings import StringStore
 from spacy.symbols import VERB
 
 from rashomon.extract.content_bounds import without_dateline
 from rashomon.extract.cue_bounds import with_helpers, with_preposition
-from rashomon.extract.entities import PersonNames, RoleIndex
 from rashomon.extract.lexicon.speech_words import (
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
-    FEMALE_NOUNS,
-    MALE_NOUNS,
-    NOT_SPEAKERS,
-    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
-    PLURAL_PRONOUNS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
-    TITLES,
 )
 from rashomon.extract.nlp import text_of
 from rashomon.extract.quote_marks import quote_mark_spans, with_balanced_marks
+from rashomon.extract.speakers import Speaker, SpeakerResolver, antecedent, description_end, tokens_in
 from rashomon.extract.tagged_quotes import (
     TaggedContent,
     according_to_contents,
@@ -51,15 +41,6 @@ from rashomon.extract.tagged_quotes import (
     trim,
 )
 from rashomon.model import Mention, Quote, QuoteKind, Span
-from rashomon.text.names import name_key
-
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-# Singular nouns for a group of people, whose apposed name is one of them at most ("the family of the victim, Ann Lee").
-_GROUP_NOUNS = frozenset({"family", "team", "crew", "staff", "group", "couple", "committee", "panel", "board"})
-# A transcript's speaker label opening a paragraph: "PENCE: Well, look ...", "Mr. Trump: ..." (after an optional
-# opening quote mark, as transcripts quoted whole are printed).
-_SPEAKER_LABEL = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Za-z.'’\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
-
 
 # A quote paragraph credited after a dash, as listicles and epigraphs print them: “...” ― Sonya Herridge.
 _DASH_CREDIT = re.compile(
@@ -69,26 +50,9 @@ _DASH_CREDIT = re.compile(
 )
 
 
-# Each title by its words without a closing period ("gov" for "gov."); the first in `TITLES` where two share them.
-_TITLE_OF_WORD = {title.rstrip("."): title for title in reversed(TITLES)}
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str | None
-    span: tuple[int, int] | None
-    cue: tuple[int, int] | None
-    is_name: bool
-
-
-def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
-
-
 def _governing_verb(doc: Any, start: int, end: int) -> Any | None:
     """The speech verb outside the quote that the quoted words hang from in the parse."""
-    inside = _tokens_in(doc, start, end)
+    inside = tokens_in(doc, start, end)
     heads = [t for t in inside if not (start <= t.head.idx < end) or t.head == t]
     for token in heads:
         for ancestor in [token, *token.ancestors]:
@@ -106,338 +70,6 @@ def _nearest_verb(doc: Any, sentence: Any, start: int, end: int, quoted: Sequenc
         if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not any(a <= t.idx < b for a, b in quoted)
     ]
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
-
-
-class SpeakerResolver:
-    """Turns the subject of a speech verb into a name, using the article's people, roles and recent speakers."""
-
-    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
-        self.doc = doc
-        self.text: str = text_of(doc)
-        self.roles = RoleIndex(doc)
-        self.people = [m for m in mentions if m.label == "PERSON"]
-        self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
-        self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
-        self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
-        self.last_speaker: str | None = None
-        # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
-        # them are not mentions of an entity.
-        self.descriptions: set[str] = set()
-        # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
-        self.described_people: dict[str, frozenset[str]] = {}
-        self.labels = self._speaker_labels()
-        self._sexes: dict[str, str] | None = None  # read from the article's pronouns when first needed
-
-    def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
-        """Paragraphs opened by a speaker label, as (first character after the label, paragraph end, speaker).
-        A label counts when it names a person of the article ("PENCE" with Mike Pence mentioned) or is a name
-        written in capitals ("WALLACE")."""
-        labels = []
-        known = {name_key(self.text[m.start : m.end]): self.text[m.start : m.end] for m in self.people}
-        for match in _SPEAKER_LABEL.finditer(self.text):
-            label = match["label"].strip()
-            words = label.replace(".", " ").split()
-            if not words or len(words) > 4 or label.lower() in NOT_SPEAKERS:
-                continue
-            same = known.get(name_key(label))
-            name = self.person_names.full(label) or (self.full(same) if same else None)
-            if name is None and label.isupper() and len(label) > 2:
-                name = label.title()
-            if name is None:
-                continue
-            end = self.text.find("\n", match.end())
-            span = (match.start("label"), match.start("label") + len(label))
-            speaker = Speaker(name=name, span=span, cue=None, is_name=name_key(name) == name_key(label))
-            labels.append((match.end(), len(self.text) if end < 0 else end, speaker))
-        return labels
-
-    def labelled(self, start: int) -> Speaker | None:
-        """The speaker whose label opens the paragraph a content starts in, if one does."""
-        return next((speaker for first, end, speaker in self.labels if first <= start < end), None)
-
-    def full(self, name: str) -> str:
-        return self.person_names.full(name) or name
-
-    def resolve(self, subject: Any) -> tuple[str | None, bool]:
-        """The name a subject stands for, and whether the subject's words are that name themselves."""
-        subject = antecedent(subject)
-        lower = subject.text.lower()
-        if lower in PERSONAL_PRONOUNS:
-            return self._antecedent(subject.idx, lower), False
-        if lower in PLURAL_PRONOUNS:
-            return None, False
-        end = subject.right_edge.idx + len(subject.right_edge.text)
-        start = without_dateline(self.text, subject.left_edge.idx, end)  # "DETROIT -- Union officials" names no city
-        phrase = self.text[start:end]
-        inside = [m for m in self.named if m.start >= start and m.end <= end and self._speaks(m, subject)]
-        people = [self.text[m.start : m.end] for m in inside if m.label == "PERSON"]
-        full_names = [p for p in people if len(p.split()) > 1]
-        if full_names:
-            return full_names[0], True
-        by_role = self.roles.lookup(phrase) or self._holder(subject, phrase)
-        if by_role:
-            return by_role, False
-        if people:
-            return self.full(people[0]), True
-        # A body named only as a person's kind is not who speaks: "a Carrier executive", "House Republicans".
-        bodies = [m for m in inside if m.label != "PLACE" and not self._only_a_kind(m, subject)]
-        if bodies:
-            return self.text[bodies[0].start : bodies[0].end], True
-        # A place speaks only when nothing else in the subject can: "Maryland Gov. Wes Moore" is Wes Moore, and
-        # "the Indian embassy" is the embassy, not India.
-        name = proper_name(subject) if subject.pos_ == "PROPN" else None
-        if name and not any(self.text[m.start : m.end] == name for m in inside):
-            return self.full(name), False
-        body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
-        phrase = self.text[start : description_end(self.doc, start, end)]
-        if body and (inside or any(w[:1].isupper() for w in phrase.split()[1:])):
-            return self.described(phrase, subject), True
-        if inside and subject.pos_ == "NOUN":
-            # Places that only modify a common noun: "Maryland's governor" speaks, not Maryland.
-            return self.described(phrase, subject), True
-        if inside:
-            return self.text[inside[0].start : inside[0].end], True
-        return (name, False) if name else (None, False)
-
-    def _only_a_kind(self, mention: Mention, subject: Any) -> bool:
-        """Whether a name inside the subject only tells what kind of person speaks: it modifies a noun for people
-        that is no office speaking for a body ("a Carrier executive", "the Senate minority leader", "House
-        Republicans"; not "a White House official" or "the embassy spokesman")."""
-        head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if head is None or head.root.dep_ != "compound" or head.root.head != subject:
-            return False
-        word = (subject.lemma_ or subject.text).lower()  # a proper noun has no lemma ("Republicans")
-        if word in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS:
-            return False
-        singular = word.removesuffix("s")
-        return any(w in PERSON_NOUNS or w.endswith(("man", "men", "ist")) for w in (word, singular))
-
-    def _holder(self, subject: Any, phrase: str) -> str | None:
-        """The one person the article gives a title, for a title qualified by a place's possessive or by nothing
-        ("Maryland's governor", "the governor": Wes Moore where the article names Governor Wes Moore alone)."""
-        if subject.pos_ != "NOUN" or any(c.dep_ not in ("poss", "det", "case") for c in subject.children):
-            return None
-        title = _TITLE_OF_WORD.get(subject.lower_)
-        holders = {name for _, name in self.roles.by_title.get(title or "", ())}
-        return holders.pop() if len(holders) == 1 else None
-
-    def described(self, phrase: str, head: Any, *, bare: bool = True) -> str:
-        """A speaker given by the words that describe it ("the Indian embassy"), without its article when ``bare``:
-        no name, so no entity; with its head noun, which tells whether "he" or "she" may stand for it."""
-        words = _without_article(phrase) if bare else phrase
-        self.descriptions.add(words)
-        pronouns = _pronouns_for(head) or (_EITHER_SEX if _looks_like_a_name(words) else frozenset())
-        if pronouns:
-            self.described_people[words] = pronouns
-        return words
-
-    def _speaks(self, mention: Mention, subject: Any) -> bool:
-        """Whether a name inside the subject is who speaks: the subject itself, its possessor, or the body a
-        spokesman or official speaks for; not "Dundalk" in "residents of Dundalk"."""
-        if mention.start <= subject.idx < mention.end:
-            return True
-        if subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS:
-            return True
-        head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if head is None or head.root.head != subject:
-            return False
-        # A person named in apposition to the subject ("the head of the agency, Ann Lee,") is the speaker; not to
-        # a plural or a group, where the parse hangs another noun's name ("Relatives of the pilot, Tom Brown,"), nor
-        # to one of two subjects ("the mayor, Ann Lee, and the governor, Tom Brown,").
-        apposed = head.root.dep_ == "appos" and mention.label == "PERSON" and subject.tag_ in ("NN", "NNP")
-        joined = [*subject.children, *head.root.children]  # the parse may hang a second subject on the name
-        apposed = apposed and subject.lemma_.lower() not in _GROUP_NOUNS and all(c.dep_ != "conj" for c in joined)
-        return head.root.dep_ in ("poss", "compound") or apposed
-
-    def _antecedent(self, before: int, pronoun: str) -> str | None:
-        """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never
-        a named speaker that is none of the article's people ("the State Police said ... He said ..."), nor a thing,
-        a group or someone of the other sex described ("The paper said ... he", "the actress said ... he"): then the
-        last person named before."""
-        earlier = [m for m in self.people if m.end <= before]
-        last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
-        if last and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
-            found: str | None = last
-        else:
-            found = self.full(self.text[earlier[-1].start : earlier[-1].end]) if earlier else last
-        sex = _PRONOUN_SEX.get(pronoun)
-        if found is None or self._may_be(found, sex):
-            return found
-        # The article's own pronouns make that person the other sex ("Clinton said she ..." then "He said"): one
-        # of the last few people named whom they do not rule out, if named since the sentence began, else the last
-        # speaker if they do not rule it out, else the nearest of those people, else as before.
-        fits: list[tuple[str, int]] = []
-        recent: list[str] = []
-        for mention in reversed(earlier):
-            name = self.full(self.text[mention.start : mention.end])
-            if name not in recent:
-                recent.append(name)
-                if self._may_be(name, sex):
-                    fits.append((name, mention.start))
-                if len(recent) == _PRONOUN_REACH:
-                    break
-        if fits and fits[0][1] >= self._last_sentence_start(before):
-            return fits[0][0]
-        if last and self._may_be(last, sex):
-            return last
-        return fits[0][0] if fits else found
-
-    def _may_be(self, name: str, sex: str | None) -> bool:
-        """Whether a person may be the one a "he" or "she" stands for: the article never says otherwise."""
-        if self._sexes is None:
-            self._sexes = self._sexes_said()
-        return sex is None or self._sexes.get(name, sex) == sex
-
-    def _sexes_said(self) -> dict[str, str]:
-        """The sex the article's own pronouns give its named people: a "he" or "she" outside quote marks that is the
-        subject of the object clause of a named person's verb ("Clinton said she would ...") stands for that person,
-        where no one else is named in that sentence or the one before ("Mayor Ortiz resigned. Kent said he had
-        lied" says nothing of Kent). A person is one sex when two such clauses say so and none says otherwise; no
-        list of names is read."""
-        votes: dict[str, dict[str, int]] = {}
-        lower, dep = self.doc.to_array([LOWER, DEP]).T
-        # The pronouns that are subjects, picked from the document's arrays: a `Token` for every word costs more.
-        candidates = np.flatnonzero(np.isin(lower, _PRONOUN_IDS) & np.isin(dep, _SUBJECT_IDS)).tolist()
-        for token in (self.doc[i] for i in candidates):
-            if _inside_quote(self.text, token.idx):
-                continue  # a quoted "he" is someone the speaker talks about
-            name = self._holder_of_clause(token.head, token.i)
-            if name is None:
-                continue
-            sentence = token.sent
-            previous = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
-            near = [m for m in self.people if previous <= m.start < token.idx]
-            if any(self.full(self.text[m.start : m.end]) != name for m in near):
-                continue
-            counts = votes.setdefault(name, {"he": 0, "she": 0})
-            counts[_PRONOUN_FORMS[token.lower_]] += 1
-        return {
-            name: sex
-            for name, counts in votes.items()
-            for sex, other in (("he", "she"), ("she", "he"))
-            if counts[sex] >= 2 and counts[other] == 0
-        }
-
-    def _holder_of_clause(self, verb: Any, before: int) -> str | None:
-        """The named person whose speech or thought ``verb``'s clause reports, as the subject (named in full,
-        before token ``before``) of the verb that holds it as its object clause: "Clinton said she ...". Not a
-        clause joined or set beside another ("and he hit back", "when he spoke"), whose subject is often someone
-        else, nor one told to someone ("Trump told Clinton that she ...", where "she" may be the one told)."""
-        if verb.dep_ != "ccomp" or verb.head.i == verb.i:
-            return None
-        holder = verb.head
-        if any(c.dep_ in ("dobj", "dative", "iobj") for c in holder.children):
-            return None
-        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before), None)
-        person = next((m for m in self.people if subject is not None and m.start <= subject.idx < m.end), None)
-        if person is None:
-            return None
-        name = self.full(self.text[person.start : person.end])
-        return name if " " in name else None  # a surname alone may be two people ("Mr. and Mrs. Lee")
-
-    def _is_person(self, name: str, pronoun: str) -> bool:
-        """Whether a pronoun ("he", "her") may stand for a speaker: one of the article's people, or one person it
-        describes without a name ("a spokeswoman for the port" for "she"), not a named body or place."""
-        if name in self.described_people:
-            return _PRONOUN_SEX.get(pronoun, "") in self.described_people[name]
-        return name in self.person_speakers or self.person_names.full(name) is not None
-
-    def _last_sentence_start(self, char: int) -> int:
-        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return int(token[0].sent.start_char) if token is not None and len(token) else 0
-
-
-# The sex of a personal pronoun, as `_pronouns_for` names it.
-_PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
-
-
-def _inside_quote(text: str, at: int) -> bool:
-    """Whether character ``at`` is inside quote marks opened earlier in its paragraph and not closed before it,
-    closed later or never (news style leaves a quote running into the next paragraph unclosed)."""
-    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
-
-
-# How many of the people named last a "he" or "she" may pass over to one its sex fits.
-_PRONOUN_REACH = 3
-# The forms of "he" and "she" that can be a clause's subject, and their string ids and those of the subject
-# labels as a document's arrays hold them (spaCy's ids are hashes of the strings, the same in every vocabulary).
-_PRONOUN_FORMS = {"he": "he", "she": "she"}
-_PRONOUN_IDS = np.array([StringStore().add(form) for form in _PRONOUN_FORMS], dtype=np.uint64)
-_SUBJECT_IDS = np.array([StringStore().add(label) for label in ("nsubj", "nsubjpass")], dtype=np.uint64)
-_EITHER_SEX = frozenset({"he", "she"})
-
-
-def _pronouns_for(head: Any) -> frozenset[str]:
-    """The pronouns that may stand for a speaker described by its head noun: one of them for a man or a woman ("the
-    actress"), either for any other singular noun ("the senator", "the nurse": no list of people's nouns is whole,
-    so "the paper" may be one too), none for a group ("recent polls")."""
-    if head.tag_ != "NN":
-        return frozenset()
-    word = head.lower_
-    if word in FEMALE_NOUNS or word.endswith("woman"):
-        return frozenset({"she"})
-    if word in MALE_NOUNS or word.endswith("man"):
-        return frozenset({"he"})
-    return _EITHER_SEX
-
-
-def _looks_like_a_name(words: str) -> bool:
-    """Words that read as a person's name the recogniser missed ("Sean Hannity", "Sanders" typed a body): one to
-    three, each capitalised, with no article."""
-    parts = words.split()
-    return 1 <= len(parts) <= 3 and parts[0].lower() not in ("the", "a", "an") and all(p[:1].isupper() for p in parts)
-
-
-_CLAUSES = frozenset({"relcl", "acl"})
-_TRAILING = " \t\n,;:-\u2013\u2014"
-
-
-def description_end(doc: Any, start: int, end: int) -> int:
-    """Where a speaker's describing words end without a clause that is an aside or cut off: one set off by a
-    comma or a dash ("The lawmaker, who represents a district in Albay,", "The poll, released on") or running on
-    past the words ("a campaign official who was not authorized"); a clause that tells which people speak stays
-    ("Supporters who have heard from the campaign"). Trailing commas and dashes go too."""
-    text = text_of(doc)
-    cut = end
-    for token in _tokens_in(doc, start, end):
-        clause = token if token.dep_ in _CLAUSES else token.head if token.head.dep_ in _CLAUSES else None
-        if clause is None or not start <= clause.head.idx < end:
-            continue
-        first = clause.left_edge.idx
-        last = clause.right_edge.idx + len(clause.right_edge.text)
-        if first < start:
-            continue
-        if last > end or text[start:first].rstrip()[-1:] in (",", "-", "\u2013", "\u2014"):
-            cut = min(cut, first)
-    while cut > start and text[cut - 1] in _TRAILING:
-        cut -= 1
-    return cut if cut > start else end
-
-
-def antecedent(token: Any) -> Any:
-    """The noun a relative pronoun stands for ("Reid, who said ...": Reid), else the token itself."""
-    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
-
-
-def _without_article(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-
-
-def proper_name(subject: Any) -> str | None:
-    """A name from a proper-noun subject the recogniser missed: "Baltimore Mayor Brandon Scott" -> "Brandon Scott"."""
-    chain = [
-        t
-        for t in subject.subtree
-        if t.pos_ == "PROPN"
-        and (t == subject or t.dep_ in ("compound", "flat"))
-        and t.ent_type_ not in ("DATE", "TIME")
-    ]
-    titled = [i for i, t in enumerate(chain) if t.lower_ in TITLES or t.lower_.rstrip(".") + "." in TITLES]
-    name = chain[titled[-1] + 1 :] if titled else chain
-    return " ".join(t.text for t in name) if name and name[0].text[:1].isupper() else None
 
 
 def _speaker_for(resolver: SpeakerResolver, verb: Any) -> Speaker:

@@ -10,7 +10,8 @@ import pytest
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.entities import find_mentions
 from rashomon.extract.quote_marks import quote_mark_spans
-from rashomon.extract.quotes import Speaker, SpeakerResolver, _refers, find_quotes
+from rashomon.extract.quotes import _refers, find_quotes
+from rashomon.extract.speakers import Speaker, SpeakerResolver
 from rashomon.extract.tagged_quotes import (
     _subject_clause_out_of_content,
     _subject_out_of_content,
