@@ -258,7 +258,7 @@ class SpeakerResolver:
             if any(self.full(self.text[m.start : m.end]) != name for m in near):
                 continue
             counts = votes.setdefault(name, {"he": 0, "she": 0})
-            counts[_PRONOUN_FORMS[token.lower_]] += 1
+            counts[_PRONOUN_SEX[token.lower_]] += 1
         return {
             name: sex
             for name, counts in votes.items()
@@ -308,10 +308,9 @@ def _inside_quote(text: str, at: int) -> bool:
 
 # How many of the people named last a "he" or "she" may pass over to one its sex fits.
 _PRONOUN_REACH = 3
-# The forms of "he" and "she" that can be a clause's subject, and their string ids and those of the subject
-# labels as a document's arrays hold them (spaCy's ids are hashes of the strings, the same in every vocabulary).
-_PRONOUN_FORMS = {"he": "he", "she": "she"}
-_PRONOUN_IDS = np.array([StringStore().add(form) for form in _PRONOUN_FORMS], dtype=np.uint64)
+# The string ids of "he" and "she" (the forms that can be a clause's subject) and of the subject labels, as a
+# document's arrays hold them (spaCy's ids are hashes of the strings, the same in every vocabulary).
+_PRONOUN_IDS = np.array([StringStore().add(form) for form in ("he", "she")], dtype=np.uint64)
 _SUBJECT_IDS = np.array([StringStore().add(label) for label in ("nsubj", "nsubjpass")], dtype=np.uint64)
 _EITHER_SEX = frozenset({"he", "she"})
 
