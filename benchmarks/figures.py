@@ -24,8 +24,9 @@ How our fields are compared with NewsQuant's (all lower case):
   inside a rate: "USD per barrel" -> "dollar per barrel"); measures are named by the extractor as NewsQuant names them
   ("kilometre", "mile per hour") and compared as they are. For a counted noun NewsQuant normalises the whole phrase
   ("seven European countries" -> "european country"); ours is the head lemma in ``unit`` and the phrase in ``about``,
-  so it agrees when either the lemma or the phrase ending in the lemma (function words left out, as NewsQuant leaves
-  them out: "digital and physical sales" -> "digital physical sale") equals the gold. A share ("fraction": "a third of
+  so it agrees when the lemma, the noun as written ("millions of Americans" -> "americans", as NewsQuant keeps some
+  plurals) or the phrase ending in the lemma (function words left out, as NewsQuant leaves them out: "digital and
+  physical sales" -> "digital physical sale") equals the gold. A share ("fraction": "a third of
   the population", "one out of three Germans", value 1/3 as NewsQuant gives it) is NewsQuant's percent of the whole:
   "%" and the words of its ``about`` (the whole), function words and possessive endings left out as above, the last
   word as written or singular ("% germans", "% digital physical sale"); "% -" for a share of no whole ("almost half of
@@ -165,6 +166,8 @@ def to_found(figure: Any) -> Found:
             head, _, last = figure.about.lower().rpartition(" ")
             head = " ".join(w for w in head.split() if w not in FUNCTION_WORDS)  # "digital and physical sales"
             units.add(f"{head} {unit.lower()}".strip() if last else unit.lower())
+            if last.removesuffix("s") == unit.lower():  # the counted noun as written, as for a share: "americans"
+                units.add(last)
     concepts = referent_words(getattr(figure, "referents", None) or ())
     change = getattr(figure, "direction", None) or QUALIFIER_BOUNDS.get(figure.qualifier or "", "=")
     # A vague amount ("dozens") is the range of its bounds, as NewsQuant annotates it.
