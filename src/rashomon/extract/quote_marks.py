@@ -4,6 +4,7 @@ quote and never closes it)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -48,6 +49,21 @@ def tagger_quote_spans(text: str, marked: Sequence[tuple[int, int]] | None = Non
     return sorted(spans)
 
 
+def run_on_quote_spans(text: str) -> list[tuple[int, int]]:
+    """The words of a quote still open where its paragraph ends, when the next paragraph opens with a quote mark:
+    news style leaves the closing mark out when a quote runs on ("... Selig said. "John McHale served the game." with
+    the next paragraph opening "He will be missed ...")."""
+    spans: list[tuple[int, int]] = []
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    for paragraph, following in itertools.pairwise(paragraphs):
+        if following.group().lstrip()[:1] not in ('"', "“"):
+            continue
+        _, left_open = _scan_double_marks(paragraph.group())
+        if left_open is not None and paragraph.group()[left_open:].strip():
+            spans.append((paragraph.start() + left_open, paragraph.end()))
+    return spans
+
+
 def _pairs_in(par: str, offset: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     straight = [m.start() for m in _STRAIGHT.finditer(par)]
@@ -77,6 +93,11 @@ def _pairs_by_side(par: str) -> list[tuple[int, int]]:
     """Content ranges between double quote marks, curly or straight, a straight mark opening when words follow it
     and none touch it before (`"like candy."`), closing when words come just before it; an opening mark waits
     for the next closing one."""
+    return _scan_double_marks(par)[0]
+
+
+def _scan_double_marks(par: str) -> tuple[list[tuple[int, int]], int | None]:
+    """`_pairs_by_side`'s pairs, and where a quote still open at the paragraph's end begins (None if none is)."""
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
     for match in _DOUBLE_MARK.finditer(par):
@@ -90,7 +111,7 @@ def _pairs_by_side(par: str) -> list[tuple[int, int]]:
         elif opened is not None and (mark == "”" or before.strip()):
             pairs.append((opened, at))
             opened = None
-    return pairs
+    return pairs, opened
 
 
 # Double marks a content may hold one of without the other: opening -> closing ("„" closes with "“" in German

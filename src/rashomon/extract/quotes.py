@@ -28,7 +28,7 @@ from rashomon.extract.lexicon.speech_words import (
     SPEECH_VERBS,
 )
 from rashomon.extract.nlp import text_of
-from rashomon.extract.quote_marks import quote_mark_spans, with_balanced_marks
+from rashomon.extract.quote_marks import quote_mark_spans, run_on_quote_spans, tagger_quote_spans, with_balanced_marks
 from rashomon.extract.speakers import Speaker, SpeakerResolver, antecedent, description_end, tokens_in
 from rashomon.extract.tagged_quotes import (
     TaggedContent,
@@ -137,6 +137,7 @@ def find_quotes(
     if headline is not None and not overlaps(spans, headline.start, headline.end):
         tagged.append(headline)
     taken = [(t.start, t.end) for t in tagged]
+    quoted = [*tagger_quote_spans(text, marked), *run_on_quote_spans(text)]
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
     events += [(start, (start, end)) for start, end in marked_alone if not overlaps(taken, start, end)]
     events += [(a, (a, b)) for a, b in labelled if not overlaps(taken, a, b)]
@@ -146,7 +147,7 @@ def find_quotes(
     quotes: list[Quote] = []
     extra: list[Mention] = []
     for _, event in sorted(events, key=lambda item: item[0]):
-        found = _resolve_event(doc, resolver, event, marked, taken)
+        found = _resolve_event(doc, resolver, event, marked, taken, quoted=quoted)
         if found is None:
             continue
         start, end, speaker, kind = found
@@ -301,12 +302,19 @@ def _indirect_quote(
 Event = TaggedContent | tuple[int, int] | SpeechVerb
 
 
-def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) -> Speaker | None:
-    """The speaker of a tagged content: its source resolved, else the subject of its cue verb, else (a content
-    standing alone) the previous speaker."""
+def _tagged_speaker(
+    doc: Any, resolver: SpeakerResolver, item: TaggedContent, quoted: Sequence[tuple[int, int]]
+) -> Speaker | None:
+    """The speaker of a tagged content: its source resolved (where it can speak it), else the subject of its cue
+    verb, else (a content standing alone) the previous speaker. ``quoted``: the text's quoted words, as the tagger
+    reads them and quotes running on."""
     if item.nobody:
         return Speaker(name=None, span=None, cue=item.cue, is_name=False)
-    if item.source_tokens is not None and not _only_a_dateline(resolver.text, item.source):
+    if (
+        item.source_tokens is not None
+        and not _only_a_dateline(resolver.text, item.source)
+        and not _source_out_of_place(resolver.text, item, quoted)
+    ):
         a, b = item.source_tokens
         opening = without_dateline(resolver.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
         while a < b - 1 and doc[a].idx < opening:
@@ -335,6 +343,24 @@ def _tagged_speaker(doc: Any, resolver: SpeakerResolver, item: TaggedContent) ->
     return None
 
 
+def _source_out_of_place(text: str, item: TaggedContent, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a tagged source cannot speak the content: it stands inside quoted words that do not hold the content
+    (a name in an earlier quote: "... Selig said. "John McHale served the game."), or in a paragraph after the
+    content's when that paragraph opens with a quote mark (a quote running on keeps the speaker who opened it, not
+    a name in the paragraph after it)."""
+    if item.source is None:
+        return False
+    source = item.source[0]
+    if any(a <= source < b and not (a <= item.start and item.end <= b) for a, b in quoted):
+        return True
+    opening = text.rfind("\n", 0, item.start) + 1
+    closing = text.find("\n", item.start)
+    return text[opening : opening + 1] in _OPENING_MARKS and closing >= 0 and source > closing
+
+
+_OPENING_MARKS = '"“«„'
+
+
 def _extent(token: Any) -> tuple[int, int]:
     """The characters of a token's phrase (its subtree)."""
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
@@ -355,12 +381,14 @@ def _resolve_event(
     event: Event,
     marked: Sequence[tuple[int, int]],
     taken: Sequence[tuple[int, int]],
+    *,
+    quoted: Sequence[tuple[int, int]],
 ) -> tuple[int, int, Speaker, QuoteKind] | None:
     """One content with its speaker and kind, or None; events come in document order so that pronouns and floating
     quotes find the speaker before them."""
     text = resolver.text
     if isinstance(event, TaggedContent):
-        speaker = _dash_credit(text, event.start, event.end) or _tagged_speaker(doc, resolver, event)
+        speaker = _dash_credit(text, event.start, event.end) or _tagged_speaker(doc, resolver, event, quoted)
         start, end = event.start, event.end
         inside = any(a <= start and end <= b for a, b in marked)
         kind: QuoteKind = "indirect" if not overlaps(marked, start, end) else "partial"

@@ -1,5 +1,5 @@
 """A content holds both marks of a pair or neither: `with_balanced_marks` on its own, and through the quote finder
-on hand-written sentences."""
+on hand-written sentences; a quote left open for the next paragraph (`run_on_quote_spans`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rashomon.extract.quote_marks import with_balanced_marks
+from rashomon.extract.quote_marks import run_on_quote_spans, with_balanced_marks
 
 
 def _widened(text: str, content: str) -> str:
@@ -63,3 +63,14 @@ def test_the_quote_finder_gives_a_partial_quote_both_its_marks(quotes: Any) -> N
 )
 def test_a_straight_mark_is_taken_only_where_it_can_close(text: str, content: str) -> None:
     assert _widened(text, content) == content
+
+
+def test_a_quote_left_open_for_the_next_paragraph_runs_to_its_paragraphs_end() -> None:
+    text = 'Vance spoke. "It was hard," she said. "We lost a friend.\n\n"He built the library."'
+    assert [text[a:b] for a, b in run_on_quote_spans(text)] == ["We lost a friend."]
+
+
+def test_a_quote_left_open_runs_on_only_into_a_paragraph_opening_with_a_mark() -> None:
+    # An inch mark or a stray mark before a paragraph of the writer's own words opens nothing.
+    text = 'The board is 6" wide and "light.\n\nThe shop sells it for $20.'
+    assert run_on_quote_spans(text) == []

@@ -203,3 +203,31 @@ def test_a_pronoun_inside_quote_marks_says_nothing_of_the_speakers_sex(quotes: A
 )
 def test_a_pronoun_votes_only_where_it_can_only_be_the_speakers(quotes: Any, text: str, speaker: str) -> None:
     assert _speakers(quotes, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A name in the speaker's own earlier words, in a quote left open for the next paragraph, is not the
+        # speaker of the paragraph that carries the quote on.
+        (
+            "Rita Vance paid tribute to the founder on Monday.\n\n"
+            '"The town has lost a great friend," Vance said. "Owen Marsh built the library with his own hands.\n\n'
+            '"He will be missed by everyone who borrowed a book there."',
+            "He will be missed",
+            "Rita Vance",
+        ),
+        # Nor is a name the paragraph after the quote gives.
+        (
+            "The coach was pleased after the win.\n\n"
+            '"We played well and the keeper was superb," said Dan Oakes.\n\n'
+            '"I thought the referee had a good game. We deserved the points.\n\n'
+            '"Next week is another big test and we will be ready for it."\n\n'
+            "The club sits third in the table.",
+            "Next week is another big test",
+            "Dan Oakes",
+        ),
+    ],
+)
+def test_a_quote_running_on_keeps_the_speaker_who_opened_it(quotes: Any, text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
