@@ -25,12 +25,14 @@ TRAILING = EDGE_MARKS + ",;:"
 
 
 def quote_mark_spans(text: str) -> list[tuple[int, int]]:
-    """Content ranges between paired quote marks, never across a paragraph break."""
+    """Content ranges between paired quote marks, and a quote left open for the next paragraph
+    (`run_on_quote_spans`), never across a paragraph break."""
     spans: list[tuple[int, int]] = []
     for paragraph in _PARAGRAPH.finditer(text):
         if _ANY_OPENING.search(paragraph.group()):
             spans.extend(_pairs_in(paragraph.group(), paragraph.start()))
-    return sorted(spans)
+    spans.extend(run_on_quote_spans(text))
+    return sorted(set(spans))
 
 
 _UNCLOSED = re.compile(r"^[“\"]([^”\"\n]+)$")
@@ -59,7 +61,11 @@ def run_on_quote_spans(text: str) -> list[tuple[int, int]]:
         if following.group().lstrip()[:1] not in ('"', "“"):
             continue
         _, left_open = _scan_double_marks(paragraph.group())
-        if left_open is not None and paragraph.group()[left_open:].strip():
+        if left_open is None:
+            continue
+        words = paragraph.group()[left_open:]
+        # A mark inside the words left open is a pair printed the wrong way round ("fascist?“ he asked."), no run-on.
+        if words.strip() and not _DOUBLE_MARK.search(words):
             spans.append((paragraph.start() + left_open, paragraph.end()))
     return spans
 

@@ -28,7 +28,7 @@ from rashomon.extract.lexicon.speech_words import (
     SPEECH_VERBS,
 )
 from rashomon.extract.nlp import text_of
-from rashomon.extract.quote_marks import quote_mark_spans, run_on_quote_spans, tagger_quote_spans, with_balanced_marks
+from rashomon.extract.quote_marks import quote_mark_spans, tagger_quote_spans, with_balanced_marks
 from rashomon.extract.speakers import Speaker, SpeakerResolver, antecedent, description_end, tokens_in
 from rashomon.extract.tagged_quotes import (
     TaggedContent,
@@ -137,7 +137,7 @@ def find_quotes(
     if headline is not None and not overlaps(spans, headline.start, headline.end):
         tagged.append(headline)
     taken = [(t.start, t.end) for t in tagged]
-    quoted = [*tagger_quote_spans(text, marked), *run_on_quote_spans(text)]
+    quoted = tagger_quote_spans(text, marked)
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
     events += [(start, (start, end)) for start, end in marked_alone if not overlaps(taken, start, end)]
     events += [(a, (a, b)) for a, b in labelled if not overlaps(taken, a, b)]
@@ -307,7 +307,7 @@ def _tagged_speaker(
 ) -> Speaker | None:
     """The speaker of a tagged content: its source resolved (where it can speak it), else the subject of its cue
     verb, else (a content standing alone) the previous speaker. ``quoted``: the text's quoted words, as the tagger
-    reads them and quotes running on."""
+    reads them (`tagger_quote_spans`)."""
     if item.nobody:
         return Speaker(name=None, span=None, cue=item.cue, is_name=False)
     if (

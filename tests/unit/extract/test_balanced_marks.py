@@ -74,3 +74,8 @@ def test_a_quote_left_open_runs_on_only_into_a_paragraph_opening_with_a_mark() -
     # An inch mark or a stray mark before a paragraph of the writer's own words opens nothing.
     text = 'The board is 6" wide and "light.\n\nThe shop sells it for $20.'
     assert run_on_quote_spans(text) == []
+
+
+def test_a_pair_printed_the_wrong_way_round_runs_on_nowhere() -> None:
+    text = 'She turned to him. “Do you want it?“ she asked.\n\n"Yes," he said.'
+    assert run_on_quote_spans(text) == []

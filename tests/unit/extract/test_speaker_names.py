@@ -231,3 +231,12 @@ def test_a_pronoun_votes_only_where_it_can_only_be_the_speakers(quotes: Any, tex
 )
 def test_a_quote_running_on_keeps_the_speaker_who_opened_it(quotes: Any, text: str, words: str, speaker: str) -> None:
     assert speaker_of(text, quotes(text), words) == speaker
+
+
+def test_a_quote_left_open_for_the_next_paragraph_is_its_speakers(quotes: Any) -> None:
+    text = (
+        "Rita Vance paid tribute to the founder on Monday.\n\n"
+        '"The town has lost a great friend," Vance said. "Owen Marsh built the library with his own hands.\n\n'
+        '"He will be missed by everyone who borrowed a book there."'
+    )
+    assert speaker_of(text, quotes(text), "Owen Marsh built the library") == "Rita Vance"
