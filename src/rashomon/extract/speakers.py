@@ -154,11 +154,7 @@ class SpeakerResolver:
         head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if head is None or head.root.dep_ != "compound" or head.root.head != subject:
             return False
-        word = (subject.lemma_ or subject.text).lower()  # a proper noun has no lemma ("Republicans")
-        if word in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS:
-            return False
-        singular = word.removesuffix("s")
-        return any(w in PERSON_NOUNS or w.endswith(("man", "men", "ist")) for w in (word, singular))
+        return _names_a_person(subject)
 
     def _holder(self, subject: Any, phrase: str) -> str | None:
         """The one person the article gives a title, for a title qualified by a place's possessive or by nothing
@@ -189,6 +185,8 @@ class SpeakerResolver:
         head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if head is None or head.root.head != subject:
             return False
+        if head.root.dep_ == "poss" and _names_a_person(subject):
+            return False  # "Birrell's lawyer", "John Smith's wife": another person speaks, not the possessor
         # A person named in apposition to the subject ("the head of the agency, Ann Lee,") is the speaker; not to
         # a plural or a group, where the parse hangs another noun's name ("Relatives of the pilot, Tom Brown,"), nor
         # to one of two subjects ("the mayor, Ann Lee, and the governor, Tom Brown,").
@@ -385,3 +383,13 @@ def proper_name(subject: Any) -> str | None:
     titled = [i for i, t in enumerate(chain) if t.lower_ in TITLES or t.lower_.rstrip(".") + "." in TITLES]
     name = chain[titled[-1] + 1 :] if titled else chain
     return " ".join(t.text for t in name) if name and name[0].text[:1].isupper() else None
+
+
+def _names_a_person(noun: Any) -> bool:
+    """Whether a noun names a person by work or kin ("executive", "lawyer", "wife", "Republicans"), not an office
+    that speaks for a body ("spokesman", "official")."""
+    word = (noun.lemma_ or noun.text).lower()  # a proper noun has no lemma ("Republicans")
+    if word in ROLE_NOUNS or noun.lower_ in ROLE_NOUNS:
+        return False
+    singular = word.removesuffix("s")
+    return any(w in PERSON_NOUNS or w.endswith(("man", "men", "ist")) for w in (word, singular))

@@ -240,3 +240,19 @@ def test_a_quote_left_open_for_the_next_paragraph_is_its_speakers(quotes: Any) -
         '"He will be missed by everyone who borrowed a book there."'
     )
     assert speaker_of(text, quotes(text), "Owen Marsh built the library") == "Rita Vance"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A person named as another person's possessor does not speak for them.
+        ("Tom Reed sued the club. Reed's lawyer said the claim was strong.", "Reed's lawyer"),
+        ("John Smith's wife told reporters that he was innocent.", "John Smith's wife"),
+        ("Ann Lee's campaign manager said the race was close.", "Ann Lee's campaign manager"),
+        # A statement, or a spokesman or an office, still speaks for its owner.
+        ("Apple's statement said the phones were safe.", "Apple"),
+        ("Senator Ann Lee's office said the vote was delayed.", "Ann Lee"),
+    ],
+)
+def test_a_possessor_speaks_only_through_a_statement_or_an_office(quotes: Any, text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
