@@ -342,10 +342,14 @@ def description_end(doc: Any, start: int, end: int) -> int:
     """Where a speaker's describing words end without a clause that is an aside or cut off: one set off by a
     comma or a dash ("The lawmaker, who represents a district in Albay,", "The poll, released on") or running on
     past the words ("a campaign official who was not authorized"); a clause that tells which people speak stays
-    ("Supporters who have heard from the campaign"). Trailing commas and dashes go too."""
+    ("Supporters who have heard from the campaign"). An age set off by a comma goes ("his daughter, 34,"), and so do
+    trailing commas and dashes."""
     text = text_of(doc)
     cut = end
     for token in tokens_in(doc, start, end):
+        if token.like_num and token.idx > start and text[start : token.idx].rstrip().endswith(","):
+            cut = min(cut, token.idx)  # an age set off by commas: "the senator's daughter, 34,"
+            continue
         clause = token if token.dep_ in _CLAUSES else token.head if token.head.dep_ in _CLAUSES else None
         if clause is None or not start <= clause.head.idx < end:
             continue

@@ -256,3 +256,8 @@ def test_a_quote_left_open_for_the_next_paragraph_is_its_speakers(quotes: Any) -
 )
 def test_a_possessor_speaks_only_through_a_statement_or_an_office(quotes: Any, text: str, speaker: str) -> None:
     assert quotes(text)[-1].speaker == speaker
+
+
+def test_an_age_set_off_by_commas_is_no_part_of_a_described_speaker(quotes: Any) -> None:
+    text = "The governor's aide, 29, told reporters that the bridge would reopen."
+    assert quotes(text)[-1].speaker == "The governor's aide"
