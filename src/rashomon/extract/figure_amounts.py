@@ -150,7 +150,10 @@ def starts_number(doc: Doc, i: int) -> bool:
 
 
 def _half_a_scale(doc: Doc, i: int) -> Amount | None:
-    """ "half a million", "half-million": half of a scale word two tokens on (none where the text ends first)."""
+    """ "half a million", "half-million": half of a scale word two tokens on (none where the text ends first); "a
+    half dozen", "a half million": half of the scale word right after, starting on the "a"."""
+    if i > 0 and doc[i - 1].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in words.SCALES:
+        return Amount(first=i - 1, last=i + 1, value=0.5 * words.SCALES[doc[i + 1].lower_])
     if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("a", "-") or doc[i + 2].lower_ not in words.SCALES:
         return None
     return Amount(first=i, last=i + 2, value=0.5 * words.SCALES[doc[i + 2].lower_])
