@@ -239,6 +239,8 @@ def _currency_after(doc: Doc, after: int) -> Unit | None:
         return Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
     if lemma == "pound" and _in_millions(doc[after - 1]):
         return Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
+    if tok.lower_ == "won" and _in_millions(doc[after - 1]):
+        return Unit(end=after, unit="KRW")  # the model lemmatises "won" as "win": "688 billion won" is money
     return None
 
 

@@ -18,3 +18,18 @@ from tests.unit.extract.conftest import Finder, read_figures
 )
 def test_a_half_before_a_scale_is_half_of_it(figures: Finder, text: str, phrase: str, value: float) -> None:
     assert [(p, v) for p, v, _ in read_figures(figures, text) if p == phrase] == [(phrase, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The carmaker posted a profit of 812 billion won for the year.", "812 billion won", 812e9),
+        ("Exports reached 3.6 trillion won in May.", "3.6 trillion won", 3.6e12),
+    ],
+)
+def test_won_after_millions_is_korean_money(figures: Finder, text: str, phrase: str, value: float) -> None:
+    assert (phrase, value, "KRW") in read_figures(figures, text)
+
+
+def test_won_after_a_count_stays_the_verb(figures: Finder) -> None:
+    assert ("3 million members", 3e6, "member") in read_figures(figures, "The union has 3 million members and won.")
