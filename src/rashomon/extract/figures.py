@@ -505,6 +505,12 @@ def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
             continue
         phrase = doc[first - size : first]
         key = tuple(tok.lower_ for tok in phrase)
-        if key in words.QUALIFIERS and phrase[-1].dep_ != "prt":
+        if key in words.QUALIFIERS and phrase[-1].dep_ != "prt" and not _hyphened_on(doc, first - size):
             return first - size, " ".join(key), words.QUALIFIERS[key] != "="
     return first, None, False
+
+
+def _hyphened_on(doc: Doc, at: int) -> bool:
+    """Whether token ``at`` is glued by a hyphen to the word before it: the "under" of a golf score's "14-under 266"
+    says par, not that 266 is a bound."""
+    return at >= 2 and doc[at - 1].text == "-" and not doc[at - 2].whitespace_ and not doc[at - 1].whitespace_

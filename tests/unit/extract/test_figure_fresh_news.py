@@ -33,3 +33,19 @@ def test_won_after_millions_is_korean_money(figures: Finder, text: str, phrase: 
 
 def test_won_after_a_count_stays_the_verb(figures: Finder) -> None:
     assert ("3 million members", 3e6, "member") in read_figures(figures, "The union has 3 million members and won.")
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Lopez finished the week at 12-under 268.", "268"),
+        ("She carded a 4-under 67 on the final day.", "67"),
+    ],
+)
+def test_a_golf_score_after_par_has_no_bound(figures: Finder, text: str, score: str) -> None:
+    found = {text[f.start : f.end]: f.qualifier for f in figures(text)}
+    assert found.get(score, "missing") is None
+
+
+def test_under_before_a_number_still_bounds_it(figures: Finder) -> None:
+    assert [f.qualifier for f in figures("Inflation stayed under 3 percent.")] == ["under"]
