@@ -92,12 +92,14 @@ def _a_age(value: float | None) -> bool:
 
 def _after_aged(doc: Doc, first: int) -> bool:
     """Whether a number follows "aged", alone or as an end of a range: "aged 35", "aged between 18 and 25",
-    "aged 18 to 25"."""
+    "aged 18 to 25"; or "age" after a preposition or verb: "died at age 91", "since age 10", "reach age 74"."""
     at = first - 1
     if at >= 0 and doc[at].lower_ in words.RANGE_WORDS and at > 0 and doc[at - 1].like_num:
         at -= 2  # the high end: back over the low end
     if at >= 0 and doc[at].lower_ in ("between", "from"):
         at -= 1
+    if at >= 1 and doc[at].lower_ == "age" and doc[at - 1].pos_ in ("ADP", "SCONJ", "VERB"):
+        return True  # "age" with no article before it names the age itself, not a retirement age or an age group
     return at >= 0 and doc[at].lower_ == "aged"
 
 

@@ -49,3 +49,15 @@ def test_a_golf_score_after_par_has_no_bound(figures: Finder, text: str, score: 
 
 def test_under_before_a_number_still_bounds_it(figures: Finder) -> None:
     assert [f.qualifier for f in figures("Inflation stayed under 3 percent.")] == ["under"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The painter died at age 88 in her studio.", 88.0),
+        ("He has been fishing since age 7.", 7.0),
+        ("Members retire when they reach age 72.", 72.0),
+    ],
+)
+def test_age_after_a_preposition_or_verb_is_an_age(figures: Finder, text: str, age: float) -> None:
+    assert [(f.value, f.unit) for f in figures(text)] == [(age, "year of age")]
