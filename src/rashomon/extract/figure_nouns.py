@@ -58,7 +58,7 @@ def counted_noun(doc: Doc, amount: Amount) -> Unit | None:
         and head.i > amount.last
         and sum(not tok.is_punct for tok in doc[amount.last + 1 : head.i]) <= 3  # "700 so-called "ghost" flights"
         and all(
-            (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok)
+            (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok) or _hyphened_particle(doc, tok)
             for tok in doc[amount.last + 1 : head.i]
         )
     ):
@@ -125,6 +125,14 @@ def _compound_head(doc: Doc, noun: Token) -> Token:
         return noun
     between = doc[noun.i + 1 : head.i]
     return head if all(tok.dep_ == "compound" and tok.pos_ == "NOUN" for tok in between) else noun
+
+
+def _hyphened_particle(doc: Doc, tok: Token) -> bool:
+    """A particle glued by a hyphen to the word before it, inside a compound before a counted noun: the "up" of
+    "two follow-up visits", the "in" of "three plug-in cars"; not one glued to a number ("five-under rounds": par)."""
+    if tok.i < 2 or tok.pos_ not in ("ADP", "PART") or doc[tok.i - 1].text != "-" or doc[tok.i - 2].like_num:
+        return False
+    return not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_
 
 
 def _model_number(doc: Doc, tok: Token) -> bool:

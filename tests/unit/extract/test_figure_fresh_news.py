@@ -80,3 +80,20 @@ def test_a_number_listed_before_a_measure_takes_it(figures: Finder, text: str, e
 def test_a_number_listed_before_a_counted_noun_is_not_given_it(figures: Finder) -> None:
     assert ("450 nurses", 450.0, "nurse") in read_figures(figures, "The wards hold 300 and 450 nurses.")
     assert ("300", 300.0, "nurse") not in read_figures(figures, "The wards hold 300 and 450 nurses.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The clinic booked two follow-up visits for her.", "two follow-up visits", 2.0, "visit"),
+        ("The club arranged four warm-up matches in May.", "four warm-up matches", 4.0, "match"),
+    ],
+)
+def test_a_hyphened_particle_compound_does_not_hide_the_counted_noun(
+    figures: Finder, text: str, phrase: str, value: float, unit: str
+) -> None:
+    assert (phrase, value, unit) in read_figures(figures, text)
+
+
+def test_a_particle_glued_to_the_number_counts_nothing(figures: Finder) -> None:
+    assert all(unit != "round" for _, _, unit in read_figures(figures, "Both led after six-under rounds of 66."))
