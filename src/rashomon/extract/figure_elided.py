@@ -44,6 +44,8 @@ def elided_units(
         donor = None
         if figure.unit is None and figure.value is not None:
             donor = _donor(doc, out, (first, last), given, sentence_of(sentence_starts, first))
+        if donor is None and figure.unit is None and follows(doc, last, ("of",)) and last + 2 < len(doc):
+            donor = _part_of_them(doc, out, last, sentence_of(sentence_starts, first))
         more = _more_of_a_kind(doc, figure, last)
         if donor is None and more is not None:
             donor = _kind_before(doc, out, (first, last), more, sentence_of(sentence_starts, first))
@@ -53,6 +55,21 @@ def elided_units(
             given = last
         out.append((figure if donor is None else replace(figure, unit=donor.unit), first, last))
     return out
+
+
+def _part_of_them(doc: Doc, earlier: list[tuple[Figure, int, int]], last: int, sentence_start: int) -> Figure | None:
+    """The figure a bare number ending on ``last`` counts a part of when "of them" or "of whom" follows it: the
+    nearest earlier figure of the sentence, if it counts a noun ("injured five villagers, three of whom", "seven
+    children, four of them adopted")."""
+    if doc[last + 2].lower_ not in ("them", "whom"):
+        return None
+    window = _with_units(earlier, sentence_start)
+    if not window:
+        return None
+    figure, _, donor_last = window[0]
+    if figure.unit in TIME_UNIT_NAMES or not _counts(doc, figure, donor_last):
+        return None
+    return figure
 
 
 def _more_of_a_kind(doc: Doc, figure: Figure, last: int) -> str | None:

@@ -97,3 +97,18 @@ def test_a_hyphened_particle_compound_does_not_hide_the_counted_noun(
 
 def test_a_particle_glued_to_the_number_counts_nothing(figures: Finder) -> None:
     assert all(unit != "round" for _, _, unit in read_figures(figures, "Both led after six-under rounds of 66."))
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "unit"),
+    [
+        ("The blast injured nine miners, four of whom are in hospital.", "four", "miner"),
+        ("The farm keeps 60 goats, 12 of them newborn.", "12", "goat"),
+    ],
+)
+def test_a_part_of_them_counts_what_the_figure_before_counts(figures: Finder, text: str, part: str, unit: str) -> None:
+    assert [u for p, _, u in read_figures(figures, text) if p == part] == [unit]
+
+
+def test_of_them_with_no_figure_before_counts_nothing(figures: Finder) -> None:
+    assert read_figures(figures, "The two of them met at school.") == [("two", 2.0, None)]
