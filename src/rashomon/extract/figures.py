@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _QUALIFIER_ENDS = frozenset(key[-1] for key in words.QUALIFIERS)
+# Nouns of a contest that "over" follows as a preposition: "a 2-0 win over ten-man Reading" bounds nothing.
+_CONTEST_NOUNS = frozenset({"win", "victory", "triumph"})
 
 
 # Telephone numbers by their shape: a country code and groups ("+44 20 7946 0958"), a trunk zero and groups ("0800
@@ -506,8 +508,15 @@ def _qualifier(doc: Doc, first: int) -> tuple[int, str | None, bool]:
         phrase = doc[first - size : first]
         key = tuple(tok.lower_ for tok in phrase)
         if key in words.QUALIFIERS and phrase[-1].dep_ != "prt" and not _hyphened_on(doc, first - size):
+            if key == ("over",) and first >= 2 and _after_contest_noun(doc[first - 2]):
+                break
             return first - size, " ".join(key), words.QUALIFIERS[key] != "="
     return first, None, False
+
+
+def _after_contest_noun(tok: Token) -> bool:
+    """Whether a word is the noun of a contest won, which "over" follows to name the loser ("victory over")."""
+    return tok.pos_ == "NOUN" and tok.lower_ in _CONTEST_NOUNS
 
 
 def _hyphened_on(doc: Doc, at: int) -> bool:

@@ -112,3 +112,12 @@ def test_a_part_of_them_counts_what_the_figure_before_counts(figures: Finder, te
 
 def test_of_them_with_no_figure_before_counts_nothing(figures: Finder) -> None:
     assert read_figures(figures, "The two of them met at school.") == [("two", 2.0, None)]
+
+
+def test_over_after_a_win_names_the_loser_and_bounds_nothing(figures: Finder) -> None:
+    found = figures("Rovers earned a 2-1 victory over ten-man Dundee.")
+    assert [(f.value, f.qualifier) for f in found if f.value == 10.0] == [(10.0, None)]
+
+
+def test_over_after_a_verb_still_bounds(figures: Finder) -> None:
+    assert [f.qualifier for f in figures("The mayor won over 55 percent of the vote.")] == ["over"]
