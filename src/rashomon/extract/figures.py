@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _QUALIFIER_ENDS = frozenset(key[-1] for key in words.QUALIFIERS)
+# Words a hyphen joins to a number that still gives an amount: "mid-30s", "10-to-1", "minus-5".
+_COMPOUND_NUMBER_WORDS = frozenset({"mid", "to", "minus", "plus", "negative", "and", "or"})
 # Nouns of a contest that "over" follows as a preposition: "a 2-0 win over ten-man Reading" bounds nothing.
 _CONTEST_NOUNS = frozenset({"win", "victory", "triumph"})
 
@@ -153,7 +155,16 @@ def _is_ruled_out(doc: Doc, amount: Amount) -> bool:
         return True
     if after is not None and (after.lower_ in words.TIME_OF_DAY or _names_a_thing(doc, after, before)):
         return True
-    return _in_telephone_number(doc, amount) or _follows_id_word(doc, amount)
+    return _in_telephone_number(doc, amount) or _follows_id_word(doc, amount) or _ends_compound(doc, amount.first)
+
+
+def _ends_compound(doc: Doc, first: int) -> bool:
+    """Whether a number ends a hyphened compound that starts on a word: "top-four hopes", "one-on-one chances",
+    "under-21 squad" rank or name, as "top-10" in one token does; not "mid-30s" nor "10-to-1"."""
+    if first < 2 or doc[first - 1].text != "-" or doc[first - 1].whitespace_ or doc[first - 2].whitespace_:
+        return False
+    word = doc[first - 2]
+    return word.is_alpha and not word.like_num and word.lower_ not in _COMPOUND_NUMBER_WORDS
 
 
 def _in_telephone_number(doc: Doc, amount: Amount) -> bool:

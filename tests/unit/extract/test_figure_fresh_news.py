@@ -121,3 +121,15 @@ def test_over_after_a_win_names_the_loser_and_bounds_nothing(figures: Finder) ->
 
 def test_over_after_a_verb_still_bounds(figures: Finder) -> None:
     assert [f.qualifier for f in figures("The mayor won over 55 percent of the vote.")] == ["over"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The loss dented the club's top-six hopes.", "She won her one-on-one duels all night."],
+)
+def test_a_number_ending_a_hyphened_compound_on_a_word_counts_nothing(figures: Finder, text: str) -> None:
+    assert read_figures(figures, text) == []
+
+
+def test_a_minus_word_hyphened_to_a_number_still_reads(figures: Finder) -> None:
+    assert read_figures(figures, "It fell to minus-8 degrees.") == [("minus-8 degrees", -8.0, "degree")]
