@@ -23,7 +23,7 @@ from rashomon.extract.figure_ranges import QUALIFIER_WORDS
 from rashomon.extract.lexicon import figure_words as words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 # Tokens allowed between a number and its counted noun ("six heavily armed Armenian troops").
@@ -56,7 +56,7 @@ def counted_noun(doc: Doc, amount: Amount) -> Unit | None:
         and (not DIGIT.search(head.text) or plural_model(head))
         and any(c.isalpha() for c in head.text)  # not a sign the parse took for a noun ("10^6")
         and head.i > amount.last
-        and sum(not tok.is_punct for tok in doc[amount.last + 1 : head.i]) <= 3  # "700 so-called "ghost" flights"
+        and sum(not tok.is_punct for tok in doc[amount.last + 1 : head.i]) <= _modifiers_allowed(run, head)
         and all(
             (tok.pos_ in _MODIFIER_POS and tok.text != ",") or _model_number(doc, tok) or _hyphened_particle(doc, tok)
             for tok in doc[amount.last + 1 : head.i]
@@ -78,6 +78,12 @@ def counted_noun(doc: Doc, amount: Amount) -> Unit | None:
             if not compound or YEAR.fullmatch(doc[amount.last].text):  # "1900 world temperatures": a date
                 break  # "4.3M digital and physical sales" counts the sales, "5-7 rate cuts" the cuts
     return None
+
+
+def _modifiers_allowed(run: Span, head: Token) -> int:
+    """How many words may stand between a number and its counted noun: three ("700 so-called "ghost" flights"),
+    four when the parse hangs the number on the noun itself ("11 popular open source software projects")."""
+    return 4 if run.root.dep_ == "nummod" and run.root.head.i == head.i else 3
 
 
 def _participle_before_plural(doc: Doc, tok: Token) -> bool:

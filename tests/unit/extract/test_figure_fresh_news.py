@@ -133,3 +133,8 @@ def test_a_number_ending_a_hyphened_compound_on_a_word_counts_nothing(figures: F
 
 def test_a_minus_word_hyphened_to_a_number_still_reads(figures: Finder) -> None:
     assert read_figures(figures, "It fell to minus-8 degrees.") == [("minus-8 degrees", -8.0, "degree")]
+
+
+def test_a_counted_noun_four_modifiers_on_still_counts(figures: Finder) -> None:
+    text = "Auditors checked 14 large public water treatment plants."
+    assert ("14 large public water treatment plants", 14.0, "plant") in read_figures(figures, text)
