@@ -34,6 +34,7 @@ from rashomon.extract.figure_amounts import (
     money_scale,
     read_amounts,
     read_token,
+    starts_number,
 )
 from rashomon.extract.figure_direction import find_direction
 from rashomon.extract.figure_elided import BARE_DEPS, elided_units, sentence_of
@@ -312,10 +313,17 @@ def _keeps(doc: Doc, amount: Amount, unit: Unit, first: int) -> bool:
     low_end = run.root.dep_ == "quantmod" and follows(doc, amount.last, ("to",))  # "jumped from 240 to 273"
     placed = run.root.dep_ in BARE_DEPS or low_end or _range_end(doc, first, amount.last)
     placed = placed or _labelled(doc, first, amount) or _counted_by_state(doc, run.root, amount.last)
+    placed = placed or _part_of_a_number(doc, amount.last)
     # "day 3", "route 73" name; "death toll 45" counts
     graded = previous is not None and _grade_noun(doc, previous)
     graded = graded and str(doc[first - 1].lemma_).lower() not in words.COUNTING_LABELS
     return placed and not named and not graded and not _in_score(doc, amount)
+
+
+def _part_of_a_number(doc: Doc, last: int) -> bool:
+    """Whether a bare number is a part of a number given after "of": "completed 25 of 32 passes", "in 12 of 50
+    states", which the parse hangs on the whole as a modifier of it."""
+    return follows(doc, last, ("of",)) and last + 2 < len(doc) and starts_number(doc, last + 2)
 
 
 def _names_by_number(doc: Doc, amount: Amount, unit: Unit) -> bool:

@@ -138,3 +138,9 @@ def test_a_minus_word_hyphened_to_a_number_still_reads(figures: Finder) -> None:
 def test_a_counted_noun_four_modifiers_on_still_counts(figures: Finder) -> None:
     text = "Auditors checked 14 large public water treatment plants."
     assert ("14 large public water treatment plants", 14.0, "plant") in read_figures(figures, text)
+
+
+def test_a_part_of_a_number_after_of_is_kept(figures: Finder) -> None:
+    found = read_figures(figures, "The striker scored 14 of 20 penalties last season.")
+    assert ("14", 14.0, None) in found
+    assert ("20 penalties", 20.0, "penalty") in found
