@@ -435,10 +435,23 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
         if lemma == "dozen" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
             return unit  # "$3 a dozen", not "$500 a dozen friends": there it counts the friends
         when = not after_per and lemma in words.TIME_UNITS  # "per year since 2010" is still a rate
-        if at + 2 < len(doc) and doc[at + 2].lower_ in words.NOT_RATE_AFTER and when:
+        if at + 2 < len(doc) and when and _says_when_after(doc, at + 2):
             return unit  # "$6bn a year earlier" says when; "$2 a share from $3" is still per share
         per = Unit(end=at + 1, unit=words.TIME_UNITS.get(lemma, lemma))
     return replace(unit, end=per.end, unit=f"{unit.unit} per {per.unit}")
+
+
+def _says_when_after(doc: Doc, at: int) -> bool:
+    """Whether the word at ``at``, after "a year" or "a month", makes it say when ("a year earlier", "a year ago",
+    "a year from now", "a year from $3bn"), not a rate: "£3bn a year from overdraft fees" and "$1bn a year since
+    2001" are still rates."""
+    word = doc[at].lower_
+    if word == "since":
+        return False
+    if word != "from" or at + 1 >= len(doc):
+        return word in words.NOT_RATE_AFTER
+    after = doc[at + 1]
+    return after.lower_ == "now" or after.text in words.CURRENCY_SYMBOLS or starts_number(doc, at + 1)
 
 
 def _rate_after_aside(doc: Doc, unit: Unit) -> Unit:

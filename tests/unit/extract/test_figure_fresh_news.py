@@ -144,3 +144,15 @@ def test_a_part_of_a_number_after_of_is_kept(figures: Finder) -> None:
     found = read_figures(figures, "The striker scored 14 of 20 penalties last season.")
     assert ("14", 14.0, None) in found
     assert ("20 penalties", 20.0, "penalty") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Airports earn £2.1 billion a year from parking charges.", "GBP per year"),
+        ("Exports have grown $4 billion a year since 2015.", "USD per year"),
+        ("Profit was $4 billion a year earlier.", "USD"),
+    ],
+)
+def test_a_year_before_a_source_or_since_is_still_a_rate(figures: Finder, text: str, unit: str) -> None:
+    assert [f.unit for f in figures(text)] == [unit]
