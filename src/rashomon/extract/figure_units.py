@@ -540,6 +540,8 @@ def _range_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
     money = currency_before(doc, high.first) if high is not None and high.unit is None else None
     if high is not None and money is not None:
         high = replace(high, unit=money[0])  # "$68": the sign is a token of its own
+    elif high is not None and high.unit is None:
+        high = replace(high, unit=range_low_money(doc, high))  # "$350-400 a month": the sign on the low end only
     if high is None or high.unit != amount.unit:
         return unit
     rate = find_unit(doc, high, ranges=False).unit
@@ -572,9 +574,10 @@ def _range_low_rate(doc: Doc, amount: Amount, unit: Unit) -> Unit:
 
 
 def _range_low_money(doc: Doc, amount: Amount) -> Unit | None:
-    """The high end of "$3-4 billion" or "£1.5-2bn" takes the currency of the low end, written on it alone."""
+    """The high end of "$3-4 billion" or "£1.5-2bn" takes the currency of the low end, written on it alone, and
+    the rate after it ("$350-400 a month")."""
     money = range_low_money(doc, amount)
-    return Unit(end=amount.last, unit=money) if money is not None else None
+    return _rate(doc, Unit(end=amount.last, unit=money)) if money is not None else None
 
 
 def _partitive(doc: Doc, amount: Amount) -> Unit | None:

@@ -156,3 +156,8 @@ def test_a_part_of_a_number_after_of_is_kept(figures: Finder) -> None:
 )
 def test_a_year_before_a_source_or_since_is_still_a_rate(figures: Finder, text: str, unit: str) -> None:
     assert [f.unit for f in figures(text)] == [unit]
+
+
+def test_both_ends_of_a_money_range_signed_once_take_its_rate(figures: Finder) -> None:
+    found = [(text, unit) for text, _, unit in read_figures(figures, "Rents run $900-1,200 a month downtown.")]
+    assert found == [("$900", "USD per month"), ("1,200 a month", "USD per month")]
