@@ -543,7 +543,7 @@ def _run_end(doc: Doc, i: int) -> int:
         nxt = doc[last + 1].lower_
         word = doc[last].lower_
         if (nxt in words.SCALES and words.SCALES.get(word, 0.0) < 1_000) or (
-            nxt in words.SMALL_NUMBERS and (word in words.SMALL_NUMBERS or word in words.SCALES)
+            nxt in words.SMALL_NUMBERS and (_tens_before_unit(word, nxt) or word in words.SCALES)
         ):
             last += 1
         elif (
@@ -556,6 +556,13 @@ def _run_end(doc: Doc, i: int) -> int:
         else:
             break
     return last
+
+
+def _tens_before_unit(word: str, nxt: str) -> bool:
+    """Whether two number words make one number ("twenty three"); not two numbers side by side, as in "three
+    two-year contracts" or "five one-day internationals"."""
+    tens, unit = words.SMALL_NUMBERS.get(word, 0), words.SMALL_NUMBERS[nxt]
+    return tens >= 20 and tens % 10 == 0 and 0 < unit < 10
 
 
 def _and_continues(doc: Doc, last: int) -> bool:

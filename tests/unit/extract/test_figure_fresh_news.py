@@ -161,3 +161,9 @@ def test_a_year_before_a_source_or_since_is_still_a_rate(figures: Finder, text: 
 def test_both_ends_of_a_money_range_signed_once_take_its_rate(figures: Finder) -> None:
     found = [(text, unit) for text, _, unit in read_figures(figures, "Rents run $900-1,200 a month downtown.")]
     assert found == [("$900", "USD per month"), ("1,200 a month", "USD per month")]
+
+
+def test_two_number_words_side_by_side_are_not_summed(figures: Finder) -> None:
+    values = [value for _, value, _ in read_figures(figures, "The mayor served three two-year terms.")]
+    assert 5.0 not in values
+    assert read_figures(figures, "The motion won twenty four votes.") == [("twenty four votes", 24.0, "vote")]
