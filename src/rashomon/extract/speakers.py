@@ -200,9 +200,16 @@ class SpeakerResolver:
         a named speaker that is none of the article's people ("the State Police said ... He said ..."), nor a thing,
         a group or someone of the other sex described ("The paper said ... he", "the actress said ... he"): then the
         last person named before."""
-        earlier = [m for m in self.people if m.end <= before]
+        # Not a person named inside the quote the pronoun's own sentence gives ("Mr Al Fayed is persuasive," he
+        # said): people are talked about in their own words far more often than they name themselves.
+        sentence = self._last_sentence_start(before)
+        earlier = [
+            m
+            for m in self.people
+            if m.end <= before and not (m.start >= sentence and _inside_quote(self.text, m.start))
+        ]
         last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
-        if last and (not earlier or self._last_sentence_start(before) > earlier[-1].start):
+        if last and (not earlier or sentence > earlier[-1].start):
             found: str | None = last
         else:
             found = self.full(self.text[earlier[-1].start : earlier[-1].end]) if earlier else last
@@ -222,7 +229,7 @@ class SpeakerResolver:
                     fits.append((name, mention.start))
                 if len(recent) == _PRONOUN_REACH:
                     break
-        if fits and fits[0][1] >= self._last_sentence_start(before):
+        if fits and fits[0][1] >= sentence:
             return fits[0][0]
         if last and self._may_be(last, sex):
             return last
@@ -347,8 +354,9 @@ def description_end(doc: Any, start: int, end: int) -> int:
     text = text_of(doc)
     cut = end
     for token in tokens_in(doc, start, end):
-        if token.like_num and token.idx > start and text[start : token.idx].rstrip().endswith(","):
-            cut = min(cut, token.idx)  # an age set off by commas: "the senator's daughter, 34,"
+        after = text[token.idx + len(token.text) : end].lstrip()[:1]
+        if token.like_num and after in ("", ",") and text[start : token.idx].rstrip().endswith(","):
+            cut = min(cut, token.idx)  # an age set off by commas: "the senator's daughter, 34," (not ", 71-year-old")
             continue
         clause = token if token.dep_ in _CLAUSES else token.head if token.head.dep_ in _CLAUSES else None
         if clause is None or not start <= clause.head.idx < end:

@@ -261,3 +261,23 @@ def test_a_possessor_speaks_only_through_a_statement_or_an_office(quotes: Any, t
 def test_an_age_set_off_by_commas_is_no_part_of_a_described_speaker(quotes: Any) -> None:
     text = "The governor's aide, 29, told reporters that the bridge would reopen."
     assert quotes(text)[-1].speaker == "The governor's aide"
+
+
+def test_an_age_in_a_compound_stays_in_a_described_speaker(quotes: Any) -> None:
+    text = "The bespectacled, 71-year-old diplomat said the talks were over."
+    assert quotes(text)[-1].speaker == "The bespectacled, 71-year-old diplomat"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mohamed Al Fayed spoke to reporters. Later the inquiry heard from Michael Cole.\n\n"
+            '"Mr Al Fayed is a very persuasive man," he said.',
+            "Michael Cole",
+        ),
+        ('Ms. Ann Lee met the press on Monday.\n\n"Tom Brown called me yesterday," she said.', "Ann Lee"),
+    ],
+)
+def test_a_pronoun_does_not_stand_for_a_person_named_in_its_own_quote(quotes: Any, text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
