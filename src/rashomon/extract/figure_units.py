@@ -91,8 +91,7 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
             if ranges
             else None
         )
-        listed = _listed_measure(doc, amount) if ranges else None
-        return _age_before(doc, amount) or in_range or _partitive(doc, amount) or _or_so(doc, amount) or listed or bare
+        return _age_before(doc, amount) or in_range or _partitive(doc, amount) or _or_so(doc, amount) or bare
     return _rate(doc, _age(doc, found))
 
 
@@ -168,23 +167,6 @@ def _noun_phrase_at(doc: Doc, at: int) -> tuple[int, int] | None:
         if tok.pos_ not in ("DET", "PRON", "ADJ", "PART", *NOUNS) or tok.text == ",":
             return None  # before the noun only determiners, modifiers and an owner ("the country's")
     return None
-
-
-def _listed_measure(doc: Doc, amount: Amount) -> Unit | None:
-    """The measure a bare number shares with the last of a list it opens: "3 and 4 percent", "drives of 96, 90 and
-    62 yards". Only a measure, percent or currency: a counted noun ("300 and 450 workers") may count the last alone."""
-    link = amount.last + 1
-    if link + 1 >= len(doc) or doc[link].text not in (",", "and") or not starts_number(doc, link + 1):
-        return None
-    following = read_number(doc, link + 1)
-    if following is None or following.value is None or following.unit is not None:
-        return None
-    if doc[link].text == ",":  # an item inside the list: the measure must come from an "and" further on
-        return replace(listed, end=amount.last) if (listed := _listed_measure(doc, following)) else None
-    found = find_unit(doc, following, ranges=False)
-    if found.unit is None or found.about is not None or found.unit == words.FRACTION_UNIT:
-        return None
-    return Unit(end=amount.last, unit=found.unit)
 
 
 def _or_so(doc: Doc, amount: Amount) -> Unit | None:

@@ -64,25 +64,6 @@ def test_age_after_a_preposition_or_verb_is_an_age(figures: Finder, text: str, a
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Rents rose 6 and 8 percent last year.", [("6", "percent"), ("8 percent", "percent")]),
-        (
-            "The throws went 61, 58 and 55 metres.",
-            [("61", "metre"), ("58", "metre"), ("55 metres", "metre")],
-        ),
-    ],
-)
-def test_a_number_listed_before_a_measure_takes_it(figures: Finder, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(phrase, unit) for phrase, _, unit in read_figures(figures, text)] == expected
-
-
-def test_a_number_listed_before_a_counted_noun_is_not_given_it(figures: Finder) -> None:
-    assert ("450 nurses", 450.0, "nurse") in read_figures(figures, "The wards hold 300 and 450 nurses.")
-    assert ("300", 300.0, "nurse") not in read_figures(figures, "The wards hold 300 and 450 nurses.")
-
-
-@pytest.mark.parametrize(
     ("text", "phrase", "value", "unit"),
     [
         ("The clinic booked two follow-up visits for her.", "two follow-up visits", 2.0, "visit"),
