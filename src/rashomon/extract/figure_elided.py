@@ -45,7 +45,7 @@ def elided_units(
         if figure.unit is None and figure.value is not None:
             donor = _donor(doc, out, (first, last), given, sentence_of(sentence_starts, first))
         if donor is None and figure.unit is None and follows(doc, last, ("of",)) and last + 2 < len(doc):
-            donor = _part_of_them(doc, out, last, sentence_of(sentence_starts, first))
+            donor = _part_of_them(doc, out, figure, last, sentence_of(sentence_starts, first))
         more = _more_of_a_kind(doc, figure, last)
         if donor is None and more is not None:
             donor = _kind_before(doc, out, (first, last), more, sentence_of(sentence_starts, first))
@@ -57,19 +57,23 @@ def elided_units(
     return out
 
 
-def _part_of_them(doc: Doc, earlier: list[tuple[Figure, int, int]], last: int, sentence_start: int) -> Figure | None:
-    """The figure a bare number ending on ``last`` counts a part of when "of them" or "of whom" follows it: the
-    nearest earlier figure of the sentence, if it counts a noun ("injured five villagers, three of whom", "seven
-    children, four of them adopted")."""
+def _part_of_them(
+    doc: Doc, earlier: list[tuple[Figure, int, int]], part: Figure, last: int, sentence_start: int
+) -> Figure | None:
+    """The figure a bare number ``part`` (ending on ``last``) counts a part of when "of them" or "of whom" follows
+    it: the one earlier figure of the sentence with a unit, if it counts a noun and no fewer ("injured five
+    villagers, three of whom", "seven children, four of them adopted"); none where two came before ("seized 200
+    guns from 15 suspects, 40 of them rifles": which is counted is not said)."""
     if doc[last + 2].lower_ not in ("them", "whom"):
         return None
     window = _with_units(earlier, sentence_start)
-    if not window:
+    if len(window) != 1:
         return None
     figure, _, donor_last = window[0]
     if figure.unit in TIME_UNIT_NAMES or not _counts(doc, figure, donor_last):
         return None
-    return figure
+    fewer = part.value is not None and figure.value is not None and figure.value < part.value
+    return None if fewer else figure
 
 
 def _more_of_a_kind(doc: Doc, figure: Figure, last: int) -> str | None:

@@ -222,6 +222,16 @@ def _percent(doc: Doc, after: int) -> Unit | None:
     return _phrase_unit(doc, after, {("percentage", "point"): "percentage point"})
 
 
+def _won_as_a_verb(doc: Doc, at: int) -> bool:
+    """Whether "won" after an amount is the verb: an object or "by" follows it ("1 million won prizes", "won by
+    the team", "won the lottery"), where the currency ends its phrase ("688 billion won in sales", "won ($1m)")."""
+    following = doc[at + 1] if at + 1 < len(doc) else None
+    return following is not None and (following.pos_ in _OBJECT_POS or following.lower_ == "by")
+
+
+_OBJECT_POS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+
+
 def _currency_after(doc: Doc, after: int) -> Unit | None:
     """A currency named after the amount: "euros", "Australian dollars", "110 JPY", "1,200€"."""
     tok = doc[after]
@@ -239,7 +249,7 @@ def _currency_after(doc: Doc, after: int) -> Unit | None:
         return Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
     if lemma == "pound" and _in_millions(doc[after - 1]):
         return Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
-    if tok.lower_ == "won" and _in_millions(doc[after - 1]):
+    if tok.lower_ == "won" and _in_millions(doc[after - 1]) and not _won_as_a_verb(doc, after):
         return Unit(end=after, unit="KRW")  # the model lemmatises "won" as "win": "688 billion won" is money
     return None
 
@@ -425,15 +435,20 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
 
 def _says_when_after(doc: Doc, at: int) -> bool:
     """Whether the word at ``at``, after "a year" or "a month", makes it say when ("a year earlier", "a year ago",
-    "a year from now", "a year from $3bn"), not a rate: "£3bn a year from overdraft fees" and "$1bn a year since
-    2001" are still rates."""
+    "a year from now", "a year from today", "a year from $3bn"), not a rate: "£3bn a year from overdraft fees" and
+    "$1bn a year since 2001" are still rates."""
     word = doc[at].lower_
     if word == "since":
         return False
     if word != "from" or at + 1 >= len(doc):
         return word in words.NOT_RATE_AFTER
     after = doc[at + 1]
-    return after.lower_ == "now" or after.text in words.CURRENCY_SYMBOLS or starts_number(doc, at + 1)
+    says_when = after.lower_ in _FROM_WHEN or after.ent_type_ in ("DATE", "TIME")  # "a year from today"
+    return says_when or after.text in words.CURRENCY_SYMBOLS or starts_number(doc, at + 1)
+
+
+# Words after "a year from" that make it a time ("a year from now", "a year from next week").
+_FROM_WHEN = frozenset({"now", "today", "tomorrow", "yesterday", "then", "next", "this", "last"})
 
 
 def _rate_after_aside(doc: Doc, unit: Unit) -> Unit:

@@ -539,6 +539,7 @@ def _after_contest_noun(tok: Token) -> bool:
 
 
 def _hyphened_on(doc: Doc, at: int) -> bool:
-    """Whether token ``at`` is glued by a hyphen to the word before it: the "under" of a golf score's "14-under 266"
-    says par, not that 266 is a bound."""
-    return at >= 2 and doc[at - 1].text == "-" and not doc[at - 2].whitespace_ and not doc[at - 1].whitespace_
+    """Whether token ``at`` is glued by a hyphen to a number before it: the "under" of a golf score's "14-under 266"
+    says par, not that 266 is a bound ("well-over 60 percent" is still over)."""
+    glued = at >= 2 and doc[at - 1].text == "-" and not doc[at - 2].whitespace_ and not doc[at - 1].whitespace_
+    return glued and doc[at - 2].like_num

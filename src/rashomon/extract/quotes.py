@@ -350,8 +350,10 @@ def _source_out_of_place(text: str, item: TaggedContent, quoted: Sequence[tuple[
     a name in the paragraph after it)."""
     if item.source is None:
         return False
-    source = item.source[0]
-    if any(a <= source < b and not (a <= item.start and item.end <= b) for a, b in quoted):
+    source, source_end = item.source
+    # Not a name the source puts in quote marks itself (“Dreamers” said, “Squad” members said).
+    inside = (a <= source < b and not (a <= item.start and item.end <= b) and b > source_end for a, b in quoted)
+    if any(inside):
         return True
     opening = text.rfind("\n", 0, item.start) + 1
     closing = text.find("\n", item.start)

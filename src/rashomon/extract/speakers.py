@@ -354,9 +354,8 @@ def description_end(doc: Any, start: int, end: int) -> int:
     text = text_of(doc)
     cut = end
     for token in tokens_in(doc, start, end):
-        after = text[token.idx + len(token.text) : end].lstrip()[:1]
-        if token.like_num and after in ("", ",") and text[start : token.idx].rstrip().endswith(","):
-            cut = min(cut, token.idx)  # an age set off by commas: "the senator's daughter, 34," (not ", 71-year-old")
+        if _age_at_the_end(text, start, end, token):
+            cut = min(cut, token.idx)  # an age set off by commas: "the senator's daughter, 34,"
             continue
         clause = token if token.dep_ in _CLAUSES else token.head if token.head.dep_ in _CLAUSES else None
         if clause is None or not start <= clause.head.idx < end:
@@ -370,6 +369,16 @@ def description_end(doc: Any, start: int, end: int) -> int:
     while cut > start and text[cut - 1] in _TRAILING:
         cut -= 1
     return cut if cut > start else end
+
+
+def _age_at_the_end(text: str, start: int, end: int, token: Any) -> bool:
+    """Whether a number closes a description after a comma, as an age does ("his daughter, 34"); not a number in
+    a compound ("the bespectacled, 71-year-old diplomat"), in a list ("Wards 3, 4 and 5", "Flights 11, 175"), or
+    followed by more of the description ("his sister, 29, and brother, 31")."""
+    if not token.like_num or text[token.idx + len(token.text) : end].strip(" ,"):
+        return False
+    before = text[start : token.idx].rstrip()
+    return before.endswith(",") and not before[:-1].rstrip()[-1:].isdigit()
 
 
 def antecedent(token: Any) -> Any:

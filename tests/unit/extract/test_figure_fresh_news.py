@@ -148,3 +148,39 @@ def test_two_number_words_side_by_side_are_not_summed(figures: Finder) -> None:
     values = [value for _, value, _ in read_figures(figures, "The mayor served three two-year terms.")]
     assert 5.0 not in values
     assert read_figures(figures, "The motion won twenty four votes.") == [("twenty four votes", 24.0, "vote")]
+
+
+# Bounds a review found on the rules above.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 12 million tickets sold, about 1 million won prizes.",
+        "The 3 million won by the team will go to charity.",
+        "Nearly 2 million won the lottery in a decade.",
+    ],
+)
+def test_won_before_an_object_or_by_is_the_verb(figures: Finder, text: str) -> None:
+    assert all(f.unit != "KRW" for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two figures before: which one the part counts is not said.
+        "Police seized 200 guns from 15 suspects, 40 of them assault rifles.",
+        # A part larger than the figure before is no part of it.
+        "The crew of 6 sailors, 20 of whom were British, left the port.",
+    ],
+)
+def test_a_part_of_them_takes_no_unit_it_cannot_be_sure_of(figures: Finder, text: str) -> None:
+    assert [u for p, _, u in read_figures(figures, text) if p in ("40", "20")] == [None]
+
+
+def test_a_year_from_a_day_says_when(figures: Finder) -> None:
+    assert [f.unit for f in figures("Analysts expect the stock to reach $60 a year from today.")] == ["USD"]
+
+
+def test_a_qualifier_hyphened_to_a_word_still_bounds(figures: Finder) -> None:
+    assert [f.qualifier for f in figures("Turnout was well-over 60 percent.")] == ["over"]

@@ -281,3 +281,22 @@ def test_an_age_in_a_compound_stays_in_a_described_speaker(quotes: Any) -> None:
 )
 def test_a_pronoun_does_not_stand_for_a_person_named_in_its_own_quote(quotes: Any, text: str, speaker: str) -> None:
     assert quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A number in a list, or one the description goes on after, is no age.
+        ("Residents of Wards 3, 4 and 5 said the flooding was the worst in years.", "Residents of Wards 3, 4 and 5"),
+        (
+            "The victim's sister, 29, and brother, 31, said the police were slow.",
+            "The victim's sister, 29, and brother",
+        ),
+    ],
+)
+def test_only_an_age_closing_a_description_is_cut(quotes: Any, text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
+
+
+def test_a_source_in_its_own_quote_marks_still_speaks(quotes: Any) -> None:
+    assert (quotes('"Dreamers" said they feared deportation.')[-1].speaker or "").startswith("Dreamers")
