@@ -559,11 +559,14 @@ _FINDING_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "
 
 def finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
     """Sentences that open with the poll or study they report, "In a CNN poll last week, Smith led by 4 points":
-    the rest of the sentence, credited to the poll."""
+    the rest of the sentence, credited to the poll; and clauses that close on one (`_trailing_findings`)."""
     found: list[TaggedContent] = []
     for sentence in doc.sents:
         first = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
-        if first is None or first.lower_ != "in" or first.dep_ != "prep":
+        if first is None:
+            continue
+        found += _trailing_findings(doc, text, sentence, first, taken)
+        if first.lower_ != "in" or first.dep_ != "prep":
             continue
         source = next((c for c in first.children if c.dep_ == "pobj"), None)
         if source is None or source.lemma_.lower() not in _FINDING_SOURCES:
@@ -576,6 +579,49 @@ def finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> l
         if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
             continue
         cue = doc[first.i : first.i + 1]
+        found.append(
+            _content_of(
+                start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
+            )
+        )
+    return found
+
+
+# Polls a clause ends on as its source, "Smith led by 4 points in a CNN poll"; not counts or reports, where a
+# trailing "in the delegate count" or "said in a report" is rarely a finding on PolNeAR train.
+_TRAILING_FINDING_SOURCES = frozenset({"poll", "survey"})
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def _trailing_findings(
+    doc: Any, text: str, sentence: Any, first: Any, taken: Sequence[tuple[int, int]]
+) -> list[TaggedContent]:
+    """A clause that a poll or survey after it reports, "Smith led by 4 points in a CNN poll": the clause's words
+    up to the phrase, credited to the poll."""
+    found: list[TaggedContent] = []
+    for prep in sentence:
+        # A poll phrase on a noun tells whom it counted ("voters in the poll"), not what it found.
+        if prep.i == first.i or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in _TRAILING_FINDING_SOURCES:
+            continue
+        clause = prep.head
+        # The clause the phrase closes starts with its subject ("as Clinton continues to lead in polls").
+        while clause.head.i != clause.i and not any(c.dep_ in _SUBJECTS for c in clause.children):
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+        # A relative clause describes someone ("Cruz, who leads in polls"); a speech verb's clause is its own.
+        if subject is None or subject.left_edge.i >= prep.i or subject.lower_ in _RELATIVE_PRONOUNS:
+            continue
+        if clause.lemma_.lower() in SPEECH_VERBS:
+            continue
+        start, end = trim(text, subject.left_edge.idx, prep.idx)
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        if len(text[start:end].split()) < 3 or overlaps(taken, start, end):
+            continue
+        cue = doc[prep.i : prep.i + 1]
         found.append(
             _content_of(
                 start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]

@@ -70,6 +70,21 @@ def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp
     assert finding_contents(nlp(other), other, []) == []
 
 
+def test_a_clause_closed_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
+    text = "The harbour plan trails the bridge plan by nine points in a new county survey, and its backers are worried."
+    found = finding_contents(nlp(text), text, [])
+    assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [
+        ("The harbour plan trails the bridge plan by nine points", "a new county survey")
+    ]
+    # Not whom a poll counted, nor a relative clause about someone, nor where a speaker said something.
+    for other in (
+        "Most of the farmers in the county survey grow barley on their own land.",
+        "The mayor, who trails her rival in the polls, opened the new library on Friday.",
+        "The mayor said in a radio interview and in a later poll that the ferry would run.",
+    ):
+        assert finding_contents(nlp(other), other, []) == [], other
+
+
 def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, quotes: Any) -> None:
     text = "Survey: Valley harvest to be the poorest in a decade.\n\nThe dry spring has left many fields bare."
     found = headline_content(nlp(text), text)
