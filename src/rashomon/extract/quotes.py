@@ -35,6 +35,7 @@ from rashomon.extract.tagged_quotes import (
     according_to_contents,
     finding_contents,
     headline_content,
+    hearsay_contents,
     overlaps,
     subject_of,
     tagged_contents,
@@ -144,6 +145,7 @@ def find_quotes(
     events += [(speech.verb.idx, speech) for speech in _clause_speech_verbs(doc)]
     events += [(t.start, t) for t in according_to_contents(doc, text, [*marked, *taken])]
     events += [(t.start, t) for t in finding_contents(doc, text, [*marked, *taken])]
+    events += [(t.start, t) for t in hearsay_contents(doc, text, [*marked, *taken])]
     quotes: list[Quote] = []
     extra: list[Mention] = []
     for _, event in sorted(events, key=lambda item: item[0]):

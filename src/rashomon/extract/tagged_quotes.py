@@ -17,6 +17,7 @@ from spacy.symbols import VERB
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract import content_bounds
 from rashomon.extract.lexicon.speech_words import (
+    ATTRIBUTION_ADVERBS,
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
     NOT_SPEAKERS,
@@ -671,6 +672,48 @@ def according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]])
         if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
             continue
         found.append(_content_of(start, end, (match.start(), match.end()), words, doc[first : last + 1]))
+    return found
+
+
+def hearsay_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
+    """The clauses an adverb credits to unnamed reports, "The firm is reportedly weighing a sale": the clause from
+    its subject to its last word, without the clauses joined to it; the adverb is the cue and nobody the source."""
+    found: list[TaggedContent] = []
+    for adverb in doc:
+        if (
+            adverb.lower_ not in ATTRIBUTION_ADVERBS
+            or adverb.dep_ != "advmod"
+            or adverb.head.pos_ not in ("VERB", "AUX")
+        ):
+            continue
+        verb = adverb.head
+        subject = subject_of(verb)
+        first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.left_edge.i
+        # The clause ends before a clause with a subject of its own joined to it ("..., and he joined the bench");
+        # a second verb of the same subject is reported too ("made comments and had been under investigation").
+        joined = [
+            c.left_edge.i
+            for c in verb.children
+            if c.dep_ == "conj" and c.i > verb.i and any(g.dep_ in _SUBJECTS for g in c.children)
+        ]
+        last = min([verb.right_edge.i + 1, *joined])
+        while last > verb.i + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space or doc[last - 1].dep_ == "cc"):
+            last -= 1
+        start, end = trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+        if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
+            continue
+        cue = doc[adverb.i : adverb.i + 1]
+        found.append(
+            TaggedContent(
+                start=start,
+                end=end,
+                cue=(cue.start_char, cue.end_char),
+                cue_tokens=(cue.start, cue.end),
+                source=None,
+                source_tokens=None,
+                nobody=True,
+            )
+        )
     return found
 
 

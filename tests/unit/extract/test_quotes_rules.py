@@ -18,6 +18,7 @@ from rashomon.extract.tagged_quotes import (
     according_to_contents,
     finding_contents,
     headline_content,
+    hearsay_contents,
 )
 from rashomon.model import Quote
 
@@ -83,6 +84,22 @@ def test_a_clause_closed_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) 
         "The mayor said in a radio interview and in a later poll that the ferry would run.",
     ):
         assert finding_contents(nlp(other), other, []) == [], other
+
+
+def test_a_clause_said_to_be_reported_is_credited_to_nobody(nlp: Nlp, quotes: Any) -> None:
+    text = "The ferry company is reportedly weighing a sale of its two oldest boats, and the mayor opposes it."
+    found = hearsay_contents(nlp(text), text, [])
+    assert [(text[c.start : c.end], text[c.cue[0] : c.cue[1]]) for c in found if c.cue] == [
+        ("The ferry company is reportedly weighing a sale of its two oldest boats", "reportedly")
+    ]
+    assert hearsay_contents(nlp(text), text, [(0, 20)]) == []
+    quote = covering(quotes(text), text, "weighing a sale of its two oldest boats")
+    assert quote.speaker is None
+    # A second verb of the same subject is reported with the first.
+    both = "The old mill reportedly lost its roof in the storm and had been empty for years."
+    assert [(both[c.start : c.end]) for c in hearsay_contents(nlp(both), both, [])] == [
+        "The old mill reportedly lost its roof in the storm and had been empty for years"
+    ]
 
 
 def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, quotes: Any) -> None:
