@@ -117,6 +117,21 @@ def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, q
 @pytest.mark.parametrize(
     "text",
     [
+        "Mayor Ruiz: Harbour Plan Is ‘A Waste Of Money’ For The Town.\n\nThe council votes on Monday.",
+        "Senator Pike: New Tax ‘Would Hurt Every Farmer’ In The State.\n\nThe bill goes to a vote next week.",
+    ],
+)
+def test_a_headline_s_quoted_piece_gives_way_to_its_whole_credited_words(quotes: Any, text: str) -> None:
+    line = text.split("\n", maxsplit=1)[0]
+    credited = line[line.index(":") + 2 : -1]
+    found = [q for q in quotes(text) if q.start < len(line)]
+    # The speaker is named without the title ("Ruiz" of "Mayor Ruiz").
+    assert [(text[q.start : q.end], q.speaker) for q in found] == [(credited, line[: line.index(":")].split()[-1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Breaking: The river has burst its banks near the old mill.\n\nResidents were moved overnight.",
         "Spring is back: The orchards on the hill are in bloom again.\n\nGrowers are pleased.",
     ],
