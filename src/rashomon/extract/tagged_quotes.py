@@ -648,7 +648,8 @@ _ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ATTRIBUTION_PH
 
 def according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
     """The sentences the tagger left out that "according to X" attributes: the rest of the sentence, before the
-    phrase or after it and its source ("Turnout fell, according to the count": the count's)."""
+    phrase or after it and its source ("Turnout fell, according to the count": the count's), or the whole sentence
+    when the phrase is set inside its clause."""
     found: list[TaggedContent] = []
     for match in _ACCORDING.finditer(text):
         words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -663,6 +664,10 @@ def according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]])
         before = text[sentence.start_char : match.start()]
         if before.strip(" \t\"“‘'(—–-,"):
             start, end = trim(text, sentence.start_char, match.start())
+            # Set inside its clause ("Since May, according to the county, the ferry has lost money"): the sentence.
+            if sum(1 for t in doc[last + 1 : sentence.end] if not (t.is_punct or t.is_space)) >= 2:
+                start, end = trim(text, sentence.start_char, sentence.end_char)
+                end = end - 1 if end > start and text[end - 1] in ".!?" else end
         else:
             after = doc[last].idx + len(doc[last].text)
             while after < sentence.end_char and text[after] in " \t,;:—–-":
@@ -719,7 +724,8 @@ def hearsay_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> l
 
 def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:
     """With "according to X" the content is the rest of its sentence, before or after the cue and its source
-    (the tagger finds the cue and source well, where the content ends less so)."""
+    (the tagger finds the cue and source well, where the content ends less so), or the whole sentence when the
+    phrase is set inside its clause."""
     if item.cue is None or not text[parsed.starts[item.cue[0]] :].lower().startswith(ATTRIBUTION_PHRASES):
         return None
     words = np.flatnonzero(parsed.sentence == parsed.sentence[item.cue[0]])
@@ -729,4 +735,14 @@ def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] 
         start, end = int(parsed.starts[min(attributed_end, last)]), int(parsed.ends[last])
     else:
         start, end = int(parsed.starts[first]), int(parsed.starts[item.cue[0]])
+        # Set inside its clause ("His reason, according to aides, was the cost"): the whole sentence.
+        if _words_after_phrase(parsed, text, item.cue[1] - 1, last) >= 2:
+            end = int(parsed.ends[last])
     return (start, end) if end > start else None
+
+
+def _words_after_phrase(parsed: Any, text: str, preposition: int, last: int) -> int:
+    """How many words of the sentence (ending at token ``last``) follow a preposition's phrase ("to aides")."""
+    objects = [j for j in range(preposition + 1, last + 1) if parsed.heads[j] == preposition]
+    phrase_end = max((int(parsed.right[j]) for j in objects), default=preposition) + 1
+    return sum(1 for j in range(phrase_end, last + 1) if re.search(r"\w", text[parsed.starts[j] : parsed.ends[j]]))

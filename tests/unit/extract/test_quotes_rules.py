@@ -53,12 +53,25 @@ def test_a_speech_verb_set_inside_its_words_reports_the_sentence_around_it(quote
             "the board will vote on the merger in June",
             "two people at the meeting",
         ),
+        (
+            "Since last spring, according to the county's own figures, the ferry has lost money on every crossing.",
+            "Since last spring, according to the county's own figures, the ferry has lost money on every crossing",
+            "the county's own figures",
+        ),
     ],
 )
 def test_according_to_credits_the_rest_of_its_sentence(nlp: Nlp, text: str, content: str, source: str) -> None:
     found = according_to_contents(nlp(text), text, [])
     assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [(content, source)]
     assert according_to_contents(nlp(text), text, [(0, len(text))]) == []
+
+
+def test_according_to_set_inside_its_clause_credits_the_whole_sentence(quotes: Any) -> None:
+    text = "The mayor spoke on Friday. His main reason, according to two of his aides, was the cost of the new hall."
+    quote = covering(quotes(text), text, "was the cost of the new hall")
+    assert text[quote.start : quote.end] == (
+        "His main reason, according to two of his aides, was the cost of the new hall"
+    )
 
 
 def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
