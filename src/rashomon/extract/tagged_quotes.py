@@ -23,6 +23,7 @@ from rashomon.extract.lexicon.speech_words import (
     NOT_SPEAKERS,
     PERCEPTION_VERBS,
     PERSONAL_PRONOUNS,
+    RAISING_VERBS,
     SPEECH_VERBS,
     TERMS_NOUNS,
 )
@@ -128,7 +129,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
             item = _to_phrase_end(
                 doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
             )
-            item = content_bounds.with_phrase_start(doc, _to_reported_clause(doc, item))
+            item = content_bounds.with_phrase_start(doc, _to_reported_clause(doc, _with_raised_subject(doc, item)))
             start, end = trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
             end = content_bounds.quote_end_before_cue(
                 text, marked, (start, _without_final_stop(doc, text, marked, start, end)), chars(item.cue)
@@ -229,6 +230,20 @@ def _to_phrase_end(doc: Any, item: tagger.Tagged, words: _Words | None = None) -
     if any(b <= stop < end for stop in stops) or any(words.newline[b:end]):
         return item
     return replace(item, content=(a, end))
+
+
+def _with_raised_subject(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
+    """A content after a cue such as "seems" ("to be working" of "The plan seems to be working"), begun at the
+    cue's subject: what seems so is the subject's state, one claim ("It seems that ..." keeps its clause)."""
+    verb = _cue_verb(doc, item.cue)
+    if item.cue is None or verb is None or verb.lemma_.lower() not in RAISING_VERBS or item.content[0] < item.cue[1]:
+        return item
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or subject.lower_ in ("it", "there"):
+        return item
+    if any(t.dep_ not in _BETWEEN_SUBJECT_AND_VERB for t in doc[subject.right_edge.i + 1 : item.cue[0]]):
+        return item
+    return replace(item, content=(subject.left_edge.i, item.content[1]))
 
 
 def _to_reported_clause(doc: Any, item: tagger.Tagged) -> tagger.Tagged:

@@ -74,6 +74,25 @@ def test_according_to_set_inside_its_clause_credits_the_whole_sentence(quotes: A
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The council met on Monday. The new harbour plan seems to be winning over the fishermen.",
+            "The new harbour plan seems to be winning over the fishermen",
+        ),
+        (
+            "By the spring, the old ferry company appeared to be close to a sale.",
+            "the old ferry company appeared to be close to a sale",
+        ),
+        ("It seems that the ferry will run again in May.", "that the ferry will run again in May"),
+    ],
+)
+def test_what_seems_so_begins_at_the_subject_it_seems_so_of(quotes: Any, text: str, content: str) -> None:
+    quote = covering(quotes(text), text, content)
+    assert text[quote.start : quote.end] == content
+
+
 def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
     text = "In a county survey released last week, most residents backed the plan to close the old quarry."
     found = finding_contents(nlp(text), text, [])
