@@ -424,6 +424,8 @@ def _resolve_event(
         kind = "indirect"
     if speaker is None or end <= start or _in_markup(text, start) or _reports_little(resolver, start, end, speaker):
         return None
+    if _a_title(text, start, end):
+        return None
     if speaker.name:
         resolver.last_speaker = speaker.name
     return start, end, speaker, kind
@@ -442,6 +444,30 @@ def _reports_little(resolver: SpeakerResolver, start: int, end: int, speaker: Sp
     if words < MIN_CONTENT_WORDS:
         return True
     return speaker.cue is None and words < MIN_UNCUED_WORDS and resolver.labelled(start) is None
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’]*")
+# Words a title leaves in lower case ("Guardians of the Galaxy").
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "from"}
+)
+# What names a work just before its title's quote marks: its kind ("the podcast") or its owner ("HBO's").
+_BEFORE_A_TITLE = re.compile(
+    r"(?:\b(?:show|program|programme|podcast|documentary|movie|film|series|book|album|song|novel|sitcom|starred in"
+    r"|star of)|[A-Z]\w*[’']s)[^\S\n]*[“\"'‘]+[^\S\n]*$"
+)
+
+
+def _a_title(text: str, start: int, end: int) -> bool:
+    """Whether a content is the title of a work in quote marks, a few capitalised words after the work's kind or
+    its owner ("the reality show “Cake Boss”", "HBO's “Real Time”"): no words reported; all 16 of PolNeAR train's
+    were false contents."""
+    words = _TITLE_WORD.findall(text[start:end])
+    if not words or len(words) > 6 or not words[0][0].isupper():
+        return False
+    if any(not w[0].isupper() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return bool(_BEFORE_A_TITLE.search(text[max(0, start - 40) : start]))
 
 
 def _in_markup(text: str, start: int) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.quote_marks import quote_mark_spans
-from rashomon.extract.quotes import _in_markup
+from rashomon.extract.quotes import _a_title, _in_markup
 from rashomon.extract.tagged_quotes import (
     _terms_of_speaking,
     _to_phrase_end,
@@ -91,6 +91,21 @@ def test_according_to_set_inside_its_clause_credits_the_whole_sentence(quotes: A
 def test_what_seems_so_begins_at_the_subject_it_seems_so_of(quotes: Any, text: str, content: str) -> None:
     quote = covering(quotes(text), text, content)
     assert text[quote.start : quote.end] == content
+
+
+def test_a_work_s_title_in_quote_marks_is_no_content(quotes: Any) -> None:
+    text = "Ruth Ames, the host of the cooking show “Salt And Fire,” said the new market would open in June."
+    assert [text[q.start : q.end] for q in quotes(text)] == ["the new market would open in June"]
+    owned = "The senator told the Daily Ledger's “Morning Desk” that the bill would pass."
+    at = owned.index("Morning")
+    assert _a_title(owned, at, at + len("Morning Desk"))
+    # Capitalised words in quote marks after no work's kind nor owner, and a title with a lower-case word, stay.
+    for other, words in (
+        ("The mayor shouted “Open The Gates” at the crowd.", "Open The Gates"),
+        ("The show “Salt and pepper for everyone” ended.", "Salt and pepper for everyone"),
+    ):
+        at = other.index(words)
+        assert not _a_title(other, at, at + len(words)), other
 
 
 def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
