@@ -5,8 +5,11 @@ nearest speech verb in the sentence, else the previous quote's speaker for a quo
 paragraph opened by a speaker label, "PENCE: ...", is that speaker's; a content that runs on into a second speaker's
 attribution is split in two); resolve the verb's subject to a name (`speakers`: a named person, a short form, a
 pronoun's antecedent, or a title such as "the Armenian prime minister" through the article's roles); then find
-indirect speech, a speech verb's clause with no quote marks in it. Quote marks are paired in `quote_marks`; the
-attribution tagger's contents are kept to the words reported in `tagged_quotes` (and `content_bounds`).
+indirect speech, a speech verb's clause with no quote marks in it, and what the tagger leaves out: "according to"
+sentences, a poll's findings, a headline's credited words, hearsay ("reportedly", credited to nobody). A quote
+running on over paragraphs keeps the speaker who opened it; a work's title in quote marks is no content. Quote
+marks are paired in `quote_marks`; the attribution tagger's contents are kept to the words reported in
+`tagged_quotes` (and `content_bounds`).
 """
 
 from __future__ import annotations

@@ -594,12 +594,7 @@ def finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> l
         end = end - 1 if end > start and text[end - 1] in ".!?" else end
         if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
             continue
-        cue = doc[first.i : first.i + 1]
-        found.append(
-            _content_of(
-                start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
-            )
-        )
+        found.append(_finding(doc, start, end, first, source))
     return found
 
 
@@ -637,13 +632,17 @@ def _trailing_findings(
             end -= 1
         if len(text[start:end].split()) < 3 or overlaps(taken, start, end):
             continue
-        cue = doc[prep.i : prep.i + 1]
-        found.append(
-            _content_of(
-                start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
-            )
-        )
+        found.append(_finding(doc, start, end, prep, source))
     return found
+
+
+def _finding(doc: Any, start: int, end: int, preposition: Any, source: Any) -> TaggedContent:
+    """A finding's content (characters ``start``-``end``), cued by the preposition that names its source ("in a
+    CNN poll"), credited to the source's phrase."""
+    cue = doc[preposition.i : preposition.i + 1]
+    return _content_of(
+        start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
+    )
 
 
 def _content_of(start: int, end: int, cue: tuple[int, int], cue_tokens: Any, source: Any) -> TaggedContent:
