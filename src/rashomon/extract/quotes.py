@@ -135,11 +135,8 @@ def find_quotes(
     labelled = [(a, b) for a, b, _ in resolver.labels]
     tagged = [t for t in tagged_contents(doc, marked) if t.tagged_source or not overlaps(labelled, t.start, t.end)]
     marked_alone = [(a, b) for a, b in marked if not overlaps(labelled, a, b)]
-    # A headline's words credited before a colon ("Poll: ..."), where the tagger and the labels found nothing but
-    # pieces of them (“Mayor: Plan ‘a waste’ of money”: the quoted words alone).
+    # A headline's words credited before a colon ("Poll: ..."), where the tagger and the labels found nothing.
     headline = headline_content(doc, text)
-    if headline is not None:
-        tagged = [t for t in tagged if not _piece_of_headline(t, headline, text)]
     spans = [*((t.start, t.end) for t in tagged), *labelled]
     if headline is not None and not overlaps(spans, headline.start, headline.end):
         tagged.append(headline)
@@ -191,13 +188,6 @@ def find_quotes(
                 )
             )
     return tuple(sorted(_without_outer_copies(quotes), key=lambda q: q.start)), tuple(extra)
-
-
-def _piece_of_headline(item: TaggedContent, headline: TaggedContent, text: str) -> bool:
-    """Whether a tagged content lies within a headline's credited words."""
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    return headline.start <= item.start and item.end <= line_end
 
 
 def _without_outer_copies(quotes: Sequence[Quote]) -> list[Quote]:

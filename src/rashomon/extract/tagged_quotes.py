@@ -23,7 +23,6 @@ from rashomon.extract.lexicon.speech_words import (
     NOT_SPEAKERS,
     PERCEPTION_VERBS,
     PERSONAL_PRONOUNS,
-    RAISING_VERBS,
     SPEECH_VERBS,
     TERMS_NOUNS,
 )
@@ -129,7 +128,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
             item = _to_phrase_end(
                 doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
             )
-            item = content_bounds.with_phrase_start(doc, _to_reported_clause(doc, _with_raised_subject(doc, item)))
+            item = content_bounds.with_phrase_start(doc, _to_reported_clause(doc, item))
             start, end = trim(text, *_according_to_content(parsed, item, text) or chars(item.content))  # type: ignore[misc]
             end = content_bounds.quote_end_before_cue(
                 text, marked, (start, _without_final_stop(doc, text, marked, start, end)), chars(item.cue)
@@ -230,20 +229,6 @@ def _to_phrase_end(doc: Any, item: tagger.Tagged, words: _Words | None = None) -
     if any(b <= stop < end for stop in stops) or any(words.newline[b:end]):
         return item
     return replace(item, content=(a, end))
-
-
-def _with_raised_subject(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
-    """A content after a cue such as "seems" ("to be working" of "The plan seems to be working"), begun at the
-    cue's subject: what seems so is the subject's state, one claim ("It seems that ..." keeps its clause)."""
-    verb = _cue_verb(doc, item.cue)
-    if item.cue is None or verb is None or verb.lemma_.lower() not in RAISING_VERBS or item.content[0] < item.cue[1]:
-        return item
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > verb.i or subject.lower_ in ("it", "there"):
-        return item
-    if any(t.dep_ not in _BETWEEN_SUBJECT_AND_VERB for t in doc[subject.right_edge.i + 1 : item.cue[0]]):
-        return item
-    return replace(item, content=(subject.left_edge.i, item.content[1]))
 
 
 def _to_reported_clause(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
@@ -575,14 +560,11 @@ _FINDING_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "
 
 def finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
     """Sentences that open with the poll or study they report, "In a CNN poll last week, Smith led by 4 points":
-    the rest of the sentence, credited to the poll; and clauses that close on one (`_trailing_findings`)."""
+    the rest of the sentence, credited to the poll."""
     found: list[TaggedContent] = []
     for sentence in doc.sents:
         first = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
-        if first is None:
-            continue
-        found += _trailing_findings(doc, text, sentence, first, taken)
-        if first.lower_ != "in" or first.dep_ != "prep":
+        if first is None or first.lower_ != "in" or first.dep_ != "prep":
             continue
         source = next((c for c in first.children if c.dep_ == "pobj"), None)
         if source is None or source.lemma_.lower() not in _FINDING_SOURCES:
@@ -594,55 +576,13 @@ def finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> l
         end = end - 1 if end > start and text[end - 1] in ".!?" else end
         if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
             continue
-        found.append(_finding(doc, start, end, first, source))
+        cue = doc[first.i : first.i + 1]
+        found.append(
+            _content_of(
+                start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
+            )
+        )
     return found
-
-
-# Polls a clause ends on as its source, "Smith led by 4 points in a CNN poll"; not counts or reports, where a
-# trailing "in the delegate count" or "said in a report" is rarely a finding on PolNeAR train.
-_TRAILING_FINDING_SOURCES = frozenset({"poll", "survey"})
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
-
-
-def _trailing_findings(
-    doc: Any, text: str, sentence: Any, first: Any, taken: Sequence[tuple[int, int]]
-) -> list[TaggedContent]:
-    """A clause that a poll or survey after it reports, "Smith led by 4 points in a CNN poll": the clause's words
-    up to the phrase, credited to the poll."""
-    found: list[TaggedContent] = []
-    for prep in sentence:
-        # A poll phrase on a noun tells whom it counted ("voters in the poll"), not what it found.
-        if prep.i == first.i or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ in ("NOUN", "PROPN"):
-            continue
-        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if source is None or source.lemma_.lower() not in _TRAILING_FINDING_SOURCES:
-            continue
-        clause = prep.head
-        # The clause the phrase closes starts with its subject ("as Clinton continues to lead in polls").
-        while clause.head.i != clause.i and not any(c.dep_ in _SUBJECTS for c in clause.children):
-            clause = clause.head
-        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-        # A relative clause describes someone ("Cruz, who leads in polls"); a speech verb's clause is its own.
-        if subject is None or subject.left_edge.i >= prep.i or subject.lower_ in _RELATIVE_PRONOUNS:
-            continue
-        if clause.lemma_.lower() in SPEECH_VERBS:
-            continue
-        start, end = trim(text, subject.left_edge.idx, prep.idx)
-        while end > start and text[end - 1] in " ,":
-            end -= 1
-        if len(text[start:end].split()) < 3 or overlaps(taken, start, end):
-            continue
-        found.append(_finding(doc, start, end, prep, source))
-    return found
-
-
-def _finding(doc: Any, start: int, end: int, preposition: Any, source: Any) -> TaggedContent:
-    """A finding's content (characters ``start``-``end``), cued by the preposition that names its source ("in a
-    CNN poll"), credited to the source's phrase."""
-    cue = doc[preposition.i : preposition.i + 1]
-    return _content_of(
-        start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
-    )
 
 
 def _content_of(start: int, end: int, cue: tuple[int, int], cue_tokens: Any, source: Any) -> TaggedContent:
@@ -662,8 +602,7 @@ _ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ATTRIBUTION_PH
 
 def according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
     """The sentences the tagger left out that "according to X" attributes: the rest of the sentence, before the
-    phrase or after it and its source ("Turnout fell, according to the count": the count's), or the whole sentence
-    when the phrase is set inside its clause."""
+    phrase or after it and its source ("Turnout fell, according to the count": the count's)."""
     found: list[TaggedContent] = []
     for match in _ACCORDING.finditer(text):
         words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -678,10 +617,6 @@ def according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]])
         before = text[sentence.start_char : match.start()]
         if before.strip(" \t\"“‘'(—–-,"):
             start, end = trim(text, sentence.start_char, match.start())
-            # Set inside its clause ("Since May, according to the county, the ferry has lost money"): the sentence.
-            if sum(1 for t in doc[last + 1 : sentence.end] if not (t.is_punct or t.is_space)) >= 2:
-                start, end = trim(text, sentence.start_char, sentence.end_char)
-                end = end - 1 if end > start and text[end - 1] in ".!?" else end
         else:
             after = doc[last].idx + len(doc[last].text)
             while after < sentence.end_char and text[after] in " \t,;:—–-":
@@ -703,10 +638,13 @@ def hearsay_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> l
             adverb.lower_ not in ATTRIBUTION_ADVERBS
             or adverb.dep_ != "advmod"
             or adverb.head.pos_ not in ("VERB", "AUX")
+            or adverb.head.dep_ in ("csubj", "advcl")  # "What reportedly happened next shocked", "As reportedly ..."
         ):
             continue
         verb = adverb.head
         subject = subject_of(verb)
+        if subject is not None and subject.tag_ == "WP":
+            continue  # "What reportedly happened next shocked ...": a clause the parse cannot bound
         first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.left_edge.i
         # The clause ends before a clause with a subject of its own joined to it ("..., and he joined the bench");
         # a second verb of the same subject is reported too ("made comments and had been under investigation").
@@ -738,8 +676,7 @@ def hearsay_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> l
 
 def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:
     """With "according to X" the content is the rest of its sentence, before or after the cue and its source
-    (the tagger finds the cue and source well, where the content ends less so), or the whole sentence when the
-    phrase is set inside its clause."""
+    (the tagger finds the cue and source well, where the content ends less so)."""
     if item.cue is None or not text[parsed.starts[item.cue[0]] :].lower().startswith(ATTRIBUTION_PHRASES):
         return None
     words = np.flatnonzero(parsed.sentence == parsed.sentence[item.cue[0]])
@@ -749,14 +686,4 @@ def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] 
         start, end = int(parsed.starts[min(attributed_end, last)]), int(parsed.ends[last])
     else:
         start, end = int(parsed.starts[first]), int(parsed.starts[item.cue[0]])
-        # Set inside its clause ("His reason, according to aides, was the cost"): the whole sentence.
-        if _words_after_phrase(parsed, text, item.cue[1] - 1, last) >= 2:
-            end = int(parsed.ends[last])
     return (start, end) if end > start else None
-
-
-def _words_after_phrase(parsed: Any, text: str, preposition: int, last: int) -> int:
-    """How many words of the sentence (ending at token ``last``) follow a preposition's phrase ("to aides")."""
-    objects = [j for j in range(preposition + 1, last + 1) if parsed.heads[j] == preposition]
-    phrase_end = max((int(parsed.right[j]) for j in objects), default=preposition) + 1
-    return sum(1 for j in range(phrase_end, last + 1) if re.search(r"\w", text[parsed.starts[j] : parsed.ends[j]]))

@@ -53,44 +53,12 @@ def test_a_speech_verb_set_inside_its_words_reports_the_sentence_around_it(quote
             "the board will vote on the merger in June",
             "two people at the meeting",
         ),
-        (
-            "Since last spring, according to the county's own figures, the ferry has lost money on every crossing.",
-            "Since last spring, according to the county's own figures, the ferry has lost money on every crossing",
-            "the county's own figures",
-        ),
     ],
 )
 def test_according_to_credits_the_rest_of_its_sentence(nlp: Nlp, text: str, content: str, source: str) -> None:
     found = according_to_contents(nlp(text), text, [])
     assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [(content, source)]
     assert according_to_contents(nlp(text), text, [(0, len(text))]) == []
-
-
-def test_according_to_set_inside_its_clause_credits_the_whole_sentence(quotes: Any) -> None:
-    text = "The mayor spoke on Friday. His main reason, according to two of his aides, was the cost of the new hall."
-    quote = covering(quotes(text), text, "was the cost of the new hall")
-    assert text[quote.start : quote.end] == (
-        "His main reason, according to two of his aides, was the cost of the new hall"
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        (
-            "The council met on Monday. The new harbour plan seems to be winning over the fishermen.",
-            "The new harbour plan seems to be winning over the fishermen",
-        ),
-        (
-            "By the spring, the old ferry company appeared to be close to a sale.",
-            "the old ferry company appeared to be close to a sale",
-        ),
-        ("It seems that the ferry will run again in May.", "that the ferry will run again in May"),
-    ],
-)
-def test_what_seems_so_begins_at_the_subject_it_seems_so_of(quotes: Any, text: str, content: str) -> None:
-    quote = covering(quotes(text), text, content)
-    assert text[quote.start : quote.end] == content
 
 
 def test_a_work_s_title_in_quote_marks_is_no_content(quotes: Any) -> None:
@@ -116,21 +84,6 @@ def test_a_sentence_opened_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp
     ]
     other = "In the spring, most residents backed the plan to close the old quarry."
     assert finding_contents(nlp(other), other, []) == []
-
-
-def test_a_clause_closed_by_the_poll_it_reports_is_the_poll_s_finding(nlp: Nlp) -> None:
-    text = "The harbour plan trails the bridge plan by nine points in a new county survey, and its backers are worried."
-    found = finding_contents(nlp(text), text, [])
-    assert [(text[c.start : c.end], text[c.source[0] : c.source[1]]) for c in found if c.source] == [
-        ("The harbour plan trails the bridge plan by nine points", "a new county survey")
-    ]
-    # Not whom a poll counted, nor a relative clause about someone, nor where a speaker said something.
-    for other in (
-        "Most of the farmers in the county survey grow barley on their own land.",
-        "The mayor, who trails her rival in the polls, opened the new library on Friday.",
-        "The mayor said in a radio interview and in a later poll that the ferry would run.",
-    ):
-        assert finding_contents(nlp(other), other, []) == [], other
 
 
 def test_a_clause_said_to_be_reported_is_credited_to_nobody(nlp: Nlp, quotes: Any) -> None:
@@ -159,21 +112,6 @@ def test_a_headline_credits_its_words_to_the_source_before_the_colon(nlp: Nlp, q
     )
     quote = covering(quotes(text), text, "Valley harvest to be the poorest")
     assert quote.speaker == "Survey"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Mayor Ruiz: Harbour Plan Is ‘A Waste Of Money’ For The Town.\n\nThe council votes on Monday.",
-        "Senator Pike: New Tax ‘Would Hurt Every Farmer’ In The State.\n\nThe bill goes to a vote next week.",
-    ],
-)
-def test_a_headline_s_quoted_piece_gives_way_to_its_whole_credited_words(quotes: Any, text: str) -> None:
-    line = text.split("\n", maxsplit=1)[0]
-    credited = line[line.index(":") + 2 : -1]
-    found = [q for q in quotes(text) if q.start < len(line)]
-    # The speaker is named without the title ("Ruiz" of "Mayor Ruiz").
-    assert [(text[q.start : q.end], q.speaker) for q in found] == [(credited, line[: line.index(":")].split()[-1])]
 
 
 @pytest.mark.parametrize(
@@ -259,3 +197,14 @@ def test_the_terms_a_source_spoke_on_are_words_of_the_attribution(nlp: Nlp) -> N
     assert {"speaking", "condition", "anonymity"} <= terms
     assert not terms & {"discuss", "inquiry", "said", "pilot"}
     assert _terms_of_speaking(nlp("The official spoke on Monday about the inquiry.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What reportedly happened next shocked the crowd at the stadium.",
+        "As reportedly happened last year, the vote was delayed by a week.",
+    ],
+)
+def test_reportedly_in_a_clause_the_sentence_leans_on_credits_nothing(nlp: Nlp, text: str) -> None:
+    assert hearsay_contents(nlp(text), text, []) == []

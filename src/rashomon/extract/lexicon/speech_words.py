@@ -15,9 +15,6 @@ CLAUSE_SPEECH_VERBS: frozenset[str] = frozenset(
     stress emphasize emphasise assert contend maintain remark reply respond answer comment suggest predict
     vow pledge promise write tweet post report confirm reiterate recall concede complain caution estimate""".split()
 )
-# Cue verbs that say how their subject looks to the writer ("The plan seems to be working"): the subject is part
-# of what the writer reports, not a speaker.
-RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
 # Cue words that report a sight, not words, when passive: "only the stumps could be seen rising from the water".
 PERCEPTION_VERBS: frozenset[str] = frozenset({"see", "hear", "watch", "spot", "show"})
 # "according to X" and similar prepositional attributions.
