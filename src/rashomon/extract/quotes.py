@@ -142,6 +142,7 @@ def find_quotes(
         tagged.append(headline)
     taken = [(t.start, t.end) for t in tagged]
     quoted = tagger_quote_spans(text, marked)
+    resolver.quoted = quoted
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
     events += [(start, (start, end)) for start, end in marked_alone if not overlaps(taken, start, end)]
     events += [(a, (a, b)) for a, b in labelled if not overlaps(taken, a, b)]

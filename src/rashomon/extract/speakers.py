@@ -68,6 +68,8 @@ class SpeakerResolver:
         self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
+        # The quoted words of the text (`quote_marks.tagger_quote_spans`); set by the quote finder.
+        self.quoted: list[tuple[int, int]] = []
         # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
         # them are not mentions of an entity.
         self.descriptions: set[str] = set()
@@ -203,11 +205,7 @@ class SpeakerResolver:
         # Not a person named inside the quote the pronoun's own sentence gives ("Mr Al Fayed is persuasive," he
         # said): people are talked about in their own words far more often than they name themselves.
         sentence = self._last_sentence_start(before)
-        earlier = [
-            m
-            for m in self.people
-            if m.end <= before and not (m.start >= sentence and _inside_quote(self.text, m.start))
-        ]
+        earlier = [m for m in self.people if m.end <= before and not (m.start >= sentence and self._talked_of(m))]
         last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
         if last and (not earlier or sentence > earlier[-1].start):
             found: str | None = last
@@ -234,6 +232,15 @@ class SpeakerResolver:
         if last and self._may_be(last, sex):
             return last
         return fits[0][0] if fits else found
+
+    def _talked_of(self, mention: Mention) -> bool:
+        """Whether a person is named inside quoted words (as the quote marks pair, so an inch mark or a pair
+        printed the wrong way round opens nothing), other than by the speaker naming themselves ("My name is Tom
+        Brown", "I'm Jeff Ross")."""
+        opening = next((a for a, b in self.quoted if a <= mention.start < b), None)
+        if opening is None:
+            return False
+        return not self.text[max(opening, mention.start - 16) : mention.start].lower().endswith(_NAMING_ONESELF)
 
     def _may_be(self, name: str, sex: str | None) -> bool:
         """Whether a person may be the one a "he" or "she" stands for: the article never says otherwise."""
@@ -300,6 +307,8 @@ class SpeakerResolver:
         return int(token[0].sent.start_char) if token is not None and len(token) else 0
 
 
+# What a speaker says before their own name ("My name is Tom Brown", "I'm Jeff Ross", "I, John Ortiz,").
+_NAMING_ONESELF = ("my name is ", "i'm ", "i’m ", "i am ", "this is ", "i, ")
 # The sex of a personal pronoun, as `_pronouns_for` names it.
 _PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
 
@@ -354,9 +363,6 @@ def description_end(doc: Any, start: int, end: int) -> int:
     text = text_of(doc)
     cut = end
     for token in tokens_in(doc, start, end):
-        if _age_at_the_end(text, start, end, token):
-            cut = min(cut, token.idx)  # an age set off by commas: "the senator's daughter, 34,"
-            continue
         clause = token if token.dep_ in _CLAUSES else token.head if token.head.dep_ in _CLAUSES else None
         if clause is None or not start <= clause.head.idx < end:
             continue
@@ -366,6 +372,9 @@ def description_end(doc: Any, start: int, end: int) -> int:
             continue
         if last > end or text[start:first].rstrip()[-1:] in (",", "-", "\u2013", "\u2014"):
             cut = min(cut, first)
+    # An age set off by commas, once the asides are cut: "the senator's daughter, 34,", "his mother, 52, who ...".
+    age = next((token for token in tokens_in(doc, start, cut) if _age_at_the_end(text, start, cut, token)), None)
+    cut = age.idx if age is not None else cut
     while cut > start and text[cut - 1] in _TRAILING:
         cut -= 1
     return cut if cut > start else end
@@ -375,7 +384,8 @@ def _age_at_the_end(text: str, start: int, end: int, token: Any) -> bool:
     """Whether a number closes a description after a comma, as an age does ("his daughter, 34"); not a number in
     a compound ("the bespectacled, 71-year-old diplomat"), in a list ("Wards 3, 4 and 5", "Flights 11, 175"), or
     followed by more of the description ("his sister, 29, and brother, 31")."""
-    if not token.like_num or text[token.idx + len(token.text) : end].strip(" ,"):
+    rest = text[token.idx + len(token.text) : end].strip(" ,")
+    if not token.like_num or (rest and not rest.startswith(("a ", "an "))):  # "his daughter, 34, a nurse"
         return False
     before = text[start : token.idx].rstrip()
     return before.endswith(",") and not before[:-1].rstrip()[-1:].isdigit()

@@ -300,3 +300,39 @@ def test_only_an_age_closing_a_description_is_cut(quotes: Any, text: str, speake
 
 def test_a_source_in_its_own_quote_marks_still_speaks(quotes: Any) -> None:
     assert (quotes('"Dreamers" said they feared deportation.')[-1].speaker or "").startswith("Dreamers")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An inch mark pairs with nothing: the name after it is outside any quote.
+        (
+            "Coach Mike Fox spoke first. When the 7'1\" Victor Wembanyama took the podium, he said he felt good.",
+            "Victor Wembanyama",
+        ),
+        # A speaker may name themselves.
+        (
+            '"We come here every year," said Ann Lee.\n\n"My name is Tom Brown, and I served in Iraq," he said.',
+            "Tom Brown",
+        ),
+        # British single quote marks hold quoted words too.
+        (
+            "Mohamed Al Fayed spoke to reporters. Later the inquiry heard from Michael Cole.\n\n"
+            "‘Mr Al Fayed is a very persuasive man,’ he said.",
+            "Michael Cole",
+        ),
+    ],
+)
+def test_a_pronoun_passes_over_only_a_person_quoted_words_talk_of(quotes: Any, text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The victim's mother, 52, who lives in Ohio, said the police were slow.", "The victim's mother"),
+        ("Jane Doe's daughter, 34, a nurse, said the hospital was full.", "Jane Doe's daughter"),
+    ],
+)
+def test_an_age_goes_before_an_aside_too(quotes: Any, text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
