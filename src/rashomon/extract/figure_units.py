@@ -1,13 +1,13 @@
 """What a figure's amount counts or measures, read from the words after it (and, for ranges, around it).
 
-``find_unit`` tries in turn: a percent, a currency named after the amount, a measure from the unit tables, a
-hyphenated unit ("six-week war"), an age or a multiplier, the counted noun (`figure_nouns`: "1,200 engineers") or the
-"of" noun of a vague amount ("dozens of people"), with the words before the number that modify it ("the top three
-seeds"); then a rate after the unit ("per barrel", "a month"). An amount with none may take the unit of the other end
-of a range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of ("280 million of the 1.5 billion
-shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day or two"); `figure_ranges` finds the
-other end of a range. A fraction or ratio of no measure is a share ("fraction") of the whole named after it ("a third
-of the population", "one in five adults").
+``find_unit`` tries in turn: a percent, a currency named after the amount, a measure from the unit tables
+(`figure_measures`), a hyphenated unit ("six-week war"), an age or a multiplier, the counted noun (`figure_nouns`:
+"1,200 engineers") or the "of" noun of a vague amount ("dozens of people"), with the words before the number that
+modify it ("the top three seeds"); then a rate after the unit ("per barrel", "a month"). An amount with none may
+take the unit of the other end of a range it is in ("5 to 7 per cent", "$3-4 billion"), of a whole it is a part of
+("280 million of the 1.5 billion shekels"), of a person's age ("Maddon, 66,"), or of the noun before "or" ("a day
+or two"); `figure_ranges` finds the other end of a range. A fraction or ratio of no measure is a share
+("fraction") of the whole named after it ("a third of the population", "one in five adults").
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from rashomon.extract.figure_amounts import (
     read_token,
     starts_number,
 )
+from rashomon.extract.figure_measures import currency_after, measure_after, percent_after, phrase_unit, time_unit_after
 from rashomon.extract.figure_nouns import NOUNS, Unit, about_words, counted_noun, unit_name, without_full_stop
 from rashomon.extract.figure_ranges import (
     QUALIFIER_WORDS,
@@ -38,7 +39,6 @@ from rashomon.extract.figure_ranges import (
     scale_apart,
 )
 from rashomon.extract.lexicon import figure_words as words
-from rashomon.extract.lexicon import unit_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,12 +74,12 @@ def find_unit(doc: Doc, amount: Amount, ranges: bool = True) -> Unit:
         return _suspended_unit(doc, amount) or bare
     found = (
         (_measure_of(doc, amount) if amount.fraction else None)
-        or _percent(doc, after)
-        or _currency_after(doc, after)
+        or percent_after(doc, after)
+        or currency_after(doc, after)
         or _magnitude(doc, amount)
-        or _measure_after(doc, after)
+        or measure_after(doc, after)
         or _hyphen_unit(doc, amount)
-        or _time_unit_after(doc, after)
+        or time_unit_after(doc, after)
         or _unit_before(doc, amount)
         or (None if amount.fraction else counted_noun(doc, amount))  # "a two-thirds majority" counts no majorities
     )
@@ -127,7 +127,7 @@ def _one_unit(doc: Doc, at: int) -> bool:
     of a dollar", "a third of a cup"), not a whole counted out ("half of an estimated 2 million refugees")."""
     if doc[at].lemma_.lower() in words.TIME_UNITS or doc[at].lemma_.lower() in words.PART_UNIT_NOUNS:
         return True
-    return any(find(doc, at) is not None for find in (_percent, _currency_after, _measure_after))
+    return any(find(doc, at) is not None for find in (percent_after, currency_after, measure_after))
 
 
 # Words that may stand between "of" and the amount a share is of ("of the combined 2.1M copies"); a noun, comma or
@@ -212,142 +212,6 @@ def _range_unit(doc: Doc, amount: Amount) -> Unit | None:
     return Unit(end=amount.last, unit=found.unit, about=found.about, plural=found.plural)
 
 
-def _percent(doc: Doc, after: int) -> Unit | None:
-    if doc[after].lower_ in words.PERCENT_WORDS:
-        return Unit(end=after, unit="percent")
-    if follows(doc, after - 1, ("per", "cent")):
-        return Unit(end=after + 1, unit="percent")
-    if follows(doc, after - 1, ("per", "-", "cent")):
-        return Unit(end=after + 2, unit="percent")  # "a 49.9 per-cent stake"
-    return _phrase_unit(doc, after, {("percentage", "point"): "percentage point"})
-
-
-def _won_as_a_verb(doc: Doc, at: int) -> bool:
-    """Whether "won" after an amount is the verb: an object or "by" follows it ("1 million won prizes", "won by
-    the team", "won the lottery"), where the currency ends its phrase ("688 billion won in sales", "won ($1m)")."""
-    following = doc[at + 1] if at + 1 < len(doc) else None
-    return following is not None and (following.pos_ in _OBJECT_POS or following.lower_ == "by")
-
-
-_OBJECT_POS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
-
-
-def _currency_after(doc: Doc, after: int) -> Unit | None:
-    """A currency named after the amount: "euros", "Australian dollars", "110 JPY", "1,200€"."""
-    tok = doc[after]
-    if tok.text.rstrip("=") in words.CURRENCY_CODES:
-        return Unit(end=after, unit=tok.text.rstrip("="))
-    if tok.text in words.CURRENCY_SYMBOLS and tok.text != "$":
-        return Unit(end=after, unit=words.CURRENCY_SYMBOLS[tok.text])
-    for size in (2, 3):
-        if after + size - 1 < len(doc):
-            national = national_currency(doc[after + size - 2], doc[after + size - 1])
-            if national is not None:
-                return Unit(end=after + size - 1, unit=national)
-    lemma = _currency_lemma(tok)
-    if lemma in words.CURRENCY_WORDS:
-        return Unit(end=after, unit=words.CURRENCY_WORDS[lemma])
-    if lemma == "pound" and _in_millions(doc[after - 1]):
-        return Unit(end=after, unit="GBP")  # "1.3 million pounds" is money; "208 pounds" a weight
-    if tok.lower_ == "won" and _in_millions(doc[after - 1]) and not _won_as_a_verb(doc, after):
-        return Unit(end=after, unit="KRW")  # the model lemmatises "won" as "win": "688 billion won" is money
-    return None
-
-
-def national_currency(adjective: Token, noun: Token) -> str | None:
-    """The currency two tokens name by its country ("Danish kroner", "Swiss francs"), or None."""
-    return words.NATIONAL_CURRENCIES.get((adjective.lower_, _currency_lemma(noun)))
-
-
-def _currency_lemma(tok: Token) -> str:
-    """The lemma of a currency word, with a plural the model left whole ("euros" tagged as a singular noun)."""
-    lemma = lemma_of(tok)
-    if lemma not in words.CURRENCY_WORDS and lemma.endswith("s") and lemma[:-1] in words.CURRENCY_WORDS:
-        return lemma[:-1]
-    return lemma
-
-
-def _in_millions(tok: Token) -> bool:
-    """Whether an amount ends on a scale of a million or more: "1.3 million", "5bn"."""
-    if words.SCALES.get(tok.lower_, 0) >= 1e6:
-        return True
-    return DIGIT.search(tok.text) is not None and tok.lower_.endswith(("m", "mn", "mln", "bn"))
-
-
-def _measure_after(doc: Doc, after: int) -> Unit | None:
-    """A measure after the amount, in one token ("km", "miles") or a phrase ("sq m", "degrees Celsius")."""
-    phrase = _phrase_unit(doc, after, words.UNIT_PHRASES)
-    if phrase is not None:
-        return phrase
-    tok = doc[after]
-    if after + 2 < len(doc) and doc[after + 1].text == "/" and not tok.whitespace_ and not doc[after + 1].whitespace_:
-        slashed = words.SLASH_UNITS.get(f"{tok.text}/{without_full_stop(doc[after + 2])}")
-        if slashed is not None:
-            return Unit(end=after + 2, unit=slashed)  # "b/d"
-    if tok.text in words.NOUN_SYMBOLS and _describes_next(tok):
-        return None  # "two bar staff": the noun is what is counted
-    if len(tok.text) == 1 and after + 1 < len(doc) and doc[after + 1].text == "-" and not tok.whitespace_:
-        return None  # "3 T-shirts", "five A-levels": a letter hyphened to a noun names it
-    name = measure_name(tok.text) or words.UNIT_WORDS.get(lemma_of(tok))
-    if name is None and not doc[after - 1].whitespace_ and DIGIT.search(doc[after - 1].text):
-        name = words.GLUED_UNIT_SYMBOLS.get(tok.text)  # "4in", split off its number by the tokenizer
-        name = name or (words.GENERATION_UNIT if _mobile_generation(doc, after) else None)
-    end, name = unit_names.reading(doc, after, name)  # quantulum3's: "hectolitres", "TeV", "2.5 F" by a capacitor
-    return Unit(end=end, unit=name) if name else None
-
-
-def _mobile_generation(doc: Doc, at: int) -> bool:
-    """Whether a "G" glued to a whole number from 2 to 6 names a mobile network's generation ("its 5G network",
-    "54GB of 5G data"): only beside a word of phones or networks, as "pulled 9G", "3G during launch" is g-force."""
-    number = doc[at - 1]
-    if doc[at].text != "G" or not number.text.isdigit() or not 2 <= int(number.text) <= 6:
-        return False
-    near = doc[max(0, at - 6) : at + 6]
-    return any(tok.lower_ in words.NETWORK_WORDS or lemma_of(tok) in words.NETWORK_WORDS for tok in near)
-
-
-def _describes_next(tok: Token) -> bool:
-    """Whether the noun after ``tok`` is one ``tok`` describes ("bar staff", "bar workers")."""
-    doc = tok.doc
-    if tok.i + 1 >= len(doc):
-        return False
-    nxt = doc[tok.i + 1]
-    return nxt.pos_ in NOUNS and (tok.head.i == nxt.i or tok.dep_ in ("compound", "amod"))
-
-
-def _phrase_unit(doc: Doc, after: int, table: dict[tuple[str, ...], str]) -> Unit | None:
-    """A unit written in two to four words, or with hyphens between them ("basis-point")."""
-    first = lemma_of(doc[after])
-    if not any(key[0] == first for key in table):
-        return None
-    for size in (4, 3, 2):
-        end = after + size
-        if end <= len(doc):
-            key = (first, *(lemma_of(doc[k]) for k in range(after + 1, end)))
-            if key in table:
-                return Unit(end=end - 1, unit=table[key])
-    for size in (5, 3):
-        end = after + size
-        if end <= len(doc) and all(doc[k].text == "-" for k in range(after + 1, end, 2)):
-            key = (first, *(lemma_of(doc[k]) for k in range(after + 2, end, 2)))
-            if key in table:
-                return Unit(end=end - 1, unit=table[key])
-    return None
-
-
-def _time_unit_after(doc: Doc, after: int) -> Unit | None:
-    """ "2,900 year-old site", "six times": an age or a multiplier, before the counted-noun reading takes the noun
-    after it."""
-    word = doc[after].lower_
-    if word in words.TIME_UNITS and (follows(doc, after, ("-", "old")) or follows(doc, after, ("old",))):
-        return Unit(end=after, unit=words.TIME_UNITS[word])
-    if word in words.MULTIPLIER_WORDS:
-        return Unit(end=after, unit="times")
-    if word in words.TIME_UNITS and doc[after].pos_ == "ADJ":
-        return Unit(end=after, unit=words.TIME_UNITS[word])  # "a 4.3 second 40 yard dash": "second" read as "2nd"
-    return None
-
-
 def _magnitude(doc: Doc, amount: Amount) -> Unit | None:
     """An earthquake's magnitude: "measuring 5.6 on the Richter scale", "a magnitude of about 6.0", "4.4 in
     magnitude", "a 4.4 quake" (written with its decimal point: "two quakes" counts them). Not a number with a
@@ -363,7 +227,7 @@ def _magnitude(doc: Doc, amount: Amount) -> Unit | None:
     written = "." in doc[amount.last].text
     if written and _is_quake(doc[after]):
         return Unit(end=amount.last, unit="magnitude")
-    if doc[after].pos_ in NOUNS or doc[after].pos_ == "ADJ" or _measure_after(doc, after) is not None:
+    if doc[after].pos_ in NOUNS or doc[after].pos_ == "ADJ" or measure_after(doc, after) is not None:
         return None  # "measuring 2.5 metres", "3 km wide", "the magnitude of 5 separate attacks"
     if follows(doc, amount.last, ("in", "magnitude")) or _magnitude_before(doc, amount.first):
         return Unit(end=amount.last, unit="magnitude")
@@ -414,7 +278,7 @@ def _rate(doc: Doc, unit: Unit) -> Unit:
         return unit
     if doc[at].text == "/" and doc[at].idx != doc[unit.end].idx + len(doc[unit.end].text):
         return unit  # "km/h", not "224 kW / 300 PS"
-    per = _phrase_unit(doc, at + 1, words.UNIT_PHRASES) or _measure_after(doc, at + 1) or _slash_symbol(doc, at)
+    per = phrase_unit(doc, at + 1, words.UNIT_PHRASES) or measure_after(doc, at + 1) or _slash_symbol(doc, at)
     if per is None:
         noun = doc[at + 1]
         lemma = lemma_of(noun)
@@ -661,13 +525,13 @@ def _measure_of(doc: Doc, amount: Amount) -> Unit | None:
     """The measure a fraction is a part of: "1/16 of a US pint", "two-thirds of a mile"."""
     of = doc[amount.last + 1]
     if of.text == "-" and amount.last + 2 < len(doc):  # "a quarter-point", "a half-percentage-point"
-        hyphened = _measure_after(doc, amount.last + 2)
+        hyphened = measure_after(doc, amount.last + 2)
         if hyphened is None and doc[amount.last + 2].lower_ == "point":
             hyphened = Unit(end=amount.last + 2, unit="point")
         return hyphened
     at = amount.last + (2 if of.lower_ == "of" else 1)
     if at + 1 < len(doc) and doc[at].lower_ in ("a", "an"):  # "half a percentage point", "half an hour"
-        spelled = _percent(doc, at + 1) or _measure_after(doc, at + 1)
+        spelled = percent_after(doc, at + 1) or measure_after(doc, at + 1)
         if spelled is not None:
             return spelled
         if doc[at + 1].lower_ in words.TIME_UNITS:
@@ -684,7 +548,7 @@ def _hyphen_unit(doc: Doc, amount: Amount) -> Unit | None:
         return None
     if doc[hyphen + 1].lower_ in words.MULTIPLIER_WORDS:
         return Unit(end=hyphen + 1, unit="times")  # "a 10-fold increase"
-    phrase = _phrase_unit(doc, hyphen + 1, words.UNIT_PHRASES)
+    phrase = phrase_unit(doc, hyphen + 1, words.UNIT_PHRASES)
     if phrase is not None:  # "a 40,000-square-foot warehouse"
         described = doc[phrase.end].head
         if described.i == phrase.end + 1 and described.pos_ in NOUNS:

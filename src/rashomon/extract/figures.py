@@ -38,10 +38,11 @@ from rashomon.extract.figure_amounts import (
 )
 from rashomon.extract.figure_direction import find_direction
 from rashomon.extract.figure_elided import BARE_DEPS, elided_units, sentence_of
+from rashomon.extract.figure_measures import national_currency
 from rashomon.extract.figure_nouns import Unit, plural_model, without_full_stop
 from rashomon.extract.figure_ranges import range_scale
 from rashomon.extract.figure_referents import find_referents
-from rashomon.extract.figure_units import TIME_UNIT_NAMES, find_unit, national_currency
+from rashomon.extract.figure_units import TIME_UNIT_NAMES, find_unit
 from rashomon.extract.lexicon import figure_words as words
 from rashomon.extract.lexicon import unit_names
 from rashomon.extract.nlp import text_of
