@@ -32,18 +32,14 @@ from rashomon.extract.lexicon.speech_words import (
 )
 from rashomon.extract.nlp import text_of
 from rashomon.extract.quote_marks import quote_mark_spans, tagger_quote_spans, with_balanced_marks
-from rashomon.extract.speakers import Speaker, SpeakerResolver, antecedent, description_end, tokens_in
-from rashomon.extract.tagged_quotes import (
-    TaggedContent,
+from rashomon.extract.rule_contents import (
     according_to_contents,
     finding_contents,
     headline_content,
     hearsay_contents,
-    overlaps,
-    subject_of,
-    tagged_contents,
-    trim,
 )
+from rashomon.extract.speakers import Speaker, SpeakerResolver, antecedent, description_end, tokens_in
+from rashomon.extract.tagged_quotes import TaggedContent, overlaps, subject_of, tagged_contents, trim
 from rashomon.model import Mention, Quote, QuoteKind, Span
 
 # A quote paragraph credited after a dash, as listicles and epigraphs print them: “...” ― Sonya Herridge.

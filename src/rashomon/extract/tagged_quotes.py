@@ -1,7 +1,6 @@
 """Contents the attribution tagger finds (`attribution_model`), kept to what a reader would call the quote: the
 tagger's spans trimmed, widened to a phrase or clause end, its attribution and the terms a source spoke on left
-out, split where a second speaker's attribution begins; and contents rules add beside it: a headline's "Source:
-words", a poll's or report's finding, "according to X"."""
+out, split where a second speaker's attribution begins. The contents rules add beside it are in `rule_contents`."""
 
 from __future__ import annotations
 
@@ -17,10 +16,8 @@ from spacy.symbols import VERB
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract import content_bounds
 from rashomon.extract.lexicon.speech_words import (
-    ATTRIBUTION_ADVERBS,
     ATTRIBUTION_PHRASES,
     CLAUSE_SPEECH_VERBS,
-    NOT_SPEAKERS,
     PERCEPTION_VERBS,
     PERSONAL_PRONOUNS,
     SPEECH_VERBS,
@@ -29,14 +26,15 @@ from rashomon.extract.lexicon.speech_words import (
 from rashomon.extract.nlp import text_of
 from rashomon.extract.quote_marks import EDGE_MARKS, TRAILING, tagger_quote_spans
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
+# The dependency labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def subject_of(verb: Any) -> Any | None:
     """A verb's subject, climbed to from a clause that has none of its own ("said, adding ..."), else its agent
     ("was told by the mayor")."""
     for node in [verb, *verb.ancestors]:
-        subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
         if node.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "relcl"):
@@ -374,7 +372,7 @@ def _cue_subject_first(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     """The subject of the clause a subjectless cue verb modifies as the source ("The Coast Guard suspended its
     search, saying ...": the Coast Guard), where the linker would read nearer words."""
     verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ in ("VERB", "AUX")), None) if item.cue else None
-    if verb is None or verb.dep_ != "advcl" or any(c.dep_ in _SUBJECTS for c in verb.children):
+    if verb is None or verb.dep_ != "advcl" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return item
     subject = subject_of(verb)
     if subject is None or item.content[0] <= subject.i < item.content[1]:
@@ -391,7 +389,7 @@ def _source_after_comma(doc: Any, item: tagger.Tagged) -> tagger.Tagged:
     if item.cue is None:
         return item
     verb = next((doc[i] for i in range(*item.cue) if doc[i].pos_ == "VERB"), None)
-    if verb is None or verb.dep_ not in ("ROOT", "ccomp", "conj") or any(c.dep_ in _SUBJECTS for c in verb.children):
+    if verb is None or verb.dep_ not in ("ROOT", "ccomp", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return item
     a, b = item.content
     first = item.cue[0]
@@ -471,7 +469,7 @@ def _second_attribution(
     if it has one."""
     if verb.pos_ != "VERB" or overlaps(marked, verb.idx, verb.idx + 1) or _possible(verb):
         return None
-    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
     if verb.dep_ in ("conj", "advcl") and verb.lemma_.lower() in SPEECH_VERBS and subject is not None:
         if subject.left_edge.i <= span.start or not (
             subject.pos_ in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS
@@ -513,165 +511,14 @@ def _speakers_act(verb: Any, clause: Any) -> bool:
         or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lemma_ == "be") for c in clause.children)
     ):
         return True
-    inner = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    outer = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
+    inner = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    outer = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
     if inner is None or outer is None or inner.pos_ != "PRON":
         return False
     plural = outer.tag_ in ("NNS", "NNPS") or outer.lower_ in ("police", "they", "we")
     if inner.lower_ in ("he", "she"):
         return not plural and outer.ent_type_ not in ("ORG", "GPE", "NORP")
     return inner.lower_ in ("it", "they", "we")
-
-
-# A headline that credits its words to a source before a colon: "Poll: Clinton leads in Ohio."
-_HEADLINE = re.compile(r"(?P<source>[A-Z][^:\n]{0,60}?)[ \t]*:[ \t]+(?P<content>\S[^\n]*)")
-
-
-def headline_content(doc: Any, text: str) -> TaggedContent | None:
-    """The words of a first line (the headline) set after a source and a colon, as the source's ("Poll: Trump leads
-    in Ohio"; not a rubric such as "Breaking: ...", nor a phrase with a verb, "Bill is back: ...")."""
-    match = _HEADLINE.match(text)
-    if match is None or match["source"].strip().lower() in NOT_SPEAKERS:
-        return None
-    source = doc.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
-    if source is None or not 0 < len(source) <= 5 or any(t.pos_ in ("VERB", "AUX", "INTJ") for t in source):
-        return None
-    if source.root.pos_ not in ("NOUN", "PROPN") or source.root.ent_type_ in ("GPE", "DATE", "TIME"):
-        return None
-    start, end = trim(text, match.start("content"), match.end("content"))
-    end = end - 1 if end > start and text[end - 1] in ".!?" else end
-    if len(text[start:end].split()) < 3:
-        return None
-    colon = text.index(":", match.end("source"))
-    return TaggedContent(
-        start=start,
-        end=end,
-        cue=(colon, colon + 1),
-        cue_tokens=None,
-        source=(source.start_char, source.end_char),
-        source_tokens=(source.start, source.end),
-        tagged_source=True,
-    )
-
-
-# Sources of findings that open a sentence as "In a recent poll, ...": the rest of the sentence is their finding.
-_FINDING_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "census", "count", "tally", "data"})
-
-
-def finding_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
-    """Sentences that open with the poll or study they report, "In a CNN poll last week, Smith led by 4 points":
-    the rest of the sentence, credited to the poll."""
-    found: list[TaggedContent] = []
-    for sentence in doc.sents:
-        first = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
-        if first is None or first.lower_ != "in" or first.dep_ != "prep":
-            continue
-        source = next((c for c in first.children if c.dep_ == "pobj"), None)
-        if source is None or source.lemma_.lower() not in _FINDING_SOURCES:
-            continue
-        comma = next((t for t in doc[source.right_edge.i + 1 : sentence.end] if t.text == ","), None)
-        if comma is None or comma.i > source.right_edge.i + 6:
-            continue
-        start, end = trim(text, comma.idx + 1, sentence.end_char)
-        end = end - 1 if end > start and text[end - 1] in ".!?" else end
-        if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
-            continue
-        cue = doc[first.i : first.i + 1]
-        found.append(
-            _content_of(
-                start, end, (cue.start_char, cue.end_char), cue, doc[source.left_edge.i : source.right_edge.i + 1]
-            )
-        )
-    return found
-
-
-def _content_of(start: int, end: int, cue: tuple[int, int], cue_tokens: Any, source: Any) -> TaggedContent:
-    """A content found by a rule: its characters, its cue's (and the cue's tokens) and its source's tokens."""
-    return TaggedContent(
-        start=start,
-        end=end,
-        cue=cue,
-        cue_tokens=(cue_tokens.start, cue_tokens.end),
-        source=(source.start_char, source.end_char),
-        source_tokens=(source.start, source.end),
-    )
-
-
-_ACCORDING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ATTRIBUTION_PHRASES) + r")\b", re.IGNORECASE)
-
-
-def according_to_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
-    """The sentences the tagger left out that "according to X" attributes: the rest of the sentence, before the
-    phrase or after it and its source ("Turnout fell, according to the count": the count's)."""
-    found: list[TaggedContent] = []
-    for match in _ACCORDING.finditer(text):
-        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if words is None or not len(words):
-            continue
-        sentence = words[0].sent
-        source = next((t for t in doc[words[-1].i + 1 : sentence.end] if t.dep_ == "pobj"), None)
-        if source is None or source.head.i not in (words[-1].i, words[0].i):
-            continue
-        first = source.left_edge.i
-        last = source.right_edge.i
-        before = text[sentence.start_char : match.start()]
-        if before.strip(" \t\"“‘'(—–-,"):
-            start, end = trim(text, sentence.start_char, match.start())
-        else:
-            after = doc[last].idx + len(doc[last].text)
-            while after < sentence.end_char and text[after] in " \t,;:—–-":
-                after += 1
-            start, end = trim(text, after, sentence.end_char)
-            end = end - 1 if end > start and text[end - 1] in ".!?" else end
-        if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
-            continue
-        found.append(_content_of(start, end, (match.start(), match.end()), words, doc[first : last + 1]))
-    return found
-
-
-def hearsay_contents(doc: Any, text: str, taken: Sequence[tuple[int, int]]) -> list[TaggedContent]:
-    """The clauses an adverb credits to unnamed reports, "The firm is reportedly weighing a sale": the clause from
-    its subject to its last word, without the clauses joined to it; the adverb is the cue and nobody the source."""
-    found: list[TaggedContent] = []
-    for adverb in doc:
-        if (
-            adverb.lower_ not in ATTRIBUTION_ADVERBS
-            or adverb.dep_ != "advmod"
-            or adverb.head.pos_ not in ("VERB", "AUX")
-            or adverb.head.dep_ in ("csubj", "advcl")  # "What reportedly happened next shocked", "As reportedly ..."
-        ):
-            continue
-        verb = adverb.head
-        subject = subject_of(verb)
-        if subject is not None and subject.tag_ == "WP":
-            continue  # "What reportedly happened next shocked ...": a clause the parse cannot bound
-        first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.left_edge.i
-        # The clause ends before a clause with a subject of its own joined to it ("..., and he joined the bench");
-        # a second verb of the same subject is reported too ("made comments and had been under investigation").
-        joined = [
-            c.left_edge.i
-            for c in verb.children
-            if c.dep_ == "conj" and c.i > verb.i and any(g.dep_ in _SUBJECTS for g in c.children)
-        ]
-        last = min([verb.right_edge.i + 1, *joined])
-        while last > verb.i + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space or doc[last - 1].dep_ == "cc"):
-            last -= 1
-        start, end = trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
-        if len(text[start:end].split()) < 4 or overlaps(taken, start, end):
-            continue
-        cue = doc[adverb.i : adverb.i + 1]
-        found.append(
-            TaggedContent(
-                start=start,
-                end=end,
-                cue=(cue.start_char, cue.end_char),
-                cue_tokens=(cue.start, cue.end),
-                source=None,
-                source_tokens=None,
-                nobody=True,
-            )
-        )
-    return found
 
 
 def _according_to_content(parsed: Any, item: Any, text: str) -> tuple[int, int] | None:

@@ -10,16 +10,8 @@ import pytest
 from rashomon.extract import attribution_model as tagger
 from rashomon.extract.quote_marks import quote_mark_spans
 from rashomon.extract.quotes import _a_title, _in_markup
-from rashomon.extract.tagged_quotes import (
-    _terms_of_speaking,
-    _to_phrase_end,
-    _to_reported_clause,
-    _without_final_stop,
-    according_to_contents,
-    finding_contents,
-    headline_content,
-    hearsay_contents,
-)
+from rashomon.extract.rule_contents import according_to_contents, finding_contents, headline_content, hearsay_contents
+from rashomon.extract.tagged_quotes import _terms_of_speaking, _to_phrase_end, _to_reported_clause, _without_final_stop
 from rashomon.model import Quote
 
 Nlp = Callable[[str], Any]
