@@ -246,6 +246,9 @@ def _run_amount(doc: Doc, i: int) -> Amount | None:
         amount = Amount(first=i, last=last + 3, value=value + 0.5)
     elif follows(doc, last, ("-", "and", "-", "a", "-", "half")):
         amount = Amount(first=i, last=last + 6, value=value + 0.5)  # "five-and-a-half points"
+    scale = doc[amount.last + 1].lower_ if amount.last > last and amount.last + 1 < len(doc) else ""
+    if scale in words.SCALES:  # "two and a half million": the half is of the scale too
+        amount = Amount(first=i, last=amount.last + 1, value=(value + 0.5) * words.SCALES[scale])
     return read_fraction(doc, amount) or _ratio(doc, amount) or amount
 
 

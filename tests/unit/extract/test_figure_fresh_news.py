@@ -184,3 +184,14 @@ def test_a_year_from_a_day_says_when(figures: Finder) -> None:
 
 def test_a_qualifier_hyphened_to_a_word_still_bounds(figures: Finder) -> None:
     assert [f.qualifier for f in figures("Turnout was well-over 60 percent.")] == ["over"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The city has two and a half million residents.", "two and a half million residents", 2.5e6),
+        ("Nearly three and a half thousand people came.", "Nearly three and a half thousand people", 3500.0),
+    ],
+)
+def test_and_a_half_before_a_scale_is_of_the_scale(figures: Finder, text: str, phrase: str, value: float) -> None:
+    assert [(p, v) for p, v, _ in read_figures(figures, text)] == [(phrase, value)]
