@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 def percent_after(doc: Doc, after: int) -> Unit | None:
+    """A percent after the amount: "percent", "%", "per cent", "per-cent", "percentage points"."""
     if doc[after].lower_ in words.PERCENT_WORDS:
         return Unit(end=after, unit="percent")
     if follows(doc, after - 1, ("per", "cent")):
