@@ -123,13 +123,16 @@ def find_quotes(
 
     Quotes are resolved in document order, so a pronoun's antecedent is the speaker or person named before it.
     """
-    marked = marked if marked is not None else quote_mark_spans(text_of(doc))
-    resolver = SpeakerResolver(doc, mentions)
-    text = resolver.text
+    text = text_of(doc)
+    marked = marked if marked is not None else quote_mark_spans(text)
+    quoted = tagger_quote_spans(text, marked)
+    resolver = SpeakerResolver(doc, mentions, quoted)
     # A transcript paragraph is its labelled speaker's words, quote marks or not: one content, holding what the
     # tagger or the quote marks found in it, unless the tagger found another source there.
     labelled = [(a, b) for a, b, _ in resolver.labels]
-    tagged = [t for t in tagged_contents(doc, marked) if t.tagged_source or not overlaps(labelled, t.start, t.end)]
+    tagged = [
+        t for t in tagged_contents(doc, marked, quoted) if t.tagged_source or not overlaps(labelled, t.start, t.end)
+    ]
     marked_alone = [(a, b) for a, b in marked if not overlaps(labelled, a, b)]
     # A headline's words credited before a colon ("Poll: ..."), where the tagger and the labels found nothing.
     headline = headline_content(doc, text)
@@ -137,8 +140,6 @@ def find_quotes(
     if headline is not None and not overlaps(spans, headline.start, headline.end):
         tagged.append(headline)
     taken = [(t.start, t.end) for t in tagged]
-    quoted = tagger_quote_spans(text, marked)
-    resolver.quoted = quoted
     events: list[tuple[int, Event]] = [(t.start, t) for t in tagged]
     events += [(start, (start, end)) for start, end in marked_alone if not overlaps(taken, start, end)]
     events += [(a, (a, b)) for a, b in labelled if not overlaps(taken, a, b)]

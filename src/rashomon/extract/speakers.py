@@ -59,7 +59,7 @@ def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
 class SpeakerResolver:
     """Turns the subject of a speech verb into a name, using the article's people, roles and recent speakers."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Any, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
         self.text: str = text_of(doc)
         self.roles = RoleIndex(doc)
@@ -68,8 +68,8 @@ class SpeakerResolver:
         self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
-        # The quoted words of the text (`quote_marks.tagger_quote_spans`); set by the quote finder.
-        self.quoted: list[tuple[int, int]] = []
+        # The quoted words of the text (`quote_marks.tagger_quote_spans`).
+        self.quoted = quoted
         # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
         # them are not mentions of an entity.
         self.descriptions: set[str] = set()
@@ -237,10 +237,14 @@ class SpeakerResolver:
         """Whether a person is named inside quoted words (as the quote marks pair, so an inch mark or a pair
         printed the wrong way round opens nothing), other than by the speaker naming themselves ("My name is Tom
         Brown", "I'm Jeff Ross")."""
-        opening = next((a for a, b in self.quoted if a <= mention.start < b), None)
+        opening = self._quoted_at(mention.start)
         if opening is None:
             return False
         return not self.text[max(opening, mention.start - 16) : mention.start].lower().endswith(_NAMING_ONESELF)
+
+    def _quoted_at(self, at: int) -> int | None:
+        """Where the quoted words holding character ``at`` begin, or None outside quote marks."""
+        return next((a for a, b in self.quoted if a <= at < b), None)
 
     def _may_be(self, name: str, sex: str | None) -> bool:
         """Whether a person may be the one a "he" or "she" stands for: the article never says otherwise."""
@@ -259,7 +263,7 @@ class SpeakerResolver:
         # The pronouns that are subjects, picked from the document's arrays: a `Token` for every word costs more.
         candidates = np.flatnonzero(np.isin(lower, _PRONOUN_IDS) & np.isin(dep, _SUBJECT_IDS)).tolist()
         for token in (self.doc[i] for i in candidates):
-            if _inside_quote(self.text, token.idx):
+            if self._quoted_at(token.idx) is not None:
                 continue  # a quoted "he" is someone the speaker talks about
             name = self._holder_of_clause(token.head, token.i)
             if name is None:
@@ -311,13 +315,6 @@ class SpeakerResolver:
 _NAMING_ONESELF = ("my name is ", "i'm ", "i’m ", "i am ", "this is ", "i, ")
 # The sex of a personal pronoun, as `_pronouns_for` names it.
 _PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
-
-
-def _inside_quote(text: str, at: int) -> bool:
-    """Whether character ``at`` is inside quote marks opened earlier in its paragraph and not closed before it,
-    closed later or never (news style leaves a quote running into the next paragraph unclosed)."""
-    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 # How many of the people named last a "he" or "she" may pass over to one its sex fits.

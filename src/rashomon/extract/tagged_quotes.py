@@ -102,19 +102,23 @@ class _Words:
         )
 
 
-def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedContent]:
-    """The tagger's contents, cues and sources as character spans."""
+def tagged_contents(
+    doc: Any, marked: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]] | None = None
+) -> list[TaggedContent]:
+    """The tagger's contents, cues and sources as character spans. ``quoted``: the text's `tagger_quote_spans`,
+    when already found."""
     if not len(doc):
         return []
     weights = tagger.shipped_weights()
     text = text_of(doc)
-    parsed = tagger.parse_arrays(doc, tagger_quote_spans(text, marked), weights.cue_lemmas)
+    spans = quoted if quoted is not None else tagger_quote_spans(text, marked)
+    parsed = tagger.parse_arrays(doc, spans, weights.cue_lemmas)
 
     def chars(run: tuple[int, int] | None) -> tuple[int, int] | None:
         return (int(parsed.starts[run[0]]), int(parsed.ends[run[1] - 1])) if run else None
 
     words = _Words.of(doc)
-    quoted = parsed.quoted.tolist()  # read token by token by the content bounds: a list once per document
+    in_quotes = parsed.quoted.tolist()  # read token by token by the content bounds: a list once per document
     found: list[TaggedContent] = []
     labels = tagger.tag(parsed, weights)
     labels[_terms_of_speaking(doc)] = 0
@@ -122,7 +126,7 @@ def tagged_contents(doc: Any, marked: Sequence[tuple[int, int]]) -> list[TaggedC
         if _not_speech(doc, linked, marked) or _too_short(doc, linked, marked, words):
             continue
         nobody = _held_by_nobody(doc, linked)
-        for part in [linked] if nobody else _attribution_out_of_content(doc, linked, parsed, quoted):
+        for part in [linked] if nobody else _attribution_out_of_content(doc, linked, parsed, in_quotes):
             item = _to_phrase_end(
                 doc, part if nobody else _source_after_comma(doc, _cue_subject_first(doc, part)), words
             )
