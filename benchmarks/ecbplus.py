@@ -19,6 +19,7 @@ from rashomon.extract.nlp import LanguageModel
 from rashomon.model import Article
 from rashomon.settings import NlpSettings
 from rashomon.stories.cluster import StoryFacts
+from rashomon.text.spacing import OneSpaced
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "ecbplus" / "ecbplus_docs.jsonl"
 CACHE = Path(__file__).with_name(".cache")
@@ -37,7 +38,7 @@ def extract_facts(articles: list[Article], model_name: str) -> dict[str, StoryFa
     """Each article's story facts, parsed and extracted on its own exactly as the pipeline does."""
     model = LanguageModel(model_name)
     facts, failed = {}, 0
-    for article, doc in zip(articles, model(a.text for a in articles), strict=True):
+    for article, doc in zip(articles, model(OneSpaced(a.text).text for a in articles), strict=True):
         extracted = extract_article(article, doc)
         facts[article.id] = extracted.facts
         failed += bool(extracted.issues)

@@ -14,17 +14,19 @@ from datetime import date
 from typing import Any, TypeVar
 
 from rashomon.extract import entities, figures, metonymy, nlp, quote_marks, quotes, times
-from rashomon.model import Article, ArticleAnnotations, Figure, Mention, Quote, Sentence, TimeExpr
+from rashomon.model import Article, ArticleAnnotations, Figure, Mention, Quote, Sentence, Span, TimeExpr
 from rashomon.stories.cluster import StoryFacts, story_facts
 from rashomon.text.names import name_key
+from rashomon.text.spacing import OneSpaced
 
 # Bumped whenever a change in extraction changes its results: stored extractions of another version are redone.
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 # Spans of time expressions are kept out of figures; relative ones ("Dec. 15") are found only with an anchor, so
 # an undated article is read against a fixed day for that purpose alone.
 _SPAN_ANCHOR = date(2000, 1, 1)
 
 T = TypeVar("T")
+Spanned = TypeVar("Spanned", Sentence, Mention, Quote, Figure, TimeExpr, Span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,8 +64,45 @@ def _quotes(
     return metonymy.speakers_as_governments(said, found), references
 
 
-def extract_article(article: Article, doc: Any) -> ArticleExtraction:
-    """Every per-article step on one parsed article."""
+def extract_article(article: Article, doc: Any, spacing: OneSpaced | None = None) -> ArticleExtraction:
+    """Every per-article step on one parsed article, ``doc`` the parse of its text one-spaced (``spacing``, made
+    here when not given), with every offset into the article's text as written."""
+    spacing = spacing or OneSpaced(article.text)
+    if nlp.text_of(doc) != spacing.text:
+        raise ValueError(f"article {article.id!r} was parsed from another text than its one-spaced text")
+    if not spacing.changed:
+        return _extract(article, doc)
+    return _written_offsets(_extract(replace(article, text=spacing.text), doc), spacing)
+
+
+def _written_offsets(extracted: ArticleExtraction, spacing: OneSpaced) -> ArticleExtraction:
+    """An extraction of the one-spaced text with its offsets into the text as written (caption times index their
+    captions and stay)."""
+
+    def moved(span: Spanned) -> Spanned:
+        return replace(span, start=spacing.written(span.start), end=spacing.written_end(span.end))
+
+    def moved_quote(quote: Quote) -> Quote:
+        speaker, cue = quote.speaker_span, quote.cue_span
+        return replace(moved(quote), speaker_span=speaker and moved(speaker), cue_span=cue and moved(cue))
+
+    found = extracted.annotations
+    return replace(
+        extracted,
+        annotations=replace(
+            found,
+            sentences=tuple(map(moved, found.sentences)),
+            mentions=tuple(map(moved, found.mentions)),
+            quotes=tuple(map(moved_quote, found.quotes)),
+            figures=tuple(map(moved, found.figures)),
+            times=tuple(t if t.caption is not None else moved(t) for t in found.times),
+        ),
+        references=tuple(map(moved, extracted.references)),
+    )
+
+
+def _extract(article: Article, doc: Any) -> ArticleExtraction:
+    """Every per-article step on an article and the parse of its text."""
     issues: dict[str, str] = {}
     text, anchor = article.text, article.published_date()
     nothing: tuple[Any, ...] = ()
@@ -137,19 +176,20 @@ def unparsed(article: Article, error: BaseException) -> ArticleExtraction:
 def extract_batch(model: nlp.LanguageModel, articles: Sequence[Article]) -> list[ArticleExtraction]:
     """Parse and extract a batch of articles. Should the model fail on the batch, each article is parsed alone,
     so only the one it cannot parse goes without its extraction."""
+    spacings = [OneSpaced(a.text) for a in articles]
     try:
-        docs: list[Any] | None = list(model(a.text for a in articles))
+        docs: list[Any] | None = list(model(s.text for s in spacings))
     except Exception:  # which article broke the batch is found by parsing them one by one
         docs = None
     extracted = []
-    for number, article in enumerate(articles):
+    for number, (article, spacing) in enumerate(zip(articles, spacings, strict=True)):
         if docs is not None:
-            extracted.append(extract_article(article, docs[number]))
+            extracted.append(extract_article(article, docs[number], spacing))
             continue
         try:
-            doc = next(iter(model([article.text])))
+            doc = next(iter(model([spacing.text])))
         except Exception as error:  # the per-article boundary of parsing
             extracted.append(unparsed(article, error))
             continue
-        extracted.append(extract_article(article, doc))
+        extracted.append(extract_article(article, doc, spacing))
     return extracted

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import spacy
 
-from rashomon.extract.annotate import body_times, caption_times, extract_article
+from rashomon.extract.annotate import body_times, caption_times, extract_article, extract_batch
+from rashomon.extract.nlp import LanguageModel
 from rashomon.extract.times import find_times
 from rashomon.model import Article
 
@@ -44,3 +46,33 @@ def test_caption_times_follow_the_body_anchor_rules() -> None:
         (0, "2021-11-26"),
         (1, "2020-05-03"),
     ]
+
+
+SPACED = (
+    "Ferry  fares rose 12\xa0percent  on Monday, the  operator said.  About 300\tpassengers were  stranded.\n\n"
+    '"We  are  sorry," said Maria\xa0Lopez, the  company\'s chief  executive.'
+)
+
+
+def test_odd_blanks_between_words_are_read_as_spaces_and_spans_index_the_text_as_written(
+    language_model: LanguageModel,
+) -> None:
+    article = Article(id="s", source="s.jsonl", text=SPACED, published="2024-03-26")
+    found = extract_batch(language_model, [article])[0].annotations
+    assert [(SPACED[f.start : f.end], f.value, f.unit) for f in found.figures] == [
+        ("12\xa0percent", 12.0, "percent"),
+        ("About 300\tpassengers", 300.0, "passenger"),
+    ]
+    assert [SPACED[t.start : t.end] for t in found.times] == ["Monday"]
+    assert [(SPACED[q.start : q.end], q.speaker) for q in found.quotes] == [
+        ("Ferry  fares rose 12\xa0percent  on Monday", "the operator"),
+        ("We  are  sorry", "Maria Lopez"),
+    ]
+    assert "Maria\xa0Lopez" in [SPACED[m.start : m.end] for m in found.mentions]
+    assert all(not SPACED[s.start].isspace() and not SPACED[s.end - 1].isspace() for s in found.sentences)
+
+
+def test_an_article_parsed_from_another_text_is_refused(language_model: LanguageModel) -> None:
+    article = Article(id="s", source="s.jsonl", text=SPACED)
+    with pytest.raises(ValueError, match="parsed from another text"):
+        extract_article(article, next(language_model([SPACED])))
