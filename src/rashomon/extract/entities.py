@@ -22,6 +22,7 @@ from rapidfuzz.fuzz import ratio
 from spacy.attrs import ENT_IOB, POS
 from spacy.symbols import PROPN
 
+from rashomon.extract.lexicon.capitals import HONORIFICS, TEAM_WORDS
 from rashomon.extract.lexicon.entity_words import (
     ACRONYM_SKIPS,
     COUNTRY_PREFIXES,
@@ -60,6 +61,11 @@ _TITLE_WORDS = tuple((title, re.compile(rf"\b{re.escape(title)}\b")) for title i
 # and "the shipping group Maersk" as a product.
 _CONTEXT_ONLY = frozenset({"NORP", "PRODUCT"})
 _OUTSIDE = 2  # spaCy's ENT_IOB value for a token in no entity
+# Honorifics only a person's name takes ("Ms Holt", "Mr. Watkins"), whatever the model typed it.
+_PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+# Words for what a person does that the model takes into a name opening a sentence ("Striker Kofi Mensah scored");
+# not titles that are part of a name ("King Charles", "Pope Francis", "Sir Elton John").
+_ROLE_BEFORE_NAME = (TITLE_WORDS | TEAM_WORDS | HONORIFICS) - {"king", "queen", "prince", "princess", "pope", "sir"}
 
 
 def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
@@ -76,10 +82,12 @@ def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
             continue
         if label is None and ent.label_ not in _CONTEXT_ONLY:
             continue
-        last = ent.end
-        while last - ent.start > 1 and doc[last - 1].lower_.rstrip(".") in TITLE_WORDS:
+        first, last = ent.start, ent.end
+        while last - first > 1 and doc[last - 1].lower_.rstrip(".") in TITLE_WORDS:
             last -= 1
-        name = doc[ent.start : last]
+        while label == "PERSON" and last - first > 2 and doc[first].lower_.rstrip(".") in _ROLE_BEFORE_NAME:
+            first += 1
+        name = doc[first:last]
         if _not_a_name(name, surnames):
             continue
         context = _context_type(doc, name)
@@ -234,11 +242,16 @@ def _missed_names(doc: Any) -> list[tuple[Any, EntityType, EntityType | None]]:
 def _label(name: Any, label: EntityType, surnames: set[str]) -> EntityType:
     """The type a name's form gives it over the model's: a place by its last word ("... Bridge", "... River")
     or, for a lone word taken for a person whom the article never names in full, by being a known country or city
-    ("bound for Colombo")."""
+    ("bound for Colombo"); a person by an honorific ("Ms Holt") or, for a lone word taken for a body, by being the
+    surname of a person the article names in full ("Juande Ramos ... Ramos said")."""
     if label != "PERSON" and name[-1].lower_ in PLACE_HEADS:
         return "PLACE"
     if label == "PERSON" and len(name) == 1 and name.text in PLACE_NAMES and name.text not in surnames:
         return "PLACE"
+    if label != "PERSON" and len(name) == 2 and name[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
+        return "PERSON"
+    if label == "ORG" and len(name) == 1 and name.text in surnames:
+        return "PERSON"
     return label
 
 
@@ -284,20 +297,35 @@ class RoleIndex:
 
 
 class PersonNames:
-    """Full person names (two words or more) by the key of their last word, to expand short forms."""
+    """Full person names (two words or more, an honorific not counted) by the key of their last word, to expand
+    short forms."""
 
     def __init__(self, people: Iterable[str], key: Callable[[str], str] = name_key) -> None:
         self.key = key
         self.by_last: dict[str, set[str]] = defaultdict(set)
         for person in people:
-            words = key(person).split()
-            if len(words) > 1:
-                self.by_last[words[-1]].add(person)
+            self.add(person)
+
+    def add(self, person: str) -> None:
+        """One more name to expand short forms to, where it is a full name."""
+        words = without_honorific(self.key(person)).split()
+        if len(words) > 1:
+            self.by_last[words[-1]].add(person)
 
     def full(self, short: str) -> str | None:
-        """The one full name whose last word is ``short`` ("Putin" -> "Vladimir Putin"), if there is one."""
-        matches = self.by_last.get(self.key(short), ())
-        return next(iter(matches)) if len(matches) == 1 else None
+        """The one full name whose last word is ``short`` ("Putin" -> "Vladimir Putin"; "Ms Holt" -> "Karen
+        Holt"), if there is one (written with or without a middle name, the shorter)."""
+        matches = self.by_last.get(without_honorific(self.key(short)), ())
+        if len({without_honorific(self.key(m)).split()[0] for m in matches}) != 1:
+            return None
+        # One first and last name written with and without a middle one ("Donald J. Trump", "Donald Trump").
+        return min(matches, key=lambda m: (len(m.split()), m))
+
+
+def without_honorific(key: str) -> str:
+    """A name key without an honorific opening it ("ms holt" -> "holt", "dr sarah lane" -> "sarah lane")."""
+    words = key.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in _PERSONAL_HONORIFICS else key
 
 
 class _UnionFind:

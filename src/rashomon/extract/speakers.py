@@ -16,7 +16,7 @@ from spacy.attrs import DEP, LOWER
 from spacy.strings import StringStore
 
 from rashomon.extract.content_bounds import without_dateline
-from rashomon.extract.entities import PersonNames, RoleIndex
+from rashomon.extract.entities import PersonNames, RoleIndex, without_honorific
 from rashomon.extract.lexicon.speech_words import (
     FEMALE_NOUNS,
     MALE_NOUNS,
@@ -65,6 +65,7 @@ class SpeakerResolver:
         self.roles = RoleIndex(doc)
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
+        self._sexes: dict[str, str] | None = None  # read from the article's pronouns when first needed
         self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
@@ -76,7 +77,6 @@ class SpeakerResolver:
         # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
         self.described_people: dict[str, frozenset[str]] = {}
         self.labels = self._speaker_labels()
-        self._sexes: dict[str, str] | None = None  # read from the article's pronouns when first needed
 
     def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
         """Paragraphs opened by a speaker label, as (first character after the label, paragraph end, speaker).
@@ -106,7 +106,15 @@ class SpeakerResolver:
         return next((speaker for first, end, speaker in self.labels if first <= start < end), None)
 
     def full(self, name: str) -> str:
-        return self.person_names.full(name) or name
+        return self._expanded(name) or name
+
+    def _expanded(self, short: str) -> str | None:
+        """The full name a short form stands for, not one its honorific makes the other sex ("Mr. Clinton" is not
+        Hillary Clinton where the article's pronouns make her "she")."""
+        found = self.person_names.full(short)
+        words = name_key(short).split()
+        sex = _HONORIFIC_SEX.get(words[0]) if found and len(words) > 1 else None
+        return found if sex is None or self._may_be(found or "", sex) else None
 
     def resolve(self, subject: Any) -> tuple[str | None, bool]:
         """The name a subject stands for, and whether the subject's words are that name themselves."""
@@ -121,22 +129,33 @@ class SpeakerResolver:
         phrase = self.text[start:end]
         inside = [m for m in self.named if m.start >= start and m.end <= end and self._speaks(m, subject)]
         people = [self.text[m.start : m.end] for m in inside if m.label == "PERSON"]
-        full_names = [p for p in people if len(p.split()) > 1]
+        full_names = [p for p in people if len(without_honorific(name_key(p)).split()) > 1]  # not "Ms Holt"
         if full_names:
             return full_names[0], True
         by_role = self.roles.lookup(phrase) or self._holder(subject, phrase)
         if by_role:
             return by_role, False
         if people:
-            return self.full(people[0]), True
+            # The recogniser may leave out a first name or an honorific ("Curtis McMullen", "Mr. Clinton" tagged
+            # "McMullen", "Clinton"); the parse keeps them.
+            written = proper_name(subject) if subject.pos_ == "PROPN" else None
+            short = written if written and written.endswith(" " + people[0]) else people[0]
+            expanded = self._expanded(short)
+            if expanded:
+                return expanded, True
+            # An honorific alone is kept only where it tells the speaker from the person of that name the article
+            # gives in full; else the name as tagged, which the story's entities can still expand.
+            honorific_only = without_honorific(name_key(short)) == name_key(people[0])
+            return (people[0] if honorific_only and not self.person_names.full(short) else short), True
         # A body named only as a person's kind is not who speaks: "a Carrier executive", "House Republicans".
         bodies = [m for m in inside if m.label != "PLACE" and not self._only_a_kind(m, subject)]
         if bodies:
             return self.text[bodies[0].start : bodies[0].end], True
         # A place speaks only when nothing else in the subject can: "Maryland Gov. Wes Moore" is Wes Moore, and
         # "the Indian embassy" is the embassy, not India.
-        name = proper_name(subject) if subject.pos_ == "PROPN" else None
+        name = proper_name(subject) if subject.pos_ == "PROPN" else self._surname_read_as_noun(subject)
         if name and not any(self.text[m.start : m.end] == name for m in inside):
+            self.person_names.add(name)  # a full name the recogniser missed: later "McMullen said" is the same
             return self.full(name), False
         body = subject.lemma_.lower() in ROLE_NOUNS or subject.lower_ in ROLE_NOUNS
         phrase = self.text[start : description_end(self.doc, start, end)]
@@ -148,6 +167,12 @@ class SpeakerResolver:
         if inside:
             return self.text[inside[0].start : inside[0].end], True
         return (name, False) if name else (None, False)
+
+    def _surname_read_as_noun(self, subject: Any) -> str | None:
+        """A capitalised word inside a sentence that the tagger read as a common noun and that is the surname of
+        one person the article names in full ("Ellen Price ... Price said")."""
+        capitalised = subject.pos_ == "NOUN" and subject.text[:1].isupper() and not subject.is_sent_start
+        return subject.text if capitalised and self.person_names.full(subject.text) else None
 
     def _only_a_kind(self, mention: Mention, subject: Any) -> bool:
         """Whether a name inside the subject only tells what kind of person speaks: it modifies a noun for people
@@ -198,19 +223,30 @@ class SpeakerResolver:
         return head.root.dep_ in ("poss", "compound") or apposed
 
     def _antecedent(self, before: int, pronoun: str) -> str | None:
-        """Who "he" or "she" stands for: the last speaker, unless a person is named since its sentence began; never
-        a named speaker that is none of the article's people ("the State Police said ... He said ..."), nor a thing,
-        a group or someone of the other sex described ("The paper said ... he", "the actress said ... he"): then the
-        last person named before."""
+        """Who "he" or "she" stands for: the last speaker, unless a person is the subject of a clause since its
+        sentence began; never a named speaker that is none of the article's people ("the State Police said ... He
+        said ..."), nor a thing, a group or someone of the other sex described ("The paper said ... he", "the
+        actress said ... he"): then the person named last before, the subject of their sentence where it names one
+        ("Ayotte would not rule out shifting her position on Trump. She said": Ayotte)."""
         # Not a person named inside the quote the pronoun's own sentence gives ("Mr Al Fayed is persuasive," he
         # said): people are talked about in their own words far more often than they name themselves.
         sentence = self._last_sentence_start(before)
         earlier = [m for m in self.people if m.end <= before and not (m.start >= sentence and self._talked_of(m))]
         last = self.last_speaker if self.last_speaker and self._is_person(self.last_speaker, pronoun) else None
-        if last and (not earlier or sentence > earlier[-1].start):
+        # A person only mentioned in the pronoun's own sentence ("As for Trump's ability ..., she said") does not
+        # take it from the last speaker; one who is a subject there does ("When Ortiz arrived, he said"), and so
+        # does a speaker naming themselves in their quote (the only quoted names `earlier` keeps).
+        named_here = [
+            m
+            for m in earlier
+            if m.start >= sentence and (self._subject_depth(m) is not None or self._quoted_at(m.start) is not None)
+        ]
+        if last and not named_here:
             found: str | None = last
+        elif earlier:
+            found = self.full(self._salient(earlier))
         else:
-            found = self.full(self.text[earlier[-1].start : earlier[-1].end]) if earlier else last
+            found = last
         sex = _PRONOUN_SEX.get(pronoun)
         if found is None or self._may_be(found, sex):
             return found
@@ -232,6 +268,23 @@ class SpeakerResolver:
         if last and self._may_be(last, sex):
             return last
         return fits[0][0] if fits else found
+
+    def _salient(self, earlier: Sequence[Mention]) -> str:
+        """Of the people named in the sentence of the last one named, the subject of the clause nearest its root,
+        the last of those if two are as near; else the last one named."""
+        start = self._last_sentence_start(earlier[-1].start)
+        ranked = [
+            (depth, m.start, m) for m in earlier if m.start >= start and (depth := self._subject_depth(m)) is not None
+        ]
+        chosen = min(ranked, key=lambda r: (r[0], -r[1]))[2] if ranked else earlier[-1]
+        return self.text[chosen.start : chosen.end]
+
+    def _subject_depth(self, mention: Mention) -> int | None:
+        """How many heads up from a person's name its sentence's root is, where the name is a clause's subject."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        return sum(1 for _ in span.root.ancestors)
 
     def _talked_of(self, mention: Mention) -> bool:
         """Whether a person is named inside quoted words (as the quote marks pair, so an inch mark or a pair
@@ -275,6 +328,18 @@ class SpeakerResolver:
                 continue
             counts = votes.setdefault(name, {"he": 0, "she": 0})
             counts[_PRONOUN_SEX[token.lower_]] += 1
+        # An honorific before a name says as much as two such clauses ("Mrs. Clinton", "Mr. Sanders"), where the
+        # article gives that name no honorific of the other sex ("Mr. and Mrs. Lee" are two people).
+        honorifics: dict[str, set[str]] = {}
+        for mention in self.people:
+            name = self.text[mention.start : mention.end]
+            honorific = (name_key(self.text[max(0, mention.start - 5) : mention.start]).split() or [""])[-1]
+            sex = _HONORIFIC_SEX.get(honorific) or _HONORIFIC_SEX.get(name_key(name).split()[0])
+            if sex is not None:
+                honorifics.setdefault(self.person_names.full(name) or name, set()).add(sex)
+        for name, sexes in honorifics.items():
+            if len(sexes) == 1:
+                votes.setdefault(name, {"he": 0, "she": 0})[sexes.pop()] += 2
         return {
             name: sex
             for name, counts in votes.items()
@@ -296,7 +361,8 @@ class SpeakerResolver:
         person = next((m for m in self.people if subject is not None and m.start <= subject.idx < m.end), None)
         if person is None:
             return None
-        name = self.full(self.text[person.start : person.end])
+        # Not `full`, which asks the sexes this finds.
+        name = self.person_names.full(self.text[person.start : person.end]) or self.text[person.start : person.end]
         return name if " " in name else None  # a surname alone may be two people ("Mr. and Mrs. Lee")
 
     def _is_person(self, name: str, pronoun: str) -> bool:
@@ -313,8 +379,9 @@ class SpeakerResolver:
 
 # What a speaker says before their own name ("My name is Tom Brown", "I'm Jeff Ross", "I, John Ortiz,").
 _NAMING_ONESELF = ("my name is ", "i'm ", "i’m ", "i am ", "this is ", "i, ")
-# The sex of a personal pronoun, as `_pronouns_for` names it.
+# The sex of a personal pronoun, as `_pronouns_for` names it, and of an honorific before a surname.
 _PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
+_HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
 # How many of the people named last a "he" or "she" may pass over to one its sex fits.
