@@ -44,7 +44,7 @@ from rashomon.model import Mention, Quote, QuoteKind, Span
 
 # A quote paragraph credited after a dash, as listicles and epigraphs print them: “...” ― Sonya Herridge.
 _DASH_CREDIT = re.compile(
-    r"[,.;:!?”\"’»]*[”\"’»][^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,4})"
+    r"[,.;:!?”\"’»]*[”\"’»][^\S\n]*(?P<dash>[―—–~]|--|(?<=[^\S\n])-)[^\S\n]*(?P<name>[A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,4})"
     r"[^\S\n]*(?:[,(][^\n]{0,60})?[.]?[^\S\n]*$",
     re.MULTILINE,
 )
@@ -233,7 +233,8 @@ def _quote_speaker(
 
 
 def _dash_credit(text: str, start: int, end: int) -> Speaker | None:
-    """The name a dash credits a whole quoted paragraph to, printed after its closing mark (“...” ― Name)."""
+    """The name a dash credits a whole quoted paragraph to, printed after its closing mark (“...” ― Name; a
+    hyphen after a space or a tilde, as typed: "..." - Name, "..." -Name, "..." ~Name)."""
     opening = text[text.rfind("\n", 0, start) + 1 : start]
     credit = _DASH_CREDIT.match(text, end) if not opening.strip(' \t“"«„‘') else None
     if credit is None:
@@ -335,7 +336,7 @@ def _tagged_speaker(
             if name is not None and root.pos_ == "NOUN":
                 resolver.described(name, root, bare=False)
         return Speaker(name=name, span=item.source, cue=item.cue, is_name=is_name)
-    if item.cue_tokens is not None:
+    if item.cue_tokens is not None and not _past_a_running_quote(resolver.text, item, doc[item.cue_tokens[0]].idx):
         verb = next((doc[i] for i in range(*item.cue_tokens) if doc[i].pos_ in ("VERB", "AUX")), None)
         if verb is not None:
             found = _speaker_for(resolver, verb)
@@ -356,11 +357,15 @@ def _source_out_of_place(text: str, item: TaggedContent, quoted: Sequence[tuple[
     source, source_end = item.source
     # Not a name the source puts in quote marks itself (“Dreamers” said, “Squad” members said).
     inside = (a <= source < b and not (a <= item.start and item.end <= b) and b > source_end for a, b in quoted)
-    if any(inside):
-        return True
+    return any(inside) or _past_a_running_quote(text, item, source)
+
+
+def _past_a_running_quote(text: str, item: TaggedContent, at: int) -> bool:
+    """Whether character ``at`` lies in a paragraph after the content's, where the content's paragraph opens with a
+    quote mark: a quote running on keeps the speaker who opened it, not a name or a verb of the paragraph after."""
     opening = text.rfind("\n", 0, item.start) + 1
     closing = text.find("\n", item.start)
-    return text[opening : opening + 1] in _OPENING_MARKS and closing >= 0 and source > closing
+    return text[opening : opening + 1] in _OPENING_MARKS and closing >= 0 and at > closing
 
 
 _OPENING_MARKS = '"“«„'

@@ -124,6 +124,8 @@ class SpeakerResolver:
             return self._antecedent(subject.idx, lower), False
         if lower in PLURAL_PRONOUNS:
             return None, False
+        if lower == "it":
+            return self._last_body(), False
         end = subject.right_edge.idx + len(subject.right_edge.text)
         start = without_dateline(self.text, subject.left_edge.idx, end)  # "DETROIT -- Union officials" names no city
         phrase = self.text[start:end]
@@ -166,7 +168,31 @@ class SpeakerResolver:
             return self.described(phrase, subject), True
         if inside:
             return self.text[inside[0].start : inside[0].end], True
-        return (name, False) if name else (None, False)
+        return (name, False) if name else (self._body_named_before(subject), False)
+
+    def _last_body(self) -> str | None:
+        """What "it" said stands for: the last speaker where that is a body the article names ("The Harbour
+        Workers Union said ... It said"), else nothing."""
+        last = self.last_speaker
+        named = any(m.label == "ORG" and self.text[m.start : m.end] == last for m in self.named)
+        return last if named else None
+
+    def _body_named_before(self, subject: Any) -> str | None:
+        """The one body named earlier whose name is headed by the noun "the" points back with ("The Harbour Workers
+        Union called a strike ... the union said", "the Ministry of Defence ... the ministry"), for a noun alone
+        with its article."""
+        if subject.pos_ != "NOUN" or [c.lower_ for c in subject.children] != ["the"]:
+            return None
+        noun = subject.lower_
+        named = {
+            self.text[m.start : m.end]
+            for m in self.named
+            if m.label == "ORG"
+            and m.end <= subject.idx
+            and _headed_by(name_key(self.text[m.start : m.end]), noun)
+            and not _HEADLINE_WORDS.intersection(self.text[m.start : m.end].split()[1:])
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _surname_read_as_noun(self, subject: Any) -> str | None:
         """A capitalised word inside a sentence that the tagger read as a common noun and that is the surname of
@@ -391,6 +417,17 @@ _PRONOUN_REACH = 3
 _PRONOUN_IDS = np.array([StringStore().add(form) for form in ("he", "she")], dtype=np.uint64)
 _SUBJECT_IDS = np.array([StringStore().add(label) for label in ("nsubj", "nsubjpass")], dtype=np.uint64)
 _EITHER_SEX = frozenset({"he", "she"})
+
+
+# Small words a headline capitalises, which no name of a body does ("Disputes Characterization Of Network").
+_HEADLINE_WORDS = frozenset({"Of", "To", "By", "For", "In", "On", "At", "With", "As"})
+
+
+def _headed_by(key: str, noun: str) -> bool:
+    """Whether a name's key has ``noun`` for its head: its last word ("harbour workers union") or the word before
+    "of" ("church of scientology", "the ministry of defence")."""
+    words = key.removeprefix("the ").split()
+    return 1 < len(words) <= 4 and (words[-1] == noun or (words[0] == noun and words[1] == "of"))
 
 
 def _pronouns_for(head: Any) -> frozenset[str]:

@@ -123,3 +123,76 @@ def test_full_names_are_found_for_short_forms_with_or_without_honorifics() -> No
         None,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A body the article names, pointed back to by its head noun.
+        (
+            'The Harbour Workers Union called a strike on Monday.\n"We have waited two years," the union said.',
+            "We have waited two years",
+            "Harbour Workers Union",
+        ),
+        (
+            "The Ministry of Transport closed the bridge. The ministry said repairs would take a month.",
+            "repairs would take a month",
+            "Ministry of Transport",
+        ),
+        # Two bodies of that head: neither.
+        (
+            "The Ministry of Transport and the Ministry of Health met. The ministry said repairs would take a month.",
+            "repairs would take a month",
+            "The ministry",
+        ),
+        # "It" for a body that spoke last; never for a person.
+        (
+            'The Harbour Workers Union called a strike.\n"We have waited two years," the union said. '
+            '"Our members will not go back," it said.',
+            "Our members will not go back",
+            "Harbour Workers Union",
+        ),
+        ('Senator Kate Moore praised the plan.\n"It is fair," it said.', "It is fair", None),
+    ],
+)
+def test_a_body_is_named_for_the_words_that_point_back_to_it(
+    quotes: Callable[[str], tuple[Quote, ...]], text: str, words: str, speaker: str | None
+) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A quote running on over paragraphs keeps its speaker, not the verb of the paragraph after.
+        (
+            'Club president Ellen Price criticised the players.\n"They did not respect the game," Price told a radio '
+            'station.\n"Both coaches agree with me about this.\n"We will ask the league for a meeting next week."\n'
+            "Former captain Sam Reid believes the team has lost its way.",
+            "ask the league",
+            "Ellen Price",
+        ),
+        # A credit after the closing mark, typed with a hyphen or a tilde.
+        (
+            'Students explained why they joined.\n\n"I chose this course because I wanted to learn how computers '
+            'work." - Maria Lopez',
+            "I chose this course",
+            "Maria Lopez",
+        ),
+        (
+            'The score was 3-2.\n\n"We played well tonight, and we deserved the win." -Tom Lee',
+            "We played well tonight",
+            "Tom Lee",
+        ),
+        (
+            'A card hangs over her desk.\n\n"Keep your face to the sunshine and you cannot see a shadow." '
+            "~Helen Keller",
+            "Keep your face",
+            "Helen Keller",
+        ),
+    ],
+)
+def test_a_whole_quoted_paragraph_keeps_the_speaker_its_layout_gives(
+    quotes: Callable[[str], tuple[Quote, ...]], text: str, words: str, speaker: str
+) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
