@@ -163,6 +163,8 @@ def find_quotes(
         if cue is not None:
             cue, start = with_preposition(doc, cue, start, end)
         start, end = with_balanced_marks(text, start, end)
+        while start < end and text[start] in _LEADING_PUNCTUATION:
+            start += 1  # "According to EMC, the software ...": no comma opens the content
         quotes.append(
             Quote(
                 id=f"{article_id}:quote:{start}-{end}",
@@ -369,6 +371,7 @@ def _past_a_running_quote(text: str, item: TaggedContent, at: int) -> bool:
 
 
 _OPENING_MARKS = '"“«„'
+_LEADING_PUNCTUATION = frozenset(" \t\n,;:")
 
 
 def _extent(token: Any) -> tuple[int, int]:
