@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from failed_steps import check_steps
 from floors import Floors
 from rashomon.analysis import analyze
 from source_offsets import SourceOffsets
@@ -207,6 +208,7 @@ def run_pipeline(articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Predic
         started = time.perf_counter()
         dossier = analyze([path]).dossier
         seconds = time.perf_counter() - started
+        check_steps(dossier)
     texts = {a.id: a.text for a in dossier.articles}
     by_id = {a.id: a for a in articles}
     aligned = {i: SourceOffsets(by_id[i].text, texts[i]) for i in texts if i in by_id}

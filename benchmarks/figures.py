@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from failed_steps import check_steps
 from floors import Floors
 from rashomon.extract.lexicon.figure_words import FRACTION_UNIT, QUALIFIER_BOUNDS
 
@@ -302,6 +303,7 @@ def run_pipeline(sentences: Sequence[str]) -> tuple[dict[str, list[Any]], dict[s
         started = time.perf_counter()
         dossier = analyze([path]).dossier
         seconds = time.perf_counter() - started
+        check_steps(dossier)
     figures: dict[str, list[Any]] = {}
     for figure in dossier.figures:
         figures.setdefault(figure.article, []).append(figure)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from failed_steps import check_steps
 from floors import Floors
 from rashomon.analysis import analyze
 from rashomon.extract.times import find_times, timex_type
@@ -96,6 +97,7 @@ def pipeline_times(docs: Sequence[Document]) -> tuple[dict[str, list[Timex]], in
             for doc in docs:
                 out.write(json.dumps({"id": doc.id, "body": doc.text, "published": doc.dct}) + "\n")
         dossier = analyze([path]).dossier
+        check_steps(dossier)
     texts = {a.id: a.text for a in dossier.articles}
     maps = {doc.id: SourceOffsets(doc.text, texts.get(doc.id, "")) for doc in docs}
     found: dict[str, list[Timex]] = {doc.id: [] for doc in docs}

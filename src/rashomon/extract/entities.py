@@ -85,7 +85,7 @@ def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
         first, last = ent.start, ent.end
         while last - first > 1 and doc[last - 1].lower_.rstrip(".") in TITLE_WORDS:
             last -= 1
-        while label == "PERSON" and last - first > 2 and doc[first].lower_.rstrip(".") in _ROLE_BEFORE_NAME:
+        while label == "PERSON" and last - first > 1 and _no_part_of_a_name(doc[first], last - first):
             first += 1
         name = doc[first:last]
         if _not_a_name(name, surnames):
@@ -114,6 +114,15 @@ def _typed_alike(
         types = by_key.get(name_key(text[mention.start : mention.end]))
         mentions.append(replace(mention, label=types.most_common(1)[0][0]) if types else mention)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _no_part_of_a_name(token: Any, length: int) -> bool:
+    """Whether the first word the model took into a person's name is none of it: a word of another kind opening
+    the sentence ("Sometimes Simon", "Entrusting Donald Trump"), or a role word before a name of two words or more
+    ("Striker Kofi Mensah")."""
+    if token.pos_ in ("ADV", "PRON", "CCONJ", "SCONJ", "INTJ") or token.tag_ in ("VBG", "VBN"):
+        return True  # not "Will Smith", whose first name reads as a verb
+    return length > 2 and token.lower_.rstrip(".") in _ROLE_BEFORE_NAME
 
 
 def _mention(name: Any, label: EntityType, article_id: str) -> Mention | None:

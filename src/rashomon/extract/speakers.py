@@ -66,7 +66,6 @@ class SpeakerResolver:
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.person_names = PersonNames({self.text[m.start : m.end] for m in self.people})
         self._sexes: dict[str, str] | None = None  # read from the article's pronouns when first needed
-        self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
         # The quoted words of the text (`quote_marks.tagger_quote_spans`).
@@ -77,6 +76,8 @@ class SpeakerResolver:
         # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
         self.described_people: dict[str, frozenset[str]] = {}
         self.labels = self._speaker_labels()
+        # Last: an honorific's sex is checked against the article's pronouns, which reads all of the above.
+        self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
 
     def _speaker_labels(self) -> list[tuple[int, int, Speaker]]:
         """Paragraphs opened by a speaker label, as (first character after the label, paragraph end, speaker).
@@ -107,6 +108,10 @@ class SpeakerResolver:
 
     def full(self, name: str) -> str:
         return self._expanded(name) or name
+
+    def _full_as_written(self, name: str) -> str:
+        """The full name of a short form by the names alone, the sexes not asked (they are found with it)."""
+        return self.person_names.full(name) or name
 
     def _expanded(self, short: str) -> str | None:
         """The full name a short form stands for, not one its honorific makes the other sex ("Mr. Clinton" is not
@@ -350,7 +355,7 @@ class SpeakerResolver:
             sentence = token.sent
             previous = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
             near = [m for m in self.people if previous <= m.start < token.idx]
-            if any(self.full(self.text[m.start : m.end]) != name for m in near):
+            if any(self._full_as_written(self.text[m.start : m.end]) != name for m in near):
                 continue
             counts = votes.setdefault(name, {"he": 0, "she": 0})
             counts[_PRONOUN_SEX[token.lower_]] += 1
@@ -362,7 +367,7 @@ class SpeakerResolver:
             honorific = (name_key(self.text[max(0, mention.start - 5) : mention.start]).split() or [""])[-1]
             sex = _HONORIFIC_SEX.get(honorific) or _HONORIFIC_SEX.get(name_key(name).split()[0])
             if sex is not None:
-                honorifics.setdefault(self.person_names.full(name) or name, set()).add(sex)
+                honorifics.setdefault(self._full_as_written(name), set()).add(sex)
         for name, sexes in honorifics.items():
             if len(sexes) == 1:
                 votes.setdefault(name, {"he": 0, "she": 0})[sexes.pop()] += 2
@@ -387,8 +392,7 @@ class SpeakerResolver:
         person = next((m for m in self.people if subject is not None and m.start <= subject.idx < m.end), None)
         if person is None:
             return None
-        # Not `full`, which asks the sexes this finds.
-        name = self.person_names.full(self.text[person.start : person.end]) or self.text[person.start : person.end]
+        name = self._full_as_written(self.text[person.start : person.end])
         return name if " " in name else None  # a surname alone may be two people ("Mr. and Mrs. Lee")
 
     def _is_person(self, name: str, pronoun: str) -> bool:
