@@ -26,6 +26,10 @@ def headline_content(doc: Any, text: str) -> TaggedContent | None:
         return None
     if source.root.pos_ not in ("NOUN", "PROPN") or source.root.ent_type_ in ("GPE", "DATE", "TIME"):
         return None
+    # A name speaks only where the model reads it as a person's or a body's; a title does not ("Dawn of the Dad:
+    # Fathers Are ...", "Tech Support Internship: ...").
+    if source.root.pos_ == "PROPN" and source.root.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
     start, end = trim(text, match.start("content"), match.end("content"))
     end = end - 1 if end > start and text[end - 1] in ".!?" else end
     if len(text[start:end].split()) < 3:

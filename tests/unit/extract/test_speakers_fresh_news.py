@@ -238,3 +238,20 @@ def test_a_word_opening_the_sentence_is_no_part_of_a_person_s_name(nlp: Nlp) -> 
     )
     people = [text[m.start : m.end] for m in find_mentions(nlp(text), "a1") if m.label == "PERSON"]
     assert people == ["Simon", "Donald Trump", "Will Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Trump: I will build the wall and Mexico will pay\nThe candidate spoke in Iowa.", "Trump"),
+        ("Poll: Trump leads Clinton in Ohio by four points\nThe poll was taken on Monday.", "Poll"),
+        # A title before a colon is no source.
+        ("Dawn of the Dad: Fathers Are Taking On More of the Housework\nThe survey was small.", None),
+    ],
+)
+def test_a_headline_credits_its_words_to_a_source_not_to_a_title(
+    quotes: Callable[[str], tuple[Quote, ...]], text: str, speaker: str | None
+) -> None:
+    headline = text.split("\n", maxsplit=1)[0]
+    found = [q.speaker for q in quotes(text) if q.start < len(headline)]
+    assert found == ([speaker] if speaker else [])
