@@ -73,8 +73,10 @@ class SpeakerResolver:
         # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
         # them are not mentions of an entity.
         self.descriptions: set[str] = set()
-        # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she).
+        # Of those, the ones that describe one person, with the pronouns that may stand for each ("the actress": she),
+        # and those that describe people by a plural ("officials", "Republican leaders"), for whom "they" may stand.
         self.described_people: dict[str, frozenset[str]] = {}
+        self.groups: set[str] = set()
         self.labels = self._speaker_labels()
         # Last: an honorific's sex is checked against the article's pronouns, which reads all of the above.
         self.person_speakers = {self.full(self.text[m.start : m.end]) for m in self.people}
@@ -128,7 +130,7 @@ class SpeakerResolver:
         if lower in PERSONAL_PRONOUNS:
             return self._antecedent(subject.idx, lower), False
         if lower in PLURAL_PRONOUNS:
-            return None, False
+            return self._last_group(), False
         if lower == "it":
             return self._last_body(), False
         end = subject.right_edge.idx + len(subject.right_edge.text)
@@ -182,6 +184,12 @@ class SpeakerResolver:
         named = any(m.label == "ORG" and self.text[m.start : m.end] == last for m in self.named)
         return last if named else None
 
+    def _last_group(self) -> str | None:
+        """What "they" said stands for: the last speaker where that is people the article describes by a plural
+        ("Officials said ... But they said"); not a body named (a "they" after "the Associated Press said" is more
+        often the people it polled), nor things ("the statistics")."""
+        return self.last_speaker if self.last_speaker in self.groups else None
+
     def _body_named_before(self, subject: Any) -> str | None:
         """The one body named earlier whose name is headed by the noun "the" points back with ("The Harbour Workers
         Union called a strike ... the union said", "the Ministry of Defence ... the ministry"), for a noun alone
@@ -228,9 +236,13 @@ class SpeakerResolver:
         no name, so no entity; with its head noun, which tells whether "he" or "she" may stand for it."""
         words = _without_article(phrase) if bare else phrase
         self.descriptions.add(words)
-        pronouns = _pronouns_for(head) or (_EITHER_SEX if _looks_like_a_name(words) else frozenset())
+        # "Officials", "Aides": capitalised, yet people by a plural, no one person's name ("Sanders" may be one).
+        people = head.tag_ == "NNS" and _names_people(head)
+        pronouns = _pronouns_for(head) or (_EITHER_SEX if _looks_like_a_name(words) and not people else frozenset())
         if pronouns:
             self.described_people[words] = pronouns
+        if people:
+            self.groups.add(words)
         return words
 
     def _speaks(self, mention: Mention, subject: Any) -> bool:
@@ -519,6 +531,13 @@ def proper_name(subject: Any) -> str | None:
     titled = [i for i, t in enumerate(chain) if t.lower_ in TITLES or t.lower_.rstrip(".") + "." in TITLES]
     name = chain[titled[-1] + 1 :] if titled else chain
     return " ".join(t.text for t in name) if name and name[0].text[:1].isupper() else None
+
+
+def _names_people(noun: Any) -> bool:
+    """Whether a plural noun names people: by work or kin, as officials, or as a group ("leaders", "officials",
+    "groups", "people"; not "statistics" or "returns")."""
+    word = noun.lemma_.lower()
+    return _names_a_person(noun) or word in ROLE_NOUNS or word in _GROUP_NOUNS or word in ("people", "group")
 
 
 def _names_a_person(noun: Any) -> bool:

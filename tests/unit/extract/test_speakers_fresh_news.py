@@ -255,3 +255,36 @@ def test_a_headline_credits_its_words_to_a_source_not_to_a_title(
     headline = text.split("\n", maxsplit=1)[0]
     found = [q.speaker for q in quotes(text) if q.start < len(headline)]
     assert found == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "They" for people described by a plural who spoke last; not for things, nor a body named.
+        (
+            "Officials said the bridge would reopen on Monday. But they said repairs could take longer.",
+            "repairs could take longer",
+            "Officials",
+        ),
+        (
+            "Republican leaders said the bill would pass. They said the vote would come on Friday.",
+            "the vote would come on Friday",
+            "Republican leaders",
+        ),
+        (
+            "The statistics show that crime fell. They said it was the lowest in years.",
+            "the lowest in years",
+            None,
+        ),
+        # A plural is no one person's name: "he" passes over "Aides" to the man they speak of.
+        (
+            "Aides said Mr. Obama was tired of the talks. While he refused to release the prisoners, the deal held.",
+            "to release the prisoners",
+            "Obama",
+        ),
+    ],
+)
+def test_they_stands_for_people_described_by_a_plural(
+    quotes: Callable[[str], tuple[Quote, ...]], text: str, words: str, speaker: str | None
+) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
