@@ -120,8 +120,8 @@ class SpeakerResolver:
         Hillary Clinton where the article's pronouns make her "she")."""
         found = self.person_names.full(short)
         words = name_key(short).split()
-        sex = _HONORIFIC_SEX.get(words[0]) if found and len(words) > 1 else None
-        return found if sex is None or self._may_be(found or "", sex) else None
+        sex = _HONORIFIC_SEX.get(words[0]) if len(words) > 1 else None
+        return found if found is None or sex is None or self._may_be(found, sex) else None
 
     def resolve(self, subject: Any) -> tuple[str | None, bool]:
         """The name a subject stands for, and whether the subject's words are that name themselves."""
@@ -537,7 +537,7 @@ def _names_people(noun: Any) -> bool:
     """Whether a plural noun names people: by work or kin, as officials, or as a group ("leaders", "officials",
     "groups", "people"; not "statistics" or "returns")."""
     word = noun.lemma_.lower()
-    return _names_a_person(noun) or word in ROLE_NOUNS or word in _GROUP_NOUNS or word in ("people", "group")
+    return _names_a_person(noun) or word in ROLE_NOUNS or word in _GROUP_NOUNS or word == "people"
 
 
 def _names_a_person(noun: Any) -> bool:
