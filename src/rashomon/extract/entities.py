@@ -64,8 +64,9 @@ _OUTSIDE = 2  # spaCy's ENT_IOB value for a token in no entity
 # Honorifics only a person's name takes ("Ms Holt", "Mr. Watkins"), whatever the model typed it.
 _PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 # Words for what a person does that the model takes into a name opening a sentence ("Striker Kofi Mensah scored");
-# not titles that are part of a name ("King Charles", "Pope Francis", "Sir Elton John").
-_ROLE_BEFORE_NAME = (TITLE_WORDS | TEAM_WORDS | HONORIFICS) - {"king", "queen", "prince", "princess", "pope", "sir"}
+# not titles that are part of a name ("King Charles", "Pope Francis", "Sir Elton John", "Lady Bird Johnson").
+_NAME_TITLES = frozenset("king queen prince princess pope sir dame lady lord".split())
+_ROLE_BEFORE_NAME = (TITLE_WORDS | TEAM_WORDS | HONORIFICS) - _NAME_TITLES
 
 
 def find_mentions(doc: Any, article_id: str) -> tuple[Mention, ...]:
@@ -251,16 +252,15 @@ def _missed_names(doc: Any) -> list[tuple[Any, EntityType, EntityType | None]]:
 def _label(name: Any, label: EntityType, surnames: set[str]) -> EntityType:
     """The type a name's form gives it over the model's: a place by its last word ("... Bridge", "... River")
     or, for a lone word taken for a person whom the article never names in full, by being a known country or city
-    ("bound for Colombo"); a person by an honorific ("Ms Holt") or, for a lone word taken for a body, by being the
-    surname of a person the article names in full ("Juande Ramos ... Ramos said")."""
+    ("bound for Colombo"); a person by an honorific ("Ms Holt"). A lone surname typed a body ("Juande Ramos ...
+    Ramos said") keeps its type: a company is as often named for its founder ("Henry Ford ... Ford said it"), and
+    the story's entities join the surname to the person either way."""
     if label != "PERSON" and name[-1].lower_ in PLACE_HEADS:
         return "PLACE"
     if label == "PERSON" and len(name) == 1 and name.text in PLACE_NAMES and name.text not in surnames:
         return "PLACE"
-    if label != "PERSON" and len(name) == 2 and name[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
-        return "PERSON"
-    if label == "ORG" and len(name) == 1 and name.text in surnames:
-        return "PERSON"
+    if label != "PERSON" and len(name) == 2 and name[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS - {"dr"}:
+        return "PERSON"  # not "Dr Pepper"
     return label
 
 
@@ -323,12 +323,19 @@ class PersonNames:
 
     def full(self, short: str) -> str | None:
         """The one full name whose last word is ``short`` ("Putin" -> "Vladimir Putin"; "Ms Holt" -> "Karen
-        Holt"), if there is one (written with or without a middle name, the shorter)."""
+        Holt"), if there is one (written with or without middle initials, the shorter)."""
         matches = self.by_last.get(without_honorific(self.key(short)), ())
-        if len({without_honorific(self.key(m)).split()[0] for m in matches}) != 1:
+        if not matches:
             return None
-        # One first and last name written with and without a middle one ("Donald J. Trump", "Donald Trump").
-        return min(matches, key=lambda m: (len(m.split()), m))
+        # One first and last name written with and without middle initials ("Donald J. Trump", "Donald Trump"); not
+        # two sets of initials ("George W. Bush", "George H. W. Bush") nor a second given name ("Mary Ellen Carter").
+        shortest = min(matches, key=lambda m: (len(m.split()), m))
+        plain = without_honorific(self.key(shortest)).split()
+        for other in matches:
+            words = without_honorific(self.key(other)).split()
+            if words != plain and (words[0] != plain[0] or len(plain) != 2 or any(len(w) > 1 for w in words[1:-1])):
+                return None
+        return shortest
 
 
 def without_honorific(key: str) -> str:

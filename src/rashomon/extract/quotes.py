@@ -230,7 +230,7 @@ def _quote_speaker(
     if speaker is None and _stands_alone(resolver.text, sentence, start, end):
         speaker = Speaker(name=resolver.last_speaker, span=None, cue=None, is_name=False)
     if speaker is not None and speaker.name:
-        resolver.last_speaker = speaker.name
+        resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
     return speaker if speaker is not None and (speaker.name or speaker.cue) else None
 
 
@@ -301,7 +301,7 @@ def _indirect_quote(
     speaker = _speaker_for(resolver, verb)
     if not speaker.name:
         return None
-    resolver.last_speaker = speaker.name
+    resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
     return start, end, speaker
 
 
@@ -338,7 +338,7 @@ def _tagged_speaker(
             if name is not None and root.pos_ == "NOUN":
                 resolver.described(name, root, bare=False)
         return Speaker(name=name, span=item.source, cue=item.cue, is_name=is_name)
-    if item.cue_tokens is not None and not _past_a_running_quote(resolver.text, item, doc[item.cue_tokens[0]].idx):
+    if item.cue_tokens is not None and not _cue_past_a_running_quote(resolver.text, item, doc[item.cue_tokens[0]].idx):
         verb = next((doc[i] for i in range(*item.cue_tokens) if doc[i].pos_ in ("VERB", "AUX")), None)
         if verb is not None:
             found = _speaker_for(resolver, verb)
@@ -368,6 +368,19 @@ def _past_a_running_quote(text: str, item: TaggedContent, at: int) -> bool:
     opening = text.rfind("\n", 0, item.start) + 1
     closing = text.find("\n", item.start)
     return text[opening : opening + 1] in _OPENING_MARKS and closing >= 0 and at > closing
+
+
+def _cue_past_a_running_quote(text: str, item: TaggedContent, at: int) -> bool:
+    """`_past_a_running_quote` for a cue verb, which the paragraph right after may still give: one that goes on
+    with the sentence (a line broken before "chairman Tom Dale said") or a quote running on that its speaker
+    credits ("...\n"Nobody is safe," manager Tom Dale said); not a new sentence of the writer's ("Former captain Sam
+    Reid believes ...")."""
+    if not _past_a_running_quote(text, item, at):
+        return False
+    closing = text.find("\n", item.start)
+    following = text[closing:at].lstrip()
+    next_paragraph = closing + (len(text[closing:at]) - len(following))
+    return text.find("\n", next_paragraph, at) >= 0 or not (following[:1] in _OPENING_MARKS or following[:1].islower())
 
 
 _OPENING_MARKS = '"“«„'
@@ -426,7 +439,7 @@ def _resolve_event(
     if _a_title(text, start, end):
         return None
     if speaker.name:
-        resolver.last_speaker = speaker.name
+        resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
     return start, end, speaker, kind
 
 

@@ -68,6 +68,7 @@ class SpeakerResolver:
         self._sexes: dict[str, str] | None = None  # read from the article's pronouns when first needed
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.last_speaker: str | None = None
+        self.last_spoke_at = 0  # where the last speaker's words or name end (`spoke`)
         # The quoted words of the text (`quote_marks.tagger_quote_spans`).
         self.quoted = quoted
         # Speakers named by a description rather than a name ("Residents of Dundalk"): pronouns that stand for
@@ -130,9 +131,9 @@ class SpeakerResolver:
         if lower in PERSONAL_PRONOUNS:
             return self._antecedent(subject.idx, lower), False
         if lower in PLURAL_PRONOUNS:
-            return self._last_group(), False
+            return self._last_group(subject.idx), False
         if lower == "it":
-            return self._last_body(), False
+            return self._last_body(subject.idx), False
         end = subject.right_edge.idx + len(subject.right_edge.text)
         start = without_dateline(self.text, subject.left_edge.idx, end)  # "DETROIT -- Union officials" names no city
         phrase = self.text[start:end]
@@ -177,18 +178,38 @@ class SpeakerResolver:
             return self.text[inside[0].start : inside[0].end], True
         return (name, False) if name else (self._body_named_before(subject), False)
 
-    def _last_body(self) -> str | None:
+    def spoke(self, name: str, at: int) -> None:
+        """Record who spoke last, and where their words or name end."""
+        self.last_speaker, self.last_spoke_at = name, at
+
+    def _last_body(self, before: int) -> str | None:
         """What "it" said stands for: the last speaker where that is a body the article names ("The Harbour
-        Workers Union said ... It said"), else nothing."""
+        Workers Union said ... It said") and no one else is a sentence's subject since ("The FAA grounded them.
+        It said"), else nothing."""
         last = self.last_speaker
         named = any(m.label == "ORG" and self.text[m.start : m.end] == last for m in self.named)
-        return last if named else None
+        return last if named and self._in_focus(before) else None
 
-    def _last_group(self) -> str | None:
+    def _last_group(self, before: int) -> str | None:
         """What "they" said stands for: the last speaker where that is people the article describes by a plural
-        ("Officials said ... But they said"); not a body named (a "they" after "the Associated Press said" is more
-        often the people it polled), nor things ("the statistics")."""
-        return self.last_speaker if self.last_speaker in self.groups else None
+        ("Officials said ... But they said"), as `_last_body`; not a body named (a "they" after "the Associated
+        Press said" is more often the people it polled), nor things ("the statistics")."""
+        last = self.last_speaker
+        return last if last in self.groups and self._in_focus(before) else None
+
+    def _in_focus(self, before: int, since: int | None = None) -> bool:
+        """Whether what was named at ``since`` (the last speaker's words or name by default) is still what the text
+        is about at character ``before``: no sentence between has another subject outside quote marks ("Officials
+        said ... Engineers disagreed. They said": not the officials)."""
+        start = self.last_spoke_at if since is None else since
+        between = self.doc.char_span(start, before, alignment_mode="contract") if start < before else None
+        return between is None or not any(
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ in ("NOUN", "PROPN")
+            and t.head.dep_ == "ROOT"
+            and self._quoted_at(t.idx) is None
+            for t in between
+        )
 
     def _body_named_before(self, subject: Any) -> str | None:
         """The one body named earlier whose name is headed by the noun "the" points back with ("The Harbour Workers
@@ -205,7 +226,12 @@ class SpeakerResolver:
             and _headed_by(name_key(self.text[m.start : m.end]), noun)
             and not _HEADLINE_WORDS.intersection(self.text[m.start : m.end].split()[1:])
         }
-        return named.pop() if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        # Not where another body or person is a sentence's subject since ("The Bank of England held rates. Barclays
+        # said ... The bank said": either bank).
+        body = named.pop()
+        return body if self._in_focus(subject.idx, self.text.rfind(body, 0, subject.idx) + len(body)) else None
 
     def _surname_read_as_noun(self, subject: Any) -> str | None:
         """A capitalised word inside a sentence that the tagger read as a common noun and that is the surname of
@@ -371,18 +397,6 @@ class SpeakerResolver:
                 continue
             counts = votes.setdefault(name, {"he": 0, "she": 0})
             counts[_PRONOUN_SEX[token.lower_]] += 1
-        # An honorific before a name says as much as two such clauses ("Mrs. Clinton", "Mr. Sanders"), where the
-        # article gives that name no honorific of the other sex ("Mr. and Mrs. Lee" are two people).
-        honorifics: dict[str, set[str]] = {}
-        for mention in self.people:
-            name = self.text[mention.start : mention.end]
-            honorific = (name_key(self.text[max(0, mention.start - 5) : mention.start]).split() or [""])[-1]
-            sex = _HONORIFIC_SEX.get(honorific) or _HONORIFIC_SEX.get(name_key(name).split()[0])
-            if sex is not None:
-                honorifics.setdefault(self._full_as_written(name), set()).add(sex)
-        for name, sexes in honorifics.items():
-            if len(sexes) == 1:
-                votes.setdefault(name, {"he": 0, "she": 0})[sexes.pop()] += 2
         return {
             name: sex
             for name, counts in votes.items()

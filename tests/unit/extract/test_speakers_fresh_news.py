@@ -1,9 +1,9 @@
 """Speakers and contents as a reading of fresh news found them wrong, on hand-written sentences parsed by the
-project's language model: a speaker named as fully as the article names them (a surname the model typed a body, an
-honorific before a surname, a role word taken into a name, a first name the model left out); "he" or "she" for the
-subject of the sentence before, and for the sex an honorific gives; a body for the noun that points back to it and
-for "it"; a quote running over paragraphs, or credited after it, kept with its speaker; no comma opening a
-content."""
+project's language model: a speaker named as fully as the article names them (an honorific before a surname, a
+surname read as a common noun, a role word taken into a name, a first name the model left out); "he" or "she" for
+the subject of the sentence before; a body for the noun that points back to it, and for "it" and "they" while no
+one else is a sentence's subject; a quote running over paragraphs, or credited after it, kept with its speaker; no
+comma opening a content."""
 
 from __future__ import annotations
 
@@ -59,12 +59,6 @@ Nlp = Callable[[str], Any]
             "a hard game",
             "Kofi Mensah",
         ),
-        # One person written with and without a middle initial is one full name.
-        (
-            "Donald J. Trump spoke in Ohio. Donald Trump then flew to Iowa. Trump said the rally was the biggest.",
-            "the rally was the biggest",
-            "Donald Trump",
-        ),
     ],
 )
 def test_a_short_name_is_the_full_name_the_article_gives(
@@ -98,13 +92,6 @@ def test_an_honorific_of_the_other_sex_keeps_the_surname_apart(quotes: Callable[
             "It speaks for itself",
             "Kate Moore",
         ),
-        # An honorific tells "she" from a man named nearer.
-        (
-            "Mrs. Ortiz and Mr. Hale met on Monday. Mrs. Ortiz was late. Though Hale led the talks with Ortiz, "
-            "she said she would sign the deal.",
-            "she would sign the deal",
-            "Ortiz",
-        ),
     ],
 )
 def test_he_or_she_stands_for_the_person_the_sentences_make_it(
@@ -113,22 +100,29 @@ def test_he_or_she_stands_for_the_person_the_sentences_make_it(
     assert speaker_of(text, quotes(text), words) == speaker
 
 
-def test_names_the_model_types_a_body_are_people_by_honorific_or_surname(nlp: Nlp) -> None:
-    text = (
-        'Tottenham manager Juande Ramos praised the players. "They were brave," Ramos said. '
-        '"We expect a calm night," Ms Holt said.'
-    )
+def test_a_name_after_a_personal_honorific_is_a_person_s(nlp: Nlp) -> None:
+    text = '"We expect a calm night," Ms Holt said. Sales of Dr Pepper rose 3 percent.'
     found = {text[m.start : m.end]: m.label for m in find_mentions(nlp(text), "a1")}
-    assert found.get("Juande Ramos") == found.get("Ramos") == found.get("Ms Holt") == "PERSON"
+    assert found.get("Ms Holt") == "PERSON"
+    assert found.get("Dr Pepper") != "PERSON"
 
 
 def test_full_names_are_found_for_short_forms_with_or_without_honorifics() -> None:
-    names = PersonNames(["Karen Holt", "Dr Sarah Lane", "Donald J. Trump", "Donald Trump", "Mary Smith", "Tom Smith"])
-    assert [names.full(short) for short in ("Holt", "Ms Holt", "Dr. Lane", "Trump", "Smith", "Ms Karen")] == [
+    # Two sets of initials, or a second given name, are two people.
+    names = PersonNames(
+        [
+            *("Karen Holt", "Dr Sarah Lane", "Donald J. Trump", "Donald Trump", "Mary Smith", "Tom Smith"),
+            *("George W. Bush", "George H. W. Bush", "Mary Ellen Carter", "Mary Carter"),
+        ]
+    )
+    shorts = ("Holt", "Ms Holt", "Dr. Lane", "Trump", "Smith", "Ms Karen", "Bush", "Carter")
+    assert [names.full(short) for short in shorts] == [
         "Karen Holt",
         "Karen Holt",
         "Dr Sarah Lane",
         "Donald Trump",
+        None,
+        None,
         None,
         None,
     ]
@@ -285,6 +279,44 @@ def test_a_headline_credits_its_words_to_a_source_not_to_a_title(
     ],
 )
 def test_they_stands_for_people_described_by_a_plural(
+    quotes: Callable[[str], tuple[Quote, ...]], text: str, words: str, speaker: str | None
+) -> None:
+    assert speaker_of(text, quotes(text), words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # Another subject since the last speaker: "they", "it" or "the bank" may be either.
+        (
+            "Officials said the bridge was safe. Engineers disagreed. They said cracks had been visible for months.",
+            "cracks had been visible",
+            None,
+        ),
+        (
+            "Boeing said the jets were safe. The FAA grounded them anyway. It said checks would take weeks.",
+            "checks",
+            None,
+        ),
+        (
+            "The Bank of England held rates. Barclays said mortgage demand fell. The bank said it would cut 500 jobs.",
+            "it would cut 500 jobs",
+            "The bank",
+        ),
+        # An attribution on the next line, as flattened pages break it, and one credited in the next paragraph.
+        (
+            '"We will appeal this decision and we expect to win,"\nchairman Tom Dale said on Monday.',
+            "We will appeal",
+            "Tom Dale",
+        ),
+        (
+            '"The season is over for us and we must rebuild.\n"Nobody is safe," manager Tom Dale said.',
+            "The season is over",
+            "Tom Dale",
+        ),
+    ],
+)
+def test_a_speaker_is_carried_only_as_far_as_the_text_keeps_to_them(
     quotes: Callable[[str], tuple[Quote, ...]], text: str, words: str, speaker: str | None
 ) -> None:
     assert speaker_of(text, quotes(text), words) == speaker
