@@ -229,9 +229,15 @@ def _quote_speaker(
     speaker = _speaker_for(resolver, verb) if verb is not None else _according_to(doc, sentence, resolver)
     if speaker is None and _stands_alone(resolver.text, sentence, start, end):
         speaker = Speaker(name=resolver.last_speaker, span=None, cue=None, is_name=False)
-    if speaker is not None and speaker.name:
-        resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
+    if speaker is not None:
+        _spoke(resolver, speaker, end)
     return speaker if speaker is not None and (speaker.name or speaker.cue) else None
+
+
+def _spoke(resolver: SpeakerResolver, speaker: Speaker, end: int) -> None:
+    """Record a named speaker as the last, where their words (ending at ``end``) or their name end."""
+    if speaker.name:
+        resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
 
 
 def _dash_credit(text: str, start: int, end: int) -> Speaker | None:
@@ -301,7 +307,7 @@ def _indirect_quote(
     speaker = _speaker_for(resolver, verb)
     if not speaker.name:
         return None
-    resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
+    _spoke(resolver, speaker, end)
     return start, end, speaker
 
 
@@ -438,8 +444,7 @@ def _resolve_event(
         return None
     if _a_title(text, start, end):
         return None
-    if speaker.name:
-        resolver.spoke(speaker.name, max(end, speaker.span[1] if speaker.span else end))
+    _spoke(resolver, speaker, end)
     return start, end, speaker, kind
 
 
